@@ -1,0 +1,238 @@
+// Text rendering: compact, one fact per line, citations indented below.
+#include "render.h"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+namespace vigil::cli {
+namespace {
+
+std::string Str(const Json& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_integer()) return std::to_string(v.get<int64_t>());
+  if (v.is_number()) {
+    double d = v.get<double>();
+    return d == static_cast<int64_t>(d) ? std::to_string(static_cast<int64_t>(d)) : fmt::format("{}", d);
+  }
+  return v.dump();
+}
+
+std::string Ref(const Json& ref) {
+  if (ref.is_null()) return "?";
+  return fmt::format("{} [{}]", Str(ref["name"]), Str(ref["id"]));
+}
+
+// One line, at most max code points (roughly: cuts on a UTF-8 boundary).
+std::string Clip(std::string text, size_t max) {
+  for (auto& c : text)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  if (text.size() <= max) return text;
+  size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "…";
+}
+
+std::string Period(const Json& from, const Json& to) {
+  if (from.is_null() && to.is_null()) return "";
+  return fmt::format(" ({}–{})", Str(from), Str(to));
+}
+
+void RenderClaims(const Json& claims, std::ostream& out, const std::string& indent) {
+  for (const auto& c : claims) {
+    std::string where = c["span"].is_null()
+                            ? Str(c["locator"])
+                            : fmt::format("{}-{}", Str(c["span"][0]), Str(c["span"][1]));
+    std::string party = !c["party"].is_null() ? Str(c["party"]["name"]) : Str(c["party_label"]);
+    fmt::print(out, "{}↳ {} {}{}{} conf {}{}\n", indent, Str(c["source"]), where,
+               party.empty() ? "" : fmt::format(" · {}", party),
+               c["stance"] == "denies" ? " · DENIES" : "", Str(c["confidence"]),
+               c["passage"].is_null() ? "" : fmt::format(": “{}”", Clip(Str(c["passage"]), 160)));
+  }
+}
+
+std::string Figure(const Json& e) {
+  std::string figure = !e["value"].is_null()
+                           ? Str(e["value"])
+                           : fmt::format("{}–{}", Str(e["low"]), Str(e["high"]));
+  if (!e["qualifier"].is_null()) figure = Str(e["qualifier"]) + " " + figure;
+  if (!e["of"].is_null()) figure += " of " + Str(e["of"]);
+  return figure;
+}
+
+void RenderEventLine(const Json& e, std::ostream& out, const std::string& indent) {
+  std::string date = !e["date"].is_null() ? Str(e["date"]) : Str(e["from"]);
+  std::string place;
+  for (const char* k : {"city", "province", "country"})
+    if (!e["place"][k].is_null()) place += (place.empty() ? "" : ", ") + Str(e["place"][k]);
+  fmt::print(out, "{}{:<11} {:<15} {} [{}]{}\n", indent, date.empty() ? "(undated)" : date,
+             Str(e["type"]), Str(e["title"]), Str(e["id"]), place.empty() ? "" : " — " + place);
+  if (!e["killed"].is_null() || !e["wounded"].is_null()) {
+    auto q = [](const Json& v) {
+      if (v.is_null()) return std::string("?");
+      if (!v["best"].is_null()) return Str(v["best"]);
+      return fmt::format("{}–{}", Str(v["low"]), Str(v["high"]));
+    };
+    fmt::print(out, "{}  killed {}, wounded {}\n", indent, q(e["killed"]), q(e["wounded"]));
+  }
+  for (const auto& p : e["perpetrators"]) {
+    fmt::print(out, "{}  {} {}\n", indent, Str(p["role"]),
+               p["entity"].is_null() ? Str(p["label"]) : Ref(p["entity"]));
+    RenderClaims(p["claims"], out, indent + "    ");
+  }
+  for (const auto& t : e["targets"])
+    fmt::print(out, "{}  target {}\n", indent,
+               t["entity"].is_null() ? Str(t["label"]) : Ref(t["entity"]));
+}
+
+}  // namespace
+
+Json LoadReportJson(const LoadReport& report) {
+  Json counts = Json::object();
+  for (const auto& [k, v] : report.counts) counts[k] = v;
+  return Json{{"dataset", report.dataset},
+              {"version", report.version},
+              {"unchanged", report.unchanged},
+              {"counts", counts}};
+}
+
+void RenderLoad(const LoadReport& report, std::ostream& out) {
+  if (report.unchanged) {
+    fmt::print(out, "dataset '{}' is already at version {}: nothing written\n", report.dataset,
+               report.version);
+    return;
+  }
+  std::string counts;
+  for (const auto& [k, v] : report.counts) counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", v, k);
+  fmt::print(out, "loaded dataset '{}' (version {}): {}\n", report.dataset, report.version, counts);
+}
+
+void RenderCard(const Json& card, std::ostream& out) {
+  fmt::print(out, "{}  [{}, {}]\n", Str(card["name"]), Str(card["id"]), Str(card["kind"]));
+  if (!Str(card["description"]).empty()) fmt::print(out, "  {}\n", Str(card["description"]));
+  fmt::print(out, "\nNames\n");
+  for (const auto& n : card["names"])
+    fmt::print(out, "  {}  ({}{}{})\n", Str(n["text"]), Str(n["kind"]),
+               n["script"].is_null() ? "" : ", " + Str(n["script"]),
+               n["lang"].is_null() ? "" : ", " + Str(n["lang"]));
+  if (!card["attributes"].empty()) {
+    fmt::print(out, "\nAttributes\n");
+    for (const auto& [k, v] : card["attributes"].items()) fmt::print(out, "  {}: {}\n", k, Str(v));
+  }
+  if (!card["claims"].empty()) {
+    fmt::print(out, "\nSources\n");
+    RenderClaims(card["claims"], out, "  ");
+  }
+  if (!card["designations"].empty()) {
+    fmt::print(out, "\nDesignations\n");
+    for (const auto& d : card["designations"]) {
+      fmt::print(out, "  by {} — {}{}{}{}\n", Ref(d["authority"]), Str(d["program"]),
+                 d["list"].is_null() ? "" : ", " + Str(d["list"]),
+                 d["reference"].is_null() ? "" : ", ref " + Str(d["reference"]),
+                 d["date"].is_null() ? "" : ", " + Str(d["date"]));
+      RenderClaims(d["claims"], out, "    ");
+    }
+  }
+  if (!card["designates"].empty()) {
+    fmt::print(out, "\nDesignates\n");
+    for (const auto& d : card["designates"])
+      fmt::print(out, "  {} — {}{}\n", Ref(d["entity"]), Str(d["program"]),
+                 d["date"].is_null() ? "" : ", " + Str(d["date"]));
+  }
+  for (const char* direction : {"outgoing", "incoming"}) {
+    const Json& list = card["relations"][direction];
+    if (list.empty()) continue;
+    fmt::print(out, "\nRelations ({})\n", direction);
+    for (const auto& r : list) {
+      const Json& other = std::string(direction) == "outgoing" ? r["object"] : r["subject"];
+      fmt::print(out, "  {} {} {}{}{}\n", std::string(direction) == "outgoing" ? "→" : "←",
+                 Str(r["predicate"]), Ref(other), r["role"].is_null() ? "" : " as " + Str(r["role"]),
+                 Period(r["from"], r["to"]));
+      RenderClaims(r["claims"], out, "      ");
+    }
+  }
+  if (!card["events"].empty()) {
+    fmt::print(out, "\nEvents\n");
+    for (const auto& e : card["events"]) {
+      std::string roles;
+      for (const auto& r : e["roles"]) roles += (roles.empty() ? "" : ", ") + Str(r);
+      RenderEventLine(e, out, "  ");
+      fmt::print(out, "    (this entity: {})\n", roles);
+      RenderClaims(e["claims"], out, "    ");
+    }
+  }
+  if (!card["estimates"].empty()) {
+    fmt::print(out, "\nEstimates\n");
+    for (const auto& e : card["estimates"]) {
+      fmt::print(out, "  {}: {} {}{}{} [{}]\n", Str(e["quantity"]), Figure(e), Str(e["unit"]),
+                 e["scope"].is_null() ? "" : " " + Str(e["scope"]),
+                 e["as_of"].is_null() ? "" : ", as of " + Str(e["as_of"]), Str(e["id"]));
+      RenderClaims(e["claims"], out, "    ");
+    }
+  }
+  if (!card["shares_names_with"].empty()) {
+    fmt::print(out, "\nShares names with\n");
+    for (const auto& s : card["shares_names_with"])
+      fmt::print(out, "  '{}' also names {}\n", Str(s["name"]), Ref(s["entity"]));
+  }
+}
+
+void RenderList(const std::string& what, const Json& items, std::ostream& out) {
+  for (const auto& item : items) {
+    if (what == "entities") {
+      fmt::print(out, "{:<34} {:<16} {}{}\n", Str(item["id"]), Str(item["kind"]), Str(item["name"]),
+                 item["designations"].get<int64_t>() ? "  [designated]" : "");
+    } else if (what == "relations") {
+      fmt::print(out, "{} —{}→ {}{}{}  ({} claims)\n", Ref(item["subject"]), Str(item["predicate"]),
+                 Ref(item["object"]), item["role"].is_null() ? "" : " as " + Str(item["role"]),
+                 Period(item["from"], item["to"]), item["claims"].size());
+    } else if (what == "events") {
+      RenderEventLine(item, out, "");
+    } else if (what == "estimates") {
+      fmt::print(out, "{}: {} {} {}{}{} [{}]\n", Ref(item["subject"]), Str(item["quantity"]),
+                 Figure(item), Str(item["unit"]), item["scope"].is_null() ? "" : " " + Str(item["scope"]),
+                 item["as_of"].is_null() ? "" : ", as of " + Str(item["as_of"]), Str(item["id"]));
+      RenderClaims(item["claims"], out, "    ");
+    } else if (what == "sources") {
+      fmt::print(out, "{:<32} {} — {}{}, {} ({} claims{})\n", Str(item["id"]), Str(item["title"]),
+                 Str(item["publisher"]), item["author"].is_null() ? "" : ", " + Str(item["author"]),
+                 Str(item["date"]), Str(item["claims"]),
+                 item["text_stored"].get<bool>() ? ", text stored" : "");
+    }
+  }
+  fmt::print(out, "({} {})\n", items.size(), what);
+}
+
+void RenderConflicts(const Json& result, std::ostream& out) {
+  for (const auto& c : result["conflicts"]) {
+    fmt::print(out, "[{}] {}\n", Str(c["kind"]), Str(c["summary"]));
+    for (const auto& side : c["sides"]) {
+      fmt::print(out, "  ◆ {}\n", Str(side["position"]));
+      RenderClaims(side["claims"], out, "      ");
+    }
+    fmt::print(out, "\n");
+  }
+  std::string by_kind;
+  for (const auto& [k, v] : result["by_kind"].items())
+    by_kind += fmt::format("{}{} {}", by_kind.empty() ? "" : ", ", Str(v), k);
+  fmt::print(out, "{} conflicts ({})\n", Str(result["count"]), by_kind);
+}
+
+void RenderVerify(const Json& result, bool quiet, std::ostream& out) {
+  for (const auto& s : result["sources"])
+    if (s["file"].is_null())
+      fmt::print(out, "MISSING  source {}: no file in {} has SHA-256 {}\n", Str(s["id"]),
+                 Str(result["texts"]), Str(s["sha256"]));
+  for (const auto& c : result["claims"]) {
+    bool ok = c["status"] == "ok";
+    if (ok && quiet) continue;
+    std::string span = c.contains("span") ? fmt::format("[{}, {}]", Str(c["span"][0]), Str(c["span"][1])) : "[no span]";
+    fmt::print(out, "{}  {} {} {}{}\n", ok ? "ok " : "BAD", Str(c["source"]), span, Str(c["fact"]),
+               ok ? "" : " — " + Str(c["problem"]));
+    if (!c["passage"].is_null()) fmt::print(out, "     “{}”\n", Clip(Str(c["passage"]), 200));
+  }
+  fmt::print(out, "verify: {} claims checked against texts, {} bad, {} cite sources without text\n",
+             Str(result["checked"]), Str(result["bad"]), Str(result["skipped_without_text"]));
+}
+
+}  // namespace vigil::cli

@@ -1,0 +1,18 @@
+// Text rendering of the engine's JSON results for the terminal.
+#pragma once
+
+#include <ostream>
+
+#include "vigil/engine/engine.h"
+
+namespace vigil::cli {
+
+void RenderLoad(const LoadReport& report, std::ostream& out);
+void RenderCard(const Json& card, std::ostream& out);
+void RenderList(const std::string& what, const Json& items, std::ostream& out);
+void RenderConflicts(const Json& result, std::ostream& out);
+void RenderVerify(const Json& result, bool quiet, std::ostream& out);
+
+Json LoadReportJson(const LoadReport& report);
+
+}  // namespace vigil::cli

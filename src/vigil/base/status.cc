@@ -1,0 +1,40 @@
+// Error formatting and the status-to-exit-code table.
+#include "vigil/base/status.h"
+
+#include <fmt/format.h>
+
+namespace vigil {
+
+std::string FormatInputError(const FilePosition& where, std::string_view field,
+                             std::string_view message) {
+  std::string out = where.path;
+  if (where.line > 0) out += fmt::format(":{}", where.line);
+  if (!out.empty()) out += ": ";
+  if (!field.empty()) out += fmt::format("{}: ", field);
+  out += message;
+  return out;
+}
+
+Status InputError(const FilePosition& where, std::string_view field,
+                  std::string_view message) {
+  return absl::InvalidArgumentError(FormatInputError(where, field, message));
+}
+
+ExitCode ExitCodeFor(const Status& status) {
+  switch (status.code()) {
+    case absl::StatusCode::kOk:
+      return ExitCode::kOk;
+    case absl::StatusCode::kInvalidArgument:
+    case absl::StatusCode::kOutOfRange:
+    case absl::StatusCode::kAlreadyExists:
+      return ExitCode::kBadInput;
+    case absl::StatusCode::kNotFound:
+      return ExitCode::kNotFound;
+    case absl::StatusCode::kFailedPrecondition:
+      return ExitCode::kCheckFailed;
+    default:
+      return ExitCode::kInternal;
+  }
+}
+
+}  // namespace vigil

@@ -1,0 +1,45 @@
+// Error conventions for vigil.
+//
+// Fallible calls return absl::Status / absl::StatusOr<T>. Input that is wrong
+// (a malformed file, an unknown reference) is InvalidArgument and its message
+// names the place: "path:line: field: problem". ExitCodeFor() is the one table
+// that maps a status to the CLI's exit code.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+namespace vigil {
+
+using absl::Status;
+using absl::StatusOr;
+
+// A place in an input file; line is 1-based, 0 when unknown.
+struct FilePosition {
+  std::string path;
+  int line = 0;
+};
+
+// "path:line: field: message" (parts that are empty are left out).
+std::string FormatInputError(const FilePosition& where, std::string_view field,
+                             std::string_view message);
+
+// InvalidArgument status carrying FormatInputError's text.
+Status InputError(const FilePosition& where, std::string_view field,
+                  std::string_view message);
+
+// Process exit codes used by every front end.
+enum class ExitCode : int {
+  kOk = 0,
+  kCheckFailed = 1,  // the command ran, and what it checked is wrong (verify)
+  kBadInput = 2,     // malformed input or arguments; nothing was written
+  kNotFound = 3,     // a name or id that resolves to nothing
+  kInternal = 4,     // database or system failure
+};
+
+ExitCode ExitCodeFor(const Status& status);
+
+}  // namespace vigil

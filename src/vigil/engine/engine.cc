@@ -1,0 +1,304 @@
+// Engine: opening the store, loading, resolving names, entity cards, lists.
+#include "vigil/engine/engine.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "vigil/engine/facts.h"
+#include "vigil/ingest/yaml/dataset_reader.h"
+#include "vigil/model/vocabulary.h"
+#include "vigil/text/normalize.h"
+
+namespace vigil {
+
+using internal::ClaimsOf;
+using internal::EntityRef;
+
+StatusOr<std::unique_ptr<Engine>> Engine::Open(const std::string& db_path, Database::Mode mode) {
+  if (mode == Database::Mode::kReadOnly && !std::filesystem::exists(db_path))
+    return absl::NotFoundError(
+        fmt::format("{}: no such database; run 'vigil load data/' first (or pass --db)", db_path));
+  auto db = Database::Open(db_path, mode);
+  if (!db.ok()) return db.status();
+  return std::unique_ptr<Engine>(new Engine(std::move(*db)));
+}
+
+StatusOr<Batch> Engine::Read(const std::vector<std::string>& paths,
+                             const LoadOptions& options) {
+  if (paths.empty()) return absl::InvalidArgumentError("load: give at least one file or folder");
+  DatasetReadOptions read;
+  read.dataset_name = options.dataset.empty() ? "curated" : options.dataset;
+  read.texts_dir = options.texts_dir;
+  for (const auto& path : paths) {
+    std::filesystem::path p(path);
+    auto ext = p.extension();
+    if (!std::filesystem::is_directory(p) && ext != ".yaml" && ext != ".yml" &&
+        std::filesystem::exists(p))
+      return absl::InvalidArgumentError(
+          fmt::format("{}: unrecognised format (expected a YAML dataset file or folder)", path));
+  }
+  return ReadYamlDataset(paths, read);
+}
+
+StatusOr<LoadReport> Engine::Apply(const Batch& batch) { return ApplyBatch(*db_, batch); }
+
+StatusOr<LoadReport> Engine::Load(const std::vector<std::string>& paths,
+                                  const LoadOptions& options) {
+  auto batch = Read(paths, options);
+  if (!batch.ok()) return batch.status();
+  return Apply(*batch);
+}
+
+namespace {
+
+int NameRank(std::string_view kind) {
+  if (kind == "primary") return 0;
+  if (kind == "weak_alias") return 2;
+  return 1;
+}
+
+}  // namespace
+
+StatusOr<int64_t> Engine::Resolve(const std::string& name_or_id, std::string* matched_name) {
+  {
+    Statement by_key(*db_, "SELECT id FROM entities WHERE key = ?");
+    by_key.Bind(1, name_or_id);
+    if (by_key.Step()) {
+      if (matched_name) *matched_name = name_or_id;
+      return by_key.Int(0);
+    }
+  }
+  std::string key = NameKey(name_or_id);
+  if (key.empty())
+    return absl::InvalidArgumentError(fmt::format("'{}' has no letters or digits", name_or_id));
+  Statement by_name(*db_, "SELECT entity_id, kind, text FROM names WHERE name_key = ?");
+  by_name.Bind(1, key);
+  std::map<int64_t, std::pair<int, std::string>> best;  // entity -> (rank, name)
+  while (by_name.Step()) {
+    int rank = NameRank(by_name.Text(1));
+    auto [it, inserted] = best.emplace(by_name.Int(0), std::make_pair(rank, by_name.Text(2)));
+    if (!inserted && rank < it->second.first) it->second = {rank, by_name.Text(2)};
+  }
+  if (!best.empty()) {
+    int top = std::min_element(best.begin(), best.end(), [](auto& a, auto& b) {
+                return a.second.first < b.second.first;
+              })->second.first;
+    std::vector<int64_t> winners;
+    for (auto& [id, rank_name] : best)
+      if (rank_name.first == top) winners.push_back(id);
+    if (winners.size() == 1) {
+      if (matched_name) *matched_name = best[winners[0]].second;
+      return winners[0];
+    }
+    std::string list;
+    for (auto id : winners) {
+      Json ref = EntityRef(*db_, id);
+      list += fmt::format("\n  {} ({}, {})", ref["id"].get<std::string>(),
+                          ref["name"].get<std::string>(), ref["kind"].get<std::string>());
+    }
+    return absl::InvalidArgumentError(
+        fmt::format("'{}' is ambiguous; it names:{}", name_or_id, list));
+  }
+  // Nothing exact: suggest names that contain the key, or close ids.
+  Statement near(*db_,
+                 "SELECT DISTINCT e.key, n.text FROM names n JOIN entities e ON e.id = "
+                 "n.entity_id WHERE instr(n.name_key, ?) > 0 ORDER BY length(n.name_key) LIMIT 8");
+  near.Bind(1, key);
+  std::string suggestions;
+  std::set<std::string> seen;
+  while (near.Step())
+    if (seen.insert(near.Text(0)).second)
+      suggestions += fmt::format("\n  {} ({})", near.Text(0), near.Text(1));
+  return absl::NotFoundError(
+      suggestions.empty()
+          ? fmt::format("no entity is named '{}'", name_or_id)
+          : fmt::format("no entity is named '{}'; did you mean:{}", name_or_id, suggestions));
+}
+
+StatusOr<Json> Engine::Show(const std::string& name_or_id) {
+  std::string matched;
+  auto id = Resolve(name_or_id, &matched);
+  if (!id.ok()) return id.status();
+  Database& db = *db_;
+  Json card = EntityRef(db, *id);
+  card["matched_name"] = matched;
+  Statement desc(db, "SELECT description FROM entities WHERE id = ?");
+  desc.Bind(1, *id);
+  card["description"] = desc.Step() ? desc.Text(0) : "";
+
+  Statement names(db,
+                  "SELECT text, kind, script, lang FROM names WHERE entity_id = ? ORDER BY position");
+  names.Bind(1, *id);
+  Json name_list = Json::array();
+  while (names.Step())
+    name_list.push_back({{"text", names.Text(0)},
+                         {"kind", names.Text(1)},
+                         {"script", names.IsNull(2) ? Json(nullptr) : Json(names.Text(2))},
+                         {"lang", names.IsNull(3) ? Json(nullptr) : Json(names.Text(3))}});
+  card["names"] = std::move(name_list);
+
+  Statement attributes(db, "SELECT key, value FROM attributes WHERE entity_id = ? ORDER BY key");
+  attributes.Bind(1, *id);
+  Json attribute_map = Json::object();
+  while (attributes.Step()) attribute_map[attributes.Text(0)] = attributes.Text(1);
+  card["attributes"] = std::move(attribute_map);
+  card["claims"] = ClaimsOf(db, *id);
+
+  auto collect = [&](std::string_view sql, auto to_json) {
+    Statement st(db, sql);
+    st.Bind(1, *id);
+    Json out = Json::array();
+    while (st.Step()) out.push_back(to_json(db, st.Int(0)));
+    return out;
+  };
+  card["designations"] =
+      collect("SELECT id FROM designations WHERE entity_id = ? ORDER BY date, id",
+              internal::DesignationJson);
+  card["designates"] =
+      collect("SELECT id FROM designations WHERE authority_id = ? ORDER BY date, id",
+              internal::DesignationJson);
+  card["relations"] = {
+      {"outgoing", collect("SELECT id FROM relations WHERE subject_id = ? ORDER BY predicate, "
+                           "from_day, id",
+                           internal::RelationJson)},
+      {"incoming", collect("SELECT id FROM relations WHERE object_id = ? ORDER BY predicate, "
+                           "from_day, id",
+                           internal::RelationJson)}};
+
+  Statement events(db,
+                   "SELECT DISTINCT e.id FROM events e LEFT JOIN participants p ON p.event_id = "
+                   "e.id WHERE p.entity_id = ?1 OR e.place_entity_id = ?1 ORDER BY e.first_day, e.id");
+  events.Bind(1, *id);
+  Json event_list = Json::array();
+  while (events.Step()) {
+    Json e = internal::EventJson(db, events.Int(0));
+    Json roles = Json::array();
+    for (const auto* group : {&e["perpetrators"], &e["targets"]})
+      for (const auto& p : *group)
+        if (!p["entity"].is_null() && p["entity"]["id"] == card["id"]) roles.push_back(p["role"]);
+    if (!e["place"]["entity"].is_null() && e["place"]["entity"]["id"] == card["id"])
+      roles.push_back("place");
+    e["roles"] = std::move(roles);
+    event_list.push_back(std::move(e));
+  }
+  card["events"] = std::move(event_list);
+  card["estimates"] =
+      collect("SELECT id FROM estimates WHERE subject_id = ?1 OR scope_entity_id = ?1 ORDER BY "
+              "quantity, as_of_day, id",
+              internal::EstimateJson);
+
+  // Other entities that share one of this entity's names.
+  Statement shared(db,
+                   "SELECT DISTINCT n2.entity_id, n1.text FROM names n1 JOIN names n2 ON "
+                   "n2.name_key = n1.name_key AND n2.entity_id != n1.entity_id WHERE "
+                   "n1.entity_id = ?");
+  shared.Bind(1, *id);
+  Json also = Json::array();
+  while (shared.Step())
+    also.push_back({{"name", shared.Text(1)}, {"entity", EntityRef(db, shared.Int(0))}});
+  card["shares_names_with"] = std::move(also);
+  return card;
+}
+
+StatusOr<Json> Engine::List(const std::string& what, const ListFilter& filter) {
+  Database& db = *db_;
+  Json out = Json::array();
+  auto check_kind = [&](std::span<const std::string_view> words, std::string_view label) -> Status {
+    if (filter.kind.empty() || Contains(words, filter.kind)) return absl::OkStatus();
+    std::string hint = NearestWord(words, filter.kind);
+    return absl::InvalidArgumentError(fmt::format(
+        "--kind: unknown {} '{}'{}", label, filter.kind,
+        hint.empty() ? fmt::format(" (expected one of: {})", JoinWords(words))
+                     : fmt::format(" (did you mean '{}'?)", hint)));
+  };
+  if (!filter.predicate.empty() && what != "relations")
+    return absl::InvalidArgumentError("--predicate applies to 'list relations' only");
+  if (what == "entities") {
+    if (auto s = check_kind(EntityKinds(), "entity kind"); !s.ok()) return s;
+    Statement st(db,
+                 "SELECT e.id, (SELECT COUNT(*) FROM designations d WHERE d.entity_id = e.id), "
+                 "(SELECT COUNT(*) FROM relations r WHERE r.subject_id = e.id OR r.object_id = "
+                 "e.id) FROM entities e WHERE (?1 IS NULL OR e.kind = ?1) ORDER BY e.kind, e.key");
+    st.BindOptional(1, filter.kind);
+    while (st.Step()) {
+      Json e = EntityRef(db, st.Int(0));
+      e["designations"] = st.Int(1);
+      e["relations"] = st.Int(2);
+      out.push_back(std::move(e));
+    }
+    if (!st.status().ok()) return st.status();
+  } else if (what == "relations") {
+    if (!filter.kind.empty())
+      return absl::InvalidArgumentError("--kind does not apply to relations; use --predicate");
+    if (!filter.predicate.empty() && !FindPredicate(filter.predicate)) {
+      std::vector<std::string_view> names;
+      for (const auto& p : Predicates()) names.push_back(p.name);
+      std::string hint = NearestWord(names, filter.predicate);
+      return absl::InvalidArgumentError(fmt::format(
+          "--predicate: unknown predicate '{}'{}", filter.predicate,
+          hint.empty() ? fmt::format(" (expected one of: {})", JoinWords(names))
+                       : fmt::format(" (did you mean '{}'?)", hint)));
+    }
+    Statement st(db,
+                 "SELECT r.id FROM relations r JOIN entities s ON s.id = r.subject_id JOIN "
+                 "entities o ON o.id = r.object_id WHERE (?1 IS NULL OR r.predicate = ?1) AND "
+                 "(?2 IS NULL OR ((r.from_day IS NULL OR r.from_day <= ?2) AND (r.to_day IS NULL "
+                 "OR r.to_day >= ?2))) ORDER BY s.key, r.predicate, o.key, r.from_day");
+    st.BindOptional(1, filter.predicate).BindOptional(2, filter.as_of);
+    while (st.Step()) out.push_back(internal::RelationJson(db, st.Int(0)));
+    if (!st.status().ok()) return st.status();
+  } else if (what == "events") {
+    if (auto s = check_kind(EventTypes(), "event type"); !s.ok()) return s;
+    Statement st(db,
+                 "SELECT id FROM events WHERE (?1 IS NULL OR type = ?1) AND (?2 IS NULL OR "
+                 "first_day <= ?2) ORDER BY first_day IS NULL, first_day, key");
+    st.BindOptional(1, filter.kind).BindOptional(2, filter.as_of);
+    while (st.Step()) out.push_back(internal::EventJson(db, st.Int(0)));
+    if (!st.status().ok()) return st.status();
+  } else if (what == "estimates") {
+    if (!filter.kind.empty())
+      return absl::InvalidArgumentError("--kind does not apply to estimates");
+    Statement st(db,
+                 "SELECT id FROM estimates WHERE (?1 IS NULL OR as_of_day IS NULL OR as_of_day "
+                 "<= ?1) ORDER BY quantity, as_of_day, key");
+    st.BindOptional(1, filter.as_of);
+    while (st.Step()) out.push_back(internal::EstimateJson(db, st.Int(0)));
+    if (!st.status().ok()) return st.status();
+  } else if (what == "sources") {
+    if (!filter.kind.empty())
+      return absl::InvalidArgumentError("--kind does not apply to sources");
+    Statement st(db,
+                 "SELECT s.key, s.title, s.publisher, s.author, s.date, s.url, s.sha256, s.kind, "
+                 "s.length, s.file, d.name, (SELECT COUNT(*) FROM claims c WHERE c.source_id = "
+                 "s.id), s.text IS NOT NULL FROM sources s JOIN datasets d ON d.id = s.dataset_id "
+                 "ORDER BY s.key");
+    while (st.Step()) {
+      auto opt = [&](int c) { return st.IsNull(c) ? Json(nullptr) : Json(st.Text(c)); };
+      out.push_back({{"id", st.Text(0)},
+                     {"title", st.Text(1)},
+                     {"publisher", opt(2)},
+                     {"author", opt(3)},
+                     {"date", opt(4)},
+                     {"url", opt(5)},
+                     {"sha256", opt(6)},
+                     {"kind", st.Text(7)},
+                     {"length", st.IsNull(8) ? Json(nullptr) : Json(st.Int(8))},
+                     {"file", opt(9)},
+                     {"dataset", st.Text(10)},
+                     {"claims", st.Int(11)},
+                     {"text_stored", st.Int(12) != 0}});
+    }
+    if (!st.status().ok()) return st.status();
+  } else {
+    return absl::InvalidArgumentError(fmt::format(
+        "list: unknown table '{}' (expected entities, relations, events, estimates or sources)",
+        what));
+  }
+  return out;
+}
+
+}  // namespace vigil

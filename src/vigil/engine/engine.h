@@ -1,0 +1,67 @@
+// The one API the front ends call: load, show, list, conflicts, verify.
+//
+// Results come back as JSON values whose shapes are documented in
+// docs/cli.md and are stable: the CLI prints them with --json, renders them
+// as text otherwise, and the HTTP API will serve them as they are.
+//
+//   auto engine = Engine::Open("vigil.db", Database::Mode::kReadOnly);
+//   auto card = (*engine)->Show("Siraj Haqqani");   // resolves aliases
+#pragma once
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "vigil/base/status.h"
+#include "vigil/store/batch_writer.h"
+#include "vigil/store/database.h"
+
+namespace vigil {
+
+using Json = nlohmann::ordered_json;
+
+struct LoadOptions {
+  std::string dataset;    // default: "curated" for YAML
+  std::string texts_dir;  // check spans against these texts and store them
+};
+
+struct ListFilter {
+  std::string kind;       // entity kind, or event type for events
+  std::string predicate;  // relations only
+  std::string as_of;      // "YYYY-MM-DD": what held / had happened on that day
+};
+
+class Engine {
+ public:
+  static StatusOr<std::unique_ptr<Engine>> Open(const std::string& db_path,
+                                                Database::Mode mode);
+
+  // Reads and checks a dataset without touching any database, so that bad
+  // input is refused before a database file is even created.
+  static StatusOr<Batch> Read(const std::vector<std::string>& paths, const LoadOptions& options);
+  // Writes a checked batch in one transaction (see ApplyBatch).
+  StatusOr<LoadReport> Apply(const Batch& batch);
+  // Read() then Apply().
+  StatusOr<LoadReport> Load(const std::vector<std::string>& paths, const LoadOptions& options);
+
+  // Entity id or any of its names (case, diacritics, punctuation and script
+  // folded). NotFound with suggestions, or InvalidArgument when ambiguous.
+  StatusOr<int64_t> Resolve(const std::string& name_or_id, std::string* matched_name = nullptr);
+
+  StatusOr<Json> Show(const std::string& name_or_id);
+  // what: entities | relations | events | estimates | sources
+  StatusOr<Json> List(const std::string& what, const ListFilter& filter);
+  StatusOr<Json> Conflicts();
+  // Checks every stored claim's span against the text in texts_dir whose
+  // SHA-256 matches its source. The result's "ok" is false when any is bad.
+  StatusOr<Json> Verify(const std::string& texts_dir);
+
+  Database& db() { return *db_; }
+
+ private:
+  explicit Engine(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+  std::unique_ptr<Database> db_;
+};
+
+}  // namespace vigil

@@ -1,0 +1,131 @@
+// The records of vigil's knowledge base, as parsed and before they are stored.
+//
+// Every fact (an entity, a relation, an event, a perpetrator link, an
+// estimate, a designation) carries the claims that support or dispute it.
+// Entities are referred to by their stable string ids ("keys"); the store maps
+// them to row ids. See docs/data-model.md for the meaning of every field.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vigil/base/date.h"
+#include "vigil/base/status.h"
+
+namespace vigil {
+
+enum class Stance { kAsserts, kDenies };
+
+struct Claim {
+  std::string source;  // source id
+  std::optional<int64_t> span_start, span_end;  // code points, end exclusive
+  std::string digest;                           // 8 hex digits, may be empty
+  std::string locator;
+  std::string party;        // entity id, may be empty
+  std::string party_label;  // free text, may be empty
+  Stance stance = Stance::kAsserts;
+  double confidence = 0.8;
+  std::string note;
+  FilePosition where;  // where it was written, for error messages
+};
+
+struct Source {
+  std::string id;
+  std::string title, publisher, author, url, sha256, file, kind;
+  PartialDate date;
+  std::optional<int64_t> length;  // text length in code points, when declared
+  std::string text;               // the text itself, when it was found at load
+  FilePosition where;
+};
+
+struct Name {
+  std::string text;
+  std::string kind;    // primary | alias | weak_alias | original_script | transliteration
+  std::string script;  // ISO 15924
+  std::string lang;    // ISO 639-1
+};
+
+struct Entity {
+  std::string id;
+  std::string kind;  // person | organization | government_body | state | place
+  std::string description;
+  std::vector<Name> names;
+  std::map<std::string, std::string> attributes;
+  std::vector<Claim> claims;
+  FilePosition where;
+
+  const Name* Primary() const;
+};
+
+struct Relation {
+  std::string subject, predicate, object, role;
+  PartialDate from, to;
+  std::vector<Claim> claims;
+  FilePosition where;
+
+  // The identity of a relation: subject|predicate|object|from.
+  std::string Key() const;
+};
+
+struct Quantity {
+  std::optional<double> best, low, high;
+  bool IsSet() const { return best || low || high; }
+};
+
+struct Participant {
+  std::string entity;  // entity id, or empty with label set
+  std::string label;
+  std::string role;  // claimed | attributed | suspected | facilitated | target
+  std::vector<Claim> claims;
+};
+
+struct Place {
+  std::string city, province, country, entity, detail;
+};
+
+struct Event {
+  std::string id, type, title;
+  PartialDate date, from, to;
+  Place place;
+  Quantity killed, wounded;
+  std::vector<Participant> perpetrators;
+  std::vector<Participant> targets;
+  std::vector<Claim> claims;
+  FilePosition where;
+};
+
+struct Estimate {
+  std::string id, subject, quantity, qualifier, unit, scope, scope_entity;
+  std::optional<double> value, low, high, of;
+  PartialDate as_of;
+  std::vector<Claim> claims;
+  FilePosition where;
+};
+
+struct Designation {
+  std::string entity, authority, list, program, reference;
+  PartialDate date;
+  std::vector<Claim> claims;
+  FilePosition where;
+
+  std::string Key() const;  // entity|authority|program
+};
+
+// Everything one load brings in. A batch is checked whole before anything
+// is written, and written in one transaction.
+struct Batch {
+  std::string dataset;  // the name under which the store keeps it
+  std::string kind;     // curated | un-list | ofac-list | ...
+  std::string version;  // publish date or content hash
+  std::vector<std::string> files;
+  std::vector<Source> sources;
+  std::vector<Entity> entities;
+  std::vector<Relation> relations;
+  std::vector<Event> events;
+  std::vector<Estimate> estimates;
+  std::vector<Designation> designations;
+};
+
+}  // namespace vigil

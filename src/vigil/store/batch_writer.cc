@@ -1,0 +1,335 @@
+// Batch writer: dataset replacement inside one transaction.
+#include "vigil/store/batch_writer.h"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "vigil/text/normalize.h"
+
+namespace vigil {
+namespace {
+
+// Test hook: VIGIL_FAULT_KILL_AFTER_ROWS=N makes the process kill itself
+// with SIGKILL after N rows were written inside the load transaction; the
+// end-to-end tests use it to prove that a killed load leaves the database
+// as it was.
+class FaultInjector {
+ public:
+  FaultInjector() {
+    if (const char* v = std::getenv("VIGIL_FAULT_KILL_AFTER_ROWS")) limit_ = std::atoll(v);
+  }
+  void Row() {
+    if (limit_ > 0 && ++rows_ >= limit_) std::raise(SIGKILL);
+  }
+
+ private:
+  long long limit_ = 0;
+  long long rows_ = 0;
+};
+
+std::string Now() {
+  auto now = std::chrono::system_clock::now();
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(now)));
+}
+
+class Writer {
+ public:
+  Writer(Database& db, const Batch& batch) : db_(db), batch_(batch) {}
+
+  StatusOr<LoadReport> Run() {
+    LoadReport report;
+    report.dataset = batch_.dataset;
+    report.version = batch_.version;
+    {
+      Statement existing(db_, "SELECT version FROM datasets WHERE name = ?");
+      existing.Bind(1, batch_.dataset);
+      if (existing.Step() && existing.Text(0) == batch_.version) {
+        report.unchanged = true;
+        return report;
+      }
+      if (!existing.status().ok()) return existing.status();
+    }
+    Transaction tx(db_);
+    if (auto s = tx.Begin(); !s.ok()) return s;
+    if (auto s = WriteAll(); !s.ok()) return s;
+    if (auto s = CheckForeignKeys(); !s.ok()) return s;
+    if (auto s = tx.Commit(); !s.ok()) return s;
+    report.counts = counts_;
+    return report;
+  }
+
+ private:
+  Status WriteAll() {
+    Statement drop(db_, "DELETE FROM datasets WHERE name = ?");
+    drop.Bind(1, batch_.dataset);
+    if (auto s = drop.Run(); !s.ok()) return s;
+    Statement insert(db_,
+                     "INSERT INTO datasets(name, kind, version, files, loaded_at) "
+                     "VALUES (?, ?, ?, ?, ?)");
+    insert.Bind(1, batch_.dataset)
+        .Bind(2, batch_.kind)
+        .Bind(3, batch_.version)
+        .Bind(4, nlohmann::json(batch_.files).dump())
+        .Bind(5, Now());
+    if (auto s = insert.Run(); !s.ok()) return s;
+    dataset_id_ = sqlite3_last_insert_rowid(db_.handle());
+
+    for (const auto& s : batch_.sources)
+      if (auto st = WriteSource(s); !st.ok()) return st;
+    for (const auto& e : batch_.entities)
+      if (auto st = WriteEntity(e); !st.ok()) return st;
+    for (const auto& e : batch_.entities)
+      if (auto st = WriteClaims(entity_ids_.at(e.id), e.claims); !st.ok()) return st;
+    for (const auto& r : batch_.relations)
+      if (auto st = WriteRelation(r); !st.ok()) return st;
+    for (const auto& e : batch_.events)
+      if (auto st = WriteEvent(e); !st.ok()) return st;
+    for (const auto& e : batch_.estimates)
+      if (auto st = WriteEstimate(e); !st.ok()) return st;
+    for (const auto& d : batch_.designations)
+      if (auto st = WriteDesignation(d); !st.ok()) return st;
+    return absl::OkStatus();
+  }
+
+  Status CheckForeignKeys() {
+    Statement check(db_, "PRAGMA foreign_key_check");
+    if (check.Step())
+      return absl::InvalidArgumentError(fmt::format(
+          "dataset '{}': a reference in table {} (row {}) points at nothing in {}",
+          batch_.dataset, check.Text(0), check.Int(1), check.Text(2)));
+    return check.status();
+  }
+
+  Status Counted(Statement& st, std::string_view what) {
+    auto s = st.Run();
+    if (s.ok()) {
+      ++counts_[std::string(what)];
+      fault_.Row();
+    }
+    return s;
+  }
+
+  StatusOr<int64_t> NewFact(std::string_view type) {
+    facts_.Bind(1, dataset_id_).Bind(2, type);
+    if (auto s = facts_.Run(); !s.ok()) return s;
+    return sqlite3_last_insert_rowid(db_.handle());
+  }
+
+  // Row id of an entity key: this batch first, then other datasets.
+  StatusOr<int64_t> EntityId(const std::string& key) {
+    if (auto it = entity_ids_.find(key); it != entity_ids_.end()) return it->second;
+    Statement find(db_, "SELECT id FROM entities WHERE key = ?");
+    find.Bind(1, key);
+    if (find.Step()) return entity_ids_[key] = find.Int(0);
+    return absl::InvalidArgumentError(
+        fmt::format("dataset '{}': unknown entity '{}'", batch_.dataset, key));
+  }
+
+  Status BindEntity(Statement& st, int index, const std::string& key) {
+    if (key.empty()) {
+      st.BindNull(index);
+      return absl::OkStatus();
+    }
+    auto id = EntityId(key);
+    if (!id.ok()) return id.status();
+    st.Bind(index, *id);
+    return absl::OkStatus();
+  }
+
+  Status WriteSource(const Source& s) {
+    Statement st(db_,
+                 "INSERT INTO sources(dataset_id, key, title, publisher, author, date, url, "
+                 "sha256, file, kind, length, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    st.Bind(1, dataset_id_).Bind(2, s.id).Bind(3, s.title).BindOptional(4, s.publisher);
+    st.BindOptional(5, s.author).BindOptional(6, s.date.ToString()).BindOptional(7, s.url);
+    st.BindOptional(8, s.sha256).BindOptional(9, s.file).Bind(10, s.kind);
+    st.BindOptional(11, s.length).BindOptional(12, s.text);
+    if (auto status = Counted(st, "sources"); !status.ok()) {
+      Statement owner(db_,
+                      "SELECT d.name FROM sources s JOIN datasets d ON d.id = s.dataset_id "
+                      "WHERE s.key = ?");
+      owner.Bind(1, s.id);
+      if (owner.Step())
+        return absl::AlreadyExistsError(fmt::format(
+            "{}:{}: sources.id: '{}' already belongs to dataset '{}'", s.where.path,
+            s.where.line, s.id, owner.Text(0)));
+      return status;
+    }
+    source_ids_[s.id] = sqlite3_last_insert_rowid(db_.handle());
+    return absl::OkStatus();
+  }
+
+  Status WriteEntity(const Entity& e) {
+    auto fact = NewFact("entity");
+    if (!fact.ok()) return fact.status();
+    Statement st(db_, "INSERT INTO entities(id, key, kind, description) VALUES (?,?,?,?)");
+    st.Bind(1, *fact).Bind(2, e.id).Bind(3, e.kind).Bind(4, e.description);
+    if (auto s = Counted(st, "entities"); !s.ok()) {
+      Statement clash(db_, "SELECT 1 FROM entities WHERE key = ?");
+      clash.Bind(1, e.id);
+      if (clash.Step())
+        return absl::AlreadyExistsError(fmt::format(
+            "{}:{}: entities.id: '{}' already exists in another dataset", e.where.path,
+            e.where.line, e.id));
+      return s;
+    }
+    entity_ids_[e.id] = *fact;
+    int position = 0;
+    for (const auto& n : e.names) {
+      names_.Bind(1, *fact).Bind(2, n.text).Bind(3, n.kind).BindOptional(4, n.script);
+      names_.BindOptional(5, n.lang).Bind(6, NameKey(n.text)).Bind(7, int64_t{position++});
+      if (auto s = Counted(names_, "names"); !s.ok()) return s;
+    }
+    for (const auto& [key, value] : e.attributes) {
+      attributes_.Bind(1, *fact).Bind(2, key).Bind(3, value);
+      if (auto s = Counted(attributes_, "attributes"); !s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
+  Status WriteClaims(int64_t fact, const std::vector<Claim>& claims) {
+    int position = 0;
+    for (const auto& c : claims) {
+      auto source = source_ids_.find(c.source);
+      int64_t source_id = 0;
+      if (source != source_ids_.end()) {
+        source_id = source->second;
+      } else {
+        Statement find(db_, "SELECT id FROM sources WHERE key = ?");
+        find.Bind(1, c.source);
+        if (!find.Step())
+          return absl::InvalidArgumentError(fmt::format(
+              "{}:{}: claim.source: unknown source '{}'", c.where.path, c.where.line, c.source));
+        source_id = source_ids_[c.source] = find.Int(0);
+      }
+      claims_.Bind(1, fact).Bind(2, source_id).BindOptional(3, c.span_start);
+      claims_.BindOptional(4, c.span_end).BindOptional(5, c.digest).BindOptional(6, c.locator);
+      if (auto s = BindEntity(claims_, 7, c.party); !s.ok()) return s;
+      claims_.BindOptional(8, c.party_label);
+      claims_.Bind(9, c.stance == Stance::kDenies ? "denies" : "asserts");
+      claims_.Bind(10, c.confidence).BindOptional(11, c.note).Bind(12, int64_t{position++});
+      if (auto s = Counted(claims_, "claims"); !s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
+  Status WriteRelation(const Relation& r) {
+    auto fact = NewFact("relation");
+    if (!fact.ok()) return fact.status();
+    Statement st(db_,
+                 "INSERT INTO relations(id, subject_id, predicate, object_id, role, valid_from, "
+                 "valid_to, from_day, to_day) VALUES (?,?,?,?,?,?,?,?,?)");
+    st.Bind(1, *fact);
+    if (auto s = BindEntity(st, 2, r.subject); !s.ok()) return s;
+    st.Bind(3, r.predicate);
+    if (auto s = BindEntity(st, 4, r.object); !s.ok()) return s;
+    st.BindOptional(5, r.role).BindOptional(6, r.from.ToString()).BindOptional(7, r.to.ToString());
+    st.BindOptional(8, r.from.Earliest()).BindOptional(9, r.to.Latest());
+    if (auto s = Counted(st, "relations"); !s.ok()) return s;
+    return WriteClaims(*fact, r.claims);
+  }
+
+  Status WriteEvent(const Event& e) {
+    auto fact = NewFact("event");
+    if (!fact.ok()) return fact.status();
+    Statement st(db_,
+                 "INSERT INTO events(id, key, type, title, date, date_from, date_to, first_day, "
+                 "last_day, city, province, country, place_entity_id, place_detail, killed_best, "
+                 "killed_low, killed_high, wounded_best, wounded_low, wounded_high) VALUES "
+                 "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    st.Bind(1, *fact).Bind(2, e.id).Bind(3, e.type).Bind(4, e.title);
+    st.BindOptional(5, e.date.ToString()).BindOptional(6, e.from.ToString());
+    st.BindOptional(7, e.to.ToString());
+    const PartialDate& first = e.date.IsSet() ? e.date : e.from;
+    const PartialDate& last = e.date.IsSet() ? e.date : (e.to.IsSet() ? e.to : e.from);
+    st.BindOptional(8, first.Earliest()).BindOptional(9, last.Latest());
+    st.BindOptional(10, e.place.city).BindOptional(11, e.place.province);
+    st.BindOptional(12, e.place.country);
+    if (auto s = BindEntity(st, 13, e.place.entity); !s.ok()) return s;
+    st.BindOptional(14, e.place.detail);
+    st.BindOptional(15, e.killed.best).BindOptional(16, e.killed.low);
+    st.BindOptional(17, e.killed.high).BindOptional(18, e.wounded.best);
+    st.BindOptional(19, e.wounded.low).BindOptional(20, e.wounded.high);
+    if (auto s = Counted(st, "events"); !s.ok()) return s;
+    if (auto s = WriteClaims(*fact, e.claims); !s.ok()) return s;
+    int position = 0;
+    for (const auto* list : {&e.perpetrators, &e.targets}) {
+      for (const auto& p : *list) {
+        auto part = NewFact("participant");
+        if (!part.ok()) return part.status();
+        Statement pst(db_,
+                      "INSERT INTO participants(id, event_id, entity_id, label, role, position) "
+                      "VALUES (?,?,?,?,?,?)");
+        pst.Bind(1, *part).Bind(2, *fact);
+        if (auto s = BindEntity(pst, 3, p.entity); !s.ok()) return s;
+        pst.BindOptional(4, p.label).Bind(5, p.role).Bind(6, int64_t{position++});
+        if (auto s = Counted(pst, "participants"); !s.ok()) return s;
+        if (auto s = WriteClaims(*part, p.claims); !s.ok()) return s;
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  Status WriteEstimate(const Estimate& e) {
+    auto fact = NewFact("estimate");
+    if (!fact.ok()) return fact.status();
+    Statement st(db_,
+                 "INSERT INTO estimates(id, key, subject_id, quantity, value, low, high, of, "
+                 "qualifier, unit, scope, scope_entity_id, as_of, as_of_day) VALUES "
+                 "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    st.Bind(1, *fact).Bind(2, e.id);
+    if (auto s = BindEntity(st, 3, e.subject); !s.ok()) return s;
+    st.Bind(4, e.quantity).BindOptional(5, e.value).BindOptional(6, e.low);
+    st.BindOptional(7, e.high).BindOptional(8, e.of).BindOptional(9, e.qualifier);
+    st.BindOptional(10, e.unit).BindOptional(11, e.scope);
+    if (auto s = BindEntity(st, 12, e.scope_entity); !s.ok()) return s;
+    st.BindOptional(13, e.as_of.ToString()).BindOptional(14, e.as_of.Latest());
+    if (auto s = Counted(st, "estimates"); !s.ok()) return s;
+    return WriteClaims(*fact, e.claims);
+  }
+
+  Status WriteDesignation(const Designation& d) {
+    auto fact = NewFact("designation");
+    if (!fact.ok()) return fact.status();
+    Statement st(db_,
+                 "INSERT INTO designations(id, entity_id, authority_id, list, program, "
+                 "reference, date) VALUES (?,?,?,?,?,?,?)");
+    st.Bind(1, *fact);
+    if (auto s = BindEntity(st, 2, d.entity); !s.ok()) return s;
+    if (auto s = BindEntity(st, 3, d.authority); !s.ok()) return s;
+    st.BindOptional(4, d.list).Bind(5, d.program).BindOptional(6, d.reference);
+    st.BindOptional(7, d.date.ToString());
+    if (auto s = Counted(st, "designations"); !s.ok()) return s;
+    return WriteClaims(*fact, d.claims);
+  }
+
+  Database& db_;
+  const Batch& batch_;
+  int64_t dataset_id_ = 0;
+  FaultInjector fault_;
+  std::map<std::string, int64_t> counts_;
+  std::unordered_map<std::string, int64_t> entity_ids_, source_ids_;
+  Statement facts_{db_, "INSERT INTO facts(dataset_id, type) VALUES (?, ?)"};
+  Statement names_{db_,
+                   "INSERT INTO names(entity_id, text, kind, script, lang, name_key, position) "
+                   "VALUES (?,?,?,?,?,?,?)"};
+  Statement attributes_{db_, "INSERT INTO attributes(entity_id, key, value) VALUES (?,?,?)"};
+  Statement claims_{db_,
+                    "INSERT INTO claims(fact_id, source_id, span_start, span_end, digest, "
+                    "locator, party_entity_id, party_label, stance, confidence, note, position) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"};
+};
+
+}  // namespace
+
+StatusOr<LoadReport> ApplyBatch(Database& db, const Batch& batch) {
+  return Writer(db, batch).Run();
+}
+
+}  // namespace vigil

@@ -1,0 +1,167 @@
+// SQLite store: connection setup, migrations and statement wrappers.
+#include "vigil/store/database.h"
+
+#include <fmt/format.h>
+
+#include "vigil/store/schema_sql.h"  // generated from schema/*.sql
+
+namespace vigil {
+
+int Database::LatestSchemaVersion() { return static_cast<int>(std::size(kSchemaMigrations)); }
+
+StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode mode) {
+  sqlite3* raw = nullptr;
+  int flags = mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY
+                                      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
+    sqlite3_close(raw);
+    if (mode == Mode::kReadOnly)
+      return absl::NotFoundError(fmt::format(
+          "{}: cannot open database ({}); run 'vigil load' first", path, message));
+    return absl::InternalError(fmt::format("{}: cannot open database: {}", path, message));
+  }
+  std::unique_ptr<Database> db(new Database(raw, path));
+  sqlite3_busy_timeout(raw, 5000);
+  if (auto s = db->Execute("PRAGMA foreign_keys = ON"); !s.ok()) return s;
+  if (mode == Mode::kReadWrite) {
+    if (auto s = db->Execute("PRAGMA journal_mode = WAL"); !s.ok()) return s;
+    if (auto s = db->Execute("PRAGMA synchronous = NORMAL"); !s.ok()) return s;
+  }
+  if (auto s = db->Migrate(mode == Mode::kReadOnly); !s.ok()) return s;
+  return db;
+}
+
+Database::~Database() { sqlite3_close(db_); }
+
+Status Database::Error(std::string_view what) const {
+  return absl::InternalError(fmt::format("{}: {}: {}", path_, what, sqlite3_errmsg(db_)));
+}
+
+Status Database::Execute(std::string_view sql) {
+  char* error = nullptr;
+  std::string text(sql);
+  if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = error ? error : "unknown error";
+    sqlite3_free(error);
+    return absl::InternalError(fmt::format("{}: {}", path_, message));
+  }
+  return absl::OkStatus();
+}
+
+Status Database::Migrate(bool read_only) {
+  Statement version(*this, "PRAGMA user_version");
+  if (!version.Step()) return version.status().ok() ? Error("reading user_version") : version.status();
+  schema_version_ = static_cast<int>(version.Int(0));
+  if (schema_version_ > LatestSchemaVersion())
+    return absl::FailedPreconditionError(fmt::format(
+        "{}: schema version {} is newer than this vigil understands ({})", path_,
+        schema_version_, LatestSchemaVersion()));
+  if (read_only) {
+    if (schema_version_ < LatestSchemaVersion())
+      return absl::NotFoundError(fmt::format(
+          "{}: not a vigil database at the current schema; run 'vigil load' first", path_));
+    return absl::OkStatus();
+  }
+  while (schema_version_ < LatestSchemaVersion()) {
+    Transaction tx(*this);
+    if (auto s = tx.Begin(); !s.ok()) return s;
+    if (auto s = Execute(kSchemaMigrations[schema_version_]); !s.ok()) return s;
+    if (auto s = Execute(fmt::format("PRAGMA user_version = {}", schema_version_ + 1)); !s.ok())
+      return s;
+    if (auto s = tx.Commit(); !s.ok()) return s;
+    ++schema_version_;
+  }
+  return absl::OkStatus();
+}
+
+Statement::Statement(const Database& db, std::string_view sql) : db_(db) {
+  if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
+      SQLITE_OK)
+    status_ = db.Error(fmt::format("preparing '{}'", sql.substr(0, 60)));
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::Bind(int index, std::string_view text) {
+  if (stmt_)
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Statement& Statement::Bind(int index, int64_t value) {
+  if (stmt_) sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+Statement& Statement::Bind(int index, double value) {
+  if (stmt_) sqlite3_bind_double(stmt_, index, value);
+  return *this;
+}
+Statement& Statement::BindNull(int index) {
+  if (stmt_) sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+Statement& Statement::BindOptional(int index, std::string_view text) {
+  return text.empty() ? BindNull(index) : Bind(index, text);
+}
+Statement& Statement::BindOptional(int index, const std::optional<double>& value) {
+  return value ? Bind(index, *value) : BindNull(index);
+}
+Statement& Statement::BindOptional(int index, const std::optional<int64_t>& value) {
+  return value ? Bind(index, *value) : BindNull(index);
+}
+
+bool Statement::Step() {
+  if (!stmt_ || !status_.ok()) return false;
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) status_ = db_.Error("executing statement");
+  return false;
+}
+
+Status Statement::Run() {
+  while (Step()) {
+  }
+  Status s = status_;
+  Reset();
+  return s;
+}
+
+void Statement::Reset() {
+  if (!stmt_) return;
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::IsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+std::string Statement::Text(int column) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, column);
+  return text ? std::string(reinterpret_cast<const char*>(text),
+                            static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+              : std::string();
+}
+int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
+std::optional<double> Statement::OptionalReal(int column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Real(column);
+}
+
+Transaction::Transaction(Database& db) : db_(db) {}
+Transaction::~Transaction() {
+  if (open_) (void)db_.Execute("ROLLBACK");
+}
+Status Transaction::Begin() {
+  auto s = db_.Execute("BEGIN IMMEDIATE");
+  open_ = s.ok();
+  return s;
+}
+Status Transaction::Commit() {
+  auto s = db_.Execute("COMMIT");
+  if (s.ok()) open_ = false;
+  return s;
+}
+
+}  // namespace vigil

@@ -1,0 +1,100 @@
+// The SQLite store: opening, migrations, statements, transactions.
+//
+// One database file holds everything. Open() turns on foreign keys and WAL
+// and migrates the schema to the newest version (schema/NNNN_*.sql, applied
+// in order inside one transaction each). A Database is used by one thread.
+//
+//   auto db = Database::Open("vigil.db");
+//   Statement q(**db, "SELECT key FROM entities WHERE kind = ?");
+//   q.Bind(1, "person");
+//   while (q.Step()) std::cout << q.Text(0);
+#pragma once
+
+#include <sqlite3.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "vigil/base/status.h"
+
+namespace vigil {
+
+class Database {
+ public:
+  enum class Mode { kReadWrite, kReadOnly };
+
+  // Creates the file when it does not exist (kReadWrite); migrates.
+  static StatusOr<std::unique_ptr<Database>> Open(const std::string& path,
+                                                  Mode mode = Mode::kReadWrite);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Status Execute(std::string_view sql);
+  int SchemaVersion() const { return schema_version_; }
+  static int LatestSchemaVersion();
+  sqlite3* handle() const { return db_; }
+  const std::string& path() const { return path_; }
+  Status Error(std::string_view what) const;
+
+ private:
+  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Status Migrate(bool read_only);
+
+  sqlite3* db_;
+  std::string path_;
+  int schema_version_ = 0;
+};
+
+// A prepared statement. Step() returns true while rows come; errors after
+// the fact are reported by status(). Columns are 0-based, binds 1-based.
+class Statement {
+ public:
+  Statement(const Database& db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& Bind(int index, std::string_view text);
+  Statement& Bind(int index, int64_t value);
+  Statement& Bind(int index, double value);
+  Statement& BindNull(int index);
+  // Binds text, or NULL when empty.
+  Statement& BindOptional(int index, std::string_view text);
+  Statement& BindOptional(int index, const std::optional<double>& value);
+  Statement& BindOptional(int index, const std::optional<int64_t>& value);
+
+  bool Step();
+  Status Run();  // steps to completion; for INSERT/UPDATE/DELETE
+  void Reset();
+
+  bool IsNull(int column) const;
+  std::string Text(int column) const;
+  int64_t Int(int column) const;
+  double Real(int column) const;
+  std::optional<double> OptionalReal(int column) const;
+
+  const Status& status() const { return status_; }
+
+ private:
+  const Database& db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  Status status_;
+};
+
+// Rolls back unless Commit() was called.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Status Begin();
+  Status Commit();
+
+ private:
+  Database& db_;
+  bool open_ = false;
+};
+
+}  // namespace vigil

@@ -1,0 +1,23 @@
+// Runs the real vigil binary for end-to-end tests and captures what it prints.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace vigil::e2e {
+
+struct RunResult {
+  int exit_code = -1;  // -signal when killed by a signal
+  std::string out, err;
+};
+
+// Runs VIGIL_BINARY with args; env entries are added to the environment.
+RunResult RunVigil(const std::vector<std::string>& args,
+                   const std::map<std::string, std::string>& env = {});
+
+std::string SourceDir();   // the repository root
+std::string SeedsDir();    // ../shared/seeds beside the repository
+std::string TempDir();     // a fresh folder for this test
+
+}  // namespace vigil::e2e
