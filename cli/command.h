@@ -1,0 +1,38 @@
+// What every vigil subcommand shares: global options, output and errors.
+//
+// Each group of commands lives in its own file and registers itself with
+// Add*Commands(); main() parses the command line and runs the one chosen.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "vigil/engine/engine.h"
+
+namespace vigil::cli {
+
+struct Context {
+  std::string db;     // --db, $VIGIL_DB, or ./vigil.db
+  bool json = false;  // --json
+};
+
+struct Command {
+  CLI::App* app;
+  std::function<int()> run;  // returns the exit code
+};
+
+// Adds --db and --json to a subcommand.
+void AddCommonOptions(CLI::App* cmd, Context& context);
+
+// Prints status to stderr (and as {"error"} JSON with --json); returns the exit code.
+int Fail(const Status& status, const Context& context);
+// Prints a JSON value; returns 0.
+int Print(const Json& value);
+StatusOr<std::unique_ptr<Engine>> OpenForReading(const Context& context);
+
+void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
+
+}  // namespace vigil::cli

@@ -1,0 +1,124 @@
+// vigil load | show | list | conflicts | verify: the knowledge base commands.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+#include "command.h"
+#include "render.h"
+#include "vigil/base/date.h"
+
+namespace vigil::cli {
+namespace {
+
+struct LoadArgs {
+  std::vector<std::string> paths;
+  LoadOptions options;
+};
+struct ListArgs {
+  std::string what, as_of;
+  ListFilter filter;
+};
+struct VerifyArgs {
+  std::string texts;
+  bool quiet = false;
+};
+
+}  // namespace
+
+void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>& commands) {
+  auto load_args = std::make_shared<LoadArgs>();
+  auto* load = app.add_subcommand("load", "load a dataset (YAML files or folder) into the database");
+  load->add_option("PATH", load_args->paths, "files or folders")->required();
+  load->add_option("--dataset", load_args->options.dataset, "dataset name (default: curated)");
+  load->add_option("--texts", load_args->options.texts_dir,
+                   "folder of source texts: check every span against them and store them");
+  AddCommonOptions(load, context);
+  commands.push_back({load, [load_args, &context] {
+                        auto batch = Engine::Read(load_args->paths, load_args->options);
+                        if (!batch.ok()) return Fail(batch.status(), context);
+                        auto engine = Engine::Open(context.db, Database::Mode::kReadWrite);
+                        if (!engine.ok()) return Fail(engine.status(), context);
+                        auto report = (*engine)->Apply(*batch);
+                        if (!report.ok()) return Fail(report.status(), context);
+                        if (context.json) return Print(LoadReportJson(*report));
+                        RenderLoad(*report, std::cout);
+                        return 0;
+                      }});
+
+  auto show_name = std::make_shared<std::string>();
+  auto* show = app.add_subcommand("show", "an entity's card: names, designations, relations, "
+                                          "events, estimates, each with its citations");
+  show->add_option("NAME_OR_ID", *show_name, "entity id or any of its names")->required();
+  AddCommonOptions(show, context);
+  commands.push_back({show, [show_name, &context] {
+                        auto engine = OpenForReading(context);
+                        if (!engine.ok()) return Fail(engine.status(), context);
+                        auto card = (*engine)->Show(*show_name);
+                        if (!card.ok()) return Fail(card.status(), context);
+                        if (context.json) return Print(*card);
+                        RenderCard(*card, std::cout);
+                        return 0;
+                      }});
+
+  auto list_args = std::make_shared<ListArgs>();
+  auto* list = app.add_subcommand("list", "list entities, relations, events, estimates or sources");
+  list->add_option("WHAT", list_args->what, "entities | relations | events | estimates | sources")
+      ->required();
+  list->add_option("--kind", list_args->filter.kind, "entity kind, or event type for events");
+  list->add_option("--predicate", list_args->filter.predicate, "relation predicate");
+  list->add_option("--as-of", list_args->as_of,
+                   "what held (relations) or had happened (events, estimates) on that date: "
+                   "YYYY, YYYY-MM or YYYY-MM-DD");
+  AddCommonOptions(list, context);
+  commands.push_back({list, [list_args, &context] {
+                        if (!list_args->as_of.empty()) {  // checked before the database opens
+                          auto day = PartialDate::ParseAsOf(list_args->as_of);
+                          if (!day.ok())
+                            return Fail(absl::InvalidArgumentError(fmt::format(
+                                            "--as-of: {}", std::string(day.status().message()))),
+                                        context);
+                          list_args->filter.as_of = *day;
+                        }
+                        auto engine = OpenForReading(context);
+                        if (!engine.ok()) return Fail(engine.status(), context);
+                        auto items = (*engine)->List(list_args->what, list_args->filter);
+                        if (!items.ok()) return Fail(items.status(), context);
+                        if (context.json) return Print(*items);
+                        RenderList(list_args->what, *items, std::cout);
+                        return 0;
+                      }});
+
+  auto* conflicts = app.add_subcommand("conflicts", "claims that disagree, side by side");
+  AddCommonOptions(conflicts, context);
+  commands.push_back({conflicts, [&context] {
+                        auto engine = OpenForReading(context);
+                        if (!engine.ok()) return Fail(engine.status(), context);
+                        auto result = (*engine)->Conflicts();
+                        if (!result.ok()) return Fail(result.status(), context);
+                        if (context.json) return Print(*result);
+                        RenderConflicts(*result, std::cout);
+                        return 0;
+                      }});
+
+  auto verify_args = std::make_shared<VerifyArgs>();
+  auto* verify = app.add_subcommand(
+      "verify", "check every claim's span against the source texts; fails listing bad spans");
+  verify->add_option("--texts", verify_args->texts, "folder holding the source texts")->required();
+  verify->add_flag("--quiet,-q", verify_args->quiet, "print only bad spans and the summary");
+  AddCommonOptions(verify, context);
+  commands.push_back({verify, [verify_args, &context] {
+                        auto engine = OpenForReading(context);
+                        if (!engine.ok()) return Fail(engine.status(), context);
+                        auto result = (*engine)->Verify(verify_args->texts);
+                        if (!result.ok()) return Fail(result.status(), context);
+                        if (context.json)
+                          Print(*result);
+                        else
+                          RenderVerify(*result, verify_args->quiet, std::cout);
+                        return (*result)["ok"].get<bool>() ? 0
+                                                           : static_cast<int>(ExitCode::kCheckFailed);
+                      }});
+}
+
+}  // namespace vigil::cli
