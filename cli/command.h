@@ -34,5 +34,6 @@ int Print(const Json& value);
 StatusOr<std::unique_ptr<Engine>> OpenForReading(const Context& context);
 
 void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
+void AddScreenCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
 
 }  // namespace vigil::cli

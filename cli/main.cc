@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
 
   std::vector<vigil::cli::Command> commands;
   vigil::cli::AddKnowledgeCommands(app, context, commands);
+  vigil::cli::AddScreenCommands(app, context, commands);
 
   try {
     app.parse(argc, argv);

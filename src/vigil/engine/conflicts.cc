@@ -160,9 +160,11 @@ void Estimates(Database& db, Json* conflicts) {
                                              e["high"].is_null() ? 0 : e["high"].get<double>());
       Json claims = e["claims"];
       e.erase("claims");
-      sides.push_back({{"position", fmt::format("{} {}{}", figure,
-                                                e["unit"].is_null() ? "" : e["unit"].get<std::string>(),
-                                                e["scope"].is_null() ? "" : " " + e["scope"].get<std::string>())},
+      std::string unit = e["unit"].is_null() ? std::string() : e["unit"].get<std::string>();
+      std::string scope = e["scope"].is_null() ? std::string() : e["scope"].get<std::string>();
+      std::string position = scope.empty() ? fmt::format("{} {}", figure, unit)
+                                           : fmt::format("{} {} {}", figure, unit, scope);
+      sides.push_back({{"position", position},
                        {"estimate", e},
                        {"claims", std::move(claims)}});
     }

@@ -1,0 +1,64 @@
+// Name analysis: from a name as written, in any script, to the parts that
+// matching compares.
+//
+// AnalyzeName("Mullah Siraj al-Din bin Jalal al-Haqqani", NameKind::kPerson)
+// yields the parts siraj+din (joined, "sirajdin"), jalal (nasab position 1)
+// and haqqani (nisba, written with al-), with "mullah" kept aside as an
+// honorific and "bin" read as a nasab marker. Every part carries:
+//   - folded: lower-case ASCII Latin (ICU transliteration of Cyrillic, Greek,
+//     Han...; Arabic-script letters through ICU with extra rules for Persian,
+//     Pashto and Urdu letters),
+//   - skeleton: a consonant key that lets Arabic-script spellings (which
+//     write few vowels) meet their Latin spellings: "محمد", "Mohammed" and
+//     "Muhammad" all give "mhmd".
+// Arabic name structure is first class: ism (given), the nasab chain after
+// bin/ibn/bint in order, and the nisba or family name (al-...).
+// Thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vigil::match {
+
+enum class NameKind { kAny, kPerson, kOrganization };
+
+enum class PartRole {
+  kGiven,     // ism, or any part of a name without Arabic structure
+  kNasab,     // after bin/ibn/bint: position says which ancestor
+  kNisba,     // al-X / family or origin name
+  kLegalForm, // ltd, llc, jsc... (organisations)
+  kNoise,     // the, of, and...
+};
+
+struct NamePart {
+  std::string text;      // as written (one word, or joined words)
+  std::string folded;    // ASCII Latin, lower case
+  std::string skeleton;  // consonant key
+  std::string alt;       // folded without a leading al-/el- glued on ("alqaeda" -> "qaeda"), or empty
+  PartRole role = PartRole::kGiven;
+  int nasab_position = 0;  // 1 = father, 2 = grandfather...
+  bool initial = false;    // a single letter
+  double weight = 1.0;     // how much the part identifies: rare parts count more
+};
+
+struct AnalyzedName {
+  std::string original;
+  std::string script;  // dominant script of the original (ISO 15924)
+  NameKind kind = NameKind::kAny;
+  std::vector<NamePart> parts;
+  std::vector<std::string> honorifics;  // mullah, haji, sheikh... (removed)
+  bool has_nasab = false;               // bin/ibn/bint seen
+  std::string joined;                   // every part's folded form concatenated ("alqaeda")
+};
+
+AnalyzedName AnalyzeName(std::string_view name, NameKind kind = NameKind::kAny);
+
+// The consonant key of an ASCII lower-case word (exposed for tests and the index).
+std::string Skeleton(std::string_view folded);
+
+// Latin ASCII lower-case rendering of any text, words separated by spaces.
+std::string ToLatin(std::string_view text);
+
+}  // namespace vigil::match

@@ -1,0 +1,73 @@
+// Scores how likely two names denote the same person or organisation, and
+// explains why.
+//
+//   NameScorer scorer;
+//   NameComparison c = scorer.Compare(AnalyzeName("Siraj Haqqani"),
+//                                     AnalyzeName("سراج الدين حقاني"));
+//   c.score;        // in [0, 1]
+//   c.pairs;        // which part met which, by what method, with what weight
+//
+// Parts are aligned without regard to order (best pairs first), weighted by
+// how much they identify (see NamePart::weight). Unmatched parts on both
+// sides are contradictions and count fully; parts present on one side only
+// (an omitted middle name) count a little. When both names carry an Arabic
+// nasab chain, parts must meet at the same place in it: "Salman bin
+// Muhammad" is not "Muhammad bin Salman". Thread-safe; keeps no state.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "vigil/match/name_analysis.h"
+
+namespace vigil::match {
+
+enum class MatchMethod { kExact, kTransliterated, kSkeleton, kFuzzy, kPrefix, kInitial, kJoined };
+const char* MethodName(MatchMethod method);
+
+struct PartPair {
+  std::string query, candidate;  // the parts as analysed (joined parts shown with '+')
+  MatchMethod method = MatchMethod::kExact;
+  double similarity = 0;         // of the two parts, in [0, 1]
+  double weight = 0;             // what the pair counts for
+  std::string note;              // e.g. "nasab position differs"
+};
+
+struct Adjustment {
+  std::string rule;    // nasab_order, nisba_conflict, nisba_omitted, legal_form...
+  std::string detail;
+};
+
+struct NameComparison {
+  double score = 0;
+  std::vector<PartPair> pairs;
+  std::vector<std::string> unmatched_query, unmatched_candidate;
+  std::vector<Adjustment> adjustments;
+};
+
+struct ScorerOptions {
+  double omitted_weight = 0.3;     // share of an unmatched part present on one side only
+  double nasab_mismatch = 0.3;     // similarity factor for parts at different nasab places
+  double nisba_conflict = 1.5;     // extra weight of a contradicting nisba/family name
+};
+
+class NameScorer {
+ public:
+  explicit NameScorer(ScorerOptions options = {}) : options_(options) {}
+  NameComparison Compare(const AnalyzedName& query, const AnalyzedName& candidate) const;
+
+ private:
+  ScorerOptions options_;
+};
+
+// Similarity of two single parts, with the method that found it (tests).
+struct PartSimilarity {
+  double similarity = 0;
+  MatchMethod method = MatchMethod::kExact;
+};
+PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_script);
+
+// Optimal-string-alignment edit distance (exposed for tests).
+size_t EditDistance(std::string_view a, std::string_view b);
+
+}  // namespace vigil::match
