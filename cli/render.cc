@@ -126,7 +126,10 @@ void RenderCard(const Json& card, std::ostream& out) {
   if (!card["designations"].empty()) {
     fmt::print(out, "\nDesignations\n");
     for (const auto& d : card["designations"]) {
-      fmt::print(out, "  by {} — {}{}{}{}\n", Ref(d["authority"]), Str(d["program"]),
+      std::string by = d["authority"].is_null()
+                           ? Str(d["authority_code"])
+                           : fmt::format("{} ({})", Ref(d["authority"]), Str(d["authority_code"]));
+      fmt::print(out, "  by {} — {}{}{}{}\n", by, Str(d["program"]),
                  d["list"].is_null() ? "" : ", " + Str(d["list"]),
                  d["reference"].is_null() ? "" : ", ref " + Str(d["reference"]),
                  d["date"].is_null() ? "" : ", " + Str(d["date"]));

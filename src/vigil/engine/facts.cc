@@ -176,13 +176,14 @@ Json EstimateJson(Database& db, int64_t fact_id) {
 
 Json DesignationJson(Database& db, int64_t fact_id) {
   Statement st(db,
-               "SELECT entity_id, authority_id, list, program, reference, date FROM designations "
-               "WHERE id = ?");
+               "SELECT entity_id, authority_id, list, program, reference, date, authority "
+               "FROM designations WHERE id = ?");
   st.Bind(1, fact_id);
   if (!st.Step()) return nullptr;
   return Json{{"fact_id", fact_id},
               {"entity", EntityRef(db, st.Int(0))},
-              {"authority", EntityRef(db, st.Int(1))},
+              {"authority", st.IsNull(1) ? Json(nullptr) : EntityRef(db, st.Int(1))},
+              {"authority_code", st.Text(6)},
               {"list", OptText(st, 2)},
               {"program", st.Text(3)},
               {"reference", OptText(st, 4)},
@@ -215,9 +216,8 @@ std::string FactSummary(Database& db, int64_t fact_id) {
   if (kind == "estimate") return "estimate " + key("SELECT key FROM estimates WHERE id = ?");
   if (kind == "designation")
     return "designation " +
-           key("SELECT e.key || ' by ' || a.key || ' (' || d.program || ')' FROM designations d "
-               "JOIN entities e ON e.id = d.entity_id JOIN entities a ON a.id = d.authority_id "
-               "WHERE d.id = ?");
+           key("SELECT e.key || ' by ' || d.authority || ' (' || d.program || ')' FROM "
+               "designations d JOIN entities e ON e.id = d.entity_id WHERE d.id = ?");
   return kind;
 }
 

@@ -47,12 +47,26 @@ struct Name {
   std::string lang;    // ISO 639-1
 };
 
+// An official identifier of a listed person or organisation.
+struct Identifier {
+  std::string type;     // passport | national_id | registration | tax_id | ...
+  std::string value;
+  std::string country;  // as the list gives it (ISO alpha-2 when known)
+  std::string note;
+};
+
 struct Entity {
   std::string id;
   std::string kind;  // person | organization | government_body | state | place
   std::string description;
   std::vector<Name> names;
-  std::map<std::string, std::string> attributes;
+  std::map<std::string, std::string> attributes;  // single-valued, curated
+  // Multi-valued facts of a listed record, in list order: birth_date (a
+  // partial date, or a range "1970/1972"), birth_place, nationality,
+  // citizenship, address, title, designation (position), remark...
+  std::vector<std::pair<std::string, std::string>> values;
+  std::vector<Identifier> identifiers;
+  std::string reference;  // the list's own id of the record ("TAi.144", OFAC "6891")
   std::vector<Claim> claims;
   FilePosition where;
 
@@ -105,7 +119,11 @@ struct Estimate {
 };
 
 struct Designation {
-  std::string entity, authority, list, program, reference;
+  std::string entity;
+  std::string authority;       // entity id of the authority; may be empty (lists)
+  std::string authority_code;  // "UN", "US", "RU"...; from the authority's
+                               // authority_code attribute when empty
+  std::string list, program, reference;
   PartialDate date;
   std::vector<Claim> claims;
   FilePosition where;
@@ -119,7 +137,12 @@ struct Batch {
   std::string dataset;  // the name under which the store keeps it
   std::string kind;     // curated | un-list | ofac-list | ...
   std::string version;  // publish date or content hash
+  std::string publish_date;  // of an official list, as it states it
+  std::string sha256;        // of the files read, in order
   std::vector<std::string> files;
+  // Problems that did not stop the import (an alias whose record is not in
+  // the file, an unknown country code), as "path:line: field: problem".
+  std::vector<std::string> warnings;
   std::vector<Source> sources;
   std::vector<Entity> entities;
   std::vector<Relation> relations;

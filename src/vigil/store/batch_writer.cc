@@ -70,13 +70,15 @@ class Writer {
     drop.Bind(1, batch_.dataset);
     if (auto s = drop.Run(); !s.ok()) return s;
     Statement insert(db_,
-                     "INSERT INTO datasets(name, kind, version, files, loaded_at) "
-                     "VALUES (?, ?, ?, ?, ?)");
+                     "INSERT INTO datasets(name, kind, version, files, loaded_at, publish_date, "
+                     "sha256) VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.Bind(1, batch_.dataset)
         .Bind(2, batch_.kind)
         .Bind(3, batch_.version)
         .Bind(4, nlohmann::json(batch_.files).dump())
-        .Bind(5, Now());
+        .Bind(5, Now())
+        .BindOptional(6, batch_.publish_date)
+        .BindOptional(7, batch_.sha256);
     if (auto s = insert.Run(); !s.ok()) return s;
     dataset_id_ = sqlite3_last_insert_rowid(db_.handle());
 
@@ -168,8 +170,10 @@ class Writer {
   Status WriteEntity(const Entity& e) {
     auto fact = NewFact("entity");
     if (!fact.ok()) return fact.status();
-    Statement st(db_, "INSERT INTO entities(id, key, kind, description) VALUES (?,?,?,?)");
+    Statement st(db_,
+                 "INSERT INTO entities(id, key, kind, description, reference) VALUES (?,?,?,?,?)");
     st.Bind(1, *fact).Bind(2, e.id).Bind(3, e.kind).Bind(4, e.description);
+    st.BindOptional(5, e.reference);
     if (auto s = Counted(st, "entities"); !s.ok()) {
       Statement clash(db_, "SELECT 1 FROM entities WHERE key = ?");
       clash.Bind(1, e.id);
@@ -189,6 +193,17 @@ class Writer {
     for (const auto& [key, value] : e.attributes) {
       attributes_.Bind(1, *fact).Bind(2, key).Bind(3, value);
       if (auto s = Counted(attributes_, "attributes"); !s.ok()) return s;
+    }
+    position = 0;
+    for (const auto& [key, value] : e.values) {
+      values_.Bind(1, *fact).Bind(2, key).Bind(3, value).Bind(4, int64_t{position++});
+      if (auto s = Counted(values_, "values"); !s.ok()) return s;
+    }
+    position = 0;
+    for (const auto& id : e.identifiers) {
+      identifiers_.Bind(1, *fact).Bind(2, id.type).Bind(3, id.value).BindOptional(4, id.country);
+      identifiers_.BindOptional(5, id.note).Bind(6, int64_t{position++});
+      if (auto s = Counted(identifiers_, "identifiers"); !s.ok()) return s;
     }
     return absl::OkStatus();
   }
@@ -298,13 +313,14 @@ class Writer {
     auto fact = NewFact("designation");
     if (!fact.ok()) return fact.status();
     Statement st(db_,
-                 "INSERT INTO designations(id, entity_id, authority_id, list, program, "
-                 "reference, date) VALUES (?,?,?,?,?,?,?)");
+                 "INSERT INTO designations(id, entity_id, authority, authority_id, list, program, "
+                 "reference, date) VALUES (?,?,?,?,?,?,?,?)");
     st.Bind(1, *fact);
     if (auto s = BindEntity(st, 2, d.entity); !s.ok()) return s;
-    if (auto s = BindEntity(st, 3, d.authority); !s.ok()) return s;
-    st.BindOptional(4, d.list).Bind(5, d.program).BindOptional(6, d.reference);
-    st.BindOptional(7, d.date.ToString());
+    st.Bind(3, d.authority_code);
+    if (auto s = BindEntity(st, 4, d.authority); !s.ok()) return s;
+    st.BindOptional(5, d.list).Bind(6, d.program).BindOptional(7, d.reference);
+    st.BindOptional(8, d.date.ToString());
     if (auto s = Counted(st, "designations"); !s.ok()) return s;
     return WriteClaims(*fact, d.claims);
   }
@@ -320,6 +336,11 @@ class Writer {
                    "INSERT INTO names(entity_id, text, kind, script, lang, name_key, position) "
                    "VALUES (?,?,?,?,?,?,?)"};
   Statement attributes_{db_, "INSERT INTO attributes(entity_id, key, value) VALUES (?,?,?)"};
+  Statement values_{db_,
+                    "INSERT INTO entity_values(entity_id, key, value, position) VALUES (?,?,?,?)"};
+  Statement identifiers_{db_,
+                         "INSERT INTO identifiers(entity_id, type, value, country, note, position) "
+                         "VALUES (?,?,?,?,?,?)"};
   Statement claims_{db_,
                     "INSERT INTO claims(fact_id, source_id, span_start, span_end, digest, "
                     "locator, party_entity_id, party_label, stance, confidence, note, position) "

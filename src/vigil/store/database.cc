@@ -51,9 +51,13 @@ Status Database::Execute(std::string_view sql) {
 }
 
 Status Database::Migrate(bool read_only) {
-  Statement version(*this, "PRAGMA user_version");
-  if (!version.Step()) return version.status().ok() ? Error("reading user_version") : version.status();
-  schema_version_ = static_cast<int>(version.Int(0));
+  {
+    // Finalised before migrating: DROP TABLE fails while a statement is live.
+    Statement version(*this, "PRAGMA user_version");
+    if (!version.Step())
+      return version.status().ok() ? Error("reading user_version") : version.status();
+    schema_version_ = static_cast<int>(version.Int(0));
+  }
   if (schema_version_ > LatestSchemaVersion())
     return absl::FailedPreconditionError(fmt::format(
         "{}: schema version {} is newer than this vigil understands ({})", path_,

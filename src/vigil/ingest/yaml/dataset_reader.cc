@@ -444,6 +444,7 @@ void ReadDesignation(Record& r, Batch* batch) {
   d.where = r.Where();
   d.entity = r.Id("entity");
   d.authority = r.Id("authority");
+  d.authority_code = r.String("authority_code");
   d.list = r.String("list");
   d.program = r.String("program", true);
   d.reference = r.String("reference");
@@ -545,6 +546,17 @@ class BatchChecker {
     for (auto& d : batch_->designations) {
       Entity(d.entity, d.where, "designation.entity");
       Entity(d.authority, d.where, "designation.authority");
+      if (d.authority_code.empty()) {
+        for (const auto& e : batch_->entities)
+          if (e.id == d.authority)
+            if (auto code = e.attributes.find("authority_code"); code != e.attributes.end())
+              d.authority_code = code->second;
+        if (d.authority_code.empty())
+          problems_->Add(d.where, "designation.authority_code",
+                         fmt::format("'{}' has no authority_code attribute (US, UN, RU...): give "
+                                     "one on the entity or on the designation",
+                                     d.authority));
+      }
       if (!designation_keys.insert(d.Key()).second)
         problems_->Add(d.where, "designation",
                        fmt::format("duplicate designation of {} by {} under {}", d.entity,
