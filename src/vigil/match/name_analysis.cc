@@ -42,6 +42,13 @@ class Latinizer {
     if (U_FAILURE(status) || !chain_) throw std::runtime_error("ICU transliterator unavailable");
   }
   std::string Run(std::string_view text) {
+    // Most listed names are plain ASCII: fold case without ICU.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) {
+      std::string out(text);
+      for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      return out;
+    }
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     arabic_->transliterate(u);

@@ -1,0 +1,64 @@
+#include "vigil/ingest/table/row_reader.h"
+
+#include <gtest/gtest.h>
+
+namespace vigil {
+namespace {
+
+TEST(RowReaderTest, CsvWithQuotesCommasAndLineBreaks) {
+  auto rows = ParseRows(
+      "\xEF\xBB\xBFid,name,dob\n"
+      "1,\"Haqqani, Sirajuddin\",1973\n"
+      "2,\"Line\nbreak\",\n"
+      "3,\"He said \"\"hi\"\"\",1980-01-02\n",
+      "in.csv", RowFormat::kCsv);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_EQ(rows->columns, (std::vector<std::string>{"id", "name", "dob"}));
+  ASSERT_EQ(rows->rows.size(), 3u);
+  EXPECT_EQ(rows->rows[0].values.at("name"), "Haqqani, Sirajuddin");
+  EXPECT_EQ(rows->rows[0].line, 2);
+  EXPECT_EQ(rows->rows[1].values.at("name"), "Line\nbreak");
+  EXPECT_EQ(rows->rows[1].values.at("dob"), "");
+  EXPECT_EQ(rows->rows[2].line, 5);  // the quoted line break moved it down
+  EXPECT_EQ(rows->rows[2].values.at("name"), "He said \"hi\"");
+  EXPECT_TRUE(rows->problems.empty());
+}
+
+TEST(RowReaderTest, BadRowsAreSkippedWithTheirLine) {
+  auto rows = ParseRows("name,country\nAli,AF\nonly-one-field\nBad \xC3\x28,RU\nOmar,PK\n",
+                        "in.csv", RowFormat::kCsv);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->rows.size(), 2u);
+  EXPECT_EQ(rows->rows[1].values.at("name"), "Omar");
+  ASSERT_EQ(rows->problems.size(), 2u);
+  EXPECT_EQ(rows->problems[0], "in.csv:3: expected 2 fields, found 1; row skipped");
+  EXPECT_EQ(rows->problems[1], "in.csv:4: name: invalid UTF-8; row skipped");
+}
+
+TEST(RowReaderTest, EmptyCsvHasNoHeader) {
+  EXPECT_FALSE(ParseRows("", "in.csv", RowFormat::kCsv).ok());
+  EXPECT_FALSE(ParseRows("\n\n", "in.csv", RowFormat::kCsv).ok());
+}
+
+TEST(RowReaderTest, JsonLines) {
+  auto rows = ParseRows(
+      "{\"name\": \"Ali\", \"dob\": 1970}\n\n[1,2]\n{broken\n{\"name\": \"Omar\", \"x\": null}\n",
+      "in.jsonl", RowFormat::kJsonLines);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->rows.size(), 2u);
+  EXPECT_EQ(rows->rows[0].values.at("dob"), "1970");
+  EXPECT_EQ(rows->rows[1].line, 5);
+  EXPECT_EQ(rows->rows[1].values.count("x"), 0u);
+  ASSERT_EQ(rows->problems.size(), 2u);
+  EXPECT_EQ(rows->problems[0], "in.jsonl:3: not a JSON object; row skipped");
+}
+
+TEST(RowReaderTest, FormatFromExtension) {
+  EXPECT_EQ(RowFormatOf("a.csv"), RowFormat::kCsv);
+  EXPECT_EQ(RowFormatOf("a.jsonl"), RowFormat::kJsonLines);
+  EXPECT_EQ(RowFormatOf("a.ndjson"), RowFormat::kJsonLines);
+  EXPECT_EQ(RowFormatOf("a.txt"), RowFormat::kCsv);
+}
+
+}  // namespace
+}  // namespace vigil

@@ -1,0 +1,80 @@
+// CandidateIndex: keys collected per name, sorted once into CSR form.
+#include "vigil/match/candidate_index.h"
+
+#include <algorithm>
+#include <string>
+
+namespace vigil::match {
+
+uint64_t CandidateIndex::Hash(KeyType type, std::string_view key) {
+  // FNV-1a over the type tag and the bytes, then a final avalanche (splitmix64).
+  uint64_t h = 1469598103934665603ull ^ static_cast<uint64_t>(type);
+  h *= 1099511628211ull;
+  for (unsigned char c : key) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebull;
+  h ^= h >> 31;
+  return h;
+}
+
+CandidateIndex CandidateIndex::Build(const WatchList& list) {
+  std::vector<std::pair<uint64_t, uint32_t>> entries;
+  entries.reserve(list.names().size() * 24);
+  for (uint32_t id = 0; id < list.names().size(); ++id) {
+    const AnalyzedName& name = list.names()[id].analysis;
+    auto add = [&](KeyType type, std::string_view key) {
+      if (!key.empty()) entries.emplace_back(Hash(type, key), id);
+    };
+    for (size_t i = 0; i < name.parts.size(); ++i) {
+      const NamePart& part = name.parts[i];
+      add(KeyType::kPart, part.folded);
+      if (!part.alt.empty()) add(KeyType::kPart, part.alt);
+      if (part.skeleton.size() >= 2) add(KeyType::kSkeleton, part.skeleton);
+      if (part.folded.size() >= kMinDeletionLength && !part.initial)
+        ForEachDeletion(part.folded, [&](std::string_view d) { add(KeyType::kDeletion, d); });
+      if (i + 1 < name.parts.size()) add(KeyType::kPart, part.folded + name.parts[i + 1].folded);
+    }
+    add(KeyType::kJoined, name.joined);
+    const std::string& joined = name.joined;
+    for (size_t i = 0; i + 3 <= joined.size(); ++i)
+      add(KeyType::kTrigram, std::string_view(joined).substr(i, 3));
+  }
+  std::sort(entries.begin(), entries.end());
+  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+
+  CandidateIndex index;
+  index.postings_.reserve(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (i == 0 || entries[i].first != entries[i - 1].first) {
+      index.keys_.push_back(entries[i].first);
+      index.offsets_.push_back(static_cast<uint32_t>(index.postings_.size()));
+    }
+    index.postings_.push_back(entries[i].second);
+  }
+  index.offsets_.push_back(static_cast<uint32_t>(index.postings_.size()));
+  index.keys_.shrink_to_fit();
+  index.offsets_.shrink_to_fit();
+  return index;
+}
+
+std::span<const uint32_t> CandidateIndex::Find(KeyType type, std::string_view key) const {
+  if (key.empty() || keys_.empty()) return {};
+  uint64_t h = Hash(type, key);
+  auto it = std::lower_bound(keys_.begin(), keys_.end(), h);
+  if (it == keys_.end() || *it != h) return {};
+  size_t slot = static_cast<size_t>(it - keys_.begin());
+  return std::span<const uint32_t>(postings_.data() + offsets_[slot],
+                                   offsets_[slot + 1] - offsets_[slot]);
+}
+
+size_t CandidateIndex::MemoryBytes() const {
+  return keys_.capacity() * sizeof(uint64_t) + offsets_.capacity() * sizeof(uint32_t) +
+         postings_.capacity() * sizeof(uint32_t);
+}
+
+}  // namespace vigil::match

@@ -1,0 +1,225 @@
+// Screener: look-ups, coverage ranking, scoring, evidence.
+#include "vigil/match/screener.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+
+#include "vigil/text/country.h"
+
+namespace vigil::match {
+namespace {
+
+// Per-thread accumulators over all listed names, reset through a touched list.
+struct Scratch {
+  std::vector<float> coverage;
+  std::vector<int32_t> last_part;  // the last query part credited to a name
+  std::vector<uint32_t> touched;
+  void Reset(size_t names) {
+    if (coverage.size() != names) {
+      coverage.assign(names, 0);
+      last_part.assign(names, -1);
+      touched.clear();
+      return;
+    }
+    for (uint32_t id : touched) {
+      coverage[id] = 0;
+      last_part[id] = -1;
+    }
+    touched.clear();
+  }
+};
+
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
+std::string YearsText(double days) { return fmt::format("{:.1f} years", days / 365.25); }
+
+}  // namespace
+
+Evidence BirthDateEvidence(const DayRange& query, const std::vector<DayRange>& listed) {
+  Evidence e{"birth_date", 0, ""};
+  if (listed.empty()) {
+    e.detail = "the listing gives no birth date";
+    return e;
+  }
+  int64_t best_gap = INT64_MAX;
+  bool exact_day = false;
+  for (const auto& r : listed) {
+    int64_t gap = 0;
+    if (query.last < r.first) gap = r.first - query.last;
+    else if (query.first > r.last) gap = query.first - r.last;
+    if (gap < best_gap) best_gap = gap;
+    exact_day |= gap == 0 && query.first == query.last && r.first == r.last;
+  }
+  if (best_gap == 0) {
+    e.effect = exact_day ? 0.06 : 0.04;
+    e.detail = exact_day ? "the same day as a listed birth date"
+                         : "falls within a listed birth date or range";
+  } else if (best_gap <= 366) {
+    e.effect = 0.04 * (1.0 - static_cast<double>(best_gap) / 366.0);
+    e.detail = fmt::format("{} from the nearest listed birth date: tolerated", YearsText(static_cast<double>(best_gap)));
+  } else {
+    double years = static_cast<double>(best_gap) / 365.25;
+    e.effect = -std::min(0.25, 0.06 * years);
+    e.detail = fmt::format("{} from the nearest listed birth date: contradicts",
+                           YearsText(static_cast<double>(best_gap)));
+  }
+  return e;
+}
+
+Screener::Screener(const WatchList& list, const CandidateIndex& index, ScreenerOptions options)
+    : list_(list), index_(index), options_(options), scorer_(options.scorer) {}
+
+ScreenResult Screener::Screen(const ScreenQuery& query) const {
+  ScreenResult result;
+  result.query = AnalyzeName(query.name, query.kind);
+  const AnalyzedName& q = result.query;
+  if (q.parts.empty() || list_.names().empty()) return result;
+
+  Scratch& scratch = ThreadScratch();
+  scratch.Reset(list_.names().size());
+  double total_weight = 0;
+  for (const auto& p : q.parts) total_weight += p.weight;
+
+  auto credit = [&](std::span<const uint32_t> ids, int32_t part, float amount) {
+    for (uint32_t id : ids) {
+      if (scratch.last_part[id] == part) continue;  // this part already credited
+      if (scratch.last_part[id] == -1 && scratch.coverage[id] == 0) scratch.touched.push_back(id);
+      scratch.last_part[id] = part;
+      scratch.coverage[id] += amount;
+    }
+  };
+  for (size_t i = 0; i < q.parts.size(); ++i) {
+    const NamePart& part = q.parts[i];
+    int32_t tag = static_cast<int32_t>(i);
+    float w = static_cast<float>(part.weight);
+    // Strongest keys first: the first credit of a part to a name is its best.
+    credit(index_.Find(KeyType::kPart, part.folded), tag, w);
+    if (!part.alt.empty()) credit(index_.Find(KeyType::kPart, part.alt), tag, w);
+    if (part.skeleton.size() >= 2)
+      credit(index_.Find(KeyType::kSkeleton, part.skeleton), tag, 0.9f * w);
+    if (part.folded.size() >= kMinDeletionLength && !part.initial) {
+      credit(index_.Find(KeyType::kDeletion, part.folded), tag, 0.8f * w);
+      ForEachDeletion(part.folded, [&](std::string_view d) {
+        credit(index_.Find(KeyType::kPart, d), tag, 0.8f * w);
+        credit(index_.Find(KeyType::kDeletion, d), tag, 0.75f * w);
+      });
+    }
+  }
+  // Adjacent query parts written as one word in the list, and the whole name.
+  int32_t tag = static_cast<int32_t>(q.parts.size());
+  for (size_t i = 0; i + 1 < q.parts.size(); ++i, ++tag)
+    credit(index_.Find(KeyType::kPart, q.parts[i].folded + q.parts[i + 1].folded), tag,
+           static_cast<float>(0.5 * (q.parts[i].weight + q.parts[i + 1].weight)));
+  credit(index_.Find(KeyType::kJoined, q.joined), tag, static_cast<float>(total_weight));
+
+  std::vector<std::pair<float, uint32_t>> ranked;
+  const float floor = static_cast<float>(options_.min_coverage * total_weight);
+  for (uint32_t id : scratch.touched)
+    if (scratch.coverage[id] >= floor && static_cast<int64_t>(id) != query.exclude_name)
+      ranked.emplace_back(scratch.coverage[id], id);
+
+  if (ranked.empty() && q.joined.size() >= 3) {
+    // Fallback: letter trigrams of the whole name (Dice coefficient).
+    result.fallback = true;
+    std::unordered_map<uint32_t, int> shared;
+    int query_trigrams = 0;
+    for (size_t i = 0; i + 3 <= q.joined.size(); ++i, ++query_trigrams)
+      for (uint32_t id : index_.Find(KeyType::kTrigram, std::string_view(q.joined).substr(i, 3)))
+        ++shared[id];
+    for (auto [id, count] : shared) {
+      if (static_cast<int64_t>(id) == query.exclude_name) continue;
+      int listed = static_cast<int>(list_.names()[id].analysis.joined.size()) - 2;
+      double dice = 2.0 * count / std::max(1, query_trigrams + listed);
+      if (dice >= options_.fallback_min_dice) ranked.emplace_back(static_cast<float>(dice), id);
+    }
+  }
+  size_t keep = std::min(ranked.size(), options_.max_candidates);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
+                    [](const auto& a, const auto& b) {
+                      return a.first != b.first ? a.first > b.first : a.second < b.second;
+                    });
+  ranked.resize(keep);
+  result.candidates = keep;
+
+  // Score candidates; keep per record its best strong name and best weak alias.
+  struct Best {
+    double strong = -1, weak = -1;
+    uint32_t strong_name = 0, weak_name = 0;
+    NameComparison strong_cmp, weak_cmp;
+  };
+  std::unordered_map<uint32_t, Best> best;
+  for (const auto& [coverage, id] : ranked) {
+    const ListedName& listed = list_.names()[id];
+    const ListedRecord& record = list_.records()[listed.record];
+    if (query.kind != NameKind::kAny && record.kind != NameKind::kAny && record.kind != query.kind)
+      continue;
+    NameComparison cmp = scorer_.Compare(q, listed.analysis);
+    Best& b = best[listed.record];
+    if (listed.type == ListedNameType::kWeakAlias) {
+      if (cmp.score > b.weak) b.weak = cmp.score, b.weak_name = id, b.weak_cmp = std::move(cmp);
+    } else if (cmp.score > b.strong) {
+      b.strong = cmp.score, b.strong_name = id, b.strong_cmp = std::move(cmp);
+    }
+  }
+
+  DayRange query_dob;
+  bool has_dob = !query.birth_date.empty() && ParseDayRange(query.birth_date, &query_dob);
+  std::string query_country = query.country.empty() ? "" : CountryCode(query.country);
+
+  for (auto& [record_id, b] : best) {
+    const ListedRecord& record = list_.records()[record_id];
+    Hit hit;
+    hit.record = record_id;
+    if (b.strong < 0) continue;  // only weak aliases met: they never create a match
+    hit.name = b.strong_name;
+    hit.name_score = b.strong;
+    hit.comparison = std::move(b.strong_cmp);
+    if (b.weak > b.strong && b.strong >= options_.weak_alias_floor) {
+      double raised = b.strong + 0.5 * (b.weak - b.strong);
+      hit.evidence.push_back(
+          {"weak_alias", raised - b.strong,
+           fmt::format("weak alias '{}' agrees ({:.2f}) with a name already close ({:.2f})",
+                       list_.names()[b.weak_name].analysis.original, b.weak, b.strong)});
+      hit.name_score = raised;
+    }
+    double score = hit.name_score;
+    if (has_dob) {
+      Evidence e = BirthDateEvidence(query_dob, record.birth_dates);
+      score += e.effect;
+      hit.evidence.push_back(std::move(e));
+    }
+    if (!query_country.empty()) {
+      if (record.countries.empty()) {
+        hit.evidence.push_back({"country", 0, "the listing gives no nationality"});
+      } else if (std::find(record.countries.begin(), record.countries.end(), query_country) !=
+                 record.countries.end()) {
+        score += 0.03;
+        hit.evidence.push_back({"country", 0.03, fmt::format("{} is a listed nationality", query_country)});
+      } else {
+        score -= 0.05;
+        std::string listed;
+        for (const auto& c : record.countries) listed += (listed.empty() ? "" : ", ") + c;
+        hit.evidence.push_back(
+            {"country", -0.05, fmt::format("{} is not among the listed nationalities ({})",
+                                           query_country, listed)});
+      }
+    }
+    hit.score = std::clamp(score, 0.0, 1.0);
+    if (hit.score >= query.threshold) result.hits.push_back(std::move(hit));
+  }
+  std::sort(result.hits.begin(), result.hits.end(), [&](const Hit& a, const Hit& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return list_.records()[a.record].key < list_.records()[b.record].key;
+  });
+  if (result.hits.size() > query.top) result.hits.resize(query.top);
+  return result;
+}
+
+}  // namespace vigil::match

@@ -1,0 +1,98 @@
+// Screening: is this name (and birth date, country, kind) a listed record?
+//
+//   WatchList list = WatchList::Build(records, versions);
+//   CandidateIndex index = CandidateIndex::Build(list);
+//   Screener screener(list, index);
+//   ScreenQuery q;  q.name = "Serajuddin Haqani";  q.birth_date = "1973";
+//   ScreenResult r = screener.Screen(q);
+//   r.hits[0].score;        // in [0, 1]
+//   r.hits[0].comparison;   // which query part met which listed part, how
+//   r.hits[0].evidence;     // what birth date, country and kind added or removed
+//
+// Candidates come only from CandidateIndex look-ups (see there). Each
+// candidate name is scored by NameScorer; a record's name score is its best
+// name's. Weak aliases may confirm a match (raise a record that another
+// name already brings near the threshold), never create one. Other evidence
+// then moves the score: a birth date that agrees adds a little, one more
+// than a year off removes more, with a decay in between; nationality adds or
+// removes a little; a different kind of entity (person vs organisation)
+// excludes the record when the query states its kind. No evidence other than
+// the name can make a hit on its own.
+//
+// Thread-safe: Screen() may run on many threads at once (scratch space is
+// per thread).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "vigil/match/candidate_index.h"
+#include "vigil/match/name_scorer.h"
+#include "vigil/match/watchlist.h"
+
+namespace vigil::match {
+
+inline constexpr double kDefaultScreenThreshold = 0.80;
+
+struct ScreenQuery {
+  std::string name;
+  std::string birth_date;  // partial date or range, may be empty
+  std::string country;     // name or ISO code, may be empty
+  NameKind kind = NameKind::kAny;
+  double threshold = kDefaultScreenThreshold;
+  size_t top = 10;
+  // Evaluation only: behave as if this name were not in the list.
+  int64_t exclude_name = -1;
+};
+
+struct Evidence {
+  std::string kind;    // birth_date | country | weak_alias
+  double effect = 0;   // added to the score (negative: removed)
+  std::string detail;  // in words
+};
+
+struct Hit {
+  uint32_t record = 0;
+  uint32_t name = 0;        // the listed name that matched best
+  double score = 0;         // final, in [0, 1]
+  double name_score = 0;    // before other evidence
+  NameComparison comparison;
+  std::vector<Evidence> evidence;
+};
+
+struct ScreenResult {
+  AnalyzedName query;
+  std::vector<Hit> hits;      // score >= threshold, best first, at most `top`
+  size_t candidates = 0;      // listed names scored
+  bool fallback = false;      // candidates came from the trigram fallback
+};
+
+struct ScreenerOptions {
+  size_t max_candidates = 96;        // names scored per query, best look-up coverage first
+  double min_coverage = 0.30;        // share of the query's weight a candidate must reach
+  double weak_alias_floor = 0.60;    // a weak alias may confirm records already this close
+  double fallback_min_dice = 0.45;   // trigram overlap for fallback candidates
+  ScorerOptions scorer;
+};
+
+class Screener {
+ public:
+  Screener(const WatchList& list, const CandidateIndex& index, ScreenerOptions options = {});
+  ScreenResult Screen(const ScreenQuery& query) const;
+
+  const WatchList& list() const { return list_; }
+
+ private:
+  const WatchList& list_;
+  const CandidateIndex& index_;
+  ScreenerOptions options_;
+  NameScorer scorer_;
+};
+
+// The effect of a query birth date on a record with these listed dates
+// (exposed for tests): + when it falls inside one, decaying to 0 one year
+// off, negative beyond; 0 when either side has no date.
+Evidence BirthDateEvidence(const DayRange& query, const std::vector<DayRange>& listed);
+
+}  // namespace vigil::match

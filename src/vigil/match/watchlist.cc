@@ -1,0 +1,142 @@
+// WatchList construction: names analysed in parallel, dates and countries
+// normalised once.
+#include "vigil/match/watchlist.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include "vigil/base/date.h"
+#include "vigil/text/country.h"
+
+namespace vigil::match {
+
+const char* ListedNameTypeName(ListedNameType type) {
+  switch (type) {
+    case ListedNameType::kPrimary: return "primary";
+    case ListedNameType::kAlias: return "alias";
+    case ListedNameType::kWeakAlias: return "weak_alias";
+    case ListedNameType::kOriginalScript: return "original_script";
+    case ListedNameType::kTransliteration: return "transliteration";
+  }
+  return "?";
+}
+
+bool ParseListedNameType(std::string_view text, ListedNameType* type) {
+  for (auto t : {ListedNameType::kPrimary, ListedNameType::kAlias, ListedNameType::kWeakAlias,
+                 ListedNameType::kOriginalScript, ListedNameType::kTransliteration})
+    if (text == ListedNameTypeName(t)) {
+      *type = t;
+      return true;
+    }
+  return false;
+}
+
+int32_t DaysFromCivil(int year, int month, int day) {
+  // Howard Hinnant's days_from_civil.
+  year -= month <= 2;
+  const int era = (year >= 0 ? year : year - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(year - era * 400);
+  const unsigned doy = (153 * static_cast<unsigned>(month + (month > 2 ? -3 : 9)) + 2) / 5 +
+                       static_cast<unsigned>(day) - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int32_t>(doe) - 719468;
+}
+
+namespace {
+
+int32_t DaysOf(const std::string& iso) {  // "YYYY-MM-DD"
+  int y = 0, m = 0, d = 0;
+  std::from_chars(iso.data(), iso.data() + 4, y);
+  std::from_chars(iso.data() + 5, iso.data() + 7, m);
+  std::from_chars(iso.data() + 8, iso.data() + 10, d);
+  return DaysFromCivil(y, m, d);
+}
+
+}  // namespace
+
+bool ParseDayRange(std::string_view text, DayRange* range) {
+  auto slash = text.find('/');
+  std::string_view from = text.substr(0, slash);
+  std::string_view to = slash == std::string_view::npos ? text : text.substr(slash + 1);
+  auto a = PartialDate::Parse(from);
+  auto b = PartialDate::Parse(to);
+  if (!a.ok() || !b.ok()) return false;
+  range->first = DaysOf(a->Earliest());
+  range->last = DaysOf(b->Latest());
+  if (range->first > range->last) std::swap(range->first, range->last);
+  return true;
+}
+
+NameKind KindOfEntity(std::string_view entity_kind) {
+  if (entity_kind == "person") return NameKind::kPerson;
+  if (entity_kind == "organization" || entity_kind == "government_body")
+    return NameKind::kOrganization;
+  return NameKind::kAny;
+}
+
+WatchList WatchList::Build(std::vector<RecordInput> input, std::vector<ListVersion> versions,
+                           unsigned threads) {
+  WatchList list;
+  list.versions_ = std::move(versions);
+  list.records_.reserve(input.size());
+  size_t total = 0;
+  for (const auto& r : input) total += r.names.size();
+  list.names_.resize(total);
+  std::vector<std::pair<const std::string*, NameKind>> texts(total);
+  size_t next = 0;
+  for (auto& in : input) {
+    ListedRecord record;
+    record.key = std::move(in.key);
+    record.dataset = std::move(in.dataset);
+    record.entity_kind = std::move(in.entity_kind);
+    record.reference = std::move(in.reference);
+    record.linked = std::move(in.linked);
+    record.kind = KindOfEntity(record.entity_kind);
+    record.designations = std::move(in.designations);
+    for (const auto& d : in.birth_dates) {
+      DayRange range;
+      if (ParseDayRange(d, &range)) record.birth_dates.push_back(range);
+    }
+    for (const auto& c : in.countries) {
+      std::string code = CountryCode(c);
+      if (!code.empty() && std::find(record.countries.begin(), record.countries.end(), code) ==
+                               record.countries.end())
+        record.countries.push_back(std::move(code));
+    }
+    record.first_name = static_cast<uint32_t>(next);
+    record.name_count = static_cast<uint32_t>(in.names.size());
+    if (!in.names.empty()) record.display_name = in.names.front().text;
+    for (const auto& n : in.names) {
+      list.names_[next].record = static_cast<uint32_t>(list.records_.size());
+      list.names_[next].type = n.type;
+      texts[next] = {&n.text, record.kind};
+      ++next;
+    }
+    list.records_.push_back(std::move(record));
+  }
+  // Display name: the first primary name, else the first name.
+  for (auto& record : list.records_)
+    for (uint32_t i = 0; i < record.name_count; ++i)
+      if (list.names_[record.first_name + i].type == ListedNameType::kPrimary) {
+        record.display_name = *texts[record.first_name + i].first;
+        break;
+      }
+
+  auto work = [&](const tbb::blocked_range<size_t>& range) {
+    for (size_t i = range.begin(); i < range.end(); ++i)
+      list.names_[i].analysis = AnalyzeName(*texts[i].first, texts[i].second);
+  };
+  if (threads == 1) {
+    work(tbb::blocked_range<size_t>(0, total));
+  } else {
+    tbb::task_arena arena(threads == 0 ? tbb::task_arena::automatic : static_cast<int>(threads));
+    arena.execute([&] { tbb::parallel_for(tbb::blocked_range<size_t>(0, total, 256), work); });
+  }
+  return list;
+}
+
+}  // namespace vigil::match
