@@ -45,8 +45,10 @@ Status KindArgument(const std::string& text, match::NameKind* kind) {
 
 Json CompareJson(const std::string& a, const std::string& b, match::NameKind kind,
                  double threshold) {
-  match::AnalyzedName qa = match::AnalyzeName(a, kind), ca = match::AnalyzeName(b, kind);
-  match::NameComparison c = match::NameScorer().Compare(qa, ca);
+  match::NamePairComparison pair = match::CompareNames(a, b, kind, match::NameScorer());
+  const match::AnalyzedName& qa = pair.a;
+  const match::AnalyzedName& ca = pair.b;
+  const match::NameComparison& c = pair.comparison;
   const char* kind_name = kind == match::NameKind::kPerson         ? "person"
                           : kind == match::NameKind::kOrganization ? "organization"
                                                                    : "any";

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "vigil/engine/engine.h"
 #include "vigil/engine/facts.h"
@@ -74,6 +75,41 @@ void Contested(Database& db, Json* conflicts) {
   }
 }
 
+// Who stands behind a claim: its party entity, else its party label, else
+// its source.
+std::string PartyOf(const Json& claim) {
+  if (!claim["party"].is_null()) return claim["party"]["id"].get<std::string>();
+  if (!claim["party_label"].is_null()) return claim["party_label"].get<std::string>();
+  return "source:" + claim["source"].get<std::string>();
+}
+
+// Perpetrator links disagree when one entity claimed the event and another
+// is named by someone else, or when different parties name different
+// entities. Several perpetrators named together by the same party (two
+// brothers, two groups acting jointly) are not a disagreement.
+bool Disagree(const Json& sides) {
+  std::vector<std::pair<std::string, std::set<std::string>>> named;  // entity, parties
+  std::set<std::string> claimed;
+  for (const auto& side : sides) {
+    std::string entity = side["entity"]["id"];
+    if (side["role"] == "claimed") claimed.insert(entity);
+    std::set<std::string> parties;
+    for (const auto& c : side["claims"])
+      if (c["stance"] == "asserts") parties.insert(PartyOf(c));
+    named.emplace_back(entity, std::move(parties));
+  }
+  for (const auto& [entity, parties] : named)
+    if (!claimed.empty() && !claimed.count(entity)) return true;
+  for (size_t i = 0; i < named.size(); ++i)
+    for (size_t j = i + 1; j < named.size(); ++j) {
+      if (named[i].first == named[j].first) continue;
+      bool shared = false;
+      for (const auto& p : named[i].second) shared |= named[j].second.count(p) > 0;
+      if (!shared) return true;
+    }
+  return false;
+}
+
 void Attribution(Database& db, Json* conflicts) {
   Statement events(db,
                    "SELECT event_id FROM participants WHERE role != 'target' AND entity_id IS NOT "
@@ -97,7 +133,7 @@ void Attribution(Database& db, Json* conflicts) {
                        {"role", role},
                        {"claims", p["claims"]}});
     }
-    if (sides.size() < 2) continue;
+    if (sides.size() < 2 || !Disagree(sides)) continue;
     std::string summary = fmt::format("event {} ({}): ", event["id"].get<std::string>(),
                                       event["title"].get<std::string>());
     for (size_t i = 0; i < names.size(); ++i) summary += (i ? "; " : "") + names[i];
@@ -179,13 +215,19 @@ void Estimates(Database& db, Json* conflicts) {
 }
 
 void SharedNames(Database& db, Json* conflicts) {
-  Statement keys(db,
-                 "SELECT name_key FROM names GROUP BY name_key HAVING COUNT(DISTINCT entity_id) "
-                 ">= 2 ORDER BY name_key");
+  // Only the curated knowledge base: official lists share common aliases
+  // among many records by design, and their records are linked to (not
+  // in conflict with) the curated entities they denote.
+  constexpr const char* kCuratedNames =
+      "names n JOIN facts f ON f.id = n.entity_id JOIN datasets d ON d.id = f.dataset_id AND "
+      "d.kind = 'curated'";
+  Statement keys(db, fmt::format("SELECT n.name_key FROM {} GROUP BY n.name_key HAVING "
+                                 "COUNT(DISTINCT n.entity_id) >= 2 ORDER BY n.name_key",
+                                 kCuratedNames));
   while (keys.Step()) {
-    Statement owners(db,
-                     "SELECT entity_id, text, kind FROM names WHERE name_key = ? ORDER BY "
-                     "entity_id, position");
+    Statement owners(db, fmt::format("SELECT n.entity_id, n.text, n.kind FROM {} WHERE "
+                                     "n.name_key = ? ORDER BY n.entity_id, n.position",
+                                     kCuratedNames));
     owners.Bind(1, keys.Text(0));
     std::map<int64_t, std::pair<std::string, std::string>> by_entity;
     while (owners.Step()) by_entity.emplace(owners.Int(0), std::make_pair(owners.Text(1), owners.Text(2)));

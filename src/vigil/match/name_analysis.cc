@@ -222,7 +222,184 @@ std::string CanonicalWord(std::string word) {
   return word;
 }
 
+// Legal forms written in several words, folded ("open joint stock company").
+const std::vector<std::pair<std::vector<std::string_view>, std::string_view>>& LegalPhrases() {
+  static const std::vector<std::pair<std::vector<std::string_view>, std::string_view>> phrases = {
+      {{"open", "joint", "stock", "company"}, "ojsc"},
+      {{"closed", "joint", "stock", "company"}, "cjsc"},
+      {{"public", "joint", "stock", "company"}, "pjsc"},
+      {{"joint", "stock", "company"}, "jsc"},
+      {{"limited", "liability", "company"}, "llc"},
+      {{"limited", "liability", "partnership"}, "llp"},
+      {{"limited", "partnership"}, "lp"},
+      {{"public", "limited", "company"}, "plc"},
+      {{"private", "limited", "company"}, "ltd"},
+      {{"gesellschaft", "mit", "beschrankter", "haftung"}, "gmbh"},
+      {{"otkrytoye", "aktsionernoye", "obshchestvo"}, "ojsc"},
+      {{"zakrytoye", "aktsionernoye", "obshchestvo"}, "cjsc"},
+      {{"publichnoye", "aktsionernoye", "obshchestvo"}, "pjsc"},
+      {{"aktsionernoye", "obshchestvo"}, "jsc"},
+      {{"obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"}, "llc"},
+      {{"tovarystvo", "z", "obmezhenoyu", "vidpovidalnistyu"}, "llc"},
+      {{"societatea", "cu", "raspundere", "limitata"}, "srl"},
+      {{"sociedad", "anonima"}, "sa"},
+      {{"societe", "anonyme"}, "sa"},
+      {{"sociedade", "anonima"}, "sa"},
+      {{"societa", "per", "azioni"}, "spa"},
+      {{"sp", "z", "o", "o"}, "zoo"},
+      {{"sp", "zoo"}, "zoo"},
+      {{"s", "a", "r", "l"}, "sarl"},
+      {{"s", "a", "s"}, "sas"},
+      {{"s", "r", "l"}, "srl"},
+      {{"s", "a"}, "sa"},
+      {{"l", "l", "c"}, "llc"},
+      {{"l", "p"}, "lp"},
+      {{"n", "v"}, "nv"},
+      {{"b", "v"}, "bv"},
+  };
+  return phrases;
+}
+
+// Legal forms that are never a name part, recognised even when the kind of
+// the name is not known.
+const WordSet& UnambiguousLegalForms() {
+  static const WordSet words = {"ltd", "llc", "inc", "gmbh", "jsc", "ojsc", "cjsc", "pjsc",
+                                "plc", "corp", "corporation", "incorporated", "limited",
+                                "llp", "sarl", "srl", "bhd", "fze", "fzco", "ooo", "zao",
+                                "oao", "pao", "ojsc", "cjsc", "jsc", "ojsc", "pvt", "pte"};
+  return words;
+}
+
+// Words that organisations abbreviate.
+const std::unordered_map<std::string_view, std::string_view>& Abbreviations() {
+  static const std::unordered_map<std::string_view, std::string_view> words = {
+      {"intl", "international"}, {"int", "international"}, {"natl", "national"},
+      {"dept", "department"},    {"assn", "association"},  {"assoc", "association"},
+      {"bros", "brothers"},      {"mfg", "manufacturing"}, {"univ", "university"},
+      {"govt", "government"},    {"ministery", "ministry"}, {"st", "saint"},
+      {"mt", "mount"},           {"svc", "services"},      {"svcs", "services"},
+      {"tech", "technology"},    {"sys", "systems"},
+  };
+  return words;
+}
+
+int NumberWord(std::string_view w) {
+  static const std::unordered_map<std::string_view, int> numbers = {
+      {"zero", 0},     {"one", 1},        {"two", 2},        {"three", 3},     {"four", 4},
+      {"five", 5},     {"six", 6},        {"seven", 7},      {"eight", 8},     {"nine", 9},
+      {"ten", 10},     {"eleven", 11},    {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+      {"fifteen", 15}, {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+      {"twenty", 20},  {"thirty", 30},    {"forty", 40},     {"fourty", 40},   {"fifty", 50},
+      {"sixty", 60},   {"seventy", 70},   {"eighty", 80},    {"ninety", 90},   {"hundred", 100},
+      {"first", 1},    {"second", 2},     {"third", 3},      {"fourth", 4},    {"fifth", 5},
+      {"sixth", 6},    {"seventh", 7},    {"eighth", 8},     {"ninth", 9},     {"tenth", 10},
+      {"1st", 1},      {"2nd", 2},        {"3rd", 3},        {"4th", 4},       {"5th", 5},
+      {"6th", 6},      {"7th", 7},        {"8th", 8},        {"9th", 9},       {"10th", 10}};
+  auto it = numbers.find(w);
+  return it == numbers.end() ? -1 : it->second;
+}
+
+int RomanNumeral(std::string_view w) {
+  static const std::unordered_map<std::string_view, int> numerals = {
+      {"ii", 2}, {"iii", 3}, {"iv", 4},  {"vi", 6},  {"vii", 7},
+      {"viii", 8}, {"ix", 9}, {"xi", 11}, {"xii", 12}};
+  auto it = numerals.find(w);
+  return it == numerals.end() ? -1 : it->second;
+}
+
+bool IsNumber(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Organisation words made comparable: multi-word legal forms to one code,
+// abbreviations spelled out, numbers as digits ("forty four" -> "44").
+std::vector<std::string> NormalizeOrganizationWords(std::vector<std::string> words) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < words.size();) {
+    bool replaced = false;
+    for (const auto& [phrase, code] : LegalPhrases()) {
+      if (i + phrase.size() > words.size()) continue;
+      bool equal = true;
+      for (size_t k = 0; k < phrase.size() && equal; ++k) equal = words[i + k] == phrase[k];
+      if (!equal) continue;
+      out.emplace_back(code);
+      i += phrase.size();
+      replaced = true;
+      break;
+    }
+    if (replaced) continue;
+    std::string w = words[i++];
+    if (auto it = Abbreviations().find(w); it != Abbreviations().end()) w = std::string(it->second);
+    if (w == "us" || w == "usa") {
+      out.emplace_back("united");
+      out.emplace_back("states");
+      continue;
+    }
+    int n = NumberWord(w);
+    if (n < 0 && !out.empty()) n = RomanNumeral(w);
+    if (n >= 0) {
+      // "forty four", "forty-four": tens then units.
+      if (n >= 20 && n % 10 == 0 && i < words.size()) {
+        int units = NumberWord(words[i]);
+        if (units > 0 && units < 10) {
+          n += units;
+          ++i;
+        }
+      }
+      // "forty 4"
+      if (n >= 20 && n % 10 == 0 && i < words.size() && words[i].size() == 1 && IsNumber(words[i])) {
+        n += words[i][0] - '0';
+        ++i;
+      }
+      out.push_back(std::to_string(n));
+      continue;
+    }
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+// "HAQQANI, Sirajuddin" -> "Sirajuddin HAQQANI" for people: lists write the
+// family name first followed by a comma.
+std::string_view::size_type InvertedNameComma(std::string_view name) {
+  auto comma = name.find(',');
+  if (comma == std::string_view::npos || name.find(',', comma + 1) != std::string_view::npos)
+    return std::string_view::npos;
+  auto words = [](std::string_view s) {
+    int n = 0;
+    bool in = false;
+    for (char c : s) {
+      bool space = c == ' ' || c == '\t';
+      if (!space && !in) ++n;
+      in = !space;
+    }
+    return n;
+  };
+  int before = words(name.substr(0, comma)), after = words(name.substr(comma + 1));
+  if (before < 1 || before > 4 || after < 1 || after > 5) return std::string_view::npos;
+  return comma;
+}
+
 }  // namespace
+
+std::vector<std::string> SplitAlternatives(std::string_view name) {
+  std::vector<std::string> out;
+  size_t begin = 0;
+  while (begin <= name.size()) {
+    size_t end = name.find('/', begin);
+    if (end == std::string_view::npos) end = name.size();
+    std::string_view piece = name.substr(begin, end - begin);
+    while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
+    while (!piece.empty() && piece.back() == ' ') piece.remove_suffix(1);
+    if (!piece.empty()) out.emplace_back(piece);
+    begin = end + 1;
+  }
+  // "A/S", "S/O": a slash inside a short token is not an alternative.
+  for (const auto& piece : out)
+    if (piece.size() <= 2) return {std::string(name)};
+  if (out.empty()) out.emplace_back(name);
+  return out;
+}
 
 std::string ToLatin(std::string_view text) {
   std::string latin = ThreadLatinizer().Run(text);
@@ -295,8 +472,24 @@ AnalyzedName AnalyzeName(std::string_view name, NameKind kind) {
   result.original = std::string(name);
   result.kind = kind;
   result.script = DetectScript(name);
-  std::vector<std::string> words = SplitWords(Clean(ThreadLatinizer().Run(name)));
   bool organization = kind == NameKind::kOrganization;
+  std::vector<std::string> words;
+  if (auto comma = organization ? std::string_view::npos : InvertedNameComma(name);
+      comma != std::string_view::npos) {
+    words = SplitWords(Clean(ThreadLatinizer().Run(name.substr(comma + 1))));
+    bool legal_tail = std::all_of(words.begin(), words.end(), [](const std::string& w) {
+      return UnambiguousLegalForms().count(w) || LegalForms().count(w) || NoiseWords().count(w);
+    });
+    if (legal_tail) {
+      words = SplitWords(Clean(ThreadLatinizer().Run(name)));
+    } else {
+      for (auto& w : SplitWords(Clean(ThreadLatinizer().Run(name.substr(0, comma)))))
+        words.push_back(std::move(w));
+    }
+  } else {
+    words = SplitWords(Clean(ThreadLatinizer().Run(name)));
+  }
+  if (kind != NameKind::kPerson) words = NormalizeOrganizationWords(std::move(words));
 
   struct Pending {
     std::string text;
@@ -338,7 +531,7 @@ AnalyzedName AnalyzeName(std::string_view name, NameKind kind) {
         continue;
       }
       if (AbdWords().count(prev) || prev == "abd") {
-        prev = CanonicalWord("abd" + w);
+        prev = CanonicalWord("abd" + CanonicalWord(w));
         if (prev == "abd" + w && AllahWords().count(w)) prev = "abdlah";
         continue;
       }
@@ -369,8 +562,16 @@ AnalyzedName AnalyzeName(std::string_view name, NameKind kind) {
     part.skeleton = Skeleton(t.text);
     if (part.folded.size() >= 5 && (part.folded.rfind("al", 0) == 0 || part.folded.rfind("el", 0) == 0))
       part.alt = part.folded.substr(2);
+    else if (part.folded.size() >= 6 && part.folded.rfind("abd", 0) == 0 && !organization)
+      part.alt = part.folded.substr(3);  // "abdhanif" also meets "hanif"
     part.initial = part.folded.size() == 1 && !organization;
-    if (organization) {
+    if (!organization && kind == NameKind::kAny && tokens.size() > 1 &&
+        UnambiguousLegalForms().count(part.folded)) {
+      part.folded = std::string(LegalForms().count(part.folded) ? LegalForms().at(part.folded)
+                                                                 : std::string_view(part.folded));
+      part.skeleton = Skeleton(part.folded);
+      part.role = PartRole::kLegalForm;
+    } else if (organization) {
       if (auto it = LegalForms().find(part.folded); it != LegalForms().end()) {
         part.folded = std::string(it->second);
         part.skeleton = Skeleton(part.folded);
@@ -391,7 +592,10 @@ AnalyzedName AnalyzeName(std::string_view name, NameKind kind) {
       part.weight = 0.3;
     else if (CommonSkeletons().count(part.skeleton) || part.folded.size() <= 2)
       part.weight = 0.45;
-    result.joined += part.folded;
+    // The whole name without spaces, and without a glued article, so that
+    // "al Qaeda", "al-Qaeda" and "Alqaeda" give one key.
+    bool glued_article = !part.alt.empty() && part.folded.rfind("abd", 0) != 0;
+    result.joined += glued_article ? part.alt : part.folded;
     result.parts.push_back(std::move(part));
   }
   return result;

@@ -55,6 +55,10 @@ struct AnalyzedName {
 
 AnalyzedName AnalyzeName(std::string_view name, NameKind kind = NameKind::kAny);
 
+// "Al-Qa'ida/Islamic Army" -> {"Al-Qa'ida", "Islamic Army"}: lists write
+// alternative names with slashes. A name without one comes back whole.
+std::vector<std::string> SplitAlternatives(std::string_view name);
+
 // The consonant key of an ASCII lower-case word (exposed for tests and the index).
 std::string Skeleton(std::string_view folded);
 

@@ -72,9 +72,16 @@ std::vector<Unit> Units(const AnalyzedName& name) {
   return units;
 }
 
+// Parts of two Arabic names with a nasab chain meet only in the same place of
+// the structure: the given name (ism) with the given name, the chain with the
+// chain. Inside the chain a shorter name may skip ancestors ("Osama bin
+// Laden" / "Usama bin Muhammad bin Awad bin Ladin"); order is checked after
+// alignment.
 bool RolesAgree(const NamePart& a, const NamePart& b) {
-  if (a.role != b.role) return false;
-  return a.role != PartRole::kNasab || a.nasab_position == b.nasab_position;
+  auto group = [](const NamePart& p) {
+    return p.role == PartRole::kNisba ? PartRole::kNasab : p.role;  // the family name ends the chain
+  };
+  return group(a) == group(b);
 }
 
 }  // namespace
@@ -92,7 +99,8 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
   }
   if (a.skeleton == b.skeleton && !a.skeleton.empty() &&
       (a.skeleton.size() >= 2 || a.folded[0] == b.folded[0]))
-    return {cross_script ? 0.95 : 0.88, MatchMethod::kSkeleton};
+    return {cross_script ? 0.95 : std::clamp(0.75 + 0.25 * Ratio(a.folded, b.folded), 0.85, 0.95),
+            MatchMethod::kSkeleton};
   const std::string& shorter = a.folded.size() <= b.folded.size() ? a.folded : b.folded;
   const std::string& longer = a.folded.size() <= b.folded.size() ? b.folded : a.folded;
   double ratio = Ratio(a.folded, b.folded);
@@ -103,7 +111,7 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
   const std::string& short_key = a.skeleton.size() <= b.skeleton.size() ? a.skeleton : b.skeleton;
   const std::string& long_key = a.skeleton.size() <= b.skeleton.size() ? b.skeleton : a.skeleton;
   if (short_key.size() >= 3 && long_key.rfind(short_key, 0) == 0)
-    return {cross_script ? 0.7 : 0.6, MatchMethod::kPrefix};
+    return {cross_script ? 0.7 : 0.45, MatchMethod::kPrefix};
   return {0, MatchMethod::kFuzzy};
 }
 
@@ -140,8 +148,12 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   std::stable_sort(options.begin(), options.end(),
                    [](const Option& a, const Option& b) { return a.value > b.value; });
   std::vector<bool> q_used(query.parts.size()), c_used(candidate.parts.size());
-  double matched = 0, matched_weight = 0;
-  bool any_mismatch = false;
+  struct Chosen {
+    const Option* option;
+    double similarity;
+    bool mismatch;
+  };
+  std::vector<Chosen> chosen;
   for (const auto& o : options) {
     const Unit& a = qu[o.q];
     const Unit& b = cu[o.c];
@@ -151,30 +163,70 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
     if (!free) continue;
     for (size_t k = 0; k < a.count; ++k) q_used[a.first + k] = true;
     for (size_t k = 0; k < b.count; ++k) c_used[b.first + k] = true;
-    matched += o.sim.similarity * o.weight;
+    chosen.push_back({&o, o.sim.similarity, o.role_mismatch});
+  }
+  if (structured) {
+    // Inside the chain, order must hold: X bin Y never meets Y bin X.
+    auto place = [](const NamePart& p) { return p.role == PartRole::kNisba ? 1000 : p.nasab_position; };
+    for (size_t x = 0; x < chosen.size(); ++x)
+      for (size_t y = 0; y < chosen.size(); ++y) {
+        const NamePart& qx = qu[chosen[x].option->q].part;
+        const NamePart& qy = qu[chosen[y].option->q].part;
+        const NamePart& cx = cu[chosen[x].option->c].part;
+        const NamePart& cy = cu[chosen[y].option->c].part;
+        if (chosen[x].mismatch || chosen[y].mismatch) continue;
+        if (qx.role == PartRole::kGiven || qy.role == PartRole::kGiven) continue;
+        if (cx.role == PartRole::kGiven || cy.role == PartRole::kGiven) continue;
+        if (place(qx) < place(qy) && place(cx) > place(cy)) {
+          auto& weaker = chosen[x].similarity <= chosen[y].similarity ? chosen[x] : chosen[y];
+          weaker.mismatch = true;
+          weaker.similarity *= options_.nasab_mismatch;
+        }
+      }
+  }
+  double matched = 0, matched_weight = 0;
+  bool any_mismatch = false;
+  for (const auto& c : chosen) {
+    const Option& o = *c.option;
+    matched += c.similarity * o.weight;
     matched_weight += o.weight;
-    any_mismatch |= o.role_mismatch;
-    result.pairs.push_back({a.part.text, b.part.text, o.sim.method, o.sim.similarity, o.weight,
-                            o.role_mismatch ? "at a different place in the nasab chain" : ""});
+    any_mismatch |= c.mismatch;
+    result.pairs.push_back({qu[o.q].part.text, cu[o.c].part.text, o.sim.method, c.similarity,
+                            o.weight, c.mismatch ? "at a different place in the nasab chain" : ""});
   }
 
-  double q_unmatched = 0, c_unmatched = 0;
+  // Unmatched parts: on both sides they contradict each other (a different
+  // father's name counts even when the name is common); on one side only
+  // they were omitted, which counts little, except numbers, which always
+  // tell entities apart.
+  double q_unmatched = 0, c_unmatched = 0, q_contradicting = 0, c_contradicting = 0;
+  double numbers = 0;
   double q_nisba = 0, c_nisba = 0;
   bool q_has_nisba = false, c_has_nisba = false;
+  auto contradicting_weight = [&](const NamePart& p) {
+    if (p.initial || p.role == PartRole::kLegalForm || p.role == PartRole::kNoise) return p.weight;
+    return std::max(p.weight, options_.contradiction_floor);
+  };
   for (size_t i = 0; i < query.parts.size(); ++i) {
     q_has_nisba |= query.parts[i].role == PartRole::kNisba;
     if (q_used[i]) continue;
-    q_unmatched += query.parts[i].weight;
-    result.unmatched_query.push_back(query.parts[i].text);
-    if (query.parts[i].role == PartRole::kNisba) q_nisba += query.parts[i].weight;
+    const NamePart& p = query.parts[i];
+    if (HasDigit(p.folded)) numbers += p.weight;
+    else q_unmatched += p.weight, q_contradicting += contradicting_weight(p);
+    result.unmatched_query.push_back(p.text);
+    if (p.role == PartRole::kNisba) q_nisba += p.weight;
   }
   for (size_t j = 0; j < candidate.parts.size(); ++j) {
     c_has_nisba |= candidate.parts[j].role == PartRole::kNisba;
     if (c_used[j]) continue;
-    c_unmatched += candidate.parts[j].weight;
-    result.unmatched_candidate.push_back(candidate.parts[j].text);
-    if (candidate.parts[j].role == PartRole::kNisba) c_nisba += candidate.parts[j].weight;
+    const NamePart& p = candidate.parts[j];
+    if (HasDigit(p.folded)) numbers += p.weight;
+    else c_unmatched += p.weight, c_contradicting += contradicting_weight(p);
+    result.unmatched_candidate.push_back(p.text);
+    if (p.role == PartRole::kNisba) c_nisba += p.weight;
   }
+  if (numbers > 0)
+    result.adjustments.push_back({"number", "a number appears in one name only, or differs"});
   double contradiction = 0;
   if (q_nisba > 0 && c_nisba > 0) {
     contradiction = (options_.nisba_conflict - 1) * std::min(q_nisba, c_nisba);
@@ -188,8 +240,14 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
     result.adjustments.push_back(
         {"nasab_order", "parts meet at different places of the bin/ibn chain"});
   double low = std::min(q_unmatched, c_unmatched), high = std::max(q_unmatched, c_unmatched);
-  double denominator =
-      matched_weight + low + options_.omitted_weight * (high - low) + contradiction;
+  double conflicting = q_contradicting > 0 && c_contradicting > 0
+                           ? std::min(q_contradicting, c_contradicting)
+                           : 0;
+  const bool organization =
+      query.kind == NameKind::kOrganization || candidate.kind == NameKind::kOrganization;
+  double omitted = organization ? options_.omitted_weight_organization : options_.omitted_weight;
+  double denominator = matched_weight + conflicting + omitted * (high - low) +
+                       contradiction + options_.number_weight * numbers;
   result.score = denominator > 0 ? matched / denominator : 0;
   if (!query.joined.empty() && query.joined == candidate.joined && result.score < 0.98) {
     result.score = 0.98;
@@ -197,6 +255,26 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   }
   result.score = std::clamp(result.score, 0.0, 1.0);
   return result;
+}
+
+NamePairComparison CompareNames(std::string_view a, std::string_view b, NameKind kind,
+                                const NameScorer& scorer) {
+  NamePairComparison best;
+  bool first = true;
+  for (const auto& x : SplitAlternatives(a)) {
+    AnalyzedName ax = AnalyzeName(x, kind);
+    for (const auto& y : SplitAlternatives(b)) {
+      AnalyzedName by = AnalyzeName(y, kind);
+      NameComparison c = scorer.Compare(ax, by);
+      if (first || c.score > best.comparison.score) {
+        best = {ax, std::move(by), std::move(c)};
+        first = false;
+      }
+    }
+  }
+  best.a.original = std::string(a);
+  best.b.original = std::string(b);
+  return best;
 }
 
 }  // namespace vigil::match

@@ -46,9 +46,12 @@ struct NameComparison {
 };
 
 struct ScorerOptions {
-  double omitted_weight = 0.3;     // share of an unmatched part present on one side only
+  double omitted_weight = 0.25;    // share of a person's name part present on one side only
+  double omitted_weight_organization = 0.45;  // the same for organisations: an added word matters more
   double nasab_mismatch = 0.3;     // similarity factor for parts at different nasab places
   double nisba_conflict = 1.5;     // extra weight of a contradicting nisba/family name
+  double contradiction_floor = 0.7;  // least weight of a part contradicted by the other name
+  double number_weight = 1.0;      // weight of a number found in one name only
 };
 
 class NameScorer {
@@ -59,6 +62,16 @@ class NameScorer {
  private:
   ScorerOptions options_;
 };
+
+// Two names as written: analysed, and compared alternative by alternative
+// when either is written with slashes ("Al-Qa'ida/Islamic Army"); the best
+// pair of alternatives wins.
+struct NamePairComparison {
+  AnalyzedName a, b;  // the alternatives that compared best
+  NameComparison comparison;
+};
+NamePairComparison CompareNames(std::string_view a, std::string_view b, NameKind kind,
+                                const NameScorer& scorer);
 
 // Similarity of two single parts, with the method that found it (tests).
 struct PartSimilarity {

@@ -1,0 +1,108 @@
+#include "vigil/match/name_analysis.h"
+
+#include <gtest/gtest.h>
+
+namespace vigil::match {
+namespace {
+
+std::vector<std::string> Folded(std::string_view name, NameKind kind = NameKind::kAny) {
+  std::vector<std::string> out;
+  for (const auto& p : AnalyzeName(name, kind).parts) out.push_back(p.folded);
+  return out;
+}
+
+std::vector<std::string> Skeletons(std::string_view name) {
+  std::vector<std::string> out;
+  for (const auto& p : AnalyzeName(name).parts) out.push_back(p.skeleton);
+  return out;
+}
+
+TEST(NameAnalysisTest, ArabicScriptMeetsLatinSpellingsThroughSkeletons) {
+  EXPECT_EQ(Skeletons("محمد"), Skeletons("Mohammed"));
+  EXPECT_EQ(Skeletons("Muhammad"), Skeletons("Mohammed"));
+  EXPECT_EQ(Skeletons("حقاني"), Skeletons("Haqqani"));
+  EXPECT_EQ(AnalyzeName("سراج الدين حقاني").script, "Arab");
+}
+
+TEST(NameAnalysisTest, PashtoAndPersianLettersAreRomanised) {
+  // ګ, ښ, ړ and Persian گ/چ are not in plain Arabic; they must still give Latin keys.
+  for (const auto& p : AnalyzeName("ګلبدین حکمتیار").parts) {
+    EXPECT_FALSE(p.folded.empty());
+    for (char c : p.folded) EXPECT_TRUE(c >= 'a' && c <= 'z') << p.folded;
+  }
+}
+
+TEST(NameAnalysisTest, CyrillicIsTransliterated) {
+  EXPECT_EQ(Folded("Замир Кабулов"), (std::vector<std::string>{"zamir", "kabulov"}));
+  EXPECT_EQ(Skeletons("Сираджуддин Хаккани"), Skeletons("Sirajuddin Haqqani"));
+}
+
+TEST(NameAnalysisTest, SpacingAndHyphenationVariantsOfCompoundsAgree) {
+  auto one = Folded("Abdul Rahman");
+  EXPECT_EQ(one, Folded("Abdulrahman"));
+  EXPECT_EQ(one, Folded("Abd al-Rahman"));
+  EXPECT_EQ(one, Folded("Abdel Rahman"));
+  EXPECT_EQ(Folded("Siraj ud-Din"), Folded("Sirajuddin"));
+  EXPECT_EQ(Folded("Siraj al-Din"), Folded("Sirajuddin"));
+  EXPECT_EQ(Folded("Saif Ullah"), Folded("Saifullah"));
+}
+
+TEST(NameAnalysisTest, HonorificsAreSetAsideAndParticlesMarkFamilyNames) {
+  AnalyzedName name = AnalyzeName("Mullah Haji Abdul Ghani al-Baradar", NameKind::kPerson);
+  EXPECT_EQ(name.honorifics, (std::vector<std::string>{"mullah", "haji"}));
+  ASSERT_EQ(name.parts.size(), 2u);
+  EXPECT_EQ(name.parts[1].role, PartRole::kNisba);
+  EXPECT_EQ(name.parts[1].folded, "baradar");
+}
+
+TEST(NameAnalysisTest, NasabChainIsReadInOrder) {
+  AnalyzedName name = AnalyzeName("Usama bin Muhammad bin Awad bin Ladin", NameKind::kPerson);
+  ASSERT_TRUE(name.has_nasab);
+  ASSERT_EQ(name.parts.size(), 4u);
+  EXPECT_EQ(name.parts[0].role, PartRole::kGiven);
+  EXPECT_EQ(name.parts[1].nasab_position, 1);
+  EXPECT_EQ(name.parts[2].nasab_position, 2);
+  EXPECT_EQ(name.parts[3].nasab_position, 3);
+}
+
+TEST(NameAnalysisTest, CommonPartsWeighLittle) {
+  AnalyzedName name = AnalyzeName("Mohammad Sirajuddin");
+  EXPECT_LT(name.parts[0].weight, 0.5);
+  EXPECT_EQ(name.parts[1].weight, 1.0);
+}
+
+TEST(NameAnalysisTest, ListOrderWithCommaIsInverted) {
+  EXPECT_EQ(Folded("HAQQANI, Sirajuddin", NameKind::kPerson), Folded("Sirajuddin Haqqani"));
+  // A legal form after the comma is not a given name.
+  EXPECT_EQ(Folded("Acme Trading, Ltd.", NameKind::kAny), Folded("Acme Trading Ltd"));
+}
+
+TEST(NameAnalysisTest, OrganisationLegalFormsAndNumbers) {
+  EXPECT_EQ(Folded("Open Joint Stock Company Gazprom", NameKind::kOrganization),
+            Folded("OAO Gazprom", NameKind::kOrganization));
+  EXPECT_EQ(Folded("Brigade Forty-Four", NameKind::kOrganization),
+            Folded("Brigade 44", NameKind::kOrganization));
+  EXPECT_EQ(Folded("U.S. Department of State", NameKind::kOrganization),
+            Folded("United States Department of State", NameKind::kOrganization));
+  AnalyzedName org = AnalyzeName("Haqqani Trading LLC", NameKind::kOrganization);
+  EXPECT_EQ(org.parts.back().role, PartRole::kLegalForm);
+}
+
+TEST(NameAnalysisTest, JoinedFormMeetsSpacedForm) {
+  EXPECT_EQ(AnalyzeName("al Qaeda").joined, AnalyzeName("Alqaeda").joined);
+}
+
+TEST(NameAnalysisTest, SlashesSeparateAlternativeNames) {
+  EXPECT_EQ(SplitAlternatives("Al-Qa'ida/Islamic Army"),
+            (std::vector<std::string>{"Al-Qa'ida", "Islamic Army"}));
+  EXPECT_EQ(SplitAlternatives("Maersk A/S"), (std::vector<std::string>{"Maersk A/S"}));
+  EXPECT_EQ(SplitAlternatives("Haqqani Network"), (std::vector<std::string>{"Haqqani Network"}));
+}
+
+TEST(NameAnalysisTest, EmptyAndPunctuationOnlyNamesHaveNoParts) {
+  EXPECT_TRUE(AnalyzeName("").parts.empty());
+  EXPECT_TRUE(AnalyzeName(" - , . ").parts.empty());
+}
+
+}  // namespace
+}  // namespace vigil::match

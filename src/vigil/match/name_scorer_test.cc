@@ -1,0 +1,105 @@
+#include "vigil/match/name_scorer.h"
+
+#include <gtest/gtest.h>
+
+#include "vigil/match/explain.h"
+
+namespace vigil::match {
+namespace {
+
+double Score(std::string_view a, std::string_view b, NameKind kind = NameKind::kPerson) {
+  return CompareNames(a, b, kind, NameScorer()).comparison.score;
+}
+
+TEST(NameScorerTest, SpellingVariantsInEachScriptMatch) {
+  EXPECT_GE(Score("Sirajuddin Haqqani", "Serajuddin Haqani"), kDefaultThreshold);
+  EXPECT_GE(Score("Sirajuddin Haqqani", "سراج الدين حقاني"), kDefaultThreshold);
+  EXPECT_GE(Score("Sirajuddin Haqqani", "Сираджуддин Хаккани"), kDefaultThreshold);
+  EXPECT_GE(Score("Ayman al-Zawahiri", "أيمن الظواهري"), kDefaultThreshold);
+  EXPECT_GE(Score("Zamir Kabulov", "Замир Кабулов"), kDefaultThreshold);
+  EXPECT_GE(Score("Usama bin Ladin", "Osama bin Laden"), kDefaultThreshold);
+  EXPECT_GE(Score("Abdul Rahman Yasin", "Abdulrahman Yaseen"), kDefaultThreshold);
+  EXPECT_GE(Score("HAQQANI, Sirajuddin", "Sirajuddin Haqqani"), kDefaultThreshold);
+}
+
+TEST(NameScorerTest, OrderOfTheNasabChainMatters) {
+  double swapped = Score("Salman bin Muhammad al-Rawi", "Muhammad bin Salman al-Rawi");
+  double same = Score("Salman bin Muhammad al-Rawi", "Salman bin Mohammed al-Rawi");
+  EXPECT_LT(swapped, kDefaultThreshold);
+  EXPECT_GE(same, kDefaultThreshold);
+  NameComparison c = CompareNames("Salman bin Muhammad al-Rawi", "Muhammad bin Salman al-Rawi",
+                                  NameKind::kPerson, NameScorer())
+                         .comparison;
+  bool rule = false;
+  for (const auto& a : c.adjustments) rule |= a.rule == "nasab_order";
+  EXPECT_TRUE(rule);
+}
+
+TEST(NameScorerTest, ASkippedAncestorIsWeakEvidence) {
+  EXPECT_GE(Score("Osama bin Laden", "Usama bin Muhammad bin Awad bin Ladin"), kDefaultThreshold);
+}
+
+TEST(NameScorerTest, DifferentNisbaContradictsOmittedNisbaIsWeak) {
+  double different = Score("Barzan Ibrahim Hassan al-Mosuli", "Barzan Ibrahim Hassan al-Tikriti");
+  double omitted = Score("Barzan Ibrahim Hassan", "Barzan Ibrahim Hassan al-Tikriti");
+  EXPECT_LT(different, kDefaultThreshold);
+  EXPECT_GE(omitted, kDefaultThreshold);
+  EXPECT_GT(omitted, different + 0.1);
+}
+
+TEST(NameScorerTest, CommonPartsAloneDoNotMatch) {
+  EXPECT_LT(Score("Mohammad Ali", "Mohammad Hassan"), kDefaultThreshold);
+  EXPECT_LT(Score("Abdul Karim", "Abdul Rashid"), kDefaultThreshold);
+}
+
+TEST(NameScorerTest, OrganisationsIgnoreLegalFormsButNotNumbers) {
+  EXPECT_GE(Score("OAO Gazprom", "Open Joint Stock Company Gazprom", NameKind::kOrganization),
+            kDefaultThreshold);
+  EXPECT_LT(Score("Management Company 23", "Management Company 24", NameKind::kOrganization),
+            Score("Management Company 23", "Management Company 23", NameKind::kOrganization));
+}
+
+TEST(NameScorerTest, ExplanationSaysWhichPartMetWhichAndHow) {
+  NameComparison c =
+      CompareNames("Serajuddin Haqani", "سراج الدين حقاني", NameKind::kPerson, NameScorer()).comparison;
+  ASSERT_EQ(c.pairs.size(), 2u);
+  for (const auto& p : c.pairs) {
+    EXPECT_FALSE(p.query.empty());
+    EXPECT_FALSE(p.candidate.empty());
+    EXPECT_GT(p.similarity, 0.5);
+    EXPECT_GT(p.weight, 0);
+  }
+  auto json = ComparisonJson(c);
+  EXPECT_TRUE(json.contains("pairs"));
+  EXPECT_TRUE(json["pairs"][0].contains("method"));
+}
+
+TEST(NameScorerTest, MethodsAreNamed) {
+  auto method = [](std::string_view a, std::string_view b) {
+    auto c = CompareNames(a, b, NameKind::kPerson, NameScorer()).comparison;
+    return c.pairs.empty() ? std::string("none") : std::string(MethodName(c.pairs[0].method));
+  };
+  EXPECT_EQ(method("Haqqani", "Haqqani"), "exact");
+  EXPECT_EQ(method("Kabulov", "Кабулов"), "transliterated");
+  EXPECT_EQ(method("Haqqani", "Haqani"), "skeleton");
+  EXPECT_EQ(method("Haqqani", "Haqqanix"), "fuzzy");
+}
+
+TEST(NameScorerTest, ScoresStayInRangeAndAreSymmetricEnough) {
+  for (auto [a, b] : std::vector<std::pair<const char*, const char*>>{
+           {"Ali", "Ali"}, {"", "Ali"}, {"A B C D E F", "F E D C B A"}, {"7", "7"}}) {
+    double ab = Score(a, b), ba = Score(b, a);
+    EXPECT_GE(ab, 0.0);
+    EXPECT_LE(ab, 1.0);
+    EXPECT_NEAR(ab, ba, 0.15) << a << " / " << b;
+  }
+}
+
+TEST(EditDistanceTest, CountsTranspositionsOnce) {
+  EXPECT_EQ(EditDistance("haqqani", "haqqani"), 0u);
+  EXPECT_EQ(EditDistance("haqqani", "haqqain"), 1u);
+  EXPECT_EQ(EditDistance("abc", ""), 3u);
+}
+
+}  // namespace
+}  // namespace vigil::match

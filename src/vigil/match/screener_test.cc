@@ -1,0 +1,219 @@
+#include "vigil/match/screener.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+namespace vigil::match {
+namespace {
+
+RecordInput Record(std::string key, std::string kind,
+                   std::vector<std::pair<std::string, ListedNameType>> names,
+                   std::vector<std::string> dobs = {}, std::vector<std::string> countries = {}) {
+  RecordInput r;
+  r.key = std::move(key);
+  r.dataset = "test-list";
+  r.entity_kind = std::move(kind);
+  for (auto& [text, type] : names) r.names.push_back({text, type});
+  r.birth_dates = std::move(dobs);
+  r.countries = std::move(countries);
+  r.designations.push_back({"UN", "1988", "UN list", "TAi.000", "2010-01-01"});
+  return r;
+}
+
+constexpr auto kPrimary = ListedNameType::kPrimary;
+constexpr auto kAlias = ListedNameType::kAlias;
+constexpr auto kWeak = ListedNameType::kWeakAlias;
+constexpr auto kOriginal = ListedNameType::kOriginalScript;
+
+class ScreenerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::vector<RecordInput> records = {
+        Record("sirajuddin", "person",
+               {{"Sirajuddin Jallaloudine Haqqani", kPrimary},
+                {"Siraj Haqqani", kAlias},
+                {"Khalifa", kWeak},
+                {"سراج الدین حقانی", kOriginal}},
+               {"1973/1980"}, {"Afghanistan"}),
+        Record("haqqani-network", "organization",
+               {{"Haqqani Network", kPrimary}, {"HQN", kAlias}}),
+        Record("salman-rawi", "person", {{"Salman bin Muhammad al-Rawi", kPrimary}}, {"1965"},
+               {"Iraq"}),
+        Record("abu-khalid", "person", {{"Abu Khalid", kWeak}, {"Abdul Karim Tokhi", kPrimary}}),
+        Record("al-qaida", "organization",
+               {{"Al-Qaida", kPrimary}, {"The Base", kAlias}, {"القاعدة", kOriginal}}),
+    };
+    list_ = WatchList::Build(std::move(records), {{"test-list", "un-list", "v1", "", "", 5}}, 1);
+    index_ = CandidateIndex::Build(list_);
+  }
+
+  std::vector<std::string> Keys(const ScreenQuery& q) {
+    Screener screener(list_, index_);
+    std::vector<std::string> keys;
+    for (const auto& hit : screener.Screen(q).hits) keys.push_back(list_.records()[hit.record].key);
+    return keys;
+  }
+  std::vector<std::string> Keys(std::string name) {
+    ScreenQuery q;
+    q.name = std::move(name);
+    return Keys(q);
+  }
+
+  WatchList list_;
+  CandidateIndex index_;
+};
+
+TEST_F(ScreenerTest, FindsRecordsBehindAliasesSpellingsAndScripts) {
+  EXPECT_EQ(Keys("Siraj Haqqani").front(), "sirajuddin");
+  EXPECT_EQ(Keys("Sirajuddin Haqani").front(), "sirajuddin");
+  EXPECT_EQ(Keys("Serajuddin Haqqani").front(), "sirajuddin");
+  EXPECT_EQ(Keys("Сираджуддин Хаккани").front(), "sirajuddin");
+  EXPECT_EQ(Keys("سراج الدين حقاني").front(), "sirajuddin");
+  EXPECT_EQ(Keys("alqaida").front(), "al-qaida");
+  EXPECT_EQ(Keys("Al Qaeda").front(), "al-qaida");
+  EXPECT_EQ(Keys("Haqqani Netwrok").front(), "haqqani-network");
+}
+
+TEST_F(ScreenerTest, UnrelatedNamesFindNothing) {
+  EXPECT_TRUE(Keys("Jonathan Smith").empty());
+  EXPECT_TRUE(Keys("Mohammad").empty());
+}
+
+TEST_F(ScreenerTest, WeakAliasesNeverCreateAMatch) {
+  EXPECT_TRUE(Keys("Khalifa").empty());
+  EXPECT_TRUE(Keys("Abu Khalid").empty());
+}
+
+TEST_F(ScreenerTest, NasabOrderRuleHolds) {
+  EXPECT_TRUE(Keys("Muhammad bin Salman al-Rawi").empty());
+  EXPECT_EQ(Keys("Salman bin Mohammed al-Rawi").front(), "salman-rawi");
+}
+
+TEST_F(ScreenerTest, BirthDateAndCountrySupportOrContradictButNeverDecideAlone) {
+  Screener screener(list_, index_);
+  ScreenQuery q;
+  q.name = "Siraj Haqqani";
+  q.threshold = 0;
+  double plain = screener.Screen(q).hits.front().score;
+  q.birth_date = "1975";
+  q.country = "AF";
+  const Hit supported = screener.Screen(q).hits.front();
+  EXPECT_GE(supported.score, plain - 1e-9);
+  q.birth_date = "1950";
+  q.country = "FR";
+  const Hit contradicted = screener.Screen(q).hits.front();
+  EXPECT_LT(contradicted.score, plain);
+  bool dob = false, country = false;
+  for (const auto& e : contradicted.evidence) {
+    dob |= e.kind == "birth_date" && e.effect < 0;
+    country |= e.kind == "country" && e.effect < 0;
+  }
+  EXPECT_TRUE(dob);
+  EXPECT_TRUE(country);
+  // A matching birth date does not make an unrelated name a hit.
+  ScreenQuery other;
+  other.name = "Jonathan Smith";
+  other.birth_date = "1975";
+  EXPECT_TRUE(screener.Screen(other).hits.empty());
+}
+
+TEST_F(ScreenerTest, KindExcludesTheOtherKind) {
+  ScreenQuery q;
+  q.name = "Haqqani Network";
+  q.kind = NameKind::kPerson;
+  EXPECT_TRUE(Keys(q).empty());
+  q.kind = NameKind::kOrganization;
+  EXPECT_EQ(Keys(q).front(), "haqqani-network");
+}
+
+TEST_F(ScreenerTest, ExcludedNameBehavesAsIfNotListed) {
+  ScreenQuery q;
+  q.name = "The Base";
+  EXPECT_EQ(Keys(q).front(), "al-qaida");
+  for (uint32_t id = 0; id < list_.names().size(); ++id)
+    if (list_.names()[id].analysis.original == "The Base") q.exclude_name = id;
+  EXPECT_TRUE(Keys(q).empty());
+}
+
+TEST(BirthDateEvidenceTest, DecaysWithinAYearAndContradictsBeyond) {
+  DayRange listed;
+  ASSERT_TRUE(ParseDayRange("1973-05-02", &listed));
+  DayRange same, near, far;
+  ASSERT_TRUE(ParseDayRange("1973-05-02", &same));
+  ASSERT_TRUE(ParseDayRange("1974-01", &near));
+  ASSERT_TRUE(ParseDayRange("1980", &far));
+  double e_same = BirthDateEvidence(same, {listed}).effect;
+  double e_near = BirthDateEvidence(near, {listed}).effect;
+  double e_far = BirthDateEvidence(far, {listed}).effect;
+  EXPECT_GT(e_same, e_near);
+  EXPECT_GE(e_near, 0);
+  EXPECT_LT(e_far, 0);
+  EXPECT_EQ(BirthDateEvidence(same, {}).effect, 0);
+}
+
+TEST(DayRangeTest, PartialDatesAndRanges) {
+  DayRange r;
+  ASSERT_TRUE(ParseDayRange("1970/1972", &r));
+  EXPECT_EQ(r.first, DaysFromCivil(1970, 1, 1));
+  EXPECT_EQ(r.last, DaysFromCivil(1972, 12, 31));
+  ASSERT_TRUE(ParseDayRange("~1973", &r));
+  EXPECT_LT(r.first, DaysFromCivil(1973, 1, 1));
+  EXPECT_FALSE(ParseDayRange("not a date", &r));
+}
+
+// Reference oracle: scoring every listed name. The index must find every
+// record that the brute-force scan finds above the threshold.
+TEST(ScreenerOracleTest, IndexFindsWhatBruteForceFinds) {
+  const std::vector<std::string> given = {"Mohammad", "Abdul",  "Sirajuddin", "Jalaluddin",
+                                          "Aziz",     "Omar",   "Gulbuddin",  "Yusuf",
+                                          "Khalil",   "Hamid",  "Nasrullah",  "Zakir"};
+  const std::vector<std::string> family = {"Haqqani", "Zadran", "Hekmatyar", "Akhund",
+                                           "Mansour", "Noorzai", "Baradar",  "Muttaqi",
+                                           "Wardak",  "Kakar",   "Stanekzai", "Rahmani"};
+  std::mt19937 rng(11);
+  std::vector<RecordInput> records;
+  for (int i = 0; i < 300; ++i) {
+    std::string name = given[rng() % given.size()] + " " + given[rng() % given.size()] + " " +
+                       family[rng() % family.size()];
+    records.push_back(Record("r" + std::to_string(i), "person", {{name, kPrimary}}));
+  }
+  WatchList list = WatchList::Build(records, {}, 1);
+  CandidateIndex index = CandidateIndex::Build(list);
+  ScreenerOptions options;
+  options.max_candidates = 100000;
+  Screener screener(list, index, options);
+  NameScorer scorer;
+  auto mutate = [&](std::string s) {
+    size_t at = rng() % s.size();
+    switch (rng() % 3) {
+      case 0: s.erase(at, 1); break;                     // deletion
+      case 1: s.insert(at, 1, 'a'); break;               // insertion
+      default: if (at + 1 < s.size()) std::swap(s[at], s[at + 1]);  // transposition
+    }
+    return s;
+  };
+  int checked = 0;
+  for (int i = 0; i < 200; ++i) {
+    std::string query = mutate(records[rng() % records.size()].names[0].text);
+    AnalyzedName q = AnalyzeName(query);
+    std::vector<std::string> expected;
+    for (const auto& n : list.names())
+      if (scorer.Compare(q, n.analysis).score >= kDefaultScreenThreshold)
+        expected.push_back(list.records()[n.record].key);
+    ScreenQuery sq;
+    sq.name = query;
+    sq.top = 1000;
+    std::vector<std::string> found;
+    for (const auto& hit : screener.Screen(sq).hits) found.push_back(list.records()[hit.record].key);
+    std::sort(expected.begin(), expected.end());
+    std::sort(found.begin(), found.end());
+    EXPECT_EQ(found, expected) << query;
+    checked += !expected.empty();
+  }
+  EXPECT_GT(checked, 100);
+}
+
+}  // namespace
+}  // namespace vigil::match
