@@ -27,27 +27,48 @@ constexpr const char* kArabicScriptRules = R"(
 ^ ال } [:L:][:L:] > 'al ';
 )";
 
-class Latinizer {
- public:
-  Latinizer() {
+// Compiling ICU's transliteration rules is expensive (a good part of a
+// second for Any-Latin); it is done once, and each thread works on its own
+// clone, which shares the compiled rules.
+struct LatinizerRules {
+  std::unique_ptr<icu::Transliterator> arabic, chain;
+  LatinizerRules() {
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error;
-    arabic_.reset(icu::Transliterator::createFromRules(
+    arabic.reset(icu::Transliterator::createFromRules(
         "vigil-arabic-script", icu::UnicodeString::fromUTF8(kArabicScriptRules), UTRANS_FORWARD,
         parse_error, status));
-    if (U_FAILURE(status) || !arabic_) throw std::runtime_error("ICU rules for Arabic script failed");
+    if (U_FAILURE(status) || !arabic) throw std::runtime_error("ICU rules for Arabic script failed");
     status = U_ZERO_ERROR;
-    chain_.reset(icu::Transliterator::createInstance(
-        "Russian-Latin/BGN; Any-Latin; [[:Lm:][:Sk:][\\u00B7]] Remove; Latin-ASCII; Any-Lower", UTRANS_FORWARD, status));
-    if (U_FAILURE(status) || !chain_) throw std::runtime_error("ICU transliterator unavailable");
+    chain.reset(icu::Transliterator::createInstance(
+        "Russian-Latin/BGN; Any-Latin; [[:Lm:][:Sk:][\\u00B7]] Remove; Latin-ASCII; Any-Lower",
+        UTRANS_FORWARD, status));
+    if (U_FAILURE(status) || !chain) throw std::runtime_error("ICU transliterator unavailable");
   }
+};
+
+const LatinizerRules& SharedRules() {
+  static const LatinizerRules rules;  // thread-safe initialisation
+  return rules;
+}
+
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; });
+}
+
+class Latinizer {
+ public:
   std::string Run(std::string_view text) {
     // Most listed names are plain ASCII: fold case without ICU.
-    if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) {
+    if (IsAscii(text)) {
       std::string out(text);
       for (auto& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       return out;
+    }
+    if (!arabic_) {
+      arabic_.reset(SharedRules().arabic->clone());
+      chain_.reset(SharedRules().chain->clone());
     }
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));

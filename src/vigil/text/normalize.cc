@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -13,19 +14,27 @@
 namespace vigil {
 namespace {
 
-// Any script to Latin, then to plain ASCII, lower case.
+// Any script to Latin, then to plain ASCII, lower case. The rules are
+// compiled once (expensive); each thread uses its own clone.
 icu::Transliterator& Folder() {
-  thread_local std::unique_ptr<icu::Transliterator> folder = [] {
+  static const std::unique_ptr<icu::Transliterator> prototype = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
         "Any-Latin; Latin-ASCII; Any-Lower", UTRANS_FORWARD, status));
     if (U_FAILURE(status) || !t) throw std::runtime_error("ICU transliterator unavailable");
     return t;
   }();
+  thread_local std::unique_ptr<icu::Transliterator> folder(prototype->clone());
   return *folder;
 }
 
 std::string FoldToAscii(std::string_view utf8) {
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return (c & 0x80) == 0; })) {
+    std::string out(utf8);
+    for (auto& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   Folder().transliterate(text);
