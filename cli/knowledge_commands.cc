@@ -28,21 +28,35 @@ struct VerifyArgs {
 
 void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>& commands) {
   auto load_args = std::make_shared<LoadArgs>();
-  auto* load = app.add_subcommand("load", "load a dataset (YAML files or folder) into the database");
+  auto* load = app.add_subcommand(
+      "load", "load datasets into the database: curated YAML files or folders, and official "
+              "lists (UN consolidated XML, OFAC XML, OFAC SDN/ALT/ADD/COMMENTS CSV)");
   load->add_option("PATH", load_args->paths, "files or folders")->required();
-  load->add_option("--dataset", load_args->options.dataset, "dataset name (default: curated)");
+  load->add_option("--dataset", load_args->options.dataset,
+                   "dataset name (default: curated for YAML, the list's own name for lists)");
   load->add_option("--texts", load_args->options.texts_dir,
                    "folder of source texts: check every span against them and store them");
+  load->add_option("--format", load_args->options.format,
+                   "auto (by content), yaml, un-xml, ofac-xml or ofac-csv")
+      ->default_str("auto");
   AddCommonOptions(load, context);
   commands.push_back({load, [load_args, &context] {
-                        auto batch = Engine::Read(load_args->paths, load_args->options);
-                        if (!batch.ok()) return Fail(batch.status(), context);
+                        auto batches = Engine::ReadAll(load_args->paths, load_args->options);
+                        if (!batches.ok()) return Fail(batches.status(), context);
                         auto engine = Engine::Open(context.db, Database::Mode::kReadWrite);
                         if (!engine.ok()) return Fail(engine.status(), context);
-                        auto report = (*engine)->Apply(*batch);
-                        if (!report.ok()) return Fail(report.status(), context);
-                        if (context.json) return Print(LoadReportJson(*report));
-                        RenderLoad(*report, std::cout);
+                        auto reports = (*engine)->ApplyAll(*batches);
+                        if (!reports.ok()) return Fail(reports.status(), context);
+                        for (const auto& report : *reports)  // problems that did not stop it
+                          for (const auto& w : report.warnings)
+                            std::cerr << "vigil: warning: " << w << "\n";
+                        if (context.json) {
+                          if (reports->size() == 1) return Print(LoadReportJson(reports->front()));
+                          Json all = Json::array();
+                          for (const auto& report : *reports) all.push_back(LoadReportJson(report));
+                          return Print(Json{{"datasets", std::move(all)}});
+                        }
+                        for (const auto& report : *reports) RenderLoad(report, std::cout);
                         return 0;
                       }});
 

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   std::vector<vigil::cli::Command> commands;
   vigil::cli::AddKnowledgeCommands(app, context, commands);
   vigil::cli::AddScreenCommands(app, context, commands);
+  vigil::cli::AddGraphCommands(app, context, commands);
 
   try {
     app.parse(argc, argv);

@@ -88,12 +88,60 @@ void RenderEventLine(const Json& e, std::ostream& out, const std::string& indent
 }  // namespace
 
 Json LoadReportJson(const LoadReport& report) {
+  auto opt = [](const std::string& v) { return v.empty() ? Json(nullptr) : Json(v); };
   Json counts = Json::object();
   for (const auto& [k, v] : report.counts) counts[k] = v;
-  return Json{{"dataset", report.dataset},
-              {"version", report.version},
-              {"unchanged", report.unchanged},
-              {"counts", counts}};
+  int64_t warning_total = 0;
+  Json by_kind = Json::object();
+  for (const auto& [k, v] : report.warning_counts) {
+    by_kind[k] = v;
+    warning_total += v;
+  }
+  Json out{
+      {"dataset", report.dataset},
+      {"kind", opt(report.kind)},
+      {"version", report.version},
+      {"publish_date", opt(report.publish_date)},
+      {"sha256", opt(report.sha256)},
+      {"files", report.files},
+      {"unchanged", report.unchanged},
+      {"counts", counts},
+      {"warnings", {{"count", warning_total}, {"by_kind", by_kind}, {"messages", report.warnings}}},
+      {"changes", nullptr},
+      {"links", nullptr}};
+  if (report.changes) {
+    const DatasetChanges& c = *report.changes;
+    auto entities = [](const std::vector<EntityChange>& list, bool names) {
+      Json items = Json::array();
+      for (const auto& e : list) {
+        Json item{{"id", e.key},
+                  {"reference", e.reference.empty() ? Json(nullptr) : Json(e.reference)},
+                  {"name", e.name}};
+        if (names) {
+          item["names_added"] = e.names_added;
+          item["names_removed"] = e.names_removed;
+        }
+        items.push_back(std::move(item));
+      }
+      return items;
+    };
+    out["changes"] = {{"previous_version", opt(c.previous_version)},
+                      {"previous_publish_date", opt(c.previous_publish_date)},
+                      {"counts",
+                       {{"added", c.added},
+                        {"removed", c.removed},
+                        {"names_changed", c.names_changed},
+                        {"unchanged", c.unchanged}}},
+                      {"added", entities(c.added_entities, false)},
+                      {"removed", entities(c.removed_entities, false)},
+                      {"names_changed", entities(c.renamed_entities, true)}};
+  }
+  if (!report.links.empty()) {
+    Json links = Json::object();
+    for (const auto& [k, v] : report.links) links[k] = v;
+    out["links"] = std::move(links);
+  }
+  return out;
 }
 
 void RenderLoad(const LoadReport& report, std::ostream& out) {
@@ -103,8 +151,50 @@ void RenderLoad(const LoadReport& report, std::ostream& out) {
     return;
   }
   std::string counts;
-  for (const auto& [k, v] : report.counts) counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", v, k);
+  for (const auto& [k, v] : report.counts)
+    counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", v, k);
   fmt::print(out, "loaded dataset '{}' (version {}): {}\n", report.dataset, report.version, counts);
+  if (!report.warning_counts.empty()) {
+    std::string kinds;
+    for (const auto& [k, v] : report.warning_counts)
+      kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", v, k);
+    fmt::print(out, "  warnings: {} (quoted on stderr)\n", kinds);
+  }
+  if (report.changes && !report.changes->previous_version.empty()) {
+    const DatasetChanges& c = *report.changes;
+    fmt::print(
+        out,
+        "  changes since version {}: {} added, {} removed, {} with changed names, {} unchanged\n",
+        c.previous_version, c.added, c.removed, c.names_changed, c.unchanged);
+    constexpr size_t kShown = 10;
+    auto list = [&](const char* what, const std::vector<EntityChange>& items) {
+      for (size_t i = 0; i < items.size() && i < kShown; ++i) {
+        const auto& e = items[i];
+        std::string detail;
+        for (const auto& n : e.names_added)
+          detail += fmt::format("{}+ {}", detail.empty() ? "" : "; ", n);
+        for (const auto& n : e.names_removed)
+          detail += fmt::format("{}- {}", detail.empty() ? "" : "; ", n);
+        fmt::print(out, "    {} {} {} [{}]{}\n", what, e.reference.empty() ? e.key : e.reference,
+                   e.name, e.key, detail.empty() ? "" : ": " + detail);
+      }
+      if (items.size() > kShown)
+        fmt::print(out, "    ... and {} more {} (--json lists all)\n", items.size() - kShown, what);
+    };
+    list("added", c.added_entities);
+    list("removed", c.removed_entities);
+    list("renamed", c.renamed_entities);
+  }
+  auto at = [&](const char* k) {
+    auto it = report.links.find(k);
+    return it == report.links.end() ? int64_t{0} : it->second;
+  };
+  if (at("total") > 0) {
+    fmt::print(out,
+               "  links to the curated knowledge base: {} ({} by reference, {} by name, {} by name "
+               "and birth date)\n",
+               at("total"), at("reference"), at("name"), at("name+dob"));
+  }
 }
 
 void RenderCard(const Json& card, std::ostream& out) {
@@ -118,6 +208,20 @@ void RenderCard(const Json& card, std::ostream& out) {
   if (!card["attributes"].empty()) {
     fmt::print(out, "\nAttributes\n");
     for (const auto& [k, v] : card["attributes"].items()) fmt::print(out, "  {}: {}\n", k, Str(v));
+  }
+  if (card.contains("dataset") && !card["reference"].is_null())
+    fmt::print(out, "\nListed in '{}' as {}\n", Str(card["dataset"]), Str(card["reference"]));
+  if (card.contains("values") && !card["values"].empty()) {
+    fmt::print(out, "\nListed facts\n");
+    for (const auto& v : card["values"])
+      fmt::print(out, "  {}: {}\n", Str(v["key"]), Clip(Str(v["value"]), 200));
+  }
+  if (card.contains("identifiers") && !card["identifiers"].empty()) {
+    fmt::print(out, "\nIdentifiers\n");
+    for (const auto& i : card["identifiers"])
+      fmt::print(out, "  {} {}{}{}\n", Str(i["type"]), Str(i["value"]),
+                 i["country"].is_null() ? "" : " (" + Str(i["country"]) + ")",
+                 i["note"].is_null() ? "" : " — " + Str(i["note"]));
   }
   if (!card["claims"].empty()) {
     fmt::print(out, "\nSources\n");
@@ -171,6 +275,28 @@ void RenderCard(const Json& card, std::ostream& out) {
                  e["scope"].is_null() ? "" : " " + Str(e["scope"]),
                  e["as_of"].is_null() ? "" : ", as of " + Str(e["as_of"]), Str(e["id"]));
       RenderClaims(e["claims"], out, "    ");
+    }
+  }
+  if (card.contains("linked") && !card["linked"].empty()) {
+    fmt::print(out, "\nLinked {}\n",
+               Str(card["linked"][0]["role"]) == "list_record"
+                   ? "list records (the same entity on official lists)"
+                   : "curated card");
+    for (const auto& l : card["linked"]) {
+      fmt::print(out, "  {} — from '{}'{} · {} {}\n", Ref(l["entity"]), Str(l["dataset"]),
+                 l["reference"].is_null() ? "" : ", ref " + Str(l["reference"]), Str(l["method"]),
+                 Str(l["score"]));
+      fmt::print(out, "    why: {}\n", Str(l["reason"]));
+      std::string names;
+      for (const auto& n : l["names"])
+        names +=
+            fmt::format("{}{} ({})", names.empty() ? "" : "; ", Str(n["text"]), Str(n["kind"]));
+      if (!names.empty()) fmt::print(out, "    names: {}\n", Clip(names, 400));
+      for (const auto& d : l["designations"])
+        fmt::print(out, "    designated by {} — {}{}{}{}\n", Str(d["authority_code"]),
+                   Str(d["program"]), d["list"].is_null() ? "" : ", " + Str(d["list"]),
+                   d["reference"].is_null() ? "" : ", ref " + Str(d["reference"]),
+                   d["date"].is_null() ? "" : ", " + Str(d["date"]));
     }
   }
   if (!card["shares_names_with"].empty()) {

@@ -9,7 +9,9 @@
 #include <set>
 
 #include "vigil/engine/facts.h"
-#include "vigil/ingest/yaml/dataset_reader.h"
+#include "vigil/engine/dataset_changes.h"
+#include "vigil/engine/linking.h"
+#include "vigil/ingest/inputs.h"
 #include "vigil/model/vocabulary.h"
 #include "vigil/text/normalize.h"
 
@@ -27,24 +29,63 @@ StatusOr<std::unique_ptr<Engine>> Engine::Open(const std::string& db_path, Datab
   return std::unique_ptr<Engine>(new Engine(std::move(*db)));
 }
 
-StatusOr<Batch> Engine::Read(const std::vector<std::string>& paths,
-                             const LoadOptions& options) {
-  if (paths.empty()) return absl::InvalidArgumentError("load: give at least one file or folder");
-  DatasetReadOptions read;
-  read.dataset_name = options.dataset.empty() ? "curated" : options.dataset;
-  read.texts_dir = options.texts_dir;
-  for (const auto& path : paths) {
-    std::filesystem::path p(path);
-    auto ext = p.extension();
-    if (!std::filesystem::is_directory(p) && ext != ".yaml" && ext != ".yml" &&
-        std::filesystem::exists(p))
-      return absl::InvalidArgumentError(
-          fmt::format("{}: unrecognised format (expected a YAML dataset file or folder)", path));
-  }
-  return ReadYamlDataset(paths, read);
+StatusOr<std::vector<Batch>> Engine::ReadAll(const std::vector<std::string>& paths,
+                                             const LoadOptions& options) {
+  InputOptions inputs;
+  inputs.format = options.format.empty() ? "auto" : options.format;
+  inputs.dataset = options.dataset;
+  inputs.texts_dir = options.texts_dir;
+  return ReadInputs(paths, inputs);
 }
 
-StatusOr<LoadReport> Engine::Apply(const Batch& batch) { return ApplyBatch(*db_, batch); }
+StatusOr<Batch> Engine::Read(const std::vector<std::string>& paths,
+                             const LoadOptions& options) {
+  auto batches = ReadAll(paths, options);
+  if (!batches.ok()) return batches.status();
+  if (batches->size() != 1)
+    return absl::InvalidArgumentError(fmt::format(
+        "these files make {} datasets; load them one dataset at a time", batches->size()));
+  return std::move(batches->front());
+}
+
+StatusOr<LoadReport> Engine::Apply(const Batch& batch) {
+  auto reports = ApplyAll({batch});
+  if (!reports.ok()) return reports.status();
+  return std::move(reports->front());
+}
+
+StatusOr<std::vector<LoadReport>> Engine::ApplyAll(const std::vector<Batch>& batches) {
+  std::vector<const Batch*> pointers;
+  for (const auto& b : batches) pointers.push_back(&b);
+  ApplyHooks hooks;
+  hooks.before_write = [](Database& db, const Batch& batch, LoadReport* report) -> Status {
+    auto changes = internal::CompareWithStored(db, batch);
+    if (!changes.ok()) return changes.status();
+    report->changes = std::move(*changes);
+    return absl::OkStatus();
+  };
+  hooks.after_write = [](Database& db, std::vector<LoadReport>* reports) -> Status {
+    auto links = internal::RecomputeLinks(db);
+    if (!links.ok()) return links.status();
+    bool warned = false;  // linking warnings go to the first report written
+    for (auto& report : *reports) {
+      if (report.unchanged) continue;
+      report.links = {{"total", links->total},
+                      {"reference", links->by_reference},
+                      {"name", links->by_name},
+                      {"name+dob", links->by_name_and_birth_date},
+                      {"manual", links->manual},
+                      {"ambiguous", links->ambiguous},
+                      {"refused", links->refused}};
+      if (warned || links->warnings.empty()) continue;
+      warned = true;
+      for (const auto& w : links->warnings) report.warnings.push_back("linking: " + w);
+      report.warning_counts["link_refused"] += static_cast<int64_t>(links->warnings.size());
+    }
+    return absl::OkStatus();
+  };
+  return ApplyBatches(*db_, pointers, hooks);
+}
 
 StatusOr<LoadReport> Engine::Load(const std::vector<std::string>& paths,
                                   const LoadOptions& options) {
@@ -75,14 +116,30 @@ StatusOr<int64_t> Engine::Resolve(const std::string& name_or_id, std::string* ma
   std::string key = NameKey(name_or_id);
   if (key.empty())
     return absl::InvalidArgumentError(fmt::format("'{}' has no letters or digits", name_or_id));
-  Statement by_name(*db_, "SELECT entity_id, kind, text FROM names WHERE name_key = ?");
+  // Best name kind first (primary, alias, weak alias); among equals, the
+  // curated knowledge base before the records of official lists, whose
+  // cards show the curated entity they are linked to.
+  Statement by_name(*db_,
+                    "SELECT n.entity_id, n.kind, n.text, d.kind FROM names n JOIN facts f ON "
+                    "f.id = n.entity_id JOIN datasets d ON d.id = f.dataset_id WHERE "
+                    "n.name_key = ?");
   by_name.Bind(1, key);
   std::map<int64_t, std::pair<int, std::string>> best;  // entity -> (rank, name)
   while (by_name.Step()) {
-    int rank = NameRank(by_name.Text(1));
+    int rank = NameRank(by_name.Text(1)) * 2 + (by_name.Text(3) == "curated" ? 0 : 1);
     auto [it, inserted] = best.emplace(by_name.Int(0), std::make_pair(rank, by_name.Text(2)));
     if (!inserted && rank < it->second.first) it->second = {rank, by_name.Text(2)};
   }
+  // A list record linked to a curated card stands for that card: the match
+  // resolves to the card, which shows the record among its linked records.
+  std::map<int64_t, std::pair<int, std::string>> merged;
+  for (auto& [id, rank_name] : best) {
+    auto cards = internal::CuratedCardsOf(*db_, id);
+    int64_t target = cards.size() == 1 ? cards[0] : id;
+    auto [it, inserted] = merged.emplace(target, rank_name);
+    if (!inserted && rank_name.first < it->second.first) it->second = rank_name;
+  }
+  best = std::move(merged);
   if (!best.empty()) {
     int top = std::min_element(best.begin(), best.end(), [](auto& a, auto& b) {
                 return a.second.first < b.second.first;
@@ -146,6 +203,32 @@ StatusOr<Json> Engine::Show(const std::string& name_or_id) {
   Json attribute_map = Json::object();
   while (attributes.Step()) attribute_map[attributes.Text(0)] = attributes.Text(1);
   card["attributes"] = std::move(attribute_map);
+  {  // where the entity comes from, and the multi-valued facts of list records
+    Statement origin(db,
+                     "SELECT d.name, e.reference FROM entities e JOIN facts f ON f.id = e.id JOIN "
+                     "datasets d ON d.id = f.dataset_id WHERE e.id = ?");
+    origin.Bind(1, *id);
+    bool found = origin.Step();
+    card["dataset"] = found ? Json(origin.Text(0)) : Json(nullptr);
+    card["reference"] = found && !origin.IsNull(1) ? Json(origin.Text(1)) : Json(nullptr);
+    Statement values(db,
+                     "SELECT key, value FROM entity_values WHERE entity_id = ? ORDER BY position");
+    values.Bind(1, *id);
+    Json value_list = Json::array();
+    while (values.Step())
+      value_list.push_back({{"key", values.Text(0)}, {"value", values.Text(1)}});
+    card["values"] = std::move(value_list);
+    Statement ids(db,
+                  "SELECT type, value, country, note FROM identifiers WHERE entity_id = ? ORDER BY "
+                  "position");
+    ids.Bind(1, *id);
+    Json id_list = Json::array();
+    auto opt = [&](int c) { return ids.IsNull(c) ? Json(nullptr) : Json(ids.Text(c)); };
+    while (ids.Step())
+      id_list.push_back(
+          {{"type", ids.Text(0)}, {"value", ids.Text(1)}, {"country", opt(2)}, {"note", opt(3)}});
+    card["identifiers"] = std::move(id_list);
+  }
   card["claims"] = ClaimsOf(db, *id);
 
   auto collect = [&](std::string_view sql, auto to_json) {
@@ -198,9 +281,13 @@ StatusOr<Json> Engine::Show(const std::string& name_or_id) {
                    "n1.entity_id = ?");
   shared.Bind(1, *id);
   Json also = Json::array();
+  auto linked_ids = internal::LinkedIds(db, *id);
+  std::set<int64_t> linked(linked_ids.begin(), linked_ids.end());
   while (shared.Step())
-    also.push_back({{"name", shared.Text(1)}, {"entity", EntityRef(db, shared.Int(0))}});
+    if (!linked.count(shared.Int(0)))  // linked records are shown under "linked"
+      also.push_back({{"name", shared.Text(1)}, {"entity", EntityRef(db, shared.Int(0))}});
   card["shares_names_with"] = std::move(also);
+  card["linked"] = internal::LinkedJson(db, *id);
   return card;
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "vigil/base/status.h"
+#include "vigil/engine/analysis.h"
 #include "vigil/store/batch_writer.h"
 #include "vigil/store/database.h"
 
@@ -22,8 +23,9 @@ namespace vigil {
 using Json = nlohmann::ordered_json;
 
 struct LoadOptions {
-  std::string dataset;    // default: "curated" for YAML
+  std::string dataset;    // default: "curated" for YAML, the list's own for lists
   std::string texts_dir;  // check spans against these texts and store them
+  std::string format = "auto";  // auto | yaml | un-xml | ofac-xml | ofac-csv
 };
 
 struct ListFilter {
@@ -40,8 +42,16 @@ class Engine {
   // Reads and checks a dataset without touching any database, so that bad
   // input is refused before a database file is even created.
   static StatusOr<Batch> Read(const std::vector<std::string>& paths, const LoadOptions& options);
+  // Reads every dataset the paths make: YAML files and folders (the curated
+  // dataset) and official lists, recognised by content (ingest/inputs.h).
+  static StatusOr<std::vector<Batch>> ReadAll(const std::vector<std::string>& paths,
+                                              const LoadOptions& options);
   // Writes a checked batch in one transaction (see ApplyBatch).
   StatusOr<LoadReport> Apply(const Batch& batch);
+  // Writes batches in one transaction; inside it, reports what each new
+  // version changed and recomputes the links between list records and the
+  // curated knowledge base (engine/linking.h).
+  StatusOr<std::vector<LoadReport>> ApplyAll(const std::vector<Batch>& batches);
   // Read() then Apply().
   StatusOr<LoadReport> Load(const std::vector<std::string>& paths, const LoadOptions& options);
 
@@ -56,6 +66,18 @@ class Engine {
   // Checks every stored claim's span against the text in texts_dir whose
   // SHA-256 matches its source. The result's "ok" is false when any is bad.
   StatusOr<Json> Verify(const std::string& texts_dir);
+
+  // Network analysis (engine/analysis.h, docs/network-analysis.md).
+  // The store's graph view: entities in relations, ties filtered by options.
+  StatusOr<AnalysisNetwork> Network(const GraphViewOptions& options);
+  // Designated entities reachable from an entity, ranked, with the best
+  // paths to each and the citations behind every step.
+  StatusOr<Json> Exposure(const std::string& name, const ExposureOptions& options);
+  // The k strongest paths between two entities, with citations.
+  StatusOr<Json> Paths(const std::string& from, const std::string& to, const PathsOptions& options);
+  // Latency of Exposure() for benchmarks: snapshot load, graph query
+  // (median of runs) and the whole call with citations.
+  StatusOr<Json> ExposureTiming(const std::string& name, const ExposureOptions& options, int runs);
 
   Database& db() { return *db_; }
 

@@ -35,6 +35,7 @@ CandidateIndex CandidateIndex::Build(const WatchList& list) {
       add(KeyType::kPart, part.folded);
       if (!part.alt.empty()) add(KeyType::kPart, part.alt);
       if (part.skeleton.size() >= 2) add(KeyType::kSkeleton, part.skeleton);
+      if (part.bare.size() >= 2) add(KeyType::kSkeleton, part.bare);
       if (part.folded.size() >= kMinDeletionLength && !part.initial)
         ForEachDeletion(part.folded, [&](std::string_view d) { add(KeyType::kDeletion, d); });
       if (i + 1 < name.parts.size()) add(KeyType::kPart, part.folded + name.parts[i + 1].folded);

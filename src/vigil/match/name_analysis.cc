@@ -16,15 +16,20 @@
 namespace vigil::match {
 namespace {
 
-// Letters of Persian, Pashto and Urdu that ICU's Arabic-Latin leaves alone,
-// ta marbuta written as the vowel it is usually spelled with in Latin, and
-// the Arabic article split from its word ("الرحمن" -> "al rahman").
+// Arabic-script letters (Arabic, Persian, Pashto, Urdu) to one Latin letter
+// each, chosen to meet the consonant skeletons of Latin spellings (ش and
+// Latin "sh" both give s; خ and "kh" give h; ق and "q" give k); short-vowel
+// marks and tatweel dropped; the Arabic article split from its word
+// ("الرحمن" -> "al rahman"). Letters not listed here go on to ICU.
 constexpr const char* kArabicScriptRules = R"(
-عبد > 'abd'; ع > ;
-ګ > g; ځ > z; څ > s; ډ > d; ټ > t; ړ > r; ښ > sh; ږ > zh; ڼ > n; ې > y; ۍ > y;
-ٹ > t; ڈ > d; ڑ > r; ں > n; ے > y; ھ > h; ۀ > a; ة > a; ى > a; ؤ > w; ئ > y; ء > ;
 [:^L:] { ال } [:L:][:L:] > 'al ';
 ^ ال } [:L:][:L:] > 'al ';
+عبد > 'abd'; ع > ; ء > ; ئ > y; ؤ > w; أ > a; إ > i; آ > a; ا > a; ى > a; ة > a; ۀ > a;
+ب > b; ت > t; ث > t; ج > j; ح > h; خ > h; د > d; ذ > d; ر > r; ز > z; س > s; ش > s;
+ص > s; ض > d; ط > t; ظ > z; غ > g; ف > f; ق > q; ك > k; ک > k; ل > l; م > m; ن > n;
+ه > h; ھ > h; و > w; ي > y; ی > y; ې > y; ۍ > y; ے > y; گ > g; ګ > g; پ > p; چ > c;
+ژ > j; ځ > z; څ > s; ډ > d; ټ > t; ړ > r; ښ > s; ږ > j; ڼ > n; ٹ > t; ڈ > d; ڑ > r;
+ں > n; [\u064B-\u065F\u0670\u0640] > ;
 )";
 
 // Compiling ICU's transliteration rules is expensive (a good part of a
@@ -430,13 +435,13 @@ std::string ToLatin(std::string_view text) {
   return out;
 }
 
-std::string Skeleton(std::string_view folded) {
+std::string Skeleton(std::string_view folded, bool digraphs, bool glides) {
   std::string s;
   s.reserve(folded.size());
   for (size_t i = 0; i < folded.size(); ++i) {
     char c = folded[i];
-    char next = i + 1 < folded.size() ? folded[i + 1] : 0;
-    char next2 = i + 2 < folded.size() ? folded[i + 2] : 0;
+    char next = digraphs && i + 1 < folded.size() ? folded[i + 1] : 0;
+    char next2 = digraphs && i + 2 < folded.size() ? folded[i + 2] : 0;
     if (c == 'd' && next == 'z' && next2 == 'h') {  // Russian дж
       s += 'j';
       i += 2;
@@ -447,7 +452,7 @@ std::string Skeleton(std::string_view folded) {
       s += 'S';
       ++i;
     } else if ((c == 'k' || c == 'g') && next == 'h') {
-      s += c == 'k' ? 'h' : 'g';
+      s += c == 'k' ? 'h' : 'k';
       ++i;
     } else if ((c == 't' || c == 'd') && next == 'h') {
       s += c;
@@ -464,8 +469,8 @@ std::string Skeleton(std::string_view folded) {
     } else if (c == 'c' && next == 'k') {
       s += 'k';
       ++i;
-    } else if (c == 'q' || c == 'c') {
-      s += 'k';
+    } else if (c == 'q' || c == 'c' || c == 'g') {
+      s += 'k';  // ق is written q, k and g (Qaddafi, Gaddafi); Cyrillic г is g
     } else if (c == 'x') {
       s += "ks";
     } else if (c == 'v') {
@@ -478,7 +483,7 @@ std::string Skeleton(std::string_view folded) {
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     bool vowel = c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-    bool glide = (c == 'w' || c == 'y') && i > 0;
+    bool glide = (c == 'w' || c == 'y') && (i > 0 || !glides);
     if (vowel || glide) continue;
     if (c == 'S') c = 's';  // sh and s meet: Arabic ش/س are often confused in Latin
     if (!out.empty() && out.back() == c) continue;
@@ -494,6 +499,8 @@ AnalyzedName AnalyzeName(std::string_view name, NameKind kind) {
   result.kind = kind;
   result.script = DetectScript(name);
   bool organization = kind == NameKind::kOrganization;
+  // Arabic-script letters were mapped one to one: no Latin digraphs to read.
+  const bool arabic_script = result.script == "Arab";
   std::vector<std::string> words;
   if (auto comma = organization ? std::string_view::npos : InvertedNameComma(name);
       comma != std::string_view::npos) {
@@ -580,7 +587,9 @@ AnalyzedName AnalyzeName(std::string_view name, NameKind kind) {
     NamePart part;
     part.text = t.text;
     part.folded = t.text;
-    part.skeleton = Skeleton(t.text);
+    part.skeleton = Skeleton(t.text, !arabic_script);
+    if (std::string bare = Skeleton(t.text, !arabic_script, false); bare != part.skeleton)
+      part.bare = std::move(bare);
     if (part.folded.size() >= 5 && (part.folded.rfind("al", 0) == 0 || part.folded.rfind("el", 0) == 0))
       part.alt = part.folded.substr(2);
     else if (part.folded.size() >= 6 && part.folded.rfind("abd", 0) == 0 && !organization)

@@ -36,6 +36,7 @@ struct NamePart {
   std::string text;      // as written (one word, or joined words)
   std::string folded;    // ASCII Latin, lower case
   std::string skeleton;  // consonant key
+  std::string bare;      // the key without a leading w/y, when it differs ("Awwad"/"Wad")
   std::string alt;       // folded without a leading al-/el- glued on ("alqaeda" -> "qaeda"), or empty
   PartRole role = PartRole::kGiven;
   int nasab_position = 0;  // 1 = father, 2 = grandfather...
@@ -59,8 +60,11 @@ AnalyzedName AnalyzeName(std::string_view name, NameKind kind = NameKind::kAny);
 // alternative names with slashes. A name without one comes back whole.
 std::vector<std::string> SplitAlternatives(std::string_view name);
 
-// The consonant key of an ASCII lower-case word (exposed for tests and the index).
-std::string Skeleton(std::string_view folded);
+// The consonant key of an ASCII lower-case word (exposed for tests and the
+// index). digraphs: read sh, kh, th, dzh... as one sound (Latin and Cyrillic
+// spellings; not for Arabic-script names, already one letter per sound).
+// glides: keep a w or y that starts the word ("Wali" -> "wl"; without: "l").
+std::string Skeleton(std::string_view folded, bool digraphs = true, bool glides = true);
 
 // Latin ASCII lower-case rendering of any text, words separated by spaces.
 std::string ToLatin(std::string_view text);

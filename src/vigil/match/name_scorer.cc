@@ -55,6 +55,8 @@ struct Unit {
   size_t first = 0, count = 1;
 };
 
+const std::string& BareKey(const NamePart& p) { return p.bare.empty() ? p.skeleton : p.bare; }
+
 std::vector<Unit> Units(const AnalyzedName& name) {
   std::vector<Unit> units;
   const auto& parts = name.parts;
@@ -64,7 +66,9 @@ std::vector<Unit> Units(const AnalyzedName& name) {
     NamePart joined = parts[i];
     joined.text = parts[i].text + "+" + parts[i + 1].text;
     joined.folded = parts[i].folded + parts[i + 1].folded;
-    joined.skeleton = Skeleton(joined.folded);
+    joined.skeleton = Skeleton(joined.folded, name.script != "Arab");
+    joined.bare = Skeleton(joined.folded, name.script != "Arab", false);
+    if (joined.bare == joined.skeleton) joined.bare.clear();
     joined.alt.clear();
     joined.weight = parts[i].weight + parts[i + 1].weight;
     units.push_back({std::move(joined), i, 2});
@@ -97,10 +101,20 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
     if (a.folded[0] == b.folded[0]) return {0.8, MatchMethod::kInitial};
     return {0, MatchMethod::kInitial};
   }
-  if (a.skeleton == b.skeleton && !a.skeleton.empty() &&
-      (a.skeleton.size() >= 2 || a.folded[0] == b.folded[0]))
-    return {cross_script ? 0.95 : std::clamp(0.75 + 0.25 * Ratio(a.folded, b.folded), 0.85, 0.95),
-            MatchMethod::kSkeleton};
+  // Equal consonant skeletons: the shorter the key, the less it proves.
+  const size_t key = std::min(a.skeleton.size(), b.skeleton.size());
+  if (a.skeleton == b.skeleton && !a.skeleton.empty()) {
+    if (cross_script) return {key >= 3 ? 0.95 : key == 2 ? 0.88 : 0.75, MatchMethod::kSkeleton};
+    if (key >= 2 || a.folded[0] == b.folded[0])
+      return {std::clamp(0.75 + 0.25 * Ratio(a.folded, b.folded), 0.85, key >= 3 ? 0.95 : 0.92),
+              MatchMethod::kSkeleton};
+  }
+  // The same without w/y glides ("Awwad" / "Wad").
+  if ((!a.bare.empty() || !b.bare.empty()) && BareKey(a) == BareKey(b) && !BareKey(a).empty()) {
+    size_t bare = BareKey(a).size();
+    if (cross_script && bare >= 1) return {bare >= 2 ? 0.85 : 0.7, MatchMethod::kSkeleton};
+    if (bare >= 2) return {0.8, MatchMethod::kSkeleton};
+  }
   const std::string& shorter = a.folded.size() <= b.folded.size() ? a.folded : b.folded;
   const std::string& longer = a.folded.size() <= b.folded.size() ? b.folded : a.folded;
   double ratio = Ratio(a.folded, b.folded);

@@ -46,7 +46,7 @@ struct NameComparison {
 };
 
 struct ScorerOptions {
-  double omitted_weight = 0.25;    // share of a person's name part present on one side only
+  double omitted_weight = 0.2;     // share of a person's name part present on one side only
   double omitted_weight_organization = 0.45;  // the same for organisations: an added word matters more
   double nasab_mismatch = 0.3;     // similarity factor for parts at different nasab places
   double nisba_conflict = 1.5;     // extra weight of a contradicting nisba/family name

@@ -104,6 +104,7 @@ ScreenResult Screener::Screen(const ScreenQuery& query) const {
     if (!part.alt.empty()) credit(index_.Find(KeyType::kPart, part.alt), tag, w);
     if (part.skeleton.size() >= 2)
       credit(index_.Find(KeyType::kSkeleton, part.skeleton), tag, 0.9f * w);
+    if (part.bare.size() >= 2) credit(index_.Find(KeyType::kSkeleton, part.bare), tag, 0.8f * w);
     if (part.folded.size() >= kMinDeletionLength && !part.initial) {
       credit(index_.Find(KeyType::kDeletion, part.folded), tag, 0.8f * w);
       ForEachDeletion(part.folded, [&](std::string_view d) {

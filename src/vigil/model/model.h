@@ -143,6 +143,9 @@ struct Batch {
   // Problems that did not stop the import (an alias whose record is not in
   // the file, an unknown country code), as "path:line: field: problem".
   std::vector<std::string> warnings;
+  // How many problems of each kind there were ("orphan_alias": 5749); the
+  // warnings above quote the first few of each kind.
+  std::map<std::string, int64_t> warning_counts;
   std::vector<Source> sources;
   std::vector<Entity> entities;
   std::vector<Relation> relations;

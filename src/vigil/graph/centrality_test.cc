@@ -1,0 +1,125 @@
+#include "vigil/graph/centrality.h"
+
+#include <gtest/gtest.h>
+
+#include "vigil/graph/reference/reference.h"
+#include "vigil/graph/testing/random_graphs.h"
+
+namespace vigil::graph {
+namespace {
+
+using testing::RandomGraph;
+
+void ExpectNear(const std::vector<double>& fast, const std::vector<double>& slow,
+                const std::string& what, double tolerance = 1e-12) {
+  ASSERT_EQ(fast.size(), slow.size()) << what;
+  for (size_t v = 0; v < fast.size(); ++v)
+    EXPECT_NEAR(fast[v], slow[v], tolerance) << what << " node " << v;
+}
+
+struct Case {
+  NodeId n;
+  double p;
+  bool directed;
+  int max_weight;
+};
+
+// Sparse and dense, directed and not, weighted (integer lengths, so that
+// tied path lengths are exact) and not; several seeds each.
+const Case kCases[] = {{12, 0.15, false, 1}, {20, 0.2, false, 1}, {20, 0.2, true, 1},
+                       {25, 0.1, false, 3},  {18, 0.3, true, 4},  {30, 0.08, true, 1},
+                       {16, 0.5, false, 2},  {3, 1.0, false, 1},  {2, 1.0, true, 1}};
+
+TEST(CentralityTest, BetweennessMatchesTheDefinition) {
+  for (const auto& c : kCases)
+    for (uint64_t seed = 1; seed <= 4; ++seed) {
+      Graph g = RandomGraph(c.n, c.p, c.directed, c.max_weight, seed);
+      for (bool normalized : {true, false}) {
+        std::string what = "n=" + std::to_string(c.n) + " seed=" + std::to_string(seed) +
+                           (c.directed ? " directed" : "") + (normalized ? " normalized" : "");
+        ExpectNear(Betweenness(g, {.weighted = false, .normalized = normalized}),
+                   reference::Betweenness(g, false, normalized), what);
+        ExpectNear(Betweenness(g, {.weighted = true, .normalized = normalized}),
+                   reference::Betweenness(g, true, normalized), what + " weighted");
+      }
+    }
+}
+
+TEST(CentralityTest, ClosenessAndHarmonicMatchTheDefinition) {
+  for (const auto& c : kCases)
+    for (uint64_t seed = 1; seed <= 4; ++seed) {
+      Graph g = RandomGraph(c.n, c.p, c.directed, c.max_weight, seed);
+      for (bool weighted : {false, true}) {
+        ExpectNear(Closeness(g, weighted), reference::Closeness(g, weighted), "closeness");
+        ExpectNear(Harmonic(g, weighted), reference::Harmonic(g, weighted), "harmonic");
+      }
+    }
+}
+
+TEST(CentralityTest, PageRankAndEigenvectorMatchDenseIterations) {
+  for (const auto& c : kCases)
+    for (uint64_t seed = 1; seed <= 3; ++seed) {
+      Graph g = RandomGraph(c.n, c.p, c.directed, c.max_weight, seed);
+      for (bool weighted : {false, true}) {
+        auto pr = PageRank(g, {.weighted = weighted});
+        ASSERT_TRUE(pr.ok());
+        ExpectNear(*pr, reference::PageRank(g, 0.85, weighted), "pagerank", 1e-11);
+        if (!c.directed) {
+          auto ev = Eigenvector(g, {.weighted = weighted});
+          ASSERT_TRUE(ev.ok()) << ev.status();
+          ExpectNear(*ev, reference::Eigenvector(g, weighted), "eigenvector", 1e-9);
+        }
+      }
+    }
+}
+
+TEST(CentralityTest, CoreNumberMatchesPeeling) {
+  for (const auto& c : kCases)
+    for (uint64_t seed = 1; seed <= 4; ++seed) {
+      Graph g = RandomGraph(c.n, c.p, c.directed, 1, seed);
+      EXPECT_EQ(CoreNumber(g), reference::CoreNumber(g));
+    }
+}
+
+TEST(CentralityTest, KnownValuesOnAPath) {
+  // 0 - 1 - 2 - 3: the inner nodes lie on 2 of the 3 pairs that avoid them.
+  Graph g = Graph::Build(4, std::vector<InputEdge>{{0, 1}, {1, 2}, {2, 3}}, {});
+  auto b = Betweenness(g);
+  EXPECT_DOUBLE_EQ(b[0], 0.0);
+  EXPECT_DOUBLE_EQ(b[1], 2.0 / 3.0);
+  auto raw = Betweenness(g, {.normalized = false});
+  EXPECT_DOUBLE_EQ(raw[1], 2.0);
+  auto d = DegreeCentrality(g, DegreeKind::kTotal);
+  EXPECT_DOUBLE_EQ(d[1], 2.0 / 3.0);
+  auto c = Closeness(g);
+  EXPECT_DOUBLE_EQ(c[0], 3.0 / 6.0);
+  auto h = Harmonic(g);
+  EXPECT_DOUBLE_EQ(h[0], 1.0 + 0.5 + 1.0 / 3.0);
+  EXPECT_EQ(CoreNumber(g), (std::vector<int32_t>{1, 1, 1, 1}));
+}
+
+TEST(CentralityTest, DirectedDegreeKinds) {
+  Graph g = Graph::Build(3, std::vector<InputEdge>{{0, 1}, {0, 2}, {1, 2}}, {.directed = true});
+  EXPECT_EQ(DegreeCentrality(g, DegreeKind::kOut, false), (std::vector<double>{2, 1, 0}));
+  EXPECT_EQ(DegreeCentrality(g, DegreeKind::kIn, false), (std::vector<double>{0, 1, 2}));
+  EXPECT_EQ(DegreeCentrality(g, DegreeKind::kTotal), (std::vector<double>{1, 1, 1}));
+}
+
+TEST(CentralityTest, PageRankSpreadsDanglingRankUniformly) {
+  // 0 -> 1, 1 dangling: x0 = 0.85 x1 / 2 + 0.075, x1 = 0.85 (x0 + x1 / 2) + 0.075,
+  // so 0.21375 x1 = 0.13875.
+  Graph g = Graph::Build(2, std::vector<InputEdge>{{0, 1}}, {.directed = true});
+  auto pr = PageRank(g);
+  ASSERT_TRUE(pr.ok());
+  double x1 = 0.13875 / 0.21375;
+  EXPECT_NEAR((*pr)[1], x1, 1e-12);
+  EXPECT_NEAR((*pr)[0] + (*pr)[1], 1.0, 1e-12);
+}
+
+TEST(CentralityTest, EigenvectorOfAnEmptyGraphIsAnError) {
+  Graph g = Graph::Build(0, {}, {});
+  EXPECT_EQ(Eigenvector(g).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace vigil::graph

@@ -1,0 +1,192 @@
+// GraphML: <key> declarations, one <graph> with <node> and <edge> elements
+// and their <data>. Parsed with pugixml; positions come from element offsets.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <pugixml.hpp>
+
+#include "vigil/ingest/network/internal/text.h"
+#include "vigil/ingest/network/network.h"
+
+namespace vigil::network {
+namespace {
+
+using internal::Error;
+
+int LineAt(std::string_view text, ptrdiff_t offset) {
+  if (offset < 0) return 0;
+  auto end = text.begin() + std::min<ptrdiff_t>(offset, static_cast<ptrdiff_t>(text.size()));
+  return 1 + static_cast<int>(std::count(text.begin(), end, '\n'));
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The local name of an element ("graphml" for "g:graphml").
+std::string_view LocalName(const pugi::xml_node& node) {
+  std::string_view name = node.name();
+  auto colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+struct Key {
+  std::string name;  // attr.name
+  std::string type;  // attr.type
+  std::string default_value;
+};
+
+std::string AttributeType(std::string_view graphml_type) {
+  if (graphml_type == "double" || graphml_type == "float") return "double";
+  if (graphml_type == "int" || graphml_type == "long") return "int";
+  if (graphml_type == "boolean") return "boolean";
+  return "string";
+}
+
+}  // namespace
+
+StatusOr<Network> ReadGraphMl(std::string_view text, const ReadOptions& options) {
+  if (auto s = internal::CheckUtf8(text, options.path); !s.ok()) return s;
+  pugi::xml_document doc;
+  pugi::xml_parse_result parsed =
+      doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
+  if (!parsed)
+    return Error(options.path, LineAt(text, parsed.offset), "xml", parsed.description());
+  auto line_of = [&](const pugi::xml_node& node) { return LineAt(text, node.offset_debug()); };
+
+  pugi::xml_node root = doc.document_element();
+  if (LocalName(root) != "graphml")
+    return Error(options.path, line_of(root), "graphml",
+                 fmt::format("expected a <graphml> document, found <{}>", root.name()));
+  std::map<std::string, Key> node_keys, edge_keys;
+  for (pugi::xml_node key : root.children()) {
+    if (LocalName(key) != "key") continue;
+    std::string id = key.attribute("id").value();
+    std::string domain = key.attribute("for").value();
+    Key k{key.attribute("attr.name").value(), key.attribute("attr.type").value(), ""};
+    if (k.name.empty()) k.name = id;
+    for (pugi::xml_node child : key.children())
+      if (LocalName(child) == "default") k.default_value = child.text().get();
+    if (domain == "node" || domain == "all") node_keys[id] = k;
+    if (domain == "edge" || domain == "all") edge_keys[id] = k;
+  }
+  pugi::xml_node graph;
+  for (pugi::xml_node child : root.children())
+    if (LocalName(child) == "graph") {
+      if (graph)
+        return Error(options.path, line_of(child), "graph",
+                     "several <graph> elements; only one graph per file is supported");
+      graph = child;
+    }
+  if (!graph) return Error(options.path, line_of(root), "graph", "no <graph> element");
+
+  Network net;
+  net.path = options.path;
+  net.format = Format::kGraphMl;
+  std::string edgedefault = graph.attribute("edgedefault").value();
+  if (edgedefault.empty())
+    return Error(options.path, line_of(graph), "edgedefault",
+                 "missing (GraphML requires directed or undirected)");
+  if (edgedefault != "directed" && edgedefault != "undirected")
+    return Error(options.path, line_of(graph), "edgedefault",
+                 fmt::format("'{}' is neither directed nor undirected", edgedefault));
+  net.directed = edgedefault == "directed" || options.directed;
+
+  // Which node key gives the label: "label" or "name", else the node id.
+  std::string label_key;
+  for (const auto& [id, k] : node_keys)
+    if (Lower(k.name) == "label" && label_key.empty()) label_key = id;
+  if (label_key.empty())
+    for (const auto& [id, k] : node_keys)
+      if (Lower(k.name) == "name" && label_key.empty()) label_key = id;
+  std::string weight_key;
+  for (const auto& [id, k] : edge_keys)
+    if (Lower(k.name) == "weight" && weight_key.empty()) weight_key = id;
+
+  std::map<std::string, size_t> node_column;  // key id -> node_attributes index
+  for (const auto& [id, k] : node_keys)
+    if (id != label_key) {
+      node_column[id] = net.node_attributes.size();
+      net.node_attributes.push_back({k.name, AttributeType(k.type), {}});
+    }
+  std::map<std::string, int32_t> node_ids;
+  std::map<std::string, int32_t> labels_seen;
+  for (pugi::xml_node node : graph.children()) {
+    if (LocalName(node) == "graph" || LocalName(node) == "hyperedge")
+      return Error(options.path, line_of(node), std::string(LocalName(node)),
+                   "nested graphs and hyperedges are not supported");
+    if (LocalName(node) != "node") continue;
+    std::string id = node.attribute("id").value();
+    if (id.empty()) return Error(options.path, line_of(node), "node", "missing id");
+    if (node_ids.count(id))
+      return Error(options.path, line_of(node), "node", fmt::format("duplicate id '{}'", id));
+    auto index = static_cast<int32_t>(net.labels.size());
+    node_ids[id] = index;
+    std::string label = id;
+    if (!label_key.empty() && !node_keys[label_key].default_value.empty())
+      label = node_keys[label_key].default_value;
+    for (auto& column : net.node_attributes) column.values.emplace_back();
+    for (const auto& [key_id, column] : node_column)
+      net.node_attributes[column].values.back() = node_keys[key_id].default_value;
+    for (pugi::xml_node data : node.children()) {
+      if (LocalName(data) != "data") continue;
+      std::string key = data.attribute("key").value();
+      if (key == label_key && !label_key.empty()) {
+        label = data.text().get();
+      } else if (auto it = node_column.find(key); it != node_column.end()) {
+        net.node_attributes[it->second].values.back() = data.text().get();
+      }
+    }
+    if (labels_seen.count(label)) {
+      net.warnings.push_back(fmt::format(
+          "{}:{}: nodes '{}' and '{}' share the label '{}'; the id is used for the second",
+          options.path, line_of(node), net.labels[labels_seen[label]], id, label));
+      label = id;
+    }
+    labels_seen[label] = index;
+    net.labels.push_back(label);
+  }
+  // Labels that differ from ids are the labels; keep ids reachable for
+  // edges. Edges refer to node ids.
+  for (pugi::xml_node edge : graph.children()) {
+    if (LocalName(edge) != "edge") continue;
+    int line = line_of(edge);
+    std::string source = edge.attribute("source").value();
+    std::string target = edge.attribute("target").value();
+    auto s = node_ids.find(source), t = node_ids.find(target);
+    if (source.empty()) return Error(options.path, line, "source", "missing");
+    if (target.empty()) return Error(options.path, line, "target", "missing");
+    if (s == node_ids.end())
+      return Error(options.path, line, "source", fmt::format("unknown node '{}'", source));
+    if (t == node_ids.end())
+      return Error(options.path, line, "target", fmt::format("unknown node '{}'", target));
+    if (auto directed = edge.attribute("directed"); !directed.empty()) {
+      bool value = directed.as_bool();
+      if (value != net.directed && !options.directed)
+        return Error(options.path, line, "directed",
+                     "graphs mixing directed and undirected edges are not supported");
+    }
+    Edge e{s->second, t->second, 1.0};
+    if (!weight_key.empty() && !edge_keys[weight_key].default_value.empty()) {
+      if (auto w = internal::ParseNumber(edge_keys[weight_key].default_value)) e.weight = *w;
+      net.weighted = true;
+    }
+    for (pugi::xml_node data : edge.children()) {
+      if (LocalName(data) != "data" || data.attribute("key").value() != weight_key) continue;
+      auto w = internal::ParseNumber(data.text().get());
+      if (!w)
+        return Error(options.path, line_of(data), "weight",
+                     fmt::format("'{}' is not a number", data.text().get()));
+      e.weight = *w;
+      net.weighted = true;
+    }
+    net.edges.push_back(e);
+  }
+  return net;
+}
+
+}  // namespace vigil::network

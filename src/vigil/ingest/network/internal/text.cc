@@ -1,0 +1,128 @@
+// Lines, fields, numbers and labels for the network readers.
+#include "vigil/ingest/network/internal/text.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+
+#include "vigil/base/utf8.h"
+
+namespace vigil::network::internal {
+
+std::string_view StripBom(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  return text;
+}
+
+Status CheckUtf8(std::string_view text, const std::string& path) {
+  auto bad = FindInvalidUtf8(text);
+  if (!bad) return absl::OkStatus();
+  return Error(path, bad->line, "text",
+               fmt::format("invalid UTF-8 (byte 0x{:02X} at column {}, byte offset {}); save the "
+                           "file as UTF-8",
+                           bad->byte, bad->column, bad->byte_offset));
+}
+
+bool LineReader::Next(std::string_view* line) {
+  if (at_ >= text_.size()) return false;
+  size_t end = at_;
+  while (end < text_.size() && text_[end] != '\n' && text_[end] != '\r') ++end;
+  *line = text_.substr(at_, end - at_);
+  if (end < text_.size() && text_[end] == '\r' && end + 1 < text_.size() && text_[end + 1] == '\n')
+    ++end;
+  at_ = end + 1;
+  ++number_;
+  return true;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool SplitFields(std::string_view line, char delimiter, std::vector<std::string>* fields) {
+  fields->clear();
+  const bool blanks = delimiter == ' ';
+  size_t i = 0;
+  const size_t n = line.size();
+  auto is_blank = [](char c) { return c == ' ' || c == '\t'; };
+  if (blanks)
+    while (i < n && is_blank(line[i])) ++i;
+  if (blanks && i == n) return true;
+  while (true) {
+    std::string field;
+    if (!blanks)
+      while (i < n && is_blank(line[i])) ++i;
+    if (i < n && line[i] == '"') {
+      ++i;
+      bool closed = false;
+      while (i < n) {
+        if (line[i] == '"') {
+          if (i + 1 < n && line[i + 1] == '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          ++i;
+          closed = true;
+          break;
+        }
+        field += line[i++];
+      }
+      if (!closed) return false;
+      while (i < n && (blanks ? false : is_blank(line[i]))) ++i;
+      // Anything up to the delimiter after a closing quote is kept.
+      while (i < n && !(blanks ? is_blank(line[i]) : line[i] == delimiter)) field += line[i++];
+    } else {
+      size_t start = i;
+      while (i < n && !(blanks ? is_blank(line[i]) : line[i] == delimiter)) ++i;
+      field.assign(Trim(line.substr(start, i - start)));
+    }
+    fields->push_back(std::move(field));
+    if (i >= n) break;
+    if (blanks) {
+      while (i < n && is_blank(line[i])) ++i;
+      if (i == n) break;
+    } else {
+      ++i;  // the delimiter
+      if (i == n) {
+        fields->emplace_back();
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+std::optional<double> ParseNumber(std::string_view s) {
+  s = Trim(s);
+  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+  if (s.empty()) return std::nullopt;
+  double value = 0.0;
+  auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (error != std::errc() || end != s.data() + s.size() || !std::isfinite(value))
+    return std::nullopt;
+  return value;
+}
+
+int32_t LabelIndex::Add(std::string_view label) {
+  auto it = index_.find(label);
+  if (it != index_.end()) return it->second;
+  auto id = static_cast<int32_t>(labels_->size());
+  labels_->emplace_back(label);
+  index_.emplace(std::string(label), id);
+  return id;
+}
+
+int32_t LabelIndex::Find(std::string_view label) const {
+  auto it = index_.find(label);
+  return it == index_.end() ? -1 : it->second;
+}
+
+Status Error(const std::string& path, int line, std::string_view field, std::string_view problem) {
+  return InputError(FilePosition{path, line}, field, problem);
+}
+
+}  // namespace vigil::network::internal
