@@ -36,7 +36,10 @@ import tempfile
 import time
 import unicodedata
 
-import jellyfish
+import warnings
+
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+import jellyfish  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

@@ -473,8 +473,6 @@ std::string Skeleton(std::string_view folded, bool digraphs, bool glides) {
       s += 'k';  // ق is written q, k and g (Qaddafi, Gaddafi); Cyrillic г is g
     } else if (c == 'x') {
       s += "ks";
-    } else if (c == 'v') {
-      s += 'w';
     } else {
       s += c;
     }

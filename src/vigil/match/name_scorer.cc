@@ -20,21 +20,42 @@ const char* MethodName(MatchMethod method) {
 }
 
 size_t EditDistance(std::string_view a, std::string_view b) {
+  return BoundedEditDistance(a, b, std::max(a.size(), b.size()));
+}
+
+size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t limit) {
   const size_t n = a.size(), m = b.size();
-  std::vector<size_t> prev2(m + 1), prev(m + 1), row(m + 1);
-  for (size_t j = 0; j <= m; ++j) prev[j] = j;
+  if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  // Three rows; on the stack for the short strings that names are made of.
+  constexpr size_t kStack = 64;
+  size_t stack[3][kStack + 1];
+  std::vector<size_t> heap;
+  size_t *prev2 = stack[0], *prev = stack[1], *row = stack[2];
+  if (m > kStack) {
+    heap.assign(3 * (m + 1), 0);
+    prev2 = heap.data();
+    prev = prev2 + m + 1;
+    row = prev + m + 1;
+  }
+  for (size_t j = 0; j <= m; ++j) prev[j] = j, prev2[j] = 0;
   for (size_t i = 1; i <= n; ++i) {
     row[0] = i;
+    size_t best = row[0];
     for (size_t j = 1; j <= m; ++j) {
       size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
       row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
         row[j] = std::min(row[j], prev2[j - 2] + 1);
+      best = std::min(best, row[j]);
     }
+    // Every later cell is at least the best of this row less one (a
+    // transposition reaches back two rows): stop once nothing can come back
+    // under the limit.
+    if (best > limit + 1) return limit + 1;
     std::swap(prev2, prev);
     std::swap(prev, row);
   }
-  return prev[m];
+  return std::min(prev[m], limit + 1);
 }
 
 namespace {
@@ -49,32 +70,101 @@ double Ratio(std::string_view a, std::string_view b) {
   return 1.0 - static_cast<double>(EditDistance(a, b)) / static_cast<double>(longest);
 }
 
+uint64_t LetterMask(std::string_view s) {
+  uint64_t mask = 0;
+  for (unsigned char c : s) mask |= uint64_t{1} << (c & 63);
+  return mask;
+}
+
+// The ratio when it is at least `floor`, else 0: cheap rejections first.
+double RatioAtLeast(std::string_view a, std::string_view b, double floor) {
+  size_t longest = std::max(a.size(), b.size());
+  if (longest == 0) return 0;
+  auto limit = static_cast<size_t>(static_cast<double>(longest) * (1.0 - floor) + 1e-9);
+  // Each edit changes the set of letters present by at most two: a cheap
+  // rejection before the dynamic programme.
+  if (static_cast<size_t>(__builtin_popcountll(LetterMask(a) ^ LetterMask(b))) > 2 * limit)
+    return 0;
+  size_t distance = BoundedEditDistance(a, b, limit);
+  if (distance > limit) return 0;
+  return 1.0 - static_cast<double>(distance) / static_cast<double>(longest);
+}
+
 // One side of an alignment: a part, or two neighbouring parts read as one.
 struct Unit {
-  NamePart part;
+  const NamePart* part;
   size_t first = 0, count = 1;
 };
 
 const std::string& BareKey(const NamePart& p) { return p.bare.empty() ? p.skeleton : p.bare; }
 
-std::vector<Unit> Units(const AnalyzedName& name) {
-  std::vector<Unit> units;
+// Whether two neighbouring parts of `name` could be one part of `other`
+// (about the length of both together): only then are joined units built.
+bool MayJoin(const AnalyzedName& name, size_t i, const AnalyzedName& other) {
+  size_t length = name.parts[i].folded.size() + name.parts[i + 1].folded.size();
+  char first = name.parts[i].folded.empty() ? 0 : name.parts[i].folded[0];
+  const NamePart& start = name.parts[i];
+  for (const auto& p : other.parts) {
+    if (p.folded.size() + 2 < length || p.folded.size() > length + 2) continue;
+    // A joined pair starts as its first part does: same first letter, or
+    // same first consonant across scripts.
+    if (p.folded[0] == first || (!p.skeleton.empty() && !start.skeleton.empty() &&
+                                 p.skeleton[0] == start.skeleton[0]))
+      return true;
+  }
+  return false;
+}
+
+// The parts of `name`, then its neighbouring pairs that may meet one part of
+// `other`; joined parts are kept in `storage`.
+void Units(const AnalyzedName& name, const AnalyzedName& other, std::vector<NamePart>& storage,
+           std::vector<Unit>& units) {
+  units.clear();
   const auto& parts = name.parts;
-  for (size_t i = 0; i < parts.size(); ++i) units.push_back({parts[i], i, 1});
+  for (size_t i = 0; i < parts.size(); ++i) units.push_back({&parts[i], i, 1});
   for (size_t i = 0; i + 1 < parts.size(); ++i) {
-    if (parts[i].initial || parts[i + 1].initial) continue;
-    NamePart joined = parts[i];
+    if (parts[i].initial || parts[i + 1].initial || !MayJoin(name, i, other)) continue;
+    NamePart joined;
     joined.text = parts[i].text + "+" + parts[i + 1].text;
     joined.folded = parts[i].folded + parts[i + 1].folded;
-    joined.skeleton = Skeleton(joined.folded, name.script != "Arab");
-    joined.bare = Skeleton(joined.folded, name.script != "Arab", false);
+    // The keys of the two parts end to end (a letter doubled across the
+    // join read once), as if they were one word.
+    auto concat = [](const std::string& x, const std::string& y) {
+      return !x.empty() && !y.empty() && x.back() == y.front() ? x + y.substr(1) : x + y;
+    };
+    joined.skeleton = concat(parts[i].skeleton, parts[i + 1].skeleton);
+    joined.bare = concat(BareKey(parts[i]), BareKey(parts[i + 1]));
     if (joined.bare == joined.skeleton) joined.bare.clear();
-    joined.alt.clear();
+    joined.role = parts[i].role;
+    joined.nasab_position = parts[i].nasab_position;
     joined.weight = parts[i].weight + parts[i + 1].weight;
-    units.push_back({std::move(joined), i, 2});
+    if (storage.capacity() < parts.size()) storage.reserve(parts.size());  // pointers stay valid
+    storage.push_back(std::move(joined));
+    units.push_back({&storage.back(), i, 2});
   }
-  return units;
 }
+
+struct Option {
+  size_t q, c;
+  PartSimilarity sim;
+  double weight, value;
+  bool role_mismatch;
+};
+
+struct Chosen {
+  const Option* option;
+  double similarity;
+  bool mismatch;
+};
+
+// Working vectors of Compare(), kept per thread so that a comparison
+// allocates nothing in the common case.
+struct CompareScratch {
+  std::vector<Unit> qu, cu;
+  std::vector<Option> options;
+  std::vector<Chosen> chosen;
+  std::vector<bool> q_used, c_used;
+};
 
 // Parts of two Arabic names with a nasab chain meet only in the same place of
 // the structure: the given name (ism) with the given name, the chain with the
@@ -102,24 +192,30 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
     return {0, MatchMethod::kInitial};
   }
   // Equal consonant skeletons: the shorter the key, the less it proves.
+  // In one script, spellings of one name have about the same length: a
+  // skeleton shared by "Schuster" and "Star" proves little.
+  const double lengths = static_cast<double>(std::min(a.folded.size(), b.folded.size())) /
+                         static_cast<double>(std::max<size_t>(1, std::max(a.folded.size(), b.folded.size())));
+  const double length_factor = cross_script ? 1.0 : std::min(1.0, lengths / 0.7);
   const size_t key = std::min(a.skeleton.size(), b.skeleton.size());
   if (a.skeleton == b.skeleton && !a.skeleton.empty()) {
     if (cross_script) return {key >= 3 ? 0.95 : key == 2 ? 0.88 : 0.75, MatchMethod::kSkeleton};
-    if (key >= 2 || a.folded[0] == b.folded[0])
-      return {std::clamp(0.75 + 0.25 * Ratio(a.folded, b.folded), 0.85, key >= 3 ? 0.95 : 0.92),
+    double ratio = Ratio(a.folded, b.folded);
+    if ((key >= 3 || (key == 2 && ratio >= 0.5) || a.folded[0] == b.folded[0]))
+      return {length_factor * std::clamp(0.75 + 0.25 * ratio, 0.85, key >= 3 ? 0.95 : 0.92),
               MatchMethod::kSkeleton};
   }
   // The same without w/y glides ("Awwad" / "Wad").
   if ((!a.bare.empty() || !b.bare.empty()) && BareKey(a) == BareKey(b) && !BareKey(a).empty()) {
     size_t bare = BareKey(a).size();
     if (cross_script && bare >= 1) return {bare >= 2 ? 0.85 : 0.7, MatchMethod::kSkeleton};
-    if (bare >= 2) return {0.8, MatchMethod::kSkeleton};
+    if (bare >= 3) return {0.8 * length_factor, MatchMethod::kSkeleton};
   }
   const std::string& shorter = a.folded.size() <= b.folded.size() ? a.folded : b.folded;
   const std::string& longer = a.folded.size() <= b.folded.size() ? b.folded : a.folded;
-  double ratio = Ratio(a.folded, b.folded);
+  double ratio = RatioAtLeast(a.folded, b.folded, 0.75);
   if (a.skeleton.size() >= 3 && b.skeleton.size() >= 3)
-    ratio = std::max(ratio, 0.95 * Ratio(a.skeleton, b.skeleton));
+    ratio = std::max(ratio, 0.95 * RatioAtLeast(a.skeleton, b.skeleton, 0.75 / 0.95));
   if (longer.size() >= 4 && ratio >= 0.75) return {0.95 * ratio, MatchMethod::kFuzzy};
   if (shorter.size() >= 3 && longer.rfind(shorter, 0) == 0) return {0.7, MatchMethod::kPrefix};
   const std::string& short_key = a.skeleton.size() <= b.skeleton.size() ? a.skeleton : b.skeleton;
@@ -134,40 +230,41 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   const bool cross_script = query.script != candidate.script && query.script != "Zyyy" &&
                             candidate.script != "Zyyy";
   const bool structured = query.has_nasab && candidate.has_nasab;
-  std::vector<Unit> qu = Units(query), cu = Units(candidate);
-
-  struct Option {
-    size_t q, c;
-    PartSimilarity sim;
-    double weight, value;
-    bool role_mismatch;
-  };
-  std::vector<Option> options;
+  thread_local CompareScratch scratch;
+  std::vector<NamePart> q_joined, c_joined;  // usually empty: no allocation
+  std::vector<Unit>& qu = scratch.qu;
+  std::vector<Unit>& cu = scratch.cu;
+  Units(query, candidate, q_joined, qu);
+  Units(candidate, query, c_joined, cu);
+  std::vector<Option>& options = scratch.options;
+  options.clear();
   for (size_t i = 0; i < qu.size(); ++i) {
     for (size_t j = 0; j < cu.size(); ++j) {
       if (qu[i].count == 2 && cu[j].count == 2) continue;
-      PartSimilarity sim = CompareParts(qu[i].part, cu[j].part, cross_script);
+      PartSimilarity sim = CompareParts(*qu[i].part, *cu[j].part, cross_script);
       if (sim.similarity <= 0) continue;
       bool joined = qu[i].count == 2 || cu[j].count == 2;
       if (joined) {
         if (sim.similarity < 0.85) continue;
+        if (cross_script && sim.similarity < 1.0) continue;  // skeletons of two words prove little
         sim.method = MatchMethod::kJoined;
       }
-      bool mismatch = structured && !RolesAgree(qu[i].part, cu[j].part);
+      if ((qu[i].part->role == PartRole::kLegalForm) != (cu[j].part->role == PartRole::kLegalForm))
+        continue;
+      bool mismatch = structured && !RolesAgree(*qu[i].part, *cu[j].part);
       if (mismatch) sim.similarity *= options_.nasab_mismatch;
-      double weight = (qu[i].part.weight + cu[j].part.weight) / 2;
+      double weight = (qu[i].part->weight + cu[j].part->weight) / 2;
       options.push_back({i, j, sim, weight, sim.similarity * weight, mismatch});
     }
   }
   std::stable_sort(options.begin(), options.end(),
                    [](const Option& a, const Option& b) { return a.value > b.value; });
-  std::vector<bool> q_used(query.parts.size()), c_used(candidate.parts.size());
-  struct Chosen {
-    const Option* option;
-    double similarity;
-    bool mismatch;
-  };
-  std::vector<Chosen> chosen;
+  std::vector<bool>& q_used = scratch.q_used;
+  std::vector<bool>& c_used = scratch.c_used;
+  q_used.assign(query.parts.size(), false);
+  c_used.assign(candidate.parts.size(), false);
+  std::vector<Chosen>& chosen = scratch.chosen;
+  chosen.clear();
   for (const auto& o : options) {
     const Unit& a = qu[o.q];
     const Unit& b = cu[o.c];
@@ -184,10 +281,10 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
     auto place = [](const NamePart& p) { return p.role == PartRole::kNisba ? 1000 : p.nasab_position; };
     for (size_t x = 0; x < chosen.size(); ++x)
       for (size_t y = 0; y < chosen.size(); ++y) {
-        const NamePart& qx = qu[chosen[x].option->q].part;
-        const NamePart& qy = qu[chosen[y].option->q].part;
-        const NamePart& cx = cu[chosen[x].option->c].part;
-        const NamePart& cy = cu[chosen[y].option->c].part;
+        const NamePart& qx = *qu[chosen[x].option->q].part;
+        const NamePart& qy = *qu[chosen[y].option->q].part;
+        const NamePart& cx = *cu[chosen[x].option->c].part;
+        const NamePart& cy = *cu[chosen[y].option->c].part;
         if (chosen[x].mismatch || chosen[y].mismatch) continue;
         if (qx.role == PartRole::kGiven || qy.role == PartRole::kGiven) continue;
         if (cx.role == PartRole::kGiven || cy.role == PartRole::kGiven) continue;
@@ -205,7 +302,7 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
     matched += c.similarity * o.weight;
     matched_weight += o.weight;
     any_mismatch |= c.mismatch;
-    result.pairs.push_back({qu[o.q].part.text, cu[o.c].part.text, o.sim.method, c.similarity,
+    result.pairs.push_back({qu[o.q].part->text, cu[o.c].part->text, o.sim.method, c.similarity,
                             o.weight, c.mismatch ? "at a different place in the nasab chain" : ""});
   }
 
@@ -260,6 +357,23 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   const bool organization =
       query.kind == NameKind::kOrganization || candidate.kind == NameKind::kOrganization;
   double omitted = organization ? options_.omitted_weight_organization : options_.omitted_weight;
+  // One distinctive part in common is thin evidence when either name has
+  // another distinctive part the other lacks ("Emma Hahn" / "Emma"): then
+  // what is missing counts more.
+  int distinctive_pairs = 0;
+  for (const auto& c : chosen)
+    distinctive_pairs += qu[c.option->q].part->weight >= 0.45 && cu[c.option->c].part->weight >= 0.45;
+  auto distinctive_unmatched = [](const AnalyzedName& name, const std::vector<bool>& used) {
+    for (size_t i = 0; i < name.parts.size(); ++i)
+      if (!used[i] && name.parts[i].weight >= 0.45) return true;
+    return false;
+  };
+  if (distinctive_pairs <= 1 && (distinctive_unmatched(query, q_used) ||
+                                 distinctive_unmatched(candidate, c_used))) {
+    omitted = std::max(omitted, options_.single_part_omitted_weight);
+    result.adjustments.push_back(
+        {"single_part", "only one distinctive part in common: what the other name adds counts more"});
+  }
   double denominator = matched_weight + conflicting + omitted * (high - low) +
                        contradiction + options_.number_weight * numbers;
   result.score = denominator > 0 ? matched / denominator : 0;

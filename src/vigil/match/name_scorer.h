@@ -50,6 +50,7 @@ struct ScorerOptions {
   double omitted_weight_organization = 0.45;  // the same for organisations: an added word matters more
   double nasab_mismatch = 0.3;     // similarity factor for parts at different nasab places
   double nisba_conflict = 1.5;     // extra weight of a contradicting nisba/family name
+  double single_part_omitted_weight = 0.6;  // omissions when only one distinctive part matched
   double contradiction_floor = 0.7;  // least weight of a part contradicted by the other name
   double number_weight = 1.0;      // weight of a number found in one name only
 };
@@ -82,5 +83,7 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
 
 // Optimal-string-alignment edit distance (exposed for tests).
 size_t EditDistance(std::string_view a, std::string_view b);
+// The same, or limit + 1 as soon as it is known to exceed limit.
+size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t limit);
 
 }  // namespace vigil::match

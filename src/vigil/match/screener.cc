@@ -79,6 +79,7 @@ Screener::Screener(const WatchList& list, const CandidateIndex& index, ScreenerO
 ScreenResult Screener::Screen(const ScreenQuery& query) const {
   ScreenResult result;
   result.query = AnalyzeName(query.name, query.kind);
+  list_.ApplyRarity(&result.query);
   const AnalyzedName& q = result.query;
   if (q.parts.empty() || list_.names().empty()) return result;
 

@@ -198,6 +198,7 @@ TEST(ScreenerOracleTest, IndexFindsWhatBruteForceFinds) {
   for (int i = 0; i < 200; ++i) {
     std::string query = mutate(records[rng() % records.size()].names[0].text);
     AnalyzedName q = AnalyzeName(query);
+    list.ApplyRarity(&q);  // as the screener does
     std::vector<std::string> expected;
     for (const auto& n : list.names())
       if (scorer.Compare(q, n.analysis).score >= kDefaultScreenThreshold)

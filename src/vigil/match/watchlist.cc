@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <unordered_set>
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
@@ -136,7 +138,36 @@ WatchList WatchList::Build(std::vector<RecordInput> input, std::vector<ListVersi
     tbb::task_arena arena(threads == 0 ? tbb::task_arena::automatic : static_cast<int>(threads));
     arena.execute([&] { tbb::parallel_for(tbb::blocked_range<size_t>(0, total, 256), work); });
   }
+  // Rarity: in how many records each skeleton appears; then caps the
+  // weights of listed parts.
+  for (const auto& record : list.records_) {
+    std::unordered_set<std::string_view> seen;
+    for (uint32_t i = 0; i < record.name_count; ++i)
+      for (const auto& part : list.names_[record.first_name + i].analysis.parts)
+        if (part.skeleton.size() >= 2 && seen.insert(part.skeleton).second)
+          ++list.skeleton_records_[part.skeleton];
+  }
+  for (auto& name : list.names_) list.ApplyRarity(&name.analysis);
   return list;
+}
+
+uint32_t WatchList::RecordsWithSkeleton(const std::string& skeleton) const {
+  auto it = skeleton_records_.find(skeleton);
+  return it == skeleton_records_.end() ? 0 : it->second;
+}
+
+double WatchList::RarityCap(const std::string& skeleton) const {
+  constexpr double kRare = 6, kCommon = 150;
+  double records = RecordsWithSkeleton(skeleton);
+  if (records <= kRare) return 1.0;
+  double share = std::min(1.0, std::log(records / kRare) / std::log(kCommon / kRare));
+  return 1.0 - 0.55 * share;
+}
+
+void WatchList::ApplyRarity(AnalyzedName* name) const {
+  for (auto& part : name->parts)
+    if (part.role != PartRole::kLegalForm && part.role != PartRole::kNoise && !part.initial)
+      part.weight = std::min(part.weight, RarityCap(part.skeleton));
 }
 
 }  // namespace vigil::match

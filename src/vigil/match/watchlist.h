@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "vigil/match/name_analysis.h"
@@ -99,10 +100,22 @@ class WatchList {
   const std::vector<ListedName>& names() const { return names_; }
   const std::vector<ListVersion>& versions() const { return versions_; }
 
+  // How common a part is among the listed names (records whose names
+  // carry its skeleton). Screening lowers the weight of common parts by it:
+  // on lists of mostly Arabic names, "Husayn" or "Malik" identify little
+  // even where a generic table of common names does not say so.
+  uint32_t RecordsWithSkeleton(const std::string& skeleton) const;
+  // The weight a part of this skeleton may have at most: 1 for parts found
+  // in at most a handful of records, falling to 0.45 for the most common.
+  double RarityCap(const std::string& skeleton) const;
+  // Lowers the weights of a name's parts to their rarity caps.
+  void ApplyRarity(AnalyzedName* name) const;
+
  private:
   std::vector<ListedRecord> records_;
   std::vector<ListedName> names_;
   std::vector<ListVersion> versions_;
+  std::unordered_map<std::string, uint32_t> skeleton_records_;
 };
 
 // person -> kPerson; organization, government_body -> kOrganization; else kAny.
