@@ -56,7 +56,24 @@ bool IsLatin(const std::string& script) { return script == "Latn" || script == "
 struct HeldOut {
   std::string query, expected, script, kind, dataset, name_type;
   uint32_t name = 0;
+  bool variant = false;  // shares a word with another name of the record, or another script
 };
+
+// The words of a name, folded (NameKey of each space-separated word, 3+ letters).
+std::set<std::string> Words(const std::string& name) {
+  std::set<std::string> words;
+  std::string word;
+  for (char c : name + " ") {
+    if (c == ' ' || c == ',' || c == '-' || c == '/') {
+      std::string key = vigil::NameKey(word);
+      if (key.size() >= 3) words.insert(key);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  return words;
+}
 
 }  // namespace
 
@@ -135,9 +152,17 @@ int main(int argc, char** argv) {
         for (uint32_t other : strong)
           twin |= other != id && vigil::NameKey(list.names()[other].analysis.original) == key;
         if (twin || key.empty()) continue;
+        bool variant = !IsLatin(name.analysis.script);
+        auto words = Words(name.analysis.original);
+        for (uint32_t other : strong) {
+          if (other == id) continue;
+          const auto& o = list.names()[other].analysis;
+          if (!IsLatin(o.script)) continue;
+          for (const auto& w : Words(o.original)) variant |= words.count(w) > 0;
+        }
         queries.push_back({name.analysis.original, record.key, name.analysis.script,
                            record.entity_kind, record.dataset,
-                           match::ListedNameTypeName(name.type), id});
+                           match::ListedNameTypeName(name.type), id, variant});
       }
     }
     size_t total = queries.size();
@@ -173,6 +198,7 @@ int main(int argc, char** argv) {
         lines[i] = Json{{"query", h.query},       {"expected", h.expected},
                         {"dataset", h.dataset},   {"script", h.script},
                         {"kind", h.kind},         {"name_type", h.name_type},
+                        {"variant", h.variant},
                         {"rank", outcomes[i].rank}, {"hits", std::move(hits)}}
                        .dump();
       }
@@ -198,6 +224,7 @@ int main(int argc, char** argv) {
                       {"all", recall([](const HeldOut&) { return true; })},
                       {"latin", recall([](const HeldOut& h) { return IsLatin(h.script); })},
                       {"original_script", recall([](const HeldOut& h) { return !IsLatin(h.script); })},
+                      {"variants", recall([](const HeldOut& h) { return h.variant; })},
                       {"seconds", seconds},
                       {"build", build}}
                      .dump()

@@ -97,7 +97,7 @@ using WordSet = std::unordered_set<std::string_view>;
 
 const WordSet& Honorifics() {
   static const WordSet words = {
-      "mullah", "mulla",   "mullo",  "maulvi", "mawlawi", "molvi",  "moulvi", "maulana",
+      "mullah", "mulla",   "mullo",  "hafez",  "maulvi", "mawlawi", "molvi",  "moulvi", "maulana",
       "mawlana", "haji",   "hajji",  "alhaji", "alhajji", "sheikh", "shaikh", "shaykh",
       "sheik",  "shaykh",  "qari",   "hafiz",  "mufti",   "dr",     "doctor", "mr",
       "mrs",    "ms",      "prof",   "professor", "general", "gen",  "col",    "colonel",
@@ -268,6 +268,11 @@ const std::vector<std::pair<std::vector<std::string_view>, std::string_view>>& L
       {{"obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"}, "llc"},
       {{"tovarystvo", "z", "obmezhenoyu", "vidpovidalnistyu"}, "llc"},
       {{"societatea", "cu", "raspundere", "limitata"}, "srl"},
+      {{"sociedad", "por", "acciones", "simplificada"}, "sas"},
+      {{"sociedad", "anonima", "de", "capital", "variable"}, "sa"},
+      {{"sociedad", "de", "responsabilidad", "limitada"}, "srl"},
+      {{"foreign", "limited", "liability", "company"}, "llc"},
+      {{"inostrannoye", "obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"}, "llc"},
       {{"sociedad", "anonima"}, "sa"},
       {{"societe", "anonyme"}, "sa"},
       {{"sociedade", "anonima"}, "sa"},
@@ -346,7 +351,12 @@ std::vector<std::string> NormalizeOrganizationWords(std::vector<std::string> wor
     for (const auto& [phrase, code] : LegalPhrases()) {
       if (i + phrase.size() > words.size()) continue;
       bool equal = true;
-      for (size_t k = 0; k < phrase.size() && equal; ++k) equal = words[i + k] == phrase[k];
+      // Words of four letters or more meet by consonant skeleton, so that
+      // "ogranichennoi" and "obschestvo" read as "ogranichennoy", "obshchestvo".
+      for (size_t k = 0; k < phrase.size() && equal; ++k)
+        equal = words[i + k] == phrase[k] ||
+                (phrase[k].size() >= 4 && !words[i + k].empty() && words[i + k][0] == phrase[k][0] &&
+                 Skeleton(words[i + k]) == Skeleton(phrase[k]));
       if (!equal) continue;
       out.emplace_back(code);
       i += phrase.size();
