@@ -238,7 +238,7 @@ std::string CanonicalWord(std::string word) {
     static constexpr std::array<std::string_view, 14> kLinks = {
         "oul", "ul", "el", "al", "ol", "ur", "ar", "us", "as", "ud", "ad", "u", "e", "o"};
     for (auto link : kLinks)
-      if (rest.rfind(link, 0) == 0 && rest.size() > link.size() + 2) {
+      if (rest.rfind(link, 0) == 0 && rest.size() >= link.size() + 2) {
         rest = rest.substr(link.size());
         break;
       }
@@ -445,7 +445,10 @@ std::string ToLatin(std::string_view text) {
   return out;
 }
 
-std::string Skeleton(std::string_view folded, bool digraphs, bool glides) {
+namespace {
+
+// Latin spellings of one sound written as one letter (sh -> S, kh -> h...).
+std::string MapSounds(std::string_view folded, bool digraphs) {
   std::string s;
   s.reserve(folded.size());
   for (size_t i = 0; i < folded.size(); ++i) {
@@ -487,6 +490,15 @@ std::string Skeleton(std::string_view folded, bool digraphs, bool glides) {
       s += c;
     }
   }
+  return s;
+}
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+}  // namespace
+
+std::string Skeleton(std::string_view folded, bool digraphs, bool glides) {
+  std::string s = MapSounds(folded, digraphs);
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
@@ -499,6 +511,42 @@ std::string Skeleton(std::string_view folded, bool digraphs, bool glides) {
   }
   if (out.empty() && !s.empty()) out = std::string(1, s[0]);  // "ali" -> "l" needs a key too
   return out;
+}
+
+std::string SkeletonVowels(std::string_view folded, bool digraphs) {
+  // One character per slot: '@' plus a bit per vowel class seen there
+  // (1 a, 2 e, 4 i, 8 u), so "@" means none.
+  std::string s = MapSounds(folded, digraphs);
+  std::string vowels = "@";  // before the first consonant
+  char last = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool glide = (c == 'w' || c == 'y') && i > 0;
+    if (IsVowel(c) || glide) {
+      int bit = c == 'a' ? 1 : c == 'e' ? 2 : (c == 'i' || c == 'y') ? 4 : 8;
+      vowels.back() = static_cast<char>(vowels.back() | bit);
+      continue;
+    }
+    if (c == 'S') c = 's';
+    if (c == last) continue;  // a doubled consonant is one slot
+    last = c;
+    vowels += '@';
+  }
+  return vowels;
+}
+
+int VowelConflicts(std::string_view arabic, std::string_view latin) {
+  if (arabic.size() != latin.size()) return 0;
+  int conflicts = 0;
+  for (size_t i = 0; i < arabic.size(); ++i) {
+    int a = arabic[i] & 15, l = latin[i] & 15;
+    if (a == 0) continue;                    // short vowels are not written
+    if (i == 0 && a == 1 && l) continue;     // a word-initial alif carries any vowel
+    bool fits = ((a & 1) && (l & 3)) || ((a & 4) && (l & 6)) || ((a & 8) && (l & 8)) ||
+                ((a & 2) && l);
+    conflicts += !fits;
+  }
+  return conflicts;
 }
 
 AnalyzedName AnalyzeName(std::string_view name, NameKind kind) {

@@ -56,6 +56,17 @@ struct AnalyzedName {
 
 AnalyzedName AnalyzeName(std::string_view name, NameKind kind = NameKind::kAny);
 
+// The vowels that follow each consonant of the skeleton, one slot per
+// consonant plus one for the vowels before the first: '@' with a bit for
+// each class seen there (1 a, 2 e, 4 i, 8 u). "haqqani" -> "@AAD" (h+a, q+a,
+// n+i). Arabic script writes
+// only long vowels (alif, waw, ya), so a written Arabic vowel must meet one
+// in the Latin spelling at the same place.
+std::string SkeletonVowels(std::string_view folded, bool digraphs = true);
+// How many written vowels of an Arabic-script spelling find no vowel of
+// their kind in a Latin spelling with the same skeleton.
+int VowelConflicts(std::string_view arabic, std::string_view latin);
+
 // "Al-Qa'ida/Islamic Army" -> {"Al-Qa'ida", "Islamic Army"}: lists write
 // alternative names with slashes. A name without one comes back whole.
 std::vector<std::string> SplitAlternatives(std::string_view name);

@@ -180,7 +180,17 @@ bool RolesAgree(const NamePart& a, const NamePart& b) {
 
 }  // namespace
 
-PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_script) {
+// Written Arabic vowels without their kind in the Latin spelling (0 unless
+// exactly one side is in Arabic script).
+int VowelConflicts(int arabic_side, const NamePart& a, const NamePart& b) {
+  if (!arabic_side) return 0;
+  const NamePart& arabic = arabic_side == 1 ? a : b;
+  const NamePart& latin = arabic_side == 1 ? b : a;
+  return VowelConflicts(SkeletonVowels(arabic.folded, false), SkeletonVowels(latin.folded, true));
+}
+
+PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_script,
+                            int arabic_side) {
   const MatchMethod exact = cross_script ? MatchMethod::kTransliterated : MatchMethod::kExact;
   if (a.folded == b.folded) return {1.0, exact};
   if ((!a.alt.empty() && (a.alt == b.folded || a.alt == b.alt)) ||
@@ -199,16 +209,35 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
   const double length_factor = cross_script ? 1.0 : std::min(1.0, lengths / 0.7);
   const size_t key = std::min(a.skeleton.size(), b.skeleton.size());
   if (a.skeleton == b.skeleton && !a.skeleton.empty()) {
-    if (cross_script) return {key >= 3 ? 0.95 : key == 2 ? 0.88 : 0.75, MatchMethod::kSkeleton};
-    double ratio = Ratio(a.folded, b.folded);
-    if ((key >= 3 || (key == 2 && ratio >= 0.5) || a.folded[0] == b.folded[0]))
-      return {length_factor * std::clamp(0.75 + 0.25 * ratio, 0.85, key >= 3 ? 0.95 : 0.92),
-              MatchMethod::kSkeleton};
+    if (cross_script) {
+      double sim = key >= 3 ? 0.95 : key == 2 ? 0.88 : 0.75;
+      sim -= 0.12 * VowelConflicts(arabic_side, a, b);
+      if (sim >= 0.6) return {sim, MatchMethod::kSkeleton};
+    } else {
+      double ratio = Ratio(a.folded, b.folded);
+      if ((key >= 3 || (key == 2 && ratio >= 0.5) || a.folded[0] == b.folded[0]))
+        return {length_factor * std::clamp(0.65 + 0.35 * ratio, 0.75, key >= 3 ? 0.95 : 0.92),
+                MatchMethod::kSkeleton};
+    }
+  }
+  // Arabic ض, ذ and ظ are d in Arabic spellings, z in Persian and Pashto
+  // ones (Fadl, Fazl): across scripts, d and z meet.
+  if (cross_script && a.skeleton.size() >= 3 && a.skeleton.size() == b.skeleton.size() &&
+      a.skeleton != b.skeleton) {
+    bool loose = true;
+    for (size_t i = 0; i < a.skeleton.size() && loose; ++i) {
+      char x = a.skeleton[i] == 'z' ? 'd' : a.skeleton[i];
+      char y = b.skeleton[i] == 'z' ? 'd' : b.skeleton[i];
+      loose = x == y;
+    }
+    if (loose && VowelConflicts(arabic_side, a, b) == 0) return {0.85, MatchMethod::kSkeleton};
   }
   // The same without w/y glides ("Awwad" / "Wad").
   if ((!a.bare.empty() || !b.bare.empty()) && BareKey(a) == BareKey(b) && !BareKey(a).empty()) {
     size_t bare = BareKey(a).size();
-    if (cross_script && bare >= 1) return {bare >= 2 ? 0.85 : 0.7, MatchMethod::kSkeleton};
+    if (cross_script && bare >= 3 && a.skeleton != b.skeleton &&
+        VowelConflicts(arabic_side, a, b) == 0)
+      return {0.85, MatchMethod::kSkeleton};
     if (bare >= 3) return {0.8 * length_factor, MatchMethod::kSkeleton};
   }
   const std::string& shorter = a.folded.size() <= b.folded.size() ? a.folded : b.folded;
@@ -230,6 +259,10 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   const bool cross_script = query.script != candidate.script && query.script != "Zyyy" &&
                             candidate.script != "Zyyy";
   const bool structured = query.has_nasab && candidate.has_nasab;
+  const int arabic_side = !cross_script                                            ? 0
+                          : query.script == "Arab" && candidate.script == "Latn" ? 1
+                          : candidate.script == "Arab" && query.script == "Latn" ? 2
+                                                                                 : 0;
   thread_local CompareScratch scratch;
   std::vector<NamePart> q_joined, c_joined;  // usually empty: no allocation
   std::vector<Unit>& qu = scratch.qu;
@@ -241,7 +274,7 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   for (size_t i = 0; i < qu.size(); ++i) {
     for (size_t j = 0; j < cu.size(); ++j) {
       if (qu[i].count == 2 && cu[j].count == 2) continue;
-      PartSimilarity sim = CompareParts(*qu[i].part, *cu[j].part, cross_script);
+      PartSimilarity sim = CompareParts(*qu[i].part, *cu[j].part, cross_script, arabic_side);
       if (sim.similarity <= 0) continue;
       bool joined = qu[i].count == 2 || cu[j].count == 2;
       if (joined) {

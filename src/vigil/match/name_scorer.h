@@ -79,7 +79,10 @@ struct PartSimilarity {
   double similarity = 0;
   MatchMethod method = MatchMethod::kExact;
 };
-PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_script);
+// arabic_side: 1 when a is spelled in Arabic script and b in Latin, 2 the
+// other way round, 0 otherwise (then written long vowels are checked).
+PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_script,
+                            int arabic_side = 0);
 
 // Optimal-string-alignment edit distance (exposed for tests).
 size_t EditDistance(std::string_view a, std::string_view b);
