@@ -95,6 +95,28 @@ TEST(NameScorerTest, ScoresStayInRangeAndAreSymmetricEnough) {
   }
 }
 
+TEST(NameScorerTest, WrittenArabicVowelsMustMeetLatinVowels) {
+  // أيمن writes a long i after the alif: Ayman, not Mamun; خيري is Khairi, not Khoury.
+  EXPECT_GT(Score("Ayman al-Zawahiri", "أيمن الظواهري"), Score("Mamun al-Zawahiri", "أيمن الظواهري"));
+  EXPECT_EQ(VowelConflicts(SkeletonVowels("hyry", false), SkeletonVowels("khairi")), 0);
+  EXPECT_EQ(VowelConflicts(SkeletonVowels("hyry", false), SkeletonVowels("khoury")), 1);
+  EXPECT_EQ(SkeletonVowels("haqqani"), std::string("@AAD"));
+}
+
+TEST(NameScorerTest, PersianZMeetsArabicD) {
+  EXPECT_GE(Score("Fazl Rahim", "فضل رحيم"), kDefaultThreshold);
+  EXPECT_GE(Score("Fadl Rahim", "فضل رحيم"), kDefaultThreshold);
+}
+
+TEST(BoundedEditDistanceTest, StopsAtTheLimitAndAgreesBelowIt) {
+  EXPECT_EQ(BoundedEditDistance("haqqani", "haqani", 3), 1u);
+  EXPECT_EQ(BoundedEditDistance("haqqani", "zawahiri", 2), 3u);
+  EXPECT_EQ(BoundedEditDistance("ab", "abcdefgh", 2), 3u);
+  for (auto [a, b] : std::vector<std::pair<const char*, const char*>>{
+           {"sirajuddin", "serajudin"}, {"kabulov", "kabolov"}, {"abc", "cab"}})
+    EXPECT_EQ(BoundedEditDistance(a, b, 20), EditDistance(a, b));
+}
+
 TEST(EditDistanceTest, CountsTranspositionsOnce) {
   EXPECT_EQ(EditDistance("haqqani", "haqqani"), 0u);
   EXPECT_EQ(EditDistance("haqqani", "haqqain"), 1u);
