@@ -254,6 +254,8 @@ TEST_F(ListsTest, ImportsTheOfacCsvSetReportsOrphansAndLinks) {
   EXPECT_NE(nasir["ofac-12129"]["reason"].get<std::string>().find("words rotated"),
             std::string::npos);
   EXPECT_EQ(linked("network-card")["ofac-15484"]["method"], "name");
+  // Equal names but different countries (Cuba's ministry, an Afghan one).
+  EXPECT_TRUE(linked("interior-card").empty());
 }
 
 TEST_F(ListsTest, ImportsTheOfacXmlList) {

@@ -116,9 +116,9 @@ StatusOr<int64_t> Engine::Resolve(const std::string& name_or_id, std::string* ma
   std::string key = NameKey(name_or_id);
   if (key.empty())
     return absl::InvalidArgumentError(fmt::format("'{}' has no letters or digits", name_or_id));
-  // Best name kind first (primary, alias, weak alias); among equals, the
-  // curated knowledge base before the records of official lists, whose
-  // cards show the curated entity they are linked to.
+  // The curated knowledge base first (the official lists' records are
+  // reached by their ids, or through the curated card they are linked to),
+  // then the best name kind (primary, alias, weak alias).
   Statement by_name(*db_,
                     "SELECT n.entity_id, n.kind, n.text, d.kind FROM names n JOIN facts f ON "
                     "f.id = n.entity_id JOIN datasets d ON d.id = f.dataset_id WHERE "
@@ -126,7 +126,7 @@ StatusOr<int64_t> Engine::Resolve(const std::string& name_or_id, std::string* ma
   by_name.Bind(1, key);
   std::map<int64_t, std::pair<int, std::string>> best;  // entity -> (rank, name)
   while (by_name.Step()) {
-    int rank = NameRank(by_name.Text(1)) * 2 + (by_name.Text(3) == "curated" ? 0 : 1);
+    int rank = NameRank(by_name.Text(1)) + (by_name.Text(3) == "curated" ? 0 : 10);
     auto [it, inserted] = best.emplace(by_name.Int(0), std::make_pair(rank, by_name.Text(2)));
     if (!inserted && rank < it->second.first) it->second = {rank, by_name.Text(2)};
   }

@@ -12,6 +12,7 @@
 
 #include "vigil/base/date.h"
 #include "vigil/engine/facts.h"
+#include "vigil/text/country.h"
 #include "vigil/text/normalize.h"
 
 namespace vigil::internal {
@@ -105,6 +106,7 @@ class Linker {
     if (auto s = LoadEntities(); !s.ok()) return s;
     if (curated_.empty() || listed_.empty()) return Finish();
     if (auto s = LoadBirthDates(); !s.ok()) return s;
+    if (auto s = LoadCountries(); !s.ok()) return s;
     if (auto s = LinkByReference(); !s.ok()) return s;
     if (auto s = LinkByLocator(); !s.ok()) return s;
     if (auto s = LinkByName(); !s.ok()) return s;
@@ -129,6 +131,31 @@ class Linker {
                  "SELECT entity_id, value FROM attributes WHERE key = 'birth_date'");
     while (st.Step()) birth_dates_[st.Int(0)].push_back(st.Text(1));
     return st.status();
+  }
+
+  // Countries an entity is tied to (nationality, citizenship, address or
+  // birth country, a body's country), as ISO codes.
+  Status LoadCountries() {
+    Statement st(db_,
+                 "SELECT entity_id, value FROM entity_values WHERE key IN ('nationality', "
+                 "'citizenship', 'address_country', 'birth_country', 'country') UNION ALL "
+                 "SELECT entity_id, value FROM attributes WHERE key IN ('nationality', "
+                 "'citizenship', 'country')");
+    while (st.Step()) {
+      std::string code = CountryCode(st.Text(1));
+      if (!code.empty()) countries_[st.Int(0)].insert(code);
+    }
+    return st.status();
+  }
+
+  // Both sides name countries and share none: not the same entity (a
+  // Cuban "Ministry of Interior" is not the Taliban's).
+  bool CountriesConflict(int64_t a, int64_t b) {
+    auto x = countries_.find(a), y = countries_.find(b);
+    if (x == countries_.end() || y == countries_.end()) return false;
+    for (const auto& c : x->second)
+      if (y->second.count(c)) return false;
+    return true;
   }
 
   void Add(int64_t listed, int64_t curated, Link link) {
@@ -269,6 +296,10 @@ class Linker {
           ++summary_.refused;
           continue;
         }
+        if (CountriesConflict(listed_id, curated_id)) {
+          ++summary_.refused;
+          continue;
+        }
         const auto& listed_dates = birth_dates_[listed_id];
         const auto& curated_dates = birth_dates_[curated_id];
         std::string names_reason =
@@ -345,6 +376,7 @@ class Linker {
   Database& db_;
   std::unordered_map<int64_t, EntityRow> curated_, listed_;
   std::unordered_map<int64_t, std::vector<std::string>> birth_dates_;
+  std::unordered_map<int64_t, std::set<std::string>> countries_;
   std::map<int64_t, std::map<int64_t, Link>> links_;  // listed -> curated -> link
   LinkSummary summary_;
 };
