@@ -43,20 +43,27 @@ import igraph, json, sys, time
 measure, path = sys.argv[1], sys.argv[2]
 g = igraph.Graph.Read_Ncol(path, names=True, directed=False, weights=False)
 g.simplify()
+def run():
+    if measure == "pagerank":
+        return g.pagerank(damping=0.85)
+    if measure == "betweenness":
+        return g.betweenness(directed=False)
+    if measure == "components":
+        return len(g.connected_components())
+    if measure == "kcore":
+        return g.coreness()
+    if measure == "louvain":
+        return g.community_multilevel().modularity
 t = time.perf_counter()
-if measure == "pagerank":
-    r = g.pagerank(damping=0.85)
-elif measure == "betweenness":
-    r = g.betweenness(directed=False)
-elif measure == "components":
-    r = g.connected_components()
-    r = len(r)
-elif measure == "kcore":
-    r = g.coreness()
-elif measure == "louvain":
-    c = g.community_multilevel()
-    r = c.modularity
+r = run()
 t = time.perf_counter() - t
+if t < 0.05:  # short calls: the median of repeats, as vigil's driver does
+    times = []
+    for _ in range(int(min(1000, max(3, 0.2 / max(t, 1e-7))))):
+        s = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - s)
+    t = sorted(times)[len(times) // 2]
 print(json.dumps({"seconds": t, "extra": r if isinstance(r, (int, float)) else None}))
 """
 
@@ -65,22 +72,34 @@ import networkx as nx, json, sys, time
 measure, path, sources = sys.argv[1], sys.argv[2], int(sys.argv[3])
 G = nx.read_edgelist(path, nodetype=str, data=False)
 G.remove_edges_from(list(nx.selfloop_edges(G)))
-t = time.perf_counter()
 scale, extra = 1.0, None
-if measure == "pagerank":
-    nx.pagerank(G, alpha=0.85)
-elif measure == "betweenness":
-    k = min(sources, len(G))
-    nx.betweenness_centrality(G, k=k, seed=1)
-    scale = len(G) / k
-elif measure == "components":
-    extra = nx.number_connected_components(G)
-elif measure == "kcore":
-    nx.core_number(G)
-elif measure == "louvain":
-    parts = nx.community.louvain_communities(G, seed=1)
-    extra = nx.community.modularity(G, parts)
+def run():
+    global scale, extra
+    if measure == "pagerank":
+        nx.pagerank(G, alpha=0.85)
+    elif measure == "betweenness":
+        k = min(sources, len(G))
+        nx.betweenness_centrality(G, k=k, seed=1)
+        scale = len(G) / k
+    elif measure == "components":
+        extra = nx.number_connected_components(G)
+    elif measure == "kcore":
+        nx.core_number(G)
+    elif measure == "louvain":
+        parts = nx.community.louvain_communities(G, seed=1)
+        extra = ("parts", parts)
+t = time.perf_counter()
+run()
 t = time.perf_counter() - t
+if t < 0.05:  # short calls: the median of repeats
+    times = []
+    for _ in range(int(min(1000, max(3, 0.2 / max(t, 1e-7))))):
+        s = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - s)
+    t = sorted(times)[len(times) // 2]
+if isinstance(extra, tuple):
+    extra = nx.community.modularity(G, extra[1])
 print(json.dumps({"seconds": t * scale, "estimated": scale != 1.0, "extra": extra}))
 """
 
@@ -187,14 +206,15 @@ def fmt_time(result):
     if "error" in result:
         return "n/a"
     s = result["seconds"]
-    text = f"{s * 1000:.1f} ms" if s < 1 else f"{s:.2f} s"
+    text = (f"{s * 1e6:.1f} µs" if s < 1e-3 else f"{s * 1000:.1f} ms" if s < 1 else f"{s:.2f} s")
     return text + (" est." if result.get("estimated") else "")
 
 
 def ratio(peer, mine):
     if "error" in peer or "error" in mine or mine["seconds"] <= 0:
         return "n/a"
-    return f"{peer['seconds'] / mine['seconds']:.1f}x"
+    r = peer["seconds"] / mine["seconds"]
+    return f"{r:.2f}x" if r < 1 else f"{r:.1f}x"
 
 
 def main():

@@ -147,8 +147,8 @@ void RenderPath(const Json& path, std::ostream& out, const std::string& indent, 
   for (const auto& step : path["steps"]) {
     const auto& r = step["relations"][0];
     bool forward = r["direction"] == "forward";
-    chain += fmt::format(" {}{}{} {}", forward ? "—" : "←", Str(r["predicate"]), forward ? "→" : "—",
-                         Str(step["to"]["name"]));
+    chain += fmt::format(" {}{}{} {}", forward ? "—" : "←", Str(r["predicate"]),
+                         forward ? "→" : "—", Str(step["to"]["name"]));
   }
   fmt::print(out, "{}{}  (score {}, {} hop{})\n", indent, chain, Str(path["score"]),
              Str(path["hops"]), path["hops"] == 1 ? "" : "s");
@@ -160,8 +160,8 @@ void RenderPath(const Json& path, std::ostream& out, const std::string& indent, 
         period = fmt::format(", {}–{}", Str(r["from"]), Str(r["to"]));
       fmt::print(out, "{}  {} {} {}{}{}  strength {} = weight {} × confidence {}\n", indent,
                  Str(r["subject"]["name"]), Str(r["predicate"]), Str(r["object"]["name"]),
-                 r["role"].is_null() ? "" : " (" + Str(r["role"]) + ")", period,
-                 Str(r["strength"]), Str(r["predicate_weight"]), Str(r["confidence"]));
+                 r["role"].is_null() ? "" : " (" + Str(r["role"]) + ")", period, Str(r["strength"]),
+                 Str(r["predicate_weight"]), Str(r["confidence"]));
       for (const auto& c : r["claims"]) {
         std::string where = c["span"].is_null()
                                 ? Str(c["locator"])
@@ -187,8 +187,8 @@ void RenderExposure(const Json& r, std::ostream& out) {
              r["count"] == 1 ? "y" : "ies");
   int i = 0;
   for (const auto& e : r["exposures"]) {
-    fmt::print(out, "\n{:>2}. {}  score {}, {} hop{}\n    designated: {}\n", ++i,
-               Name(e["entity"]), Str(e["score"]), Str(e["hops"]), e["hops"] == 1 ? "" : "s",
+    fmt::print(out, "\n{:>2}. {}  score {}, {} hop{}\n    designated: {}\n", ++i, Name(e["entity"]),
+               Str(e["score"]), Str(e["hops"]), e["hops"] == 1 ? "" : "s",
                Designations(e["designations"]));
     bool first = true;  // the best path with its citations, the others in brief
     for (const auto& path : e["paths"]) {
@@ -283,12 +283,14 @@ struct ExportArgs {
 void AddGraphCommands(CLI::App& app, Context& context, std::vector<Command>& commands) {
   auto exposure_args = std::make_shared<ExposureArgs>();
   auto* exposure = app.add_subcommand(
-      "exposure", "designated entities reachable from an entity, by the strongest paths, with "
-                  "the passages behind every step");
+      "exposure",
+      "designated entities reachable from an entity, by the strongest paths, with "
+      "the passages behind every step");
   exposure->add_option("NAME", exposure_args->name, "entity id or any of its names")->required();
   exposure->add_option("--max-hops", exposure_args->options.max_hops, "longest path (default 4)");
-  exposure->add_option("--authority", exposure_args->options.authorities,
-                       "only designations by these authorities (US, UN, RU...)")
+  exposure
+      ->add_option("--authority", exposure_args->options.authorities,
+                   "only designations by these authorities (US, UN, RU...)")
       ->delimiter(',');
   exposure->add_option("--paths", exposure_args->options.paths_per_target,
                        "paths shown per designated entity (default 3)");
@@ -323,8 +325,8 @@ void AddGraphCommands(CLI::App& app, Context& context, std::vector<Command>& com
                         paths_args->options.view = *view;
                         auto engine = OpenForReading(context);
                         if (!engine.ok()) return Fail(engine.status(), context);
-                        auto result = (*engine)->Paths(paths_args->from, paths_args->to,
-                                                       paths_args->options);
+                        auto result =
+                            (*engine)->Paths(paths_args->from, paths_args->to, paths_args->options);
                         if (!result.ok()) return Fail(result.status(), context);
                         if (context.json) return Print(*result);
                         RenderPaths(*result, std::cout);
@@ -360,6 +362,9 @@ void AddGraphCommands(CLI::App& app, Context& context, std::vector<Command>& com
   communities->add_option("--resolution", community_args->options.resolution,
                           "modularity resolution (default 1; larger: smaller communities)");
   communities->add_option("--seed", community_args->options.seed, "random seed (default 1)");
+  communities->add_option("--runs", community_args->options.runs,
+                          "Louvain runs, the best kept (default: up to 64 on small networks, "
+                          "one on a million ties)");
   communities->add_flag("--weighted", community_args->options.weighted, "use tie weights");
   AddViewOptions(communities, community_args->view, true);
   AddFileOptions(communities, community_args->file, "--format");
@@ -376,8 +381,9 @@ void AddGraphCommands(CLI::App& app, Context& context, std::vector<Command>& com
 
   auto key_args = std::make_shared<KeyPlayerArgs>();
   auto* keyplayers = app.add_subcommand(
-      "keyplayers", "the k nodes whose removal fragments the network most, articulation points "
-                    "and bridges");
+      "keyplayers",
+      "the k nodes whose removal fragments the network most, articulation points "
+      "and bridges");
   keyplayers->add_option("--k", key_args->k, "size of the key-player set")->required();
   AddViewOptions(keyplayers, key_args->view, true);
   AddFileOptions(keyplayers, key_args->file, "--format");
@@ -399,47 +405,45 @@ void AddGraphCommands(CLI::App& app, Context& context, std::vector<Command>& com
   AddViewOptions(exporter, export_args->view, true);
   AddFileOptions(exporter, export_args->file, "--input-format");
   AddCommonOptions(exporter, context);
-  commands.push_back({exporter, [export_args, &context] {
-                        if (export_args->format != "graphml" && export_args->format != "gexf")
-                          return Fail(absl::InvalidArgumentError(fmt::format(
-                                          "--format: unknown export format '{}' (expected "
-                                          "graphml or gexf)",
-                                          export_args->format)),
-                                      context);
-                        auto net = Load(context, export_args->view, export_args->file);
-                        if (!net.ok()) return Fail(net.status(), context);
-                        auto document = ExportNetwork(*net, export_args->format);
-                        if (!document.ok()) return Fail(document.status(), context);
-                        if (!export_args->output.empty()) {
-                          std::ofstream file(export_args->output, std::ios::binary | std::ios::trunc);
-                          file << *document;
-                          if (!file.good())
-                            return Fail(absl::InternalError(fmt::format(
-                                            "{}: cannot write", export_args->output)),
-                                        context);
-                        }
-                        Json summary{{"format", export_args->format},
-                                     {"origin", net->origin},
-                                     {"nodes", net->network.labels.size()},
-                                     {"edges", net->network.edges.size()},
-                                     {"directed", net->network.directed},
-                                     {"output", export_args->output.empty()
-                                                    ? Json(nullptr)
-                                                    : Json(export_args->output)}};
-                        if (export_args->output.empty()) {
-                          if (context.json) {
-                            summary["document"] = *document;
-                            return Print(summary);
-                          }
-                          std::cout << *document;
-                          return 0;
-                        }
-                        if (context.json) return Print(summary);
-                        fmt::print("wrote {} nodes and {} ties to {} ({})\n",
-                                   Str(summary["nodes"]), Str(summary["edges"]),
-                                   export_args->output, export_args->format);
-                        return 0;
-                      }});
+  commands.push_back(
+      {exporter, [export_args, &context] {
+         if (export_args->format != "graphml" && export_args->format != "gexf")
+           return Fail(absl::InvalidArgumentError(
+                           fmt::format("--format: unknown export format '{}' (expected "
+                                       "graphml or gexf)",
+                                       export_args->format)),
+                       context);
+         auto net = Load(context, export_args->view, export_args->file);
+         if (!net.ok()) return Fail(net.status(), context);
+         auto document = ExportNetwork(*net, export_args->format);
+         if (!document.ok()) return Fail(document.status(), context);
+         if (!export_args->output.empty()) {
+           std::ofstream file(export_args->output, std::ios::binary | std::ios::trunc);
+           file << *document;
+           if (!file.good())
+             return Fail(absl::InternalError(fmt::format("{}: cannot write", export_args->output)),
+                         context);
+         }
+         Json summary{
+             {"format", export_args->format},
+             {"origin", net->origin},
+             {"nodes", net->network.labels.size()},
+             {"edges", net->network.edges.size()},
+             {"directed", net->network.directed},
+             {"output", export_args->output.empty() ? Json(nullptr) : Json(export_args->output)}};
+         if (export_args->output.empty()) {
+           if (context.json) {
+             summary["document"] = *document;
+             return Print(summary);
+           }
+           std::cout << *document;
+           return 0;
+         }
+         if (context.json) return Print(summary);
+         fmt::print("wrote {} nodes and {} ties to {} ({})\n", Str(summary["nodes"]),
+                    Str(summary["edges"]), export_args->output, export_args->format);
+         return 0;
+       }});
 }
 
 }  // namespace vigil::cli

@@ -69,7 +69,7 @@ TEST_F(GraphTest, ExposureReachesTheDesignatedAllyThroughTheMinisterWithPassages
   ASSERT_EQ(legion["designations"].size(), 2u);
   const json& best = legion["paths"][0];
   EXPECT_EQ(Ids(best["nodes"]), (std::vector<std::string>{"ministry-of-security", "tariq-zaman",
-                                                           "zaman-network", "crescent-legion"}));
+                                                          "zaman-network", "crescent-legion"}));
   // Every step cites the passage behind it.
   std::vector<std::string> passages = {
       "Since September 2021 Tariq Zaman has headed the Ministry of Security.",
@@ -165,9 +165,10 @@ designations:
   {
     auto db = Database::Open(db_);
     ASSERT_TRUE(db.ok()) << db.status();
-    ASSERT_TRUE((*db)->Execute("DELETE FROM links; INSERT INTO links(entity_key, target_key, "
-                               "method, score, reason) VALUES ('list-record-7', 'tariq-zaman', "
-                               "'manual', 1.0, 'test link')")
+    ASSERT_TRUE((*db)
+                    ->Execute("DELETE FROM links; INSERT INTO links(entity_key, target_key, "
+                              "method, score, reason) VALUES ('list-record-7', 'tariq-zaman', "
+                              "'manual', 1.0, 'test link')")
                     .ok());
   }
   auto r = Json({"exposure", "ministry-of-security", "--as-of", "2023", "--authority", "UN"});
@@ -178,12 +179,14 @@ designations:
   EXPECT_EQ(minister["designations"][0]["via"]["id"], "list-record-7");
   EXPECT_EQ(minister["designations"][0]["link"]["reason"], "test link");
   // Before the listing date it does not count.
-  auto early = Json({"exposure", "ministry-of-security", "--as-of", "2021-10", "--authority", "UN"});
+  auto early =
+      Json({"exposure", "ministry-of-security", "--as-of", "2021-10", "--authority", "UN"});
   EXPECT_TRUE(Find(early, "tariq-zaman").is_null());
 }
 
 TEST_F(GraphTest, PathsListsTheKStrongestPathsWithCitations) {
-  auto r = Json({"paths", "Ministry of Security", "Crescent Legion", "--k", "5", "--as-of", "2023"});
+  auto r =
+      Json({"paths", "Ministry of Security", "Crescent Legion", "--k", "5", "--as-of", "2023"});
   ASSERT_EQ(r["paths"].size(), 2u);
   EXPECT_EQ(r["paths"][0]["hops"], 3);
   EXPECT_EQ(r["paths"][1]["hops"], 1);
@@ -230,11 +233,12 @@ TEST_F(GraphTest, RankCommunitiesKeyPlayersAndExportOnTheStore) {
 TEST(GraphFileTest, EveryFormatOfTheKiteGivesTheSameRanking) {
   std::vector<std::string> files = {"kite.csv", "kite_matrix.csv", "kite.graphml", "kite.net",
                                     "kite.dl"};
-  for (const char* measure : {"degree", "betweenness", "closeness", "harmonic", "eigenvector",
-                              "pagerank", "kcore"}) {
+  for (const char* measure :
+       {"degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "kcore"}) {
     json first;
     for (const auto& file : files) {
-      auto r = RunVigil({"rank", "--graph", Networks() + "/" + file, "--measure", measure, "--json"});
+      auto r =
+          RunVigil({"rank", "--graph", Networks() + "/" + file, "--measure", measure, "--json"});
       ASSERT_EQ(r.exit_code, 0) << file << ": " << r.err;
       json rows = json::parse(r.out);
       ASSERT_EQ(rows.size(), 10u) << file;
@@ -245,20 +249,22 @@ TEST(GraphFileTest, EveryFormatOfTheKiteGivesTheSameRanking) {
         continue;
       }
       for (const auto& [node, value] : first.items())
-        EXPECT_NEAR(values[node], value.get<double>(), 1e-12) << file << " " << measure << " " << node;
+        EXPECT_NEAR(values[node], value.get<double>(), 1e-12)
+            << file << " " << measure << " " << node;
     }
   }
   // Krackhardt's reading of the kite: Diane has most ties, Heather brokers
   // most, Fernando and Garth are closest to everyone.
   auto top = [](const char* measure) {
-    auto r = RunVigil({"rank", "--graph", Networks() + "/kite.csv", "--measure", measure, "--json"});
+    auto r =
+        RunVigil({"rank", "--graph", Networks() + "/kite.csv", "--measure", measure, "--json"});
     return json::parse(r.out)[0]["node"].get<std::string>();
   };
   EXPECT_EQ(top("degree"), "Diane");
   EXPECT_EQ(top("betweenness"), "Heather");
   EXPECT_EQ(top("closeness"), "Fernando");
-  auto text = RunVigil({"rank", "--graph", Networks() + "/kite.csv", "--measure", "betweenness",
-                        "--top", "3"});
+  auto text = RunVigil(
+      {"rank", "--graph", Networks() + "/kite.csv", "--measure", "betweenness", "--top", "3"});
   EXPECT_NE(text.out.find("Heather"), std::string::npos);
 }
 
@@ -304,7 +310,8 @@ TEST(GraphFileTest, MalformedFilesNameFileLineAndFieldAndExitTwo) {
       {"bad_utf8.csv", "bad_utf8.csv:2: text: invalid UTF-8 (byte 0xE2"},
   };
   for (const auto& c : cases) {
-    auto r = RunVigil({"rank", "--graph", Networks() + "/" + c.file, "--measure", "degree", "--json"});
+    auto r =
+        RunVigil({"rank", "--graph", Networks() + "/" + c.file, "--measure", "degree", "--json"});
     EXPECT_EQ(r.exit_code, 2) << c.file;
     EXPECT_NE(r.err.find(c.message), std::string::npos) << c.file << ": " << r.err;
     EXPECT_EQ(json::parse(r.out)["error"]["code"], "bad_input") << c.file;
@@ -312,13 +319,13 @@ TEST(GraphFileTest, MalformedFilesNameFileLineAndFieldAndExitTwo) {
   auto measure = RunVigil({"rank", "--graph", Networks() + "/kite.csv", "--measure", "betweeness"});
   EXPECT_EQ(measure.exit_code, 2);
   EXPECT_NE(measure.err.find("did you mean 'betweenness'"), std::string::npos) << measure.err;
-  auto format = RunVigil({"rank", "--graph", Networks() + "/kite.csv", "--measure", "degree",
-                          "--format", "gml"});
+  auto format = RunVigil(
+      {"rank", "--graph", Networks() + "/kite.csv", "--measure", "degree", "--format", "gml"});
   EXPECT_EQ(format.exit_code, 2);
   auto missing = RunVigil({"rank", "--graph", Networks() + "/nope.csv", "--measure", "degree"});
   EXPECT_EQ(missing.exit_code, 3);
-  auto store_filter = RunVigil({"rank", "--graph", Networks() + "/kite.csv", "--measure", "degree",
-                                "--as-of", "2020"});
+  auto store_filter = RunVigil(
+      {"rank", "--graph", Networks() + "/kite.csv", "--measure", "degree", "--as-of", "2020"});
   EXPECT_EQ(store_filter.exit_code, 2);
   auto export_format = RunVigil({"export", "--graph", Networks() + "/kite.csv", "--format", "dot"});
   EXPECT_EQ(export_format.exit_code, 2);
@@ -334,8 +341,8 @@ TEST(GraphFileTest, ReproducesKrebsCentralityRanking) {
   std::string file = Covert() + "/full_9_11_edgelist.txt";
   if (!std::filesystem::exists(file)) GTEST_SKIP() << "no " << file;
   auto rank = [&](const char* measure, std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"rank", "--graph", file, "--largest-component",
-                                     "--measure", measure, "--json"};
+    std::vector<std::string> args = {"rank",      "--graph", file,    "--largest-component",
+                                     "--measure", measure,   "--json"};
     args.insert(args.end(), extra.begin(), extra.end());
     auto r = RunVigil(args);
     EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -371,8 +378,8 @@ TEST(GraphFileTest, ReadsTheCovertNetworkMatrices) {
   EXPECT_NE(r.err.find("'Tarek Maaroufi' appears twice"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("not symmetric"), std::string::npos);
   EXPECT_NE(r.err.find("1 self-loop ignored"), std::string::npos);
-  auto attributes = RunVigil({"rank", "--graph", Covert() + "/9_11_HIJACKERS_ATTR.csv", "--measure",
-                              "degree"});
+  auto attributes =
+      RunVigil({"rank", "--graph", Covert() + "/9_11_HIJACKERS_ATTR.csv", "--measure", "degree"});
   EXPECT_EQ(attributes.exit_code, 2);
   EXPECT_NE(attributes.err.find("not square"), std::string::npos);
 }
@@ -446,8 +453,8 @@ TEST_F(KnowledgeBaseGraphTest, MinistryOfInteriorReachesAlQaedaThroughItsMiniste
 }
 
 TEST_F(KnowledgeBaseGraphTest, MeasuresRunOnTheKnowledgeBase) {
-  for (const auto& measure : {"degree", "betweenness", "closeness", "harmonic", "eigenvector",
-                              "pagerank", "kcore"}) {
+  for (const auto& measure :
+       {"degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "kcore"}) {
     auto rows = Json({"rank", "--measure", measure, "--top", "5"});
     ASSERT_EQ(rows.size(), 5u) << measure;
     EXPECT_TRUE(rows[0].contains("node") && rows[0].contains("value"));

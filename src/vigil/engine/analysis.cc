@@ -56,8 +56,8 @@ StatusOr<Snapshot> LoadSnapshot(Database& db) {
                   "FROM member m JOIN entities e ON e.id = m.id GROUP BY e.id ORDER BY e.key");
   while (nodes.Step()) {
     s.node_of[nodes.Int(0)] = static_cast<NodeId>(g.nodes.size());
-    g.nodes.push_back({nodes.Int(0), nodes.Text(1), nodes.Text(3), nodes.Text(2),
-                       nodes.Int(4) != 0});
+    g.nodes.push_back(
+        {nodes.Int(0), nodes.Text(1), nodes.Text(3), nodes.Text(2), nodes.Int(4) != 0});
   }
   if (!nodes.status().ok()) return nodes.status();
 
@@ -164,8 +164,8 @@ Status ResolveParties(Engine& engine, const std::vector<std::string>& parties,
     Statement label(engine.db(), "SELECT 1 FROM claims WHERE party_label = ? LIMIT 1");
     label.Bind(1, party);
     if (!label.Step())
-      return absl::NotFoundError(fmt::format(
-          "--party: no entity and no claim's party label is '{}'", party));
+      return absl::NotFoundError(
+          fmt::format("--party: no entity and no claim's party label is '{}'", party));
     filter->party_labels.push_back(party);
   }
   return absl::OkStatus();
@@ -177,17 +177,17 @@ StatusOr<graph::ViewFilter> ViewFilterOf(Engine& engine, const GraphViewOptions&
   filter.min_confidence = options.min_confidence;
   filter.directed = options.directed;
   if (options.min_confidence < 0.0 || options.min_confidence > 1.0)
-    return absl::InvalidArgumentError(fmt::format(
-        "--min-confidence: must lie in 0..1, got {}", options.min_confidence));
+    return absl::InvalidArgumentError(
+        fmt::format("--min-confidence: must lie in 0..1, got {}", options.min_confidence));
   for (const auto& predicate : options.predicates) {
     if (!FindPredicate(predicate)) {
       std::vector<std::string_view> names;
       for (const auto& p : Predicates()) names.push_back(p.name);
       std::string hint = NearestWord(names, predicate);
-      return absl::InvalidArgumentError(fmt::format(
-          "--predicate: unknown predicate '{}'{}", predicate,
-          hint.empty() ? fmt::format(" (expected one of: {})", JoinWords(names))
-                       : fmt::format(" (did you mean '{}'?)", hint)));
+      return absl::InvalidArgumentError(
+          fmt::format("--predicate: unknown predicate '{}'{}", predicate,
+                      hint.empty() ? fmt::format(" (expected one of: {})", JoinWords(names))
+                                   : fmt::format(" (did you mean '{}'?)", hint)));
     }
     filter.predicates.push_back(predicate);
   }
@@ -222,14 +222,31 @@ Json DesignationsJson(const graph::KnowledgeSnapshot& s, NodeId node,
 }
 
 // One step of a path: from -> to, with every relation that joins them.
-Json StepJson(Database& db, const graph::KnowledgeSnapshot& s, const graph::KnowledgeView& view,
-              NodeId from, NodeId to, int32_t edge) {
+// Relations as JSON with their claims, read once per query: the same
+// relation (a minister's post) opens many paths.
+class RelationCache {
+ public:
+  explicit RelationCache(Database& db) : db_(db) {}
+  const Json& Get(int64_t fact_id) {
+    auto it = cache_.find(fact_id);
+    if (it == cache_.end())
+      it = cache_.emplace(fact_id, internal::RelationJson(db_, fact_id)).first;
+    return it->second;
+  }
+
+ private:
+  Database& db_;
+  std::unordered_map<int64_t, Json> cache_;
+};
+
+Json StepJson(RelationCache& db, const graph::KnowledgeSnapshot& s,
+              const graph::KnowledgeView& view, NodeId from, NodeId to, int32_t edge) {
   const auto& a = s.nodes[view.snapshot_node[from]];
   const auto& b = s.nodes[view.snapshot_node[to]];
   Json relations = Json::array();
   for (int32_t r : view.RelationsOf(edge)) {
     const auto& relation = s.relations[r];
-    Json j = internal::RelationJson(db, relation.fact_id);
+    Json j = db.Get(relation.fact_id);
     j["direction"] = s.nodes[relation.subject].key == a.key ? "forward" : "backward";
     j["predicate_weight"] = graph::PredicateWeight(relation.predicate);
     j["confidence"] = view.confidence[r];
@@ -242,8 +259,8 @@ Json StepJson(Database& db, const graph::KnowledgeSnapshot& s, const graph::Know
               {"relations", std::move(relations)}};
 }
 
-Json PathJson(Database& db, const graph::KnowledgeSnapshot& s, const graph::KnowledgeView& view,
-              const graph::Path& path) {
+Json PathJson(RelationCache& db, const graph::KnowledgeSnapshot& s,
+              const graph::KnowledgeView& view, const graph::Path& path) {
   Json nodes = Json::array(), steps = Json::array();
   for (NodeId v : path.nodes) nodes.push_back(NodeRef(s.nodes[view.snapshot_node[v]]));
   for (size_t i = 0; i < path.edges.size(); ++i)
@@ -274,7 +291,8 @@ Status CheckExposureOptions(const ExposureOptions& options) {
         fmt::format("--paths: must lie in 1..50, got {}", options.paths_per_target));
   for (const auto& code : options.authorities)
     if (code.empty() || code.size() > 8 ||
-        !std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::isupper(c) || std::isdigit(c); }))
+        !std::all_of(code.begin(), code.end(),
+                     [](unsigned char c) { return std::isupper(c) || std::isdigit(c); }))
       return absl::InvalidArgumentError(fmt::format(
           "--authority: '{}' is not an authority code (upper-case letters, as US, UN, RU, EU)",
           code));
@@ -315,8 +333,7 @@ StatusOr<graph::Graph> DistanceGraph(const AnalysisNetwork& net) {
       return absl::InvalidArgumentError(fmt::format(
           "{}: weighted distances need positive weights; the tie {} - {} weighs {} (drop "
           "--weighted, or fix the weight)",
-          net.origin, net.network.labels[g.EdgeSource(e)], net.network.labels[g.EdgeTarget(e)],
-          w));
+          net.origin, net.network.labels[g.EdgeSource(e)], net.network.labels[g.EdgeTarget(e)], w));
     }
     edges.push_back({g.EdgeSource(e), g.EdgeTarget(e), w});
   }
@@ -334,8 +351,8 @@ StatusOr<AnalysisNetwork> ReadNetworkFile(const NetworkFileOptions& options) {
   if (!format.ok()) return format.status();
   auto text = ReadFile(options.path);
   if (!text.ok()) return text.status();
-  auto read = network::ReadNetwork(*text, {.path = options.path, .format = *format,
-                                           .directed = options.directed});
+  auto read = network::ReadNetwork(
+      *text, {.path = options.path, .format = *format, .directed = options.directed});
   if (!read.ok()) return read.status();
   AnalysisNetwork net;
   net.origin = options.path;
@@ -367,7 +384,8 @@ void KeepLargestComponent(AnalysisNetwork& net) {
   for (NodeId v : keep) kept.labels.push_back(net.network.labels[v]);
   for (const auto& column : net.network.node_attributes) {
     network::Attribute a{column.name, column.type, {}};
-    for (NodeId v : keep) a.values.push_back(v < static_cast<NodeId>(column.values.size()) ? column.values[v] : "");
+    for (NodeId v : keep)
+      a.values.push_back(v < static_cast<NodeId>(column.values.size()) ? column.values[v] : "");
     kept.node_attributes.push_back(std::move(a));
   }
   for (const auto& column : net.network.edge_attributes)
@@ -395,21 +413,21 @@ StatusOr<Json> RankNetwork(const AnalysisNetwork& net, const RankOptions& option
   const std::string& m = options.measure;
   if (std::find(std::begin(kMeasures), std::end(kMeasures), m) == std::end(kMeasures)) {
     std::string hint = NearestWord(kMeasures, m);
-    return absl::InvalidArgumentError(fmt::format(
-        "--measure: unknown measure '{}'{}", m,
-        hint.empty() ? fmt::format(" (expected one of: {})", JoinWords(kMeasures))
-                     : fmt::format(" (did you mean '{}'?)", hint)));
+    return absl::InvalidArgumentError(
+        fmt::format("--measure: unknown measure '{}'{}", m,
+                    hint.empty() ? fmt::format(" (expected one of: {})", JoinWords(kMeasures))
+                                 : fmt::format(" (did you mean '{}'?)", hint)));
   }
   if (options.top < 0)
     return absl::InvalidArgumentError(fmt::format("--top: must be positive, got {}", options.top));
   const graph::Graph& g = net.graph;
   if (!g.directed() && (m == "in-degree" || m == "out-degree"))
-    return absl::InvalidArgumentError(fmt::format(
-        "--measure: {} needs a directed network (pass --directed, or use degree)", m));
+    return absl::InvalidArgumentError(
+        fmt::format("--measure: {} needs a directed network (pass --directed, or use degree)", m));
   const bool weighted = options.weighted && g.weighted();
   std::vector<double> values;
   if (m == "degree" || m == "in-degree" || m == "out-degree") {
-    auto kind = m == "degree" ? graph::DegreeKind::kTotal
+    auto kind = m == "degree"      ? graph::DegreeKind::kTotal
                 : m == "in-degree" ? graph::DegreeKind::kIn
                                    : graph::DegreeKind::kOut;
     values = graph::DegreeCentrality(g, kind, !options.raw);
@@ -463,8 +481,13 @@ StatusOr<Json> CommunitiesOf(const AnalysisNetwork& net, const CommunityOptions&
     return absl::InvalidArgumentError(
         fmt::format("--resolution: must be positive, got {}", options.resolution));
   const graph::Graph& g = net.graph;
-  auto partition = graph::Louvain(
-      g, {.resolution = options.resolution, .weighted = options.weighted, .seed = options.seed});
+  if (options.runs < 0 || options.runs > 1000)
+    return absl::InvalidArgumentError(
+        fmt::format("--runs: must lie in 0..1000, got {}", options.runs));
+  auto partition = graph::Louvain(g, {.resolution = options.resolution,
+                                      .weighted = options.weighted,
+                                      .seed = options.seed,
+                                      .runs = options.runs});
   std::vector<Json> groups(partition.count);
   for (auto& group : groups) group = Json{{"size", 0}, {"members", Json::array()}};
   for (NodeId v = 0; v < g.node_count(); ++v) {
@@ -475,9 +498,8 @@ StatusOr<Json> CommunitiesOf(const AnalysisNetwork& net, const CommunityOptions&
   Json communities = Json::array();
   for (int32_t c = 0; c < partition.count; ++c) {
     groups[c]["id"] = c;
-    communities.push_back(Json{{"id", c},
-                               {"size", groups[c]["size"]},
-                               {"members", std::move(groups[c]["members"])}});
+    communities.push_back(
+        Json{{"id", c}, {"size", groups[c]["size"]}, {"members", std::move(groups[c]["members"])}});
   }
   auto components = graph::ConnectedComponents(g);
   Json sizes = Json::array();
@@ -505,7 +527,8 @@ StatusOr<Json> KeyPlayersOf(const AnalysisNetwork& net, int k) {
   Json articulation = Json::array();
   for (NodeId v : graph::ArticulationPoints(net.graph)) articulation.push_back(Ref(net, v));
   Json bridges = Json::array();
-  for (auto [a, b] : graph::Bridges(net.graph)) bridges.push_back(Json::array({Ref(net, a), Ref(net, b)}));
+  for (auto [a, b] : graph::Bridges(net.graph))
+    bridges.push_back(Json::array({Ref(net, a), Ref(net, b)}));
   return Json{{"origin", net.origin},
               {"nodes", net.graph.node_count()},
               {"edges", net.graph.edge_count()},
@@ -568,8 +591,8 @@ StatusOr<AnalysisNetwork> Engine::Network(const GraphViewOptions& options) {
   for (size_t r = 0; r < s.relations.size(); ++r) {
     if (view.strength[r] < 0.0) continue;  // filtered out
     const auto& relation = s.relations[r];
-    out.edges.push_back({view.view_node[relation.subject], view.view_node[relation.object],
-                         view.strength[r]});
+    out.edges.push_back(
+        {view.view_node[relation.subject], view.view_node[relation.object], view.strength[r]});
     predicate.values.push_back(relation.predicate);
     confidence.values.push_back(fmt::format("{}", view.confidence[r]));
     from.values.push_back(relation.from_day);
@@ -608,6 +631,7 @@ StatusOr<Json> Engine::Exposure(const std::string& name, const ExposureOptions& 
   auto found = graph::KnowledgeExposureOf(s, at->second, ExposureSearchOptions(*filter, options));
   result["start_designations"] = DesignationsJson(s, at->second, found.designations[at->second]);
   Json exposures = Json::array();
+  RelationCache relations(*db_);
   int reported = 0;
   for (const auto& hit : found.hits) {
     NodeId node = found.view.snapshot_node[hit.target];
@@ -615,7 +639,7 @@ StatusOr<Json> Engine::Exposure(const std::string& name, const ExposureOptions& 
     if (options.top > 0 && reported >= options.top) break;
     ++reported;
     Json paths = Json::array();
-    for (const auto& path : hit.paths) paths.push_back(PathJson(*db_, s, found.view, path));
+    for (const auto& path : hit.paths) paths.push_back(PathJson(relations, s, found.view, path));
     exposures.push_back(Json{{"entity", NodeRef(s.nodes[node])},
                              {"score", hit.score},
                              {"hops", hit.hops},
@@ -652,8 +676,9 @@ StatusOr<Json> Engine::Paths(const std::string& from, const std::string& to,
   auto na = snapshot->node_of.find(*a), nb = snapshot->node_of.find(*b);
   if (na == snapshot->node_of.end() || nb == snapshot->node_of.end() || *a == *b) return result;
   auto found = graph::KnowledgePathsBetween(s, na->second, nb->second, options.k, *filter);
+  RelationCache relations(*db_);
   for (const auto& path : found.paths)
-    result["paths"].push_back(PathJson(*db_, s, found.view, path));
+    result["paths"].push_back(PathJson(relations, s, found.view, path));
   return result;
 }
 

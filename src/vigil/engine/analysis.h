@@ -49,11 +49,11 @@ struct PathsOptions {
 // A network ready for analysis: what is exported (every tie, with
 // attributes) and the simple graph the measures run on.
 struct AnalysisNetwork {
-  std::string origin;          // "store" or the file's path
-  network::Network network;    // nodes, ties and attributes as exported
-  graph::Graph graph;          // simple graph: parallel ties merged, self-loops dropped
-  std::vector<Json> refs;      // per node: {"node": label or id, ...}
-  bool strengths = false;      // weights are tie strengths in (0, 1] (the store)
+  std::string origin;        // "store" or the file's path
+  network::Network network;  // nodes, ties and attributes as exported
+  graph::Graph graph;        // simple graph: parallel ties merged, self-loops dropped
+  std::vector<Json> refs;    // per node: {"node": label or id, ...}
+  bool strengths = false;    // weights are tie strengths in (0, 1] (the store)
   std::vector<std::string> warnings;
 };
 
@@ -86,6 +86,7 @@ struct CommunityOptions {
   double resolution = 1.0;
   bool weighted = false;
   uint64_t seed = 1;
+  int runs = 0;  // seeded Louvain runs, the best kept; 0: up to 64 by size
 };
 StatusOr<Json> CommunitiesOf(const AnalysisNetwork& network, const CommunityOptions& options);
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "vigil/match/explain.h"
+#include "vigil/match/snapshot.h"
 
 namespace vigil {
 namespace {
@@ -104,9 +105,29 @@ StatusOr<std::vector<match::ListVersion>> ReadListVersions(Database& db) {
   return versions;
 }
 
+StatusOr<std::string> ScreeningFingerprint(Database& db) {
+  Statement st(db, "SELECT name, version, loaded_at FROM datasets ORDER BY name");
+  std::string fingerprint = fmt::format("schema {}", db.SchemaVersion());
+  while (st.Step()) fingerprint += fmt::format("|{}@{}@{}", st.Text(0), st.Text(1), st.Text(2));
+  if (!st.status().ok()) return st.status();
+  return fingerprint;
+}
+
 StatusOr<std::unique_ptr<ScreeningService>> ScreeningService::Build(Database& db,
                                                                     unsigned threads) {
   auto start = std::chrono::steady_clock::now();
+  auto fingerprint = ScreeningFingerprint(db);
+  if (!fingerprint.ok()) return fingerprint.status();
+  const std::string snapshot_path = db.path() + ".screening";
+  if (auto snapshot = match::LoadSnapshot(snapshot_path, *fingerprint)) {
+    std::unique_ptr<ScreeningService> service(new ScreeningService());
+    service->list_ = std::move(snapshot->list);
+    service->index_ = std::move(snapshot->index);
+    service->Finish();
+    service->stats_.from_snapshot = true;
+    service->stats_.read_ms = MillisecondsSince(start);
+    return service;
+  }
   auto records = ReadScreeningRecords(db);
   if (!records.ok()) return records.status();
   auto versions = ReadListVersions(db);
@@ -114,6 +135,8 @@ StatusOr<std::unique_ptr<ScreeningService>> ScreeningService::Build(Database& db
   double read_ms = MillisecondsSince(start);
   auto service = FromRecords(std::move(*records), std::move(*versions), threads);
   service->stats_.read_ms = read_ms;
+  // A cache for the next command; failing to write it is not an error.
+  match::SaveSnapshot(snapshot_path, *fingerprint, service->list_, service->index_);
   return service;
 }
 
@@ -124,15 +147,19 @@ std::unique_ptr<ScreeningService> ScreeningService::FromRecords(
   std::unique_ptr<ScreeningService> service(new ScreeningService());
   service->list_ = match::WatchList::Build(std::move(records), std::move(versions), threads);
   service->index_ = match::CandidateIndex::Build(service->list_);
-  service->screener_ = std::make_unique<match::Screener>(service->list_, service->index_);
-  auto& stats = service->stats_;
-  stats.records = service->list_.records().size();
-  stats.names = service->list_.names().size();
-  stats.index_keys = service->index_.key_count();
-  stats.index_postings = service->index_.posting_count();
-  stats.index_bytes = service->index_.MemoryBytes();
-  stats.build_ms = MillisecondsSince(start);
+  service->Finish();
+  service->stats_.build_ms = MillisecondsSince(start);
   return service;
+}
+
+void ScreeningService::Finish() {
+  screener_ = std::make_unique<match::Screener>(list_, index_);
+  auto& stats = stats_;
+  stats.records = list_.records().size();
+  stats.names = list_.names().size();
+  stats.index_keys = index_.key_count();
+  stats.index_postings = index_.posting_count();
+  stats.index_bytes = index_.MemoryBytes();
 }
 
 Json ScreeningService::ListsJson() const {

@@ -8,7 +8,9 @@
 //
 // Which records are screened: every entity with at least one designation,
 // from any dataset (the official lists, and the curated knowledge base's
-// designated groups and people). Built once (names analysed on all cores);
+// designated groups and people). Built once (names analysed on all cores)
+// and saved beside the database as DB.screening, which the next command
+// reads back when the datasets are unchanged (see match/snapshot.h);
 // Screen() and ScreenJson() are then thread-safe.
 #pragma once
 
@@ -27,6 +29,7 @@ struct ScreeningStats {
   size_t index_bytes = 0;   // the candidate index's arrays
   double read_ms = 0;       // reading records from the store
   double build_ms = 0;      // analysing names and building the index
+  bool from_snapshot = false;  // read back from DB.screening, nothing analysed
 };
 
 class ScreeningService {
@@ -54,7 +57,7 @@ class ScreeningService {
 
  private:
   ScreeningService() = default;
-  void Finish(unsigned threads);
+  void Finish();  // the screener and the statistics, once list and index are set
 
   match::WatchList list_;
   match::CandidateIndex index_;

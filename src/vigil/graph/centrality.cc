@@ -216,6 +216,78 @@ std::vector<DistanceSums> SweepAll(const Graph& g, bool weighted) {
   return sums;
 }
 
+// Sum of share[p] (times the weights, when given) over preds, with four
+// accumulators so that the additions do not wait on one another.
+[[gnu::always_inline]] inline double SumOver(std::span<const NodeId> preds,
+                                             std::span<const double> weights, const double* share) {
+  const size_t k = preds.size();
+  double a = 0.0, b = 0.0, c = 0.0, d = 0.0;
+  size_t i = 0;
+  if (weights.empty()) {
+    for (; i + 4 <= k; i += 4) {
+      a += share[preds[i]];
+      b += share[preds[i + 1]];
+      c += share[preds[i + 2]];
+      d += share[preds[i + 3]];
+    }
+    for (; i < k; ++i) a += share[preds[i]];
+  } else {
+    for (; i + 4 <= k; i += 4) {
+      a += share[preds[i]] * weights[i];
+      b += share[preds[i + 1]] * weights[i + 1];
+      c += share[preds[i + 2]] * weights[i + 2];
+      d += share[preds[i + 3]] * weights[i + 3];
+    }
+    for (; i < k; ++i) a += share[preds[i]] * weights[i];
+  }
+  return (a + b) + (c + d);
+}
+
+// PageRank on one thread by successive over-relaxation: each node's new
+// value is used at once (Gauss-Seidel) and pushed a little past it (omega).
+// For an undirected graph without dangling nodes the system is similar to a
+// symmetric positive definite one, where SOR converges for any 0 < omega < 2;
+// 1.3 takes about half the sweeps of plain Gauss-Seidel, itself faster than
+// the power iteration. Kept apart so that the compiler holds its values in
+// registers. x holds the start and receives the result (summing to 1);
+// false when it did not converge.
+[[gnu::noinline]] bool SuccessiveOverRelaxation(const Graph& g, bool weighted, double alpha,
+                                                double omega, double limit, int max_iterations,
+                                                const std::vector<double>& strength,
+                                                std::vector<double>& x) {
+  const NodeId n = g.node_count();
+  std::vector<double> inverse(n), share(n);
+  double dangling_sum = 0.0;
+  for (NodeId v = 0; v < n; ++v) {
+    inverse[v] = strength[v] > 0.0 ? 1.0 / strength[v] : 0.0;
+    share[v] = x[v] * inverse[v];
+    if (strength[v] == 0.0) dangling_sum += x[v];
+  }
+  const double teleport = (1.0 - alpha) / n, alpha_over_n = alpha / n;
+  for (int iteration = 0; iteration < max_iterations; ++iteration) {
+    double change = 0.0;
+    for (NodeId v = 0; v < n; ++v) {
+      double sum = SumOver(g.InNeighbors(v), weighted ? g.InWeights(v) : std::span<const double>(),
+                           share.data());
+      const double target = alpha * sum + alpha_over_n * dangling_sum + teleport;
+      const double delta = omega * (target - x[v]);
+      change += std::fabs(delta);
+      x[v] += delta;
+      if (inverse[v] > 0.0)
+        share[v] = x[v] * inverse[v];
+      else
+        dangling_sum += delta;
+    }
+    if (change < limit) {
+      double total = 0.0;
+      for (double value : x) total += value;
+      for (double& value : x) value /= total;
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<double> DegreeCentrality(const Graph& g, DegreeKind kind, bool normalized) {
@@ -265,7 +337,8 @@ std::vector<double> Betweenness(const Graph& g, const BetweennessOptions& option
     centrality = std::move(local.centrality);
   } else {
     tbb::enumerable_thread_specific<Local> locals([n] { return Local(n); });
-    internal::ParallelRanges(n, 8, [&](int64_t begin, int64_t end) { run(locals.local(), begin, end); });
+    internal::ParallelRanges(n, 8,
+                             [&](int64_t begin, int64_t end) { run(locals.local(), begin, end); });
     centrality.assign(n, 0.0);
     for (const Local& local : locals)
       for (NodeId v = 0; v < n; ++v) centrality[v] += local.centrality[v];
@@ -357,6 +430,19 @@ StatusOr<std::vector<double>> PageRank(const Graph& g, const PageRankOptions& op
   // share[v] = x[v] / strength[v]: what v sends along each unit of weight.
   std::vector<double> x(n, 1.0 / n), next(n), share(n);
   const double teleport = (1.0 - alpha) / n;
+  if (FewArcs(g)) {
+    const double omega = !g.directed() && dangling.empty() ? 1.3 : 1.0;
+    const double limit = n * options.tolerance;
+    if (SuccessiveOverRelaxation(g, weighted, alpha, omega, limit, options.max_iterations, strength,
+                                 x))
+      return x;
+    x.assign(n, 1.0 / n);  // not expected; plain Gauss-Seidel always converges here
+    if (omega != 1.0 && SuccessiveOverRelaxation(g, weighted, alpha, 1.0, limit,
+                                                 options.max_iterations, strength, x))
+      return x;
+    return absl::FailedPreconditionError(
+        fmt::format("PageRank did not converge in {} iterations", options.max_iterations));
+  }
   for (int iteration = 0; iteration < options.max_iterations; ++iteration) {
     double dangling_sum = 0.0;
     for (NodeId v : dangling) dangling_sum += x[v];
@@ -364,28 +450,23 @@ StatusOr<std::vector<double>> PageRank(const Graph& g, const PageRankOptions& op
     const double base = alpha * dangling_sum / n + teleport;
     auto update = [&](int64_t begin, int64_t end, double acc) {
       for (int64_t v = begin; v < end; ++v) {
-        double sum = 0.0;
-        auto preds = g.InNeighbors(static_cast<NodeId>(v));
-        if (weighted) {
-          auto weights = g.InWeights(static_cast<NodeId>(v));
-          for (size_t i = 0; i < preds.size(); ++i) sum += share[preds[i]] * weights[i];
-        } else {
-          for (NodeId p : preds) sum += share[p];
-        }
+        auto node = static_cast<NodeId>(v);
+        double sum =
+            SumOver(g.InNeighbors(node), weighted ? g.InWeights(node) : std::span<const double>(),
+                    share.data());
         double value = alpha * sum + base;
         acc += std::fabs(value - x[v]);
         next[v] = value;
       }
       return acc;
     };
-    double change =
-        FewArcs(g) ? update(0, n, 0.0)
-                   : tbb::parallel_deterministic_reduce(
-                         tbb::blocked_range<int64_t>(0, n, 4096), 0.0,
-                         [&](const tbb::blocked_range<int64_t>& r, double acc) {
-                           return update(r.begin(), r.end(), acc);
-                         },
-                         std::plus<double>());
+    double change = FewArcs(g) ? update(0, n, 0.0)
+                               : tbb::parallel_deterministic_reduce(
+                                     tbb::blocked_range<int64_t>(0, n, 4096), 0.0,
+                                     [&](const tbb::blocked_range<int64_t>& r, double acc) {
+                                       return update(r.begin(), r.end(), acc);
+                                     },
+                                     std::plus<double>());
     x.swap(next);
     if (change < n * options.tolerance) return x;
   }

@@ -123,3 +123,79 @@ TEST(CentralityTest, EigenvectorOfAnEmptyGraphIsAnError) {
 
 }  // namespace
 }  // namespace vigil::graph
+
+namespace vigil::graph {
+namespace {
+
+// Graphs big enough that the measures run on several threads (TBB), checked
+// against invariants and plain single-threaded loops written here.
+Graph LargeConnected(NodeId n, int64_t extra, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<InputEdge> edges;
+  for (NodeId v = 1; v < n; ++v) edges.push_back({v, static_cast<NodeId>(rng() % v), 1.0});
+  for (int64_t i = 0; i < extra; ++i)
+    edges.push_back({static_cast<NodeId>(rng() % n), static_cast<NodeId>(rng() % n), 1.0});
+  return Graph::Build(n, edges, {});
+}
+
+std::vector<int32_t> Hops(const Graph& g, NodeId s) {
+  std::vector<int32_t> hops(g.node_count(), -1);
+  std::vector<NodeId> queue = {s};
+  hops[s] = 0;
+  for (size_t i = 0; i < queue.size(); ++i)
+    for (NodeId u : g.OutNeighbors(queue[i]))
+      if (hops[u] < 0) {
+        hops[u] = hops[queue[i]] + 1;
+        queue.push_back(u);
+      }
+  return hops;
+}
+
+TEST(CentralityTest, ParallelBetweennessAndClosenessAgreeWithInvariants) {
+  Graph g = LargeConnected(1500, 2500, 5);
+  // Every shortest path of d hops has d - 1 inner nodes, so raw betweenness
+  // sums to the sum over unordered pairs of (d - 1).
+  auto b = Betweenness(g, {.normalized = false});
+  double total = 0.0, expected = 0.0;
+  for (double x : b) total += x;
+  std::vector<std::vector<int32_t>> hops;
+  for (NodeId s = 0; s < g.node_count(); ++s) hops.push_back(Hops(g, s));
+  for (NodeId s = 0; s < g.node_count(); ++s)
+    for (NodeId t = s + 1; t < g.node_count(); ++t) expected += hops[s][t] - 1;
+  EXPECT_NEAR(total, expected, 1e-6 * expected);
+  auto c = Closeness(g);
+  auto h = Harmonic(g);
+  for (NodeId v = 0; v < g.node_count(); v += 97) {
+    double sum = 0.0, harmonic = 0.0;
+    for (NodeId u = 0; u < g.node_count(); ++u)
+      if (u != v) {
+        sum += hops[u][v];
+        harmonic += 1.0 / hops[u][v];
+      }
+    EXPECT_NEAR(c[v], (g.node_count() - 1) / sum, 1e-12);
+    EXPECT_NEAR(h[v], harmonic, 1e-9);
+  }
+}
+
+TEST(CentralityTest, ParallelPageRankAgreesWithAPlainIteration) {
+  Graph g = LargeConnected(30000, 120000, 9);
+  auto fast = PageRank(g);
+  ASSERT_TRUE(fast.ok());
+  const NodeId n = g.node_count();
+  std::vector<double> x(n, 1.0 / n), next(n);
+  for (int i = 0; i < 300; ++i) {
+    std::fill(next.begin(), next.end(), 0.15 / n);
+    for (NodeId u = 0; u < n; ++u)
+      for (NodeId v : g.OutNeighbors(u)) next[v] += 0.85 * x[u] / g.OutDegree(u);
+    x.swap(next);
+  }
+  for (NodeId v = 0; v < n; v += 101) EXPECT_NEAR((*fast)[v], x[v], 1e-12);
+  auto ev = Eigenvector(g);
+  ASSERT_TRUE(ev.ok());
+  double norm = 0.0;
+  for (double value : *ev) norm += value * value;
+  EXPECT_NEAR(norm, 1.0, 1e-12);
+}
+
+}  // namespace
+}  // namespace vigil::graph

@@ -49,8 +49,7 @@ struct LowLink {
 };
 
 LowLink Search(const Graph& directed_or_not) {
-  const Graph undirected_copy =
-      directed_or_not.directed() ? directed_or_not.Undirected() : Graph();
+  const Graph undirected_copy = directed_or_not.directed() ? directed_or_not.Undirected() : Graph();
   const Graph& g = directed_or_not.directed() ? undirected_copy : directed_or_not;
   const NodeId n = g.node_count();
   LowLink out;

@@ -16,8 +16,8 @@ struct Pending {
 
 }  // namespace
 
-Graph Graph::Build(NodeId node_count, std::span<const InputEdge> edges,
-                   const BuildOptions& options, BuildReport* report) {
+Graph Graph::Build(NodeId node_count, std::span<const InputEdge> edges, const BuildOptions& options,
+                   BuildReport* report) {
   Graph g;
   g.node_count_ = node_count;
   g.directed_ = options.directed;
@@ -174,8 +174,8 @@ size_t Graph::MemoryBytes() const {
   auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
   return bytes(out_offsets_) + bytes(in_offsets_) + bytes(out_targets_) + bytes(in_targets_) +
          bytes(out_weights_) + bytes(in_weights_) + bytes(out_edges_) + bytes(in_edges_) +
-         bytes(edge_source_) + bytes(edge_target_) + bytes(edge_weight_) +
-         bytes(input_offsets_) + bytes(inputs_);
+         bytes(edge_source_) + bytes(edge_target_) + bytes(edge_weight_) + bytes(input_offsets_) +
+         bytes(inputs_);
 }
 
 }  // namespace vigil::graph

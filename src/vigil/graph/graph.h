@@ -31,8 +31,8 @@ struct InputEdge {
 
 struct BuildOptions {
   bool directed = false;
-  bool weighted = false;      // keep weights; otherwise every edge weighs 1
-  bool record_inputs = false; // remember which input edges each edge merges
+  bool weighted = false;       // keep weights; otherwise every edge weighs 1
+  bool record_inputs = false;  // remember which input edges each edge merges
 };
 
 struct BuildReport {

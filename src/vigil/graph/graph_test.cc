@@ -12,8 +12,8 @@ std::vector<NodeId> Vec(std::span<const NodeId> s) { return {s.begin(), s.end()}
 TEST(GraphTest, UndirectedMergesParallelEdgesKeepingTheLargestWeightAndDropsSelfLoops) {
   std::vector<InputEdge> edges = {{2, 0, 1.0}, {0, 2, 5.0}, {1, 1, 3.0}, {0, 1, 2.0}, {1, 2, 1.5}};
   BuildReport report;
-  Graph g = Graph::Build(3, edges, {.directed = false, .weighted = true, .record_inputs = true},
-                         &report);
+  Graph g =
+      Graph::Build(3, edges, {.directed = false, .weighted = true, .record_inputs = true}, &report);
   EXPECT_EQ(g.edge_count(), 3);
   EXPECT_EQ(report.self_loops, 1);
   EXPECT_EQ(report.merged, 1);

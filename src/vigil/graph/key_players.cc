@@ -15,7 +15,8 @@ namespace {
 // Fragmentation with reusable buffers; g must be undirected.
 class FragmentationMeter {
  public:
-  explicit FragmentationMeter(const Graph& g) : g_(g), seen_(g.node_count()), queue_(g.node_count()) {}
+  explicit FragmentationMeter(const Graph& g)
+      : g_(g), seen_(g.node_count()), queue_(g.node_count()) {}
 
   double Measure(std::span<const char> removed, int32_t* components = nullptr,
                  int64_t* largest = nullptr) {

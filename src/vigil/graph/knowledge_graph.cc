@@ -18,16 +18,26 @@ struct PredicateWeightEntry {
 // political support medium; talks very weak; hostility, presence in a place
 // and the act of designating carry no exposure.
 constexpr PredicateWeightEntry kPredicateWeights[] = {
-    {"leader_of", 0.95},      {"holds_position_in", 0.9},
-    {"member_of", 0.9},       {"faction_of", 0.9},
-    {"part_of", 0.9},         {"funds", 0.9},
-    {"arms", 0.9},            {"affiliate_of", 0.85},
-    {"founded", 0.8},         {"shelters", 0.8},
-    {"allied_with", 0.6},     {"family_of", 0.6},
-    {"supports", 0.5},        {"shares_intelligence_with", 0.3},
-    {"recruits_from", 0.3},   {"split_from", 0.2},
-    {"negotiates_with", 0.05}, {"hostile_to", 0.0},
-    {"operates_in", 0.0},     {"designates", 0.0},
+    {"leader_of", 0.95},
+    {"holds_position_in", 0.9},
+    {"member_of", 0.9},
+    {"faction_of", 0.9},
+    {"part_of", 0.9},
+    {"funds", 0.9},
+    {"arms", 0.9},
+    {"affiliate_of", 0.85},
+    {"founded", 0.8},
+    {"shelters", 0.8},
+    {"allied_with", 0.6},
+    {"family_of", 0.6},
+    {"supports", 0.5},
+    {"shares_intelligence_with", 0.3},
+    {"recruits_from", 0.3},
+    {"split_from", 0.2},
+    {"negotiates_with", 0.05},
+    {"hostile_to", 0.0},
+    {"operates_in", 0.0},
+    {"designates", 0.0},
 };
 
 bool Contains(const std::vector<std::string>& words, std::string_view word) {
@@ -36,9 +46,8 @@ bool Contains(const std::vector<std::string>& words, std::string_view word) {
 
 bool PartyMatches(const KnowledgeClaim& c, const ViewFilter& filter) {
   if (filter.party_entities.empty() && filter.party_labels.empty()) return true;
-  if (c.party_entity != 0 &&
-      std::find(filter.party_entities.begin(), filter.party_entities.end(), c.party_entity) !=
-          filter.party_entities.end())
+  if (c.party_entity != 0 && std::find(filter.party_entities.begin(), filter.party_entities.end(),
+                                       c.party_entity) != filter.party_entities.end())
     return true;
   return !c.party_label.empty() && Contains(filter.party_labels, c.party_label);
 }
@@ -120,7 +129,7 @@ KnowledgeView BuildView(const KnowledgeSnapshot& snapshot, const ViewFilter& fil
 }
 
 std::vector<std::vector<DesignationRef>> DesignationsByNode(const KnowledgeSnapshot& snapshot,
-                                                           const DesignationFilter& filter) {
+                                                            const DesignationFilter& filter) {
   std::vector<std::vector<DesignationRef>> out(snapshot.nodes.size());
   for (size_t i = 0; i < snapshot.designations.size(); ++i) {
     const auto& d = snapshot.designations[i];
@@ -131,7 +140,8 @@ std::vector<std::vector<DesignationRef>> DesignationsByNode(const KnowledgeSnaps
   // Designations of linked entities count for both sides (one step).
   std::vector<std::vector<DesignationRef>> own = out;
   for (const auto& link : snapshot.links) {
-    for (auto [from, to] : {std::pair{link.entity, link.target}, std::pair{link.target, link.entity}})
+    for (auto [from, to] :
+         {std::pair{link.entity, link.target}, std::pair{link.target, link.entity}})
       for (const auto& ref : own[from]) {
         bool known = false;
         for (const auto& have : out[to]) known = known || have.designation == ref.designation;

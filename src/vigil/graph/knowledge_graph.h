@@ -80,17 +80,17 @@ struct KnowledgeSnapshot {
 double PredicateWeight(std::string_view predicate);
 
 struct ViewFilter {
-  std::string as_of{};                   // "YYYY-MM-DD"; empty: all time
-  std::vector<std::string> predicates{}; // empty: all
+  std::string as_of{};                    // "YYYY-MM-DD"; empty: all time
+  std::vector<std::string> predicates{};  // empty: all
   double min_confidence = 0.0;
-  std::vector<int64_t> party_entities{}; // only claims by these parties...
+  std::vector<int64_t> party_entities{};    // only claims by these parties...
   std::vector<std::string> party_labels{};  // ...or with these labels; both empty: all
-  bool directed = false;                 // subject -> object for directed predicates
-  bool drop_zero_strength = false;       // leave out ties of weight-0 predicates
+  bool directed = false;                    // subject -> object for directed predicates
+  bool drop_zero_strength = false;          // leave out ties of weight-0 predicates
 };
 
 struct KnowledgeView {
-  Graph graph;  // edge weights are strengths; edge inputs index `inputs`
+  Graph graph;                        // edge weights are strengths; edge inputs index `inputs`
   std::vector<NodeId> snapshot_node;  // view node -> snapshot node
   std::vector<NodeId> view_node;      // snapshot node -> view node, -1 when absent
   std::vector<int32_t> inputs;        // Graph input edge -> relation index
@@ -123,7 +123,7 @@ struct DesignationFilter {
 
 // Per snapshot node, the designations that count for it.
 std::vector<std::vector<DesignationRef>> DesignationsByNode(const KnowledgeSnapshot& snapshot,
-                                                           const DesignationFilter& filter);
+                                                            const DesignationFilter& filter);
 
 struct KnowledgeExposureOptions {
   ViewFilter view;  // directed is ignored: exposure follows ties both ways
@@ -134,7 +134,7 @@ struct KnowledgeExposureOptions {
 struct KnowledgeExposure {
   KnowledgeView view;
   std::vector<std::vector<DesignationRef>> designations;  // per snapshot node
-  std::vector<Exposure> hits;  // node ids are view nodes
+  std::vector<Exposure> hits;                             // node ids are view nodes
 };
 
 // Designated entities reachable from snapshot node start, ranked.

@@ -18,7 +18,8 @@ KnowledgeSnapshot Snapshot() {
   };
   s.relations.push_back({10, 1, 0, "holds_position_in", false, "2021-09-01", "", {claim(0.9)}});
   s.relations.push_back({11, 1, 2, "leader_of", false, "2018-01-01", "", {claim(0.9)}});
-  s.relations.push_back({12, 2, 3, "allied_with", true, "", "", {claim(0.8), claim(0.5, true, 104)}});
+  s.relations.push_back(
+      {12, 2, 3, "allied_with", true, "", "", {claim(0.8), claim(0.5, true, 104)}});
   s.relations.push_back({13, 4, 2, "hostile_to", true, "", "", {claim(0.9)}});
   s.designations.push_back({20, 3, "US", "FTO", "", "", "1999", "1999-01-01"});
   s.designations.push_back({21, 3, "UN", "QDe", "", "", "2001", "2001-01-01"});

@@ -27,7 +27,7 @@
 namespace vigil::graph {
 
 struct Path {
-  std::vector<NodeId> nodes;  // start ... end
+  std::vector<NodeId> nodes;   // start ... end
   std::vector<int32_t> edges;  // edges[i] joins nodes[i] and nodes[i + 1]
   double cost = 0.0;           // sum of edge costs (KShortestPaths)
   double score = 1.0;          // product of edge strengths (RankExposure)
@@ -46,8 +46,8 @@ struct ExposureOptions {
 
 struct Exposure {
   NodeId target = 0;
-  double score = 0.0;  // the best path's
-  int hops = 0;        // the best path's
+  double score = 0.0;       // the best path's
+  int hops = 0;             // the best path's
   std::vector<Path> paths;  // best first
 };
 

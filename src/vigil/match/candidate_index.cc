@@ -103,3 +103,7 @@ size_t CandidateIndex::MemoryBytes() const {
 }
 
 }  // namespace vigil::match
+
+namespace vigil::match {
+const char* CandidateIndexBuildId() { return __DATE__ " " __TIME__; }
+}  // namespace vigil::match

@@ -42,6 +42,7 @@ class CandidateIndex {
   static uint64_t Hash(KeyType type, std::string_view key);
 
  private:
+  friend class SnapshotCodec;  // snapshot.cc
   std::vector<uint64_t> keys_;      // sorted
   std::vector<uint32_t> offsets_;   // keys_.size() + 1
   std::vector<uint32_t> postings_;  // name ids, ascending within a key

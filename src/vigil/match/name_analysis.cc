@@ -688,3 +688,8 @@ AnalyzedName AnalyzeName(std::string_view name, NameKind kind) {
 }
 
 }  // namespace vigil::match
+
+namespace vigil::match {
+// When this file was compiled: analyses saved by another build are not reused.
+const char* NameAnalysisBuildId() { return __DATE__ " " __TIME__; }
+}  // namespace vigil::match

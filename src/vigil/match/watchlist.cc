@@ -171,3 +171,7 @@ void WatchList::ApplyRarity(AnalyzedName* name) const {
 }
 
 }  // namespace vigil::match
+
+namespace vigil::match {
+const char* WatchListBuildId() { return __DATE__ " " __TIME__; }
+}  // namespace vigil::match

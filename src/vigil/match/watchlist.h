@@ -112,6 +112,7 @@ class WatchList {
   void ApplyRarity(AnalyzedName* name) const;
 
  private:
+  friend class SnapshotCodec;  // snapshot.cc: saves and restores a built list
   std::vector<ListedRecord> records_;
   std::vector<ListedName> names_;
   std::vector<ListVersion> versions_;

@@ -105,7 +105,8 @@ std::vector<double> PageRank(const Graph& g, double alpha, bool weighted) {
     double total = 0.0;
     for (size_t i = 0; i < targets.size(); ++i) total += Weight(g, u, i, weighted);
     for (NodeId v = 0; v < n; ++v) m[u][v] = total > 0.0 ? 0.0 : 1.0 / n;  // dangling
-    for (size_t i = 0; i < targets.size(); ++i) m[u][targets[i]] = Weight(g, u, i, weighted) / total;
+    for (size_t i = 0; i < targets.size(); ++i)
+      m[u][targets[i]] = Weight(g, u, i, weighted) / total;
   }
   std::vector<double> x(n, 1.0 / n);
   for (int iteration = 0; iteration < 20000; ++iteration) {
@@ -217,7 +218,8 @@ std::vector<std::pair<NodeId, NodeId>> Bridges(const Graph& g) {
   for (NodeId v = 0; v < n; ++v)
     for (NodeId u : g.OutNeighbors(v)) {
       if (!g.directed() && u < v) continue;
-      if (CountComponents(g, removed, {v, u}) > base) out.emplace_back(std::min(u, v), std::max(u, v));
+      if (CountComponents(g, removed, {v, u}) > base)
+        out.emplace_back(std::min(u, v), std::max(u, v));
     }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

@@ -18,8 +18,8 @@ inline Graph RandomGraph(NodeId n, double p, bool directed, int max_weight, uint
   for (NodeId u = 0; u < n; ++u)
     for (NodeId v = directed ? 0 : u + 1; v < n; ++v)
       if (u != v && coin(rng) < p) edges.push_back({u, v, static_cast<double>(weight(rng))});
-  return Graph::Build(n, edges,
-                      {.directed = directed, .weighted = max_weight > 1, .record_inputs = record_inputs});
+  return Graph::Build(
+      n, edges, {.directed = directed, .weighted = max_weight > 1, .record_inputs = record_inputs});
 }
 
 // Two cliques of size k joined by one edge (k-1 -- k).

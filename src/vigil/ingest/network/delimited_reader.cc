@@ -33,10 +33,10 @@ std::string Lower(std::string_view s) {
 
 bool LooksLikeHeader(const std::vector<std::string>& fields) {
   static const char* const kWords[] = {
-      "source", "target", "from",   "to",     "node1",  "node2",   "node 1", "node 2",
-      "node_1", "node_2", "src",    "dst",    "u",      "v",       "id1",    "id2",
-      "actor1", "actor2", "ego",    "alter",  "head",   "tail",    "vertex1", "vertex2",
-      "i",      "j",      "nodea",  "nodeb",  "sender", "receiver"};
+      "source", "target", "from",  "to",    "node1",  "node2",   "node 1",  "node 2",
+      "node_1", "node_2", "src",   "dst",   "u",      "v",       "id1",     "id2",
+      "actor1", "actor2", "ego",   "alter", "head",   "tail",    "vertex1", "vertex2",
+      "i",      "j",      "nodea", "nodeb", "sender", "receiver"};
   auto known = [](std::string_view s) {
     std::string lower = Lower(s);
     for (const char* w : kWords)
@@ -95,8 +95,8 @@ StatusOr<Network> ReadEdgeList(std::string_view text, const ReadOptions& options
     }
     if (fields.size() > 3 && !warned_extra) {
       warned_extra = true;
-      net.warnings.push_back(fmt::format(
-          "{}:{}: columns after the third (weight) are ignored", options.path, lines.number()));
+      net.warnings.push_back(fmt::format("{}:{}: columns after the third (weight) are ignored",
+                                         options.path, lines.number()));
     }
     edge.source = index.Add(fields[0]);
     edge.target = index.Add(fields[1]);
@@ -168,9 +168,9 @@ StatusOr<Network> ReadMatrix(std::string_view text, const ReadOptions& options) 
                  fmt::format("not square: {} rows for {} columns (is this an attribute table?)",
                              rows, columns.size()));
   if (net.labels.size() > columns.size() - duplicates.size())
-    net.warnings.push_back(fmt::format(
-        "{}: {} row labels are not column labels; they become nodes of their own", options.path,
-        net.labels.size() - (columns.size() - duplicates.size())));
+    net.warnings.push_back(
+        fmt::format("{}: {} row labels are not column labels; they become nodes of their own",
+                    options.path, net.labels.size() - (columns.size() - duplicates.size())));
   for (const auto& label : duplicates)
     net.warnings.push_back(fmt::format(
         "{}:{}: label '{}' appears twice; its rows and columns are merged into one node",

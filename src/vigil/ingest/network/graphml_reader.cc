@@ -54,8 +54,7 @@ StatusOr<Network> ReadGraphMl(std::string_view text, const ReadOptions& options)
   pugi::xml_document doc;
   pugi::xml_parse_result parsed =
       doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
-  if (!parsed)
-    return Error(options.path, LineAt(text, parsed.offset), "xml", parsed.description());
+  if (!parsed) return Error(options.path, LineAt(text, parsed.offset), "xml", parsed.description());
   auto line_of = [&](const pugi::xml_node& node) { return LineAt(text, node.offset_debug()); };
 
   pugi::xml_node root = doc.document_element();

@@ -77,11 +77,12 @@ Format DetectFormat(std::string_view text, std::string_view path) {
   if (!first.empty() && first.front() == '<') return Format::kGraphMl;
   if (!first.empty() && first.front() == '*') return Format::kPajek;
   std::string head = Lower(first.substr(0, 3));
-  if (head == "dl" || (head.size() == 3 && head.substr(0, 2) == "dl" && (head[2] == ' ' || head[2] == '\t')))
+  if (head == "dl" ||
+      (head.size() == 3 && head.substr(0, 2) == "dl" && (head[2] == ' ' || head[2] == '\t')))
     return Format::kUcinetDl;
   // A delimited table whose first cell is empty is an adjacency matrix.
   std::vector<std::string> fields;
-  char delimiter = first.find('\t') != std::string_view::npos ? '\t'
+  char delimiter = first.find('\t') != std::string_view::npos  ? '\t'
                    : first.find(',') != std::string_view::npos ? ','
                    : first.find(';') != std::string_view::npos ? ';'
                                                                : ' ';

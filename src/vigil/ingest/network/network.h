@@ -53,9 +53,9 @@ struct Network {
 };
 
 struct ReadOptions {
-  std::string path;             // for messages only
+  std::string path;  // for messages only
   Format format = Format::kAuto;
-  bool directed = false;        // for formats that do not say
+  bool directed = false;  // for formats that do not say
 };
 
 // "edgelist" (also "csv", "tsv"), "matrix", "graphml", "pajek" ("net"),

@@ -23,11 +23,12 @@ TEST(EdgeListTest, CommaSeparatedWithWeightsAndExtraColumns) {
   auto net = ReadEdgeList("Hani Hanjour,Majed Moqed,5,1\nMajed Moqed,Nawaf Alhazmi,2,1\n",
                           {.path = "full.txt"});
   ASSERT_TRUE(net.ok()) << net.status();
-  EXPECT_EQ(net->labels, (std::vector<std::string>{"Hani Hanjour", "Majed Moqed", "Nawaf Alhazmi"}));
+  EXPECT_EQ(net->labels,
+            (std::vector<std::string>{"Hani Hanjour", "Majed Moqed", "Nawaf Alhazmi"}));
   EXPECT_TRUE(net->weighted);
   EXPECT_FALSE(net->directed);
-  EXPECT_EQ(Ties(*net), (std::set<std::string>{"Hani Hanjour-Majed Moqed:50",
-                                               "Majed Moqed-Nawaf Alhazmi:20"}));
+  EXPECT_EQ(Ties(*net),
+            (std::set<std::string>{"Hani Hanjour-Majed Moqed:50", "Majed Moqed-Nawaf Alhazmi:20"}));
   ASSERT_EQ(net->warnings.size(), 1u);
   EXPECT_NE(net->warnings[0].find("full.txt:1: columns after the third"), std::string::npos);
 }
@@ -53,7 +54,8 @@ TEST(EdgeListTest, HeaderTabsSpacesQuotesAndComments) {
 
 TEST(EdgeListTest, ErrorsNameFileLineAndField) {
   auto one_field = ReadEdgeList("a,b\nlonely\n", {.path = "e.csv"});
-  EXPECT_EQ(Message(one_field.status()).rfind("e.csv:2: target: expected at least two fields", 0), 0u)
+  EXPECT_EQ(Message(one_field.status()).rfind("e.csv:2: target: expected at least two fields", 0),
+            0u)
       << one_field.status();
   auto bad_weight = ReadEdgeList("a,b,1\nb,c,heavy\n", {.path = "e.csv"});
   EXPECT_EQ(Message(bad_weight.status()), "e.csv:2: weight: 'heavy' is not a number");
@@ -144,8 +146,9 @@ TEST(GraphMlTest, LabelsWeightsDirectionAndAttributes) {
 }
 
 TEST(GraphMlTest, ErrorsNameTheLine) {
-  auto broken = ReadGraphMl("<graphml>\n<graph edgedefault=\"undirected\">\n<node id=\"a\">\n</graph>",
-                            {.path = "b.graphml"});
+  auto broken =
+      ReadGraphMl("<graphml>\n<graph edgedefault=\"undirected\">\n<node id=\"a\">\n</graph>",
+                  {.path = "b.graphml"});
   EXPECT_EQ(Message(broken.status()).rfind("b.graphml:4: xml: ", 0), 0u) << broken.status();
   auto unknown = ReadGraphMl(
       "<graphml>\n<graph edgedefault=\"undirected\">\n<node id=\"a\"/>\n<edge source=\"a\" "
@@ -168,9 +171,9 @@ TEST(PajekTest, VerticesArcsEdgesListsAndMatrix) {
   EXPECT_TRUE(net->directed);
   EXPECT_TRUE(net->weighted);
   EXPECT_EQ(net->labels, (std::vector<std::string>{"Mohamed Atta", "Ziad Jarrah", "C", "4"}));
-  EXPECT_EQ(Ties(*net), (std::set<std::string>{"Mohamed Atta-Ziad Jarrah:30", "4-Mohamed Atta:10",
-                                               "4-Ziad Jarrah:10", "Ziad Jarrah-C:10",
-                                               "C-Ziad Jarrah:10"}));
+  EXPECT_EQ(Ties(*net),
+            (std::set<std::string>{"Mohamed Atta-Ziad Jarrah:30", "4-Mohamed Atta:10",
+                                   "4-Ziad Jarrah:10", "Ziad Jarrah-C:10", "C-Ziad Jarrah:10"}));
   auto undirected = ReadPajek("*Vertices 3\n*Edges\n1 2\n2 3 0.5\n", {.path = "u.net"});
   ASSERT_TRUE(undirected.ok());
   EXPECT_FALSE(undirected->directed);
@@ -202,8 +205,9 @@ TEST(UcinetTest, FullMatrixWithLabels) {
 }
 
 TEST(UcinetTest, EmbeddedLabelsEdgeListsAndNodeLists) {
-  auto embedded = ReadUcinetDl(
-      "dl n = 2\nformat = fullmatrix\nlabels embedded\ndata:\n a b\na 0 2\nb 2 0\n", {.path = "e.dl"});
+  auto embedded =
+      ReadUcinetDl("dl n = 2\nformat = fullmatrix\nlabels embedded\ndata:\n a b\na 0 2\nb 2 0\n",
+                   {.path = "e.dl"});
   ASSERT_TRUE(embedded.ok()) << embedded.status();
   EXPECT_EQ(embedded->labels, (std::vector<std::string>{"a", "b"}));
   EXPECT_TRUE(embedded->weighted);
@@ -228,8 +232,9 @@ TEST(UcinetTest, Errors) {
             "x.dl:1: nr: two-mode (rectangular) data are not supported");
   EXPECT_EQ(Message(ReadUcinetDl("dl n=2 format=lowerhalf\ndata:\n1\n", {.path = "x.dl"}).status()),
             "x.dl:1: format: 'lowerhalf' is not supported (fullmatrix, edgelist1 or nodelist1)");
-  EXPECT_EQ(Message(ReadUcinetDl("dl n=3 format=edgelist1\ndata:\n1 9\n", {.path = "x.dl"}).status()),
-            "x.dl:3: target: '9' is not a node number in 1..3");
+  EXPECT_EQ(
+      Message(ReadUcinetDl("dl n=3 format=edgelist1\ndata:\n1 9\n", {.path = "x.dl"}).status()),
+      "x.dl:3: target: '9' is not a node number in 1..3");
 }
 
 TEST(WritersTest, GraphMlRoundTripsAndGexfIsWellFormed) {

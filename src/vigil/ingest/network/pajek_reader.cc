@@ -82,11 +82,16 @@ StatusOr<Network> ReadPajek(std::string_view text, const ReadOptions& options) {
       }
       if (vertex_count < 0)
         return Error(options.path, lines.number(), keyword, "comes before *Vertices");
-      if (keyword == "*arcs") section = Section::kArcs, has_arcs = true;
-      else if (keyword == "*edges") section = Section::kEdges, has_edges = true;
-      else if (keyword == "*arcslist") section = Section::kArcsList, has_arcs = true;
-      else if (keyword == "*edgeslist") section = Section::kEdgesList, has_edges = true;
-      else if (keyword == "*matrix") section = Section::kMatrix, has_arcs = true, matrix_row = 0;
+      if (keyword == "*arcs")
+        section = Section::kArcs, has_arcs = true;
+      else if (keyword == "*edges")
+        section = Section::kEdges, has_edges = true;
+      else if (keyword == "*arcslist")
+        section = Section::kArcsList, has_arcs = true;
+      else if (keyword == "*edgeslist")
+        section = Section::kEdgesList, has_edges = true;
+      else if (keyword == "*matrix")
+        section = Section::kMatrix, has_arcs = true, matrix_row = 0;
       else
         return Error(options.path, lines.number(), "section",
                      fmt::format("unknown section '{}'", std::string(trimmed)));

@@ -44,7 +44,8 @@ StatusOr<std::vector<Token>> Tokenize(std::string_view text, const std::string& 
       ++i;
     } else if (c == '"' || c == '\'') {
       size_t end = text.find(c, i + 1);
-      if (end == std::string_view::npos || text.substr(i, end - i).find('\n') != std::string_view::npos)
+      if (end == std::string_view::npos ||
+          text.substr(i, end - i).find('\n') != std::string_view::npos)
         return Error(path, line, "label", "unterminated quoted label");
       tokens.push_back({std::string(text.substr(i + 1, end - i - 1)), line, true});
       i = end + 1;
@@ -66,7 +67,9 @@ StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options
   if (!tokenized.ok()) return tokenized.status();
   const std::vector<Token>& tokens = *tokenized;
   size_t at = 0;
-  auto line_here = [&] { return at < tokens.size() ? tokens[at].line : (tokens.empty() ? 0 : tokens.back().line); };
+  auto line_here = [&] {
+    return at < tokens.size() ? tokens[at].line : (tokens.empty() ? 0 : tokens.back().line);
+  };
   auto is = [&](size_t i, std::string_view word) {
     return i < tokens.size() && !tokens[i].quoted && Lower(tokens[i].text) == word;
   };
@@ -90,7 +93,8 @@ StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options
       if (word == "n") {
         auto number = internal::ParseNumber(value.text);
         if (!number || *number < 1 || *number != std::floor(*number))
-          return Error(options.path, value.line, "n", fmt::format("'{}' is not a node count", value.text));
+          return Error(options.path, value.line, "n",
+                       fmt::format("'{}' is not a node count", value.text));
         n = static_cast<int64_t>(*number);
       } else if (word == "format") {
         format = Lower(value.text);
@@ -99,7 +103,8 @@ StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options
           return Error(options.path, value.line, "nm",
                        "several matrices in one file are not supported");
       } else if (word == "nr" || word == "nc") {
-        return Error(options.path, value.line, word, "two-mode (rectangular) data are not supported");
+        return Error(options.path, value.line, word,
+                     "two-mode (rectangular) data are not supported");
       } else if (word != "diagonal") {
         return Error(options.path, value.line, word, "unknown header setting");
       }
@@ -114,9 +119,9 @@ StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options
     }
     if (word == "labels" && is(at + 1, ":")) {
       at += 2;
-      while (at < tokens.size() && !(is(at + 1, ":") && !tokens[at].quoted &&
-                                     (Lower(tokens[at].text) == "data" ||
-                                      Lower(tokens[at].text) == "labels")) &&
+      while (at < tokens.size() &&
+             !(is(at + 1, ":") && !tokens[at].quoted &&
+               (Lower(tokens[at].text) == "data" || Lower(tokens[at].text) == "labels")) &&
              !is(at + 1, "embedded"))
         labels.push_back(tokens[at++].text);
       continue;
@@ -156,8 +161,9 @@ StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options
       int32_t id = index.Find(t.text);
       if (id >= 0) return id;
       if (static_cast<int64_t>(net.labels.size()) >= n)
-        return Error(options.path, t.line, field,
-                     fmt::format("'{}' would be node {} of n={}", t.text, net.labels.size() + 1, n));
+        return Error(
+            options.path, t.line, field,
+            fmt::format("'{}' would be node {} of n={}", t.text, net.labels.size() + 1, n));
       return index.Add(t.text);
     }
     auto value = internal::ParseNumber(t.text);
@@ -191,8 +197,9 @@ StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options
       }
       for (int64_t c = 0; c < n; ++c) {
         if (at >= tokens.size())
-          return Error(options.path, line_here(), "data",
-                       fmt::format("the matrix ends early (row {}, column {} of {})", r + 1, c + 1, n));
+          return Error(
+              options.path, line_here(), "data",
+              fmt::format("the matrix ends early (row {}, column {} of {})", r + 1, c + 1, n));
         auto value = number(tokens[at++], "data");
         if (!value.ok()) return value.status();
         if (*value == 0.0) continue;

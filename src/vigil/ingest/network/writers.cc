@@ -145,8 +145,9 @@ std::string WriteGexf(const Network& network) {
   for (size_t e = 0; e < network.edges.size(); ++e) {
     const Edge& edge = network.edges[e];
     std::string attributes = values(network.edge_attributes, e, "        ");
-    std::string head = fmt::format("      <edge id=\"{}\" source=\"{}\" target=\"{}\" weight=\"{}\"",
-                                   e, edge.source, edge.target, Number(edge.weight));
+    std::string head =
+        fmt::format("      <edge id=\"{}\" source=\"{}\" target=\"{}\" weight=\"{}\"", e,
+                    edge.source, edge.target, Number(edge.weight));
     if (attributes.empty())
       out += head + "/>\n";
     else
