@@ -39,7 +39,7 @@ class Out {
   template <typename T>
   void PodVector(const std::vector<T>& v) {
     Pod(static_cast<uint64_t>(v.size()));
-    buffer_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    if (!v.empty()) buffer_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
   }
   void Strings(const std::vector<std::string>& v) {
     Pod(static_cast<uint32_t>(v.size()));
@@ -76,7 +76,7 @@ class In {
     std::vector<T> v;
     if (n > data_.size() || !Need(n * sizeof(T))) return v;
     v.resize(n);
-    std::memcpy(v.data(), data_.data() + at_, n * sizeof(T));
+    if (n) std::memcpy(v.data(), data_.data() + at_, n * sizeof(T));
     at_ += n * sizeof(T);
     return v;
   }
