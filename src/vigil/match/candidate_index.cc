@@ -60,8 +60,12 @@ CandidateIndex CandidateIndex::Build(const WatchList& list) {
       if (!part.alt.empty()) add(KeyType::kPart, part.alt);
       if (part.skeleton.size() >= 2) add(KeyType::kSkeleton, part.skeleton);
       if (part.bare.size() >= 2) add(KeyType::kSkeleton, part.bare);
-      if (part.folded.size() >= kMinDeletionLength && !part.initial)
+      if (part.folded.size() >= kMinDeletionLength && !part.initial) {
+        add(KeyType::kDeletion, part.folded);
         ForEachDeletion(part.folded, [&](std::string_view d) { add(KeyType::kDeletion, d); });
+      }
+      if (part.folded.size() + 1 == kMinDeletionLength && !part.initial)
+        add(KeyType::kDeletion, part.folded);  // a query's 4-letter typo of it finds it
       if (i + 1 < name.parts.size()) add(KeyType::kPart, part.folded + name.parts[i + 1].folded);
     }
     add(KeyType::kJoined, name.joined);
@@ -84,14 +88,28 @@ CandidateIndex CandidateIndex::Build(const WatchList& list) {
   index.offsets_.push_back(static_cast<uint32_t>(index.postings_.size()));
   index.keys_.shrink_to_fit();
   index.offsets_.shrink_to_fit();
+  index.BuildBuckets();
   return index;
+}
+
+void CandidateIndex::BuildBuckets() {
+  buckets_.assign((size_t{1} << kBucketBits) + 1, 0);
+  size_t k = 0;
+  for (size_t b = 0; b < (size_t{1} << kBucketBits); ++b) {
+    buckets_[b] = static_cast<uint32_t>(k);
+    while (k < keys_.size() && (keys_[k] >> (64 - kBucketBits)) == b) ++k;
+  }
+  buckets_.back() = static_cast<uint32_t>(keys_.size());
 }
 
 std::span<const uint32_t> CandidateIndex::Find(KeyType type, std::string_view key) const {
   if (key.empty() || keys_.empty()) return {};
   uint64_t h = Hash(type, key);
-  auto it = std::lower_bound(keys_.begin(), keys_.end(), h);
-  if (it == keys_.end() || *it != h) return {};
+  const size_t bucket = h >> (64 - kBucketBits);
+  const auto first = keys_.begin() + buckets_[bucket];
+  const auto last = keys_.begin() + buckets_[bucket + 1];
+  auto it = std::lower_bound(first, last, h);
+  if (it == last || *it != h) return {};
   size_t slot = static_cast<size_t>(it - keys_.begin());
   return std::span<const uint32_t>(postings_.data() + offsets_[slot],
                                    offsets_[slot + 1] - offsets_[slot]);
@@ -99,7 +117,7 @@ std::span<const uint32_t> CandidateIndex::Find(KeyType type, std::string_view ke
 
 size_t CandidateIndex::MemoryBytes() const {
   return keys_.capacity() * sizeof(uint64_t) + offsets_.capacity() * sizeof(uint32_t) +
-         postings_.capacity() * sizeof(uint32_t);
+         postings_.capacity() * sizeof(uint32_t) + buckets_.capacity() * sizeof(uint32_t);
 }
 
 }  // namespace vigil::match

@@ -6,14 +6,17 @@
 //              ("abdul"+"rahman" -> "abdulrahman"), so spacing variants meet;
 //   kSkeleton  the consonant key ("hkn"): Arabic-script, Cyrillic and Latin
 //              spellings of one name meet here, as do most vowel variants;
-//   kDeletion  every single-letter deletion of parts of 4+ letters: with the
-//              query's own deletions this finds one typo, insertion,
-//              omission or transposition (symmetric deletion);
+//   kDeletion  parts of 3+ letters and every single-letter deletion of
+//              parts of 4+ letters: the query's part and its own deletions
+//              looked up here find one typo, insertion, omission or
+//              transposition (symmetric deletion), one look-up per variant;
 //   kJoined    the whole name with spaces removed ("alqaeda");
 //   kTrigram   letter trigrams of the joined name: the fallback when no
 //              part-level key finds anything, so recall never drops to zero.
 // Keys are 64-bit hashes in one sorted array with CSR postings (name ids),
-// about 150-250 bytes per listed name. Immutable after Build; thread-safe.
+// about 150-250 bytes per listed name, plus a table of where each value of
+// a key's top 16 bits starts, so a look-up reads two cache lines instead of
+// binary-searching the whole array. Immutable after Build; thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -43,9 +46,12 @@ class CandidateIndex {
 
  private:
   friend class SnapshotCodec;  // snapshot.cc
+  static constexpr int kBucketBits = 16;
+  void BuildBuckets();  // from keys_
   std::vector<uint64_t> keys_;      // sorted
   std::vector<uint32_t> offsets_;   // keys_.size() + 1
   std::vector<uint32_t> postings_;  // name ids, ascending within a key
+  std::vector<uint32_t> buckets_;   // 2^kBucketBits + 1: first key with each top-bits value
 };
 
 // Calls f(variant) for each single-letter deletion of word (distinct).

@@ -10,6 +10,7 @@ const char* RoleName(PartRole role) {
     case PartRole::kNisba: return "nisba";
     case PartRole::kLegalForm: return "legal_form";
     case PartRole::kNoise: return "noise";
+    case PartRole::kPlace: return "place";
   }
   return "?";
 }

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "vigil/text/country.h"
 #include "vigil/text/normalize.h"
 
 namespace vigil::match {
@@ -20,14 +21,15 @@ namespace {
 // each, chosen to meet the consonant skeletons of Latin spellings (ش and
 // Latin "sh" both give s; خ and "kh" give h; ق and "q" give k); short-vowel
 // marks and tatweel dropped; the Arabic article split from its word
-// ("الرحمن" -> "al rahman"). Letters not listed here go on to ICU.
+// ("الرحمن" -> "al rahman"); Urdu's word-final ہ is the vowel a (آمنہ,
+// Amna). Letters not listed here go on to ICU.
 constexpr const char* kArabicScriptRules = R"(
 [:^L:] { ال } [:L:][:L:] > 'al ';
 ^ ال } [:L:][:L:] > 'al ';
 عبد > 'abd'; ع > ; ء > ; ئ > y; ؤ > w; أ > a; إ > i; آ > a; ا > a; ى > a; ة > a; ۀ > a;
 ب > b; ت > t; ث > t; ج > j; ح > h; خ > h; د > d; ذ > d; ر > r; ز > z; س > s; ش > s;
 ص > s; ض > d; ط > t; ظ > z; غ > g; ف > f; ق > q; ك > k; ک > k; ل > l; م > m; ن > n;
-ه > h; ھ > h; و > w; ي > y; ی > y; ې > y; ۍ > y; ے > y; گ > g; ګ > g; پ > p; چ > c;
+ہ } [:^L:] > a; ہ $ > a; ہ > h; ۃ > a; ه > h; ھ > h; و > w; ي > y; ی > y; ې > y; ۍ > y; ے > y; گ > g; ګ > g; پ > p; چ > c;
 ژ > j; ځ > z; څ > s; ډ > d; ټ > t; ړ > r; ښ > s; ږ > j; ڼ > n; ٹ > t; ڈ > d; ڑ > r;
 ں > n; [\u064B-\u065F\u0670\u0640] > ;
 )";
@@ -506,7 +508,9 @@ std::string Skeleton(std::string_view folded, bool digraphs, bool glides) {
     bool glide = (c == 'w' || c == 'y') && (i > 0 || !glides);
     if (vowel || glide) continue;
     if (c == 'S') c = 's';  // sh and s meet: Arabic ش/س are often confused in Latin
-    if (!out.empty() && out.back() == c) continue;
+    // A doubled letter is one consonant (Hassan, حسن); the same consonant
+    // twice with a vowel between is two (Hanan, حنان).
+    if (i > 0 && (s[i - 1] == c || (c == 's' && s[i - 1] == 'S'))) continue;
     out += c;
   }
   if (out.empty() && !s.empty()) out = std::string(1, s[0]);  // "ali" -> "l" needs a key too
@@ -517,19 +521,23 @@ std::string SkeletonVowels(std::string_view folded, bool digraphs) {
   // One character per slot: '@' plus a bit per vowel class seen there
   // (1 a, 2 e, 4 i, 8 u), so "@" means none.
   std::string s = MapSounds(folded, digraphs);
+  // In Latin spellings, a w or y glide and the English long vowels ee and
+  // oo also set kLongI or kLongU: Arabic script writes those sounds.
   std::string vowels = "@";  // before the first consonant
-  char last = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     bool glide = (c == 'w' || c == 'y') && i > 0;
     if (IsVowel(c) || glide) {
       int bit = c == 'a' ? 1 : c == 'e' ? 2 : (c == 'i' || c == 'y') ? 4 : 8;
+      if (digraphs) {
+        if (c == 'y' || (c == 'e' && i > 0 && s[i - 1] == 'e')) bit |= kLongI;
+        if (c == 'w' || (c == 'o' && i > 0 && s[i - 1] == 'o')) bit |= kLongU;
+      }
       vowels.back() = static_cast<char>(vowels.back() | bit);
       continue;
     }
     if (c == 'S') c = 's';
-    if (c == last) continue;  // a doubled consonant is one slot
-    last = c;
+    if (i > 0 && (s[i - 1] == c || (c == 's' && s[i - 1] == 'S'))) continue;  // as in Skeleton()
     vowels += '@';
   }
   return vowels;
@@ -540,11 +548,18 @@ int VowelConflicts(std::string_view arabic, std::string_view latin) {
   int conflicts = 0;
   for (size_t i = 0; i < arabic.size(); ++i) {
     int a = arabic[i] & 15, l = latin[i] & 15;
+    // w and y are consonants in Arabic script, always written: a Latin
+    // glide without its letter is another name (Husna / Husayn).
+    if (((latin[i] & kLongI) && !(a & 4)) || ((latin[i] & kLongU) && !(a & 8))) {
+      ++conflicts;
+      continue;
+    }
     if (a == 0) continue;                    // short vowels are not written
     if (i == 0 && a == 1 && l) continue;     // a word-initial alif carries any vowel
     bool fits = ((a & 1) && (l & 3)) || ((a & 4) && (l & 6)) || ((a & 8) && (l & 8)) ||
                 ((a & 2) && l);
-    conflicts += !fits;
+    // A word that starts with alif starts with a vowel: Ahmad is not Hamid.
+    if (!fits) conflicts += i == 0 ? 2 : 1;
   }
   return conflicts;
 }
@@ -585,7 +600,11 @@ AnalyzedName AnalyzeName(std::string_view name, NameKind kind) {
   for (size_t i = 0; i < words.size(); ++i) {
     std::string w = words[i];
     bool last = i + 1 == words.size();
-    if (!organization && words.size() > 1 && Honorifics().count(w)) {
+    // Amir and Emir are titles and given names: kept when the name would be
+    // left with one word ("HAMZA, Amir").
+    const bool title = Honorifics().count(w) &&
+                       (words.size() > 2 || (w != "amir" && w != "emir"));
+    if (!organization && words.size() > 1 && title) {
       result.honorifics.push_back(w);
       continue;
     }
@@ -664,6 +683,8 @@ AnalyzedName AnalyzeName(std::string_view name, NameKind kind) {
         part.role = PartRole::kLegalForm;
       } else if (NoiseWords().count(part.folded)) {
         part.role = PartRole::kNoise;
+      } else if (part.folded.size() >= 4 && !CountryCode(part.folded).empty()) {
+        part.role = PartRole::kPlace;  // names, not codes: "co" and "ag" are legal forms here
       }
     } else if (seen_marker) {
       bool trailing_family = t.after_particle && i + 1 == tokens.size() && position >= 1;
@@ -684,7 +705,19 @@ AnalyzedName AnalyzeName(std::string_view name, NameKind kind) {
     result.joined += glued_article ? part.alt : part.folded;
     result.parts.push_back(std::move(part));
   }
+  for (auto& part : result.parts) SetLetterMasks(part);
   return result;
+}
+
+uint64_t LetterMask(std::string_view s) {
+  uint64_t mask = 0;
+  for (unsigned char c : s) mask |= uint64_t{1} << (c & 63);
+  return mask;
+}
+
+void SetLetterMasks(NamePart& part) {
+  part.letters = LetterMask(part.folded);
+  part.skeleton_letters = LetterMask(part.skeleton);
 }
 
 }  // namespace vigil::match

@@ -30,6 +30,7 @@ enum class PartRole {
   kNisba,     // al-X / family or origin name
   kLegalForm, // ltd, llc, jsc... (organisations)
   kNoise,     // the, of, and...
+  kPlace,     // a country named in an organisation's name (Banco Santander Mexico)
 };
 
 struct NamePart {
@@ -42,7 +43,13 @@ struct NamePart {
   int nasab_position = 0;  // 1 = father, 2 = grandfather...
   bool initial = false;    // a single letter
   double weight = 1.0;     // how much the part identifies: rare parts count more
+  // The letters present in folded and in skeleton (bit c & 63 for each byte
+  // c): a cheap bound on edit distance. Set by SetLetterMasks().
+  uint64_t letters = 0, skeleton_letters = 0;
 };
+
+uint64_t LetterMask(std::string_view s);
+void SetLetterMasks(NamePart& part);
 
 struct AnalyzedName {
   std::string original;
@@ -59,12 +66,17 @@ AnalyzedName AnalyzeName(std::string_view name, NameKind kind = NameKind::kAny);
 // The vowels that follow each consonant of the skeleton, one slot per
 // consonant plus one for the vowels before the first: '@' with a bit for
 // each class seen there (1 a, 2 e, 4 i, 8 u). "haqqani" -> "@AAD" (h+a, q+a,
-// n+i). Arabic script writes
-// only long vowels (alif, waw, ya), so a written Arabic vowel must meet one
-// in the Latin spelling at the same place.
+// n+i). In a Latin spelling (digraphs), a y or w glide and the long ee and
+// oo also set kLongI or kLongU ("husayn" -> "@HU@"). Arabic script
+// writes only long vowels (alif, waw, ya), and always writes w and y, so a
+// written Arabic vowel must meet one in the Latin spelling at the same
+// place, and a Latin glide must meet its letter.
+inline constexpr int kLongI = 16;
+inline constexpr int kLongU = 32;
 std::string SkeletonVowels(std::string_view folded, bool digraphs = true);
 // How many written vowels of an Arabic-script spelling find no vowel of
-// their kind in a Latin spelling with the same skeleton.
+// their kind in a Latin spelling with the same skeleton, plus the Latin
+// glides that find no waw or ya.
 int VowelConflicts(std::string_view arabic, std::string_view latin);
 
 // "Al-Qa'ida/Islamic Army" -> {"Al-Qa'ida", "Islamic Army"}: lists write

@@ -99,6 +99,26 @@ TEST(NameAnalysisTest, SlashesSeparateAlternativeNames) {
   EXPECT_EQ(SplitAlternatives("Haqqani Network"), (std::vector<std::string>{"Haqqani Network"}));
 }
 
+TEST(NameAnalysisTest, DoubledLettersAreOneConsonantButRepeatedOnesAreTwo) {
+  EXPECT_EQ(Skeletons("Hassan"), Skeletons("Hasan"));
+  EXPECT_EQ(Skeletons("Hanan"), std::vector<std::string>{"hnn"});
+  EXPECT_EQ(Skeletons("حنان"), std::vector<std::string>{"hnn"});
+  EXPECT_NE(Skeletons("Khan"), Skeletons("Hanan"));
+}
+
+TEST(NameAnalysisTest, UrduFinalHehIsAVowel) {
+  EXPECT_EQ(Folded("آمنہ"), std::vector<std::string>{"amna"});
+  EXPECT_EQ(Folded("حمزہ"), std::vector<std::string>{"hmza"});
+  EXPECT_EQ(Folded("شہناز")[0].substr(0, 3), "shn");
+}
+
+TEST(NameAnalysisTest, AmirIsATitleOnlyWhenAnotherNameRemains) {
+  EXPECT_EQ(Folded("HAMZA, Amir", NameKind::kPerson), (std::vector<std::string>{"amir", "hamza"}));
+  EXPECT_EQ(Folded("Amir Hamza Rabbani", NameKind::kPerson),
+            (std::vector<std::string>{"hamza", "rabbani"}));
+  EXPECT_EQ(Folded("Mullah Omar", NameKind::kPerson), std::vector<std::string>{"omar"});
+}
+
 TEST(NameAnalysisTest, EmptyAndPunctuationOnlyNamesHaveNoParts) {
   EXPECT_TRUE(AnalyzeName("").parts.empty());
   EXPECT_TRUE(AnalyzeName(" - , . ").parts.empty());

@@ -2,6 +2,7 @@
 #include "vigil/match/name_scorer.h"
 
 #include <algorithm>
+#include <bit>
 #include <numeric>
 
 namespace vigil::match {
@@ -11,6 +12,7 @@ const char* MethodName(MatchMethod method) {
     case MatchMethod::kExact: return "exact";
     case MatchMethod::kTransliterated: return "transliterated";
     case MatchMethod::kSkeleton: return "skeleton";
+    case MatchMethod::kPhonetic: return "phonetic";
     case MatchMethod::kFuzzy: return "fuzzy";
     case MatchMethod::kPrefix: return "prefix";
     case MatchMethod::kInitial: return "initial";
@@ -60,6 +62,10 @@ size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t limit)
 
 namespace {
 
+// What the Abd of a compound counts for when the other name has the bare
+// name: a common part, left unmatched.
+constexpr double kAbdWeight = 0.45;
+
 bool HasDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -70,21 +76,17 @@ double Ratio(std::string_view a, std::string_view b) {
   return 1.0 - static_cast<double>(EditDistance(a, b)) / static_cast<double>(longest);
 }
 
-uint64_t LetterMask(std::string_view s) {
-  uint64_t mask = 0;
-  for (unsigned char c : s) mask |= uint64_t{1} << (c & 63);
-  return mask;
-}
-
 // The ratio when it is at least `floor`, else 0: cheap rejections first.
-double RatioAtLeast(std::string_view a, std::string_view b, double floor) {
+// a_letters and b_letters are LetterMask(a) and LetterMask(b).
+double RatioAtLeast(std::string_view a, std::string_view b, double floor, uint64_t a_letters,
+                    uint64_t b_letters) {
   size_t longest = std::max(a.size(), b.size());
   if (longest == 0) return 0;
   auto limit = static_cast<size_t>(static_cast<double>(longest) * (1.0 - floor) + 1e-9);
+  if (longest - std::min(a.size(), b.size()) > limit) return 0;
   // Each edit changes the set of letters present by at most two: a cheap
   // rejection before the dynamic programme.
-  if (static_cast<size_t>(__builtin_popcountll(LetterMask(a) ^ LetterMask(b))) > 2 * limit)
-    return 0;
+  if (static_cast<size_t>(std::popcount(a_letters ^ b_letters)) > 2 * limit) return 0;
   size_t distance = BoundedEditDistance(a, b, limit);
   if (distance > limit) return 0;
   return 1.0 - static_cast<double>(distance) / static_cast<double>(longest);
@@ -95,6 +97,31 @@ struct Unit {
   const NamePart* part;
   size_t first = 0, count = 1;
 };
+
+// Equal but for voicing: b/p, d/t, g/k, j/ch, z/s, v/f. Romanisations of
+// Korean (Pak/Bak, Chin/Jin) and of Slavic names write the same sound both
+// ways.
+bool VoicingEqual(std::string_view a, std::string_view b) {
+  auto next = [](std::string_view s, size_t& i) {
+    char c = s[i++];
+    if (c == 'c' && i < s.size() && s[i] == 'h') {
+      ++i;
+      return 'j';
+    }
+    switch (c) {
+      case 'b': return 'p';
+      case 'd': return 't';
+      case 'g': return 'k';
+      case 'z': return 's';
+      case 'v': return 'f';
+      default: return c;
+    }
+  };
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size())
+    if (next(a, i) != next(b, j)) return false;
+  return i == a.size() && j == b.size();
+}
 
 const std::string& BareKey(const NamePart& p) { return p.bare.empty() ? p.skeleton : p.bare; }
 
@@ -138,6 +165,7 @@ void Units(const AnalyzedName& name, const AnalyzedName& other, std::vector<Name
     joined.role = parts[i].role;
     joined.nasab_position = parts[i].nasab_position;
     joined.weight = parts[i].weight + parts[i + 1].weight;
+    SetLetterMasks(joined);
     if (storage.capacity() < parts.size()) storage.reserve(parts.size());  // pointers stay valid
     storage.push_back(std::move(joined));
     units.push_back({&storage.back(), i, 2});
@@ -194,8 +222,14 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
   const MatchMethod exact = cross_script ? MatchMethod::kTransliterated : MatchMethod::kExact;
   if (a.folded == b.folded) return {1.0, exact};
   if ((!a.alt.empty() && (a.alt == b.folded || a.alt == b.alt)) ||
-      (!b.alt.empty() && b.alt == a.folded))
+      (!b.alt.empty() && b.alt == a.folded)) {
+    // A glued article read off ("alqaeda" / "qaeda") is the same name; a
+    // compound with Abd against the bare name ("Abdul Mohammed" /
+    // "Mohammed") is a close but different one.
+    bool a_abd = a.folded.rfind("abd", 0) == 0, b_abd = b.folded.rfind("abd", 0) == 0;
+    if (a_abd != b_abd) return {0.9, exact, a_abd ? 1 : 2};
     return {0.95, exact};
+  }
   if (HasDigit(a.folded) || HasDigit(b.folded)) return {0, MatchMethod::kExact};
   if (a.initial || b.initial) {
     if (a.folded[0] == b.folded[0]) return {0.8, MatchMethod::kInitial};
@@ -210,8 +244,8 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
   const size_t key = std::min(a.skeleton.size(), b.skeleton.size());
   if (a.skeleton == b.skeleton && !a.skeleton.empty()) {
     if (cross_script) {
-      double sim = key >= 3 ? 0.95 : key == 2 ? 0.88 : 0.75;
-      sim -= 0.12 * VowelConflicts(arabic_side, a, b);
+      double sim = key >= 3 ? 0.95 : key == 2 ? 0.85 : 0.75;
+      sim -= 0.15 * VowelConflicts(arabic_side, a, b);
       if (sim >= 0.6) return {sim, MatchMethod::kSkeleton};
     } else {
       double ratio = Ratio(a.folded, b.folded);
@@ -240,11 +274,14 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
       return {0.85, MatchMethod::kSkeleton};
     if (bare >= 3) return {0.8 * length_factor, MatchMethod::kSkeleton};
   }
+  if (!cross_script && a.folded.size() >= 3 && VoicingEqual(a.folded, b.folded))
+    return {0.88, MatchMethod::kPhonetic};
   const std::string& shorter = a.folded.size() <= b.folded.size() ? a.folded : b.folded;
   const std::string& longer = a.folded.size() <= b.folded.size() ? b.folded : a.folded;
-  double ratio = RatioAtLeast(a.folded, b.folded, 0.75);
+  double ratio = RatioAtLeast(a.folded, b.folded, 0.75, a.letters, b.letters);
   if (a.skeleton.size() >= 3 && b.skeleton.size() >= 3)
-    ratio = std::max(ratio, 0.95 * RatioAtLeast(a.skeleton, b.skeleton, 0.75 / 0.95));
+    ratio = std::max(ratio, 0.95 * RatioAtLeast(a.skeleton, b.skeleton, 0.75 / 0.95,
+                                                a.skeleton_letters, b.skeleton_letters));
   if (longer.size() >= 4 && ratio >= 0.75) return {0.95 * ratio, MatchMethod::kFuzzy};
   if (shorter.size() >= 3 && longer.rfind(shorter, 0) == 0) return {0.7, MatchMethod::kPrefix};
   const std::string& short_key = a.skeleton.size() <= b.skeleton.size() ? a.skeleton : b.skeleton;
@@ -254,7 +291,8 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
   return {0, MatchMethod::kFuzzy};
 }
 
-NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName& candidate) const {
+NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName& candidate,
+                                   bool explain) const {
   NameComparison result;
   const bool cross_script = query.script != candidate.script && query.script != "Zyyy" &&
                             candidate.script != "Zyyy";
@@ -330,13 +368,17 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   }
   double matched = 0, matched_weight = 0;
   bool any_mismatch = false;
+  double q_abd = 0, c_abd = 0;  // Abd of a compound met by the bare name: unmatched
   for (const auto& c : chosen) {
     const Option& o = *c.option;
+    if (o.sim.abd_side == 1) q_abd += kAbdWeight;
+    if (o.sim.abd_side == 2) c_abd += kAbdWeight;
     matched += c.similarity * o.weight;
     matched_weight += o.weight;
     any_mismatch |= c.mismatch;
-    result.pairs.push_back({qu[o.q].part->text, cu[o.c].part->text, o.sim.method, c.similarity,
-                            o.weight, c.mismatch ? "at a different place in the nasab chain" : ""});
+    if (explain)
+      result.pairs.push_back({qu[o.q].part->text, cu[o.c].part->text, o.sim.method, c.similarity,
+                              o.weight, c.mismatch ? "at a different place in the nasab chain" : ""});
   }
 
   // Unmatched parts: on both sides they contradict each other (a different
@@ -351,36 +393,43 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
     if (p.initial || p.role == PartRole::kLegalForm || p.role == PartRole::kNoise) return p.weight;
     return std::max(p.weight, options_.contradiction_floor);
   };
+  q_unmatched += q_abd, c_unmatched += c_abd;
+  if ((q_abd > 0 || c_abd > 0) && explain)
+    result.adjustments.push_back(
+        {"abd", "a compound with Abd met the bare name: its Abd is left unmatched"});
+  q_contradicting += q_abd > 0 ? std::max(q_abd, options_.contradiction_floor) : 0;
+  c_contradicting += c_abd > 0 ? std::max(c_abd, options_.contradiction_floor) : 0;
   for (size_t i = 0; i < query.parts.size(); ++i) {
     q_has_nisba |= query.parts[i].role == PartRole::kNisba;
     if (q_used[i]) continue;
     const NamePart& p = query.parts[i];
-    if (HasDigit(p.folded)) numbers += p.weight;
+    if (HasDigit(p.folded) || p.role == PartRole::kPlace) numbers += p.weight;
     else q_unmatched += p.weight, q_contradicting += contradicting_weight(p);
-    result.unmatched_query.push_back(p.text);
+    if (explain) result.unmatched_query.push_back(p.text);
     if (p.role == PartRole::kNisba) q_nisba += p.weight;
   }
   for (size_t j = 0; j < candidate.parts.size(); ++j) {
     c_has_nisba |= candidate.parts[j].role == PartRole::kNisba;
     if (c_used[j]) continue;
     const NamePart& p = candidate.parts[j];
-    if (HasDigit(p.folded)) numbers += p.weight;
+    if (HasDigit(p.folded) || p.role == PartRole::kPlace) numbers += p.weight;
     else c_unmatched += p.weight, c_contradicting += contradicting_weight(p);
-    result.unmatched_candidate.push_back(p.text);
+    if (explain) result.unmatched_candidate.push_back(p.text);
     if (p.role == PartRole::kNisba) c_nisba += p.weight;
   }
-  if (numbers > 0)
-    result.adjustments.push_back({"number", "a number appears in one name only, or differs"});
+  if (numbers > 0 && explain)
+    result.adjustments.push_back(
+        {"number_or_place", "a number or a country appears in one name only, or differs"});
   double contradiction = 0;
   if (q_nisba > 0 && c_nisba > 0) {
     contradiction = (options_.nisba_conflict - 1) * std::min(q_nisba, c_nisba);
-    result.adjustments.push_back(
+    if (explain) result.adjustments.push_back(
         {"nisba_conflict", "the family or origin names (al-...) differ: contradicting evidence"});
   } else if ((q_nisba > 0 && !c_has_nisba) || (c_nisba > 0 && !q_has_nisba)) {
-    result.adjustments.push_back(
+    if (explain) result.adjustments.push_back(
         {"nisba_omitted", "one name has a family or origin name the other omits: weak evidence"});
   }
-  if (any_mismatch)
+  if (any_mismatch && explain)
     result.adjustments.push_back(
         {"nasab_order", "parts meet at different places of the bin/ibn chain"});
   double low = std::min(q_unmatched, c_unmatched), high = std::max(q_unmatched, c_unmatched);
@@ -404,7 +453,7 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   if (distinctive_pairs <= 1 && (distinctive_unmatched(query, q_used) ||
                                  distinctive_unmatched(candidate, c_used))) {
     omitted = std::max(omitted, options_.single_part_omitted_weight);
-    result.adjustments.push_back(
+    if (explain) result.adjustments.push_back(
         {"single_part", "only one distinctive part in common: what the other name adds counts more"});
   }
   double denominator = matched_weight + conflicting + omitted * (high - low) +
@@ -412,7 +461,8 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   result.score = denominator > 0 ? matched / denominator : 0;
   if (!query.joined.empty() && query.joined == candidate.joined && result.score < 0.98) {
     result.score = 0.98;
-    result.adjustments.push_back({"joined", "the names are equal once spaces are removed"});
+    if (explain)
+      result.adjustments.push_back({"joined", "the names are equal once spaces are removed"});
   }
   result.score = std::clamp(result.score, 0.0, 1.0);
   return result;

@@ -22,7 +22,16 @@
 
 namespace vigil::match {
 
-enum class MatchMethod { kExact, kTransliterated, kSkeleton, kFuzzy, kPrefix, kInitial, kJoined };
+enum class MatchMethod {
+  kExact,
+  kTransliterated,
+  kSkeleton,
+  kPhonetic,
+  kFuzzy,
+  kPrefix,
+  kInitial,
+  kJoined
+};
 const char* MethodName(MatchMethod method);
 
 struct PartPair {
@@ -47,7 +56,7 @@ struct NameComparison {
 
 struct ScorerOptions {
   double omitted_weight = 0.2;     // share of a person's name part present on one side only
-  double omitted_weight_organization = 0.45;  // the same for organisations: an added word matters more
+  double omitted_weight_organization = 0.27;  // the same for organisations: an added word matters more
   double nasab_mismatch = 0.3;     // similarity factor for parts at different nasab places
   double nisba_conflict = 1.5;     // extra weight of a contradicting nisba/family name
   double single_part_omitted_weight = 0.6;  // omissions when only one distinctive part matched
@@ -58,7 +67,10 @@ struct ScorerOptions {
 class NameScorer {
  public:
   explicit NameScorer(ScorerOptions options = {}) : options_(options) {}
-  NameComparison Compare(const AnalyzedName& query, const AnalyzedName& candidate) const;
+  // explain = false computes the score alone (no pairs, unmatched parts or
+  // adjustments): what ranking candidates needs, without allocating.
+  NameComparison Compare(const AnalyzedName& query, const AnalyzedName& candidate,
+                         bool explain = true) const;
 
  private:
   ScorerOptions options_;
@@ -78,6 +90,9 @@ NamePairComparison CompareNames(std::string_view a, std::string_view b, NameKind
 struct PartSimilarity {
   double similarity = 0;
   MatchMethod method = MatchMethod::kExact;
+  // 1 or 2 when that side (a or b) carries an Abd the other lacks ("Abdul
+  // Mohammed" / "Mohammed"): the Abd counts as a part left unmatched.
+  int abd_side = 0;
 };
 // arabic_side: 1 when a is spelled in Arabic script and b in Latin, 2 the
 // other way round, 0 otherwise (then written long vowels are checked).

@@ -103,6 +103,54 @@ TEST(NameScorerTest, WrittenArabicVowelsMustMeetLatinVowels) {
   EXPECT_EQ(SkeletonVowels("haqqani"), std::string("@AAD"));
 }
 
+TEST(NameScorerTest, ArabicScriptWritesGlidesAndWordInitialVowels) {
+  // حسنه (Husna) has no ya: it is not Husayn, which حسين is.
+  EXPECT_LT(Score("حسنه", "Husayn"), kDefaultThreshold);
+  EXPECT_GE(Score("حسين", "Husayn"), kDefaultThreshold);
+  EXPECT_GT(VowelConflicts(SkeletonVowels("hsna", false), SkeletonVowels("husayn")), 0);
+  // أحمد starts with alif, a vowel: Ahmad, not Hamid.
+  EXPECT_GE(Score("احمد", "Ahmad"), 0.9);
+  EXPECT_LT(Score("احمد", "Hamid"), kDefaultThreshold);
+  EXPECT_EQ(VowelConflicts(SkeletonVowels("ahmd", false), SkeletonVowels("hamid")), 2);
+  // Two common names, each only close: Amna Ahmad is not Ayman Ahmad.
+  EXPECT_LT(Score("آمنہ احمد", "AHMAD, Ayman"), kDefaultThreshold);
+}
+
+TEST(NameScorerTest, VoicingVariantsOfOneRomanisationMeet) {
+  NameComparison c =
+      CompareNames("Jang Pom Su", "JANG BOM SU", NameKind::kPerson, NameScorer()).comparison;
+  EXPECT_GE(c.score, kDefaultThreshold);
+  bool phonetic = false;
+  for (const auto& p : c.pairs) phonetic |= p.method == MatchMethod::kPhonetic;
+  EXPECT_TRUE(phonetic);
+  EXPECT_GE(Score("Kim Jin Sok", "Kim Chin Sok"), kDefaultThreshold);
+  // Across scripts, letters are not voiced or unvoiced by spelling habit.
+  EXPECT_EQ(CompareParts(AnalyzeName("bom").parts[0], AnalyzeName("пом").parts[0], true, 0).method ==
+                MatchMethod::kPhonetic,
+            false);
+}
+
+TEST(NameScorerTest, ACountryInAnOrganisationsNameTellsBranchesApart) {
+  EXPECT_LT(Score("Banco Santander S.A.", "Banco Santander México S.A.", NameKind::kOrganization),
+            kDefaultThreshold);
+  EXPECT_GE(Score("Central Bank of Iran", "Central Bank of the Islamic Republic of Iran",
+                  NameKind::kOrganization),
+            kDefaultThreshold);
+  // Two-letter words are legal forms or codes, never countries: "Siemens AG".
+  EXPECT_GE(Score("Siemens AG", "Siemens", NameKind::kOrganization), kDefaultThreshold);
+}
+
+TEST(NameScorerTest, TheAbdOfACompoundCountsWhenTheOtherNameLacksIt) {
+  EXPECT_GE(Score("Abdul Haq Wasiq", "Haq Wasiq"), kDefaultThreshold);
+  NameComparison c = CompareNames("Abdul Kabir Abdul Jan", "Abdul Kabir Mohammad Jan",
+                                  NameKind::kPerson, NameScorer())
+                         .comparison;
+  bool rule = false;
+  for (const auto& a : c.adjustments) rule |= a.rule == "abd";
+  EXPECT_TRUE(rule);
+  EXPECT_LT(c.score, Score("Abdul Kabir Abdul Jan", "Abdul Kabir Abduljan"));
+}
+
 TEST(NameScorerTest, PersianZMeetsArabicD) {
   EXPECT_GE(Score("Fazl Rahim", "فضل رحيم"), kDefaultThreshold);
   EXPECT_GE(Score("Fadl Rahim", "فضل رحيم"), kDefaultThreshold);

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
-#include <unordered_map>
 
 #include "vigil/text/country.h"
 
@@ -18,6 +17,7 @@ struct Scratch {
   std::vector<float> coverage;
   std::vector<int32_t> last_part;  // the last query part credited to a name
   std::vector<uint32_t> touched;
+  std::vector<std::pair<float, uint32_t>> ranked;  // candidates by coverage
   void Reset(size_t names) {
     if (coverage.size() != names) {
       coverage.assign(names, 0);
@@ -101,17 +101,22 @@ ScreenResult Screener::Screen(const ScreenQuery& query) const {
     int32_t tag = static_cast<int32_t>(i);
     float w = static_cast<float>(part.weight);
     // Strongest keys first: the first credit of a part to a name is its best.
-    credit(index_.Find(KeyType::kPart, part.folded), tag, w);
+    const auto exact = index_.Find(KeyType::kPart, part.folded);
+    credit(exact, tag, w);
     if (!part.alt.empty()) credit(index_.Find(KeyType::kPart, part.alt), tag, w);
     if (part.skeleton.size() >= 2)
       credit(index_.Find(KeyType::kSkeleton, part.skeleton), tag, 0.9f * w);
     if (part.bare.size() >= 2) credit(index_.Find(KeyType::kSkeleton, part.bare), tag, 0.8f * w);
     if (part.folded.size() >= kMinDeletionLength && !part.initial) {
-      credit(index_.Find(KeyType::kDeletion, part.folded), tag, 0.8f * w);
-      ForEachDeletion(part.folded, [&](std::string_view d) {
-        credit(index_.Find(KeyType::kPart, d), tag, 0.8f * w);
-        credit(index_.Find(KeyType::kDeletion, d), tag, 0.75f * w);
-      });
+      // One-typo neighbours. A key shared by many names is a common name's
+      // typo, which its part and skeleton keys have already found: skipping
+      // those keeps a query with "Mohammad" from touching thousands of names.
+      auto typo = [&](std::span<const uint32_t> ids, float amount) {
+        if (ids.size() <= options_.max_typo_postings) credit(ids, tag, amount);
+      };
+      typo(index_.Find(KeyType::kDeletion, part.folded), 0.8f * w);
+      ForEachDeletion(part.folded,
+                      [&](std::string_view d) { typo(index_.Find(KeyType::kDeletion, d), 0.75f * w); });
     }
   }
   // Adjacent query parts written as one word in the list, and the whole name.
@@ -121,7 +126,8 @@ ScreenResult Screener::Screen(const ScreenQuery& query) const {
            static_cast<float>(0.5 * (q.parts[i].weight + q.parts[i + 1].weight)));
   credit(index_.Find(KeyType::kJoined, q.joined), tag, static_cast<float>(total_weight));
 
-  std::vector<std::pair<float, uint32_t>> ranked;
+  std::vector<std::pair<float, uint32_t>>& ranked = scratch.ranked;
+  ranked.clear();
   const float floor = static_cast<float>(options_.min_coverage * total_weight);
   for (uint32_t id : scratch.touched)
     if (scratch.coverage[id] >= floor && static_cast<int64_t>(id) != query.exclude_name)
@@ -129,16 +135,20 @@ ScreenResult Screener::Screen(const ScreenQuery& query) const {
 
   if (ranked.empty() && q.joined.size() >= 3) {
     // Fallback: letter trigrams of the whole name (Dice coefficient).
+    // Trigram counts go in the coverage array, cleared of the part credits
+    // that reached no name.
     result.fallback = true;
-    std::unordered_map<uint32_t, int> shared;
+    scratch.Reset(list_.names().size());
     int query_trigrams = 0;
     for (size_t i = 0; i + 3 <= q.joined.size(); ++i, ++query_trigrams)
-      for (uint32_t id : index_.Find(KeyType::kTrigram, std::string_view(q.joined).substr(i, 3)))
-        ++shared[id];
-    for (auto [id, count] : shared) {
-      if (static_cast<int64_t>(id) == query.exclude_name) continue;
+      for (uint32_t id : index_.Find(KeyType::kTrigram, std::string_view(q.joined).substr(i, 3))) {
+        if (scratch.last_part[id] == -1 && scratch.coverage[id] == 0) scratch.touched.push_back(id);
+        scratch.coverage[id] += 1;
+      }
+    for (uint32_t id : scratch.touched) {
+      if (static_cast<int64_t>(id) == query.exclude_name || scratch.coverage[id] == 0) continue;
       int listed = static_cast<int>(list_.names()[id].analysis.joined.size()) - 2;
-      double dice = 2.0 * count / std::max(1, query_trigrams + listed);
+      double dice = 2.0 * scratch.coverage[id] / std::max(1, query_trigrams + listed);
       if (dice >= options_.fallback_min_dice) ranked.emplace_back(static_cast<float>(dice), id);
     }
   }
@@ -150,24 +160,28 @@ ScreenResult Screener::Screen(const ScreenQuery& query) const {
   ranked.resize(keep);
   result.candidates = keep;
 
-  // Score candidates; keep per record its best strong name and best weak alias.
+  // Score candidates (scores only); keep per record its best strong name and
+  // best weak alias. Only the hits are explained, further down.
   struct Best {
+    uint32_t record;
     double strong = -1, weak = -1;
     uint32_t strong_name = 0, weak_name = 0;
-    NameComparison strong_cmp, weak_cmp;
   };
-  std::unordered_map<uint32_t, Best> best;
+  std::vector<Best> best;  // a few dozen at most: a linear search is fastest
+  best.reserve(ranked.size());
   for (const auto& [coverage, id] : ranked) {
     const ListedName& listed = list_.names()[id];
     const ListedRecord& record = list_.records()[listed.record];
     if (query.kind != NameKind::kAny && record.kind != NameKind::kAny && record.kind != query.kind)
       continue;
-    NameComparison cmp = scorer_.Compare(q, listed.analysis);
-    Best& b = best[listed.record];
+    double score = scorer_.Compare(q, listed.analysis, /*explain=*/false).score;
+    auto it = std::find_if(best.begin(), best.end(),
+                           [&](const Best& b) { return b.record == listed.record; });
+    Best& b = it != best.end() ? *it : best.emplace_back(Best{listed.record});
     if (listed.type == ListedNameType::kWeakAlias) {
-      if (cmp.score > b.weak) b.weak = cmp.score, b.weak_name = id, b.weak_cmp = std::move(cmp);
-    } else if (cmp.score > b.strong) {
-      b.strong = cmp.score, b.strong_name = id, b.strong_cmp = std::move(cmp);
+      if (score > b.weak) b.weak = score, b.weak_name = id;
+    } else if (score > b.strong) {
+      b.strong = score, b.strong_name = id;
     }
   }
 
@@ -175,14 +189,13 @@ ScreenResult Screener::Screen(const ScreenQuery& query) const {
   bool has_dob = !query.birth_date.empty() && ParseDayRange(query.birth_date, &query_dob);
   std::string query_country = query.country.empty() ? "" : CountryCode(query.country);
 
-  for (auto& [record_id, b] : best) {
-    const ListedRecord& record = list_.records()[record_id];
+  for (const Best& b : best) {
+    const ListedRecord& record = list_.records()[b.record];
     Hit hit;
-    hit.record = record_id;
+    hit.record = b.record;
     if (b.strong < 0) continue;  // only weak aliases met: they never create a match
     hit.name = b.strong_name;
     hit.name_score = b.strong;
-    hit.comparison = std::move(b.strong_cmp);
     if (b.weak > b.strong && b.strong >= options_.weak_alias_floor) {
       double raised = b.strong + 0.5 * (b.weak - b.strong);
       hit.evidence.push_back(
@@ -221,6 +234,7 @@ ScreenResult Screener::Screen(const ScreenQuery& query) const {
     return list_.records()[a.record].key < list_.records()[b.record].key;
   });
   if (result.hits.size() > query.top) result.hits.resize(query.top);
+  for (Hit& hit : result.hits) hit.comparison = scorer_.Compare(q, list_.names()[hit.name].analysis);
   return result;
 }
 

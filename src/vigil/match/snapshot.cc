@@ -2,6 +2,7 @@
 // the index, little-endian, strings length-prefixed.
 #include "vigil/match/snapshot.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -201,6 +202,7 @@ class SnapshotCodec {
         p.nasab_position = in.Pod<int32_t>();
         p.initial = in.Pod<uint8_t>() != 0;
         p.weight = in.Pod<double>();
+        SetLetterMasks(p);
         a.parts.push_back(std::move(p));
       }
       list.names_.push_back(std::move(n));
@@ -221,6 +223,8 @@ class SnapshotCodec {
       return false;
     for (uint32_t id : index.postings_)
       if (id >= list.names_.size()) return false;
+    if (!std::is_sorted(index.keys_.begin(), index.keys_.end())) return false;
+    index.BuildBuckets();
     for (const auto& n : list.names_)
       if (n.record >= list.records_.size()) return false;
     for (const auto& r : list.records_)
