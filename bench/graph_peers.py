@@ -34,15 +34,25 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SHARED = os.path.join(ROOT, "..", "shared", "data", "covert-networks")
 MEASURES = ["pagerank", "betweenness", "components", "kcore", "louvain"]
-# Louvain is timed twice for vigil: its default (the best of up to 64
-# seeded runs on small graphs, one run on large ones) and a single run, the
-# like-for-like comparison with igraph's and NetworkX's single run.
+# Louvain is timed twice: vigil's default (the best of up to 64 seeded runs
+# on small graphs, one run on large ones) against igraph making as many
+# runs and keeping the best, and a single run of each, against NetworkX's
+# single run.
 
 IGRAPH_CODE = r"""
-import igraph, json, sys, time
+import igraph, json, random, sys, time
 measure, path = sys.argv[1], sys.argv[2]
 g = igraph.Graph.Read_Ncol(path, names=True, directed=False, weights=False)
 g.simplify()
+# vigil's default number of Louvain runs for a graph of this size
+RUNS = int(min(64, max(1, 2000000.0 / (g.vcount() + g.ecount()))))
+def best_of_runs():
+    best = None
+    for i in range(RUNS):
+        random.seed(i + 1)
+        q = g.community_multilevel().modularity
+        best = q if best is None or q > best else best
+    return best
 def run():
     if measure == "pagerank":
         return g.pagerank(damping=0.85)
@@ -54,6 +64,8 @@ def run():
         return g.coreness()
     if measure == "louvain":
         return g.community_multilevel().modularity
+    if measure == "louvain-default":
+        return best_of_runs()
 t = time.perf_counter()
 r = run()
 t = time.perf_counter() - t
@@ -238,7 +250,15 @@ def main():
     sub = os.path.join(work, f"generated-{args.nodes}-{args.edges}-sub10k.txt")
     if not os.path.exists(big) or not os.path.exists(sub):
         t = time.perf_counter()
-        generate(big, sub, args.nodes, args.edges)
+        # In a child process: a process forked from this one reports at
+        # least this one's peak memory, which must stay small.
+        pid = os.fork()
+        if pid == 0:
+            try:
+                generate(big, sub, args.nodes, args.edges)
+            finally:
+                os._exit(0)
+        os.waitpid(pid, 0)
         print(f"generated {big} in {time.perf_counter() - t:.1f} s", file=sys.stderr)
     real_name, real = largest_real_network(work)
 
@@ -254,14 +274,15 @@ def main():
         for measure in MEASURES:
             file = sub_path if measure == "betweenness" else path
             print(f"{title}: {measure} ...", file=sys.stderr, flush=True)
-            ig, ig_mb = spawn([PYTHON, igraph_script, measure, file], args.timeout)
             nx, nx_mb = spawn([PYTHON, networkx_script, measure, file, str(args.nx_sources)],
                               args.timeout)
             for variant in (["louvain", "louvain-1"] if measure == "louvain" else [measure]):
                 mine, mine_mb = spawn([args.vigil_bench, "--peer", variant, file], args.timeout)
+                peer = {"louvain": "louvain-default", "louvain-1": "louvain"}.get(variant, variant)
+                ig, ig_mb = spawn([PYTHON, igraph_script, peer, file], args.timeout)
                 name = {"betweenness": "exact betweenness (10k-node subgraph)"
                         if file == sub else "exact betweenness",
-                        "louvain": "Louvain (vigil default runs)",
+                        "louvain": "Louvain (vigil's default runs; igraph as many, best kept)",
                         "louvain-1": "Louvain (one run each)"}.get(variant, variant)
                 rows.append((title, name, mine, mine_mb, ig, ig_mb, nx, nx_mb))
 
