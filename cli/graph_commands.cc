@@ -337,7 +337,8 @@ void AddGraphCommands(CLI::App& app, Context& context, std::vector<Command>& com
   auto* rank = app.add_subcommand("rank", "nodes ranked by a centrality measure");
   rank->add_option("--measure", rank_args->options.measure,
                    "degree, in-degree, out-degree, betweenness, closeness, harmonic, "
-                   "eigenvector, pagerank or kcore")
+                   "eigenvector, pagerank, kcore, or the brokerage measures constraint "
+                   "(least constrained first) and effective-size")
       ->required();
   rank->add_option("--top", rank_args->options.top, "only the first N nodes");
   rank->add_flag("--weighted", rank_args->options.weighted,

@@ -7,6 +7,7 @@ weighted with non-integer weights).
 usage: centrality_diff.py --vigil BUILD/cli/vigil --data DIR [--work DIR]
 """
 import argparse
+import math
 import sys
 import tempfile
 
@@ -15,6 +16,13 @@ import networkx as nx
 from common import random_graphs, real_networks, vigil
 
 TOLERANCE = 1e-9
+
+
+def difference(a, b):
+    """|a - b|, where two undefined values agree and one does not."""
+    if math.isnan(a) or math.isnan(b):
+        return 0.0 if math.isnan(a) and math.isnan(b) else math.inf
+    return abs(a - b)
 
 
 def reference(G, measure, weighted):
@@ -37,6 +45,10 @@ def reference(G, measure, weighted):
         return nx.pagerank(G, alpha=0.85, max_iter=100000, tol=1e-14, weight=w)
     if measure == "kcore":
         return nx.core_number(G)
+    if measure == "constraint":
+        return nx.constraint(G, weight=w)
+    if measure == "effective-size":
+        return nx.effective_size(G, weight=w)
     raise ValueError(measure)
 
 
@@ -53,7 +65,7 @@ def main():
     failures, compared, skipped = [], 0, []
     for name, path, directed, weighted, G in networks:
         measures = ["degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
-                    "kcore"]
+                    "kcore", "constraint", "effective-size"]
         if directed:
             measures += ["in-degree", "out-degree"]
         # A random "-w" file is its unweighted twin plus weights: only the
@@ -74,12 +86,14 @@ def main():
                 if use_weights:
                     cmd.append("--weighted")
                 rows = vigil(args.vigil, *cmd)
-                got = {row["node"]: float(row["value"]) for row in rows}
+                # null: undefined (brokerage of a node without ties; NaN in NetworkX)
+                got = {row["node"]: math.nan if row["value"] is None else float(row["value"])
+                       for row in rows}
                 label = f"{name} {measure}{' weighted' if use_weights else ''}"
                 if set(got) != set(expected):
                     failures.append(f"{label}: node sets differ ({len(got)} vs {len(expected)})")
                     continue
-                worst = max((abs(got[v] - expected[v]), v) for v in expected)
+                worst = max((difference(got[v], expected[v]), v) for v in expected)
                 compared += len(expected)
                 if worst[0] > TOLERANCE:
                     failures.append(f"{label}: node {worst[1]!r}: vigil {got[worst[1]]!r}, "

@@ -234,7 +234,8 @@ TEST(GraphFileTest, EveryFormatOfTheKiteGivesTheSameRanking) {
   std::vector<std::string> files = {"kite.csv", "kite_matrix.csv", "kite.graphml", "kite.net",
                                     "kite.dl"};
   for (const char* measure :
-       {"degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "kcore"}) {
+       {"degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "kcore",
+        "constraint", "effective-size"}) {
     json first;
     for (const auto& file : files) {
       auto r =
@@ -263,6 +264,7 @@ TEST(GraphFileTest, EveryFormatOfTheKiteGivesTheSameRanking) {
   EXPECT_EQ(top("degree"), "Diane");
   EXPECT_EQ(top("betweenness"), "Heather");
   EXPECT_EQ(top("closeness"), "Fernando");
+  EXPECT_EQ(top("constraint"), "Heather");  // least constrained: the broker, ranked first
   auto text = RunVigil(
       {"rank", "--graph", Networks() + "/kite.csv", "--measure", "betweenness", "--top", "3"});
   EXPECT_NE(text.out.find("Heather"), std::string::npos);
@@ -454,7 +456,8 @@ TEST_F(KnowledgeBaseGraphTest, MinistryOfInteriorReachesAlQaedaThroughItsMiniste
 
 TEST_F(KnowledgeBaseGraphTest, MeasuresRunOnTheKnowledgeBase) {
   for (const auto& measure :
-       {"degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "kcore"}) {
+       {"degree", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "kcore",
+        "constraint", "effective-size"}) {
     auto rows = Json({"rank", "--measure", measure, "--top", "5"});
     ASSERT_EQ(rows.size(), 5u) << measure;
     EXPECT_TRUE(rows[0].contains("node") && rows[0].contains("value"));

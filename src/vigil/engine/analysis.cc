@@ -17,6 +17,7 @@
 #include "vigil/base/file.h"
 #include "vigil/engine/engine.h"
 #include "vigil/engine/facts.h"
+#include "vigil/graph/brokerage.h"
 #include "vigil/graph/centrality.h"
 #include "vigil/graph/communities.h"
 #include "vigil/graph/components.h"
@@ -30,9 +31,10 @@ namespace {
 
 using graph::NodeId;
 
-constexpr std::string_view kMeasures[] = {"degree",      "in-degree", "out-degree",
-                                          "betweenness", "closeness", "harmonic",
-                                          "eigenvector", "pagerank",  "kcore"};
+constexpr std::string_view kMeasures[] = {"degree",      "in-degree",  "out-degree",
+                                          "betweenness", "closeness",  "harmonic",
+                                          "eigenvector", "pagerank",   "kcore",
+                                          "constraint",  "effective-size"};
 
 // --- the snapshot ------------------------------------------------------------
 
@@ -453,14 +455,24 @@ StatusOr<Json> RankNetwork(const AnalysisNetwork& net, const RankOptions& option
     auto r = graph::PageRank(g, {.weighted = weighted});
     if (!r.ok()) return r.status();
     values = std::move(*r);
+  } else if (m == "constraint") {
+    values = graph::Constraint(g, weighted);
+  } else if (m == "effective-size") {
+    values = graph::EffectiveSize(g, weighted);
   } else {  // kcore
     auto core = graph::CoreNumber(g);
     values.assign(core.begin(), core.end());
   }
+  // Highest first, except constraint, where the least constrained (the
+  // brokers) come first; undefined values (a node without ties) last.
+  const bool ascending = m == "constraint";
   std::vector<NodeId> order(values.size());
   for (size_t v = 0; v < order.size(); ++v) order[v] = static_cast<NodeId>(v);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](NodeId a, NodeId b) { return values[a] > values[b]; });
+  std::stable_sort(order.begin(), order.end(), [&](NodeId a, NodeId b) {
+    if (std::isnan(values[a]) || std::isnan(values[b]))
+      return !std::isnan(values[a]) && std::isnan(values[b]);
+    return ascending ? values[a] < values[b] : values[a] > values[b];
+  });
   size_t count = options.top > 0 ? std::min<size_t>(options.top, order.size()) : order.size();
   Json out = Json::array();
   for (size_t i = 0; i < count; ++i) {
@@ -469,6 +481,8 @@ StatusOr<Json> RankNetwork(const AnalysisNetwork& net, const RankOptions& option
     for (const auto& [key, value] : Ref(net, v).items()) row[key] = value;
     if (m == "kcore")
       row["value"] = static_cast<int64_t>(values[v]);
+    else if (std::isnan(values[v]))
+      row["value"] = nullptr;  // undefined: a node without ties
     else
       row["value"] = values[v];
     out.push_back(std::move(row));
