@@ -442,16 +442,20 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   // One distinctive part in common is thin evidence when either name has
   // another distinctive part the other lacks ("Emma Hahn" / "Emma"): then
   // what is missing counts more.
-  int distinctive_pairs = 0;
-  for (const auto& c : chosen)
+  int distinctive_pairs = 0, equal_pairs = 0;
+  for (const auto& c : chosen) {
     distinctive_pairs += qu[c.option->q].part->weight >= 0.45 && cu[c.option->c].part->weight >= 0.45;
+    equal_pairs += c.similarity >= 1.0;
+  }
   auto distinctive_unmatched = [](const AnalyzedName& name, const std::vector<bool>& used) {
     for (size_t i = 0; i < name.parts.size(); ++i)
       if (!used[i] && name.parts[i].weight >= 0.45) return true;
     return false;
   };
-  if (distinctive_pairs <= 1 && (distinctive_unmatched(query, q_used) ||
-                                 distinctive_unmatched(candidate, c_used))) {
+  // A common part spelled the same way beside it ("KOROBOV, Igor" /
+  // "KOROBOV, Igor Valentinovich") makes a full name with a part left out.
+  const bool thin = distinctive_pairs == 0 || (distinctive_pairs == 1 && equal_pairs < 2);
+  if (thin && (distinctive_unmatched(query, q_used) || distinctive_unmatched(candidate, c_used))) {
     omitted = std::max(omitted, options_.single_part_omitted_weight);
     if (explain) result.adjustments.push_back(
         {"single_part", "only one distinctive part in common: what the other name adds counts more"});

@@ -151,6 +151,25 @@ TEST(NameScorerTest, TheAbdOfACompoundCountsWhenTheOtherNameLacksIt) {
   EXPECT_LT(c.score, Score("Abdul Kabir Abdul Jan", "Abdul Kabir Abduljan"));
 }
 
+TEST(NameScorerTest, ACommonPartSpelledTheSameMakesAFullNameWithAPartLeftOut) {
+  // As in screening, where the lists make "Igor" a common part.
+  AnalyzedName full = AnalyzeName("KOROBOV, Igor Valentinovich", NameKind::kPerson);
+  AnalyzedName shorter = AnalyzeName("KOROBOV, Igor", NameKind::kPerson);
+  for (AnalyzedName* name : {&full, &shorter})
+    for (auto& part : name->parts)
+      if (part.folded == "igor") part.weight = 0.449;
+  NameComparison c = NameScorer().Compare(full, shorter);
+  EXPECT_GE(c.score, kDefaultThreshold);
+  for (const auto& a : c.adjustments) EXPECT_NE(a.rule, "single_part");
+  // One distinctive part alone stays thin evidence.
+  NameComparison emma = NameScorer().Compare(AnalyzeName("Emma Hahn", NameKind::kPerson),
+                                             AnalyzeName("Emma", NameKind::kPerson));
+  bool rule = false;
+  for (const auto& a : emma.adjustments) rule |= a.rule == "single_part";
+  EXPECT_TRUE(rule);
+  EXPECT_LT(emma.score, kDefaultThreshold);
+}
+
 TEST(NameScorerTest, PersianZMeetsArabicD) {
   EXPECT_GE(Score("Fazl Rahim", "فضل رحيم"), kDefaultThreshold);
   EXPECT_GE(Score("Fadl Rahim", "فضل رحيم"), kDefaultThreshold);

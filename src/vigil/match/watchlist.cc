@@ -161,7 +161,11 @@ double WatchList::RarityCap(const std::string& skeleton) const {
   double records = RecordsWithSkeleton(skeleton);
   if (records <= kRare) return 1.0;
   double share = std::min(1.0, std::log(records / kRare) / std::log(kCommon / kRare));
-  return 1.0 - 0.55 * share;
+  // At the most frequent, just under the 0.45 of the parts that name
+  // analysis knows as common: such a part never counts as distinctive
+  // (NameScorer's single_part rule counts parts of 0.45 and more).
+  constexpr double kFloor = 0.45 - 1e-9;
+  return std::max(kFloor, 1.0 - 0.55 * share);
 }
 
 void WatchList::ApplyRarity(AnalyzedName* name) const {
