@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "data_dir.h"
 #include "vigil/engine/engine.h"
 #include "vigil/ingest/ofac/csv_reader.h"
 #include "vigil/ingest/ofac/xml_reader.h"
@@ -23,10 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string DataDir() {
-  if (const char* dir = std::getenv("VIGIL_DATA_DIR")) return dir;
-  return (fs::path(__FILE__).parent_path() / ".." / ".." / "shared" / "data").lexically_normal();
-}
+using bench::DataDir;
 
 std::vector<std::string> OfacCsvSet() {
   std::string d = DataDir() + "/ofac/";

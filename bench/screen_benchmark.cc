@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "data_dir.h"
 #include "vigil/engine/engine.h"
 #include "vigil/engine/screening.h"
 #include "vigil/match/name_scorer.h"
@@ -21,10 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string DataDir() {
-  if (const char* dir = std::getenv("VIGIL_DATA_DIR")) return dir;
-  return (fs::path(__FILE__).parent_path() / ".." / ".." / "shared" / "data").lexically_normal();
-}
+using bench::DataDir;
 
 // Every list, loaded once per process.
 const ScreeningService* Service() {

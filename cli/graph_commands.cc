@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "command.h"
+#include "render.h"
 #include "vigil/base/date.h"
 
 namespace vigil::cli {
@@ -117,15 +118,6 @@ std::string Name(const Json& ref) {
   if (ref.contains("name") && ref.contains("node"))
     return fmt::format("{} [{}]", Str(ref["name"]), Str(ref["node"]));
   return Str(ref["node"]);
-}
-
-std::string Clip(std::string text, size_t max) {
-  for (auto& c : text)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  if (text.size() <= max) return text;
-  size_t cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut) + "…";
 }
 
 std::string Designations(const Json& list) {

@@ -23,16 +23,6 @@ std::string Ref(const Json& ref) {
   return fmt::format("{} [{}]", Str(ref["name"]), Str(ref["id"]));
 }
 
-// One line, at most max code points (roughly: cuts on a UTF-8 boundary).
-std::string Clip(std::string text, size_t max) {
-  for (auto& c : text)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  if (text.size() <= max) return text;
-  size_t cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut) + "…";
-}
-
 std::string Period(const Json& from, const Json& to) {
   if (from.is_null() && to.is_null()) return "";
   return fmt::format(" ({}–{})", Str(from), Str(to));
@@ -362,6 +352,15 @@ void RenderVerify(const Json& result, bool quiet, std::ostream& out) {
   }
   fmt::print(out, "verify: {} claims checked against texts, {} bad, {} cite sources without text\n",
              Str(result["checked"]), Str(result["bad"]), Str(result["skipped_without_text"]));
+}
+
+std::string Clip(std::string text, size_t max) {
+  for (auto& c : text)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  if (text.size() <= max) return text;
+  size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "…";
 }
 
 }  // namespace vigil::cli

@@ -15,4 +15,7 @@ void RenderVerify(const Json& result, bool quiet, std::ostream& out);
 
 Json LoadReportJson(const LoadReport& report);
 
+// One line, at most max bytes, cut on a UTF-8 boundary, "…" when cut.
+std::string Clip(std::string text, size_t max);
+
 }  // namespace vigil::cli

@@ -9,44 +9,16 @@
 namespace vigil::e2e {
 namespace {
 
-class DatasetTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    if (!std::filesystem::exists(SeedsDir())) return;
-    dir_ = new std::string(TempDir());
-    db_ = new std::string(*dir_ + "/kb.db");
-    load_ = new RunResult(
-        RunVigil({"load", SourceDir() + "/data", "--texts", SeedsDir(), "--db", *db_, "--json"}));
+class DatasetTest : public SharedDatabaseTest<DatasetTest> {
+ public:
+  static std::string Needs() { return SeedsDir(); }
+  static std::vector<std::string> LoadPaths() {
+    return {SourceDir() + "/data", "--texts", SeedsDir()};
   }
-  static void TearDownTestSuite() {
-    if (dir_) std::filesystem::remove_all(*dir_);
-    delete dir_;
-    delete db_;
-    delete load_;
-    dir_ = db_ = nullptr;
-    load_ = nullptr;
-  }
-  void SetUp() override {
-    if (!load_) GTEST_SKIP() << "no source texts at " << SeedsDir();
-    ASSERT_EQ(load_->exit_code, 0) << load_->err;
-  }
-  nlohmann::json Json(std::vector<std::string> args) {
-    args.insert(args.end(), {"--db", *db_, "--json"});
-    auto r = RunVigil(args);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return nlohmann::json::parse(r.out);
-  }
-
-  static std::string* dir_;
-  static std::string* db_;
-  static RunResult* load_;
 };
-std::string* DatasetTest::dir_ = nullptr;
-std::string* DatasetTest::db_ = nullptr;
-RunResult* DatasetTest::load_ = nullptr;
 
 TEST_F(DatasetTest, EveryClaimVerifiesAgainstTheSourceTexts) {
-  auto r = RunVigil({"verify", "--texts", SeedsDir(), "--db", *db_, "--json"});
+  auto r = RunVigil({"verify", "--texts", SeedsDir(), "--db", db(), "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.out.substr(0, 2000);
   auto result = nlohmann::json::parse(r.out);
   EXPECT_TRUE(result["ok"].get<bool>());
@@ -107,7 +79,7 @@ TEST_F(DatasetTest, TheNetworkChangesOverTime) {
 }
 
 TEST_F(DatasetTest, ReloadingTheSameDataChangesNothing) {
-  auto r = RunVigil({"load", SourceDir() + "/data", "--texts", SeedsDir(), "--db", *db_, "--json"});
+  auto r = RunVigil({"load", SourceDir() + "/data", "--texts", SeedsDir(), "--db", db(), "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(nlohmann::json::parse(r.out)["unchanged"].get<bool>());
 }

@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "cli_runner.h"
 
@@ -44,6 +46,59 @@ class CliTest : public ::testing::Test {
   void WriteFile(const std::string& file, const std::string& text);
 
   std::string dir_, db_, data_;
+};
+
+// A database loaded once per test suite and shared by its tests (the
+// bundled knowledge base, an official list). The suite derives from
+// SharedDatabaseTest<Suite> and says what it needs and what it loads:
+//   static std::string Needs();                   // tests skip without it
+//   static std::vector<std::string> LoadPaths();  // what `vigil load` reads
+template <typename Suite>
+class SharedDatabaseTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!std::filesystem::exists(Suite::Needs())) return;
+    auto shared = std::make_unique<Shared>();
+    shared->dir = TempDir();
+    shared->db = shared->dir + "/shared.db";
+    std::vector<std::string> args = {"load"};
+    for (auto& path : Suite::LoadPaths()) args.push_back(std::move(path));
+    args.insert(args.end(), {"--db", shared->db});
+    shared->load = RunVigil(args);
+    State() = std::move(shared);
+  }
+  static void TearDownTestSuite() {
+    if (State()) std::filesystem::remove_all(State()->dir);
+    State().reset();
+  }
+  void SetUp() override {
+    if (!State()) GTEST_SKIP() << "not found: " << Suite::Needs();
+    ASSERT_EQ(State()->load.exit_code, 0) << State()->load.err;
+  }
+
+  static const std::string& dir() { return State()->dir; }  // scratch space of the suite
+  static const std::string& db() { return State()->db; }
+
+  RunResult Vigil(std::vector<std::string> args) {
+    args.insert(args.end(), {"--db", db()});
+    return RunVigil(args);
+  }
+  nlohmann::json Json(std::vector<std::string> args) {
+    args.push_back("--json");
+    auto r = Vigil(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return nlohmann::json::parse(r.out);
+  }
+
+ private:
+  struct Shared {
+    std::string dir, db;
+    RunResult load;
+  };
+  static std::unique_ptr<Shared>& State() {
+    static std::unique_ptr<Shared> state;
+    return state;
+  }
 };
 
 }  // namespace vigil::e2e

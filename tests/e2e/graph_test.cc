@@ -387,40 +387,13 @@ TEST(GraphFileTest, ReadsTheCovertNetworkMatrices) {
 }
 
 // The bundled knowledge base: the example the issue gives.
-class KnowledgeBaseGraphTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    if (!std::filesystem::exists(SeedsDir())) return;
-    dir_ = new std::string(TempDir());
-    db_ = new std::string(*dir_ + "/kb.db");
-    load_ = new RunResult(
-        RunVigil({"load", SourceDir() + "/data", "--texts", SeedsDir(), "--db", *db_}));
+class KnowledgeBaseGraphTest : public SharedDatabaseTest<KnowledgeBaseGraphTest> {
+ public:
+  static std::string Needs() { return SeedsDir(); }
+  static std::vector<std::string> LoadPaths() {
+    return {SourceDir() + "/data", "--texts", SeedsDir()};
   }
-  static void TearDownTestSuite() {
-    if (dir_) std::filesystem::remove_all(*dir_);
-    delete dir_;
-    delete db_;
-    delete load_;
-    dir_ = db_ = nullptr;
-    load_ = nullptr;
-  }
-  void SetUp() override {
-    if (!load_) GTEST_SKIP() << "no source texts at " << SeedsDir();
-    ASSERT_EQ(load_->exit_code, 0) << load_->err;
-  }
-  json Json(std::vector<std::string> args) {
-    args.insert(args.end(), {"--db", *db_, "--json"});
-    auto r = RunVigil(args);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return json::parse(r.out);
-  }
-  static std::string* dir_;
-  static std::string* db_;
-  static RunResult* load_;
 };
-std::string* KnowledgeBaseGraphTest::dir_ = nullptr;
-std::string* KnowledgeBaseGraphTest::db_ = nullptr;
-RunResult* KnowledgeBaseGraphTest::load_ = nullptr;
 
 TEST_F(KnowledgeBaseGraphTest, MinistryOfInteriorReachesAlQaedaThroughItsMinisterAndHisNetwork) {
   auto r = Json({"exposure", "Ministry of Interior"});

@@ -12,39 +12,14 @@ namespace {
 
 std::string DataDir() { return SourceDir() + "/../shared/data"; }
 
-class ScreenTest : public ::testing::Test {
+class ScreenTest : public SharedDatabaseTest<ScreenTest> {
+ public:
+  static std::string Needs() { return DataDir() + "/un/consolidated-2025-04-19.xml"; }
+  static std::vector<std::string> LoadPaths() { return {Needs()}; }
+
  protected:
-  static void SetUpTestSuite() {
-    if (!std::filesystem::exists(DataDir() + "/un/consolidated-2025-04-19.xml")) return;
-    dir_ = new std::string(TempDir());
-    db_ = new std::string(*dir_ + "/lists.db");
-    load_ = new RunResult(
-        RunVigil({"load", DataDir() + "/un/consolidated-2025-04-19.xml", "--db", *db_}));
-  }
-  static void TearDownTestSuite() {
-    if (dir_) std::filesystem::remove_all(*dir_);
-    delete dir_;
-    delete db_;
-    delete load_;
-    dir_ = db_ = nullptr;
-    load_ = nullptr;
-  }
-  void SetUp() override {
-    if (!load_) GTEST_SKIP() << "no official lists at " << DataDir();
-    ASSERT_EQ(load_->exit_code, 0) << load_->err;
-  }
-  RunResult Vigil(std::vector<std::string> args) {
-    args.insert(args.end(), {"--db", *db_});
-    return RunVigil(args);
-  }
-  nlohmann::json Json(std::vector<std::string> args) {
-    args.push_back("--json");
-    auto r = Vigil(args);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return nlohmann::json::parse(r.out);
-  }
   std::string Write(const std::string& name, const std::string& text) {
-    std::string path = *dir_ + "/" + name;
+    std::string path = dir() + "/" + name;
     std::ofstream(path, std::ios::binary) << text;
     return path;
   }
@@ -54,14 +29,7 @@ class ScreenTest : public ::testing::Test {
     s << in.rdbuf();
     return s.str();
   }
-
-  static std::string* dir_;
-  static std::string* db_;
-  static RunResult* load_;
 };
-std::string* ScreenTest::dir_ = nullptr;
-std::string* ScreenTest::db_ = nullptr;
-RunResult* ScreenTest::load_ = nullptr;
 
 TEST_F(ScreenTest, FindsADesignatedPersonBehindSpellingsAndScripts) {
   for (const char* name : {"Sirajuddin Haqqani", "Serajuddin Haqani", "HAQQANI, Sirajuddin",
@@ -120,7 +88,7 @@ TEST_F(ScreenTest, BadArgumentsAreRefused) {
   EXPECT_EQ(Vigil({"screen", "x", "--dob", "last year"}).exit_code, 2);
   EXPECT_EQ(Vigil({"screen", "x", "--kind", "vessel-ish"}).exit_code, 2);
   EXPECT_EQ(Vigil({"screen"}).exit_code, 2);
-  EXPECT_EQ(RunVigil({"screen", "x", "--db", *dir_ + "/missing.db"}).exit_code, 3);
+  EXPECT_EQ(RunVigil({"screen", "x", "--db", dir() + "/missing.db"}).exit_code, 3);
 }
 
 TEST_F(ScreenTest, BatchCsvSkipsBadRowsWithTheirLineAndWritesEveryGoodRow) {
@@ -132,7 +100,7 @@ TEST_F(ScreenTest, BatchCsvSkipsBadRowsWithTheirLineAndWritesEveryGoodRow) {
                             "4,\"Bad \xC3\x28 byte\",,\n"
                             "5,,1970,\n"
                             "6,\"HAQQANI, Sirajuddin\",not a date,\n");
-  std::string output = *dir_ + "/out.csv";
+  std::string output = dir() + "/out.csv";
   auto r = Vigil({"screen", "--input", input, "--output", output, "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto summary = nlohmann::json::parse(r.out);
@@ -154,7 +122,7 @@ TEST_F(ScreenTest, BatchJsonLinesCarryHitsAndListVersions) {
                             "{\"name\": \"Serajuddin Haqani\", \"ref\": \"A1\"}\n"
                             "not json\n"
                             "{\"name\": \"Margaret Thornton\", \"ref\": \"A2\"}\n");
-  std::string output = *dir_ + "/out.jsonl";
+  std::string output = dir() + "/out.jsonl";
   auto r = Vigil({"screen", "--input", input, "--output", output, "--name-column", "name",
                   "--id-column", "ref"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -173,11 +141,11 @@ TEST_F(ScreenTest, BatchJsonLinesCarryHitsAndListVersions) {
 TEST_F(ScreenTest, BatchNeedsAnOutputAndAKnownColumn) {
   std::string input = Write("x.csv", "name\nAli\n");
   EXPECT_EQ(Vigil({"screen", "--input", input}).exit_code, 2);
-  EXPECT_EQ(Vigil({"screen", "--input", input, "--output", *dir_ + "/o.csv", "--name-column",
+  EXPECT_EQ(Vigil({"screen", "--input", input, "--output", dir() + "/o.csv", "--name-column",
                    "nom"})
                 .exit_code,
             2);
-  EXPECT_NE(Vigil({"screen", "--input", *dir_ + "/nope.csv", "--output", *dir_ + "/o.csv"})
+  EXPECT_NE(Vigil({"screen", "--input", dir() + "/nope.csv", "--output", dir() + "/o.csv"})
                 .exit_code,
             0);
 }

@@ -187,16 +187,7 @@ StatusOr<Json> Engine::Show(const std::string& name_or_id) {
   desc.Bind(1, *id);
   card["description"] = desc.Step() ? desc.Text(0) : "";
 
-  Statement names(db,
-                  "SELECT text, kind, script, lang FROM names WHERE entity_id = ? ORDER BY position");
-  names.Bind(1, *id);
-  Json name_list = Json::array();
-  while (names.Step())
-    name_list.push_back({{"text", names.Text(0)},
-                         {"kind", names.Text(1)},
-                         {"script", names.IsNull(2) ? Json(nullptr) : Json(names.Text(2))},
-                         {"lang", names.IsNull(3) ? Json(nullptr) : Json(names.Text(3))}});
-  card["names"] = std::move(name_list);
+  card["names"] = internal::NamesOf(db, *id);
 
   Statement attributes(db, "SELECT key, value FROM attributes WHERE entity_id = ? ORDER BY key");
   attributes.Bind(1, *id);

@@ -49,6 +49,19 @@ Json EntityRef(Database& db, int64_t entity_id) {
   return Json{{"id", st.Text(0)}, {"name", st.Text(2)}, {"kind", st.Text(1)}};
 }
 
+Json NamesOf(Database& db, int64_t entity_id) {
+  Statement st(db,
+               "SELECT text, kind, script, lang FROM names WHERE entity_id = ? ORDER BY position");
+  st.Bind(1, entity_id);
+  Json names = Json::array();
+  while (st.Step())
+    names.push_back({{"text", st.Text(0)},
+                     {"kind", st.Text(1)},
+                     {"script", st.IsNull(2) ? Json(nullptr) : Json(st.Text(2))},
+                     {"lang", st.IsNull(3) ? Json(nullptr) : Json(st.Text(3))}});
+  return names;
+}
+
 Json ClaimsOf(Database& db, int64_t fact_id) {
   Statement st(db,
                "SELECT c.source_id, s.key, s.title, s.publisher, s.date, c.span_start, c.span_end, "

@@ -11,6 +11,8 @@ namespace vigil::internal {
 
 // {"id", "name", "kind"} of an entity row id.
 Json EntityRef(Database& db, int64_t entity_id);
+// [{"text", "kind", "script", "lang"}] of an entity, in list order.
+Json NamesOf(Database& db, int64_t entity_id);
 // The claims of a fact, in the order they were written.
 Json ClaimsOf(Database& db, int64_t fact_id);
 // A relation, an event, an estimate or a designation by fact id.

@@ -425,16 +425,7 @@ Json LinkedJson(Database& db, int64_t entity_id) {
               {"method", st.Text(3)},
               {"score", st.Real(4)},
               {"reason", st.Text(5)}};
-    Statement names(
-        db, "SELECT text, kind, script, lang FROM names WHERE entity_id = ? ORDER BY position");
-    names.Bind(1, other);
-    Json name_list = Json::array();
-    while (names.Step())
-      name_list.push_back({{"text", names.Text(0)},
-                           {"kind", names.Text(1)},
-                           {"script", names.IsNull(2) ? Json(nullptr) : Json(names.Text(2))},
-                           {"lang", names.IsNull(3) ? Json(nullptr) : Json(names.Text(3))}});
-    item["names"] = std::move(name_list);
+    item["names"] = NamesOf(db, other);
     Statement designations(db, "SELECT id FROM designations WHERE entity_id = ? ORDER BY date, id");
     designations.Bind(1, other);
     Json designation_list = Json::array();

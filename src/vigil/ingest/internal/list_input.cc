@@ -123,6 +123,12 @@ void AddValue(Entity* entity, std::string_view key, std::string value) {
   entity->values.emplace_back(std::string(key), std::move(value));
 }
 
+void AddIdentifier(Entity* entity, Identifier id) {
+  for (const auto& existing : entity->identifiers)
+    if (existing.type == id.type && existing.value == id.value) return;
+  entity->identifiers.push_back(std::move(id));
+}
+
 void AddName(Entity* entity, std::string text, std::string_view kind) {
   if (text.empty()) return;
   for (const auto& n : entity->names)

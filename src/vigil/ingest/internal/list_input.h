@@ -84,6 +84,8 @@ void AddValue(Entity* entity, std::string_view key, std::string value);
 // Appends a name unless it is empty or the same (text, kind) is there
 // already; detects its script.
 void AddName(Entity* entity, std::string text, std::string_view kind);
+// Appends an identifier unless one of the same type and value is there.
+void AddIdentifier(Entity* entity, Identifier id);
 
 // "TAi.144" -> "tai-144": lower-case letters and digits, other runs as '-'.
 std::string KeyPart(std::string_view reference);

@@ -407,10 +407,7 @@ void ApplyRemarks(std::string_view remarks, std::string_view title, const FilePo
         AddValue(entity, "remark", fragment);
         continue;
       }
-      bool seen = false;
-      for (const auto& existing : entity->identifiers)
-        seen = seen || (existing.type == id.type && existing.value == id.value);
-      if (!seen) entity->identifiers.push_back(std::move(id));
+      internal::AddIdentifier(entity, std::move(id));
     } else {
       AddValue(entity, "remark", fragment);
     }

@@ -237,9 +237,7 @@ class XmlReader {
     std::string expires = Text(node.child("expirationDate"));
     if (!issued.empty()) id.note = JoinParts({id.note, "issued " + issued});
     if (!expires.empty()) id.note = JoinParts({id.note, "expires " + expires});
-    for (const auto& existing : e->identifiers)
-      if (existing.type == id.type && existing.value == id.value) return;
-    e->identifiers.push_back(std::move(id));
+    internal::AddIdentifier(e, std::move(id));
   }
 
   const ListFile& file_;

@@ -415,9 +415,7 @@ class UnReader {
     id.value = number;
     id.country = country.empty() ? "" : internal::CountryOrText(country);
     id.note = id.type == "other" ? JoinParts({type, note}) : note;
-    for (const auto& existing : e->identifiers)
-      if (existing.type == id.type && existing.value == id.value) return;
-    e->identifiers.push_back(std::move(id));
+    internal::AddIdentifier(e, std::move(id));
   }
 
   const ListFile& file_;
