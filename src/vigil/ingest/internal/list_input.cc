@@ -123,6 +123,15 @@ void AddValue(Entity* entity, std::string_view key, std::string value) {
   entity->values.emplace_back(std::string(key), std::move(value));
 }
 
+std::string JoinParts(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (auto p : parts) {
+    std::string clean = CleanText(p);
+    if (!clean.empty()) AppendJoined(&out, ", ", clean);
+  }
+  return out;
+}
+
 void AddIdentifier(Entity* entity, Identifier id) {
   for (const auto& existing : entity->identifiers)
     if (existing.type == id.type && existing.value == id.value) return;

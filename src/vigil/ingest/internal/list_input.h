@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <string_view>
@@ -78,6 +79,9 @@ void AppendJoined(std::string* out, std::string_view separator, std::string_view
 // Trims ASCII white space and collapses inner runs of white space (line
 // breaks included) to one space: list fields are often wrapped.
 std::string CleanText(std::string_view text);
+
+// The parts, cleaned (CleanText), joined with ", ", empty ones left out.
+std::string JoinParts(std::initializer_list<std::string_view> parts);
 
 // Appends (key, value) unless value is empty or the same pair is there already.
 void AddValue(Entity* entity, std::string_view key, std::string value);

@@ -19,6 +19,7 @@ namespace {
 using internal::AddName;
 using internal::AddValue;
 using internal::CleanText;
+using internal::JoinParts;
 using internal::ListFile;
 using internal::ReadProblems;
 using ofac::CsvShape;
@@ -39,15 +40,6 @@ std::vector<std::string> SplitPrograms(std::string_view text) {
     }
   }
   if (!CleanText(current).empty()) out.push_back(CleanText(current));
-  return out;
-}
-
-std::string JoinParts(std::initializer_list<std::string_view> parts) {
-  std::string out;
-  for (auto p : parts) {
-    std::string clean = CleanText(p);
-    if (!clean.empty()) internal::AppendJoined(&out, ", ", clean);
-  }
   return out;
 }
 

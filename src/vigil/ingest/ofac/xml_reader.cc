@@ -9,6 +9,7 @@
 
 #include "vigil/ingest/internal/countries.h"
 #include "vigil/ingest/internal/list_input.h"
+#include "vigil/ingest/internal/xml_input.h"
 
 namespace vigil {
 namespace {
@@ -17,22 +18,17 @@ using internal::AddName;
 using internal::AddValue;
 using internal::CleanText;
 using internal::CountryOrText;
+using internal::JoinParts;
 using internal::ListFile;
 using internal::ReadProblems;
+using internal::XmlText;
 
-std::string Text(const pugi::xml_node& node) { return CleanText(node.text().get()); }
 
-std::string JoinParts(std::initializer_list<std::string> parts) {
-  std::string out;
-  for (const auto& p : parts)
-    if (!p.empty()) internal::AppendJoined(&out, ", ", p);
-  return out;
-}
 
 // "LAST, First" as the SDN list writes names; entities have a last name only.
 std::string FullName(const pugi::xml_node& node) {
-  std::string last = Text(node.child("lastName"));
-  std::string first = Text(node.child("firstName"));
+  std::string last = XmlText(node.child("lastName"));
+  std::string first = XmlText(node.child("firstName"));
   if (last.empty()) return first;
   return first.empty() ? last : last + ", " + first;
 }
@@ -44,12 +40,7 @@ class XmlReader {
 
   StatusOr<Batch> Run() {
     pugi::xml_document doc;
-    pugi::xml_parse_result parsed = doc.load_buffer(file_.bytes().data(), file_.bytes().size(),
-                                                    pugi::parse_default, pugi::encoding_utf8);
-    if (!parsed)
-      return InputError({file_.path(), file_.LineAt(static_cast<size_t>(parsed.offset))}, "",
-                        fmt::format("XML syntax error: {} (byte offset {})", parsed.description(),
-                                    parsed.offset));
+    if (auto s = internal::ParseXml(file_, &doc); !s.ok()) return s;
     pugi::xml_node root = doc.document_element();
     if (std::string_view(root.name()) != "sdnList")
       return InputError({file_.path(), Line(root)}, "",
@@ -90,16 +81,13 @@ class XmlReader {
   }
 
  private:
-  int Line(const pugi::xml_node& node) const {
-    ptrdiff_t offset = node.offset_debug();
-    return offset < 0 ? 0 : file_.LineAt(static_cast<size_t>(offset));
-  }
+  int Line(const pugi::xml_node& node) const { return internal::XmlLine(file_, node); }
   FilePosition Where(const pugi::xml_node& node) const { return {file_.path(), Line(node)}; }
 
   // Publish_Date is MM/DD/YYYY.
   void ReadPublishDate(const pugi::xml_node& info) {
     pugi::xml_node node = info.child("Publish_Date");
-    std::string text = Text(node);
+    std::string text = XmlText(node);
     if (text.empty()) {
       problems_.Warn("no_publish_date", Where(info), "Publish_Date",
                      "the list states no date; its version is its content hash alone");
@@ -120,7 +108,7 @@ class XmlReader {
   void ReadEntry(const pugi::xml_node& entry) {
     Entity e;
     e.where = Where(entry);
-    e.reference = Text(entry.child("uid"));
+    e.reference = XmlText(entry.child("uid"));
     if (e.reference.empty() || !std::all_of(e.reference.begin(), e.reference.end(),
                                             [](char c) { return c >= '0' && c <= '9'; })) {
       problems_.Error(e.where, "sdnEntry.uid",
@@ -136,11 +124,11 @@ class XmlReader {
       return;
     }
     pugi::xml_node type = entry.child("sdnType");
-    if (!ofac::SetKind(Text(type), &e) || Text(type).empty()) {
+    if (!ofac::SetKind(XmlText(type), &e) || XmlText(type).empty()) {
       problems_.Error(Where(type ? type : entry), "sdnEntry.sdnType",
                       fmt::format("unknown entity type '{}' (expected Individual, Entity, Vessel "
                                   "or Aircraft)",
-                                  Text(type)));
+                                  XmlText(type)));
       return;
     }
     std::string name = FullName(entry);
@@ -151,14 +139,14 @@ class XmlReader {
     }
     AddName(&e, name, "primary");
     for (pugi::xml_node aka : entry.child("akaList").children("aka")) {
-      std::string category = Text(aka.child("category"));
+      std::string category = XmlText(aka.child("category"));
       AddName(&e, FullName(aka), category == "weak" ? "weak_alias" : "alias");
     }
-    std::string title = Text(entry.child("title"));
+    std::string title = XmlText(entry.child("title"));
     AddValue(&e, "title", title);
     for (pugi::xml_node dob : entry.child("dateOfBirthList").children("dateOfBirthItem")) {
       pugi::xml_node node = dob.child("dateOfBirth");
-      std::string text = Text(node);
+      std::string text = XmlText(node);
       if (text.empty()) continue;
       auto date = ofac::OfacDate(text);
       if (date.ok())
@@ -167,7 +155,7 @@ class XmlReader {
         problems_.Error(Where(node), "dateOfBirth", std::string(date.status().message()));
     }
     for (pugi::xml_node pob : entry.child("placeOfBirthList").children("placeOfBirthItem")) {
-      std::string place = Text(pob.child("placeOfBirth"));
+      std::string place = XmlText(pob.child("placeOfBirth"));
       AddValue(&e, "birth_place", place);
       size_t comma = place.rfind(',');
       std::string code = internal::CountryCode(
@@ -175,15 +163,15 @@ class XmlReader {
       if (!code.empty()) AddValue(&e, "birth_country", code);
     }
     for (pugi::xml_node n : entry.child("nationalityList").children("nationality"))
-      AddValue(&e, "nationality", CountryOrText(Text(n.child("country"))));
+      AddValue(&e, "nationality", CountryOrText(XmlText(n.child("country"))));
     for (pugi::xml_node n : entry.child("citizenshipList").children("citizenship"))
-      AddValue(&e, "citizenship", CountryOrText(Text(n.child("country"))));
+      AddValue(&e, "citizenship", CountryOrText(XmlText(n.child("country"))));
     for (pugi::xml_node a : entry.child("addressList").children("address")) {
-      std::string country = Text(a.child("country"));
+      std::string country = XmlText(a.child("country"));
       AddValue(&e, "address",
-               JoinParts({Text(a.child("address1")), Text(a.child("address2")),
-                          Text(a.child("address3")), Text(a.child("city")),
-                          Text(a.child("stateOrProvince")), Text(a.child("postalCode")), country}));
+               JoinParts({XmlText(a.child("address1")), XmlText(a.child("address2")),
+                          XmlText(a.child("address3")), XmlText(a.child("city")),
+                          XmlText(a.child("stateOrProvince")), XmlText(a.child("postalCode")), country}));
       if (!country.empty()) AddValue(&e, "address_country", CountryOrText(country));
     }
     for (pugi::xml_node id : entry.child("idList").children("id")) ReadId(id, &e);
@@ -192,13 +180,13 @@ class XmlReader {
           {"callSign", "call_sign"},     {"vesselType", "vessel_type"},
           {"vesselFlag", "vessel_flag"}, {"vesselOwner", "vessel_owner"},
           {"tonnage", "tonnage"},        {"grossRegisteredTonnage", "gross_registered_tonnage"}};
-      for (const auto& [element, key] : kVessel) AddValue(&e, key, Text(vessel.child(element)));
+      for (const auto& [element, key] : kVessel) AddValue(&e, key, XmlText(vessel.child(element)));
     }
-    ofac::ApplyRemarks(Text(entry.child("remarks")), title, e.where, &e, &problems_);
+    ofac::ApplyRemarks(XmlText(entry.child("remarks")), title, e.where, &e, &problems_);
     e.claims.push_back(ofac::ListClaim(source_id_, e));
     std::vector<std::string> programs;
     for (pugi::xml_node p : entry.child("programList").children("program")) {
-      std::string program = Text(p);
+      std::string program = XmlText(p);
       if (!program.empty() &&
           std::find(programs.begin(), programs.end(), program) == programs.end())
         programs.push_back(program);
@@ -212,9 +200,9 @@ class XmlReader {
   }
 
   void ReadId(const pugi::xml_node& node, Entity* e) {
-    std::string type = Text(node.child("idType"));
-    std::string number = Text(node.child("idNumber"));
-    std::string country = Text(node.child("idCountry"));
+    std::string type = XmlText(node.child("idType"));
+    std::string number = XmlText(node.child("idNumber"));
+    std::string country = XmlText(node.child("idCountry"));
     if (type.empty() && number.empty()) return;
     std::string label = type;
     while (!label.empty() && (label.back() == ':' || label.back() == '-' || label.back() == ' '))
@@ -233,8 +221,8 @@ class XmlReader {
       return;
     }
     Identifier id = ofac::MakeIdentifier(*known, number, country);
-    std::string issued = Text(node.child("issueDate"));
-    std::string expires = Text(node.child("expirationDate"));
+    std::string issued = XmlText(node.child("issueDate"));
+    std::string expires = XmlText(node.child("expirationDate"));
     if (!issued.empty()) id.note = JoinParts({id.note, "issued " + issued});
     if (!expires.empty()) id.note = JoinParts({id.note, "expires " + expires});
     internal::AddIdentifier(e, std::move(id));

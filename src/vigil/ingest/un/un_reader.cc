@@ -11,6 +11,7 @@
 
 #include "vigil/ingest/internal/countries.h"
 #include "vigil/ingest/internal/list_input.h"
+#include "vigil/ingest/internal/xml_input.h"
 
 namespace vigil {
 namespace {
@@ -19,8 +20,10 @@ using internal::AddName;
 using internal::AddValue;
 using internal::CleanText;
 using internal::CountryOrText;
+using internal::JoinParts;
 using internal::ListFile;
 using internal::ReadProblems;
+using internal::XmlText;
 
 constexpr std::string_view kListTitle = "United Nations Security Council Consolidated List";
 constexpr std::string_view kPublisher = "United Nations Security Council";
@@ -46,7 +49,6 @@ constexpr std::pair<std::string_view, std::string_view> kRegimes[] = {
     {"HT", "2653 Haiti"},
 };
 
-std::string Text(const pugi::xml_node& node) { return CleanText(node.text().get()); }
 
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
@@ -64,12 +66,6 @@ bool ContainsNoCase(std::string_view s, std::string_view word) {
 }
 
 // Joins the non-empty parts with ", ".
-std::string JoinParts(std::initializer_list<std::string> parts) {
-  std::string out;
-  for (const auto& p : parts)
-    if (!p.empty()) internal::AppendJoined(&out, ", ", p);
-  return out;
-}
 
 class UnReader {
  public:
@@ -78,12 +74,7 @@ class UnReader {
 
   StatusOr<Batch> Run() {
     pugi::xml_document doc;
-    pugi::xml_parse_result parsed = doc.load_buffer(file_.bytes().data(), file_.bytes().size(),
-                                                    pugi::parse_default, pugi::encoding_utf8);
-    if (!parsed)
-      return InputError({file_.path(), file_.LineAt(static_cast<size_t>(parsed.offset))}, "",
-                        fmt::format("XML syntax error: {} (byte offset {})", parsed.description(),
-                                    parsed.offset));
+    if (auto s = internal::ParseXml(file_, &doc); !s.ok()) return s;
     pugi::xml_node root = doc.document_element();
     if (std::string_view(root.name()) != "CONSOLIDATED_LIST")
       return InputError({file_.path(), Line(root)}, "",
@@ -141,10 +132,7 @@ class UnReader {
   }
 
  private:
-  int Line(const pugi::xml_node& node) const {
-    ptrdiff_t offset = node.offset_debug();
-    return offset < 0 ? 0 : file_.LineAt(static_cast<size_t>(offset));
-  }
+  int Line(const pugi::xml_node& node) const { return internal::XmlLine(file_, node); }
   FilePosition Where(const pugi::xml_node& node) const { return {file_.path(), Line(node)}; }
 
   void ReadPublishDate(const pugi::xml_node& root) {
@@ -170,7 +158,7 @@ class UnReader {
   std::string DateOf(const pugi::xml_node& parent, const char* child, std::string_view field,
                      bool partial = false) {
     pugi::xml_node node = parent.child(child);
-    std::string text = Text(node);
+    std::string text = XmlText(node);
     if (text.empty()) return "";
     if (partial && text.size() < 10) {
       auto date = PartialDate::Parse(text);
@@ -192,7 +180,7 @@ class UnReader {
   // A year element ("1961"); empty when absent, an error when invalid.
   std::string YearOf(const pugi::xml_node& parent, const char* child, std::string_view field) {
     pugi::xml_node node = parent.child(child);
-    std::string text = Text(node);
+    std::string text = XmlText(node);
     if (text.empty()) return "";
     auto date = PartialDate::Parse(text);
     if (!date.ok() || date->month != 0 || date->approximate) {
@@ -209,7 +197,7 @@ class UnReader {
     e.kind = individual ? "person" : "organization";
 
     pugi::xml_node reference_node = record.child("REFERENCE_NUMBER");
-    e.reference = Text(reference_node);
+    e.reference = XmlText(reference_node);
     if (e.reference.empty()) {
       problems_.Error(e.where, type + ".REFERENCE_NUMBER",
                       "missing: every listed record needs its reference number");
@@ -225,7 +213,7 @@ class UnReader {
 
     std::string primary;
     for (const char* part : {"FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"}) {
-      std::string text = Text(record.child(part));
+      std::string text = XmlText(record.child(part));
       if (!text.empty()) internal::AppendJoined(&primary, " ", text);
     }
     if (primary.empty()) {
@@ -234,20 +222,20 @@ class UnReader {
       return;
     }
     AddName(&e, primary, "primary");
-    for (const auto& original : SplitNames(Text(record.child("NAME_ORIGINAL_SCRIPT"))))
+    for (const auto& original : SplitNames(XmlText(record.child("NAME_ORIGINAL_SCRIPT"))))
       AddName(&e, original, "original_script");
 
     const char* alias_tag = individual ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS";
     for (pugi::xml_node alias : record.children(alias_tag)) ReadAlias(alias, type, &e);
 
-    for (pugi::xml_node v : record.child("TITLE").children("VALUE")) AddValue(&e, "title", Text(v));
+    for (pugi::xml_node v : record.child("TITLE").children("VALUE")) AddValue(&e, "title", XmlText(v));
     for (pugi::xml_node v : record.child("DESIGNATION").children("VALUE"))
-      AddValue(&e, "position", Text(v));
+      AddValue(&e, "position", XmlText(v));
     for (pugi::xml_node v : record.child("NATIONALITY").children("VALUE")) {
-      std::string text = Text(v);
+      std::string text = XmlText(v);
       if (!text.empty()) AddValue(&e, "nationality", CountryOrText(text));
     }
-    std::string gender = Text(record.child("GENDER"));
+    std::string gender = XmlText(record.child("GENDER"));
     std::transform(gender.begin(), gender.end(), gender.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (gender == "male" || gender == "female") AddValue(&e, "gender", gender);
@@ -256,26 +244,26 @@ class UnReader {
       for (pugi::xml_node dob : record.children("INDIVIDUAL_DATE_OF_BIRTH"))
         ReadBirthDate(dob, type, &e);
       for (pugi::xml_node pob : record.children("INDIVIDUAL_PLACE_OF_BIRTH")) {
-        std::string country = Text(pob.child("COUNTRY"));
+        std::string country = XmlText(pob.child("COUNTRY"));
         AddValue(&e, "birth_place",
-                 JoinParts({Text(pob.child("STREET")), Text(pob.child("CITY")),
-                            Text(pob.child("STATE_PROVINCE")), country}));
+                 JoinParts({XmlText(pob.child("STREET")), XmlText(pob.child("CITY")),
+                            XmlText(pob.child("STATE_PROVINCE")), country}));
         if (!country.empty()) AddValue(&e, "birth_country", CountryOrText(country));
       }
       for (pugi::xml_node doc : record.children("INDIVIDUAL_DOCUMENT")) ReadDocument(doc, &e);
     }
     for (pugi::xml_node address :
          record.children(individual ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS")) {
-      std::string country = Text(address.child("COUNTRY"));
-      std::string text = JoinParts({Text(address.child("STREET")), Text(address.child("CITY")),
-                                    Text(address.child("STATE_PROVINCE")),
-                                    Text(address.child("ZIP_CODE")), country});
-      std::string note = Text(address.child("NOTE"));
+      std::string country = XmlText(address.child("COUNTRY"));
+      std::string text = JoinParts({XmlText(address.child("STREET")), XmlText(address.child("CITY")),
+                                    XmlText(address.child("STATE_PROVINCE")),
+                                    XmlText(address.child("ZIP_CODE")), country});
+      std::string note = XmlText(address.child("NOTE"));
       if (!text.empty() && !note.empty()) text += " (" + note + ")";
       AddValue(&e, "address", text);
       if (!country.empty()) AddValue(&e, "address_country", CountryOrText(country));
     }
-    AddValue(&e, "remark", Text(record.child("COMMENTS1")));
+    AddValue(&e, "remark", XmlText(record.child("COMMENTS1")));
 
     Claim claim;
     claim.source = source_id_;
@@ -288,7 +276,7 @@ class UnReader {
     d.entity = e.id;
     d.authority_code = "UN";
     d.list = std::string(kListTitle);
-    d.program = Program(e.reference, Text(record.child("UN_LIST_TYPE")));
+    d.program = Program(e.reference, XmlText(record.child("UN_LIST_TYPE")));
     d.reference = e.reference;
     d.where = e.where;
     std::string listed = DateOf(record, "LISTED_ON", type + ".LISTED_ON");
@@ -328,8 +316,8 @@ class UnReader {
   }
 
   void ReadAlias(const pugi::xml_node& alias, const std::string& type, Entity* e) {
-    std::string quality = Text(alias.child("QUALITY"));
-    std::string names = Text(alias.child("ALIAS_NAME"));
+    std::string quality = XmlText(alias.child("QUALITY"));
+    std::string names = XmlText(alias.child("ALIAS_NAME"));
     if (names.empty()) return;  // the list writes empty <ALIAS> placeholders
     std::string kind;
     if (quality.empty() || quality == "Good" || quality == "a.k.a." || quality == "f.k.a.") {
@@ -356,15 +344,15 @@ class UnReader {
     }
     std::string born = DateOf(alias, "DATE_OF_BIRTH", type + "_ALIAS.DATE_OF_BIRTH", true);
     AddValue(e, "birth_date", born);
-    std::string country = Text(alias.child("COUNTRY_OF_BIRTH"));
-    AddValue(e, "birth_place", JoinParts({Text(alias.child("CITY_OF_BIRTH")), country}));
+    std::string country = XmlText(alias.child("COUNTRY_OF_BIRTH"));
+    AddValue(e, "birth_place", JoinParts({XmlText(alias.child("CITY_OF_BIRTH")), country}));
     if (!country.empty()) AddValue(e, "birth_country", CountryOrText(country));
   }
 
   void ReadBirthDate(const pugi::xml_node& dob, const std::string& type, Entity* e) {
     std::string field = type + "_DATE_OF_BIRTH";
-    std::string kind = Text(dob.child("TYPE_OF_DATE"));
-    bool approximate = kind == "APPROXIMATELY" || ContainsNoCase(Text(dob.child("NOTE")), "approx");
+    std::string kind = XmlText(dob.child("TYPE_OF_DATE"));
+    bool approximate = kind == "APPROXIMATELY" || ContainsNoCase(XmlText(dob.child("NOTE")), "approx");
     std::string tilde = approximate ? "~" : "";
     if (!kind.empty() && kind != "EXACT" && kind != "APPROXIMATELY" && kind != "BETWEEN") {
       problems_.Error(
@@ -391,15 +379,15 @@ class UnReader {
   }
 
   void ReadDocument(const pugi::xml_node& doc, Entity* e) {
-    std::string type = Text(doc.child("TYPE_OF_DOCUMENT"));
-    std::string detail = Text(doc.child("TYPE_OF_DOCUMENT2"));
-    std::string number = Text(doc.child("NUMBER"));
-    std::string note_text = Text(doc.child("NOTE"));
+    std::string type = XmlText(doc.child("TYPE_OF_DOCUMENT"));
+    std::string detail = XmlText(doc.child("TYPE_OF_DOCUMENT2"));
+    std::string number = XmlText(doc.child("NUMBER"));
+    std::string note_text = XmlText(doc.child("NOTE"));
     if (type.empty() && number.empty() && detail.empty() && note_text.empty()) return;
-    std::string country = Text(doc.child("ISSUING_COUNTRY"));
-    if (country.empty()) country = Text(doc.child("COUNTRY_OF_ISSUE"));
-    std::string issued = Text(doc.child("DATE_OF_ISSUE"));
-    std::string city = Text(doc.child("CITY_OF_ISSUE"));
+    std::string country = XmlText(doc.child("ISSUING_COUNTRY"));
+    if (country.empty()) country = XmlText(doc.child("COUNTRY_OF_ISSUE"));
+    std::string issued = XmlText(doc.child("DATE_OF_ISSUE"));
+    std::string city = XmlText(doc.child("CITY_OF_ISSUE"));
     std::string note = JoinParts({detail, issued.empty() ? "" : "issued " + issued,
                                   city.empty() ? "" : "in " + city, note_text});
     if (number.empty()) {  // the number is sometimes only in the prose
