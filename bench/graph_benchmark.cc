@@ -3,20 +3,24 @@
 // fresh processes so that time and peak memory can be compared with
 // python3-igraph and NetworkX on the same files:
 //
-//   graph_benchmark --peer MEASURE FILE     one measure on an edge list;
-//                                           prints {"seconds", "extra"}
+//   graph_benchmark --peer MEASURE FILE [THREADS]
+//                                           one measure on an edge list, on
+//                                           THREADS threads (default: all
+//                                           cores); prints {"seconds", "extra"}
 //   graph_benchmark --exposure DB NAME      exposure query latency on a store
 //   graph_benchmark [benchmark flags]       the micro-benchmarks
 //
 // MEASURE: pagerank, betweenness, components, kcore, louvain (vigil's default:
 // best of up to 64 seeded runs on small graphs) or louvain-1 (one run).
 #include <benchmark/benchmark.h>
+#include <tbb/global_control.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <iostream>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -199,7 +203,13 @@ BENCHMARK(BM_Exposure)->Unit(benchmark::kMicrosecond);
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc == 4 && std::strcmp(argv[1], "--peer") == 0) return Peer(argv[2], argv[3]);
+  if ((argc == 4 || argc == 5) && std::strcmp(argv[1], "--peer") == 0) {
+    std::optional<tbb::global_control> limit;
+    if (argc == 5)
+      limit.emplace(tbb::global_control::max_allowed_parallelism,
+                    static_cast<size_t>(std::max(1, std::atoi(argv[4]))));
+    return Peer(argv[2], argv[3]);
+  }
   if (argc == 4 && std::strcmp(argv[1], "--exposure") == 0) return Exposure(argv[2], argv[3]);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

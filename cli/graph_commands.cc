@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "command.h"
+#include "vigil/base/file.h"
 #include "render.h"
 #include "vigil/base/date.h"
 
@@ -411,11 +412,8 @@ void AddGraphCommands(CLI::App& app, Context& context, std::vector<Command>& com
          auto document = ExportNetwork(*net, export_args->format);
          if (!document.ok()) return Fail(document.status(), context);
          if (!export_args->output.empty()) {
-           std::ofstream file(export_args->output, std::ios::binary | std::ios::trunc);
-           file << *document;
-           if (!file.good())
-             return Fail(absl::InternalError(fmt::format("{}: cannot write", export_args->output)),
-                         context);
+           if (auto s = WriteFileAtomically(export_args->output, *document); !s.ok())
+             return Fail(s, context);
          }
          Json summary{
              {"format", export_args->format},

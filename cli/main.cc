@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "command.h"
+#include "vigil/base/file.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"vigil: sourced knowledge graph of militant networks, sanctions screening and "
@@ -16,6 +17,8 @@ int main(int argc, char** argv) {
   const char* env_db = std::getenv("VIGIL_DB");
   context.db = env_db && *env_db ? env_db : "vigil.db";
 
+  // Interrupted writes leave no temporaries (base/file.h).
+  vigil::RemoveTemporariesOnSignal();
   std::vector<vigil::cli::Command> commands;
   vigil::cli::AddKnowledgeCommands(app, context, commands);
   vigil::cli::AddScreenCommands(app, context, commands);

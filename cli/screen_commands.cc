@@ -15,6 +15,7 @@
 
 #include "command.h"
 #include "progress.h"
+#include "vigil/base/file.h"
 #include "vigil/engine/screening.h"
 #include "vigil/ingest/table/row_reader.h"
 #include "vigil/match/explain.h"
@@ -78,39 +79,6 @@ void RenderComparison(const Json& explanation, std::ostream& out, const char* in
                        a["detail"].get<std::string>());
 }
 
-// Writes to a temporary file beside the target and renames it into place on
-// Commit(), so that an interrupted run leaves no half-written output.
-class AtomicOutput {
- public:
-  explicit AtomicOutput(std::string path)
-      : path_(std::move(path)), temp_(path_ + ".partial") {
-    file_.open(temp_, std::ios::binary | std::ios::trunc);
-  }
-  ~AtomicOutput() {
-    if (!committed_) {
-      file_.close();
-      std::error_code ignored;
-      std::filesystem::remove(temp_, ignored);
-    }
-  }
-  bool ok() const { return file_.good(); }
-  std::ofstream& stream() { return file_; }
-  Status Commit() {
-    file_.close();
-    if (!file_) return absl::InternalError(fmt::format("{}: write failed", temp_));
-    std::error_code error;
-    std::filesystem::rename(temp_, path_, error);
-    if (error) return absl::InternalError(fmt::format("{}: {}", path_, error.message()));
-    committed_ = true;
-    return absl::OkStatus();
-  }
-
- private:
-  std::string path_, temp_;
-  std::ofstream file_;
-  bool committed_ = false;
-};
-
 int RunPairs(const CompareArgs& args, const Context& context) {
   auto rows = ReadRows(args.pairs);
   if (!rows.ok()) return Fail(rows.status(), context);
@@ -120,11 +88,11 @@ int RunPairs(const CompareArgs& args, const Context& context) {
     return Fail(absl::InvalidArgumentError(fmt::format(
                     "{}:1: header: expected columns name_a,name_b[,kind]", args.pairs)),
                 context);
-  std::unique_ptr<AtomicOutput> file;
+  std::unique_ptr<AtomicFile> file;
   if (!args.output.empty()) {
-    file = std::make_unique<AtomicOutput>(args.output);
-    if (!file->ok())
-      return Fail(absl::InvalidArgumentError(fmt::format("{}: cannot write", args.output)), context);
+    auto created = AtomicFile::Create(args.output);
+    if (!created.ok()) return Fail(created.status(), context);
+    file = std::move(*created);
   }
   std::ostream& out = file ? file->stream() : std::cout;
   for (const auto& p : rows->problems) std::cerr << "vigil: " << p << "\n";
@@ -267,9 +235,9 @@ int RunBatch(ScreenArgs& args, const Context& context) {
                     "no designated records in the database: load a list first (vigil load FILE)"),
                 context);
 
-  auto output = std::make_unique<AtomicOutput>(args.output);
-  if (!output->ok())
-    return Fail(absl::InvalidArgumentError(fmt::format("{}: cannot write", args.output)), context);
+  auto created = AtomicFile::Create(args.output);
+  if (!created.ok()) return Fail(created.status(), context);
+  std::unique_ptr<AtomicFile> output = std::move(*created);
   const bool jsonl = RowFormatOf(args.output) == RowFormat::kJsonLines;
   Json lists = (*service)->ListsJson();
   std::string lists_line = ListsLine(lists);

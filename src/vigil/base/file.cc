@@ -1,12 +1,21 @@
-// Whole-file reads.
+// Whole-file reads, and atomic writes through exclusive temporaries.
 #include "vigil/base/file.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <array>
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <streambuf>
+#include <vector>
 
 namespace vigil {
 
@@ -20,6 +29,185 @@ StatusOr<std::string> ReadFile(const std::string& path) {
   buffer << in.rdbuf();
   if (in.bad()) return absl::InvalidArgumentError(fmt::format("{}: read error", path));
   return std::move(buffer).str();
+}
+
+namespace {
+
+// Temporaries that a signal handler removes: fixed slots of C strings, so
+// that the handler only reads atomics and calls unlink().
+constexpr int kSlots = 64;
+std::array<std::atomic<const char*>, kSlots> g_temporaries{};
+
+int Register(const char* path) {
+  for (int i = 0; i < kSlots; ++i) {
+    const char* expected = nullptr;
+    if (g_temporaries[i].compare_exchange_strong(expected, path)) return i;
+  }
+  return -1;  // more open than slots: still removed by the destructor
+}
+
+void Unregister(int slot) {
+  if (slot >= 0) g_temporaries[slot].store(nullptr);
+}
+
+extern "C" void RemoveTemporariesAndExit(int signal_number) {
+  for (auto& slot : g_temporaries)
+    if (const char* path = slot.load()) ::unlink(path);
+  ::signal(signal_number, SIG_DFL);
+  ::raise(signal_number);
+}
+
+bool WriteAll(int fd, const char* data, size_t size) {
+  while (size > 0) {
+    ssize_t n = ::write(fd, data, size);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data += n;
+    size -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace
+
+// A buffered stream over the temporary's descriptor; the first write error
+// sticks and fails Commit().
+class AtomicFile::Buffer : public std::streambuf {
+ public:
+  explicit Buffer(int fd) : fd_(fd), data_(1 << 16) { setp(data_.data(), data_.data() + data_.size()); }
+  bool Flush() {
+    if (!failed_ && !WriteAll(fd_, pbase(), static_cast<size_t>(pptr() - pbase()))) {
+      failed_ = true;
+      error_ = errno;
+    }
+    setp(data_.data(), data_.data() + data_.size());
+    return !failed_;
+  }
+  bool failed() const { return failed_; }
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!Flush()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (n >= static_cast<std::streamsize>(data_.size())) {
+      if (!Flush()) return 0;
+      if (!WriteAll(fd_, s, static_cast<size_t>(n))) {
+        failed_ = true;
+        error_ = errno;
+        return 0;
+      }
+      return n;
+    }
+    return std::streambuf::xsputn(s, n);
+  }
+  int sync() override { return Flush() ? 0 : -1; }
+
+ private:
+  int fd_;
+  std::vector<char> data_;
+  bool failed_ = false;
+  int error_ = 0;
+};
+
+StatusOr<std::unique_ptr<AtomicFile>> AtomicFile::Create(const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  if (target.filename().empty())
+    return absl::InvalidArgumentError(fmt::format("{}: not a file name", path));
+  std::error_code error;
+  if (fs::is_directory(target, error))
+    return absl::InvalidArgumentError(fmt::format("{}: is a folder, not a file", path));
+  fs::path folder = target.parent_path();
+  if (folder.empty()) folder = ".";
+  std::string pattern =
+      (folder / fmt::format(".{}.XXXXXX.partial", target.filename().string())).string();
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  // mkostemps: O_CREAT | O_EXCL with a fresh random name, mode 0600; a
+  // planted symbolic link at that name makes it fail, never followed.
+  int fd = ::mkostemps(name.data(), static_cast<int>(std::strlen(".partial")), O_CLOEXEC);
+  if (fd < 0)
+    return absl::InvalidArgumentError(
+        fmt::format("{}: cannot create a file in {}: {}", path, folder.string(), std::strerror(errno)));
+  // The permissions a plain new file would get (0666 less the umask).
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  (void)::fchmod(fd, 0666 & ~mask);
+  return std::unique_ptr<AtomicFile>(new AtomicFile(path, name.data(), fd));
+}
+
+AtomicFile::AtomicFile(std::string path, std::string temporary, int fd)
+    : path_(std::move(path)), temporary_(std::move(temporary)), fd_(fd) {
+  buffer_ = std::make_unique<Buffer>(fd_);
+  stream_ = std::make_unique<std::ostream>(buffer_.get());
+  registry_slot_ = Register(temporary_.c_str());
+}
+
+AtomicFile::~AtomicFile() {
+  if (!done_) Discard();
+}
+
+std::ostream& AtomicFile::stream() { return *stream_; }
+
+void AtomicFile::Discard() {
+  done_ = true;
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  ::unlink(temporary_.c_str());
+  Unregister(registry_slot_);
+}
+
+Status AtomicFile::Commit() {
+  if (done_) return absl::InternalError(fmt::format("{}: already written", path_));
+  stream_->flush();
+  bool ok = buffer_->Flush() && !buffer_->failed();
+  int error = ok ? 0 : buffer_->error();
+  if (ok && ::fsync(fd_) != 0) {
+    ok = false;
+    error = errno;
+  }
+  if (ok && ::close(fd_) != 0) {
+    ok = false;
+    error = errno;
+  }
+  if (ok) fd_ = -1;
+  if (ok && ::rename(temporary_.c_str(), path_.c_str()) != 0) {
+    ok = false;
+    error = errno;
+  }
+  if (!ok) {
+    Discard();
+    return absl::InternalError(
+        fmt::format("{}: cannot write: {}; the file was left as it was", path_, std::strerror(error)));
+  }
+  done_ = true;
+  Unregister(registry_slot_);
+  return absl::OkStatus();
+}
+
+Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
+  auto file = AtomicFile::Create(path);
+  if (!file.ok()) return file.status();
+  (*file)->stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return (*file)->Commit();
+}
+
+void RemoveTemporariesOnSignal() {
+  static std::atomic<bool> installed{false};
+  if (installed.exchange(true)) return;
+  struct sigaction action {};
+  action.sa_handler = RemoveTemporariesAndExit;
+  sigemptyset(&action.sa_mask);
+  for (int s : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(s, &action, nullptr);
 }
 
 }  // namespace vigil

@@ -107,7 +107,8 @@ StatusOr<std::vector<match::ListVersion>> ReadListVersions(Database& db) {
 
 StatusOr<std::string> ScreeningFingerprint(Database& db) {
   Statement st(db, "SELECT name, version, loaded_at FROM datasets ORDER BY name");
-  std::string fingerprint = fmt::format("schema {}", db.SchemaVersion());
+  std::string fingerprint = fmt::format("schema {}|store {}|generation {}", db.SchemaVersion(),
+                                        db.Info("store_id"), db.Info("generation"));
   while (st.Step()) fingerprint += fmt::format("|{}@{}@{}", st.Text(0), st.Text(1), st.Text(2));
   if (!st.status().ok()) return st.status();
   return fingerprint;

@@ -11,6 +11,9 @@
 #include <type_traits>
 #include <unistd.h>
 
+#include "vigil/base/file.h"
+#include "vigil/base/sha256.h"
+
 namespace vigil::match {
 
 const char* NameAnalysisBuildId();
@@ -19,7 +22,7 @@ const char* CandidateIndexBuildId();
 
 namespace {
 
-constexpr char kMagic[] = "VIGIL-SCREENING-SNAPSHOT-1";
+constexpr char kMagic[] = "VIGIL-SCREENING-SNAPSHOT-2";
 
 std::string BuildIds() {
   return std::string(NameAnalysisBuildId()) + "|" + WatchListBuildId() + "|" +
@@ -88,6 +91,7 @@ class In {
     return v;
   }
   bool AtEnd() const { return at_ == data_.size(); }
+  size_t position() const { return at_; }
 
  private:
   bool Need(size_t n) {
@@ -233,38 +237,46 @@ class SnapshotCodec {
   }
 };
 
+// The header names the fingerprint by its digest, so the file does not
+// reveal it; the body's digest is keyed with the fingerprint, which holds
+// the store's random id: an edited body fails the check, and a body can
+// only be re-signed by someone who can read the database.
+std::string BodyDigest(const std::string& fingerprint, std::string_view body) {
+  Sha256 digest;
+  digest.Update(fingerprint);
+  digest.Update(std::string_view("\n", 1));
+  digest.Update(body);
+  return digest.FinishHex();
+}
+
 bool SaveSnapshot(const std::string& path, const std::string& fingerprint, const WatchList& list,
                   const CandidateIndex& index) {
+  Out body;
+  SnapshotCodec::Write(body, list, index);
   Out out;
   out.Str(kMagic);
   out.Str(BuildIds());
-  out.Str(fingerprint);
-  SnapshotCodec::Write(out, list, index);
-  std::string temp = path + ".tmp" + std::to_string(getpid());
-  {
-    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    if (!file) return false;
-    file.write(out.buffer().data(), static_cast<std::streamsize>(out.buffer().size()));
-    if (!file) {
-      std::remove(temp.c_str());
-      return false;
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(temp, path, error);
-  if (error) std::remove(temp.c_str());
-  return !error;
+  out.Str(Sha256Hex(fingerprint));
+  out.Str(BodyDigest(fingerprint, body.buffer()));
+  std::string bytes = out.buffer();
+  bytes += body.buffer();
+  return WriteFileAtomically(path, bytes).ok();
 }
 
 std::optional<Snapshot> LoadSnapshot(const std::string& path, const std::string& fingerprint) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return std::nullopt;
-  std::string data((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  In in(data);
-  if (in.Str() != kMagic || in.Str() != BuildIds() || in.Str() != fingerprint || !in.ok())
+  auto data = ReadFile(path);
+  if (!data.ok()) return std::nullopt;
+  In in(*data);
+  if (in.Str() != kMagic || in.Str() != BuildIds() || in.Str() != Sha256Hex(fingerprint) ||
+      !in.ok())
     return std::nullopt;
+  std::string digest = in.Str();
+  if (!in.ok()) return std::nullopt;
+  std::string_view body = std::string_view(*data).substr(in.position());
+  if (digest != BodyDigest(fingerprint, body)) return std::nullopt;
+  In body_in(body);
   Snapshot snapshot;
-  if (!SnapshotCodec::Read(in, &snapshot)) return std::nullopt;
+  if (!SnapshotCodec::Read(body_in, &snapshot)) return std::nullopt;
   return snapshot;
 }
 

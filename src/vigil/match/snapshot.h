@@ -6,11 +6,14 @@
 //   if (auto s = LoadSnapshot(path, fingerprint)) use(s->list, s->index);
 //
 // The fingerprint says what the snapshot was built from (the engine uses the
-// datasets' names, versions and load times); the file also records the
-// build of the analysis code, so a snapshot made by another build of vigil,
-// or from other data, is never used. Files are written to a temporary name
-// and renamed, so a reader never sees half of one. Failures to save are not
-// errors: the snapshot is only a cache.
+// store's random id, its generation, and the datasets' names, versions and
+// load times); the file also records the build of the analysis code, so a
+// snapshot made by another build of vigil, or from other data, is never
+// used. The body carries a SHA-256 keyed with the fingerprint (which the
+// file does not contain): a snapshot whose bytes were edited, damaged or
+// truncated is rejected and rebuilt, never trusted. Files are written to a
+// temporary name and renamed (base/file.h), so a reader never sees half of
+// one. Failures to save are not errors: the snapshot is only a cache.
 #pragma once
 
 #include <optional>

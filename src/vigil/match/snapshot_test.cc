@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "vigil/match/screener.h"
 
@@ -71,6 +72,31 @@ TEST_F(SnapshotTest, OtherDataOrADamagedFileIsNotUsed) {
   std::ofstream(path_, std::ios::binary | std::ios::trunc) << "garbage";
   EXPECT_FALSE(LoadSnapshot(path_, "fp-1").has_value());
   EXPECT_FALSE(LoadSnapshot(path_ + ".missing", "fp-1").has_value());
+}
+
+// Regression (issue 10): editing a listed name inside the cache changed what
+// `vigil screen` reported.
+TEST_F(SnapshotTest, AnEditedNameIsRejected) {
+  ASSERT_TRUE(SaveSnapshot(path_, "fp-1", list_, index_));
+  std::string bytes;
+  {
+    std::ifstream in(path_, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  size_t at = bytes.find("Haqqani Network");
+  ASSERT_NE(at, std::string::npos);
+  bytes.replace(at, 7, "Haqqanx");
+  std::ofstream(path_, std::ios::binary | std::ios::trunc) << bytes;
+  EXPECT_FALSE(LoadSnapshot(path_, "fp-1").has_value());
+}
+
+TEST_F(SnapshotTest, TheFileDoesNotRevealItsFingerprint) {
+  ASSERT_TRUE(SaveSnapshot(path_, "store 5f2a9c|generation 7", list_, index_));
+  std::ifstream in(path_, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(bytes.find("5f2a9c"), std::string::npos);
+  EXPECT_TRUE(LoadSnapshot(path_, "store 5f2a9c|generation 7").has_value());
+  EXPECT_FALSE(LoadSnapshot(path_, "store 5f2a9c|generation 8").has_value());
 }
 
 }  // namespace

@@ -2,6 +2,11 @@
 #include "vigil/store/database.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <filesystem>
+#include <fstream>
+#include <vector>
 
 #include "vigil/store/schema_sql.h"  // generated from schema/*.sql
 
@@ -9,31 +14,113 @@ namespace vigil {
 
 int Database::LatestSchemaVersion() { return static_cast<int>(std::size(kSchemaMigrations)); }
 
+namespace {
+
+// "VIGL" in the SQLite header's application id field.
+constexpr int64_t kApplicationId = 0x5649474C;
+constexpr std::string_view kSqliteMagic{"SQLite format 3\0", 16};
+
+// What the first bytes of an existing file say, before SQLite touches it:
+// an empty file is a new store; anything but SQLite is refused.
+Status CheckFileHeader(const std::string& path) {
+  std::error_code error;
+  auto size = std::filesystem::file_size(path, error);
+  if (error || size == 0) return absl::OkStatus();
+  std::ifstream in(path, std::ios::binary);
+  char header[16] = {};
+  in.read(header, sizeof header);
+  if (in.gcount() != sizeof header || std::string_view(header, sizeof header) != kSqliteMagic)
+    return absl::InvalidArgumentError(fmt::format(
+        "{}: not a vigil database (not an SQLite file); nothing was written: choose another "
+        "database file",
+        path));
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode mode) {
+  const bool read_only = mode == Mode::kReadOnly;
+  if (auto s = CheckFileHeader(path); !s.ok()) return s;
   sqlite3* raw = nullptr;
-  int flags = mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY
-                                      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
     sqlite3_close(raw);
-    if (mode == Mode::kReadOnly)
+    if (read_only)
       return absl::NotFoundError(fmt::format(
           "{}: cannot open database ({}); run 'vigil load' first", path, message));
     return absl::InternalError(fmt::format("{}: cannot open database: {}", path, message));
   }
   std::unique_ptr<Database> db(new Database(raw, path));
-  sqlite3_busy_timeout(raw, 5000);
+  // Readers wait for a load's commit; a load of a large list commits in
+  // seconds, so the wait is generous.
+  sqlite3_busy_timeout(raw, 60000);
+  if (auto s = db->CheckIdentity(); !s.ok()) return s;
   if (auto s = db->Execute("PRAGMA foreign_keys = ON"); !s.ok()) return s;
-  if (mode == Mode::kReadWrite) {
-    if (auto s = db->Execute("PRAGMA journal_mode = WAL"); !s.ok()) return s;
-    if (auto s = db->Execute("PRAGMA synchronous = NORMAL"); !s.ok()) return s;
+  if (!read_only) {
+    // Rollback journal at rest: a reader then needs no -wal/-shm files, so
+    // read-only commands leave the folder as they found it. A store left in
+    // WAL mode by an earlier vigil is switched back when nothing else has
+    // it open (the switch needs the only connection; failing it is harmless).
+    (void)db->Execute("PRAGMA journal_mode = DELETE");
+    if (auto s = db->Execute("PRAGMA synchronous = FULL"); !s.ok()) return s;
   }
-  if (auto s = db->Migrate(mode == Mode::kReadOnly); !s.ok()) return s;
+  if (auto s = db->Migrate(read_only); !s.ok()) return s;
   return db;
 }
 
+Status Database::CheckIdentity() {
+  int64_t application_id = 0, user_version = 0, tables = 0;
+  bool vigil_tables = false;
+  {
+    Statement q(*this, "PRAGMA application_id");
+    if (q.Step()) application_id = q.Int(0);
+    if (!q.status().ok()) return NotADatabase();
+  }
+  if (application_id == kApplicationId) return absl::OkStatus();
+  {
+    Statement q(*this, "PRAGMA user_version");
+    if (q.Step()) user_version = q.Int(0);
+    if (!q.status().ok()) return NotADatabase();
+  }
+  std::vector<std::string> names;
+  {
+    Statement q(*this, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+    while (q.Step()) {
+      ++tables;
+      std::string name = q.Text(0);
+      if (name == "datasets" || name == "entities") vigil_tables = true;
+      if (names.size() < 5) names.push_back(std::move(name));
+    }
+    if (!q.status().ok()) return NotADatabase();
+  }
+  // A new (empty) store, or one written by a vigil from before the
+  // application id (schema 1 or 2, with vigil's tables).
+  if (application_id == 0 && user_version == 0 && tables == 0) return absl::OkStatus();
+  if (application_id == 0 && user_version >= 1 && user_version <= 2 && vigil_tables)
+    return absl::OkStatus();
+  return absl::InvalidArgumentError(fmt::format(
+      "{}: not a vigil database (an SQLite file of another program: application id {:#x}, "
+      "schema version {}, {} table{}{}{}); nothing was written: choose another database file",
+      path_, application_id, user_version, tables, tables == 1 ? "" : "s",
+      names.empty() ? "" : ": ", fmt::join(names, ", ")));
+}
+
+Status Database::NotADatabase() const {
+  return absl::InvalidArgumentError(fmt::format(
+      "{}: not a vigil database ({}); nothing was written: choose another database file", path_,
+      sqlite3_errmsg(db_)));
+}
+
 Database::~Database() { sqlite3_close(db_); }
+
+std::string Database::Info(std::string_view key) const {
+  Statement q(*this, "SELECT value FROM store_info WHERE key = ?");
+  q.Bind(1, key);
+  return q.Step() ? q.Text(0) : std::string();
+}
 
 Status Database::Error(std::string_view what) const {
   return absl::InternalError(fmt::format("{}: {}: {}", path_, what, sqlite3_errmsg(db_)));
@@ -73,6 +160,8 @@ Status Database::Migrate(bool read_only) {
     if (auto s = tx.Begin(); !s.ok()) return s;
     if (auto s = Execute(kSchemaMigrations[schema_version_]); !s.ok()) return s;
     if (auto s = Execute(fmt::format("PRAGMA user_version = {}", schema_version_ + 1)); !s.ok())
+      return s;
+    if (auto s = Execute(fmt::format("PRAGMA application_id = {}", kApplicationId)); !s.ok())
       return s;
     if (auto s = tx.Commit(); !s.ok()) return s;
     ++schema_version_;

@@ -1,8 +1,12 @@
 // The SQLite store: opening, migrations, statements, transactions.
 //
-// One database file holds everything. Open() turns on foreign keys and WAL
-// and migrates the schema to the newest version (schema/NNNN_*.sql, applied
-// in order inside one transaction each). A Database is used by one thread.
+// One database file holds everything. Open() checks that the file is
+// vigil's (its SQLite header carries vigil's application id, or it is new)
+// before anything is written, turns on foreign keys and migrates the schema
+// to the newest version (schema/NNNN_*.sql, applied in order inside one
+// transaction each). The store rests in SQLite's rollback-journal mode, so
+// that a read-only Open() creates no file beside the database. A Database
+// is used by one thread.
 //
 //   auto db = Database::Open("vigil.db");
 //   Statement q(**db, "SELECT key FROM entities WHERE kind = ?");
@@ -26,6 +30,8 @@ class Database {
   enum class Mode { kReadWrite, kReadOnly };
 
   // Creates the file when it does not exist (kReadWrite); migrates.
+  // InvalidArgument, before anything is written, when the file is not a
+  // vigil store (another program's SQLite file, or not SQLite at all).
   static StatusOr<std::unique_ptr<Database>> Open(const std::string& path,
                                                   Mode mode = Mode::kReadWrite);
   ~Database();
@@ -35,6 +41,10 @@ class Database {
   Status Execute(std::string_view sql);
   int SchemaVersion() const { return schema_version_; }
   static int LatestSchemaVersion();
+  // store_info values: "store_id" (random, made with the store) and
+  // "generation" (raised by every load that changes a dataset); empty when
+  // absent.
+  std::string Info(std::string_view key) const;
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
   Status Error(std::string_view what) const;
@@ -42,6 +52,8 @@ class Database {
  private:
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   Status Migrate(bool read_only);
+  Status CheckIdentity();
+  Status NotADatabase() const;
 
   sqlite3* db_;
   std::string path_;
