@@ -1,0 +1,118 @@
+// End to end: the bad-input corpus (tests/bad-inputs/cases.json). Every case
+// runs the real binary against a copy of a loaded store and must exit with
+// its documented code, name the file, line and field it expects, and leave
+// the store byte-identical.
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "fixture.h"
+#include "vigil/base/sha256.h"
+
+namespace vigil::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::string CorpusDir() { return SourceDir() + "/tests/bad-inputs"; }
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<json> Cases() {
+  std::vector<json> cases;
+  for (auto& c : json::parse(Slurp(CorpusDir() + "/cases.json"))) cases.push_back(c);
+  return cases;
+}
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+class BadInputCorpus : public ::testing::TestWithParam<json> {
+ protected:
+  // One loaded store for the whole corpus; each case gets a copy.
+  static void SetUpTestSuite() {
+    store_dir_ = TempDir();
+    std::string db = store_dir_ + "/vigil.db";
+    std::string mini = SourceDir() + "/tests/fixtures/mini";
+    load_ = RunVigil({"load", mini + "/data", "--texts", mini + "/texts", "--db", db});
+    if (load_.exit_code == 0)
+      load_ = RunVigil({"load", SourceDir() + "/tests/fixtures/lists/un-good.xml", "--db", db});
+  }
+  static void TearDownTestSuite() { fs::remove_all(store_dir_); }
+
+  static std::string store_dir_;
+  static RunResult load_;
+};
+
+std::string BadInputCorpus::store_dir_;
+RunResult BadInputCorpus::load_;
+
+TEST_P(BadInputCorpus, IsRefusedAsDocumentedAndChangesNothing) {
+  ASSERT_EQ(load_.exit_code, 0) << load_.err;
+  const json& c = GetParam();
+  std::string scratch = TempDir();
+  std::string input;
+  std::string given = c.value("input", "");
+  if (c.contains("generate")) {
+    const json& g = c["generate"];
+    input = scratch + "/generated" + fs::path(given).extension().string();
+    std::ofstream out(input, std::ios::binary);
+    out << g.value("head", "");
+    std::string line = g.value("line", "");
+    for (int64_t i = 0; i < g.value("repeat", int64_t{0}); ++i) out << line;
+    out << g.value("tail", "");
+  } else if (given.rfind("shared:", 0) == 0) {
+    input = SourceDir() + "/../shared/data/" + given.substr(7);
+    if (!fs::exists(input)) GTEST_SKIP() << "not found: " << input;
+  } else {
+    input = CorpusDir() + "/" + given;
+    ASSERT_TRUE(fs::exists(input)) << input;
+  }
+  auto expand = [&](const std::string& s) {
+    return Replace(Replace(s, "{input}", input), "{scratch}", scratch);
+  };
+
+  std::string db_dir = scratch + "/store";
+  fs::create_directories(db_dir);
+  std::string db = db_dir + "/vigil.db";
+  fs::copy_file(store_dir_ + "/vigil.db", db);
+  std::string before = Sha256Hex(Slurp(db));
+
+  std::vector<std::string> args;
+  for (const auto& a : c["args"]) args.push_back(expand(a.get<std::string>()));
+  args.insert(args.end(), {"--db", db});
+  auto r = RunVigil(args);
+
+  EXPECT_EQ(r.exit_code, c["exit"].get<int>()) << c["about"] << "\n" << r.err;
+  for (const auto& part : c["stderr"]) {
+    std::string want = expand(part.get<std::string>());
+    EXPECT_NE(r.err.find(want), std::string::npos) << "'" << want << "' not in:\n" << r.err;
+  }
+  EXPECT_EQ(r.err.find("std::"), std::string::npos) << "a raw C++ exception leaked:\n" << r.err;
+  EXPECT_EQ(Sha256Hex(Slurp(db)), before) << "the store changed";
+  for (const auto& e : fs::directory_iterator(db_dir)) {
+    std::string name = e.path().filename().string();
+    EXPECT_TRUE(name == "vigil.db" || name == "vigil.db.screening") << "left behind: " << name;
+  }
+  fs::remove_all(scratch);
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, BadInputCorpus, ::testing::ValuesIn(Cases()),
+                         [](const ::testing::TestParamInfo<json>& info) {
+                           return info.param["name"].get<std::string>();
+                         });
+
+}  // namespace
+}  // namespace vigil::e2e
