@@ -72,7 +72,7 @@ StatusOr<GraphViewOptions> ViewOf(const ViewArgs& args) {
 }
 
 void PrintWarnings(const std::vector<std::string>& warnings) {
-  for (const auto& w : warnings) std::cerr << "vigil: warning: " << w << "\n";
+  for (const auto& w : warnings) std::cerr << "vigil: warning: " << EscapeForTerminal(w) << "\n";
 }
 
 // The network a command analyses: --graph FILE, or the store's view.
