@@ -8,9 +8,11 @@
 #include <memory>
 
 #include "command.h"
-#include "vigil/base/file.h"
+#include "options.h"
 #include "render.h"
 #include "vigil/base/date.h"
+#include "vigil/base/file.h"
+#include "vigil/text/escape.h"
 
 namespace vigil::cli {
 namespace {
@@ -35,7 +37,8 @@ void AddViewOptions(CLI::App* cmd, ViewArgs& view, bool directed) {
   cmd->add_option("--predicate", view.predicates, "only relations of these predicates")
       ->delimiter(',');
   cmd->add_option("--min-confidence", view.min_confidence,
-                  "only relations whose claims support them at least this much (0..1)");
+                  "only relations whose claims support them at least this much (0..1)")
+      ->check(FiniteNumber());
   cmd->add_option("--party", view.parties,
                   "only claims asserted by these parties (entity names or party labels)");
   if (directed)
@@ -70,7 +73,7 @@ StatusOr<GraphViewOptions> ViewOf(const ViewArgs& args) {
 }
 
 void PrintWarnings(const std::vector<std::string>& warnings) {
-  for (const auto& w : warnings) std::cerr << "vigil: warning: " << w << "\n";
+  for (const auto& w : warnings) std::cerr << "vigil: warning: " << EscapeForTerminal(w) << "\n";
 }
 
 // The network a command analyses: --graph FILE, or the store's view.
@@ -104,12 +107,14 @@ StatusOr<AnalysisNetwork> Load(const Context& context, const ViewArgs& view_args
 
 // --- text rendering ----------------------------------------------------------
 
+// Text as printed: names and labels come from files, so what a terminal would
+// act on is escaped (text/escape.h).
 std::string Str(const Json& v) {
   if (v.is_null()) return "";
-  if (v.is_string()) return v.get<std::string>();
+  if (v.is_string()) return EscapeForTerminal(v.get<std::string>());
   if (v.is_number_integer()) return std::to_string(v.get<int64_t>());
   if (v.is_number()) return fmt::format("{:.4g}", v.get<double>());
-  return v.dump();
+  return EscapeForTerminal(v.dump());
 }
 
 // "Name [id]" for store references, the label for file nodes.
@@ -163,7 +168,7 @@ void RenderPath(const Json& path, std::ostream& out, const std::string& indent, 
         fmt::print(out, "{}    ↳ {} {}{}{} · conf {}{}\n", indent, Str(c["source"]), where,
                    party.empty() ? "" : " · " + party, c["stance"] == "denies" ? " · DENIES" : "",
                    Str(c["confidence"]),
-                   c["passage"].is_null() ? "" : ": “" + Clip(Str(c["passage"]), 220) + "”");
+                   c["passage"].is_null() ? "" : ": “" + Line(c["passage"], 220) + "”");
       }
     }
 }
@@ -172,7 +177,7 @@ void RenderExposure(const Json& r, std::ostream& out) {
   fmt::print(out, "Exposure of {}{}{}, up to {} hops{}\n", Name(r["start"]),
              r["start"]["resolved"] == "exact" ? "" : " — " + Str(r["start"]["resolved"]),
              r["as_of"].is_null() ? "" : " as of " + Str(r["as_of"]), Str(r["max_hops"]),
-             r["authorities"].empty() ? "" : ", authorities " + r["authorities"].dump());
+             r["authorities"].empty() ? "" : ", authorities " + Str(r["authorities"]));
   if (!r["start_designations"].empty())
     fmt::print(out, "  itself designated: {}\n", Designations(r["start_designations"]));
   if (!r["in_network"].get<bool>()) fmt::print(out, "  takes part in no relation\n");
@@ -287,8 +292,10 @@ void AddGraphCommands(CLI::App& app, Context& context, std::vector<Command>& com
       ->delimiter(',');
   exposure->add_option("--paths", exposure_args->options.paths_per_target,
                        "paths shown per designated entity (default 3)");
-  exposure->add_option("--top", exposure_args->options.top,
-                       "only the N most exposed designated entities");
+  exposure
+      ->add_option("--top", exposure_args->options.top,
+                   "only the N most exposed designated entities (default 0: all)")
+      ->check(AtLeast(0));
   AddViewOptions(exposure, exposure_args->view, false);
   AddCommonOptions(exposure, context);
   commands.push_back({exposure, [exposure_args, &context] {
@@ -353,9 +360,12 @@ void AddGraphCommands(CLI::App& app, Context& context, std::vector<Command>& com
   auto community_args = std::make_shared<CommunityArgs>();
   auto* communities = app.add_subcommand(
       "communities", "cohesive subgroups (Louvain), their modularity, and connected components");
-  communities->add_option("--resolution", community_args->options.resolution,
-                          "modularity resolution (default 1; larger: smaller communities)");
-  communities->add_option("--seed", community_args->options.seed, "random seed (default 1)");
+  communities
+      ->add_option("--resolution", community_args->options.resolution,
+                   "modularity resolution (default 1; larger: smaller communities)")
+      ->check(FiniteNumber());
+  communities->add_option("--seed", community_args->options.seed, "random seed (default 1)")
+      ->check(AtLeast(0));
   communities->add_option("--runs", community_args->options.runs,
                           "Louvain runs, the best kept (default: up to 64 on small networks, "
                           "one on a million ties)");

@@ -4,18 +4,21 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "vigil/text/escape.h"
+
 namespace vigil::cli {
 namespace {
 
+// A value as printed; text escaped for the terminal.
 std::string Str(const Json& v) {
   if (v.is_null()) return "";
-  if (v.is_string()) return v.get<std::string>();
+  if (v.is_string()) return EscapeForTerminal(v.get<std::string>());
   if (v.is_number_integer()) return std::to_string(v.get<int64_t>());
   if (v.is_number()) {
     double d = v.get<double>();
     return d == static_cast<int64_t>(d) ? std::to_string(static_cast<int64_t>(d)) : fmt::format("{}", d);
   }
-  return v.dump();
+  return EscapeForTerminal(v.dump());
 }
 
 std::string Ref(const Json& ref) {
@@ -37,7 +40,7 @@ void RenderClaims(const Json& claims, std::ostream& out, const std::string& inde
     fmt::print(out, "{}↳ {} {}{}{} conf {}{}\n", indent, Str(c["source"]), where,
                party.empty() ? "" : fmt::format(" · {}", party),
                c["stance"] == "denies" ? " · DENIES" : "", Str(c["confidence"]),
-               c["passage"].is_null() ? "" : fmt::format(": “{}”", Clip(Str(c["passage"]), 160)));
+               c["passage"].is_null() ? "" : fmt::format(": “{}”", Line(c["passage"], 160)));
   }
 }
 
@@ -136,14 +139,15 @@ Json LoadReportJson(const LoadReport& report) {
 
 void RenderLoad(const LoadReport& report, std::ostream& out) {
   if (report.unchanged) {
-    fmt::print(out, "dataset '{}' is already at version {}: nothing written\n", report.dataset,
-               report.version);
+    fmt::print(out, "dataset '{}' is already at version {}: nothing written\n",
+               EscapeForTerminal(report.dataset), EscapeForTerminal(report.version));
     return;
   }
   std::string counts;
   for (const auto& [k, v] : report.counts)
     counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", v, k);
-  fmt::print(out, "loaded dataset '{}' (version {}): {}\n", report.dataset, report.version, counts);
+  fmt::print(out, "loaded dataset '{}' (version {}): {}\n", EscapeForTerminal(report.dataset),
+             EscapeForTerminal(report.version), counts);
   if (!report.warning_counts.empty()) {
     std::string kinds;
     for (const auto& [k, v] : report.warning_counts)
@@ -155,18 +159,20 @@ void RenderLoad(const LoadReport& report, std::ostream& out) {
     fmt::print(
         out,
         "  changes since version {}: {} added, {} removed, {} with changed names, {} unchanged\n",
-        c.previous_version, c.added, c.removed, c.names_changed, c.unchanged);
+        EscapeForTerminal(c.previous_version), c.added, c.removed, c.names_changed, c.unchanged);
     constexpr size_t kShown = 10;
     auto list = [&](const char* what, const std::vector<EntityChange>& items) {
       for (size_t i = 0; i < items.size() && i < kShown; ++i) {
         const auto& e = items[i];
         std::string detail;
         for (const auto& n : e.names_added)
-          detail += fmt::format("{}+ {}", detail.empty() ? "" : "; ", n);
+          detail += fmt::format("{}+ {}", detail.empty() ? "" : "; ", EscapeForTerminal(n));
         for (const auto& n : e.names_removed)
-          detail += fmt::format("{}- {}", detail.empty() ? "" : "; ", n);
-        fmt::print(out, "    {} {} {} [{}]{}\n", what, e.reference.empty() ? e.key : e.reference,
-                   e.name, e.key, detail.empty() ? "" : ": " + detail);
+          detail += fmt::format("{}- {}", detail.empty() ? "" : "; ", EscapeForTerminal(n));
+        fmt::print(out, "    {} {} {} [{}]{}\n", what,
+                   EscapeForTerminal(e.reference.empty() ? e.key : e.reference),
+                   EscapeForTerminal(e.name), EscapeForTerminal(e.key),
+                   detail.empty() ? "" : ": " + detail);
       }
       if (items.size() > kShown)
         fmt::print(out, "    ... and {} more {} (--json lists all)\n", items.size() - kShown, what);
@@ -197,14 +203,15 @@ void RenderCard(const Json& card, std::ostream& out) {
                n["lang"].is_null() ? "" : ", " + Str(n["lang"]));
   if (!card["attributes"].empty()) {
     fmt::print(out, "\nAttributes\n");
-    for (const auto& [k, v] : card["attributes"].items()) fmt::print(out, "  {}: {}\n", k, Str(v));
+    for (const auto& [k, v] : card["attributes"].items())
+      fmt::print(out, "  {}: {}\n", EscapeForTerminal(k), Str(v));
   }
   if (card.contains("dataset") && !card["reference"].is_null())
     fmt::print(out, "\nListed in '{}' as {}\n", Str(card["dataset"]), Str(card["reference"]));
   if (card.contains("values") && !card["values"].empty()) {
     fmt::print(out, "\nListed facts\n");
     for (const auto& v : card["values"])
-      fmt::print(out, "  {}: {}\n", Str(v["key"]), Clip(Str(v["value"]), 200));
+      fmt::print(out, "  {}: {}\n", Str(v["key"]), Line(v["value"], 200));
   }
   if (card.contains("identifiers") && !card["identifiers"].empty()) {
     fmt::print(out, "\nIdentifiers\n");
@@ -333,7 +340,7 @@ void RenderConflicts(const Json& result, std::ostream& out) {
   }
   std::string by_kind;
   for (const auto& [k, v] : result["by_kind"].items())
-    by_kind += fmt::format("{}{} {}", by_kind.empty() ? "" : ", ", Str(v), k);
+    by_kind += fmt::format("{}{} {}", by_kind.empty() ? "" : ", ", Str(v), EscapeForTerminal(k));
   fmt::print(out, "{} conflicts ({})\n", Str(result["count"]), by_kind);
 }
 
@@ -348,10 +355,15 @@ void RenderVerify(const Json& result, bool quiet, std::ostream& out) {
     std::string span = c.contains("span") ? fmt::format("[{}, {}]", Str(c["span"][0]), Str(c["span"][1])) : "[no span]";
     fmt::print(out, "{}  {} {} {}{}\n", ok ? "ok " : "BAD", Str(c["source"]), span, Str(c["fact"]),
                ok ? "" : " — " + Str(c["problem"]));
-    if (!c["passage"].is_null()) fmt::print(out, "     “{}”\n", Clip(Str(c["passage"]), 200));
+    if (!c["passage"].is_null()) fmt::print(out, "     “{}”\n", Line(c["passage"], 200));
   }
   fmt::print(out, "verify: {} claims checked against texts, {} bad, {} cite sources without text\n",
              Str(result["checked"]), Str(result["bad"]), Str(result["skipped_without_text"]));
+}
+
+std::string Line(const Json& value, size_t max) {
+  if (!value.is_string()) return Str(value);
+  return EscapeForTerminal(Clip(value.get<std::string>(), max));
 }
 
 std::string Clip(std::string text, size_t max) {

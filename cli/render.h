@@ -1,4 +1,5 @@
-// Text rendering of the engine's JSON results for the terminal.
+// Text rendering of the engine's JSON results for the terminal. Every text
+// taken from data or input is escaped for the terminal (text/escape.h).
 #pragma once
 
 #include <ostream>
@@ -17,5 +18,9 @@ Json LoadReportJson(const LoadReport& report);
 
 // One line, at most max bytes, cut on a UTF-8 boundary, "…" when cut.
 std::string Clip(std::string text, size_t max);
+// A string value as one line for the terminal: line breaks and tabs become
+// spaces, the text is clipped to max bytes, and what a terminal would act on
+// (escape sequences, other controls, bidi overrides) is escaped.
+std::string Line(const Json& value, size_t max);
 
 }  // namespace vigil::cli

@@ -1,5 +1,4 @@
 // vigil screen | compare: sanctions screening and name comparison.
-#include <csv.h>
 #include <fmt/format.h>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
@@ -19,6 +18,9 @@
 #include "vigil/engine/screening.h"
 #include "vigil/ingest/table/row_reader.h"
 #include "vigil/match/explain.h"
+#include "vigil/match/threads.h"
+#include "vigil/text/escape.h"
+#include "vigil/text/invisible.h"
 
 namespace vigil::cli {
 namespace {
@@ -36,13 +38,33 @@ struct ScreenArgs {
   std::vector<std::string> name_columns;
   std::string dob_column, country_column, kind_column, id_column;
   unsigned threads = 0;
+  bool raw_csv = false;
 };
 
 Status KindArgument(const std::string& text, match::NameKind* kind) {
   if (match::ParseNameKind(text, kind)) return absl::OkStatus();
   return absl::InvalidArgumentError(
-      fmt::format("--kind: unknown '{}' (person or organization)", text));
+      fmt::format("--kind: unknown '{}' (person or organization)", EscapeForTerminal(text)));
 }
+
+// The library names the fields it checks ("threshold: must be..."); the
+// user typed flags: the message says which flag. It may quote what was
+// typed, so it is escaped for the terminal.
+Status AsFlags(const Status& status,
+               std::initializer_list<std::pair<std::string_view, std::string_view>> flags) {
+  if (status.ok()) return status;
+  std::string message = EscapeForTerminal(std::string(status.message()));
+  for (auto [field, flag] : flags)
+    if (message.size() > field.size() && message.compare(0, field.size(), field) == 0 &&
+        message[field.size()] == ':') {
+      message = std::string(flag) + message.substr(field.size());
+      break;
+    }
+  return Status(status.code(), message);
+}
+
+// A JSON string for the terminal.
+std::string Text(const Json& value) { return EscapeForTerminal(value.get<std::string>()); }
 
 Json CompareJson(const std::string& a, const std::string& b, match::NameKind kind,
                  double threshold) {
@@ -53,30 +75,46 @@ Json CompareJson(const std::string& a, const std::string& b, match::NameKind kin
   const char* kind_name = kind == match::NameKind::kPerson         ? "person"
                           : kind == match::NameKind::kOrganization ? "organization"
                                                                    : "any";
+  Json explanation = match::ComparisonJson(c);
+  explanation["readings"] = {{"a", pair.displayed_a ? "displayed" : "written"},
+                             {"b", pair.displayed_b ? "displayed" : "written"}};
+  explanation["cleaning"] = {{"a", match::CleaningJson(CleanText(a))},
+                             {"b", match::CleaningJson(CleanText(b))}};
   return Json{{"name_a", a},
               {"name_b", b},
               {"kind", kind_name},
               {"score", c.score},
               {"threshold", threshold},
               {"match", c.score >= threshold},
-              {"explanation", match::ComparisonJson(c)},
+              {"explanation", std::move(explanation)},
               {"analysis", {{"a", match::AnalysisJson(qa)}, {"b", match::AnalysisJson(ca)}}}};
 }
 
 void RenderComparison(const Json& explanation, std::ostream& out, const char* indent) {
   for (const auto& p : explanation["pairs"])
-    out << fmt::format("{}{} ~ {}  {} {:.2f} (weight {:.2f}){}\n", indent,
-                       p["query"].get<std::string>(), p["candidate"].get<std::string>(),
-                       p["method"].get<std::string>(), p["similarity"].get<double>(),
+    out << fmt::format("{}{} ~ {}  {} {:.2f} (weight {:.2f}){}\n", indent, Text(p["query"]),
+                       Text(p["candidate"]), Text(p["method"]), p["similarity"].get<double>(),
                        p["weight"].get<double>(),
-                       p.contains("note") ? " — " + p["note"].get<std::string>() : "");
+                       p.contains("note") ? " — " + Text(p["note"]) : "");
   for (const auto& u : explanation["unmatched_query"])
-    out << fmt::format("{}only in the query: {}\n", indent, u.get<std::string>());
+    out << fmt::format("{}only in the query: {}\n", indent, Text(u));
   for (const auto& u : explanation["unmatched_candidate"])
-    out << fmt::format("{}only in the listed name: {}\n", indent, u.get<std::string>());
+    out << fmt::format("{}only in the listed name: {}\n", indent, Text(u));
   for (const auto& a : explanation["adjustments"])
-    out << fmt::format("{}rule {}: {}\n", indent, a["rule"].get<std::string>(),
-                       a["detail"].get<std::string>());
+    out << fmt::format("{}rule {}: {}\n", indent, Text(a["rule"]), Text(a["detail"]));
+}
+
+// "removed from the query: U+200B ZERO WIDTH SPACE x3" and the displayed
+// reading, when cleaning changed anything.
+void RenderCleaning(const Json& cleaning, const std::string& what, std::ostream& out,
+                    const char* indent) {
+  if (!cleaning["removed"].empty())
+    out << fmt::format("{}invisible characters removed from {}: {}\n", indent, what,
+                       Text(cleaning["summary"]));
+  if (!cleaning["displayed"].is_null())
+    out << fmt::format(
+        "{}bidi controls make {} show as \"{}\": read as written and as shown\n", indent, what,
+        Text(cleaning["displayed"]));
 }
 
 int RunPairs(const CompareArgs& args, const Context& context) {
@@ -95,7 +133,7 @@ int RunPairs(const CompareArgs& args, const Context& context) {
     file = std::move(*created);
   }
   std::ostream& out = file ? file->stream() : std::cout;
-  for (const auto& p : rows->problems) std::cerr << "vigil: " << p << "\n";
+  for (const auto& p : rows->problems) std::cerr << "vigil: " << EscapeForTerminal(p) << "\n";
   size_t written = 0;
   for (const auto& row : rows->rows) {
     const std::string& a = row.values.at("name_a");
@@ -104,10 +142,16 @@ int RunPairs(const CompareArgs& args, const Context& context) {
     std::string kind_name = kind_it != row.values.end() && !kind_it->second.empty()
                                 ? kind_it->second
                                 : args.kind;
+    std::string problem;
+    if (std::string p = match::NameProblem(a); !p.empty()) problem = "name_a: " + p;
+    else if (std::string q = match::NameProblem(b); !q.empty()) problem = "name_b: " + q;
     match::NameKind kind;
-    if (a.empty() || b.empty() || !match::ParseNameKind(kind_name, &kind)) {
-      std::cerr << fmt::format("vigil: {}:{}: {}; row skipped\n", args.pairs, row.line,
-                               a.empty() || b.empty() ? "empty name" : "kind: unknown '" + kind_name + "'");
+    if (problem.empty() && !match::ParseNameKind(kind_name, &kind))
+      problem = "kind: unknown '" + kind_name + "'";
+    if (!problem.empty()) {
+      std::cerr << EscapeForTerminal(fmt::format("vigil: {}:{}: {}; row skipped", args.pairs,
+                                                 row.line, problem))
+                << "\n";
       continue;
     }
     Json j = CompareJson(a, b, kind, args.threshold);
@@ -122,19 +166,28 @@ int RunPairs(const CompareArgs& args, const Context& context) {
 }
 
 int RunCompare(const CompareArgs& args, const Context& context) {
+  if (auto s = AsFlags(match::ValidateThreshold(args.threshold), {{"threshold", "--threshold"}});
+      !s.ok())
+    return Fail(s, context);
   if (!args.pairs.empty()) return RunPairs(args, context);
   if (args.a.empty() || args.b.empty())
     return Fail(absl::InvalidArgumentError("compare: give two names, or --pairs FILE"), context);
+  for (auto [name, label] : {std::pair{&args.a, "NAME_A"}, {&args.b, "NAME_B"}})
+    if (std::string problem = match::NameProblem(*name); !problem.empty())
+      return Fail(absl::InvalidArgumentError(fmt::format("{}: {}", label, problem)), context);
   match::NameKind kind;
   if (auto s = KindArgument(args.kind, &kind); !s.ok()) return Fail(s, context);
   Json j = CompareJson(args.a, args.b, kind, args.threshold);
   if (context.json) return Print(j);
   std::cout << fmt::format("score {:.3f}: {} at threshold {:.2f}\n", j["score"].get<double>(),
                            j["match"].get<bool>() ? "match" : "no match", args.threshold);
+  RenderCleaning(j["explanation"]["cleaning"]["a"], "NAME_A", std::cout, "  ");
+  RenderCleaning(j["explanation"]["cleaning"]["b"], "NAME_B", std::cout, "  ");
   RenderComparison(j["explanation"], std::cout, "  ");
   return 0;
 }
 
+// The list versions in one line (raw: escape it to print it).
 std::string ListsLine(const Json& lists) {
   std::string out;
   for (const auto& l : lists) {
@@ -148,28 +201,31 @@ std::string ListsLine(const Json& lists) {
 
 void RenderScreen(const Json& r, std::ostream& out) {
   out << fmt::format("{} hit{} for \"{}\" at threshold {:.2f}\n", r["hits"].size(),
-                     r["hits"].size() == 1 ? "" : "s", r["query"]["name"].get<std::string>(),
+                     r["hits"].size() == 1 ? "" : "s", Text(r["query"]["name"]),
                      r["threshold"].get<double>());
-  out << "lists: " << ListsLine(r["lists"]) << "\n";
+  RenderCleaning(r["query"]["cleaning"], "the query", out, "");
+  out << "lists: " << EscapeForTerminal(ListsLine(r["lists"])) << "\n";
   for (const auto& h : r["hits"]) {
     std::string refs, programs;
-    for (const auto& x : h["references"]) refs += (refs.empty() ? "" : ", ") + x.get<std::string>();
-    for (const auto& x : h["programs"]) programs += (programs.empty() ? "" : ", ") + x.get<std::string>();
+    for (const auto& x : h["references"]) refs += (refs.empty() ? "" : ", ") + Text(x);
+    for (const auto& x : h["programs"]) programs += (programs.empty() ? "" : ", ") + Text(x);
     out << fmt::format("\n{:>2}. {:.3f}  {} [{}] {} — {}{}{}\n", h["rank"].get<int>(),
-                       h["score"].get<double>(), h["name"].get<std::string>(),
-                       h["entity"].get<std::string>(), h["kind"].get<std::string>(),
-                       h["dataset"].get<std::string>(), refs.empty() ? "" : ", ref " + refs,
+                       h["score"].get<double>(), Text(h["name"]), Text(h["entity"]),
+                       Text(h["kind"]), Text(h["dataset"]), refs.empty() ? "" : ", ref " + refs,
                        programs.empty() ? "" : ", programs " + programs);
     if (!h["linked"].is_null())
-      out << fmt::format("    same entity as [{}] (vigil show {})\n", h["linked"].get<std::string>(),
-                         h["linked"].get<std::string>());
+      out << fmt::format("    same entity as [{}] (vigil show {})\n", Text(h["linked"]),
+                         Text(h["linked"]));
     const auto& m = h["matched_name"];
-    out << fmt::format("    matched {} \"{}\" (name score {:.3f})\n", m["type"].get<std::string>(),
-                       m["text"].get<std::string>(), h["explanation"]["name_score"].get<double>());
+    out << fmt::format("    matched {} \"{}\" (name score {:.3f}){}\n", Text(m["type"]),
+                       Text(m["text"]), h["explanation"]["name_score"].get<double>(),
+                       h["explanation"]["query_reading"] == "displayed"
+                           ? " by the query as shown on screen"
+                           : "");
     RenderComparison(h["explanation"], out, "      ");
     for (const auto& e : h["explanation"]["evidence"])
-      out << fmt::format("    {} {:+.3f}: {}\n", e["kind"].get<std::string>(),
-                         e["effect"].get<double>(), e["detail"].get<std::string>());
+      out << fmt::format("    {} {:+.3f}: {}\n", Text(e["kind"]), e["effect"].get<double>(),
+                         Text(e["detail"]));
   }
 }
 
@@ -185,25 +241,31 @@ std::string FindColumn(const std::vector<std::string>& columns,
   return "";
 }
 
-std::string CsvField(const std::string& value) {
-  std::string out(value.size() * 2 + 2, '\0');
-  size_t n = csv_write(out.data(), out.size(), value.data(), value.size());
-  out.resize(n);
-  return out;
+// Batch settings that hold for every row, checked before anything is read.
+Status CheckBatchSettings(const ScreenArgs& args) {
+  for (const Status& s : {match::ValidateThreshold(args.threshold), match::ValidateTop(args.top),
+                          match::ValidateBirthDate(args.dob), match::ValidateCountry(args.country)})
+    if (!s.ok())
+      return AsFlags(s, {{"threshold", "--threshold"},
+                         {"top", "--top"},
+                         {"birth_date", "--dob"},
+                         {"country", "--country"}});
+  return absl::OkStatus();
 }
 
 int RunBatch(ScreenArgs& args, const Context& context) {
   if (args.output.empty())
     return Fail(absl::InvalidArgumentError("screen --input: give --output FILE"), context);
+  if (auto s = CheckBatchSettings(args); !s.ok()) return Fail(s, context);
   auto rows = ReadRows(args.input);
   if (!rows.ok()) return Fail(rows.status(), context);
   const auto& columns = rows->columns;
   auto check = [&](const std::string& column, const char* option) -> Status {
     if (column.empty() || std::find(columns.begin(), columns.end(), column) != columns.end())
       return absl::OkStatus();
-    return absl::InvalidArgumentError(fmt::format("{}: {}: no column '{}' (columns: {})",
-                                                  args.input, option, column,
-                                                  fmt::join(columns, ", ")));
+    return absl::InvalidArgumentError(EscapeForTerminal(
+        fmt::format("{}: {}: no column '{}' (columns: {})", args.input, option, column,
+                    fmt::join(columns, ", "))));
   };
   if (args.name_columns.empty()) {
     std::string c = FindColumn(columns, {"name", "full_name", "fullname", "full name"});
@@ -226,9 +288,10 @@ int RunBatch(ScreenArgs& args, const Context& context) {
   match::NameKind default_kind;
   if (auto s = KindArgument(args.kind, &default_kind); !s.ok()) return Fail(s, context);
 
+  const unsigned threads = match::WorkerThreads(args.threads);
   auto engine = OpenForReading(context);
   if (!engine.ok()) return Fail(engine.status(), context);
-  auto service = ScreeningService::Build((*engine)->db(), args.threads);
+  auto service = ScreeningService::Build((*engine)->db(), threads);
   if (!service.ok()) return Fail(service.status(), context);
   if ((*service)->list().records().empty())
     return Fail(absl::NotFoundError(
@@ -241,12 +304,17 @@ int RunBatch(ScreenArgs& args, const Context& context) {
   const bool jsonl = RowFormatOf(args.output) == RowFormat::kJsonLines;
   Json lists = (*service)->ListsJson();
   std::string lists_line = ListsLine(lists);
+  // Cells that a spreadsheet would run as formulas are neutralised unless
+  // --raw-csv (text/escape.h).
+  const bool neutralise = !args.raw_csv;
+  auto cell = [neutralise](std::string_view text) { return CsvCell(text, neutralise); };
   if (!jsonl) {
     std::string header;
-    for (const auto& c : columns) header += CsvField(c) + ",";
+    for (const auto& c : columns) header += cell(c) + ",";
     header +=
         "vigil_hits,vigil_top_score,vigil_top_entity,vigil_top_name,vigil_top_matched_name,"
-        "vigil_top_references,vigil_top_programs,vigil_top_dataset,vigil_lists\n";
+        "vigil_top_references,vigil_top_programs,vigil_top_dataset,vigil_lists,"
+        "vigil_name_cleaning\n";
     output->stream() << header;
   }
 
@@ -254,10 +322,10 @@ int RunBatch(ScreenArgs& args, const Context& context) {
   const size_t n = rows->rows.size();
   std::vector<std::string> lines(n);
   std::vector<int> hit_counts(n, -1);
-  std::vector<std::string> row_problems(n);
+  std::vector<std::vector<std::string>> row_problems(n);
   auto start = std::chrono::steady_clock::now();
   Progress progress("screening", n);
-  tbb::task_arena arena(args.threads ? static_cast<int>(args.threads) : tbb::task_arena::automatic);
+  tbb::task_arena arena(static_cast<int>(threads));
   arena.execute([&] {
   tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 64), [&](const tbb::blocked_range<size_t>& range) {
     for (size_t i = range.begin(); i < range.end(); ++i) {
@@ -284,18 +352,25 @@ int RunBatch(ScreenArgs& args, const Context& context) {
       }
       q.threshold = args.threshold;
       q.top = args.top;
-      if (q.name.empty()) {
-        row_problems[i] = fmt::format("{}:{}: {}: empty name; row skipped", args.input, row.line,
-                                      fmt::join(args.name_columns, "+"));
+      // Each row as ScreenQuery::Validate() checks a query: a name that
+      // cannot be screened skips the row; a date or country that means
+      // nothing is left out, and said.
+      if (std::string problem = match::NameProblem(q.name); !problem.empty()) {
+        row_problems[i].push_back(fmt::format("{}:{}: {}: {}; row skipped", args.input, row.line,
+                                              fmt::join(args.name_columns, "+"), problem));
         continue;
       }
-      if (!q.birth_date.empty()) {
-        match::DayRange ignored;
-        if (!match::ParseDayRange(q.birth_date, &ignored)) {
-          row_problems[i] = fmt::format("{}:{}: {}: '{}' is not a date; screened without it",
-                                        args.input, row.line, args.dob_column, q.birth_date);
-          q.birth_date.clear();
-        }
+      if (!match::ValidateBirthDate(q.birth_date).ok()) {
+        row_problems[i].push_back(fmt::format("{}:{}: {}: '{}' is not a date; screened without it",
+                                              args.input, row.line, args.dob_column,
+                                              q.birth_date));
+        q.birth_date.clear();
+      }
+      if (!match::ValidateCountry(q.country).ok()) {
+        row_problems[i].push_back(
+            fmt::format("{}:{}: {}: '{}' names no country; screened without it", args.input,
+                        row.line, args.country_column, q.country));
+        q.country.clear();
       }
       auto t0 = std::chrono::steady_clock::now();
       match::ScreenResult result = (*service)->Screen(q);
@@ -314,20 +389,26 @@ int RunBatch(ScreenArgs& args, const Context& context) {
         lines[i] = line.dump() + "\n";
       } else {
         std::string text;
-        for (const auto& c : columns) text += CsvField(value(c)) + ",";
+        for (const auto& c : columns) text += cell(value(c)) + ",";
+        // What cleaning did to the name: invisible characters removed, and
+        // the reading shown on screen when bidi controls reorder it.
+        std::string cleaning = DescribeRemoved(result.cleaning.removed);
+        if (!result.cleaning.displayed.empty())
+          cleaning += (cleaning.empty() ? "" : "; ") + std::string("shown as: ") +
+                      result.cleaning.displayed;
         if (result.hits.empty()) {
-          text += "0,,,,,,,," + CsvField(lists_line) + "\n";
+          text += "0,,,,,,,," + cell(lists_line) + "," + cell(cleaning) + "\n";
         } else {
           Json h = (*service)->HitJson(result.hits.front(), 1);
           std::string refs, programs;
           for (const auto& x : h["references"]) refs += (refs.empty() ? "" : ";") + x.get<std::string>();
           for (const auto& x : h["programs"]) programs += (programs.empty() ? "" : ";") + x.get<std::string>();
-          text += fmt::format("{},{:.4f},{},{},{},{},{},{},{}\n", result.hits.size(),
-                              result.hits.front().score, CsvField(h["entity"].get<std::string>()),
-                              CsvField(h["name"].get<std::string>()),
-                              CsvField(h["matched_name"]["text"].get<std::string>()),
-                              CsvField(refs), CsvField(programs),
-                              CsvField(h["dataset"].get<std::string>()), CsvField(lists_line));
+          text += fmt::format("{},{:.4f},{},{},{},{},{},{},{},{}\n", result.hits.size(),
+                              result.hits.front().score, cell(h["entity"].get<std::string>()),
+                              cell(h["name"].get<std::string>()),
+                              cell(h["matched_name"]["text"].get<std::string>()), cell(refs),
+                              cell(programs), cell(h["dataset"].get<std::string>()),
+                              cell(lists_line), cell(cleaning));
         }
         lines[i] = std::move(text);
       }
@@ -340,7 +421,7 @@ int RunBatch(ScreenArgs& args, const Context& context) {
 
   size_t screened = 0, with_hits = 0, hits = 0;
   for (size_t i = 0; i < n; ++i) {
-    if (!row_problems[i].empty()) problems.push_back(row_problems[i]);
+    for (auto& p : row_problems[i]) problems.push_back(std::move(p));
     if (hit_counts[i] < 0) continue;
     ++screened;
     with_hits += hit_counts[i] > 0;
@@ -349,7 +430,7 @@ int RunBatch(ScreenArgs& args, const Context& context) {
   }
   if (auto s = output->Commit(); !s.ok()) return Fail(s, context);
   std::sort(problems.begin(), problems.end());
-  for (const auto& p : problems) std::cerr << "vigil: " << p << "\n";
+  for (const auto& p : problems) std::cerr << "vigil: " << EscapeForTerminal(p) << "\n";
   Json summary = {{"input", args.input},
                   {"output", args.output},
                   {"rows", n + rows->problems.size()},
@@ -358,17 +439,19 @@ int RunBatch(ScreenArgs& args, const Context& context) {
                   {"rows_with_hits", with_hits},
                   {"hits", hits},
                   {"threshold", args.threshold},
+                  {"threads", threads},
+                  {"raw_csv", args.raw_csv},
                   {"seconds", elapsed},
                   {"rows_per_second", elapsed > 0 ? static_cast<double>(screened) / elapsed : 0},
                   {"lists", lists},
                   {"problems", problems}};
   if (context.json) return Print(summary);
   std::cout << fmt::format(
-      "screened {} of {} rows in {:.2f}s ({:.0f} rows/s): {} with hits, {} skipped\n"
-      "lists: {}\nwritten: {}\n",
-      screened, summary["rows"].get<size_t>(), elapsed,
-      summary["rows_per_second"].get<double>(), with_hits, summary["skipped"].get<size_t>(),
-      lists_line, args.output);
+      "screened {} of {} rows in {:.2f}s ({:.0f} rows/s, {} thread{}): {} with hits, {} "
+      "skipped\nlists: {}\nwritten: {}\n",
+      screened, summary["rows"].get<size_t>(), elapsed, summary["rows_per_second"].get<double>(),
+      threads, threads == 1 ? "" : "s", with_hits, summary["skipped"].get<size_t>(),
+      EscapeForTerminal(lists_line), EscapeForTerminal(args.output));
   return 0;
 }
 
@@ -389,21 +472,22 @@ int RunScreen(ScreenArgs& args, const Context& context) {
   q.threshold = args.threshold;
   q.top = args.top;
   if (auto s = KindArgument(args.kind, &q.kind); !s.ok()) return Fail(s, context);
-  if (!q.birth_date.empty()) {
-    match::DayRange ignored;
-    if (!match::ParseDayRange(q.birth_date, &ignored))
-      return Fail(absl::InvalidArgumentError(fmt::format(
-                      "--dob: '{}' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or FROM/TO)",
-                      q.birth_date)),
-                  context);
-  }
+  // Checked before the database is opened.
+  if (auto s = AsFlags(q.Validate(), {{"name", "NAME"},
+                                      {"threshold", "--threshold"},
+                                      {"top", "--top"},
+                                      {"birth_date", "--dob"},
+                                      {"country", "--country"}});
+      !s.ok())
+    return Fail(s, context);
   auto engine = OpenForReading(context);
   if (!engine.ok()) return Fail(engine.status(), context);
-  auto service = ScreeningService::Build((*engine)->db(), args.threads);
+  auto service = ScreeningService::Build((*engine)->db(), match::WorkerThreads(args.threads));
   if (!service.ok()) return Fail(service.status(), context);
-  Json result = (*service)->ScreenJson(q);
-  if (context.json) return Print(result);
-  RenderScreen(result, std::cout);
+  auto result = (*service)->ScreenJson(q);
+  if (!result.ok()) return Fail(result.status(), context);
+  if (context.json) return Print(*result);
+  RenderScreen(*result, std::cout);
   return 0;
 }
 
@@ -415,8 +499,7 @@ void AddScreenCommands(CLI::App& app, Context& context, std::vector<Command>& co
   compare->add_option("NAME_A", args->a, "first name");
   compare->add_option("NAME_B", args->b, "second name");
   compare->add_option("--kind", args->kind, "person | organization (default: any)");
-  compare->add_option("--threshold", args->threshold, "decision threshold")
-      ->check(CLI::Range(0.0, 1.0));
+  compare->add_option("--threshold", args->threshold, "decision threshold, 0 to 1 (default 0.80)");
   compare->add_option("--pairs", args->pairs,
                       "CSV with columns name_a,name_b[,kind]: one JSON line per pair");
   compare->add_option("--output", args->output, "with --pairs: write the JSON lines here");
@@ -430,10 +513,9 @@ void AddScreenCommands(CLI::App& app, Context& context, std::vector<Command>& co
   screen->add_option("--dob", s->dob, "birth date: YYYY, YYYY-MM, YYYY-MM-DD or FROM/TO");
   screen->add_option("--country", s->country, "nationality: ISO code or name");
   screen->add_option("--kind", s->kind, "person | organization (default: any)");
-  screen->add_option("--threshold", s->threshold, "lowest score reported (default 0.80)")
-      ->check(CLI::Range(0.0, 1.0));
-  screen->add_option("--top", s->top, "at most this many hits per name (default 10)")
-      ->check(CLI::Range(1, 1000));
+  // Ranges are checked by the library (match::ScreenQuery::Validate()).
+  screen->add_option("--threshold", s->threshold, "lowest score reported, 0 to 1 (default 0.80)");
+  screen->add_option("--top", s->top, "at most this many hits per name, 1 to 1000 (default 10)");
   screen->add_option("--input", s->input, "batch: a CSV (with header) or JSONL file of names");
   screen->add_option("--output", s->output, "batch: results as CSV, or JSONL (.jsonl)");
   screen->add_option("--name-column", s->name_columns,
@@ -443,7 +525,11 @@ void AddScreenCommands(CLI::App& app, Context& context, std::vector<Command>& co
                      "batch: nationality column (default: country)");
   screen->add_option("--kind-column", s->kind_column, "batch: person/organization column");
   screen->add_option("--id-column", s->id_column, "batch: row id column, copied to the output");
-  screen->add_option("--threads", s->threads, "worker threads (default: all cores)");
+  screen->add_option("--threads", s->threads,
+                     "worker threads (default 0: all cores; more are lowered to the cores)");
+  screen->add_flag("--raw-csv", s->raw_csv,
+                   "batch CSV output: write cells as they are, without neutralising those that "
+                   "a spreadsheet would run as formulas (=, +, -, @): for programs, not people");
   AddCommonOptions(screen, context);
   commands.push_back({screen, [s, &context] { return RunScreen(*s, context); }});
 }

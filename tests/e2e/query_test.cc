@@ -124,6 +124,75 @@ TEST_F(QueryTest, VerifyFailsListingEveryBadSpan) {
   std::filesystem::remove_all(empty);
 }
 
+// Issue 10: names from a list or dataset can carry terminal control
+// sequences and bidi overrides; text output shows them, escaped.
+TEST_F(QueryTest, ControlSequencesInListedNamesArePrintedEscaped) {
+  Edit("entities.yaml", "{text: Northern Front, kind: primary}",
+       "{text: \"Northern Front\\e[2J\\e]0;owned\\a\", kind: primary}");
+  Edit("entities.yaml", "{text: Front, kind: weak_alias}",
+       "{text: Front, kind: weak_alias}\n"
+       "      - {text: \"\\u202Etnorf nrehtron\\u202C\", kind: alias}");
+  auto load = Vigil({"load", data_, "--dataset", "curated"});
+  ASSERT_EQ(load.exit_code, 0) << load.err;
+  for (std::vector<std::string> command :
+       {std::vector<std::string>{"show", "northern-front"}, {"screen", "Northern Front"},
+        {"list", "entities"}, {"conflicts"}}) {
+    auto r = Vigil(command);
+    ASSERT_EQ(r.exit_code, 0) << command[0] << ": " << r.err;
+    EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << command[0] << " printed ESC raw";
+    EXPECT_EQ(r.out.find('\x07'), std::string::npos) << command[0];
+    EXPECT_EQ(r.out.find("\u202E"), std::string::npos) << command[0];
+    EXPECT_NE(r.out.find("Northern Front\\x1b[2J\\x1b]0;owned\\x07"), std::string::npos)
+        << command[0] << ":\n" << r.out;
+  }
+  EXPECT_NE(Vigil({"show", "northern-front"}).out.find("<U+202E>tnorf nrehtron<U+202C>"),
+            std::string::npos);
+  // JSON carries the name exactly as listed (its writer escapes controls).
+  auto card = Json({"show", "northern-front"});
+  EXPECT_EQ(card["name"], "Northern Front\x1b[2J\x1b]0;owned\x07");
+}
+
+// Issue 10: every numeric option refuses NaN, infinities and values out of
+// range with exit 2 (CLI11 reads "nan" into a double and CLI::Range lets it
+// through).
+TEST_F(QueryTest, NumericOptionsRefuseNanInfinitiesAndOutOfRangeValues) {
+  const std::vector<std::vector<std::string>> refused = {
+      {"exposure", "Karim Yusufzai", "--min-confidence", "nan"},
+      {"exposure", "Karim Yusufzai", "--min-confidence", "inf"},
+      {"exposure", "Karim Yusufzai", "--min-confidence", "1.5"},
+      {"exposure", "Karim Yusufzai", "--top", "-5"},
+      {"exposure", "Karim Yusufzai", "--max-hops", "0"},
+      {"exposure", "Karim Yusufzai", "--paths", "nan"},
+      {"paths", "Karim Yusufzai", "Northern Front", "--k", "0"},
+      {"paths", "Karim Yusufzai", "Northern Front", "--min-confidence", "-inf"},
+      {"rank", "--measure", "degree", "--top", "-1"},
+      {"rank", "--measure", "degree", "--min-confidence", "NaN"},
+      {"communities", "--resolution", "nan"},
+      {"communities", "--resolution", "inf"},
+      {"communities", "--resolution", "0"},
+      {"communities", "--seed", "-1"},
+      {"communities", "--runs", "100000"},
+      {"keyplayers", "--k", "0"},
+      {"keyplayers", "--k", "nan"},
+      {"export", "--format", "graphml", "--min-confidence", "nan"},
+      {"compare", "a", "b", "--threshold", "nan"},
+  };
+  for (const auto& command : refused) {
+    auto r = Vigil(command);
+    EXPECT_EQ(r.exit_code, 2) << command[0] << " " << command[command.size() - 2] << " "
+                              << command.back() << ": " << r.out << r.err;
+    EXPECT_FALSE(r.err.empty());
+  }
+  auto nan = Vigil({"communities", "--resolution", "nan"});
+  EXPECT_NE(nan.err.find("--resolution"), std::string::npos) << nan.err;
+  EXPECT_NE(nan.err.find("nan"), std::string::npos) << nan.err;
+  for (const auto& command : std::vector<std::vector<std::string>>{
+           {"exposure", "Karim Yusufzai", "--top", "0", "--min-confidence", "0.5"},
+           {"communities", "--resolution", "1.5", "--seed", "7"},
+           {"rank", "--measure", "degree", "--top", "2"}})
+    EXPECT_EQ(Vigil(command).exit_code, 0) << command[0];
+}
+
 TEST_F(QueryTest, MissingDatabaseIsReported) {
   auto r = RunVigil({"show", "x", "--db", dir_ + "/nope.db"});
   EXPECT_EQ(r.exit_code, 3);

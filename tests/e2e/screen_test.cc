@@ -1,9 +1,11 @@
 // End to end: vigil screen (one name and batch files) and vigil compare,
 // against the real UN consolidated list.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "fixture.h"
 
@@ -148,6 +150,180 @@ TEST_F(ScreenTest, BatchNeedsAnOutputAndAKnownColumn) {
   EXPECT_NE(Vigil({"screen", "--input", dir() + "/nope.csv", "--output", dir() + "/o.csv"})
                 .exit_code,
             0);
+}
+
+// Issue 10: no input may switch screening off. On the bundled knowledge
+// base, whose designations make Sirajuddin Haqqani a listed person.
+class ScreenHardeningTest : public SharedDatabaseTest<ScreenHardeningTest> {
+ public:
+  static std::string Needs() { return SourceDir() + "/data"; }
+  static std::vector<std::string> LoadPaths() { return {Needs()}; }
+
+ protected:
+  static constexpr const char* kName = "Sirajuddin Haqqani";
+  static constexpr const char* kEntity = "sirajuddin-haqqani";
+
+  std::string Write(const std::string& name, const std::string& text) {
+    std::string path = dir() + "/" + name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+  static std::string Read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+  // The name with `between` after every letter.
+  static std::string Interleave(const std::string& name, const std::string& between) {
+    std::string out;
+    for (char c : name) {
+      out += c;
+      if (c != ' ') out += between;
+    }
+    return out;
+  }
+  std::string TopEntity(const std::string& name) {
+    auto result = Json({"screen", name});
+    return result["hits"].empty() ? "" : result["hits"][0]["entity"].get<std::string>();
+  }
+};
+
+TEST_F(ScreenHardeningTest, InvisibleCharactersBetweenLettersDoNotHideAName) {
+  ASSERT_EQ(TopEntity(kName), kEntity);
+  for (auto [invisible, label] : {std::pair{"\u200B", "U+200B"}, {"\u200D", "U+200D"},
+                                  {"\u00AD", "U+00AD"}, {"\u2060", "U+2060"}}) {
+    std::string name = Interleave(kName, invisible);
+    auto result = Json({"screen", name});
+    ASSERT_FALSE(result["hits"].empty()) << label;
+    EXPECT_EQ(result["hits"][0]["entity"], kEntity) << label;
+    EXPECT_EQ(result["query"]["cleaning"]["text"], kName);
+    const auto& removed = result["query"]["cleaning"]["removed"];
+    ASSERT_EQ(removed.size(), 1u);
+    EXPECT_EQ(removed[0]["code_point"], label);
+    EXPECT_EQ(removed[0]["count"], 17);  // one after each letter
+    EXPECT_EQ(result["hits"][0]["explanation"]["cleaning"]["removed"], removed);
+    auto text = Vigil({"screen", name});
+    EXPECT_NE(text.out.find(std::string("invisible characters removed from the query: ") + label),
+              std::string::npos)
+        << text.out;
+  }
+}
+
+TEST_F(ScreenHardeningTest, ABidiOverrideAroundANameHidesItNeitherWay) {
+  // Written in order inside an override (shown reversed), and written
+  // reversed so that it shows in order: both find the listed person.
+  auto wrapped = Json({"screen", std::string("\u202E") + kName + "\u202C"});
+  ASSERT_FALSE(wrapped["hits"].empty());
+  EXPECT_EQ(wrapped["hits"][0]["entity"], kEntity);
+  EXPECT_EQ(wrapped["hits"][0]["explanation"]["query_reading"], "written");
+  std::string reversed(kName);
+  std::reverse(reversed.begin(), reversed.end());
+  auto shown = Json({"screen", "\u202E" + reversed + "\u202C"});
+  ASSERT_FALSE(shown["hits"].empty());
+  EXPECT_EQ(shown["hits"][0]["entity"], kEntity);
+  EXPECT_EQ(shown["hits"][0]["explanation"]["query_reading"], "displayed");
+  EXPECT_EQ(shown["query"]["cleaning"]["displayed"], kName);
+  auto text = Vigil({"screen", "\u202E" + reversed + "\u202C"});
+  EXPECT_EQ(text.out.find("\u202E"), std::string::npos) << "printed raw";
+  EXPECT_NE(text.out.find("<U+202E>"), std::string::npos) << text.out;
+}
+
+TEST_F(ScreenHardeningTest, NumbersOutOfRangeAreRefused) {
+  for (const char* threshold : {"nan", "NaN", "inf", "-inf", "-1", "1.5"}) {
+    auto r = Vigil({"screen", kName, "--threshold", threshold});
+    EXPECT_EQ(r.exit_code, 2) << threshold;
+    EXPECT_NE(r.err.find("--threshold: must be a number between 0 and 1"), std::string::npos)
+        << r.err;
+    EXPECT_TRUE(r.out.empty());
+    EXPECT_EQ(Vigil({"compare", "a", "b", "--threshold", threshold}).exit_code, 2) << threshold;
+  }
+  for (const char* top : {"0", "1001", "-1", "nan"})
+    EXPECT_EQ(Vigil({"screen", kName, "--top", top}).exit_code, 2) << top;
+  EXPECT_EQ(Vigil({"screen", kName, "--country", "Narnia"}).exit_code, 2);
+  std::string input = Write("one.csv", "name\nSirajuddin Haqqani\n");
+  EXPECT_EQ(Vigil({"screen", "--input", input, "--output", dir() + "/o.csv", "--threshold", "nan"})
+                .exit_code,
+            2);
+  EXPECT_FALSE(std::filesystem::exists(dir() + "/o.csv"));
+  EXPECT_EQ(Vigil({"screen", kName, "--threshold", "0", "--top", "1000"}).exit_code, 0);
+}
+
+TEST_F(ScreenHardeningTest, BlankAndInvisibleOnlyNamesAreRefused) {
+  for (const char* name : {" ", "   \t", "\u200B\u200D\u2060", "\u202E\u202C", "!?"}) {
+    auto r = Vigil({"screen", name});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("NAME: "), std::string::npos) << r.err;
+    EXPECT_EQ(Vigil({"compare", name, kName}).exit_code, 2);
+  }
+  auto r = Vigil({"screen", "\u200B\u200B"});
+  EXPECT_NE(r.err.find("U+200B ZERO WIDTH SPACE x2"), std::string::npos) << r.err;
+  // In a batch, such a row is skipped and said; the others are screened.
+  std::string input = Write("blank.csv", "name\n\" \"\nSirajuddin Haqqani\n\"\u200B\u200B\"\n");
+  auto batch = Vigil({"screen", "--input", input, "--output", dir() + "/blank-out.csv", "--json"});
+  ASSERT_EQ(batch.exit_code, 0) << batch.err;
+  auto summary = nlohmann::json::parse(batch.out);
+  EXPECT_EQ(summary["screened"], 1);
+  EXPECT_EQ(summary["skipped"], 2);
+  EXPECT_NE(batch.err.find("blank.csv:2: name: is "), std::string::npos) << batch.err;
+  EXPECT_NE(batch.err.find("blank.csv:4: name: has no letters or digits"), std::string::npos);
+}
+
+TEST_F(ScreenHardeningTest, AHugeThreadCountIsLoweredToTheCoresNotACrash) {
+  std::filesystem::remove(db() + ".screening");  // the watch list is built again
+  auto r = Vigil({"screen", kName, "--threads", "100000", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["hits"][0]["entity"], kEntity);
+  std::string input = Write("threads.csv", "name\nSirajuddin Haqqani\n");
+  auto batch = Vigil({"screen", "--input", input, "--output", dir() + "/threads-out.csv",
+                      "--threads", "100000", "--json"});
+  ASSERT_EQ(batch.exit_code, 0) << batch.err;
+  auto summary = nlohmann::json::parse(batch.out);
+  EXPECT_EQ(summary["rows_with_hits"], 1);
+  EXPECT_GE(summary["threads"].get<unsigned>(), 1u);
+  EXPECT_LE(summary["threads"].get<unsigned>(), std::max(1u, std::thread::hardware_concurrency()));
+  EXPECT_EQ(Vigil({"screen", kName, "--threads", "-1"}).exit_code, 2);
+}
+
+TEST_F(ScreenHardeningTest, CsvCellsThatSpreadsheetsWouldRunAreNeutralised) {
+  std::string input = Write("payees.csv",
+                            "id,name,note\n"
+                            "\"=HYPERLINK(\"\"http://evil.example/\"\",\"\"click\"\")\","
+                            "Sirajuddin Haqqani,@SUM(1+1)\n"
+                            "2,\"-Sira\u200Bjuddin Haqqani\",+1\n");
+  std::string output = dir() + "/payees-out.csv";
+  auto r = Vigil({"screen", "--input", input, "--output", output});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string out = Read(output);
+  EXPECT_NE(out.find("\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"click\"\")\""),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("\"'@SUM(1+1)\""), std::string::npos) << out;
+  EXPECT_NE(out.find("\"'+1\""), std::string::npos) << out;
+  EXPECT_NE(out.find("\"'-Sira"), std::string::npos) << out;
+  EXPECT_NE(out.find("vigil_name_cleaning"), std::string::npos);
+  EXPECT_NE(out.find("U+200B ZERO WIDTH SPACE"), std::string::npos) << out;
+  EXPECT_NE(out.find(kEntity), std::string::npos);
+  // For programs: as it was.
+  auto raw = Vigil({"screen", "--input", input, "--output", output, "--raw-csv"});
+  ASSERT_EQ(raw.exit_code, 0) << raw.err;
+  out = Read(output);
+  EXPECT_NE(out.find("\"=HYPERLINK(\"\"http://evil.example/\"\",\"\"click\"\")\""),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(out.find("'="), std::string::npos) << out;
+  EXPECT_NE(out.find("\"@SUM(1+1)\""), std::string::npos) << out;
+}
+
+TEST_F(ScreenHardeningTest, ControlSequencesInAQueryArePrintedEscaped) {
+  auto r = Vigil({"screen", std::string(kName) + "\x1b[2J\x1b]0;owned\x07"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(r.out.find('\x07'), std::string::npos);
+  EXPECT_NE(r.out.find("Haqqani\\x1b[2J\\x1b]0;owned\\x07"), std::string::npos) << r.out;
+  auto c = Vigil({"compare", std::string(kName) + "\x1b[2J", kName});
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_EQ(c.out.find('\x1b'), std::string::npos);
 }
 
 TEST(CompareTest, ScoresAndExplainsAPair) {

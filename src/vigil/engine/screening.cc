@@ -196,6 +196,9 @@ Json ScreeningService::HitJson(const match::Hit& hit, size_t rank) const {
   for (const auto& e : hit.evidence)
     evidence.push_back({{"kind", e.kind}, {"effect", e.effect}, {"detail", e.detail}});
   Json explanation = match::ComparisonJson(hit.comparison);
+  // Which reading of the query met the listed name: as written, or as shown
+  // on screen when bidi controls reorder it.
+  explanation["query_reading"] = hit.displayed ? "displayed" : "written";
   explanation["name_score"] = hit.name_score;
   explanation["evidence"] = std::move(evidence);
   Json countries = record.countries;
@@ -219,8 +222,13 @@ Json ScreeningService::HitJson(const match::Hit& hit, size_t rank) const {
 
 Json ScreeningService::ResultJson(const match::ScreenQuery& query,
                                   const match::ScreenResult& result, double elapsed_ms) const {
+  Json cleaning = match::CleaningJson(result.cleaning);
   Json hits = Json::array();
-  for (size_t i = 0; i < result.hits.size(); ++i) hits.push_back(HitJson(result.hits[i], i + 1));
+  for (size_t i = 0; i < result.hits.size(); ++i) {
+    Json hit = HitJson(result.hits[i], i + 1);
+    hit["explanation"]["cleaning"] = cleaning;  // each hit explains itself whole
+    hits.push_back(std::move(hit));
+  }
   const char* kind = query.kind == match::NameKind::kPerson         ? "person"
                      : query.kind == match::NameKind::kOrganization ? "organization"
                                                                     : "any";
@@ -229,7 +237,11 @@ Json ScreeningService::ResultJson(const match::ScreenQuery& query,
             {"birth_date", OptionalText(query.birth_date)},
             {"country", OptionalText(query.country)},
             {"kind", kind},
-            {"analysis", match::AnalysisJson(result.query)}}},
+            {"cleaning", std::move(cleaning)},
+            {"analysis", match::AnalysisJson(result.query)},
+            {"displayed_analysis", result.cleaning.displayed.empty()
+                                       ? Json(nullptr)
+                                       : Json(match::AnalysisJson(result.displayed))}}},
           {"threshold", query.threshold},
           {"lists", ListsJson()},
           {"hits", std::move(hits)},
@@ -238,7 +250,8 @@ Json ScreeningService::ResultJson(const match::ScreenQuery& query,
           {"elapsed_ms", elapsed_ms}};
 }
 
-Json ScreeningService::ScreenJson(const match::ScreenQuery& query) const {
+StatusOr<Json> ScreeningService::ScreenJson(const match::ScreenQuery& query) const {
+  if (Status s = query.Validate(); !s.ok()) return s;
   auto start = std::chrono::steady_clock::now();
   match::ScreenResult result = Screen(query);
   return ResultJson(query, result, MillisecondsSince(start));

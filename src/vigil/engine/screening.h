@@ -4,7 +4,7 @@
 //   auto engine = Engine::Open("vigil.db", Database::Mode::kReadOnly);
 //   auto service = ScreeningService::Build((*engine)->db());
 //   match::ScreenQuery q;  q.name = "Sirajuddin Haqqani";
-//   Json result = (*service)->ScreenJson(q);   // shape: docs/screening.md
+//   StatusOr<Json> result = (*service)->ScreenJson(q);   // shape: docs/screening.md
 //
 // Which records are screened: every entity with at least one designation,
 // from any dataset (the official lists, and the curated knowledge base's
@@ -34,18 +34,20 @@ struct ScreeningStats {
 
 class ScreeningService {
  public:
-  // threads: 0 = all cores.
+  // threads: 0 = all cores; capped by match::WorkerThreads().
   static StatusOr<std::unique_ptr<ScreeningService>> Build(Database& db, unsigned threads = 0);
   // From records already read (tests, benchmarks).
   static std::unique_ptr<ScreeningService> FromRecords(std::vector<match::RecordInput> records,
                                                        std::vector<match::ListVersion> versions,
                                                        unsigned threads = 0);
 
+  // The query must pass query.Validate().
   match::ScreenResult Screen(const match::ScreenQuery& query) const {
     return screener_->Screen(query);
   }
-  // The whole documented result: query, lists, hits with explanations.
-  Json ScreenJson(const match::ScreenQuery& query) const;
+  // The whole documented result: query, lists, hits with explanations; or
+  // InvalidArgument naming the field when query.Validate() fails.
+  StatusOr<Json> ScreenJson(const match::ScreenQuery& query) const;
   Json ResultJson(const match::ScreenQuery& query, const match::ScreenResult& result,
                   double elapsed_ms) const;
   Json HitJson(const match::Hit& hit, size_t rank) const;

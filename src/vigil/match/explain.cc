@@ -60,4 +60,18 @@ nlohmann::ordered_json ComparisonJson(const NameComparison& c) {
           {"adjustments", std::move(adjustments)}};
 }
 
+nlohmann::ordered_json CleaningJson(const CleanedText& cleaned) {
+  nlohmann::ordered_json removed = nlohmann::ordered_json::array();
+  for (const auto& r : cleaned.removed) {
+    removed.push_back({{"code_point", CodePointLabel(r.code_point)},
+                       {"name", CharacterName(r.code_point)},
+                       {"count", r.count}});
+  }
+  return {{"removed", std::move(removed)},
+          {"summary", DescribeRemoved(cleaned.removed)},
+          {"text", cleaned.text},
+          {"displayed", cleaned.displayed.empty() ? nlohmann::ordered_json(nullptr)
+                                                  : nlohmann::ordered_json(cleaned.displayed)}};
+}
+
 }  // namespace vigil::match

@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "vigil/text/country.h"
+#include "vigil/text/invisible.h"
 #include "vigil/text/normalize.h"
 
 namespace vigil::match {
@@ -440,7 +441,7 @@ std::vector<std::string> SplitAlternatives(std::string_view name) {
 }
 
 std::string ToLatin(std::string_view text) {
-  std::string latin = ThreadLatinizer().Run(text);
+  std::string latin = ThreadLatinizer().Run(CleanText(text).text);
   std::string cleaned = Clean(latin);
   std::string out;
   for (auto& w : SplitWords(cleaned)) out += (out.empty() ? "" : " ") + w;
@@ -564,10 +565,14 @@ int VowelConflicts(std::string_view arabic, std::string_view latin) {
   return conflicts;
 }
 
-AnalyzedName AnalyzeName(std::string_view name, NameKind kind) {
+AnalyzedName AnalyzeName(std::string_view written, NameKind kind) {
   AnalyzedName result;
-  result.original = std::string(name);
+  result.original = std::string(written);
   result.kind = kind;
+  // Characters nobody sees never reach the analysis: between letters they
+  // would split a name into one-letter words (text/invisible.h).
+  const std::string visible = CleanText(written).text;
+  const std::string_view name = visible;
   result.script = DetectScript(name);
   bool organization = kind == NameKind::kOrganization;
   // Arabic-script letters were mapped one to one: no Latin digraphs to read.

@@ -13,6 +13,9 @@
 //     "Muhammad" all give "mhmd".
 // Arabic name structure is first class: ism (given), the nasab chain after
 // bin/ibn/bint in order, and the nisba or family name (al-...).
+// Invisible characters (zero-width spaces and joiners, soft hyphens, bidi
+// controls: text/invisible.h) are removed before anything else, for queries
+// and listed names alike; `original` keeps the name as written.
 // Thread-safe.
 #pragma once
 
@@ -52,7 +55,7 @@ uint64_t LetterMask(std::string_view s);
 void SetLetterMasks(NamePart& part);
 
 struct AnalyzedName {
-  std::string original;
+  std::string original;  // as written, invisible characters included
   std::string script;  // dominant script of the original (ISO 15924)
   NameKind kind = NameKind::kAny;
   std::vector<NamePart> parts;

@@ -119,6 +119,21 @@ TEST(NameAnalysisTest, AmirIsATitleOnlyWhenAnotherNameRemains) {
   EXPECT_EQ(Folded("Mullah Omar", NameKind::kPerson), std::vector<std::string>{"omar"});
 }
 
+TEST(NameAnalysisTest, InvisibleCharactersNeitherSplitNorJoinWords) {
+  const std::vector<std::string> siraj = {"sirajdin", "haqqani"};
+  for (const char* invisible : {"\u200B", "\u200C", "\u200D", "\u00AD", "\u2060", "\uFEFF"}) {
+    std::string s = invisible;
+    std::string spaced;
+    for (char c : std::string("Sirajuddin")) spaced += std::string(1, c) + s;
+    spaced += " Haq" + s + "qani";
+    EXPECT_EQ(Folded(spaced, NameKind::kPerson), siraj) << spaced;
+  }
+  // The name as written is kept for display.
+  EXPECT_EQ(AnalyzeName("Siraj\u200B Haqqani").original, "Siraj\u200B Haqqani");
+  EXPECT_EQ(AnalyzeName("سراج\u200Cالدين حقاني").script, "Arab");
+  EXPECT_EQ(Folded("سراج\u200Cالدين حقاني"), Folded("سراجالدين حقاني"));
+}
+
 TEST(NameAnalysisTest, EmptyAndPunctuationOnlyNamesHaveNoParts) {
   EXPECT_TRUE(AnalyzeName("").parts.empty());
   EXPECT_TRUE(AnalyzeName(" - , . ").parts.empty());

@@ -472,17 +472,38 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   return result;
 }
 
+namespace {
+
+struct Reading {
+  std::string text;
+  bool displayed = false;
+};
+
+// A name's alternatives as written and, when bidi controls reorder it on
+// screen, as shown.
+std::vector<Reading> Readings(std::string_view name) {
+  CleanedText cleaned = CleanText(name);
+  std::vector<Reading> out;
+  for (auto& x : SplitAlternatives(cleaned.text)) out.push_back({std::move(x), false});
+  if (!cleaned.displayed.empty())
+    for (auto& x : SplitAlternatives(cleaned.displayed)) out.push_back({std::move(x), true});
+  return out;
+}
+
+}  // namespace
+
 NamePairComparison CompareNames(std::string_view a, std::string_view b, NameKind kind,
                                 const NameScorer& scorer) {
   NamePairComparison best;
   bool first = true;
-  for (const auto& x : SplitAlternatives(a)) {
-    AnalyzedName ax = AnalyzeName(x, kind);
-    for (const auto& y : SplitAlternatives(b)) {
-      AnalyzedName by = AnalyzeName(y, kind);
+  const std::vector<Reading> readings_b = Readings(b);
+  for (const auto& x : Readings(a)) {
+    AnalyzedName ax = AnalyzeName(x.text, kind);
+    for (const auto& y : readings_b) {
+      AnalyzedName by = AnalyzeName(y.text, kind);
       NameComparison c = scorer.Compare(ax, by);
       if (first || c.score > best.comparison.score) {
-        best = {ax, std::move(by), std::move(c)};
+        best = {ax, std::move(by), std::move(c), x.displayed, y.displayed};
         first = false;
       }
     }

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "vigil/match/name_analysis.h"
+#include "vigil/text/invisible.h"
 
 namespace vigil::match {
 
@@ -77,11 +78,13 @@ class NameScorer {
 };
 
 // Two names as written: analysed, and compared alternative by alternative
-// when either is written with slashes ("Al-Qa'ida/Islamic Army"); the best
-// pair of alternatives wins.
+// when either is written with slashes ("Al-Qa'ida/Islamic Army"), and also
+// as shown on screen when bidi controls reorder one (text/invisible.h); the
+// best pair of readings wins.
 struct NamePairComparison {
   AnalyzedName a, b;  // the alternatives that compared best
   NameComparison comparison;
+  bool displayed_a = false, displayed_b = false;  // the reading shown on screen won
 };
 NamePairComparison CompareNames(std::string_view a, std::string_view b, NameKind kind,
                                 const NameScorer& scorer);

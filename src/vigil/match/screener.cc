@@ -73,12 +73,90 @@ Evidence BirthDateEvidence(const DayRange& query, const std::vector<DayRange>& l
   return e;
 }
 
+Status ValidateThreshold(double threshold) {
+  if (std::isfinite(threshold) && threshold >= 0.0 && threshold <= 1.0) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      fmt::format("threshold: must be a number between 0 and 1, got {}", threshold));
+}
+
+Status ValidateTop(size_t top) {
+  if (top >= 1 && top <= kMaxTop) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      fmt::format("top: must be a whole number between 1 and {}, got {}", kMaxTop, top));
+}
+
+std::string NameProblem(std::string_view name) {
+  if (name.empty()) return "is empty";
+  CleanedText cleaned = CleanText(name);
+  if (HasLetterOrDigit(cleaned.text)) return "";
+  if (!cleaned.removed.empty())
+    return fmt::format("has no letters or digits once invisible characters are removed ({})",
+                       DescribeRemoved(cleaned.removed));
+  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  if (std::all_of(name.begin(), name.end(), space)) return "is blank";
+  return "has no letters or digits";
+}
+
+Status ValidateBirthDate(std::string_view birth_date) {
+  DayRange ignored;
+  if (birth_date.empty() || ParseDayRange(birth_date, &ignored)) return absl::OkStatus();
+  return absl::InvalidArgumentError(fmt::format(
+      "birth_date: '{}' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or FROM/TO)", birth_date));
+}
+
+Status ValidateCountry(std::string_view country) {
+  if (country.empty() || !CountryCode(country).empty()) return absl::OkStatus();
+  return absl::InvalidArgumentError(fmt::format(
+      "country: '{}' names no country (an ISO code or an English name: AF, Afghanistan)",
+      country));
+}
+
+Status ScreenQuery::Validate() const {
+  if (std::string problem = NameProblem(name); !problem.empty())
+    return absl::InvalidArgumentError("name: " + problem);
+  for (const Status& s : {ValidateThreshold(threshold), ValidateTop(top),
+                          ValidateBirthDate(birth_date), ValidateCountry(country)})
+    if (!s.ok()) return s;
+  return absl::OkStatus();
+}
+
 Screener::Screener(const WatchList& list, const CandidateIndex& index, ScreenerOptions options)
     : list_(list), index_(index), options_(options), scorer_(options.scorer) {}
 
+void Screener::SortHits(std::vector<Hit>* hits, size_t top) const {
+  std::sort(hits->begin(), hits->end(), [&](const Hit& a, const Hit& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return list_.records()[a.record].key < list_.records()[b.record].key;
+  });
+  if (hits->size() > top) hits->resize(top);
+}
+
 ScreenResult Screener::Screen(const ScreenQuery& query) const {
+  CleanedText cleaning = CleanText(query.name);
+  ScreenResult result = ScreenReading(query, query.name);
+  if (!cleaning.displayed.empty()) {
+    // Bidi controls make the name show in another order: what the reader
+    // sees is screened too, and each record keeps its better reading.
+    ScreenResult shown = ScreenReading(query, cleaning.displayed);
+    result.candidates += shown.candidates;
+    result.fallback = result.fallback || shown.fallback;
+    for (Hit& hit : shown.hits) {
+      hit.displayed = true;
+      auto it = std::find_if(result.hits.begin(), result.hits.end(),
+                             [&](const Hit& h) { return h.record == hit.record; });
+      if (it == result.hits.end()) result.hits.push_back(std::move(hit));
+      else if (hit.score > it->score) *it = std::move(hit);
+    }
+    SortHits(&result.hits, query.top);
+    result.displayed = std::move(shown.query);
+  }
+  result.cleaning = std::move(cleaning);
+  return result;
+}
+
+ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view name) const {
   ScreenResult result;
-  result.query = AnalyzeName(query.name, query.kind);
+  result.query = AnalyzeName(name, query.kind);
   list_.ApplyRarity(&result.query);
   const AnalyzedName& q = result.query;
   if (q.parts.empty() || list_.names().empty()) return result;
@@ -229,11 +307,7 @@ ScreenResult Screener::Screen(const ScreenQuery& query) const {
     hit.score = std::clamp(score, 0.0, 1.0);
     if (hit.score >= query.threshold) result.hits.push_back(std::move(hit));
   }
-  std::sort(result.hits.begin(), result.hits.end(), [&](const Hit& a, const Hit& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return list_.records()[a.record].key < list_.records()[b.record].key;
-  });
-  if (result.hits.size() > query.top) result.hits.resize(query.top);
+  SortHits(&result.hits, query.top);
   for (Hit& hit : result.hits) hit.comparison = scorer_.Compare(q, list_.names()[hit.name].analysis);
   return result;
 }

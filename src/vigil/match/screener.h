@@ -19,21 +19,31 @@
 // excludes the record when the query states its kind. No evidence other than
 // the name can make a hit on its own.
 //
+// Invisible characters are removed from the query (and, by AnalyzeName, from
+// every listed name) before anything is compared. When bidi controls make the
+// query show differently from the order it is written in ("<U+202E>inaqqaH
+// niddujariS<U+202C>" shows as "Sirajuddin Haqqani"), the reading shown is
+// screened too, and a record is a hit when either reading meets it.
+//
 // Thread-safe: Screen() may run on many threads at once (scratch space is
 // per thread).
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "vigil/base/status.h"
 #include "vigil/match/candidate_index.h"
 #include "vigil/match/name_scorer.h"
 #include "vigil/match/watchlist.h"
+#include "vigil/text/invisible.h"
 
 namespace vigil::match {
 
 inline constexpr double kDefaultScreenThreshold = 0.80;
+inline constexpr size_t kMaxTop = 1000;  // hits reported per name at most
 
 struct ScreenQuery {
   std::string name;
@@ -44,7 +54,24 @@ struct ScreenQuery {
   size_t top = 10;
   // Evaluation only: behave as if this name were not in the list.
   int64_t exclude_name = -1;
+
+  // Whether the query can be screened as it stands; Screen() expects one
+  // that passes. InvalidArgument naming the field otherwise: "name: has no
+  // letters or digits once invisible characters are removed (U+200B ZERO
+  // WIDTH SPACE x3)", "threshold: must be a number between 0 and 1, got nan",
+  // "top: ...", "birth_date: ...", "country: ...".
+  Status Validate() const;
 };
+
+// The checks of ScreenQuery::Validate(), one field at a time (batch
+// screening checks the settings once and each row's name and values).
+Status ValidateThreshold(double threshold);
+Status ValidateTop(size_t top);
+// Why a name cannot be screened ("is empty", "has no letters or digits..."),
+// or "" when it can.
+std::string NameProblem(std::string_view name);
+Status ValidateBirthDate(std::string_view birth_date);
+Status ValidateCountry(std::string_view country);
 
 struct Evidence {
   std::string kind;    // birth_date | country | weak_alias
@@ -57,12 +84,15 @@ struct Hit {
   uint32_t name = 0;        // the listed name that matched best
   double score = 0;         // final, in [0, 1]
   double name_score = 0;    // before other evidence
+  bool displayed = false;   // met by the query's displayed reading (bidi controls)
   NameComparison comparison;
   std::vector<Evidence> evidence;
 };
 
 struct ScreenResult {
   AnalyzedName query;
+  CleanedText cleaning;       // the invisible characters removed from the query
+  AnalyzedName displayed;     // the displayed reading, when cleaning.displayed is set
   std::vector<Hit> hits;      // score >= threshold, best first, at most `top`
   size_t candidates = 0;      // listed names scored
   bool fallback = false;      // candidates came from the trigram fallback
@@ -85,6 +115,11 @@ class Screener {
   const WatchList& list() const { return list_; }
 
  private:
+  // One reading of the query's name: hits with their explanations.
+  ScreenResult ScreenReading(const ScreenQuery& query, std::string_view name) const;
+  // Best first (ties by record key), at most top.
+  void SortHits(std::vector<Hit>* hits, size_t top) const;
+
   const WatchList& list_;
   const CandidateIndex& index_;
   ScreenerOptions options_;

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <random>
 
 namespace vigil::match {
@@ -135,6 +137,95 @@ TEST_F(ScreenerTest, ExcludedNameBehavesAsIfNotListed) {
   for (uint32_t id = 0; id < list_.names().size(); ++id)
     if (list_.names()[id].analysis.original == "The Base") q.exclude_name = id;
   EXPECT_TRUE(Keys(q).empty());
+}
+
+TEST_F(ScreenerTest, InvisibleCharactersInTheQueryAreRemovedAndReported) {
+  Screener screener(list_, index_);
+  ScreenQuery q;
+  q.name = "S\u200Bi\u200Br\u200Baj Haq\u00ADqa\u2060ni";
+  ScreenResult r = screener.Screen(q);
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(list_.records()[r.hits.front().record].key, "sirajuddin");
+  EXPECT_EQ(r.cleaning.text, "Siraj Haqqani");
+  EXPECT_EQ(DescribeRemoved(r.cleaning.removed),
+            "U+200B ZERO WIDTH SPACE x3, U+00AD SOFT HYPHEN, U+2060 WORD JOINER");
+  EXPECT_FALSE(r.hits.front().displayed);
+}
+
+TEST_F(ScreenerTest, ANameShownInOrderByABidiOverrideIsScreenedAsShown) {
+  // Shown as "Siraj Haqqani"; written backwards.
+  Screener screener(list_, index_);
+  ScreenQuery q;
+  q.name = "\u202EinaqqaH jariS\u202C";
+  ScreenResult r = screener.Screen(q);
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(list_.records()[r.hits.front().record].key, "sirajuddin");
+  EXPECT_TRUE(r.hits.front().displayed);
+  EXPECT_EQ(r.cleaning.displayed, "Siraj Haqqani");
+  ASSERT_EQ(r.displayed.parts.size(), 2u);
+  // The name written in order inside the override meets as written.
+  q.name = "\u202ESiraj Haqqani\u202C";
+  r = screener.Screen(q);
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(list_.records()[r.hits.front().record].key, "sirajuddin");
+  EXPECT_FALSE(r.hits.front().displayed);
+}
+
+TEST(ScreenerListTest, InvisibleCharactersInAListedNameAreRemovedToo) {
+  RecordInput r = Record("hidden", "person", {{"Sira\u200Bjuddin Haq\u200Dqani", kPrimary}});
+  WatchList list = WatchList::Build({r}, {}, 1);
+  CandidateIndex index = CandidateIndex::Build(list);
+  ScreenQuery q;
+  q.name = "Sirajuddin Haqqani";
+  ScreenResult result = Screener(list, index).Screen(q);
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_DOUBLE_EQ(result.hits[0].score, 1.0);
+}
+
+TEST(ScreenQueryTest, ValidateNamesTheFieldAndTheProblem) {
+  ScreenQuery q;
+  q.name = "Sirajuddin Haqqani";
+  EXPECT_TRUE(q.Validate().ok());
+  auto message = [](const ScreenQuery& query) { return std::string(query.Validate().message()); };
+  ScreenQuery bad = q;
+  bad.threshold = std::nan("");
+  EXPECT_EQ(message(bad), "threshold: must be a number between 0 and 1, got nan");
+  bad.threshold = std::numeric_limits<double>::infinity();
+  EXPECT_EQ(message(bad), "threshold: must be a number between 0 and 1, got inf");
+  bad.threshold = -1;
+  EXPECT_EQ(message(bad), "threshold: must be a number between 0 and 1, got -1");
+  bad.threshold = 1.5;
+  EXPECT_EQ(bad.Validate().code(), absl::StatusCode::kInvalidArgument);
+  bad = q;
+  bad.top = 0;
+  EXPECT_EQ(message(bad), "top: must be a whole number between 1 and 1000, got 0");
+  bad.top = 1001;
+  EXPECT_FALSE(bad.Validate().ok());
+  bad = q;
+  bad.name = "";
+  EXPECT_EQ(message(bad), "name: is empty");
+  bad.name = " \t ";
+  EXPECT_EQ(message(bad), "name: is blank");
+  bad.name = "\u200B\u200B\u202E";
+  EXPECT_EQ(message(bad),
+            "name: has no letters or digits once invisible characters are removed (U+200B ZERO "
+            "WIDTH SPACE x2, U+202E RIGHT-TO-LEFT OVERRIDE)");
+  bad.name = "--";
+  EXPECT_EQ(message(bad), "name: has no letters or digits");
+  bad = q;
+  bad.birth_date = "last year";
+  EXPECT_EQ(message(bad),
+            "birth_date: 'last year' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or FROM/TO)");
+  bad = q;
+  bad.country = "Narnia";
+  EXPECT_EQ(message(bad),
+            "country: 'Narnia' names no country (an ISO code or an English name: AF, "
+            "Afghanistan)");
+  q.threshold = 0;
+  q.top = 1000;
+  q.birth_date = "1973/1980";
+  q.country = "Afghanistan";
+  EXPECT_TRUE(q.Validate().ok());
 }
 
 TEST(BirthDateEvidenceTest, DecaysWithinAYearAndContradictsBeyond) {

@@ -12,6 +12,7 @@
 #include <tbb/task_arena.h>
 
 #include "vigil/base/date.h"
+#include "vigil/match/threads.h"
 #include "vigil/text/country.h"
 
 namespace vigil::match {
@@ -132,10 +133,10 @@ WatchList WatchList::Build(std::vector<RecordInput> input, std::vector<ListVersi
     for (size_t i = range.begin(); i < range.end(); ++i)
       list.names_[i].analysis = AnalyzeName(*texts[i].first, texts[i].second);
   };
-  if (threads == 1) {
+  if (const unsigned workers = WorkerThreads(threads); workers == 1) {
     work(tbb::blocked_range<size_t>(0, total));
   } else {
-    tbb::task_arena arena(threads == 0 ? tbb::task_arena::automatic : static_cast<int>(threads));
+    tbb::task_arena arena(static_cast<int>(workers));
     arena.execute([&] { tbb::parallel_for(tbb::blocked_range<size_t>(0, total, 256), work); });
   }
   // Rarity: in how many records each skeleton appears; then caps the

@@ -92,7 +92,8 @@ struct ListVersion {
 class WatchList {
  public:
   WatchList() = default;
-  // Analyses every name (on `threads` threads; 0 = all cores).
+  // Analyses every name (on `threads` threads; 0 = all cores; capped by
+  // WorkerThreads(), match/threads.h).
   static WatchList Build(std::vector<RecordInput> input, std::vector<ListVersion> versions,
                          unsigned threads = 0);
 

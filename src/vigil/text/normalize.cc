@@ -11,6 +11,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "vigil/text/invisible.h"
+
 namespace vigil {
 namespace {
 
@@ -28,15 +30,22 @@ icu::Transliterator& Folder() {
   return *folder;
 }
 
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; });
+}
+
+// Invisible characters and control sequences removed first
+// (text/invisible.h): "Siraj<U+200B>uddin" is "Sirajuddin".
 std::string FoldToAscii(std::string_view utf8) {
-  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return (c & 0x80) == 0; })) {
-    std::string out(utf8);
+  const std::string visible = CleanText(utf8).text;
+  if (IsAscii(visible)) {
+    std::string out = visible;
     for (auto& c : out)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
   }
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+      icu::StringPiece(visible.data(), static_cast<int32_t>(visible.size())));
   Folder().transliterate(text);
   std::string out;
   text.toUTF8String(out);
@@ -77,7 +86,7 @@ std::string DetectScript(std::string_view utf8) {
   for (int32_t i = 0; i < text.length();) {
     UChar32 c = text.char32At(i);
     i += U16_LENGTH(c);
-    if (!u_isalpha(c)) continue;
+    if (!u_isalpha(c) || IsInvisible(static_cast<char32_t>(c))) continue;  // Hangul fillers
     UErrorCode status = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(c, &status);
     if (U_FAILURE(status) || script == USCRIPT_COMMON || script == USCRIPT_INHERITED) continue;

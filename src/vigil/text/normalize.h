@@ -4,6 +4,9 @@
 // diacritics, punctuation and spacing, and carries non-Latin scripts into
 // Latin letters: "al-Qaeda", "Al Qaeda" and "ALQAEDA" all give "alqaeda";
 // "Аль-Каида" gives "alkaida". It is the key `vigil show` resolves names by.
+// Invisible characters (zero-width spaces and joiners, soft hyphens, bidi
+// controls: text/invisible.h) are removed first, in the order written, by
+// NameKey() and FoldText() alike.
 // Thread-safe: each thread holds its own ICU transliterator.
 #pragma once
 
