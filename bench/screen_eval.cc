@@ -27,6 +27,7 @@
 #include <set>
 
 #include "vigil/engine/screening.h"
+#include "vigil/match/threads.h"
 #include "vigil/text/normalize.h"
 
 namespace {
@@ -269,7 +270,7 @@ int main(int argc, char** argv) {
   }
 
   if (mode == "throughput") {
-    unsigned most = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+    unsigned most = match::WorkerThreads(threads);
     Json runs = Json::array();
     for (unsigned t = 1; t <= most; t = t == most ? most + 1 : std::min(most, t * 2)) {
       tbb::task_arena arena(static_cast<int>(t));
