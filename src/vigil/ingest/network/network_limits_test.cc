@@ -83,6 +83,17 @@ TEST(NetworkLimitsTest, UcinetUnnamedNodesSkipNumbersTakenByLabels) {
   EXPECT_EQ(net->labels, (std::vector<std::string>{"3", "x", "4", "5"}));
 }
 
+// A NUL byte made an empty token that the tokenizer never moved past: an
+// endless loop that filled memory (found by fuzz_network_dl).
+TEST(NetworkLimitsTest, UcinetNulBytesArePartOfATokenNotAnEndlessLoop) {
+  using namespace std::string_literals;
+  auto net = ReadUcinetDl("DL N=2\ndata:\n0 1\n1 0\0\n"s, {.path = "z.dl"});
+  EXPECT_EQ(Message(net.status()), "z.dl:4: data: '0\0' is not a number"s);
+  auto labels = ReadUcinetDl("DL N=2\nlabels:\na\0b c\ndata:\n0 1\n1 0\n"s, {.path = "z.dl"});
+  ASSERT_TRUE(labels.ok()) << labels.status();
+  EXPECT_EQ(labels->labels[0], "a\0b"s);
+}
+
 TEST(NetworkLimitsTest, UcinetQuotedLabelAfterAnErrorFreeHeader) {
   EXPECT_EQ(Message(ReadUcinetDl("dl n=2\nlabels:\n\"a\n", {.path = "q.dl"}).status()),
             "q.dl:3: label: unterminated quoted label");
@@ -152,10 +163,12 @@ TEST(NetworkLimitsTest, EveryReaderIsLinear) {
     for (int c = 0; c < 400; ++c) matrix += (r + c) % 3 ? ",0" : ",1";
     matrix += "\n";
   }
-  for (const auto& [text, format] : {std::pair{&edges, Format::kEdgeList}, {&pajek, Format::kPajek},
-                                     {&dl, Format::kUcinetDl}, {&matrix, Format::kMatrix}}) {
+  for (const auto& input : {std::pair{&edges, Format::kEdgeList}, {&pajek, Format::kPajek},
+                             {&dl, Format::kUcinetDl}, {&matrix, Format::kMatrix}}) {
+    const Format format = input.second;
+    const std::string& text = *input.first;
     StatusOr<Network> net;
-    double seconds = Seconds([&] { net = ReadNetwork(*text, {.path = "x", .format = format}); });
+    double seconds = Seconds([&] { net = ReadNetwork(text, {.path = "x", .format = format}); });
     ASSERT_TRUE(net.ok()) << FormatName(format) << ": " << net.status();
     EXPECT_GT(net->edges.size(), 50000u) << FormatName(format);
     EXPECT_LT(seconds, kLinearSeconds) << FormatName(format);

@@ -8,7 +8,6 @@
 
 #include <cctype>
 #include <cmath>
-#include <cstring>
 #include <deque>
 
 #include "vigil/ingest/network/internal/text.h"
@@ -24,6 +23,12 @@ struct Token {
   int line = 0;
   bool quoted = false;
 };
+
+// Ends a bare token. (Not strchr on a list of them: it finds a NUL byte too,
+// which made a token of nothing and the tokenizer loop forever.)
+bool IsSeparator(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == '=' || c == ':';
+}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -84,7 +89,7 @@ class Tokens {
         return true;
       } else {
         size_t start = at_;
-        while (at_ < text_.size() && !std::strchr(" \t\r\n,=:", text_[at_])) ++at_;
+        while (at_ < text_.size() && !IsSeparator(text_[at_])) ++at_;
         Push(text_.substr(start, at_ - start), false);
         return true;
       }
