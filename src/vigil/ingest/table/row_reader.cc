@@ -4,12 +4,12 @@
 #include <csv.h>
 #include <fmt/format.h>
 
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
 #include "vigil/base/file.h"
 #include "vigil/base/utf8.h"
+#include "vigil/ingest/internal/csv_parser.h"
 #include "vigil/ingest/internal/limits.h"
 
 namespace vigil {
@@ -93,9 +93,9 @@ void OnRow(int, void* state_ptr) {
 }
 
 StatusOr<RowSet> ParseCsv(const std::string& text, const std::string& path) {
-  csv_parser parser;
-  if (csv_init(&parser, 0) != 0) return absl::InternalError("libcsv: cannot initialise");
-  std::unique_ptr<csv_parser, void (*)(csv_parser*)> guard(&parser, csv_free);
+  internal::CsvParser csv;
+  if (!csv.ok()) return absl::InternalError("libcsv: cannot initialise");
+  csv_parser& parser = *csv.get();
   RowSet set;
   CsvState state;
   state.path = &path;
