@@ -3,8 +3,12 @@
 // Every command prints text for people, or with --json the documented JSON
 // shape (docs/cli.md). Errors go to stderr as "vigil: message" (and, with
 // --json, as {"error": {...}} on stdout); the exit code follows ExitCodeFor().
+// Running out of memory is exit code 4 with "out of memory while running
+// 'vigil CMD'".
 #include <cstdlib>
 #include <exception>
+#include <new>
+#include <string>
 
 #include "command.h"
 #include "vigil/base/file.h"
@@ -24,19 +28,30 @@ int main(int argc, char** argv) {
   vigil::cli::AddScreenCommands(app, context, commands);
   vigil::cli::AddGraphCommands(app, context, commands);
 
+  // What vigil was doing, for the message when memory runs out.
+  std::string doing = "reading the command line";
   try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return static_cast<int>(vigil::ExitCode::kBadInput);
-  }
-  try {
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+      return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+      return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+      app.exit(e);
+      return static_cast<int>(vigil::ExitCode::kBadInput);
+    }
     for (auto& command : commands)
-      if (command.app->parsed()) return command.run();
+      if (command.app->parsed()) {
+        doing = "running 'vigil " + command.app->get_name() + "'";
+        return command.run();
+      }
+  } catch (const std::bad_alloc&) {
+    // Exit code 4 (internal) as documented; never a bare "std::bad_alloc".
+    return vigil::cli::Fail(
+        absl::ResourceExhaustedError("out of memory while " + doing +
+                                     ": the input needs more memory than the system gives vigil"),
+        context);
   } catch (const std::exception& e) {
     return vigil::cli::Fail(absl::InternalError(e.what()), context);
   }

@@ -4,10 +4,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
+#include <unordered_set>
+#include <utility>
 
 #include "vigil/base/file.h"
 #include "vigil/base/sha256.h"
 #include "vigil/base/utf8.h"
+#include "vigil/ingest/internal/limits.h"
 #include "vigil/text/normalize.h"
 
 namespace vigil::internal {
@@ -19,6 +23,7 @@ StatusOr<ListFile> ListFile::Read(const std::string& path) {
 }
 
 StatusOr<ListFile> ListFile::FromText(std::string text, std::string path) {
+  if (auto s = CheckInputSize(text, path); !s.ok()) return s;
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     return InputError({path, 1}, "",
                       text.empty() ? "the file is empty" : "the file holds only white space");
@@ -118,8 +123,6 @@ std::string CleanText(std::string_view text) {
 
 void AddValue(Entity* entity, std::string_view key, std::string value) {
   if (value.empty()) return;
-  for (const auto& [k, v] : entity->values)
-    if (k == key && v == value) return;
   entity->values.emplace_back(std::string(key), std::move(value));
 }
 
@@ -132,16 +135,10 @@ std::string JoinParts(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
-void AddIdentifier(Entity* entity, Identifier id) {
-  for (const auto& existing : entity->identifiers)
-    if (existing.type == id.type && existing.value == id.value) return;
-  entity->identifiers.push_back(std::move(id));
-}
+void AddIdentifier(Entity* entity, Identifier id) { entity->identifiers.push_back(std::move(id)); }
 
 void AddName(Entity* entity, std::string text, std::string_view kind) {
   if (text.empty()) return;
-  for (const auto& n : entity->names)
-    if (n.text == text && n.kind == kind) return;
   Name name;
   bool ascii = true, letters = false;
   for (unsigned char c : text) {
@@ -153,6 +150,55 @@ void AddName(Entity* entity, std::string text, std::string_view kind) {
   name.text = std::move(text);
   name.kind = std::string(kind);
   entity->names.push_back(std::move(name));
+}
+
+namespace {
+
+using KeyPair = std::pair<std::string_view, std::string_view>;
+
+struct KeyPairHash {
+  size_t operator()(const KeyPair& p) const {
+    size_t a = std::hash<std::string_view>()(p.first);
+    size_t b = std::hash<std::string_view>()(p.second);
+    return a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
+  }
+};
+
+// Keeps the first item of each key, in order: by comparing pairs when there
+// are few items, through a hash set when there are many.
+template <class T, class KeyOf>
+void KeepFirstOfEachKey(std::vector<T>* items, KeyOf key_of) {
+  const size_t n = items->size();
+  if (n < 2) return;
+  std::vector<bool> keep(n, true);
+  if (n <= 16) {
+    for (size_t i = 1; i < n; ++i)
+      for (size_t j = 0; j < i && keep[i]; ++j)
+        if (keep[j] && key_of((*items)[j]) == key_of((*items)[i])) keep[i] = false;
+  } else {
+    std::unordered_set<KeyPair, KeyPairHash> seen;
+    seen.reserve(n);
+    for (size_t i = 0; i < n; ++i) keep[i] = seen.insert(key_of((*items)[i])).second;
+  }
+  // Moved only once every key has been looked at: the set holds views.
+  size_t out = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (!keep[i]) continue;
+    if (out != i) (*items)[out] = std::move((*items)[i]);
+    ++out;
+  }
+  items->erase(items->begin() + static_cast<ptrdiff_t>(out), items->end());
+}
+
+}  // namespace
+
+void RemoveRepeats(Entity* entity) {
+  KeepFirstOfEachKey(&entity->values, [](const std::pair<std::string, std::string>& v) {
+    return KeyPair(v.first, v.second);
+  });
+  KeepFirstOfEachKey(&entity->names, [](const Name& n) { return KeyPair(n.text, n.kind); });
+  KeepFirstOfEachKey(&entity->identifiers,
+                     [](const Identifier& id) { return KeyPair(id.type, id.value); });
 }
 
 std::string KeyPart(std::string_view reference) {

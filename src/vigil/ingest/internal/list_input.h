@@ -3,7 +3,7 @@
 // (which stop a read) and warnings (which do not), and small helpers for the
 // records they build. Private to ingest/.
 //
-//   auto file = ListFile::Read("un.xml");   // refuses empty files and bad UTF-8
+//   auto file = ListFile::Read("un.xml");   // refuses empty, huge (> 2 GB) and non-UTF-8 files
 //   ReadProblems problems(file->path());
 //   problems.Error(file->LineAt(offset), "REFERENCE_NUMBER", "missing");
 //   problems.Warn("orphan_alias", 12, "ent_num", "refers to no record");
@@ -25,9 +25,9 @@ namespace vigil::internal {
 // The bytes of one input file, with their SHA-256 and a line index.
 class ListFile {
  public:
-  // Reads path. InvalidArgument "path:line: ..." when the file is empty or
-  // is not valid UTF-8 (naming the byte offset and line of the first bad
-  // byte); NotFound when it cannot be read.
+  // Reads path. InvalidArgument "path:line: ..." when the file is empty,
+  // larger than kMaxInputBytes (2 GB) or not valid UTF-8 (naming the byte
+  // offset and line of the first bad byte); NotFound when it cannot be read.
   static StatusOr<ListFile> Read(const std::string& path);
   // The same checks on text in memory (tests, fuzzers).
   static StatusOr<ListFile> FromText(std::string text, std::string path);
@@ -83,13 +83,17 @@ std::string CleanText(std::string_view text);
 // The parts, cleaned (CleanText), joined with ", ", empty ones left out.
 std::string JoinParts(std::initializer_list<std::string_view> parts);
 
-// Appends (key, value) unless value is empty or the same pair is there already.
+// Appends (key, value) unless value is empty.
 void AddValue(Entity* entity, std::string_view key, std::string value);
-// Appends a name unless it is empty or the same (text, kind) is there
-// already; detects its script.
+// Appends a name unless it is empty; detects its script.
 void AddName(Entity* entity, std::string text, std::string_view kind);
-// Appends an identifier unless one of the same type and value is there.
+// Appends an identifier.
 void AddIdentifier(Entity* entity, Identifier id);
+// Removes repeats, keeping the first of each: values with the same key and
+// value, names with the same text and kind, identifiers with the same type
+// and value. Readers call it once an entity is complete; checking at every
+// Add would make a record with many names or values quadratic.
+void RemoveRepeats(Entity* entity);
 
 // "TAi.144" -> "tai-144": lower-case letters and digits, other runs as '-'.
 std::string KeyPart(std::string_view reference);

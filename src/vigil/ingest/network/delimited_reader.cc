@@ -48,7 +48,7 @@ bool LooksLikeHeader(const std::vector<std::string>& fields) {
 }
 
 Status Prepare(std::string_view* text, const ReadOptions& options) {
-  if (auto s = internal::CheckUtf8(*text, options.path); !s.ok()) return s;
+  if (auto s = internal::CheckText(*text, options.path); !s.ok()) return s;
   *text = internal::StripBom(*text);
   return absl::OkStatus();
 }

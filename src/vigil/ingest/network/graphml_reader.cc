@@ -1,5 +1,8 @@
 // GraphML: <key> declarations, one <graph> with <node> and <edge> elements
-// and their <data>. Parsed with pugixml; positions come from element offsets.
+// and their <data>. Parsed with pugixml (which does not recurse); the reader
+// walks three fixed levels of the tree, never recursively. Positions come
+// from element offsets through a line counter that moves forward with the
+// walk, so the whole read is linear in the file's size.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -15,11 +18,11 @@ namespace {
 
 using internal::Error;
 
-int LineAt(std::string_view text, ptrdiff_t offset) {
-  if (offset < 0) return 0;
-  auto end = text.begin() + std::min<ptrdiff_t>(offset, static_cast<ptrdiff_t>(text.size()));
-  return 1 + static_cast<int>(std::count(text.begin(), end, '\n'));
-}
+// Warnings of one kind quoted before a count sums up the rest.
+constexpr int64_t kQuotedWarnings = 10;
+// Node attribute values allowed whatever the file's size; beyond, one per
+// byte of the file.
+constexpr int64_t kMinAttributeValues = 1'000'000;
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -50,12 +53,14 @@ std::string AttributeType(std::string_view graphml_type) {
 }  // namespace
 
 StatusOr<Network> ReadGraphMl(std::string_view text, const ReadOptions& options) {
-  if (auto s = internal::CheckUtf8(text, options.path); !s.ok()) return s;
+  if (auto s = internal::CheckText(text, options.path); !s.ok()) return s;
   pugi::xml_document doc;
   pugi::xml_parse_result parsed =
       doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
-  if (!parsed) return Error(options.path, LineAt(text, parsed.offset), "xml", parsed.description());
-  auto line_of = [&](const pugi::xml_node& node) { return LineAt(text, node.offset_debug()); };
+  internal::LineCounter lines(text);
+  if (!parsed)
+    return Error(options.path, lines.LineAt(parsed.offset), "xml", parsed.description());
+  auto line_of = [&](const pugi::xml_node& node) { return lines.LineAt(node.offset_debug()); };
 
   pugi::xml_node root = doc.document_element();
   if (LocalName(root) != "graphml")
@@ -112,8 +117,23 @@ StatusOr<Network> ReadGraphMl(std::string_view text, const ReadOptions& options)
       node_column[id] = net.node_attributes.size();
       net.node_attributes.push_back({k.name, AttributeType(k.type), {}});
     }
+  // Every node holds a value (maybe a default, maybe empty) for every node
+  // key: refuse a product of keys and nodes that the file's size does not
+  // justify before allocating it.
+  if (!net.node_attributes.empty()) {
+    int64_t nodes = 0;
+    for (pugi::xml_node node : graph.children())
+      if (LocalName(node) == "node") ++nodes;
+    const int64_t cells = nodes * static_cast<int64_t>(net.node_attributes.size());
+    if (cells > std::max<int64_t>(kMinAttributeValues, static_cast<int64_t>(text.size())))
+      return Error(options.path, line_of(graph), "key",
+                   fmt::format("{} node keys for {} nodes make {} values, more than one per "
+                               "byte of the file",
+                               net.node_attributes.size(), nodes, cells));
+  }
   std::map<std::string, int32_t> node_ids;
   std::map<std::string, int32_t> labels_seen;
+  int64_t shared_labels = 0;
   for (pugi::xml_node node : graph.children()) {
     if (LocalName(node) == "graph" || LocalName(node) == "hyperedge")
       return Error(options.path, line_of(node), std::string(LocalName(node)),
@@ -141,14 +161,19 @@ StatusOr<Network> ReadGraphMl(std::string_view text, const ReadOptions& options)
       }
     }
     if (labels_seen.count(label)) {
-      net.warnings.push_back(fmt::format(
-          "{}:{}: nodes '{}' and '{}' share the label '{}'; the id is used for the second",
-          options.path, line_of(node), net.labels[labels_seen[label]], id, label));
+      if (++shared_labels <= kQuotedWarnings)
+        net.warnings.push_back(fmt::format(
+            "{}:{}: nodes '{}' and '{}' share the label '{}'; the id is used for the second",
+            options.path, line_of(node), net.labels[labels_seen[label]], id, label));
       label = id;
     }
     labels_seen[label] = index;
     net.labels.push_back(label);
   }
+  if (shared_labels > kQuotedWarnings)
+    net.warnings.push_back(fmt::format("{}: {} nodes share their label with an earlier node "
+                                       "(the first {} are quoted above)",
+                                       options.path, shared_labels, kQuotedWarnings));
   // Labels that differ from ids are the labels; keep ids reachable for
   // edges. Edges refer to node ids.
   for (pugi::xml_node edge : graph.children()) {

@@ -25,7 +25,7 @@ std::string Lower(std::string_view s) {
 }  // namespace
 
 StatusOr<Network> ReadPajek(std::string_view text, const ReadOptions& options) {
-  if (auto s = internal::CheckUtf8(text, options.path); !s.ok()) return s;
+  if (auto s = internal::CheckText(text, options.path); !s.ok()) return s;
   text = internal::StripBom(text);
   Network net;
   net.path = options.path;
@@ -44,11 +44,12 @@ StatusOr<Network> ReadPajek(std::string_view text, const ReadOptions& options) {
     if (!number || *number != std::floor(*number))
       return Error(options.path, lines.number(), field,
                    fmt::format("'{}' is not a vertex number", token));
-    if (*number < 1 || *number > static_cast<double>(vertex_count))
+    auto index = internal::ParseWholeNumber(token, 1, vertex_count);
+    if (!index)
       return Error(options.path, lines.number(), field,
                    fmt::format("vertex {} is outside 1..{} (*Vertices {})", token, vertex_count,
                                vertex_count));
-    return static_cast<int32_t>(*number) - 1;
+    return static_cast<int32_t>(*index - 1);
   };
   auto add = [&](int32_t s, int32_t t, double w, bool directed_section) {
     Edge e{s, t, w};
@@ -67,10 +68,17 @@ StatusOr<Network> ReadPajek(std::string_view text, const ReadOptions& options) {
       if (keyword == "*vertices") {
         if (!internal::SplitFields(trimmed, ' ', &fields) || fields.size() < 2)
           return Error(options.path, lines.number(), "*Vertices", "missing the vertex count");
+        if (vertex_count >= 0)
+          return Error(options.path, lines.number(), "*Vertices",
+                       "given twice (one network per file)");
         auto n = internal::ParseNumber(fields[1]);
         if (!n || *n < 0 || *n != std::floor(*n))
           return Error(options.path, lines.number(), "*Vertices",
                        fmt::format("'{}' is not a vertex count", fields[1]));
+        if (*n > static_cast<double>(internal::kMaxDeclaredNodes))
+          return Error(options.path, lines.number(), "*Vertices",
+                       fmt::format("{} vertices: more than the {} a network file may declare",
+                                   fields[1], internal::kMaxDeclaredNodes));
         if (fields.size() > 2)
           return Error(options.path, lines.number(), "*Vertices",
                        "two-mode networks are not supported");

@@ -1,12 +1,14 @@
 // UCINET DL: a header ("dl n=5 format=fullmatrix", "labels:", "labels
 // embedded") and "data:" in fullmatrix, edgelist1 or nodelist1 layout.
 // Tokens are separated by blanks, commas and line ends; '=' and ':' are
-// tokens of their own; labels may be quoted.
+// tokens of their own; labels may be quoted. Tokens are read as the reader
+// asks for them (a line ahead at most), and a declared n is checked against
+// the limit and the file's size before anything is allocated for it.
 #include <fmt/format.h>
 
 #include <cctype>
 #include <cmath>
-#include <cstring>
+#include <deque>
 
 #include "vigil/ingest/network/internal/text.h"
 #include "vigil/ingest/network/network.h"
@@ -17,10 +19,16 @@ namespace {
 using internal::Error;
 
 struct Token {
-  std::string text;
+  std::string_view text;  // a view of the file's text, without quotes
   int line = 0;
   bool quoted = false;
 };
+
+// Ends a bare token. (Not strchr on a list of them: it finds a NUL byte too,
+// which made a token of nothing and the tokenizer loop forever.)
+bool IsSeparator(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == '=' || c == ':';
+}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -28,126 +36,195 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-StatusOr<std::vector<Token>> Tokenize(std::string_view text, const std::string& path) {
-  std::vector<Token> tokens;
-  int line = 1;
-  size_t i = 0;
-  while (i < text.size()) {
-    char c = text[i];
-    if (c == '\n') {
-      ++line;
-      ++i;
-    } else if (c == ' ' || c == '\t' || c == '\r' || c == ',') {
-      ++i;
-    } else if (c == '=' || c == ':') {
-      tokens.push_back({std::string(1, c), line, false});
-      ++i;
-    } else if (c == '"' || c == '\'') {
-      size_t end = text.find(c, i + 1);
-      if (end == std::string_view::npos ||
-          text.substr(i, end - i).find('\n') != std::string_view::npos)
-        return Error(path, line, "label", "unterminated quoted label");
-      tokens.push_back({std::string(text.substr(i + 1, end - i - 1)), line, true});
-      i = end + 1;
-    } else {
-      size_t start = i;
-      while (i < text.size() && !std::strchr(" \t\r\n,=:", text[i])) ++i;
-      tokens.push_back({std::string(text.substr(start, i - start)), line, false});
+// The tokens of a DL file, read as they are asked for: the reader looks at
+// most a line ahead, so memory does not grow with the file.
+class Tokens {
+ public:
+  Tokens(std::string_view text, const std::string& path) : text_(text), path_(path) {}
+
+  // The k-th token from here (0: the next one), or nullptr at the end of
+  // the file or after a tokenizing error (then status() says which).
+  const Token* Peek(size_t k = 0) {
+    while (buffer_.size() <= k && ReadOne()) {
     }
+    return k < buffer_.size() ? &buffer_[k] : nullptr;
   }
-  return tokens;
-}
+  void Skip(size_t n = 1) {
+    Peek(n - 1);
+    for (size_t i = 0; i < n && !buffer_.empty(); ++i) buffer_.pop_front();
+  }
+  const Status& status() const { return status_; }
+  // The line of the next token, else of the last one read.
+  int line() {
+    const Token* t = Peek();
+    return t ? t->line : last_line_;
+  }
+  // Bytes of the file from the next token on: a bound on what is left.
+  size_t RemainingBytes() {
+    const Token* t = Peek();
+    return t ? static_cast<size_t>(text_.data() + text_.size() - t->text.data()) : 0;
+  }
+
+ private:
+  bool ReadOne() {
+    while (status_.ok() && at_ < text_.size()) {
+      char c = text_[at_];
+      if (c == '\n') {
+        ++line_;
+        ++at_;
+      } else if (c == ' ' || c == '\t' || c == '\r' || c == ',') {
+        ++at_;
+      } else if (c == '=' || c == ':') {
+        Push(text_.substr(at_, 1), false);
+        ++at_;
+        return true;
+      } else if (c == '"' || c == '\'') {
+        size_t end = text_.find_first_of(c == '"' ? "\"\n" : "'\n", at_ + 1);
+        if (end == std::string_view::npos || text_[end] == '\n') {
+          status_ = Error(path_, line_, "label", "unterminated quoted label");
+          return false;
+        }
+        Push(text_.substr(at_ + 1, end - at_ - 1), true);
+        at_ = end + 1;
+        return true;
+      } else {
+        size_t start = at_;
+        while (at_ < text_.size() && !IsSeparator(text_[at_])) ++at_;
+        Push(text_.substr(start, at_ - start), false);
+        return true;
+      }
+    }
+    return false;
+  }
+  void Push(std::string_view text, bool quoted) {
+    buffer_.push_back({text, line_, quoted});
+    last_line_ = line_;
+  }
+
+  std::string_view text_;
+  const std::string& path_;
+  size_t at_ = 0;
+  int line_ = 1, last_line_ = 0;
+  std::deque<Token> buffer_;
+  Status status_;
+};
 
 }  // namespace
 
 StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options) {
-  if (auto s = internal::CheckUtf8(text, options.path); !s.ok()) return s;
+  if (auto s = internal::CheckText(text, options.path); !s.ok()) return s;
   text = internal::StripBom(text);
-  auto tokenized = Tokenize(text, options.path);
-  if (!tokenized.ok()) return tokenized.status();
-  const std::vector<Token>& tokens = *tokenized;
-  size_t at = 0;
-  auto line_here = [&] {
-    return at < tokens.size() ? tokens[at].line : (tokens.empty() ? 0 : tokens.back().line);
+  Tokens tokens(text, options.path);
+  // Where the file ends too early: the tokenizer's error when it stopped on
+  // one, else what the caller expected.
+  auto early = [&](std::string_view field, std::string_view problem) -> Status {
+    if (!tokens.status().ok()) return tokens.status();
+    return Error(options.path, tokens.line(), field, problem);
   };
-  auto is = [&](size_t i, std::string_view word) {
-    return i < tokens.size() && !tokens[i].quoted && Lower(tokens[i].text) == word;
+  auto is = [&](size_t k, std::string_view word) {
+    const Token* t = tokens.Peek(k);
+    return t && !t->quoted && Lower(t->text) == word;
   };
-  if (!is(0, "dl")) return Error(options.path, line_here(), "dl", "the file must start with DL");
-  at = 1;
+  if (!is(0, "dl")) return early("dl", "the file must start with DL");
+  const int first_line = tokens.line();
+  tokens.Skip();
   int64_t n = -1;
   std::string format = "fullmatrix";
   bool embedded = false;
   std::vector<std::string> labels;
   while (true) {
-    if (at >= tokens.size()) return Error(options.path, line_here(), "data", "missing 'data:'");
-    std::string word = Lower(tokens[at].text);
-    if (word == "data" && is(at + 1, ":")) {
-      at += 2;
+    const Token* at = tokens.Peek();
+    if (!at) return early("data", "missing 'data:'");
+    std::string word = Lower(at->text);
+    if (word == "data" && is(1, ":")) {
+      tokens.Skip(2);
       break;
     }
-    if (is(at + 1, "=")) {
-      if (at + 2 >= tokens.size())
-        return Error(options.path, line_here(), word, "missing value after '='");
-      const Token& value = tokens[at + 2];
+    if (is(1, "=")) {
+      const Token* value = tokens.Peek(2);
+      if (!value) return early(word, "missing value after '='");
       if (word == "n") {
-        auto number = internal::ParseNumber(value.text);
+        auto number = internal::ParseNumber(value->text);
         if (!number || *number < 1 || *number != std::floor(*number))
-          return Error(options.path, value.line, "n",
-                       fmt::format("'{}' is not a node count", value.text));
+          return Error(options.path, value->line, "n",
+                       fmt::format("'{}' is not a node count", value->text));
+        if (*number > static_cast<double>(internal::kMaxDeclaredNodes))
+          return Error(options.path, value->line, "n",
+                       fmt::format("{} nodes: more than the {} a network file may declare",
+                                   value->text, internal::kMaxDeclaredNodes));
         n = static_cast<int64_t>(*number);
       } else if (word == "format") {
-        format = Lower(value.text);
+        format = Lower(value->text);
       } else if (word == "nm") {
-        if (value.text != "1")
-          return Error(options.path, value.line, "nm",
+        if (value->text != "1")
+          return Error(options.path, value->line, "nm",
                        "several matrices in one file are not supported");
       } else if (word == "nr" || word == "nc") {
-        return Error(options.path, value.line, word,
+        return Error(options.path, value->line, word,
                      "two-mode (rectangular) data are not supported");
       } else if (word != "diagonal") {
-        return Error(options.path, value.line, word, "unknown header setting");
+        return Error(options.path, value->line, word, "unknown header setting");
       }
-      at += 3;
+      tokens.Skip(3);
       continue;
     }
-    if (word == "labels" && is(at + 1, "embedded")) {
+    if (word == "labels" && is(1, "embedded")) {
       embedded = true;
-      at += 2;
-      if (is(at, ":")) ++at;
+      tokens.Skip(2);
+      if (is(0, ":")) tokens.Skip();
       continue;
     }
-    if (word == "labels" && is(at + 1, ":")) {
-      at += 2;
-      while (at < tokens.size() &&
-             !(is(at + 1, ":") && !tokens[at].quoted &&
-               (Lower(tokens[at].text) == "data" || Lower(tokens[at].text) == "labels")) &&
-             !is(at + 1, "embedded"))
-        labels.push_back(tokens[at++].text);
+    if (word == "labels" && is(1, ":")) {
+      tokens.Skip(2);
+      while (const Token* label = tokens.Peek()) {
+        if (is(1, "embedded")) break;
+        if (is(1, ":") && !label->quoted &&
+            (Lower(label->text) == "data" || Lower(label->text) == "labels"))
+          break;
+        if (static_cast<int64_t>(labels.size()) >= internal::kMaxDeclaredNodes)
+          return Error(options.path, label->line, "labels",
+                       fmt::format("more than the {} nodes a network file may declare",
+                                   internal::kMaxDeclaredNodes));
+        labels.emplace_back(label->text);
+        tokens.Skip();
+      }
       continue;
     }
     if (word == "row" || word == "col" || word == "column")
-      return Error(options.path, tokens[at].line, word + " labels",
+      return Error(options.path, at->line, word + " labels",
                    "two-mode (rectangular) data are not supported");
-    return Error(options.path, tokens[at].line, "header",
+    return Error(options.path, at->line, "header",
                  fmt::format("unexpected '{}' (expected n=, format=, labels:, labels embedded or "
                              "data:)",
-                             tokens[at].text));
+                             at->text));
   }
-  if (n < 0) return Error(options.path, tokens.empty() ? 0 : tokens[0].line, "n", "missing n=");
+  if (n < 0) return Error(options.path, first_line, "n", "missing n=");
   if (!labels.empty() && static_cast<int64_t>(labels.size()) != n)
-    return Error(options.path, line_here(), "labels",
+    return Error(options.path, tokens.line(), "labels",
                  fmt::format("{} labels for n={}", labels.size(), n));
+  const bool full_matrix = format == "fullmatrix" || format == "fm";
+  if (full_matrix) {
+    // n x n values (and 2n labels when embedded) take a byte each at the
+    // very least: refuse a count the file cannot hold before allocating.
+    const int64_t values = n * n + (embedded ? 2 * n : 0);
+    if (values > static_cast<int64_t>(tokens.RemainingBytes()))
+      return early("data", fmt::format("the matrix ends early: n={} needs {} values, more than "
+                                       "the {} bytes after 'data:' can hold",
+                                       n, values, tokens.RemainingBytes()));
+  }
 
   Network net;
   net.path = options.path;
   net.format = Format::kUcinetDl;
   net.directed = options.directed;
+  // Embedded labels are looked up by text; numbered nodes by number only.
   internal::LabelIndex index(&net.labels);
-  if (!labels.empty())
+  if (!labels.empty()) {
     for (const auto& label : labels) index.Add(label);
-  else if (!embedded)
-    for (int64_t i = 1; i <= n; ++i) index.Add(std::to_string(i));
+  } else if (!embedded) {
+    net.labels.reserve(n);
+    for (int64_t i = 1; i <= n; ++i) net.labels.push_back(std::to_string(i));
+  }
 
   auto number = [&](const Token& t, std::string_view field) -> StatusOr<double> {
     auto value = internal::ParseNumber(t.text);
@@ -166,22 +243,23 @@ StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options
             fmt::format("'{}' would be node {} of n={}", t.text, net.labels.size() + 1, n));
       return index.Add(t.text);
     }
-    auto value = internal::ParseNumber(t.text);
-    if (!value || *value != std::floor(*value) || *value < 1 || *value > static_cast<double>(n))
+    auto value = internal::ParseWholeNumber(t.text, 1, n);
+    if (!value)
       return Error(options.path, t.line, field,
                    fmt::format("'{}' is not a node number in 1..{}", t.text, n));
-    return static_cast<int32_t>(*value) - 1;
+    return static_cast<int32_t>(*value - 1);
   };
 
-  if (format == "fullmatrix" || format == "fm") {
+  if (full_matrix) {
     std::vector<int32_t> columns(n);
     if (embedded) {
       for (int64_t c = 0; c < n; ++c) {
-        if (at >= tokens.size())
-          return Error(options.path, line_here(), "data", "fewer column labels than n");
-        auto id = node(tokens[at++], "label");
+        const Token* t = tokens.Peek();
+        if (!t) return early("data", "fewer column labels than n");
+        auto id = node(*t, "label");
         if (!id.ok()) return id.status();
         columns[c] = *id;
+        tokens.Skip();
       }
     } else {
       for (int64_t c = 0; c < n; ++c) columns[c] = static_cast<int32_t>(c);
@@ -189,62 +267,73 @@ StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options
     for (int64_t r = 0; r < n; ++r) {
       int32_t row = static_cast<int32_t>(r);
       if (embedded) {
-        if (at >= tokens.size())
-          return Error(options.path, line_here(), "data", fmt::format("row {} is missing", r + 1));
-        auto id = node(tokens[at++], "row label");
+        const Token* t = tokens.Peek();
+        if (!t) return early("data", fmt::format("row {} is missing", r + 1));
+        auto id = node(*t, "row label");
         if (!id.ok()) return id.status();
         row = *id;
+        tokens.Skip();
       }
       for (int64_t c = 0; c < n; ++c) {
-        if (at >= tokens.size())
-          return Error(
-              options.path, line_here(), "data",
-              fmt::format("the matrix ends early (row {}, column {} of {})", r + 1, c + 1, n));
-        auto value = number(tokens[at++], "data");
+        const Token* t = tokens.Peek();
+        if (!t)
+          return early("data", fmt::format("the matrix ends early (row {}, column {} of {})",
+                                           r + 1, c + 1, n));
+        auto value = number(*t, "data");
         if (!value.ok()) return value.status();
+        tokens.Skip();
         if (*value == 0.0) continue;
         if (*value != 1.0) net.weighted = true;
         net.edges.push_back({row, columns[c], *value});
       }
     }
-    if (at < tokens.size())
-      return Error(options.path, tokens[at].line, "data",
+    if (const Token* extra = tokens.Peek())
+      return Error(options.path, extra->line, "data",
                    fmt::format("more values than an {}x{} matrix holds", n, n));
   } else if (format == "edgelist1" || format == "el1" || format == "nodelist1" || format == "nl1") {
     const bool edge_list = format == "edgelist1" || format == "el1";
-    while (at < tokens.size()) {
-      int line = tokens[at].line;
-      size_t end = at;
-      while (end < tokens.size() && tokens[end].line == line) ++end;
-      auto source = node(tokens[at], "source");
+    while (const Token* first = tokens.Peek()) {
+      const int line = first->line;
+      auto source = node(*first, "source");
       if (!source.ok()) return source.status();
-      if (edge_list) {
-        if (end - at < 2) return Error(options.path, line, "target", "expected source and target");
-        auto target = node(tokens[at + 1], "target");
-        if (!target.ok()) return target.status();
-        double weight = 1.0;
-        if (end - at >= 3) {
-          auto w = number(tokens[at + 2], "weight");
-          if (!w.ok()) return w.status();
-          weight = *w;
-          net.weighted = true;
-        }
-        net.edges.push_back({*source, *target, weight});
-      } else {
-        for (size_t i = at + 1; i < end; ++i) {
-          auto target = node(tokens[i], "target");
+      tokens.Skip();
+      size_t on_line = 1;  // tokens of this line consumed
+      while (const Token* t = tokens.Peek()) {
+        if (t->line != line) break;
+        if (edge_list && on_line == 1) {
+          auto target = node(*t, "target");
           if (!target.ok()) return target.status();
           net.edges.push_back({*source, *target, 1.0});
-        }
+        } else if (edge_list && on_line == 2) {
+          auto w = number(*t, "weight");
+          if (!w.ok()) return w.status();
+          net.edges.back().weight = *w;
+          net.weighted = true;
+        } else if (!edge_list) {
+          auto target = node(*t, "target");
+          if (!target.ok()) return target.status();
+          net.edges.push_back({*source, *target, 1.0});
+        }  // an edge list's tokens after the weight are ignored
+        tokens.Skip();
+        ++on_line;
       }
-      at = end;
+      if (edge_list && on_line < 2)
+        return tokens.status().ok()
+                   ? Error(options.path, line, "target", "expected source and target")
+                   : tokens.status();
     }
-    while (static_cast<int64_t>(net.labels.size()) < n)
-      index.Add(fmt::format("{}", net.labels.size() + 1));
+    // Nodes declared by n but named nowhere: numbered after the others,
+    // skipping numbers an embedded label already took.
+    for (int64_t number = static_cast<int64_t>(net.labels.size()) + 1;
+         static_cast<int64_t>(net.labels.size()) < n; ++number) {
+      std::string label = std::to_string(number);
+      if (index.Find(label) < 0) index.Add(label);
+    }
   } else {
-    return Error(options.path, tokens.empty() ? 0 : tokens[0].line, "format",
+    return Error(options.path, first_line, "format",
                  fmt::format("'{}' is not supported (fullmatrix, edgelist1 or nodelist1)", format));
   }
+  if (!tokens.status().ok()) return tokens.status();
   return net;
 }
 

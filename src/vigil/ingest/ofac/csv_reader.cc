@@ -27,19 +27,24 @@ using ofac::CsvShape;
 constexpr size_t kShapes = 5;
 
 // Programs as SDN.CSV writes them: "SDGT] [IRGC" (the outer brackets are
-// left out by the format).
+// left out by the format); each once, in order.
 std::vector<std::string> SplitPrograms(std::string_view text) {
   std::vector<std::string> out;
+  std::unordered_set<std::string> seen;
+  auto add = [&](const std::string& part) {
+    std::string program = CleanText(part);
+    if (!program.empty() && seen.insert(program).second) out.push_back(std::move(program));
+  };
   std::string current;
   for (char c : text) {
     if (c == '[' || c == ']') {
-      if (!CleanText(current).empty()) out.push_back(CleanText(current));
+      add(current);
       current.clear();
     } else {
       current += c;
     }
   }
-  if (!CleanText(current).empty()) out.push_back(CleanText(current));
+  add(current);
   return out;
 }
 
@@ -66,6 +71,7 @@ class CsvSetReader {
     FinishEntities();
     if (const ListFile* addresses = File(CsvShape::kAddresses)) ReadAddresses(*addresses, main);
     if (!problems_.ok()) return problems_.ToStatus();
+    for (Entity& e : batch_.entities) internal::RemoveRepeats(&e);
 
     std::vector<std::string> hashes, paths;
     for (auto shape :

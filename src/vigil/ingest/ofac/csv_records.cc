@@ -6,7 +6,8 @@
 
 #include <cstring>
 #include <map>
-#include <memory>
+
+#include "vigil/ingest/internal/csv_parser.h"
 
 namespace vigil::ofac {
 namespace {
@@ -38,9 +39,9 @@ void OnRecordEnd(int, void* user) {
 
 Status Parse(std::string_view bytes, const std::string& path,
              const std::function<bool(std::vector<std::string>&, int)>& visit) {
-  csv_parser parser;
-  if (csv_init(&parser, 0) != 0) return absl::InternalError("libcsv: cannot initialise");
-  std::unique_ptr<csv_parser, void (*)(csv_parser*)> guard(&parser, csv_free);
+  internal::CsvParser csv;
+  if (!csv.ok()) return absl::InternalError("libcsv: cannot initialise");
+  csv_parser& parser = *csv.get();
   ParseState state;
   state.visit = &visit;
   size_t start = 0;

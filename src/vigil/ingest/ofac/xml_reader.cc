@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <pugixml.hpp>
+#include <unordered_set>
 
 #include "vigil/ingest/internal/countries.h"
 #include "vigil/ingest/internal/list_input.h"
@@ -185,17 +186,17 @@ class XmlReader {
     ofac::ApplyRemarks(XmlText(entry.child("remarks")), title, e.where, &e, &problems_);
     e.claims.push_back(ofac::ListClaim(source_id_, e));
     std::vector<std::string> programs;
+    std::unordered_set<std::string> seen_programs;
     for (pugi::xml_node p : entry.child("programList").children("program")) {
       std::string program = XmlText(p);
-      if (!program.empty() &&
-          std::find(programs.begin(), programs.end(), program) == programs.end())
-        programs.push_back(program);
+      if (!program.empty() && seen_programs.insert(program).second) programs.push_back(program);
     }
     if (programs.empty())
       problems_.Warn(
           "no_program", e.where, "programList",
           fmt::format("entry {} names no sanctions program; it has no designation", e.reference));
     ofac::AddDesignations(e, programs, kind_, source_id_, &batch_);
+    internal::RemoveRepeats(&e);
     batch_.entities.push_back(std::move(e));
   }
 

@@ -10,6 +10,11 @@
 // only a file that cannot be opened or has no usable header fails the whole
 // read. CSV follows RFC 4180 (quoted fields may hold commas, quotes and line
 // breaks), parsed by libcsv; a UTF-8 byte-order mark is ignored.
+//
+// Limits (docs/screening.md): a file of at most 2 GB; a JSON line nested
+// deeper than kMaxJsonDepth levels (the row object counts as one) is a row
+// problem "path:line: field: nested deeper than 32 levels; row skipped".
+// Reading is linear in the file's size, and holds each field once.
 #pragma once
 
 #include <map>
@@ -32,6 +37,9 @@ struct RowSet {
 };
 
 enum class RowFormat { kCsv, kJsonLines };
+
+// The deepest nesting of a JSON-lines row, the row object included.
+inline constexpr int kMaxJsonDepth = 32;
 
 // Format from the extension: .jsonl / .ndjson / .json -> JSON lines, else CSV.
 RowFormat RowFormatOf(const std::string& path);

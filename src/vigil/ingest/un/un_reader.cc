@@ -289,6 +289,7 @@ class UnReader {
                                   e.reference));
       return;
     }
+    internal::RemoveRepeats(&e);
     batch_.entities.push_back(std::move(e));
     batch_.designations.push_back(std::move(d));
   }

@@ -3,10 +3,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
 #include "vigil/base/utf8.h"
+#include "vigil/ingest/internal/limits.h"
 
 namespace vigil::network::internal {
 
@@ -15,7 +17,8 @@ std::string_view StripBom(std::string_view text) {
   return text;
 }
 
-Status CheckUtf8(std::string_view text, const std::string& path) {
+Status CheckText(std::string_view text, const std::string& path) {
+  if (auto s = vigil::internal::CheckInputSize(text, path); !s.ok()) return s;
   auto bad = FindInvalidUtf8(text);
   if (!bad) return absl::OkStatus();
   return Error(path, bad->line, "text",
@@ -105,6 +108,29 @@ std::optional<double> ParseNumber(std::string_view s) {
   if (error != std::errc() || end != s.data() + s.size() || !std::isfinite(value))
     return std::nullopt;
   return value;
+}
+
+std::optional<int64_t> ParseWholeNumber(std::string_view s, int64_t min, int64_t max) {
+  auto value = ParseNumber(s);
+  if (!value || *value != std::floor(*value)) return std::nullopt;
+  // Compared as doubles first: converting an out-of-range double is undefined.
+  if (*value < static_cast<double>(min) || *value > static_cast<double>(max)) return std::nullopt;
+  auto whole = static_cast<int64_t>(*value);
+  if (whole < min || whole > max) return std::nullopt;  // max rounded up as a double
+  return whole;
+}
+
+int LineCounter::LineAt(ptrdiff_t offset) {
+  if (offset < 0) return 0;
+  size_t target = std::min(static_cast<size_t>(offset), text_.size());
+  if (target < at_) {  // a new pass: start again
+    at_ = 0;
+    line_ = 1;
+  }
+  const char* begin = text_.data() + at_;
+  line_ += static_cast<int>(std::count(begin, text_.data() + target, '\n'));
+  at_ = target;
+  return line_;
 }
 
 int32_t LabelIndex::Add(std::string_view label) {

@@ -1,5 +1,6 @@
 // Text plumbing shared by the network readers: lines with numbers, CSV
-// fields, numbers, node labels, and the UTF-8 check every reader starts with.
+// fields, numbers, node labels, the limits, and the size and UTF-8 check
+// every reader starts with.
 #pragma once
 
 #include <cstdint>
@@ -17,9 +18,15 @@ namespace vigil::network::internal {
 // Drops a UTF-8 byte-order mark.
 std::string_view StripBom(std::string_view text);
 
-// InvalidArgument "path:line: text: invalid UTF-8 ..." when text is not
-// valid UTF-8.
-Status CheckUtf8(std::string_view text, const std::string& path);
+// The most nodes a file may declare by a count (Pajek *Vertices n, UCINET
+// DL n=): declared nodes need no line of their own, so the count alone
+// decides what is allocated (docs/network-analysis.md).
+inline constexpr int64_t kMaxDeclaredNodes = 10'000'000;
+
+// What every reader checks first: InvalidArgument "path: the file is N
+// bytes, more than ..." past kMaxInputBytes (2 GB), then "path:line: text:
+// invalid UTF-8 ..." when text is not valid UTF-8.
+Status CheckText(std::string_view text, const std::string& path);
 
 // Iterates over lines ("\n", "\r\n" or "\r" endings), counting from 1.
 class LineReader {
@@ -43,6 +50,24 @@ bool SplitFields(std::string_view line, char delimiter, std::vector<std::string>
 
 // A finite number, or nullopt.
 std::optional<double> ParseNumber(std::string_view s);
+// A whole number ("12", "12.0", "1.2e1") within [min, max], or nullopt: the
+// range is checked before any conversion to an integer.
+std::optional<int64_t> ParseWholeNumber(std::string_view s, int64_t min, int64_t max);
+
+// The 1-based line of byte offsets in text, counted incrementally from the
+// previous query: linear over a pass that asks in increasing order (a
+// document-order walk of an XML tree), which is how the readers ask.
+class LineCounter {
+ public:
+  explicit LineCounter(std::string_view text) : text_(text) {}
+  // Offsets past the end give the last line; negative ones 0 (unknown).
+  int LineAt(ptrdiff_t offset);
+
+ private:
+  std::string_view text_;
+  size_t at_ = 0;  // text_[0, at_) holds line_ - 1 line breaks
+  int line_ = 1;
+};
 
 // Labels to node indices in order of first appearance.
 class LabelIndex {
