@@ -7,6 +7,7 @@
 #include "command.h"
 #include "render.h"
 #include "vigil/base/date.h"
+#include "vigil/text/escape.h"
 
 namespace vigil::cli {
 namespace {
@@ -14,6 +15,7 @@ namespace {
 struct LoadArgs {
   std::vector<std::string> paths;
   LoadOptions options;
+  bool merge = false, replace = false;
 };
 struct ListArgs {
   std::string what, as_of;
@@ -39,17 +41,31 @@ void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>&
   load->add_option("--format", load_args->options.format,
                    "auto (by content), yaml, un-xml, ofac-xml or ofac-csv")
       ->default_str("auto");
+  auto* merge = load->add_flag(
+      "--merge", load_args->merge,
+      "curated YAML: add and update these records by id in the stored dataset, removing none "
+      "(the default for files that lack sources or entities)");
+  load->add_flag("--replace", load_args->replace,
+                 "curated YAML: these files are the whole dataset: replace the stored one, "
+                 "accepting whatever that removes")
+      ->excludes(merge);
+  load->add_flag("--allow-older", load_args->options.allow_older,
+                 "load a list published before the stored version");
+  load->add_flag("--allow-shrink", load_args->options.allow_shrink,
+                 "accept a version that removes more than 10% of the stored records of a kind "
+                 "(10 or more), or leaves out a kind of record the stored version holds");
   AddCommonOptions(load, context);
   commands.push_back({load, [load_args, &context] {
-                        auto batches = Engine::ReadAll(load_args->paths, load_args->options);
-                        if (!batches.ok()) return Fail(batches.status(), context);
-                        auto engine = Engine::Open(context.db, Database::Mode::kReadWrite);
-                        if (!engine.ok()) return Fail(engine.status(), context);
-                        auto reports = (*engine)->ApplyAll(*batches);
+                        load_args->options.curated_mode =
+                            load_args->merge     ? CuratedMode::kMerge
+                            : load_args->replace ? CuratedMode::kReplace
+                                                 : CuratedMode::kAuto;
+                        auto reports =
+                            Engine::LoadFiles(context.db, load_args->paths, load_args->options);
                         if (!reports.ok()) return Fail(reports.status(), context);
                         for (const auto& report : *reports)  // problems that did not stop it
                           for (const auto& w : report.warnings)
-                            std::cerr << "vigil: warning: " << w << "\n";
+                            std::cerr << "vigil: warning: " << EscapeForTerminal(w) << "\n";
                         if (context.json) {
                           if (reports->size() == 1) return Print(LoadReportJson(reports->front()));
                           Json all = Json::array();

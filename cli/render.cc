@@ -98,6 +98,7 @@ Json LoadReportJson(const LoadReport& report) {
       {"sha256", opt(report.sha256)},
       {"files", report.files},
       {"unchanged", report.unchanged},
+      {"merged", report.merged},
       {"counts", counts},
       {"warnings", {{"count", warning_total}, {"by_kind", by_kind}, {"messages", report.warnings}}},
       {"changes", nullptr},
@@ -139,15 +140,24 @@ Json LoadReportJson(const LoadReport& report) {
 
 void RenderLoad(const LoadReport& report, std::ostream& out) {
   if (report.unchanged) {
-    fmt::print(out, "dataset '{}' is already at version {}: nothing written\n",
-               EscapeForTerminal(report.dataset), EscapeForTerminal(report.version));
+    if (report.merged)
+      fmt::print(out, "dataset '{}' already holds these records as given (version {}): nothing "
+                      "written\n",
+                 EscapeForTerminal(report.dataset), EscapeForTerminal(report.version));
+    else
+      fmt::print(out, "dataset '{}' is already at version {}: nothing written\n",
+                 EscapeForTerminal(report.dataset), EscapeForTerminal(report.version));
     return;
   }
   std::string counts;
   for (const auto& [k, v] : report.counts)
     counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", v, k);
-  fmt::print(out, "loaded dataset '{}' (version {}): {}\n", EscapeForTerminal(report.dataset),
-             EscapeForTerminal(report.version), counts);
+  if (report.merged)
+    fmt::print(out, "merged into dataset '{}' (version {}), which now holds: {}\n",
+               EscapeForTerminal(report.dataset), EscapeForTerminal(report.version), counts);
+  else
+    fmt::print(out, "loaded dataset '{}' (version {}): {}\n", EscapeForTerminal(report.dataset),
+               EscapeForTerminal(report.version), counts);
   if (!report.warning_counts.empty()) {
     std::string kinds;
     for (const auto& [k, v] : report.warning_counts)

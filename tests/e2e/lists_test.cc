@@ -8,6 +8,8 @@
 #include <set>
 
 #include "fixture.h"
+#include "vigil/base/file.h"
+#include "vigil/base/sha256.h"
 
 namespace vigil::e2e {
 namespace {
@@ -63,6 +65,12 @@ class ListsTest : public ::testing::Test {
     std::set<std::string> keys;
     for (const auto& e : entities) keys.insert(e["id"].get<std::string>());
     return keys;
+  }
+  // The database file's bytes, hashed: a refused load leaves it as it was.
+  std::string Hash() {
+    auto bytes = ReadFile(db_);
+    EXPECT_TRUE(bytes.ok()) << bytes.status();
+    return bytes.ok() ? Sha256Hex(*bytes) : "";
   }
   static std::vector<std::string> ValuesOf(const json& card, const std::string& key) {
     std::vector<std::string> out;
@@ -130,7 +138,11 @@ TEST_F(ListsTest, ReimportingANewerVersionReportsAndStoresWhatChanged) {
   EXPECT_EQ(first["counts"]["entities"], 1018);
   EXPECT_EQ(Json({"show", "un-iqe-003"})["name"], "RAFIDAIN BANK");
 
-  json report = Load({Un2025()});
+  // Five years on, the list removed 18% of its records: more than a new
+  // version may remove unless that is allowed.
+  ExpectRefused({"load", Un2025()},
+                {"it would remove 186 of the 1018 stored entities (18%)", "(allow_shrink)"});
+  json report = Load({Un2025(), "--allow-shrink"});
   const json& changes = report["changes"];
   EXPECT_EQ(changes["previous_version"], first["version"]);
   EXPECT_EQ(changes["previous_publish_date"], "2020-11-30");
@@ -179,7 +191,7 @@ TEST_F(ListsTest, ChangesBetweenVersionsInTextAndJson) {
   EXPECT_NE(text.out.find("renamed TAi.901 KARIM YUSUFZAI [un-tai-901]: + Commander Karim (weak_alias)"),
             std::string::npos)
       << text.out;
-  json back = Load({Fixture("un-good.xml")});
+  json back = Load({Fixture("un-good.xml"), "--allow-older"});
   EXPECT_EQ(back["changes"]["previous_publish_date"], "2025-06-30");
   EXPECT_EQ(back["changes"]["names_changed"][0]["names_removed"],
             json::array({"Commander Karim (weak_alias)"}));
@@ -187,10 +199,47 @@ TEST_F(ListsTest, ChangesBetweenVersionsInTextAndJson) {
   EXPECT_EQ(back["changes"]["removed"][0]["id"], "un-tae-902");
 }
 
+TEST_F(ListsTest, AnOlderVersionIsRefusedUnlessAllowed) {
+  // It used to replace the newer version without a word.
+  Load({Fixture("un-good-v2.xml")});
+  std::string before = Hash();
+  ExpectRefused({"load", Fixture("un-good.xml")},
+                {Fixture("un-good.xml") + ": dataset 'un-consolidated' not replaced, nothing loaded",
+                 "this version (published 2025-01-02) is older than the stored one (published "
+                 "2025-06-30)",
+                 "(allow_older)", "it would remove 1 of the 2 stored entities (50%)",
+                 "TAe.902 VALLEY BRIGADE [un-tae-902]"});
+  EXPECT_EQ(Hash(), before);
+  json older = Load({Fixture("un-good.xml"), "--allow-older"});
+  EXPECT_EQ(older["publish_date"], "2025-01-02");
+  // The version now stored may be loaded again: a no-op, not a refusal.
+  EXPECT_TRUE(Load({Fixture("un-good.xml")})["unchanged"].get<bool>());
+}
+
+TEST_F(ListsTest, AVersionThatRemovesMostRecordsIsRefusedUnlessAllowed) {
+  // A newer list with two records of its own, over the full list of 877.
+  Load({Un2025()});
+  std::string before = Hash();
+  std::ifstream in(Fixture("un-good.xml"));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  text.replace(text.find("2025-01-02"), 10, "2025-09-01");
+  std::string small = dir_ + "/consolidated-2025-09-01.xml";
+  std::ofstream(small) << text;
+  ExpectRefused({"load", small},
+                {small + ": dataset 'un-consolidated' not replaced, nothing loaded",
+                 "it would remove 877 of the 877 stored entities (100%)",
+                 "CDe.001 ADF [un-cde-001]", "... and 872 more", "(allow_shrink)"});
+  EXPECT_EQ(Hash(), before);
+  json report = Load({small, "--allow-shrink"});
+  EXPECT_EQ(report["counts"]["entities"], 2);
+  EXPECT_EQ(report["changes"]["counts"]["removed"], 877);
+}
+
 TEST_F(ListsTest, AKilledReimportLeavesThePreviousVersion) {
   Load({Fixture("un-good.xml")});
   json before = Json({"list", "entities"});
-  auto killed = Vigil({"load", Un2020()}, {{"VIGIL_FAULT_KILL_AFTER_ROWS", "2000"}});
+  auto killed = Vigil({"load", Un2020(), "--allow-older", "--allow-shrink"},
+                      {{"VIGIL_FAULT_KILL_AFTER_ROWS", "2000"}});
   EXPECT_EQ(killed.exit_code, -9) << killed.out << killed.err;
   EXPECT_EQ(Json({"list", "entities"}), before);
   json again = Load({Fixture("un-good.xml")});
@@ -410,7 +459,7 @@ TEST_F(ListsTest, LinksUnRecordsToTheCuratedKnowledgeBase) {
       << text.out;
 
   // Links are recomputed when either side is reloaded.
-  json reload = Load({Un2020()});
+  json reload = Load({Un2020(), "--allow-older"});
   EXPECT_GE(reload["links"]["total"], 1);
   EXPECT_EQ(linked_to("siraj-card")["un-tai-144"]["method"], "reference");
   auto verify = Vigil({"verify", "--texts", LinkingTexts(), "--quiet"});

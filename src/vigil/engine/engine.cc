@@ -8,8 +8,9 @@
 #include <map>
 #include <set>
 
-#include "vigil/engine/facts.h"
+#include "vigil/engine/curated_merge.h"
 #include "vigil/engine/dataset_changes.h"
+#include "vigil/engine/facts.h"
 #include "vigil/engine/linking.h"
 #include "vigil/ingest/inputs.h"
 #include "vigil/model/vocabulary.h"
@@ -35,6 +36,7 @@ StatusOr<std::vector<Batch>> Engine::ReadAll(const std::vector<std::string>& pat
   inputs.format = options.format.empty() ? "auto" : options.format;
   inputs.dataset = options.dataset;
   inputs.texts_dir = options.texts_dir;
+  inputs.curated_mode = options.curated_mode;
   return ReadInputs(paths, inputs);
 }
 
@@ -48,19 +50,29 @@ StatusOr<Batch> Engine::Read(const std::vector<std::string>& paths,
   return std::move(batches->front());
 }
 
-StatusOr<LoadReport> Engine::Apply(const Batch& batch) {
-  auto reports = ApplyAll({batch});
+StatusOr<LoadReport> Engine::Apply(const Batch& batch, const LoadOptions& options) {
+  auto reports = ApplyAll({batch}, options);
   if (!reports.ok()) return reports.status();
   return std::move(reports->front());
 }
 
-StatusOr<std::vector<LoadReport>> Engine::ApplyAll(const std::vector<Batch>& batches) {
+StatusOr<std::vector<LoadReport>> Engine::ApplyAll(const std::vector<Batch>& batches,
+                                                   const LoadOptions& options) {
   std::vector<const Batch*> pointers;
   for (const auto& b : batches) pointers.push_back(&b);
   ApplyHooks hooks;
-  hooks.before_write = [](Database& db, const Batch& batch, LoadReport* report) -> Status {
+  hooks.prepare = [&options](Database& db,
+                             const Batch& batch) -> StatusOr<std::optional<Batch>> {
+    if (!batch.merge) return std::optional<Batch>();
+    auto merged = internal::MergeIntoStored(db, batch, options.texts_dir);
+    if (!merged.ok()) return merged.status();
+    return std::optional<Batch>(std::move(*merged));
+  };
+  hooks.before_write = [&options](Database& db, const Batch& batch,
+                                  LoadReport* report) -> Status {
     auto changes = internal::CompareWithStored(db, batch);
     if (!changes.ok()) return changes.status();
+    if (auto s = internal::CheckReplacement(batch, *changes, options); !s.ok()) return s;
     report->changes = std::move(*changes);
     return absl::OkStatus();
   };
@@ -91,7 +103,23 @@ StatusOr<LoadReport> Engine::Load(const std::vector<std::string>& paths,
                                   const LoadOptions& options) {
   auto batch = Read(paths, options);
   if (!batch.ok()) return batch.status();
-  return Apply(*batch);
+  return Apply(*batch, options);
+}
+
+StatusOr<std::vector<LoadReport>> Engine::LoadFiles(const std::string& db_path,
+                                                    const std::vector<std::string>& paths,
+                                                    const LoadOptions& options) {
+  auto batches = ReadAll(paths, options);
+  if (!batches.ok()) return batches.status();
+  std::error_code ec;
+  if (!std::filesystem::exists(db_path, ec))  // nothing to merge into: check parts alone
+    for (const auto& batch : *batches)
+      if (batch.merge)
+        if (auto alone = internal::MergeIntoNothing(batch, options.texts_dir); !alone.ok())
+          return alone.status();
+  auto engine = Open(db_path, Database::Mode::kReadWrite);
+  if (!engine.ok()) return engine.status();
+  return (*engine)->ApplyAll(*batches, options);
 }
 
 namespace {

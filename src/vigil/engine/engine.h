@@ -22,10 +22,27 @@ namespace vigil {
 
 using Json = nlohmann::ordered_json;
 
+// A new version of a dataset may remove, of each kind of record, at most
+// this share of the stored ones, or fewer than kShrinkMinimum, and may not
+// leave out a kind the stored version holds, unless LoadOptions::allow_shrink
+// (docs/data-model.md, docs/lists.md).
+inline constexpr double kShrinkShare = 0.10;
+inline constexpr int64_t kShrinkMinimum = 10;
+
+// What a load reads and how it may change the store. Refusals name the
+// fields below in their messages ("(allow_shrink)"); front ends map their
+// own flags onto them.
 struct LoadOptions {
   std::string dataset;    // default: "curated" for YAML, the list's own for lists
   std::string texts_dir;  // check spans against these texts and store them
   std::string format = "auto";  // auto | yaml | un-xml | ofac-xml | ofac-csv
+  // Curated (YAML) data: kAuto replaces the stored dataset with a whole one
+  // (sources and entities given) and merges a part into it; kMerge always
+  // merges (adds and updates records by id, removes none); kReplace always
+  // replaces, accepting whatever that removes.
+  CuratedMode curated_mode = CuratedMode::kAuto;
+  bool allow_older = false;   // load a list published before the stored version
+  bool allow_shrink = false;  // accept removing more than kShrinkShare of a kind, or a kind
 };
 
 struct ListFilter {
@@ -46,14 +63,25 @@ class Engine {
   // dataset) and official lists, recognised by content (ingest/inputs.h).
   static StatusOr<std::vector<Batch>> ReadAll(const std::vector<std::string>& paths,
                                               const LoadOptions& options);
-  // Writes a checked batch in one transaction (see ApplyBatch).
-  StatusOr<LoadReport> Apply(const Batch& batch);
-  // Writes batches in one transaction; inside it, reports what each new
-  // version changed and recomputes the links between list records and the
-  // curated knowledge base (engine/linking.h).
-  StatusOr<std::vector<LoadReport>> ApplyAll(const std::vector<Batch>& batches);
+  // Writes a checked batch in one transaction (see ApplyAll).
+  StatusOr<LoadReport> Apply(const Batch& batch, const LoadOptions& options = {});
+  // Writes batches in one transaction. Inside it: merges each part of a
+  // curated dataset into the stored one (engine/curated_merge.h), compares
+  // each new version with the stored one and refuses, writing nothing, a
+  // version that is older or removes too much (CheckReplacement in
+  // engine/dataset_changes.h), and recomputes the links between list
+  // records and the curated knowledge base (engine/linking.h).
+  StatusOr<std::vector<LoadReport>> ApplyAll(const std::vector<Batch>& batches,
+                                             const LoadOptions& options = {});
   // Read() then Apply().
   StatusOr<LoadReport> Load(const std::vector<std::string>& paths, const LoadOptions& options);
+  // The whole of `vigil load`: ReadAll(), then ApplyAll() on the database at
+  // db_path, which is created only when every dataset passed its checks (a
+  // part of a curated dataset is checked on its own when there is no
+  // database yet to merge it into).
+  static StatusOr<std::vector<LoadReport>> LoadFiles(const std::string& db_path,
+                                                     const std::vector<std::string>& paths,
+                                                     const LoadOptions& options);
 
   // Entity id or any of its names (case, diacritics, punctuation and script
   // folded). NotFound with suggestions, or InvalidArgument when ambiguous.

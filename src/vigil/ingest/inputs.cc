@@ -118,6 +118,12 @@ StatusOr<std::vector<Batch>> ReadInputs(const std::vector<std::string>& paths,
     return absl::InvalidArgumentError(
         fmt::format("--dataset names one dataset, but these files make {}: load them separately",
                     groups->size()));
+  if (options.curated_mode == CuratedMode::kMerge &&
+      std::none_of(groups->begin(), groups->end(),
+                   [](const InputGroup& g) { return g.format == InputFormat::kYaml; }))
+    return absl::InvalidArgumentError(
+        "merge applies to curated YAML files; an official list always replaces its stored "
+        "version");
   std::vector<Batch> batches;
   Status first_failure;
   std::string messages;
@@ -128,6 +134,7 @@ StatusOr<std::vector<Batch>> ReadInputs(const std::vector<std::string>& paths,
         DatasetReadOptions read;
         read.dataset_name = options.dataset.empty() ? "curated" : options.dataset;
         read.texts_dir = options.texts_dir;
+        read.mode = options.curated_mode;
         batch = ReadYamlDataset(group.paths, read);
         break;
       }

@@ -25,6 +25,9 @@ struct InputOptions {
   std::string format = "auto";  // or a FormatName(): applies to every file
   std::string dataset;          // names the dataset; only when there is one
   std::string texts_dir;        // YAML: check spans against these texts
+  // YAML: whole dataset or part (ingest/yaml/dataset_reader.h). kMerge with
+  // no YAML input is refused: lists always replace their stored version.
+  CuratedMode curated_mode = CuratedMode::kAuto;
 };
 
 struct InputGroup {

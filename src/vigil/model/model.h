@@ -131,11 +131,21 @@ struct Designation {
   std::string Key() const;  // entity|authority|program
 };
 
+// How a curated batch meets the stored dataset of the same name
+// (docs/data-model.md, "Loading"): kAuto replaces it with a whole dataset
+// (sources and entities present) and merges a part into it; kMerge always
+// merges; kReplace always replaces.
+enum class CuratedMode { kAuto, kMerge, kReplace };
+
 // Everything one load brings in. A batch is checked whole before anything
 // is written, and written in one transaction.
 struct Batch {
   std::string dataset;  // the name under which the store keeps it
   std::string kind;     // curated | un-list | ofac-list | ...
+  // A part of a curated dataset, to be merged into the stored one: its
+  // records are added, or replace the stored records of the same id or key;
+  // no stored record is removed. Its references are checked after merging.
+  bool merge = false;
   std::string version;  // publish date or content hash
   std::string publish_date;  // of an official list, as it states it
   std::string sha256;        // of the files read, in order

@@ -80,8 +80,12 @@ bool Contains(std::span<const std::string_view> words, std::string_view word) {
 
 std::string NearestWord(std::span<const std::string_view> words, std::string_view word) {
   std::string best;
+  if (word.size() > kLongestHinted) return best;
   size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
   for (auto w : words) {
+    // The distance is at least the difference in length.
+    size_t gap = w.size() > word.size() ? w.size() - word.size() : word.size() - w.size();
+    if (gap >= best_distance) continue;
     size_t d = EditDistance(w, word);
     if (d < best_distance) {
       best_distance = d;

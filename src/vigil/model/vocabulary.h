@@ -29,7 +29,9 @@ std::span<const std::string_view> EstimateQualifiers();
 bool Contains(std::span<const std::string_view> words, std::string_view word);
 
 // The closest word of the vocabulary by edit distance, for "did you mean";
-// empty when nothing is close.
+// empty when nothing is close, and for words longer than kLongestHinted
+// bytes (so that a hostile word costs nothing: the distance is quadratic).
+inline constexpr size_t kLongestHinted = 64;
 std::string NearestWord(std::span<const std::string_view> words, std::string_view word);
 
 // "a, b, c": for error messages.

@@ -224,9 +224,7 @@ class Writer {
   Status WriteRelation(const Relation& r) {
     auto fact = NewFact("relation");
     if (!fact.ok()) return fact.status();
-    Statement st(db_,
-                 "INSERT INTO relations(id, subject_id, predicate, object_id, role, valid_from, "
-                 "valid_to, from_day, to_day) VALUES (?,?,?,?,?,?,?,?,?)");
+    Statement& st = relations_;
     st.Bind(1, *fact);
     if (auto s = BindEntity(st, 2, r.subject); !s.ok()) return s;
     st.Bind(3, r.predicate);
@@ -240,11 +238,7 @@ class Writer {
   Status WriteEvent(const Event& e) {
     auto fact = NewFact("event");
     if (!fact.ok()) return fact.status();
-    Statement st(db_,
-                 "INSERT INTO events(id, key, type, title, date, date_from, date_to, first_day, "
-                 "last_day, city, province, country, place_entity_id, place_detail, killed_best, "
-                 "killed_low, killed_high, wounded_best, wounded_low, wounded_high) VALUES "
-                 "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Statement& st = events_;
     st.Bind(1, *fact).Bind(2, e.id).Bind(3, e.type).Bind(4, e.title);
     st.BindOptional(5, e.date.ToString()).BindOptional(6, e.from.ToString());
     st.BindOptional(7, e.to.ToString());
@@ -265,9 +259,7 @@ class Writer {
       for (const auto& p : *list) {
         auto part = NewFact("participant");
         if (!part.ok()) return part.status();
-        Statement pst(db_,
-                      "INSERT INTO participants(id, event_id, entity_id, label, role, position) "
-                      "VALUES (?,?,?,?,?,?)");
+        Statement& pst = participants_;
         pst.Bind(1, *part).Bind(2, *fact);
         if (auto s = BindEntity(pst, 3, p.entity); !s.ok()) return s;
         pst.BindOptional(4, p.label).Bind(5, p.role).Bind(6, int64_t{position++});
@@ -281,10 +273,7 @@ class Writer {
   Status WriteEstimate(const Estimate& e) {
     auto fact = NewFact("estimate");
     if (!fact.ok()) return fact.status();
-    Statement st(db_,
-                 "INSERT INTO estimates(id, key, subject_id, quantity, value, low, high, of, "
-                 "qualifier, unit, scope, scope_entity_id, as_of, as_of_day) VALUES "
-                 "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Statement& st = estimates_;
     st.Bind(1, *fact).Bind(2, e.id);
     if (auto s = BindEntity(st, 3, e.subject); !s.ok()) return s;
     st.Bind(4, e.quantity).BindOptional(5, e.value).BindOptional(6, e.low);
@@ -322,6 +311,21 @@ class Writer {
                      "sha256, file, kind, length, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"};
   Statement entities_{
       db_, "INSERT INTO entities(id, key, kind, description, reference) VALUES (?,?,?,?,?)"};
+  Statement relations_{db_,
+                      "INSERT INTO relations(id, subject_id, predicate, object_id, role, "
+                      "valid_from, valid_to, from_day, to_day) VALUES (?,?,?,?,?,?,?,?,?)"};
+  Statement events_{db_,
+                    "INSERT INTO events(id, key, type, title, date, date_from, date_to, first_day, "
+                    "last_day, city, province, country, place_entity_id, place_detail, "
+                    "killed_best, killed_low, killed_high, wounded_best, wounded_low, "
+                    "wounded_high) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"};
+  Statement participants_{db_,
+                          "INSERT INTO participants(id, event_id, entity_id, label, role, "
+                          "position) VALUES (?,?,?,?,?,?)"};
+  Statement estimates_{db_,
+                       "INSERT INTO estimates(id, key, subject_id, quantity, value, low, high, of, "
+                       "qualifier, unit, scope, scope_entity_id, as_of, as_of_day) VALUES "
+                       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"};
   Statement designations_{db_,
                           "INSERT INTO designations(id, entity_id, authority, authority_id, list, "
                           "program, reference, date) VALUES (?,?,?,?,?,?,?,?)"};
@@ -354,13 +358,34 @@ Status CheckForeignKeys(Database& db) {
 StatusOr<std::vector<LoadReport>> ApplyBatches(Database& db,
                                                const std::vector<const Batch*>& batches,
                                                const ApplyHooks& hooks) {
+  // A page cache large enough for a whole list (64 MiB at most), so that
+  // index pages are not spilled and re-read while it is written.
+  if (auto s = db.Execute("PRAGMA cache_size = -65536"); !s.ok()) return s;
+  // Opened first, so that what is prepared and compared is what is
+  // replaced. Until the first write it only reads: returning before that
+  // rolls back and leaves the file as it was.
+  Transaction tx(db);
+  if (auto s = tx.Begin(); !s.ok()) return s;
+  std::vector<std::optional<Batch>> prepared(batches.size());
+  std::vector<const Batch*> final_batches;
   std::vector<LoadReport> reports;
   bool any = false;
-  for (const Batch* batch : batches) {
+  for (size_t i = 0; i < batches.size(); ++i) {
+    const Batch* batch = batches[i];
+    if (hooks.prepare) {
+      auto replacement = hooks.prepare(db, *batch);
+      if (!replacement.ok()) return replacement.status();
+      if (*replacement) {
+        prepared[i] = std::move(*replacement);
+        batch = &*prepared[i];
+      }
+    }
+    final_batches.push_back(batch);
     LoadReport report;
     report.dataset = batch->dataset;
     report.version = batch->version;
     report.kind = batch->kind;
+    report.merged = batch->merge;
     report.publish_date = batch->publish_date;
     report.sha256 = batch->sha256;
     report.files = batch->files;
@@ -374,17 +399,14 @@ StatusOr<std::vector<LoadReport>> ApplyBatches(Database& db,
     reports.push_back(std::move(report));
   }
   if (!any) return reports;
-  // A page cache large enough for a whole list (64 MiB at most), so that
-  // index pages are not spilled and re-read while it is written.
-  if (auto s = db.Execute("PRAGMA cache_size = -65536"); !s.ok()) return s;
-  Transaction tx(db);
-  if (auto s = tx.Begin(); !s.ok()) return s;
+  if (hooks.before_write)
+    for (size_t i = 0; i < final_batches.size(); ++i)
+      if (!reports[i].unchanged)
+        if (auto s = hooks.before_write(db, *final_batches[i], &reports[i]); !s.ok()) return s;
   FaultInjector fault;
-  for (size_t i = 0; i < batches.size(); ++i) {
+  for (size_t i = 0; i < final_batches.size(); ++i) {
     if (reports[i].unchanged) continue;
-    if (hooks.before_write)
-      if (auto s = hooks.before_write(db, *batches[i], &reports[i]); !s.ok()) return s;
-    auto counts = Writer(db, *batches[i], &fault).Write();
+    auto counts = Writer(db, *final_batches[i], &fault).Write();
     if (!counts.ok()) return counts.status();
     reports[i].counts = std::move(*counts);
   }

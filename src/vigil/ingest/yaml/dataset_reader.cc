@@ -2,10 +2,11 @@
 #include "vigil/ingest/yaml/dataset_reader.h"
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -15,6 +16,7 @@
 #include "vigil/base/file.h"
 #include "vigil/base/sha256.h"
 #include "vigil/base/utf8.h"
+#include "vigil/ingest/yaml/yaml_tree.h"
 #include "vigil/model/vocabulary.h"
 #include "vigil/text/normalize.h"
 
@@ -22,6 +24,9 @@ namespace vigil {
 namespace {
 
 namespace fs = std::filesystem;
+
+constexpr std::string_view kSections[] = {"sources",   "entities",  "relations",
+                                          "events",    "estimates", "designations"};
 
 // Collects problems; stops the read once max is reached.
 class Problems {
@@ -47,17 +52,29 @@ class Problems {
   std::vector<std::string> messages_;
 };
 
+// A number written in YAML ("12", "1_000", "0.9"); nullopt unless the
+// whole text is a finite number.
+std::optional<double> ParseNumber(std::string text) {
+  text.erase(std::remove(text.begin(), text.end(), '_'), text.end());
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() ||
+      !std::isfinite(value))
+    return std::nullopt;
+  return value;
+}
+
 // One YAML mapping being read: typed getters that report problems with the
 // field's path and line, and a check that no unknown key is left.
 class Record {
  public:
-  Record(const YAML::Node& node, std::string path, std::string field, Problems* problems)
+  Record(const YamlNode& node, std::string path, std::string field, Problems* problems)
       : node_(node), path_(std::move(path)), field_(std::move(field)), problems_(problems) {}
 
   bool IsMap() const { return node_.IsMap(); }
-  FilePosition Where() const { return {path_, node_.Mark().line + 1}; }
-  FilePosition WhereOf(const YAML::Node& n) const {
-    return {path_, n.Mark().line >= 0 ? n.Mark().line + 1 : Where().line};
+  FilePosition Where() const { return {path_, node_.line}; }
+  FilePosition WhereOf(const YamlNode& n) const {
+    return {path_, n.line > 0 ? n.line : node_.line};
   }
   std::string Field(std::string_view key) const {
     return field_.empty() ? std::string(key) : field_ + "." + std::string(key);
@@ -65,37 +82,37 @@ class Record {
   void Problem(std::string_view key, std::string_view message) {
     problems_->Add(Where(), Field(key), message);
   }
-  void ProblemAt(const YAML::Node& n, std::string_view key, std::string_view message) {
+  void ProblemAt(const YamlNode& n, std::string_view key, std::string_view message) {
     problems_->Add(WhereOf(n), Field(key), message);
   }
 
-  YAML::Node Get(std::string_view key) {
-    used_.insert(std::string(key));
-    return node_[std::string(key)];
+  // The value of key, or nullptr when absent.
+  const YamlNode* Get(std::string_view key) {
+    if (std::find(used_.begin(), used_.end(), key) == used_.end()) used_.push_back(key);
+    return node_.Find(key);
   }
 
   std::string String(std::string_view key, bool required = false) {
-    YAML::Node n = Get(key);
-    if (!n || n.IsNull()) {
+    const YamlNode* n = Get(key);
+    if (!n || n->IsNull()) {
       if (required) Problem(key, "missing required field");
       return "";
     }
-    if (!n.IsScalar()) {
-      ProblemAt(n, key, "expected a text value");
+    if (!n->IsScalar()) {
+      ProblemAt(*n, key, "expected a text value");
       return "";
     }
-    if (required && n.Scalar().empty()) ProblemAt(n, key, "must not be empty");
-    return n.Scalar();
+    if (required && n->text.empty()) ProblemAt(*n, key, "must not be empty");
+    return n->text;
   }
 
   std::string Enum(std::string_view key, std::span<const std::string_view> words,
                    bool required, std::string_view fallback = "") {
-    YAML::Node n = node_[std::string(key)];
     std::string value = String(key, required);
     if (value.empty()) return std::string(fallback);
     if (!Contains(words, value)) {
       std::string hint = NearestWord(words, value);
-      ProblemAt(n, key,
+      ProblemAt(*node_.Find(key), key,
                 hint.empty() ? fmt::format("unknown value '{}' (expected one of: {})", value,
                                            JoinWords(words))
                              : fmt::format("unknown value '{}' (did you mean '{}'?)", value, hint));
@@ -104,48 +121,46 @@ class Record {
   }
 
   std::string Id(std::string_view key, bool required = true) {
-    YAML::Node n = node_[std::string(key)];
     std::string value = String(key, required);
     if (!value.empty() && !IsSlug(value))
-      ProblemAt(n, key,
+      ProblemAt(*node_.Find(key), key,
                 fmt::format("'{}' is not a valid id (lower-case letters, digits and '-')", value));
     return value;
   }
 
   PartialDate Date(std::string_view key) {
-    YAML::Node n = node_[std::string(key)];
     std::string value = String(key);
     if (value.empty()) return {};
     auto date = PartialDate::Parse(value);
     if (!date.ok()) {
-      ProblemAt(n, key, std::string(date.status().message()));
+      ProblemAt(*node_.Find(key), key, std::string(date.status().message()));
       return {};
     }
     return *date;
   }
 
   std::optional<double> Number(std::string_view key) {
-    YAML::Node n = Get(key);
-    if (!n || n.IsNull()) return std::nullopt;
-    std::string text = n.IsScalar() ? n.Scalar() : "";
-    text.erase(std::remove(text.begin(), text.end(), '_'), text.end());
-    double value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
-      ProblemAt(n, key, fmt::format("expected a number, got '{}'", n.IsScalar() ? n.Scalar() : "a structure"));
-      return std::nullopt;
-    }
+    const YamlNode* n = Get(key);
+    if (!n || n->IsNull()) return std::nullopt;
+    return NumberOf(*n, key);
+  }
+
+  std::optional<double> NumberOf(const YamlNode& n, std::string_view key) {
+    auto value = n.IsScalar() ? ParseNumber(n.text) : std::nullopt;
+    if (!value)
+      ProblemAt(n, key,
+                fmt::format("expected a number, got '{}'", n.IsScalar() ? n.text : "a structure"));
     return value;
   }
 
   // Reports keys the reader did not ask for.
-  void CheckNoUnknownKeys(std::span<const std::string_view> also_allowed = {}) {
-    for (const auto& kv : node_) {
-      std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
-      if (used_.count(key) || Contains(also_allowed, key)) continue;
-      std::vector<std::string_view> known(used_.begin(), used_.end());
-      std::string hint = NearestWord(known, key);
-      problems_->Add(WhereOf(kv.first), Field(key),
+  void CheckNoUnknownKeys() {
+    for (size_t i = 0; i + 1 < node_.items.size(); i += 2) {
+      const YamlNode& k = node_.items[i];
+      std::string key = k.IsScalar() ? k.text : "?";
+      if (std::find(used_.begin(), used_.end(), key) != used_.end()) continue;
+      std::string hint = NearestWord(used_, key);
+      problems_->Add(WhereOf(k), Field(key),
                      hint.empty() ? "unknown field"
                                   : fmt::format("unknown field (did you mean '{}'?)", hint));
     }
@@ -163,24 +178,24 @@ class Record {
   Problems* problems() const { return problems_; }
 
  private:
-  YAML::Node node_;
+  const YamlNode& node_;
   std::string path_;
   std::string field_;
   Problems* problems_;
-  std::set<std::string> used_;
+  std::vector<std::string_view> used_;  // keys asked for (string literals)
 };
 
 // Iterates a list field, giving a Record per mapping element.
 void ForEachRecord(Record& parent, std::string_view key,
                    const std::function<void(Record&)>& body) {
-  YAML::Node list = parent.Get(key);
-  if (!list || list.IsNull()) return;
-  if (!list.IsSequence()) {
-    parent.ProblemAt(list, key, "expected a list");
+  const YamlNode* list = parent.Get(key);
+  if (!list || list->IsNull()) return;
+  if (!list->IsSequence()) {
+    parent.ProblemAt(*list, key, "expected a list");
     return;
   }
-  for (size_t i = 0; i < list.size() && !parent.problems()->Full(); ++i) {
-    Record item(list[i], parent.path(), fmt::format("{}[{}]", parent.Field(key), i),
+  for (size_t i = 0; i < list->items.size() && !parent.problems()->Full(); ++i) {
+    Record item(list->items[i], parent.path(), fmt::format("{}[{}]", parent.Field(key), i),
                 parent.problems());
     if (!item.IsMap()) {
       item.problems()->Add(item.Where(), item.field(), "expected a mapping");
@@ -194,19 +209,20 @@ Claim ReadClaim(Record& r) {
   Claim c;
   c.where = r.Where();
   c.source = r.Id("source");
-  YAML::Node span = r.Get("span");
-  if (span && !span.IsNull()) {
+  const YamlNode* span = r.Get("span");
+  if (span && !span->IsNull()) {
     int64_t values[2] = {0, 0};
-    bool ok = span.IsSequence() && span.size() == 2;
+    bool ok = span->IsSequence() && span->items.size() == 2;
     for (size_t i = 0; ok && i < 2; ++i) {
-      const std::string& t = span[i].IsScalar() ? span[i].Scalar() : "";
+      const YamlNode& item = span->items[i];
+      const std::string& t = item.IsScalar() ? item.text : "";
       auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), values[i]);
       ok = !t.empty() && ec == std::errc() && end == t.data() + t.size();
     }
     if (!ok) {
-      r.ProblemAt(span, "span", "expected [start, end] with two whole numbers");
+      r.ProblemAt(*span, "span", "expected [start, end] with two whole numbers");
     } else if (values[0] < 0 || values[1] <= values[0]) {
-      r.ProblemAt(span, "span",
+      r.ProblemAt(*span, "span",
                   fmt::format("[{}, {}] is empty or reversed", values[0], values[1]));
     } else {
       c.span_start = values[0];
@@ -244,18 +260,15 @@ std::vector<Claim> ReadClaims(Record& r) {
 
 Quantity ReadQuantity(Record& parent, std::string_view key) {
   Quantity q;
-  YAML::Node n = parent.Get(key);
-  if (!n || n.IsNull()) return q;
-  Record r(n, parent.path(), parent.Field(key), parent.problems());
-  if (n.IsScalar()) {  // a bare number is the best figure
-    YAML::Node wrapper;
-    wrapper["best"] = n;
-    Record w(wrapper, parent.path(), parent.Field(key), parent.problems());
-    q.best = w.Number("best");
+  const YamlNode* n = parent.Get(key);
+  if (!n || n->IsNull()) return q;
+  if (n->IsScalar()) {  // a bare number is the best figure
+    q.best = parent.NumberOf(*n, key);
     return q;
   }
+  Record r(*n, parent.path(), parent.Field(key), parent.problems());
   if (!r.IsMap()) {
-    parent.ProblemAt(n, key, "expected a number or {best, low, high}");
+    parent.ProblemAt(*n, key, "expected a number or {best, low, high}");
     return q;
   }
   q.best = r.Number("best");
@@ -282,7 +295,12 @@ void ReadSource(Record& r, Batch* batch) {
   s.file = r.String("file");
   s.kind = r.Enum("kind", std::array<std::string_view, 4>{"article", "report", "list", "statement"},
                   false, "article");
-  if (auto length = r.Number("length")) s.length = static_cast<int64_t>(*length);
+  if (auto length = r.Number("length")) {
+    if (*length < 0 || *length > 9e15 || *length != std::floor(*length))
+      r.Problem("length", "expected a whole number of code points");
+    else
+      s.length = static_cast<int64_t>(*length);
+  }
   r.CheckNoUnknownKeys();
   batch->sources.push_back(std::move(s));
 }
@@ -310,23 +328,28 @@ void ReadEntity(Record& r, Batch* batch) {
   if (e.names.empty()) r.Problem("names", "an entity needs at least one name");
   if (!e.names.empty() && primaries != 1)
     r.Problem("names", fmt::format("needs exactly one primary name, has {}", primaries));
-  YAML::Node attributes = r.Get("attributes");
-  if (attributes && !attributes.IsNull()) {
-    if (!attributes.IsMap()) {
-      r.ProblemAt(attributes, "attributes", "expected a mapping of key: value");
+  const YamlNode* attributes = r.Get("attributes");
+  if (attributes && !attributes->IsNull()) {
+    if (!attributes->IsMap()) {
+      r.ProblemAt(*attributes, "attributes", "expected a mapping of key: value");
     } else {
-      for (const auto& kv : attributes) {
-        std::string key = kv.first.Scalar();
-        if (!kv.second.IsScalar()) {
-          r.ProblemAt(kv.second, "attributes." + key, "expected a text value");
+      for (size_t i = 0; i + 1 < attributes->items.size(); i += 2) {
+        const YamlNode& k = attributes->items[i];
+        const YamlNode& v = attributes->items[i + 1];
+        if (!k.IsScalar()) {
+          r.ProblemAt(k, "attributes", "expected a text key");
           continue;
         }
-        std::string value = kv.second.Scalar();
-        if (key == "birth_date" || key == "death_date") {
-          auto date = PartialDate::Parse(value);
-          if (!date.ok()) r.ProblemAt(kv.second, "attributes." + key, std::string(date.status().message()));
+        if (!v.IsScalar()) {
+          r.ProblemAt(v, "attributes." + k.text, "expected a text value");
+          continue;
         }
-        e.attributes[key] = value;
+        if (k.text == "birth_date" || k.text == "death_date") {
+          auto date = PartialDate::Parse(v.text);
+          if (!date.ok())
+            r.ProblemAt(v, "attributes." + k.text, std::string(date.status().message()));
+        }
+        e.attributes[k.text] = v.text;
       }
     }
   }
@@ -339,13 +362,12 @@ void ReadRelation(Record& r, Batch* batch) {
   Relation rel;
   rel.where = r.Where();
   rel.subject = r.Id("subject");
-  YAML::Node predicate = r.Get("predicate");
   rel.predicate = r.String("predicate", true);
   if (!rel.predicate.empty() && !FindPredicate(rel.predicate)) {
     std::vector<std::string_view> names;
     for (const auto& p : Predicates()) names.push_back(p.name);
     std::string hint = NearestWord(names, rel.predicate);
-    r.ProblemAt(predicate, "predicate",
+    r.ProblemAt(*r.Get("predicate"), "predicate",
                 hint.empty() ? fmt::format("unknown predicate '{}' (see docs/data-model.md)",
                                            rel.predicate)
                              : fmt::format("unknown predicate '{}' (did you mean '{}'?)",
@@ -392,11 +414,11 @@ void ReadEvent(Record& r, Batch* batch) {
   e.to = r.Date("to");
   if (e.date.IsSet() && (e.from.IsSet() || e.to.IsSet()))
     r.Problem("date", "give either date or from/to, not both");
-  YAML::Node place = r.Get("place");
-  if (place && !place.IsNull()) {
-    Record p(place, r.path(), r.Field("place"), r.problems());
+  const YamlNode* place = r.Get("place");
+  if (place && !place->IsNull()) {
+    Record p(*place, r.path(), r.Field("place"), r.problems());
     if (!p.IsMap()) {
-      r.ProblemAt(place, "place", "expected a mapping {city, province, country, entity, detail}");
+      r.ProblemAt(*place, "place", "expected a mapping {city, province, country, entity, detail}");
     } else {
       e.place.city = p.String("city");
       e.place.province = p.String("province");
@@ -455,6 +477,20 @@ void ReadDesignation(Record& r, Batch* batch) {
   batch->designations.push_back(std::move(d));
 }
 
+using SectionReader = void (*)(Record&, Batch*);
+
+SectionReader ReaderOf(std::string_view section) {
+  if (section == "sources") return ReadSource;
+  if (section == "entities") return ReadEntity;
+  if (section == "relations") return ReadRelation;
+  if (section == "events") return ReadEvent;
+  if (section == "estimates") return ReadEstimate;
+  if (section == "designations") return ReadDesignation;
+  return nullptr;
+}
+
+// Reads one file's records into batch; its sections are streamed, record by
+// record, so that memory follows the records read, not the YAML tree.
 void ParseFileInto(const std::string& text, const std::string& path, Batch* batch,
                    Problems* problems) {
   if (auto bad = FindInvalidUtf8(text)) {
@@ -463,47 +499,68 @@ void ParseFileInto(const std::string& text, const std::string& path, Batch* batc
                               bad->byte, bad->byte_offset, bad->column));
     return;
   }
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    problems->Add({path, e.mark.line + 1}, "", fmt::format("YAML syntax error: {}", e.msg));
-    return;
-  }
-  if (!root || root.IsNull()) return;  // an empty file is allowed
-  Record top(root, path, "", problems);
-  if (!top.IsMap()) {
-    problems->Add(top.Where(), "", "expected a mapping with sections such as 'entities:'");
-    return;
-  }
-  auto section = [&](std::string_view key, auto reader) {
-    Record holder(root, path, "", problems);
-    ForEachRecord(holder, key, [&](Record& r) { reader(r, batch); });
+  std::string section;
+  SectionReader reader = nullptr;
+  size_t index = 0;
+  YamlSectionHandler handler;
+  handler.on_key = [&](const std::string& key, int line) {
+    section = key;
+    index = 0;
+    reader = ReaderOf(key);
+    if (reader) return;
+    std::string hint = NearestWord(kSections, key);
+    problems->Add({path, line}, key,
+                  hint.empty() ? fmt::format("unknown section (expected one of: {})",
+                                             JoinWords(kSections))
+                               : fmt::format("unknown section (did you mean '{}'?)", hint));
   };
-  section("sources", ReadSource);
-  section("entities", ReadEntity);
-  section("relations", ReadRelation);
-  section("events", ReadEvent);
-  section("estimates", ReadEstimate);
-  section("designations", ReadDesignation);
-  static constexpr std::string_view kSections[] = {"sources",   "entities",  "relations",
-                                                   "events",    "estimates", "designations"};
-  for (const auto& kv : root) {
-    std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
-    if (!Contains(kSections, key)) {
-      std::string hint = NearestWord(kSections, key);
-      problems->Add({path, kv.first.Mark().line + 1}, key,
-                    hint.empty() ? fmt::format("unknown section (expected one of: {})",
-                                               JoinWords(kSections))
-                                 : fmt::format("unknown section (did you mean '{}'?)", hint));
-    }
-  }
+  handler.on_item = [&](YamlNode item) {
+    if (problems->Full()) return false;
+    if (!reader) return true;  // an unknown section, reported once
+    Record r(item, path, fmt::format("{}[{}]", section, index++), problems);
+    if (!r.IsMap())
+      problems->Add(r.Where(), r.field(), "expected a mapping");
+    else
+      reader(r, batch);
+    return !problems->Full();
+  };
+  handler.on_value = [&](YamlNode value) {
+    if (!reader || value.IsNull()) return;
+    problems->Add({path, value.line}, section, "expected a list");
+  };
+  if (auto error = ReadYamlSections(text, YamlLimits{}, handler))
+    problems->Add({path, error->line}, "", error->message);
 }
 
-// Cross-file checks: unique ids, resolvable references, spans.
+// Ids that a reference may have meant: the nearest within edit distance,
+// among ids of about the same length. Built once, on the first miss.
+class IdHints {
+ public:
+  explicit IdHints(const std::map<std::string, FilePosition>& ids) : ids_(ids) {}
+  std::string Nearest(std::string_view id) {
+    if (id.size() > 64) return "";
+    if (by_length_.empty())
+      for (const auto& [key, _] : ids_)
+        if (key.size() <= 64) by_length_[key.size()].push_back(key);
+    size_t slack = std::max<size_t>(2, id.size() / 3);
+    std::vector<std::string_view> near;
+    for (size_t n = id.size() > slack ? id.size() - slack : 0; n <= id.size() + slack; ++n)
+      if (auto it = by_length_.find(n); it != by_length_.end())
+        near.insert(near.end(), it->second.begin(), it->second.end());
+    return NearestWord(near, id);
+  }
+
+ private:
+  const std::map<std::string, FilePosition>& ids_;
+  std::map<size_t, std::vector<std::string_view>> by_length_;
+};
+
+// Cross-file checks: unique ids, resolvable references, spans. Linear in
+// the batch (maps by id; code-point offsets computed once per text).
 class BatchChecker {
  public:
-  BatchChecker(Batch* batch, Problems* problems) : batch_(batch), problems_(problems) {}
+  BatchChecker(Batch* batch, Problems* problems)
+      : batch_(batch), problems_(problems), hints_(entities_) {}
 
   void Run(const std::string& texts_dir) {
     for (auto& s : batch_->sources) Unique(sources_, s.id, s.where, "sources.id", "source");
@@ -543,14 +600,16 @@ class BatchChecker {
       if (!e.scope_entity.empty()) Entity(e.scope_entity, e.where, "estimate.scope_entity");
       Claims(e.claims);
     }
+    std::unordered_map<std::string, const std::string*> authority_codes;
+    for (const auto& e : batch_->entities)
+      if (auto code = e.attributes.find("authority_code"); code != e.attributes.end())
+        authority_codes.emplace(e.id, &code->second);
     for (auto& d : batch_->designations) {
       Entity(d.entity, d.where, "designation.entity");
       Entity(d.authority, d.where, "designation.authority");
       if (d.authority_code.empty()) {
-        for (const auto& e : batch_->entities)
-          if (e.id == d.authority)
-            if (auto code = e.attributes.find("authority_code"); code != e.attributes.end())
-              d.authority_code = code->second;
+        if (auto code = authority_codes.find(d.authority); code != authority_codes.end())
+          d.authority_code = *code->second;
         if (d.authority_code.empty())
           problems_->Add(d.where, "designation.authority_code",
                          fmt::format("'{}' has no authority_code attribute (US, UN, RU...): give "
@@ -578,10 +637,7 @@ class BatchChecker {
 
   void Entity(const std::string& id, const FilePosition& where, std::string_view field) {
     if (id.empty() || entities_.count(id)) return;
-    std::vector<std::string_view> ids;
-    ids.reserve(entities_.size());
-    for (const auto& [key, _] : entities_) ids.push_back(key);
-    std::string hint = NearestWord(ids, id);
+    std::string hint = problems_->Full() ? "" : hints_.Nearest(id);
     problems_->Add(where, field,
                    hint.empty() ? fmt::format("unknown entity '{}'", id)
                                 : fmt::format("unknown entity '{}' (did you mean '{}'?)", id, hint));
@@ -589,38 +645,51 @@ class BatchChecker {
 
   void LoadTexts(const std::string& texts_dir) {
     for (auto& s : batch_->sources) source_index_[s.id] = &s;
-    if (texts_dir.empty()) return;
-    std::unordered_map<std::string, std::string> by_hash;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(texts_dir, ec)) {
-      if (!entry.is_regular_file()) continue;
-      auto bytes = ReadFile(entry.path().string());
-      if (bytes.ok()) by_hash.emplace(Sha256Hex(*bytes), std::move(*bytes));
+    if (!texts_dir.empty()) {
+      std::unordered_map<std::string, std::string> by_hash;
+      std::error_code ec;
+      for (const auto& entry : fs::directory_iterator(texts_dir, ec)) {
+        if (!entry.is_regular_file()) continue;
+        auto bytes = ReadFile(entry.path().string());
+        if (bytes.ok()) by_hash.emplace(Sha256Hex(*bytes), std::move(*bytes));
+      }
+      if (ec) {
+        problems_->Add({texts_dir, 0}, "", fmt::format("cannot read folder: {}", ec.message()));
+        return;
+      }
+      for (auto& s : batch_->sources) {
+        if (s.sha256.empty()) continue;
+        auto it = by_hash.find(s.sha256);
+        if (it == by_hash.end()) {
+          problems_->Add(s.where, "sources.sha256",
+                         fmt::format("no file in {} has this hash (source '{}')", texts_dir, s.id));
+          s.text.clear();
+          continue;
+        }
+        if (FindInvalidUtf8(it->second)) {
+          problems_->Add(s.where, "sources.sha256", "the source text is not valid UTF-8");
+          continue;
+        }
+        s.text = it->second;
+      }
     }
-    if (ec) {
-      problems_->Add({texts_dir, 0}, "", fmt::format("cannot read folder: {}", ec.message()));
-      return;
-    }
+    // The texts found now, or kept from the stored dataset that a part was
+    // merged into: their length is what they hold.
     for (auto& s : batch_->sources) {
-      if (s.sha256.empty()) continue;
-      auto it = by_hash.find(s.sha256);
-      if (it == by_hash.end()) {
-        problems_->Add(s.where, "sources.sha256",
-                       fmt::format("no file in {} has this hash (source '{}')", texts_dir, s.id));
-        continue;
-      }
-      if (FindInvalidUtf8(it->second)) {
-        problems_->Add(s.where, "sources.sha256", "the source text is not valid UTF-8");
-        continue;
-      }
-      s.text = it->second;
-      int64_t length = static_cast<int64_t>(CodePointOffsets(s.text).size()) - 1;
+      if (s.text.empty()) continue;
+      int64_t length = static_cast<int64_t>(Offsets(s).size()) - 1;
       if (s.length && *s.length != length)
         problems_->Add(s.where, "sources.length",
                        fmt::format("declared {} but the text has {} code points", *s.length,
                                    length));
       s.length = length;
     }
+  }
+
+  const std::vector<size_t>& Offsets(const Source& s) {
+    auto [it, inserted] = offsets_.try_emplace(&s);
+    if (inserted) it->second = CodePointOffsets(s.text);
+    return it->second;
   }
 
   void Claims(const std::vector<Claim>& claims) {
@@ -639,7 +708,7 @@ class BatchChecker {
                          fmt::format("[{}, {}] lies outside the text of '{}' ({} code points)",
                                      *c.span_start, *c.span_end, s.id, *s.length));
         else if (c.span_end && !s.text.empty() && !c.digest.empty()) {
-          auto offsets = CodePointOffsets(s.text);
+          const auto& offsets = Offsets(s);
           std::string_view passage(s.text.data() + offsets[*c.span_start],
                                    offsets[*c.span_end] - offsets[*c.span_start]);
           if (Sha256Hex(passage).substr(0, 8) != c.digest)
@@ -656,10 +725,23 @@ class BatchChecker {
   Batch* batch_;
   Problems* problems_;
   std::map<std::string, FilePosition> sources_, entities_, events_;
-  std::map<std::string, const Source*> source_index_;
+  IdHints hints_;
+  std::unordered_map<std::string, const Source*> source_index_;
+  std::unordered_map<const Source*, std::vector<size_t>> offsets_;
 };
 
+bool HasRecords(const Batch& b) {
+  return !b.sources.empty() || !b.entities.empty() || !b.relations.empty() || !b.events.empty() ||
+         !b.estimates.empty() || !b.designations.empty();
+}
+
 }  // namespace
+
+Status CheckDatasetBatch(Batch* batch, const std::string& texts_dir, size_t max_errors) {
+  Problems problems(max_errors);
+  BatchChecker(batch, &problems).Run(texts_dir);
+  return problems.Empty() ? absl::OkStatus() : problems.ToStatus();
+}
 
 StatusOr<Batch> ParseYamlDatasetText(const std::string& text, const std::string& path) {
   Batch batch;
@@ -697,13 +779,34 @@ StatusOr<Batch> ReadYamlDataset(const std::vector<std::string>& paths,
   Problems problems(options.max_errors);
   std::string all_bytes;
   for (const auto& file : files) {
+    std::error_code ec;
+    auto size = fs::file_size(file, ec);
+    if (!ec && size > options.max_file_bytes) {
+      problems.Add({file, 0}, "",
+                   fmt::format("{} MiB is more than a YAML file may hold ({} MiB): split it into "
+                               "several files",
+                               (size + (1 << 20) - 1) >> 20, options.max_file_bytes >> 20));
+      continue;
+    }
     auto text = ReadFile(file);
     if (!text.ok()) return text.status();
     all_bytes += Sha256Hex(*text);
     ParseFileInto(*text, file, &batch, &problems);
     if (problems.Full()) break;
   }
-  if (problems.Empty()) BatchChecker(&batch, &problems).Run(options.texts_dir);
+  if (problems.Empty() && !HasRecords(batch)) {
+    std::string names;
+    for (const auto& f : files) names += (names.empty() ? "" : ", ") + f;
+    return absl::InvalidArgumentError(fmt::format(
+        "{}: no sources, entities, relations, events, estimates or designations: nothing loaded "
+        "(an empty dataset never replaces a stored one)",
+        names));
+  }
+  bool whole = !batch.sources.empty() && !batch.entities.empty();
+  batch.merge = options.mode == CuratedMode::kMerge ||
+                (options.mode == CuratedMode::kAuto && !whole);
+  // A part is checked once merged into the stored dataset (CheckDatasetBatch).
+  if (problems.Empty() && !batch.merge) BatchChecker(&batch, &problems).Run(options.texts_dir);
   if (!problems.Empty()) return problems.ToStatus();
   batch.files = files;
   for (const auto& s : batch.sources) all_bytes += s.text.empty() ? "-" : "+";
