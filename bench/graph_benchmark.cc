@@ -113,7 +113,7 @@ int Peer(const std::string& measure, const std::string& path) {
 }
 
 int Exposure(const std::string& db, const std::string& name) {
-  auto engine = vigil::Engine::Open(db, vigil::Database::Mode::kReadOnly);
+  auto engine = vigil::Engine::Open(db, vigil::store::AccessMode::kReadOnly);
   if (!engine.ok()) {
     std::cerr << engine.status().message() << "\n";
     return 2;

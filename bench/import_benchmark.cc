@@ -76,7 +76,7 @@ void RunLoad(benchmark::State& state, const std::vector<std::string>& paths) {
       state.SkipWithError(std::string(batches.status().message()).c_str());
       break;
     }
-    auto engine = Engine::Open(db, Database::Mode::kReadWrite);
+    auto engine = Engine::Open(db, store::AccessMode::kReadWrite);
     if (!engine.ok()) {
       state.SkipWithError(std::string(engine.status().message()).c_str());
       break;

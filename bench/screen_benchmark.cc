@@ -30,7 +30,7 @@ const ScreeningService* Service() {
     std::string db = (fs::temp_directory_path() /
                       ("vigil-screen-bench-" + std::to_string(getpid()) + ".db"))
                          .string();
-    auto engine = Engine::Open(db, Database::Mode::kReadWrite);
+    auto engine = Engine::Open(db, store::AccessMode::kReadWrite);
     std::string d = DataDir();
     std::vector<std::vector<std::string>> loads = {
         {d + "/un/consolidated-2025-04-19.xml"},

@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
   app.add_flag("!--no-kind", use_kind, "heldout: do not tell the screener person/organization");
   CLI11_PARSE(app, argc, argv);
 
-  auto engine = vigil::Engine::Open(db_path, vigil::Database::Mode::kReadOnly);
+  auto engine = vigil::Engine::Open(db_path, vigil::store::AccessMode::kReadOnly);
   if (!engine.ok()) {
     std::cerr << engine.status().message() << "\n";
     return 2;

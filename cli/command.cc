@@ -1,6 +1,8 @@
 // Shared plumbing of the vigil subcommands.
 #include "command.h"
 
+#include <algorithm>
+#include <cctype>
 #include <iostream>
 
 #include "vigil/text/escape.h"
@@ -12,11 +14,31 @@ void AddCommonOptions(CLI::App* cmd, Context& context) {
   cmd->add_flag("--json", context.json, "print the documented JSON shape");
 }
 
+namespace {
+
+// "as_of: ..." -> "--as-of: ..." when the command has --as-of.
+std::string AsFlag(std::string message, const CLI::App* command) {
+  size_t colon = message.find(": ");
+  if (!command || colon == std::string::npos || colon == 0) return message;
+  std::string field = message.substr(0, colon);
+  for (char c : field)
+    if (!(std::islower(static_cast<unsigned char>(c)) || c == '_')) return message;
+  std::string flag = "--" + field;
+  std::replace(flag.begin(), flag.end(), '_', '-');
+  std::string positional = field;
+  for (auto& c : positional) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (command->get_option_no_throw(flag)) return flag + message.substr(colon);
+  if (command->get_option_no_throw(positional)) return positional + message.substr(colon);
+  return message;
+}
+
+}  // namespace
+
 int Fail(const Status& status, const Context& context) {
   auto code = ExitCodeFor(status);
   // Messages quote input (names, file content): escaped line by line so
   // that they cannot drive the terminal (text/escape.h).
-  const std::string message(status.message());
+  const std::string message = AsFlag(std::string(status.message()), context.command);
   std::string printed;
   for (size_t start = 0; start <= message.size();) {
     size_t end = message.find('\n', start);
@@ -30,7 +52,7 @@ int Fail(const Status& status, const Context& context) {
     std::string kind = code == ExitCode::kBadInput   ? "bad_input"
                        : code == ExitCode::kNotFound ? "not_found"
                                                      : "internal";
-    std::cout << Json{{"error", {{"code", kind}, {"message", std::string(status.message())}}}}.dump(
+    std::cout << Json{{"error", {{"code", kind}, {"message", message}}}}.dump(
                      2, ' ', false, Json::error_handler_t::replace)
               << "\n";
   }
@@ -43,7 +65,7 @@ int Print(const Json& value) {
 }
 
 StatusOr<std::unique_ptr<Engine>> OpenForReading(const Context& context) {
-  return Engine::Open(context.db, Database::Mode::kReadOnly);
+  return Engine::Open(context.db, store::AccessMode::kReadOnly);
 }
 
 }  // namespace vigil::cli

@@ -17,6 +17,7 @@ namespace vigil::cli {
 struct Context {
   std::string db;     // --db, $VIGIL_DB, or ./vigil.db
   bool json = false;  // --json
+  const CLI::App* command = nullptr;  // the subcommand being run
 };
 
 struct Command {
@@ -27,7 +28,11 @@ struct Command {
 // Adds --db and --json to a subcommand.
 void AddCommonOptions(CLI::App* cmd, Context& context);
 
-// Prints status to stderr (and as {"error"} JSON with --json); returns the exit code.
+// Prints status to stderr (and as {"error"} JSON with --json); returns the
+// exit code. A message that starts with a field's name ("as_of: ...", the
+// library's way, base/status.h) names the command's flag instead
+// ("--as-of: ...") when the command has that option, or its positional
+// argument ("NAME: ...").
 int Fail(const Status& status, const Context& context);
 // Prints a JSON value; returns 0.
 int Print(const Json& value);

@@ -8,7 +8,7 @@
 #include <set>
 
 #include "fixture.h"
-#include "vigil/store/database.h"
+#include "vigil/store/sqlite/database.h"
 
 namespace vigil::e2e {
 namespace {

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "absl/strings/cord.h"
+
 namespace vigil {
 
 std::string FormatInputError(const FilePosition& where, std::string_view field,
@@ -18,6 +20,17 @@ std::string FormatInputError(const FilePosition& where, std::string_view field,
 Status InputError(const FilePosition& where, std::string_view field,
                   std::string_view message) {
   return absl::InvalidArgumentError(FormatInputError(where, field, message));
+}
+
+Status FieldError(std::string_view field, std::string_view message) {
+  Status status = absl::InvalidArgumentError(fmt::format("{}: {}", field, message));
+  status.SetPayload(kFieldPayload, absl::Cord(std::string(field)));
+  return status;
+}
+
+std::string FieldOf(const Status& status) {
+  auto payload = status.GetPayload(kFieldPayload);
+  return payload ? std::string(*payload) : std::string();
 }
 
 ExitCode ExitCodeFor(const Status& status) {

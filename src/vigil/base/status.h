@@ -31,6 +31,15 @@ std::string FormatInputError(const FilePosition& where, std::string_view field,
 Status InputError(const FilePosition& where, std::string_view field,
                   std::string_view message);
 
+// An InvalidArgument about a field of a request or of an option struct:
+// "field: message", with the field's snake_case name also attached as the
+// payload kFieldPayload, so that each front end can name it its own way
+// (the CLI as its flag, --as-of; the HTTP API as the JSON field, as_of).
+inline constexpr char kFieldPayload[] = "vigil.dev/field";
+Status FieldError(std::string_view field, std::string_view message);
+// The field a status is about, or "" when it names none.
+std::string FieldOf(const Status& status);
+
 // Process exit codes used by every front end.
 enum class ExitCode : int {
   kOk = 0,

@@ -9,7 +9,7 @@
 
 #include "vigil/base/sha256.h"
 #include "vigil/ingest/yaml/dataset_reader.h"
-#include "vigil/store/batch_reader.h"
+#include "vigil/store/sqlite/batch_reader.h"
 
 namespace vigil::internal {
 namespace {

@@ -1,6 +1,8 @@
 // Engine: opening the store, loading, resolving names, entity cards, lists.
 #include "vigil/engine/engine.h"
 
+#include "vigil/store/sqlite/sqlite_store.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -21,13 +23,12 @@ namespace vigil {
 using internal::ClaimsOf;
 using internal::EntityRef;
 
-StatusOr<std::unique_ptr<Engine>> Engine::Open(const std::string& db_path, Database::Mode mode) {
-  if (mode == Database::Mode::kReadOnly && !std::filesystem::exists(db_path))
-    return absl::NotFoundError(
-        fmt::format("{}: no such database; run 'vigil load data/' first (or pass --db)", db_path));
-  auto db = Database::Open(db_path, mode);
-  if (!db.ok()) return db.status();
-  return std::unique_ptr<Engine>(new Engine(std::move(*db)));
+StatusOr<std::unique_ptr<Engine>> Engine::Open(const std::string& db_path, store::AccessMode mode) {
+  auto opened = store::SqliteStore::Open(db_path, mode);
+  if (!opened.ok()) return opened.status();
+  auto connection = (*opened)->Connection();
+  if (!connection.ok()) return connection.status();
+  return std::unique_ptr<Engine>(new Engine(std::move(*opened), *connection));
 }
 
 StatusOr<std::vector<Batch>> Engine::ReadAll(const std::vector<std::string>& paths,
@@ -117,7 +118,7 @@ StatusOr<std::vector<LoadReport>> Engine::LoadFiles(const std::string& db_path,
       if (batch.merge)
         if (auto alone = internal::MergeIntoNothing(batch, options.texts_dir); !alone.ok())
           return alone.status();
-  auto engine = Open(db_path, Database::Mode::kReadWrite);
+  auto engine = Open(db_path, store::AccessMode::kReadWrite);
   if (!engine.ok()) return engine.status();
   return (*engine)->ApplyAll(*batches, options);
 }

@@ -4,7 +4,7 @@
 // docs/cli.md and are stable: the CLI prints them with --json, renders them
 // as text otherwise, and the HTTP API will serve them as they are.
 //
-//   auto engine = Engine::Open("vigil.db", Database::Mode::kReadOnly);
+//   auto engine = Engine::Open("vigil.db", store::AccessMode::kReadOnly);
 //   auto card = (*engine)->Show("Siraj Haqqani");   // resolves aliases
 #pragma once
 
@@ -15,8 +15,9 @@
 
 #include "vigil/base/status.h"
 #include "vigil/engine/analysis.h"
-#include "vigil/store/batch_writer.h"
-#include "vigil/store/database.h"
+#include "vigil/store/sqlite/batch_writer.h"
+#include "vigil/store/sqlite/database.h"
+#include "vigil/store/store.h"
 
 namespace vigil {
 
@@ -54,7 +55,7 @@ struct ListFilter {
 class Engine {
  public:
   static StatusOr<std::unique_ptr<Engine>> Open(const std::string& db_path,
-                                                Database::Mode mode);
+                                                store::AccessMode mode);
 
   // Reads and checks a dataset without touching any database, so that bad
   // input is refused before a database file is even created.
@@ -107,11 +108,15 @@ class Engine {
   // (median of runs) and the whole call with citations.
   StatusOr<Json> ExposureTiming(const std::string& name, const ExposureOptions& options, int runs);
 
+  // Transitional (issue 8, step 0): the opening thread's SQLite
+  // connection, for the engine code whose SQL has not yet moved behind
+  // store::Store. Goes away with the last such use.
   Database& db() { return *db_; }
 
  private:
-  explicit Engine(std::unique_ptr<Database> db) : db_(std::move(db)) {}
-  std::unique_ptr<Database> db_;
+  Engine(std::unique_ptr<store::Store> store, Database* db) : store_(std::move(store)), db_(db) {}
+  std::unique_ptr<store::Store> store_;
+  Database* db_;
 };
 
 }  // namespace vigil

@@ -1,5 +1,5 @@
 // Batch reader: a stored dataset back into the records that wrote it.
-#include "vigil/store/batch_reader.h"
+#include "vigil/store/sqlite/batch_reader.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

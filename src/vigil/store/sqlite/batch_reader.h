@@ -17,7 +17,7 @@
 
 #include "vigil/base/status.h"
 #include "vigil/model/model.h"
-#include "vigil/store/database.h"
+#include "vigil/store/sqlite/database.h"
 
 namespace vigil {
 

@@ -1,5 +1,5 @@
 // SQLite store: connection setup, migrations and statement wrappers.
-#include "vigil/store/database.h"
+#include "vigil/store/sqlite/database.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -8,7 +8,7 @@
 #include <fstream>
 #include <vector>
 
-#include "vigil/store/schema_sql.h"  // generated from schema/*.sql
+#include "vigil/store/sqlite/schema_sql.h"  // generated from schema/*.sql
 
 namespace vigil {
 

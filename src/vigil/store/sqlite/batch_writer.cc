@@ -1,5 +1,5 @@
 // Batch writer: dataset replacement inside one transaction.
-#include "vigil/store/batch_writer.h"
+#include "vigil/store/sqlite/batch_writer.h"
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>

@@ -1,0 +1,38 @@
+// The JSON shapes of the knowledge base's records (docs/cli.md, "Common
+// shapes"): the one place they are built, for the CLI's --json, the HTTP
+// API and every result that embeds them (cards, lists, conflicts, exposure
+// paths).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "vigil/store/records.h"
+
+namespace vigil {
+
+using Json = nlohmann::ordered_json;
+
+// {"id", "name", "kind"}
+Json ToJson(const store::EntityRefRecord& ref);
+// null when absent
+Json ToJson(const std::optional<store::EntityRefRecord>& ref);
+// {"text", "kind", "script", "lang"}
+Json ToJson(const store::NameRecord& name);
+// {"claim_id", "source", "source_title", "publisher", "author", "source_date",
+//  "span", "passage", "digest", "locator", "party", "party_label", "stance",
+//  "confidence", "note"}
+Json ToJson(const store::ClaimRecord& claim);
+Json ToJson(const store::RelationRecord& relation);
+Json ToJson(const store::EventRecord& event);
+Json ToJson(const store::EstimateRecord& estimate);
+Json ToJson(const store::DesignationRecord& designation);
+
+// An array of ToJson(item).
+template <typename T>
+Json ToJsonArray(const std::vector<T>& items) {
+  Json out = Json::array();
+  for (const auto& item : items) out.push_back(ToJson(item));
+  return out;
+}
+
+}  // namespace vigil

@@ -1,0 +1,94 @@
+// Plain records that the store returns: rows of the knowledge base, list
+// records and versions, graph rows. No behaviour, no backend types. Optional
+// columns are std::optional; row ids (int64_t) are the store's own and only
+// meaningful to the same store.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vigil::store {
+
+// An entity as other records point at it.
+struct EntityRefRecord {
+  int64_t row_id = 0;
+  std::string id;    // the entity's key ("sirajuddin-haqqani", "un-tai-144")
+  std::string name;  // its primary name (the first name when it has none)
+  std::string kind;  // person | organization | ...
+};
+
+struct NameRecord {
+  std::string text, kind;  // kind: primary | alias | weak_alias | ...
+  std::optional<std::string> script, lang;
+};
+
+// A claim on a fact: who says what about it, where, with the passage.
+struct ClaimRecord {
+  int64_t claim_id = 0;
+  std::string source;  // the source's key
+  std::string source_title;
+  std::optional<std::string> publisher, author, source_date;
+  std::optional<int64_t> span_start, span_end;  // code points in the source's text
+  // The cited passage, when the source's text is stored and the span fits.
+  std::optional<std::string> passage;
+  std::optional<std::string> digest, locator;
+  std::optional<EntityRefRecord> party;
+  std::optional<std::string> party_label;
+  std::string stance;  // asserts | denies | reports | ...
+  double confidence = 0;
+  std::optional<std::string> note;
+};
+
+struct RelationRecord {
+  int64_t fact_id = 0;
+  EntityRefRecord subject, object;
+  std::string predicate;
+  std::optional<std::string> role, from, to;  // from/to: partial dates as written
+  std::vector<ClaimRecord> claims;
+};
+
+struct QuantityRecord {
+  std::optional<double> best, low, high;
+};
+
+struct ParticipantRecord {
+  std::optional<EntityRefRecord> entity;
+  std::optional<std::string> label;
+  std::string role;  // perpetrator | target | claimant | ...
+  std::vector<ClaimRecord> claims;
+};
+
+struct EventRecord {
+  int64_t fact_id = 0;
+  std::string id, type, title;
+  std::optional<std::string> date, from, to;
+  std::optional<std::string> city, province, country, place_detail;
+  std::optional<EntityRefRecord> place_entity;
+  std::optional<QuantityRecord> killed, wounded;  // absent when no figure is given
+  std::vector<ParticipantRecord> participants;     // in the order written
+  std::vector<ClaimRecord> claims;
+};
+
+struct EstimateRecord {
+  int64_t fact_id = 0;
+  std::string id;
+  EntityRefRecord subject;
+  std::string quantity;
+  std::optional<double> value, low, high, of;
+  std::optional<std::string> qualifier, unit, scope, as_of;
+  std::optional<EntityRefRecord> scope_entity;
+  std::vector<ClaimRecord> claims;
+};
+
+struct DesignationRecord {
+  int64_t fact_id = 0;
+  EntityRefRecord entity;
+  std::optional<EntityRefRecord> authority;
+  std::string authority_code, program;
+  std::optional<std::string> list, reference, date;
+  std::vector<ClaimRecord> claims;
+};
+
+}  // namespace vigil::store

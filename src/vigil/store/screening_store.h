@@ -1,0 +1,15 @@
+// The screening area of the store (store/store.h): see the comments on each
+// method for what it reads or writes.
+#pragma once
+
+#include "vigil/base/status.h"
+#include "vigil/store/records.h"
+
+namespace vigil::store {
+
+class ScreeningStore {
+ public:
+  virtual ~ScreeningStore() = default;
+};
+
+}  // namespace vigil::store

@@ -1,0 +1,310 @@
+// SqliteStore, knowledge area: entity references, names, claims with their
+// passages, relations, events, estimates, designations.
+#include <fmt/format.h>
+
+#include "vigil/base/utf8.h"
+#include "vigil/store/sqlite/internal/connection.h"
+#include "vigil/store/sqlite/sqlite_store.h"
+
+namespace vigil::store {
+namespace {
+
+std::optional<std::string> OptText(const Statement& st, int column) {
+  if (st.IsNull(column)) return std::nullopt;
+  return st.Text(column);
+}
+
+std::optional<double> OptNumber(const Statement& st, int column) {
+  if (st.IsNull(column)) return std::nullopt;
+  return st.Real(column);
+}
+
+}  // namespace
+
+std::shared_ptr<const SqliteStore::SourceText> SqliteStore::TextOf(Database& db, int64_t source_row) {
+  {
+    std::lock_guard lock(texts_mutex_);
+    if (auto it = texts_.find(source_row); it != texts_.end()) return it->second;
+  }
+  auto entry = std::make_shared<SourceText>();
+  Statement st(db, "SELECT text FROM sources WHERE id = ?");
+  st.Bind(1, source_row);
+  if (st.Step() && !st.IsNull(0)) {
+    entry->text = st.Text(0);
+    entry->offsets = CodePointOffsets(entry->text);
+  }
+  std::lock_guard lock(texts_mutex_);
+  return texts_.emplace(source_row, std::move(entry)).first->second;
+}
+
+StatusOr<std::optional<EntityRefRecord>> SqliteStore::EntityRef(int64_t entity_row) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db,
+               "SELECT e.key, e.kind, (SELECT text FROM names n WHERE n.entity_id = e.id "
+               "ORDER BY n.kind != 'primary', n.position LIMIT 1) FROM entities e WHERE e.id = ?");
+  st.Bind(1, entity_row);
+  if (!st.Step()) {
+    if (!st.status().ok()) return st.status();
+    return std::nullopt;
+  }
+  return EntityRefRecord{entity_row, st.Text(0), st.Text(2), st.Text(1)};
+}
+
+StatusOr<std::vector<NameRecord>> SqliteStore::NamesOf(int64_t entity_row) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db,
+               "SELECT text, kind, script, lang FROM names WHERE entity_id = ? ORDER BY position");
+  st.Bind(1, entity_row);
+  std::vector<NameRecord> names;
+  while (st.Step()) names.push_back({st.Text(0), st.Text(1), OptText(st, 2), OptText(st, 3)});
+  if (!st.status().ok()) return st.status();
+  return names;
+}
+
+StatusOr<std::vector<ClaimRecord>> SqliteStore::ClaimsOf(int64_t fact_id) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db,
+               "SELECT c.source_id, s.key, s.title, s.publisher, s.date, c.span_start, c.span_end, "
+               "c.digest, c.locator, c.party_entity_id, c.party_label, c.stance, c.confidence, "
+               "c.note, c.id, s.author FROM claims c JOIN sources s ON s.id = c.source_id "
+               "WHERE c.fact_id = ? ORDER BY c.position");
+  st.Bind(1, fact_id);
+  std::vector<ClaimRecord> claims;
+  while (st.Step()) {
+    ClaimRecord c;
+    c.claim_id = st.Int(14);
+    c.source = st.Text(1);
+    c.source_title = st.Text(2);
+    c.publisher = OptText(st, 3);
+    c.author = OptText(st, 15);
+    c.source_date = OptText(st, 4);
+    if (!st.IsNull(5)) {
+      int64_t start = st.Int(5), end = st.Int(6);
+      c.span_start = start;
+      c.span_end = end;
+      auto text = TextOf(db, st.Int(0));
+      int64_t n = static_cast<int64_t>(text->offsets.size()) - 1;
+      if (!text->text.empty() && start >= 0 && end <= n && start < end)
+        c.passage = text->text.substr(text->offsets[static_cast<size_t>(start)],
+                                      text->offsets[static_cast<size_t>(end)] -
+                                          text->offsets[static_cast<size_t>(start)]);
+    }
+    c.digest = OptText(st, 7);
+    c.locator = OptText(st, 8);
+    if (!st.IsNull(9)) {
+      auto party = EntityRef(st.Int(9));
+      if (!party.ok()) return party.status();
+      c.party = *party;
+    }
+    c.party_label = OptText(st, 10);
+    c.stance = st.Text(11);
+    c.confidence = st.Real(12);
+    c.note = OptText(st, 13);
+    claims.push_back(std::move(c));
+  }
+  if (!st.status().ok()) return st.status();
+  return claims;
+}
+
+namespace {
+
+// Resolves a required entity reference of a record; an id that points at
+// nothing is a damaged store.
+template <typename Lookup>
+Status RequiredRef(Lookup&& lookup, int64_t row, EntityRefRecord* out) {
+  auto ref = lookup(row);
+  if (!ref.ok()) return ref.status();
+  if (!*ref) return absl::InternalError(fmt::format("entity row {} is missing", row));
+  *out = **ref;
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+StatusOr<std::optional<RelationRecord>> SqliteStore::Relation(int64_t fact_id) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db,
+               "SELECT subject_id, predicate, object_id, role, valid_from, valid_to FROM "
+               "relations WHERE id = ?");
+  st.Bind(1, fact_id);
+  if (!st.Step()) {
+    if (!st.status().ok()) return st.status();
+    return std::nullopt;
+  }
+  auto lookup = [this](int64_t row) { return EntityRef(row); };
+  RelationRecord r;
+  r.fact_id = fact_id;
+  if (auto s = RequiredRef(lookup, st.Int(0), &r.subject); !s.ok()) return s;
+  if (auto s = RequiredRef(lookup, st.Int(2), &r.object); !s.ok()) return s;
+  r.predicate = st.Text(1);
+  r.role = OptText(st, 3);
+  r.from = OptText(st, 4);
+  r.to = OptText(st, 5);
+  auto claims = ClaimsOf(fact_id);
+  if (!claims.ok()) return claims.status();
+  r.claims = std::move(*claims);
+  return r;
+}
+
+StatusOr<std::optional<EventRecord>> SqliteStore::Event(int64_t fact_id) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db,
+               "SELECT key, type, title, date, date_from, date_to, city, province, country, "
+               "place_entity_id, place_detail, killed_best, killed_low, killed_high, "
+               "wounded_best, wounded_low, wounded_high FROM events WHERE id = ?");
+  st.Bind(1, fact_id);
+  if (!st.Step()) {
+    if (!st.status().ok()) return st.status();
+    return std::nullopt;
+  }
+  auto quantity = [&](int column) -> std::optional<QuantityRecord> {
+    if (st.IsNull(column) && st.IsNull(column + 1) && st.IsNull(column + 2)) return std::nullopt;
+    return QuantityRecord{OptNumber(st, column), OptNumber(st, column + 1),
+                          OptNumber(st, column + 2)};
+  };
+  EventRecord e;
+  e.fact_id = fact_id;
+  e.id = st.Text(0);
+  e.type = st.Text(1);
+  e.title = st.Text(2);
+  e.date = OptText(st, 3);
+  e.from = OptText(st, 4);
+  e.to = OptText(st, 5);
+  e.city = OptText(st, 6);
+  e.province = OptText(st, 7);
+  e.country = OptText(st, 8);
+  if (!st.IsNull(9)) {
+    auto place = EntityRef(st.Int(9));
+    if (!place.ok()) return place.status();
+    e.place_entity = *place;
+  }
+  e.place_detail = OptText(st, 10);
+  e.killed = quantity(11);
+  e.wounded = quantity(14);
+  Statement parts(db,
+                  "SELECT id, entity_id, label, role FROM participants WHERE event_id = ? "
+                  "ORDER BY position");
+  parts.Bind(1, fact_id);
+  while (parts.Step()) {
+    ParticipantRecord p;
+    if (!parts.IsNull(1)) {
+      auto entity = EntityRef(parts.Int(1));
+      if (!entity.ok()) return entity.status();
+      p.entity = *entity;
+    }
+    p.label = OptText(parts, 2);
+    p.role = parts.Text(3);
+    auto claims = ClaimsOf(parts.Int(0));
+    if (!claims.ok()) return claims.status();
+    p.claims = std::move(*claims);
+    e.participants.push_back(std::move(p));
+  }
+  if (!parts.status().ok()) return parts.status();
+  auto claims = ClaimsOf(fact_id);
+  if (!claims.ok()) return claims.status();
+  e.claims = std::move(*claims);
+  return e;
+}
+
+StatusOr<std::optional<EstimateRecord>> SqliteStore::Estimate(int64_t fact_id) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db,
+               "SELECT key, subject_id, quantity, value, low, high, of, qualifier, unit, scope, "
+               "scope_entity_id, as_of FROM estimates WHERE id = ?");
+  st.Bind(1, fact_id);
+  if (!st.Step()) {
+    if (!st.status().ok()) return st.status();
+    return std::nullopt;
+  }
+  EstimateRecord e;
+  e.fact_id = fact_id;
+  e.id = st.Text(0);
+  if (auto s = RequiredRef([this](int64_t row) { return EntityRef(row); }, st.Int(1), &e.subject);
+      !s.ok())
+    return s;
+  e.quantity = st.Text(2);
+  e.value = OptNumber(st, 3);
+  e.low = OptNumber(st, 4);
+  e.high = OptNumber(st, 5);
+  e.of = OptNumber(st, 6);
+  e.qualifier = OptText(st, 7);
+  e.unit = OptText(st, 8);
+  e.scope = OptText(st, 9);
+  if (!st.IsNull(10)) {
+    auto scope = EntityRef(st.Int(10));
+    if (!scope.ok()) return scope.status();
+    e.scope_entity = *scope;
+  }
+  e.as_of = OptText(st, 11);
+  auto claims = ClaimsOf(fact_id);
+  if (!claims.ok()) return claims.status();
+  e.claims = std::move(*claims);
+  return e;
+}
+
+StatusOr<std::optional<DesignationRecord>> SqliteStore::Designation(int64_t fact_id) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db,
+               "SELECT entity_id, authority_id, list, program, reference, date, authority "
+               "FROM designations WHERE id = ?");
+  st.Bind(1, fact_id);
+  if (!st.Step()) {
+    if (!st.status().ok()) return st.status();
+    return std::nullopt;
+  }
+  DesignationRecord d;
+  d.fact_id = fact_id;
+  if (auto s = RequiredRef([this](int64_t row) { return EntityRef(row); }, st.Int(0), &d.entity);
+      !s.ok())
+    return s;
+  if (!st.IsNull(1)) {
+    auto authority = EntityRef(st.Int(1));
+    if (!authority.ok()) return authority.status();
+    d.authority = *authority;
+  }
+  d.authority_code = st.Text(6);
+  d.list = OptText(st, 2);
+  d.program = st.Text(3);
+  d.reference = OptText(st, 4);
+  d.date = OptText(st, 5);
+  auto claims = ClaimsOf(fact_id);
+  if (!claims.ok()) return claims.status();
+  d.claims = std::move(*claims);
+  return d;
+}
+
+StatusOr<std::string> SqliteStore::FactSummary(int64_t fact_id) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement type(db, "SELECT type FROM facts WHERE id = ?");
+  type.Bind(1, fact_id);
+  if (!type.Step()) {
+    if (!type.status().ok()) return type.status();
+    return std::string("unknown fact");
+  }
+  std::string kind = type.Text(0);
+  auto key = [&](std::string_view sql) {
+    Statement st(db, sql);
+    st.Bind(1, fact_id);
+    return st.Step() ? st.Text(0) : std::string("?");
+  };
+  if (kind == "entity") return "entity " + key("SELECT key FROM entities WHERE id = ?");
+  if (kind == "relation")
+    return "relation " +
+           key("SELECT s.key || ' ' || r.predicate || ' ' || o.key FROM relations r JOIN "
+               "entities s ON s.id = r.subject_id JOIN entities o ON o.id = r.object_id WHERE "
+               "r.id = ?");
+  if (kind == "event") return "event " + key("SELECT key FROM events WHERE id = ?");
+  if (kind == "participant")
+    return "event " +
+           key("SELECT e.key || ': ' || p.role || ' ' || COALESCE(n.key, p.label) FROM "
+               "participants p JOIN events e ON e.id = p.event_id LEFT JOIN entities n ON n.id "
+               "= p.entity_id WHERE p.id = ?");
+  if (kind == "estimate") return "estimate " + key("SELECT key FROM estimates WHERE id = ?");
+  if (kind == "designation")
+    return "designation " +
+           key("SELECT e.key || ' by ' || d.authority || ' (' || d.program || ')' FROM "
+               "designations d JOIN entities e ON e.id = d.entity_id WHERE d.id = ?");
+  return kind;
+}
+
+}  // namespace vigil::store

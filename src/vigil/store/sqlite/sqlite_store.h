@@ -1,0 +1,68 @@
+// The SQLite backend of store::Store: one file, one connection per thread
+// (opened on first use with the store's access mode, closed with the store).
+//
+//   auto store = SqliteStore::Open("vigil.db", store::AccessMode::kReadWrite);
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "vigil/store/sqlite/database.h"
+#include "vigil/store/store.h"
+
+namespace vigil::store {
+
+class SqliteStore final : public Store {
+ public:
+  // Opens (and for kReadWrite creates and migrates) the database file; the
+  // calling thread's connection is the one opened here.
+  static StatusOr<std::unique_ptr<SqliteStore>> Open(const std::string& path, AccessMode mode);
+
+  const std::string& location() const override { return path_; }
+  AccessMode mode() const override { return mode_; }
+  StatusOr<std::string> StoreId() override;
+  StatusOr<int64_t> Generation() override;
+
+  // The calling thread's connection, opened on first use. For the store's
+  // own implementation files (store/sqlite/*.cc).
+  StatusOr<Database*> Connection();
+
+  // ---- knowledge (store/sqlite/knowledge.cc) ----
+  StatusOr<std::optional<EntityRefRecord>> EntityRef(int64_t entity_row) override;
+  StatusOr<std::vector<NameRecord>> NamesOf(int64_t entity_row) override;
+  StatusOr<std::vector<ClaimRecord>> ClaimsOf(int64_t fact_id) override;
+  StatusOr<std::optional<RelationRecord>> Relation(int64_t fact_id) override;
+  StatusOr<std::optional<EventRecord>> Event(int64_t fact_id) override;
+  StatusOr<std::optional<EstimateRecord>> Estimate(int64_t fact_id) override;
+  StatusOr<std::optional<DesignationRecord>> Designation(int64_t fact_id) override;
+  StatusOr<std::string> FactSummary(int64_t fact_id) override;
+
+  // ---- graph (store/sqlite/graph.cc) ----
+
+  // ---- screening (store/sqlite/screening.cc) ----
+
+  // ---- load (store/sqlite/load.cc) ----
+
+ private:
+  // A source's text with its code-point offsets, read once per store.
+  struct SourceText {
+    std::string text;
+    std::vector<size_t> offsets;
+  };
+  std::shared_ptr<const SourceText> TextOf(Database& db, int64_t source_row);
+  std::mutex texts_mutex_;
+  std::map<int64_t, std::shared_ptr<const SourceText>> texts_;
+
+  SqliteStore(std::string path, AccessMode mode) : path_(std::move(path)), mode_(mode) {}
+
+  std::string path_;
+  AccessMode mode_;
+  std::mutex mutex_;
+  std::map<std::thread::id, std::unique_ptr<Database>> connections_;
+};
+
+}  // namespace vigil::store
