@@ -63,6 +63,24 @@ TEST(YamlTreeTest, NestingDeeperThanTheLimitIsRefusedBeforeTheParserRecurses) {
   EXPECT_TRUE(ReadYamlTree("[[[[[1]]]]]", four, &root));
 }
 
+TEST(YamlTreeTest, ARecordOfTooManyValuesIsRefused) {
+  // One streamed item may not grow without bound; the next item starts
+  // counting afresh.
+  YamlLimits limits;
+  limits.max_nodes = 10;
+  YamlSectionHandler handler;
+  int items = 0;
+  handler.on_item = [&](YamlNode) { return ++items > 0; };
+  EXPECT_FALSE(ReadYamlSections("a:\n  - [1, 2, 3, 4]\n  - [1, 2, 3, 4]\n  - [1, 2, 3, 4]\n",
+                                limits, handler));
+  EXPECT_EQ(items, 3);
+  auto error = ReadYamlSections("a:\n  - [1, 2, 3, 4,\n     5, 6, 7, 8, 9, 10, 11]\n", limits,
+                                handler);
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->line, 3);
+  EXPECT_EQ(error->message, "more than 10 values in one record: split it");
+}
+
 TEST(YamlTreeTest, AliasesAreRefused) {
   // A few lines of aliases can stand for billions of nodes.
   YamlError error = TreeError("a: &x [1, 2]\nb: *x\n");
