@@ -119,8 +119,7 @@ TEST_F(BatchWriterTest, ARecordThatAnotherDatasetRefersToIsNotRemoved) {
   // A new version of a without e2 would leave b's relation pointing at nothing.
   auto refused = ApplyBatch(*db, Chain("a", 2, "v2"));
   ASSERT_FALSE(refused.ok());
-  EXPECT_NE(refused.status().message().find("a reference in table relations"),
-            std::string::npos)
+  EXPECT_NE(refused.status().message().find("a reference in table relations"), std::string::npos)
       << refused.status();
   auto stored = ReadStoredBatch(*db, "a");
   ASSERT_TRUE(stored.ok() && *stored);
