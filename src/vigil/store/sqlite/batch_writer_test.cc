@@ -1,14 +1,14 @@
 // Unit tests for the batch writer and reader: replacing a dataset takes
 // work linear in its size (counted in SQLite VM steps, not time), every
 // reference is still checked, and a stored dataset reads back as written.
-#include "vigil/store/batch_writer.h"
+#include "vigil/store/sqlite/batch_writer.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 
-#include "vigil/store/batch_reader.h"
+#include "vigil/store/sqlite/batch_reader.h"
 
 namespace vigil {
 namespace {
