@@ -76,8 +76,7 @@ class Writer {
         "DELETE FROM claims WHERE source_id IN (SELECT id FROM sources WHERE dataset_id = ?1)",
         "DELETE FROM names WHERE entity_id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
         "DELETE FROM attributes WHERE entity_id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
-        "DELETE FROM entity_values WHERE entity_id IN (SELECT id FROM facts WHERE dataset_id = "
-        "?1)",
+        "DELETE FROM entity_values WHERE entity_id IN (SELECT id FROM facts WHERE dataset_id=?1)",
         "DELETE FROM identifiers WHERE entity_id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
         "DELETE FROM participants WHERE id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
         "DELETE FROM participants WHERE event_id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
