@@ -119,13 +119,13 @@ StatusOr<Network> ReadGraphMl(std::string_view text, const ReadOptions& options)
       node_column[id] = net.node_attributes.size();
       net.node_attributes.push_back({k.name, AttributeType(k.type), {}});
     }
+  int64_t nodes = 0;
+  for (pugi::xml_node node : graph.children())
+    if (LocalName(node) == "node") ++nodes;
   // Every node holds a value (maybe a default, maybe empty) for every node
   // key: refuse a product of keys and nodes that the file's size does not
   // justify before allocating it.
   if (!net.node_attributes.empty()) {
-    int64_t nodes = 0;
-    for (pugi::xml_node node : graph.children())
-      if (LocalName(node) == "node") ++nodes;
     const int64_t cells = nodes * static_cast<int64_t>(net.node_attributes.size());
     if (cells > std::max<int64_t>(kMinAttributeValues, static_cast<int64_t>(text.size())))
       return Error(options.path, line_of(graph), "key",
@@ -137,6 +137,9 @@ StatusOr<Network> ReadGraphMl(std::string_view text, const ReadOptions& options)
   // default), which outlives the lookups; hashed, so that the read stays
   // linear in the number of nodes and edges.
   std::unordered_map<std::string_view, int32_t> node_ids, labels_seen;
+  node_ids.reserve(nodes);
+  labels_seen.reserve(nodes);
+  net.labels.reserve(nodes);
   std::string_view label_default;
   if (!label_key.empty()) label_default = node_keys[label_key].default_value;
   std::vector<std::pair<size_t, std::string_view>> column_defaults;  // column, default
