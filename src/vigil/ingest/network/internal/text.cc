@@ -122,6 +122,24 @@ std::optional<int64_t> ParseWholeNumber(std::string_view s, int64_t min, int64_t
   return whole;
 }
 
+int64_t DeclaredNodeLimit(size_t file_bytes) {
+  return std::min(kMaxDeclaredNodes,
+                  std::max(kDeclaredNodesAnyFile, static_cast<int64_t>(file_bytes)));
+}
+
+bool DeclaredCountAllowed(double count, std::string_view written, std::string_view what,
+                          size_t file_bytes, std::string* problem) {
+  const int64_t limit = DeclaredNodeLimit(file_bytes);
+  if (count <= static_cast<double>(limit)) return true;
+  *problem = limit == kMaxDeclaredNodes
+                 ? fmt::format("{} {}: more than the {} a network file may declare", written,
+                               what, kMaxDeclaredNodes)
+                 : fmt::format("{} {}: more than the {} a file of {} bytes may declare (a "
+                               "million, beyond that one per byte of the file)",
+                               written, what, limit, file_bytes);
+  return false;
+}
+
 int LineCounter::LineAt(ptrdiff_t offset) {
   if (offset < 0) return 0;
   size_t target = std::min(static_cast<size_t>(offset), text_.size());

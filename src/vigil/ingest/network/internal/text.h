@@ -17,10 +17,17 @@ namespace vigil::network::internal {
 // Drops a UTF-8 byte-order mark.
 std::string_view StripBom(std::string_view text);
 
-// The most nodes a file may declare by a count (Pajek *Vertices n, UCINET
-// DL n=): declared nodes need no line of their own, so the count alone
-// decides what is allocated (docs/network-analysis.md).
+// Nodes a file may declare by a count (Pajek *Vertices n, UCINET DL n=):
+// declared nodes need no line of their own, so the count alone decides
+// what is allocated (docs/network-analysis.md). Any file may declare a
+// million; beyond that no more than it has bytes, and ten million at most.
+inline constexpr int64_t kDeclaredNodesAnyFile = 1'000'000;
 inline constexpr int64_t kMaxDeclaredNodes = 10'000'000;
+int64_t DeclaredNodeLimit(size_t file_bytes);
+// Whether count (a whole number as written) is within the limit; when it
+// is not, problem says why ("20000000 vertices: more than ...").
+bool DeclaredCountAllowed(double count, std::string_view written, std::string_view what,
+                          size_t file_bytes, std::string* problem);
 
 // What every reader checks first: InvalidArgument "path: the file is N
 // bytes, more than ..." past kMaxInputBytes (2 GB), then "path:line: text:
