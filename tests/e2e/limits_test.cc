@@ -34,12 +34,12 @@ TEST_F(LimitsTest, DeclaredNetworkSizesBeyondTheLimitsAreBadInput) {
     const char* message;
   } cases[] = {
       {"a.net", "*Vertices 2000000000\n",
-       "a.net:1: *Vertices: 2000000000 vertices: more than the 10000000 a network file may "
-       "declare"},
+       "a.net:1: *Vertices: 2000000000 vertices: more than the 1000000 a file of 21 bytes may "
+       "declare (a million, beyond that one per byte of the file)"},
       {"b.net", "*Vertices 1e300\n", "b.net:1: *Vertices: 1e300 vertices: more than the"},
       {"c.net", "% thirty bytes or so\n*Vertices 20000000\n", "c.net:2: *Vertices: 20000000"},
       {"d.dl", "DL N=2000000000\ndata:\n", "d.dl:1: n: 2000000000 nodes: more than the"},
-      {"e.dl", "DL N=3000000 format=fullmatrix\ndata:\n0 1 0\n", "e.dl:3: data: the matrix ends"},
+      {"e.dl", "DL N=300000 format=fullmatrix\ndata:\n0 1 0\n", "e.dl:3: data: the matrix ends"},
   };
   for (const auto& c : cases) {
     auto r = RunVigil({"rank", "--measure", "degree", "--graph", Write(c.name, c.text)});
@@ -64,7 +64,8 @@ TEST_F(LimitsTest, BatchRowNestedTooDeeplyIsARowProblem) {
 }
 
 // Runs vigil through sh with its address space limited to 256 MB, where a
-// file declaring ten million vertices (allowed) cannot be read.
+// file declaring ten million vertices (allowed in a file of ten million
+// bytes) cannot be read.
 TEST_F(LimitsTest, OutOfMemoryIsExitCodeFourWithAMessage) {
 #if defined(__SANITIZE_ADDRESS__)
   GTEST_SKIP() << "AddressSanitizer reserves more address space than the limit";
@@ -73,7 +74,8 @@ TEST_F(LimitsTest, OutOfMemoryIsExitCodeFourWithAMessage) {
   GTEST_SKIP() << "AddressSanitizer reserves more address space than the limit";
 #endif
 #endif
-  std::string net = Write("big.net", "*Vertices 10000000\n*Arcs\n1 2\n");
+  std::string net =
+      Write("big.net", "%" + std::string(10000000, 'x') + "\n*Vertices 10000000\n*Arcs\n1 2\n");
   std::string err = dir_ + "/err.txt";
   std::string command = "ulimit -v 262144 && exec '" VIGIL_BINARY "' rank --measure degree --graph '" +
                         net + "' --top 1 2>'" + err + "' >/dev/null";

@@ -106,9 +106,14 @@ std::string Fold(std::string_view name) {
       if (c == '&') key += "and";
     }
   } else {
-    std::string text(name);
-    for (size_t at = text.find('&'); at != std::string::npos; at = text.find('&', at))
-      text.replace(at, 1, " and ");
+    std::string text;  // "&" read as "and", in one pass (replacing in place was quadratic)
+    text.reserve(name.size());
+    for (char c : name) {
+      if (c == '&')
+        text += " and ";
+      else
+        text += c;
+    }
     key = NameKey(text);
   }
   if (key.size() > 3 && key.compare(0, 3, "the") == 0 && name.size() > 4 &&
@@ -142,6 +147,9 @@ const std::unordered_map<std::string, std::string>& Table() {
 }  // namespace
 
 std::string CountryCode(std::string_view name) {
+  // No country's name is this long; and folding a long text through ICU
+  // takes time quadratic in its length, so a long field is never folded.
+  if (name.size() > kLongestCountryName) return "";
   thread_local std::unordered_map<std::string, std::string> cache;
   std::string text(name);
   if (auto it = cache.find(text); it != cache.end()) return it->second;

@@ -11,10 +11,15 @@
 // matters: the OFAC set holds some 100,000 country fields.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace vigil::internal {
+
+// The longest text looked up as a country name, in bytes; longer text is
+// not a country (and is not folded, which is slow on very long text).
+inline constexpr size_t kLongestCountryName = 200;
 
 // ISO 3166 alpha-2 code, or empty when the name is not a known country.
 std::string CountryCode(std::string_view name);

@@ -9,6 +9,8 @@
 #include <cctype>
 #include <map>
 #include <pugixml.hpp>
+#include <string_view>
+#include <unordered_map>
 
 #include "vigil/ingest/network/internal/text.h"
 #include "vigil/ingest/network/network.h"
@@ -117,13 +119,13 @@ StatusOr<Network> ReadGraphMl(std::string_view text, const ReadOptions& options)
       node_column[id] = net.node_attributes.size();
       net.node_attributes.push_back({k.name, AttributeType(k.type), {}});
     }
+  int64_t nodes = 0;
+  for (pugi::xml_node node : graph.children())
+    if (LocalName(node) == "node") ++nodes;
   // Every node holds a value (maybe a default, maybe empty) for every node
   // key: refuse a product of keys and nodes that the file's size does not
   // justify before allocating it.
   if (!net.node_attributes.empty()) {
-    int64_t nodes = 0;
-    for (pugi::xml_node node : graph.children())
-      if (LocalName(node) == "node") ++nodes;
     const int64_t cells = nodes * static_cast<int64_t>(net.node_attributes.size());
     if (cells > std::max<int64_t>(kMinAttributeValues, static_cast<int64_t>(text.size())))
       return Error(options.path, line_of(graph), "key",
@@ -131,44 +133,51 @@ StatusOr<Network> ReadGraphMl(std::string_view text, const ReadOptions& options)
                                "byte of the file",
                                net.node_attributes.size(), nodes, cells));
   }
-  std::map<std::string, int32_t> node_ids;
-  std::map<std::string, int32_t> labels_seen;
+  // Ids and labels as views of the document's text (or of a key's
+  // default), which outlives the lookups; hashed, so that the read stays
+  // linear in the number of nodes and edges.
+  std::unordered_map<std::string_view, int32_t> node_ids, labels_seen;
+  node_ids.reserve(nodes);
+  labels_seen.reserve(nodes);
+  net.labels.reserve(nodes);
+  std::string_view label_default;
+  if (!label_key.empty()) label_default = node_keys[label_key].default_value;
+  std::vector<std::pair<size_t, std::string_view>> column_defaults;  // column, default
+  for (const auto& [key_id, column] : node_column)
+    column_defaults.emplace_back(column, node_keys[key_id].default_value);
   int64_t shared_labels = 0;
   for (pugi::xml_node node : graph.children()) {
     if (LocalName(node) == "graph" || LocalName(node) == "hyperedge")
       return Error(options.path, line_of(node), std::string(LocalName(node)),
                    "nested graphs and hyperedges are not supported");
     if (LocalName(node) != "node") continue;
-    std::string id = node.attribute("id").value();
+    std::string_view id = node.attribute("id").value();
     if (id.empty()) return Error(options.path, line_of(node), "node", "missing id");
-    if (node_ids.count(id))
-      return Error(options.path, line_of(node), "node", fmt::format("duplicate id '{}'", id));
     auto index = static_cast<int32_t>(net.labels.size());
-    node_ids[id] = index;
-    std::string label = id;
-    if (!label_key.empty() && !node_keys[label_key].default_value.empty())
-      label = node_keys[label_key].default_value;
+    if (!node_ids.emplace(id, index).second)
+      return Error(options.path, line_of(node), "node", fmt::format("duplicate id '{}'", id));
+    std::string_view label = label_default.empty() ? id : label_default;
     for (auto& column : net.node_attributes) column.values.emplace_back();
-    for (const auto& [key_id, column] : node_column)
-      net.node_attributes[column].values.back() = node_keys[key_id].default_value;
+    for (const auto& [column, value] : column_defaults)
+      net.node_attributes[column].values.back() = value;
     for (pugi::xml_node data : node.children()) {
       if (LocalName(data) != "data") continue;
-      std::string key = data.attribute("key").value();
+      std::string_view key = data.attribute("key").value();
       if (key == label_key && !label_key.empty()) {
         label = data.text().get();
-      } else if (auto it = node_column.find(key); it != node_column.end()) {
+      } else if (auto it = node_column.find(std::string(key)); it != node_column.end()) {
         net.node_attributes[it->second].values.back() = data.text().get();
       }
     }
-    if (labels_seen.count(label)) {
+    if (auto seen = labels_seen.find(label); seen != labels_seen.end()) {
       if (++shared_labels <= kQuotedWarnings)
         net.warnings.push_back(fmt::format(
             "{}:{}: nodes '{}' and '{}' share the label '{}'; the id is used for the second",
-            options.path, line_of(node), net.labels[labels_seen[label]], id, label));
+            options.path, line_of(node), net.labels[seen->second], id, label));
       label = id;
     }
     labels_seen[label] = index;
-    net.labels.push_back(label);
+    net.labels.emplace_back(label);
   }
   if (shared_labels > kQuotedWarnings)
     net.warnings.push_back(fmt::format("{}: {} nodes share their label with an earlier node "
@@ -179,8 +188,8 @@ StatusOr<Network> ReadGraphMl(std::string_view text, const ReadOptions& options)
   for (pugi::xml_node edge : graph.children()) {
     if (LocalName(edge) != "edge") continue;
     int line = line_of(edge);
-    std::string source = edge.attribute("source").value();
-    std::string target = edge.attribute("target").value();
+    std::string_view source = edge.attribute("source").value();
+    std::string_view target = edge.attribute("target").value();
     auto s = node_ids.find(source), t = node_ids.find(target);
     if (source.empty()) return Error(options.path, line, "source", "missing");
     if (target.empty()) return Error(options.path, line, "target", "missing");

@@ -31,14 +31,14 @@ constexpr double kLinearSeconds = 30;
 
 TEST(NetworkLimitsTest, PajekVertexCountsBeyondTheLimitAreRefusedBeforeAllocating) {
   EXPECT_EQ(Message(ReadPajek("*Vertices 2000000000\n", {.path = "p.net"}).status()),
-            "p.net:1: *Vertices: 2000000000 vertices: more than the 10000000 a network file may "
-            "declare");
+            "p.net:1: *Vertices: 2000000000 vertices: more than the 1000000 a file of 21 bytes "
+            "may declare (a million, beyond that one per byte of the file)");
   EXPECT_EQ(Message(ReadPajek("*Vertices 1e300\n", {.path = "p.net"}).status()),
-            "p.net:1: *Vertices: 1e300 vertices: more than the 10000000 a network file may "
-            "declare");
+            "p.net:1: *Vertices: 1e300 vertices: more than the 1000000 a file of 16 bytes may "
+            "declare (a million, beyond that one per byte of the file)");
   EXPECT_EQ(Message(ReadPajek("% 30 bytes\n*Vertices 20000000\n", {.path = "p.net"}).status()),
-            "p.net:2: *Vertices: 20000000 vertices: more than the 10000000 a network file may "
-            "declare");
+            "p.net:2: *Vertices: 20000000 vertices: more than the 1000000 a file of 30 bytes may "
+            "declare (a million, beyond that one per byte of the file)");
   EXPECT_EQ(Message(ReadPajek("*Vertices 1e3000\n", {.path = "p.net"}).status()),
             "p.net:1: *Vertices: '1e3000' is not a vertex count");
   EXPECT_EQ(Message(ReadPajek("*Vertices 3\n*Arcs\n1 2\n*Vertices 1\n", {.path = "p.net"}).status()),
@@ -47,6 +47,18 @@ TEST(NetworkLimitsTest, PajekVertexCountsBeyondTheLimitAreRefusedBeforeAllocatin
   ASSERT_TRUE(small.ok()) << small.status();
   EXPECT_EQ(small->labels.size(), 10u);
   EXPECT_EQ(small->edges[0].target, 9);
+  // Beyond a million, a file needs a byte per declared node; ten million at most.
+  std::string padding = "%" + std::string(2000000, 'x') + "\n";
+  auto large = ReadPajek(padding + "*Vertices 2000000\n*Arcs\n1 2000000\n", {.path = "p.net"});
+  ASSERT_TRUE(large.ok()) << large.status();
+  EXPECT_EQ(large->labels.size(), 2000000u);
+  EXPECT_EQ(Message(ReadPajek(padding + "*Vertices 2100000\n", {.path = "p.net"}).status()),
+            "p.net:2: *Vertices: 2100000 vertices: more than the 2000021 a file of 2000021 "
+            "bytes may declare (a million, beyond that one per byte of the file)");
+  std::string big_padding = "%" + std::string(11000000, 'x') + "\n";
+  EXPECT_EQ(Message(ReadPajek(big_padding + "*Vertices 10000001\n", {.path = "p.net"}).status()),
+            "p.net:2: *Vertices: 10000001 vertices: more than the 10000000 a network file may "
+            "declare");
 }
 
 TEST(NetworkLimitsTest, PajekVertexNumbersAreConvertedOnlyInRange) {
@@ -59,12 +71,14 @@ TEST(NetworkLimitsTest, PajekVertexNumbersAreConvertedOnlyInRange) {
 
 TEST(NetworkLimitsTest, UcinetNodeCountsBeyondTheLimitOrTheFileAreRefused) {
   EXPECT_EQ(Message(ReadUcinetDl("DL N=2000000000\ndata:\n", {.path = "m.dl"}).status()),
-            "m.dl:1: n: 2000000000 nodes: more than the 10000000 a network file may declare");
+            "m.dl:1: n: 2000000000 nodes: more than the 1000000 a file of 22 bytes may declare "
+            "(a million, beyond that one per byte of the file)");
   EXPECT_EQ(Message(ReadUcinetDl("DL N=1e300 format=edgelist1\ndata:\n", {.path = "m.dl"}).status()),
-            "m.dl:1: n: 1e300 nodes: more than the 10000000 a network file may declare");
+            "m.dl:1: n: 1e300 nodes: more than the 1000000 a file of 34 bytes may declare (a "
+            "million, beyond that one per byte of the file)");
   // A full matrix of n x n values cannot hide in a few bytes.
-  EXPECT_EQ(Message(ReadUcinetDl("DL N=5000000\ndata:\n0 1\n1 0\n", {.path = "m.dl"}).status()),
-            "m.dl:3: data: the matrix ends early: n=5000000 needs 25000000000000 values, more "
+  EXPECT_EQ(Message(ReadUcinetDl("DL N=500000\ndata:\n0 1\n1 0\n", {.path = "m.dl"}).status()),
+            "m.dl:3: data: the matrix ends early: n=500000 needs 250000000000 values, more "
             "than the 8 bytes after 'data:' can hold");
   // Numbered nodes without lines are allowed up to the limit.
   auto sparse = ReadUcinetDl("DL N=100000 format=edgelist1\ndata:\n1 100000\n", {.path = "m.dl"});

@@ -75,10 +75,9 @@ StatusOr<Network> ReadPajek(std::string_view text, const ReadOptions& options) {
         if (!n || *n < 0 || *n != std::floor(*n))
           return Error(options.path, lines.number(), "*Vertices",
                        fmt::format("'{}' is not a vertex count", fields[1]));
-        if (*n > static_cast<double>(internal::kMaxDeclaredNodes))
-          return Error(options.path, lines.number(), "*Vertices",
-                       fmt::format("{} vertices: more than the {} a network file may declare",
-                                   fields[1], internal::kMaxDeclaredNodes));
+        if (std::string problem;
+            !internal::DeclaredCountAllowed(*n, fields[1], "vertices", text.size(), &problem))
+          return Error(options.path, lines.number(), "*Vertices", problem);
         if (fields.size() > 2)
           return Error(options.path, lines.number(), "*Vertices",
                        "two-mode networks are not supported");

@@ -148,10 +148,9 @@ StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options
         if (!number || *number < 1 || *number != std::floor(*number))
           return Error(options.path, value->line, "n",
                        fmt::format("'{}' is not a node count", value->text));
-        if (*number > static_cast<double>(internal::kMaxDeclaredNodes))
-          return Error(options.path, value->line, "n",
-                       fmt::format("{} nodes: more than the {} a network file may declare",
-                                   value->text, internal::kMaxDeclaredNodes));
+        if (std::string problem;
+            !internal::DeclaredCountAllowed(*number, value->text, "nodes", text.size(), &problem))
+          return Error(options.path, value->line, "n", problem);
         n = static_cast<int64_t>(*number);
       } else if (word == "format") {
         format = Lower(value->text);
@@ -184,7 +183,7 @@ StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options
         if (static_cast<int64_t>(labels.size()) >= internal::kMaxDeclaredNodes)
           return Error(options.path, label->line, "labels",
                        fmt::format("more than the {} nodes a network file may declare",
-                                   internal::kMaxDeclaredNodes));
+                                   internal::kMaxDeclaredNodes));  // each label has its bytes
         labels.emplace_back(label->text);
         tokens.Skip();
       }

@@ -166,8 +166,10 @@ class UnReader {
     }
     std::string day = text.substr(0, 10);
     auto date = PartialDate::Parse(day);
-    bool zone_ok = text.size() == 10 || text[10] == 'Z' || text[10] == '+' || text[10] == '-' ||
-                   text[10] == 'T';
+    // Read past the date only when there is something there (text[10] of a
+    // shorter text was read before).
+    bool zone_ok = text.size() == 10 || (text.size() > 10 && (text[10] == 'Z' || text[10] == '+' ||
+                                                              text[10] == '-' || text[10] == 'T'));
     if (!date.ok() || date->day == 0 || !zone_ok) {
       problems_.Error(Where(node), field,
                       fmt::format("invalid date '{}' (expected {})", text,

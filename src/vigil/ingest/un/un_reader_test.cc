@@ -188,6 +188,15 @@ TEST(UnReader, RefusesABadDate) {
                 {"INDIVIDUAL_DATE_OF_BIRTH", "TO_YEAR 1970 is before FROM_YEAR 1977"});
 }
 
+// A date shorter than YYYY-MM-DD was followed past its end (text[10]) to
+// look for a time zone; the sanitizer build's bounds checks catch it.
+TEST(UnReader, RefusesADateShorterThanADay) {
+  for (const char* date : {"2007", "2007-09", "x", "2007-09-1"})
+    ExpectRefused(Replace(kList, "<LISTED_ON>2007-09-13", std::string("<LISTED_ON>") + date),
+                  {"un.xml:11:", "INDIVIDUAL.LISTED_ON",
+                   "invalid date '" + std::string(date) + "' (expected YYYY-MM-DD)"});
+}
+
 TEST(UnReader, RefusesAnUnknownRecordType) {
   ExpectRefused(Replace(Replace(kList, "<ENTITY>", "<VESSEL>"), "</ENTITY>", "</VESSEL>"),
                 {"un.xml:", "unknown entity type <VESSEL>"});

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <functional>
+#include <random>
 
 #include "vigil/base/utf8.h"
 #include "vigil/ingest/internal/limits.h"
@@ -120,6 +122,24 @@ std::optional<int64_t> ParseWholeNumber(std::string_view s, int64_t min, int64_t
   return whole;
 }
 
+int64_t DeclaredNodeLimit(size_t file_bytes) {
+  return std::min(kMaxDeclaredNodes,
+                  std::max(kDeclaredNodesAnyFile, static_cast<int64_t>(file_bytes)));
+}
+
+bool DeclaredCountAllowed(double count, std::string_view written, std::string_view what,
+                          size_t file_bytes, std::string* problem) {
+  const int64_t limit = DeclaredNodeLimit(file_bytes);
+  if (count <= static_cast<double>(limit)) return true;
+  *problem = limit == kMaxDeclaredNodes
+                 ? fmt::format("{} {}: more than the {} a network file may declare", written,
+                               what, kMaxDeclaredNodes)
+                 : fmt::format("{} {}: more than the {} a file of {} bytes may declare (a "
+                               "million, beyond that one per byte of the file)",
+                               written, what, limit, file_bytes);
+  return false;
+}
+
 int LineCounter::LineAt(ptrdiff_t offset) {
   if (offset < 0) return 0;
   size_t target = std::min(static_cast<size_t>(offset), text_.size());
@@ -133,18 +153,56 @@ int LineCounter::LineAt(ptrdiff_t offset) {
   return line_;
 }
 
+namespace {
+
+// The string's hash mixed with a seed drawn once per process, so that a
+// file cannot be made of labels that all land on a few slots (which would
+// make the reader quadratic); slots only order the search, so results do
+// not depend on the seed.
+uint32_t HashOf(std::string_view s) {
+  static const uint64_t seed = (uint64_t{std::random_device()()} << 32) | std::random_device()();
+  uint64_t h = std::hash<std::string_view>()(s) ^ seed;
+  h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;  // splitmix64's finaliser
+  h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+  return static_cast<uint32_t>(h ^ (h >> 31));
+}
+
+}  // namespace
+
+size_t LabelIndex::Probe(std::string_view label, uint32_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  size_t at = hash & mask;
+  while (slots_[at].index >= 0 &&
+         (slots_[at].hash != hash || (*labels_)[slots_[at].index] != label))
+    at = (at + 1) & mask;
+  return at;
+}
+
+void LabelIndex::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.index < 0) continue;
+    size_t at = slot.hash & mask;
+    while (slots_[at].index >= 0) at = (at + 1) & mask;
+    slots_[at] = slot;
+  }
+}
+
 int32_t LabelIndex::Add(std::string_view label) {
-  auto it = index_.find(label);
-  if (it != index_.end()) return it->second;
-  auto id = static_cast<int32_t>(labels_->size());
+  if (2 * (labels_->size() + 1) > slots_.size()) Grow();
+  const uint32_t hash = HashOf(label);
+  Slot& slot = slots_[Probe(label, hash)];
+  if (slot.index >= 0) return slot.index;
+  slot = {hash, static_cast<int32_t>(labels_->size())};
   labels_->emplace_back(label);
-  index_.emplace(std::string(label), id);
-  return id;
+  return slot.index;
 }
 
 int32_t LabelIndex::Find(std::string_view label) const {
-  auto it = index_.find(label);
-  return it == index_.end() ? -1 : it->second;
+  if (slots_.empty()) return -1;
+  return slots_[Probe(label, HashOf(label))].index;
 }
 
 Status Error(const std::string& path, int line, std::string_view field, std::string_view problem) {

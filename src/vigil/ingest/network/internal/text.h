@@ -7,7 +7,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "vigil/base/status.h"
@@ -18,10 +17,17 @@ namespace vigil::network::internal {
 // Drops a UTF-8 byte-order mark.
 std::string_view StripBom(std::string_view text);
 
-// The most nodes a file may declare by a count (Pajek *Vertices n, UCINET
-// DL n=): declared nodes need no line of their own, so the count alone
-// decides what is allocated (docs/network-analysis.md).
+// Nodes a file may declare by a count (Pajek *Vertices n, UCINET DL n=):
+// declared nodes need no line of their own, so the count alone decides
+// what is allocated (docs/network-analysis.md). Any file may declare a
+// million; beyond that no more than it has bytes, and ten million at most.
+inline constexpr int64_t kDeclaredNodesAnyFile = 1'000'000;
 inline constexpr int64_t kMaxDeclaredNodes = 10'000'000;
+int64_t DeclaredNodeLimit(size_t file_bytes);
+// Whether count (a whole number as written) is within the limit; when it
+// is not, problem says why ("20000000 vertices: more than ...").
+bool DeclaredCountAllowed(double count, std::string_view written, std::string_view what,
+                          size_t file_bytes, std::string* problem);
 
 // What every reader checks first: InvalidArgument "path: the file is N
 // bytes, more than ..." past kMaxInputBytes (2 GB), then "path:line: text:
@@ -69,7 +75,10 @@ class LineCounter {
   int line_ = 1;
 };
 
-// Labels to node indices in order of first appearance.
+// Labels to node indices in order of first appearance: an open-addressing
+// table of indices into labels (each label is stored once, in labels), so
+// that a file of millions of distinct labels costs 8 bytes a slot on top of
+// the labels and no allocation per label.
 class LabelIndex {
  public:
   explicit LabelIndex(std::vector<std::string>* labels) : labels_(labels) {}
@@ -78,12 +87,16 @@ class LabelIndex {
   int32_t Find(std::string_view label) const;
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  struct Slot {
+    uint32_t hash = 0;
+    int32_t index = -1;  // -1: empty
   };
+  // The slot holding label, or the empty slot where it would go.
+  size_t Probe(std::string_view label, uint32_t hash) const;
+  void Grow();
+
   std::vector<std::string>* labels_;
-  std::unordered_map<std::string, int32_t, Hash, std::equal_to<>> index_;
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
 };
 
 Status Error(const std::string& path, int line, std::string_view field, std::string_view problem);
