@@ -516,7 +516,7 @@ std::vector<int32_t> CoreNumber(const Graph& g) {
       position[u] = pw;
     }
     ++bin_start[du];
-    degree[u]--;
+    --degree[u];
   };
   for (int32_t i = 0; i < n; ++i) {
     NodeId v = order[i];

@@ -140,7 +140,7 @@ StatusOr<KeyPlayerResult> KeyPlayers(const Graph& graph, const KeyPlayerOptions&
         best = set;
       }
       int i = k - 1;  // next combination in lexicographic order
-      while (i >= 0 && set[i] == n - k + i) i--;
+      while (i >= 0 && set[i] == n - k + i) --i;
       if (i < 0) break;
       ++set[i];
       for (int j = i + 1; j < k; ++j) set[j] = set[j - 1] + 1;
