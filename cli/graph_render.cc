@@ -114,11 +114,14 @@ void RenderPaths(const Json& r, std::ostream& out) {
 
 void RenderRank(const std::string& measure, const Json& rows, std::ostream& out) {
   fmt::print(out, "{:>4}  {:>12}  {}\n", "rank", measure, "node");
-  for (const auto& row : rows)
-    fmt::print(out, "{:>4}  {:>12}  {}\n", Str(row["rank"]),
-               row["value"].is_number_integer() ? Str(row["value"])
-                                                : fmt::format("{:.6f}", row["value"].get<double>()),
-               Name(row));
+  for (const auto& row : rows) {
+    const Json& value = row["value"];
+    // null: the measure is undefined there (a node without ties).
+    std::string shown = value.is_null()             ? "undefined"
+                        : value.is_number_integer() ? Str(value)
+                                                    : fmt::format("{:.6f}", value.get<double>());
+    fmt::print(out, "{:>4}  {:>12}  {}\n", Str(row["rank"]), shown, Name(row));
+  }
 }
 
 void RenderCommunities(const Json& r, std::ostream& out) {
