@@ -27,6 +27,7 @@
 
 #include "vigil/base/file.h"
 #include "vigil/engine/engine.h"
+#include "vigil/engine/json/analysis_json.h"
 #include "vigil/graph/centrality.h"
 #include "vigil/graph/communities.h"
 #include "vigil/graph/components.h"
@@ -123,7 +124,7 @@ int Exposure(const std::string& db, const std::string& name) {
     std::cerr << timing.status().message() << "\n";
     return 2;
   }
-  std::cout << timing->dump() << "\n";
+  std::cout << vigil::ToJson(*timing).dump() << "\n";
   return 0;
 }
 

@@ -2,6 +2,8 @@
 // on the exposure fixture (tests/fixtures/exposure), on network files
 // (tests/fixtures/networks and the covert networks in ../shared/data), and
 // on the bundled knowledge base.
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <fstream>
 #include <pugixml.hpp>
@@ -228,6 +230,22 @@ TEST_F(GraphTest, RankCommunitiesKeyPlayersAndExportOnTheStore) {
   EXPECT_EQ(gexf["nodes"], 5);
   EXPECT_EQ(gexf["edges"], 5);
   EXPECT_TRUE(doc.load_file((dir_ + "/kb.gexf").c_str()));
+}
+
+// A node without ties on the day has no constraint: null in JSON, and the
+// text says so (it used to end in an internal error, exit 4).
+TEST_F(GraphTest, RankTextShowsUndefinedValuesOfNodesWithoutTies) {
+  auto rows = Json({"rank", "--measure", "constraint", "--as-of", "1900"});
+  ASSERT_FALSE(rows.empty());
+  ASSERT_TRUE(rows.back()["value"].is_null()) << rows.dump();
+  auto text = Vigil({"rank", "--measure", "constraint", "--as-of", "1900"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_EQ(text.err, "");
+  std::string last = fmt::format("{:>4}  {:>12}  {} [{}]\n", rows.size(), "undefined",
+                                 rows.back()["name"].get<std::string>(),
+                                 rows.back()["node"].get<std::string>());
+  ASSERT_GE(text.out.size(), last.size());
+  EXPECT_EQ(text.out.substr(text.out.size() - last.size()), last) << text.out;
 }
 
 TEST(GraphFileTest, EveryFormatOfTheKiteGivesTheSameRanking) {

@@ -1,50 +1,29 @@
-// Network analysis for the front ends: the options of the graph commands,
-// networks read from files, and the measures, communities, key players and
-// exports that work alike on the store's graph view and on a file.
+// Network analysis for the front ends: networks read from files or from the
+// store's graph view, and the measures, communities, key players and
+// exports that work alike on both. Options are typed
+// (engine/analysis_options.h), results too (engine/analysis_results.h);
+// engine/json/analysis_json.h gives their documented JSON.
 //
 // The store side (Engine::Network, Engine::Exposure, Engine::Paths) is
-// declared in engine.h and defined in analysis.cc, which is also where the
-// graph snapshot is read from SQLite. Results are JSON values whose shapes
-// docs/cli.md documents.
+// declared in engine.h and defined in engine/exposure.cc.
 //
 //   auto net = ReadNetworkFile({.path = "9_11.csv"});
-//   auto top = RankNetwork(*net, {.measure = "betweenness", .top = 10});
+//   auto top = RankNetwork(*net, {.measure = Measure::kBetweenness, .top = 10});
+//   std::cout << ToJson(*top);
 #pragma once
 
-#include <cstdint>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "vigil/base/status.h"
+#include "vigil/engine/analysis_options.h"
+#include "vigil/engine/analysis_results.h"
 #include "vigil/graph/graph.h"
 #include "vigil/ingest/network/network.h"
 
 namespace vigil {
 
-using Json = nlohmann::ordered_json;
-
-// Which part of the knowledge base becomes the graph (graph/knowledge_graph.h).
-struct GraphViewOptions {
-  std::string as_of{};                    // "YYYY-MM-DD": relations valid that day
-  std::vector<std::string> predicates{};  // empty: all
-  double min_confidence = 0.0;
-  std::vector<std::string> parties{};  // entity names or ids, or claims' party labels
-  bool directed = false;               // default: every tie undirected
-};
-
-struct ExposureOptions {
-  GraphViewOptions view{};
-  int max_hops = 4;
-  int paths_per_target = 3;
-  std::vector<std::string> authorities{};  // designation codes (US, UN...); empty: all
-  int top = 0;                             // designated entities to report; 0: all
-};
-
-struct PathsOptions {
-  GraphViewOptions view{};
-  int k = 3;
-};
+class Engine;
 
 // A network ready for analysis: what is exported (every tie, with
 // attributes) and the simple graph the measures run on.
@@ -52,15 +31,9 @@ struct AnalysisNetwork {
   std::string origin;        // "store" or the file's path
   network::Network network;  // nodes, ties and attributes as exported
   graph::Graph graph;        // simple graph: parallel ties merged, self-loops dropped
-  std::vector<Json> refs;    // per node: {"node": label or id, ...}
-  bool strengths = false;    // weights are tie strengths in (0, 1] (the store)
-  std::vector<std::string> warnings;
-};
-
-struct NetworkFileOptions {
-  std::string path;
-  std::string format = "auto";  // auto | edgelist | matrix | graphml | pajek | dl
-  bool directed = false;        // for formats that do not say
+  std::vector<NodeRef> refs;  // per node
+  bool strengths = false;     // weights are tie strengths in (0, 1] (the store)
+  std::vector<std::string> warnings;  // for the user: ties merged, nodes dropped...
 };
 
 // Reads and checks a network file (see ingest/network/network.h).
@@ -69,30 +42,24 @@ StatusOr<AnalysisNetwork> ReadNetworkFile(const NetworkFileOptions& options);
 // Keeps only the largest connected component (weakly, when directed).
 void KeepLargestComponent(AnalysisNetwork& network);
 
-struct RankOptions {
-  // degree | in-degree | out-degree | betweenness | closeness | harmonic |
-  // eigenvector | pagerank | kcore
-  std::string measure;
-  int top = 0;            // 0: every node
-  bool weighted = false;  // use tie weights (see docs/network-analysis.md)
-  bool raw = false;       // degree and betweenness without normalisation
-};
-// [{"rank", "node", "value", ...}] by value, highest first.
-StatusOr<Json> RankNetwork(const AnalysisNetwork& network, const RankOptions& options);
-// The measure names RankNetwork accepts.
-std::vector<std::string> MeasureNames();
+// The network a source names, checked (NetworkSource::Validate): the file,
+// or engine's view of the store (engine may be null for a file), with only
+// its largest component when asked.
+StatusOr<AnalysisNetwork> OpenNetwork(const NetworkSource& source, Engine* engine);
 
-struct CommunityOptions {
-  double resolution = 1.0;
-  bool weighted = false;
-  uint64_t seed = 1;
-  int runs = 0;  // seeded Louvain runs, the best kept; 0: up to 64 by size
-};
-StatusOr<Json> CommunitiesOf(const AnalysisNetwork& network, const CommunityOptions& options);
+// Nodes by the measure (see RankResult).
+StatusOr<RankResult> RankNetwork(const AnalysisNetwork& network, const RankOptions& options);
 
-StatusOr<Json> KeyPlayersOf(const AnalysisNetwork& network, int k);
+// Louvain communities of the undirected graph, and its components.
+StatusOr<CommunitiesResult> CommunitiesOf(const AnalysisNetwork& network,
+                                          const CommunityOptions& options);
 
-// format: graphml | gexf.
-StatusOr<std::string> ExportNetwork(const AnalysisNetwork& network, const std::string& format);
+// The k nodes whose removal fragments the network most; articulation points
+// and bridges. A field error (k) unless 1 <= k < nodes - 1.
+StatusOr<KeyPlayersResult> KeyPlayersOf(const AnalysisNetwork& network,
+                                        const KeyPlayerOptions& options);
+
+// The network as a GraphML or GEXF document.
+StatusOr<ExportResult> ExportNetwork(const AnalysisNetwork& network, const ExportOptions& options);
 
 }  // namespace vigil

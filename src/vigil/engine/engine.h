@@ -99,17 +99,20 @@ class Engine {
   // SHA-256 matches its source. The result's "ok" is false when any is bad.
   StatusOr<Json> Verify(const std::string& texts_dir);
 
-  // Network analysis (engine/analysis.h, docs/network-analysis.md).
+  // Network analysis of the knowledge base (engine/analysis.h,
+  // docs/network-analysis.md); options are checked first (field errors).
   // The store's graph view: entities in relations, ties filtered by options.
   StatusOr<AnalysisNetwork> Network(const GraphViewOptions& options);
   // Designated entities reachable from an entity, ranked, with the best
-  // paths to each and the citations behind every step.
-  StatusOr<Json> Exposure(const std::string& name, const ExposureOptions& options);
+  // paths to each and the relations and claims behind every step.
+  StatusOr<ExposureResult> Exposure(const std::string& name, const ExposureOptions& options);
   // The k strongest paths between two entities, with citations.
-  StatusOr<Json> Paths(const std::string& from, const std::string& to, const PathsOptions& options);
+  StatusOr<PathsResult> Paths(const std::string& from, const std::string& to,
+                              const PathsOptions& options);
   // Latency of Exposure() for benchmarks: snapshot load, graph query
-  // (median of runs) and the whole call with citations.
-  StatusOr<Json> ExposureTiming(const std::string& name, const ExposureOptions& options, int runs);
+  // (median of runs) and the whole call with citations and their JSON.
+  StatusOr<ExposureTimingResult> ExposureTiming(const std::string& name,
+                                                const ExposureOptions& options, int runs);
 
   // ---- accounts and audit (engine/accounts.h, engine/audit.h) ----
   // API tokens and roles.

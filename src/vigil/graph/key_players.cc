@@ -110,9 +110,9 @@ StatusOr<KeyPlayerResult> KeyPlayers(const Graph& graph, const KeyPlayerOptions&
   const NodeId n = g.node_count();
   const int k = options.k;
   if (k < 1 || k >= n - 1)
-    return absl::InvalidArgumentError(fmt::format(
-        "--k: must be at least 1 and less than the number of nodes minus one ({}), got {}",
-        std::max(0, n - 1), k));
+    return FieldError("k", fmt::format("must be at least 1 and less than the number of nodes "
+                                       "minus one ({}), got {}",
+                                       std::max(0, n - 1), k));
   FragmentationMeter meter(g);
   std::vector<char> removed(n, 0);
   KeyPlayerResult result;

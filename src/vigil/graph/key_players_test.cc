@@ -79,6 +79,11 @@ TEST(KeyPlayersTest, RefusesImpossibleSetSizes) {
   Graph g = testing::Barbell(3);
   EXPECT_EQ(KeyPlayers(g, {.k = 0}).status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(KeyPlayers(g, {.k = 5}).status().code(), absl::StatusCode::kInvalidArgument);
+  // The refusal names the option's field, not a command-line flag.
+  Status too_many = KeyPlayers(g, {.k = 5}).status();
+  EXPECT_EQ(FieldOf(too_many), "k");
+  EXPECT_EQ(too_many.message(),
+            "k: must be at least 1 and less than the number of nodes minus one (5), got 5");
 }
 
 }  // namespace

@@ -91,4 +91,63 @@ struct DesignationRecord {
   std::vector<ClaimRecord> claims;
 };
 
+// ---- graph (store/graph_store.h) ----
+
+// An entity that is a node of the knowledge graph: one that takes part in a
+// relation, or stands on either side of a link.
+struct GraphNodeRecord {
+  int64_t row_id = 0;
+  std::string id, name, kind;  // key, primary name, kind (as EntityRefRecord)
+  bool in_network = false;     // takes part in at least one relation
+};
+
+// A claim on a relation, as the graph weighs it.
+struct GraphClaimRecord {
+  int64_t claim_id = 0;
+  double confidence = 0;
+  std::string stance;                  // asserts | denies | reports | ...
+  std::optional<int64_t> party_row;    // the asserting entity's row
+  std::optional<std::string> party_label;
+};
+
+struct GraphRelationRecord {
+  int64_t fact_id = 0;
+  int64_t subject_row = 0, object_row = 0;
+  std::string predicate;
+  // The days the relation's dates denote at the widest ("YYYY-MM-DD"),
+  // absent where it is open.
+  std::optional<std::string> from_day, to_day;
+  std::vector<GraphClaimRecord> claims;  // in the order written
+};
+
+// A designation of a graph node.
+struct GraphDesignationRecord {
+  int64_t fact_id = 0;
+  int64_t entity_row = 0;
+  std::string authority, program;  // authority: the code (US, UN...)
+  std::optional<std::string> list, reference, date;  // date: a partial date as written
+};
+
+// entity_row's entity (a list record) is the same as target_row's.
+struct GraphLinkRecord {
+  int64_t entity_row = 0, target_row = 0;
+  std::string method, reason;
+  double score = 0;
+};
+
+// The whole knowledge graph, as analysis reads it at once.
+struct GraphRecords {
+  std::vector<GraphNodeRecord> nodes;                // by id (the entity key)
+  std::vector<GraphRelationRecord> relations;        // by fact id
+  std::vector<GraphDesignationRecord> designations;  // of nodes only, by fact id
+  std::vector<GraphLinkRecord> links;                // in the order made
+};
+
+// An entity found by part of a name, with the first of its names that
+// contains it.
+struct NameMatchRecord {
+  int64_t entity_row = 0;
+  std::string name;
+};
+
 }  // namespace vigil::store

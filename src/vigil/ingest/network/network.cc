@@ -46,7 +46,7 @@ StatusOr<Format> ParseFormat(std::string_view name) {
   if (n == "pajek" || n == "net") return Format::kPajek;
   if (n == "dl" || n == "ucinet") return Format::kUcinetDl;
   return absl::InvalidArgumentError(fmt::format(
-      "--format: unknown network format '{}' (expected edgelist, matrix, graphml, pajek or dl)",
+      "unknown network format '{}' (expected edgelist, matrix, graphml, pajek or dl)",
       name));
 }
 

@@ -42,6 +42,10 @@ class SqliteStore final : public Store {
   StatusOr<std::string> FactSummary(int64_t fact_id) override;
 
   // ---- graph (store/sqlite/graph.cc) ----
+  StatusOr<GraphRecords> GraphView() override;
+  StatusOr<std::vector<NameMatchRecord>> EntitiesNamedLike(std::string_view name_key,
+                                                           int limit) override;
+  StatusOr<bool> HasPartyLabel(std::string_view label) override;
 
   // ---- screening (store/sqlite/screening.cc) ----
 

@@ -1,0 +1,188 @@
+// End to end: the analysis commands' output, case by case, against golden
+// files captured from the binary before the engine's refactoring (issue 8,
+// step 0), so that it provably changes no output.
+//
+// tests/fixtures/golden/analysis/cases.json lists the cases: a store
+// ("kb": the bundled knowledge base with ../shared/seeds, "mini":
+// tests/fixtures/mini, "exposure": tests/fixtures/exposure, or null for
+// network files) and vigil's arguments, where {source} is the repository.
+// Each case's stdout is in NAME.out, its stderr (when any) in NAME.err,
+// with the repository's path written {source}. JSON output is compared
+// value by value, numbers within 1e-12 (relative to their size above 1);
+// text output byte for byte. Cases whose store or file is absent are
+// skipped. VIGIL_UPDATE_GOLDEN=1 rewrites the files from the binary
+// instead of comparing (then review the diff).
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "fixture.h"
+
+namespace vigil::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+// Ordered, so that key order counts as part of the shape.
+using json = nlohmann::ordered_json;
+
+std::string GoldenDir() { return SourceDir() + "/tests/fixtures/golden/analysis"; }
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+std::vector<json> Cases() {
+  std::vector<json> cases;
+  json file = json::parse(Slurp(GoldenDir() + "/cases.json"));
+  for (auto& c : file["cases"]) cases.push_back(c);
+  return cases;
+}
+
+bool Updating() {
+  const char* update = std::getenv("VIGIL_UPDATE_GOLDEN");
+  return update && std::string(update) == "1";
+}
+
+// "" when a and b agree; otherwise where and how they differ.
+std::string Difference(const json& a, const json& b, const std::string& where) {
+  if (a.is_number() && b.is_number()) {
+    if (a.is_number_float() != b.is_number_float())
+      return where + ": " + a.dump() + " and " + b.dump() + " differ in type";
+    double x = a.get<double>(), y = b.get<double>();
+    if (x == y || std::abs(x - y) <= 1e-12 * std::max({1.0, std::abs(x), std::abs(y)})) return "";
+    return where + ": " + a.dump() + " != " + b.dump();
+  }
+  if (a.type() != b.type()) return where + ": " + a.dump() + " != " + b.dump();
+  if (a.is_array()) {
+    if (a.size() != b.size())
+      return where + ": " + std::to_string(a.size()) + " items != " + std::to_string(b.size());
+    for (size_t i = 0; i < a.size(); ++i)
+      if (auto d = Difference(a[i], b[i], where + "[" + std::to_string(i) + "]"); !d.empty())
+        return d;
+    return "";
+  }
+  if (a.is_object()) {
+    std::vector<std::string> keys_a, keys_b;
+    for (const auto& item : a.items()) keys_a.push_back(item.key());
+    for (const auto& item : b.items()) keys_b.push_back(item.key());
+    if (keys_a != keys_b) return where + ": keys " + json(keys_a).dump() + " != " + json(keys_b).dump();
+    for (const auto& key : keys_a)
+      if (auto d = Difference(a[key], b[key], where + "." + key); !d.empty()) return d;
+    return "";
+  }
+  return a == b ? "" : where + ": " + a.dump() + " != " + b.dump();
+}
+
+class GoldenAnalysis : public ::testing::TestWithParam<json> {
+ protected:
+  static void TearDownTestSuite() {
+    for (const auto& [name, dir] : Stores()) fs::remove_all(dir);
+    Stores().clear();
+  }
+
+  // The database of a store, loaded on first use; "" when it cannot be.
+  static std::string Store(const std::string& name) {
+    auto& stores = Stores();
+    if (auto it = stores.find(name); it != stores.end()) return it->second + "/vigil.db";
+    std::vector<std::string> args = {"load"};
+    if (name == "kb") {
+      if (!fs::exists(SeedsDir())) return "";
+      args.insert(args.end(), {SourceDir() + "/data", "--texts", SeedsDir()});
+    } else {
+      std::string fixture = SourceDir() + "/tests/fixtures/" + name;
+      args.insert(args.end(), {fixture + "/data", "--texts", fixture + "/texts"});
+    }
+    std::string dir = TempDir();
+    args.insert(args.end(), {"--db", dir + "/vigil.db"});
+    auto load = RunVigil(args);
+    EXPECT_EQ(load.exit_code, 0) << load.err;
+    stores[name] = dir;
+    return dir + "/vigil.db";
+  }
+
+ private:
+  static std::map<std::string, std::string>& Stores() {
+    static std::map<std::string, std::string> stores;
+    return stores;
+  }
+};
+
+TEST_P(GoldenAnalysis, OutputIsUnchanged) {
+  const json& c = GetParam();
+  const std::string name = c["name"];
+  std::vector<std::string> args;
+  for (const auto& arg : c["args"]) {
+    std::string a = Replace(arg.get<std::string>(), "{source}", SourceDir());
+    if (a.find(SourceDir() + "/../shared/") == 0 && !fs::exists(a)) GTEST_SKIP() << "no " << a;
+    args.push_back(a);
+  }
+  if (!c["store"].is_null()) {
+    std::string db = Store(c["store"]);
+    if (db.empty()) GTEST_SKIP() << "no " << SeedsDir();
+    args.insert(args.end(), {"--db", db});
+  }
+  auto r = RunVigil(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string out = Replace(r.out, SourceDir(), "{source}");
+  const std::string err = Replace(r.err, SourceDir(), "{source}");
+  const std::string out_path = GoldenDir() + "/" + name + ".out";
+  const std::string err_path = GoldenDir() + "/" + name + ".err";
+  if (Updating()) {
+    std::ofstream(out_path, std::ios::binary) << out;
+    if (err.empty())
+      fs::remove(err_path);
+    else
+      std::ofstream(err_path, std::ios::binary) << err;
+    return;
+  }
+  ASSERT_TRUE(fs::exists(out_path)) << out_path << " (run with VIGIL_UPDATE_GOLDEN=1)";
+  const std::string golden = Slurp(out_path);
+  bool is_json = std::find(args.begin(), args.end(), "--json") != args.end();
+  if (is_json) {
+    std::string d = Difference(json::parse(out), json::parse(golden), "$");
+    EXPECT_TRUE(d.empty()) << name << ": " << d;
+  } else {
+    EXPECT_EQ(out, golden) << name;
+  }
+  EXPECT_EQ(err, fs::exists(err_path) ? Slurp(err_path) : "") << name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, GoldenAnalysis, ::testing::ValuesIn(Cases()),
+                         [](const ::testing::TestParamInfo<json>& info) {
+                           return info.param["name"].get<std::string>();
+                         });
+
+// The comparison itself: tolerant of rounding, strict about everything else.
+TEST(GoldenAnalysisCompare, NumbersWithinToleranceAgreeAndEverythingElseMustMatch) {
+  EXPECT_EQ(Difference(json::parse(R"({"a": [1, 0.1]})"), json::parse(R"({"a": [1, 0.1]})"), "$"),
+            "");
+  EXPECT_EQ(Difference(json(0.3), json(0.1 + 0.2), "$"), "");  // 5.5e-17 apart
+  EXPECT_EQ(Difference(json(1e6), json(1e6 + 1e-7), "$"), "");  // relative
+  EXPECT_NE(Difference(json(0.3), json(0.3 + 1e-9), "$"), "");
+  EXPECT_NE(Difference(json(1), json(1.0), "$"), "");  // kcore values stay integers
+  EXPECT_NE(Difference(json::parse(R"({"a": 1, "b": 2})"), json::parse(R"({"b": 2, "a": 1})"),
+                       "$"),
+            "");  // key order is part of the shape
+  EXPECT_NE(Difference(json(nullptr), json(0), "$"), "");
+  EXPECT_EQ(Difference(json::parse(R"({"x": [{"y": "s"}]})"), json::parse(R"({"x": [{"y": "t"}]})"),
+                       "$"),
+            "$.x[0].y: \"s\" != \"t\"");
+}
+
+}  // namespace
+}  // namespace vigil::e2e
