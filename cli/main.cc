@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
     for (auto& command : commands)
       if (command.app->parsed()) {
         doing = "running 'vigil " + command.app->get_name() + "'";
+        context.command = command.app;  // Fail() names its flags (command.h)
         return command.run();
       }
   } catch (const std::bad_alloc&) {
