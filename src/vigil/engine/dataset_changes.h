@@ -22,8 +22,9 @@ StatusOr<DatasetChanges> CompareWithStored(Database& db, const Batch& batch);
 // the stored version (unless options.allow_older), or it holds no record
 // of a kind the stored version holds, or removes more than kShrinkShare of
 // the stored records of a kind and at least kShrinkMinimum (unless
-// options.allow_shrink, or for a curated batch CuratedMode::kReplace). The message names the files, the counts and the
-// first records that would go. A merge, or a new dataset, is never refused.
+// options.allow_shrink, or for a curated batch CuratedMode::kReplace). The
+// message names the files, the counts and the first records that would go.
+// A merge, or a new dataset, is never refused.
 Status CheckReplacement(const Batch& batch, const DatasetChanges& changes,
                         const LoadOptions& options);
 

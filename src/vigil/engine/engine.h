@@ -17,7 +17,9 @@
 #include <vector>
 
 #include "vigil/base/status.h"
+#include "vigil/engine/accounts.h"
 #include "vigil/engine/analysis.h"
+#include "vigil/engine/audit.h"
 #include "vigil/engine/batch.h"
 #include "vigil/engine/screening.h"
 #include "vigil/store/sqlite/batch_writer.h"
@@ -150,6 +152,12 @@ class Engine {
   // with defaults' kind and threshold: one JSON line per pair to out.
   static StatusOr<PairsSummary> ComparePairs(const CompareRequest& defaults, RowSource& rows,
                                              BatchSink& out);
+  // ---- accounts and audit (engine/accounts.h, engine/audit.h) ----
+  // API tokens and roles.
+  Accounts& accounts() { return accounts_; }
+  // The hash-chained audit log (its writer thread starts with the first
+  // call).
+  AuditLog& audit();
 
   // Transitional (issue 8, step 0): the opening thread's SQLite
   // connection, for the engine code whose SQL has not yet moved behind
@@ -157,7 +165,8 @@ class Engine {
   Database& db() { return *db_; }
 
  private:
-  Engine(std::unique_ptr<store::Store> store, Database* db) : store_(std::move(store)), db_(db) {}
+  Engine(std::unique_ptr<store::Store> store, Database* db)
+      : store_(std::move(store)), db_(db), accounts_(*store_) {}
   std::unique_ptr<store::Store> store_;
   Database* db_;
 
@@ -167,6 +176,9 @@ class Engine {
   std::mutex screening_mutex_;
   std::shared_ptr<const ScreeningService> screening_;
   std::atomic<bool> screening_ready_{false};
+  Accounts accounts_;
+  std::once_flag audit_once_;
+  std::unique_ptr<AuditLog> audit_;
 };
 
 }  // namespace vigil
