@@ -3,6 +3,7 @@
 // comparing pairs of names from a file.
 #include "vigil/engine/batch.h"
 
+#include <absl/strings/cord.h>
 #include <fmt/format.h>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
@@ -80,8 +81,13 @@ StatusOr<BatchColumns> Choose(const BatchRequest& request, const std::vector<std
     if (!check_given || column.empty() ||
         std::find(columns.begin(), columns.end(), column) != columns.end())
       return absl::OkStatus();
-    return FieldError(field, fmt::format("no column '{}' in {} (columns: {})", column, input,
-                                         fmt::join(columns, ", ")));
+    // "payees.csv: name_column: no column ...", an input error about the
+    // field: the field is attached as FieldError() attaches it.
+    Status status = InputError({input, 0}, field,
+                               fmt::format("no column '{}' (columns: {})", column,
+                                           fmt::join(columns, ", ")));
+    status.SetPayload(kFieldPayload, absl::Cord(std::string(field)));
+    return status;
   };
   BatchColumns chosen;
   chosen.name = request.name_columns;

@@ -73,9 +73,9 @@ struct BatchColumns {
   std::vector<std::string> name;
   std::string dob, country, kind, id;  // "" when none
 };
-// The request's settings and columns checked against the input's columns:
-// InvalidArgument naming the field ("name_column: no column 'nom' in
-// payees.csv (columns: id, name)").
+// The request's columns checked against the input's: InvalidArgument
+// about the input and naming the field ("payees.csv: name_column: no column
+// 'nom' (columns: id, name)"; FieldOf() gives the field).
 StatusOr<BatchColumns> ChooseBatchColumns(const BatchRequest& request,
                                           const std::vector<std::string>& columns,
                                           const std::string& input);

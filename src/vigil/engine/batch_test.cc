@@ -212,7 +212,7 @@ TEST_F(BatchTest, SettingsAndColumnsNameTheirFields) {
   BatchRequest r;
   r.name_columns = {"name", "nom"};
   auto chosen = ChooseBatchColumns(r, {"id", "name"}, "in.csv");
-  EXPECT_EQ(chosen.status().message(), "name_column: no column 'nom' in in.csv (columns: id, name)");
+  EXPECT_EQ(chosen.status().message(), "in.csv: name_column: no column 'nom' (columns: id, name)");
   EXPECT_EQ(FieldOf(chosen.status()), "name_column");
   r = {};
   r.id_column = "ref";
@@ -309,6 +309,96 @@ long PeakRssKilobytes() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return usage.ru_maxrss;
+}
+
+// The section "--- file" of a golden file captured from `vigil screen
+// --input` before screening moved behind the engine
+// (tests/fixtures/golden/screening, tests/e2e/screen_golden_test.cc).
+std::string GoldenSection(const std::string& golden, const std::string& file) {
+  std::ifstream in(std::string(VIGIL_SOURCE_DIR) + "/tests/fixtures/golden/screening/mini/" +
+                       golden,
+                   std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string all = text.str();
+  const std::string marker = "--- " + file + "\n";
+  size_t at = all.find(marker);
+  if (at == std::string::npos) return "";
+  return all.substr(at + marker.size());
+}
+
+// The golden test's database: the mini fixture with its texts.
+class BatchGoldenTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new fs::path(fs::temp_directory_path() /
+                        ("vigil-batch-golden-" + std::to_string(getpid())));
+    fs::remove_all(*dir_);
+    fs::create_directories(*dir_);
+    std::string mini = std::string(VIGIL_SOURCE_DIR) + "/tests/fixtures/mini";
+    LoadOptions options;
+    options.texts_dir = mini + "/texts";
+    auto loaded = Engine::LoadFiles((*dir_ / "vigil.db").string(), {mini + "/data"}, options);
+    ASSERT_TRUE(loaded.ok()) << loaded.status();
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*dir_);
+    delete dir_;
+  }
+  static fs::path* dir_;
+};
+fs::path* BatchGoldenTest::dir_ = nullptr;
+
+// Streamed through Engine::ScreenBatch seven rows at a time on two
+// threads, the golden batch gives the output file `vigil screen --input`
+// wrote before the refactor, byte for byte (JSON lines without their
+// elapsed_ms), with the same problems, and progress after every chunk.
+TEST_F(BatchGoldenTest, StreamedInSmallChunksTheOutputIsTheGoldenFile) {
+  auto engine = Engine::Open((*dir_ / "vigil.db").string(), store::AccessMode::kReadOnly);
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  const std::string input =
+      std::string(VIGIL_SOURCE_DIR) + "/tests/fixtures/golden/screening/inputs/batch.csv";
+  struct Case {
+    BatchFormat format;
+    std::string golden, file;
+  };
+  for (const Case& c : {Case{BatchFormat::kCsv, "batch-csv-csv.txt", "out.csv"},
+                        Case{BatchFormat::kJsonLines, "batch-csv-jsonl.txt", "out.jsonl"}}) {
+    SCOPED_TRACE(c.golden);
+    const std::string expected = GoldenSection(c.golden, c.file);
+    ASSERT_FALSE(expected.empty());
+    auto rows = OpenRowFile(input);
+    ASSERT_TRUE(rows.ok()) << rows.status();
+    BatchRequest request;
+    request.output = c.format;
+    request.threads = 2;
+    request.chunk_rows = 7;
+    StringSink sink;
+    std::vector<BatchProgress> progress;
+    auto summary = (*engine)->ScreenBatch(request, **rows, sink,
+                                          [&](const BatchProgress& p) { progress.push_back(p); });
+    ASSERT_TRUE(summary.ok()) << summary.status();
+    if (c.format == BatchFormat::kCsv) {
+      EXPECT_EQ(sink.text_, expected);
+    } else {
+      // The golden file's lines are as the golden test writes them: compact,
+      // without elapsed_ms.
+      EXPECT_EQ(WithoutTimings(sink.text_), expected);
+    }
+    EXPECT_EQ(summary->rows, 52u);
+    EXPECT_EQ(summary->screened, 47u);
+    EXPECT_EQ(summary->rows_with_hits, 4u);
+    ASSERT_EQ(summary->problems.size(), 8u);
+    EXPECT_EQ(summary->problems[0],
+              input + ":12: dob: 'not a date' is not a date; screened without it");
+    EXPECT_EQ(summary->problems[5], input + ":23: expected 6 fields, found 7; row skipped");
+    // 52 rows (53 lines with the header), 7 at a time.
+    ASSERT_GE(progress.size(), 8u);
+    for (size_t i = 1; i < progress.size(); ++i)
+      EXPECT_GE(progress[i].rows, progress[i - 1].rows);
+    EXPECT_EQ(progress[0].rows, 7u);
+    EXPECT_EQ(progress.back().fraction, 1.0);
+  }
 }
 
 // Memory must not grow with the input. Rows are read, screened and written
