@@ -240,7 +240,8 @@ TEST_F(RowStreamTest, AFileReadInChunksGivesTheRowsOfTheWhole) {
     ASSERT_TRUE(stream.ok()) << stream.status();
     // JSON lines: every key is known before the first row, the last line's too.
     EXPECT_EQ((*stream)->columns(), whole->columns) << name;
-    EXPECT_EQ((*stream)->Fraction(), 0.0);
+    // The share of the file read: for CSV, the block that held the header.
+    EXPECT_LT((*stream)->Fraction(), 1.0) << name;
     ExpectSameRows(Drain(**stream, 999), *whole, name);
     EXPECT_EQ((*stream)->Fraction(), 1.0);
   }
