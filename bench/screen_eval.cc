@@ -26,7 +26,9 @@
 #include <random>
 #include <set>
 
+#include "vigil/engine/engine.h"
 #include "vigil/engine/screening.h"
+#include "vigil/store/store.h"
 #include "vigil/match/threads.h"
 #include "vigil/text/normalize.h"
 
@@ -98,27 +100,28 @@ int main(int argc, char** argv) {
   app.add_flag("!--no-kind", use_kind, "heldout: do not tell the screener person/organization");
   CLI11_PARSE(app, argc, argv);
 
-  auto engine = vigil::Engine::Open(db_path, vigil::store::AccessMode::kReadOnly);
-  if (!engine.ok()) {
-    std::cerr << engine.status().message() << "\n";
+  auto store = vigil::store::OpenStore(db_path, vigil::store::AccessMode::kReadOnly);
+  if (!store.ok()) {
+    std::cerr << store.status().message() << "\n";
     return 2;
   }
-  auto records = vigil::ReadScreeningRecords((*engine)->db());
-  auto versions = vigil::ReadListVersions((*engine)->db());
+  auto records = (*store)->ReadScreeningRecords();
+  auto versions = (*store)->ReadListVersions();
   if (!records.ok() || !versions.ok()) {
     std::cerr << "cannot read records\n";
     return 2;
   }
   if (!datasets.empty()) {
-    std::erase_if(*records, [&](const match::RecordInput& r) {
+    std::erase_if(*records, [&](const vigil::store::ScreeningRecord& r) {
       return std::find(datasets.begin(), datasets.end(), r.dataset) == datasets.end();
     });
-    std::erase_if(*versions, [&](const match::ListVersion& v) {
+    std::erase_if(*versions, [&](const vigil::store::ListVersionRecord& v) {
       return std::find(datasets.begin(), datasets.end(), v.dataset) == datasets.end();
     });
   }
   long rss_before = RssKilobytes();
-  auto service = vigil::ScreeningService::FromRecords(std::move(*records), std::move(*versions));
+  auto service = vigil::ScreeningService::FromRecords(vigil::ToRecordInputs(std::move(*records)),
+                                                     vigil::ToListVersions(std::move(*versions)));
   long rss_after = RssKilobytes();
   const auto& stats = service->stats();
   const auto& list = service->list();

@@ -16,8 +16,17 @@ void AddCommonOptions(CLI::App* cmd, Context& context) {
 
 namespace {
 
-// "as_of: ..." -> "--as-of: ..." when the command has --as-of.
-std::string AsFlag(std::string message, const CLI::App* command) {
+// "as_of: ..." -> "--as-of: ..." when the command has --as-of. An input
+// error about a field ("payees.csv: name_column: ...", base/status.h
+// InputError with the field attached) names it after the input: there,
+// the attached field is rewritten the same way.
+std::string AsFlag(std::string message, const std::string& attached, const CLI::App* command) {
+  if (!attached.empty() && message.compare(0, attached.size() + 2, attached + ": ") != 0) {
+    size_t at = message.find(": " + attached + ": ");
+    if (at == std::string::npos || !command) return message;
+    std::string rewritten = AsFlag(message.substr(at + 2), attached, command);
+    return message.substr(0, at + 2) + rewritten;
+  }
   size_t colon = message.find(": ");
   if (!command || colon == std::string::npos || colon == 0) return message;
   std::string field = message.substr(0, colon);
@@ -38,7 +47,8 @@ int Fail(const Status& status, const Context& context) {
   auto code = ExitCodeFor(status);
   // Messages quote input (names, file content): escaped line by line so
   // that they cannot drive the terminal (text/escape.h).
-  const std::string message = AsFlag(std::string(status.message()), context.command);
+  const std::string message =
+      AsFlag(std::string(status.message()), FieldOf(status), context.command);
   std::string printed;
   for (size_t start = 0; start <= message.size();) {
     size_t end = message.find('\n', start);

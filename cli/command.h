@@ -32,7 +32,8 @@ void AddCommonOptions(CLI::App* cmd, Context& context);
 // exit code. A message that starts with a field's name ("as_of: ...", the
 // library's way, base/status.h) names the command's flag instead
 // ("--as-of: ...") when the command has that option, or its positional
-// argument ("NAME: ...").
+// argument ("NAME: "); so does the field of an input error that names it
+// after the input ("payees.csv: --name-column: ...").
 int Fail(const Status& status, const Context& context);
 // Prints a JSON value; returns 0.
 int Print(const Json& value);

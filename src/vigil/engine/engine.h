@@ -8,9 +8,11 @@
 //   auto card = (*engine)->Show("Siraj Haqqani");   // resolves aliases
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,8 @@
 #include "vigil/engine/accounts.h"
 #include "vigil/engine/analysis.h"
 #include "vigil/engine/audit.h"
+#include "vigil/engine/batch.h"
+#include "vigil/engine/screening.h"
 #include "vigil/store/sqlite/batch_writer.h"
 #include "vigil/store/sqlite/database.h"
 #include "vigil/store/store.h"
@@ -114,6 +118,43 @@ class Engine {
   StatusOr<ExposureTimingResult> ExposureTiming(const std::string& name,
                                                 const ExposureOptions& options, int runs);
 
+  // ---- screening (engine/screening.h, engine/batch.h; docs/screening.md) ----
+  // Every screening call below is thread-safe and uses one watch list per
+  // Engine, built (or read back from the store's cache) by the first call
+  // that needs it, or by PrepareScreening(): the store as it was then (a
+  // load afterwards is screened by a new Engine).
+
+  // Builds the watch list now, analysing names on `threads` threads (0: all
+  // cores); does nothing once it is built.
+  Status PrepareScreening(unsigned threads = 0);
+  // One name against every designated record: InvalidArgument naming the
+  // field when request.Validate() fails.
+  StatusOr<ScreenResponse> Screen(const ScreenRequest& request);
+  // The list versions screened against (datasets that designate anything).
+  StatusOr<std::vector<match::ListVersion>> ListVersions();
+  StatusOr<ScreeningStats> ScreeningStatistics();
+  // Two names scored and explained, without the store.
+  static StatusOr<Comparison> Compare(const CompareRequest& request);
+  // The checks ScreenBatch() makes before screening (settings, then
+  // columns), without the store: front ends call it before opening one.
+  static Status CheckBatch(const BatchRequest& request, const RowSource& rows);
+  // Screens every row of rows, writing the output rows to out in input
+  // order, a chunk at a time (request.chunk_rows, fewer when their output
+  // passes kBatchChunkBytes) screened on request.threads; progress, when
+  // given, is called on this thread after each chunk. NotFound when the
+  // store designates nothing.
+  StatusOr<BatchSummary> ScreenBatch(const BatchRequest& request, RowSource& rows,
+                                     BatchSink& out, const BatchProgressCallback& progress = {});
+  // A BatchScreener for rows that arrive in pieces (the HTTP API): with the
+  // input's columns, or std::nullopt for JSON lines whose keys the first
+  // piece gives. input names the rows in problems.
+  StatusOr<std::unique_ptr<BatchScreener>> StartBatch(
+      const BatchRequest& request, std::optional<std::vector<std::string>> columns,
+      const std::string& input);
+  // Each row (columns name_a, name_b, kind) compared as Compare() would,
+  // with defaults' kind and threshold: one JSON line per pair to out.
+  static StatusOr<PairsSummary> ComparePairs(const CompareRequest& defaults, RowSource& rows,
+                                             BatchSink& out);
   // ---- accounts and audit (engine/accounts.h, engine/audit.h) ----
   // API tokens and roles.
   Accounts& accounts() { return accounts_; }
@@ -131,6 +172,13 @@ class Engine {
       : store_(std::move(store)), db_(db), accounts_(*store_) {}
   std::unique_ptr<store::Store> store_;
   Database* db_;
+
+  // ---- screening ----
+  // The watch list: built under screening_mutex_, then read without it.
+  StatusOr<std::shared_ptr<const ScreeningService>> Screening(unsigned threads = 0);
+  std::mutex screening_mutex_;
+  std::shared_ptr<const ScreeningService> screening_;
+  std::atomic<bool> screening_ready_{false};
   Accounts accounts_;
   std::once_flag audit_once_;
   std::unique_ptr<AuditLog> audit_;

@@ -1,13 +1,16 @@
-// ScreeningService: reading designated records, building, JSON.
+// ScreeningService: the watch list built from the store (or read back from
+// its cache), requests checked field by field, results copied out of the
+// watch list; comparing two names.
 #include "vigil/engine/screening.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
-#include <unordered_map>
 
-#include "vigil/match/explain.h"
+#include "vigil/engine/engine.h"
 #include "vigil/match/snapshot.h"
+#include "vigil/match/threads.h"
 
 namespace vigil {
 namespace {
@@ -17,127 +20,122 @@ double MillisecondsSince(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
-Json OptionalText(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+// A field's problem ("" when there is none) as a status naming the field.
+Status Problem(std::string_view field, const std::string& problem) {
+  return problem.empty() ? absl::OkStatus() : FieldError(field, problem);
+}
+
+// match's checks name their fields ("threshold: ..."): the same, with the
+// field attached.
+Status Named(std::string_view field, const Status& status) {
+  if (status.ok()) return status;
+  std::string_view message(status.message().data(), status.message().size());
+  if (message.size() > field.size() + 1 && message.substr(0, field.size()) == field &&
+      message.substr(field.size(), 2) == ": ")
+    message.remove_prefix(field.size() + 2);
+  return FieldError(field, message);
+}
 
 }  // namespace
 
-StatusOr<std::vector<match::RecordInput>> ReadScreeningRecords(Database& db) {
-  std::vector<match::RecordInput> records;
-  std::unordered_map<int64_t, size_t> by_id;
-  {
-    Statement st(db,
-                 "SELECT e.id, e.key, e.kind, COALESCE(e.reference, ''), d.name FROM entities e "
-                 "JOIN facts f ON f.id = e.id JOIN datasets d ON d.id = f.dataset_id "
-                 "WHERE EXISTS (SELECT 1 FROM designations g WHERE g.entity_id = e.id) "
-                 "ORDER BY e.id");
-    while (st.Step()) {
-      by_id[st.Int(0)] = records.size();
-      match::RecordInput r;
-      r.key = st.Text(1);
-      r.entity_kind = st.Text(2);
-      r.reference = st.Text(3);
-      r.dataset = st.Text(4);
-      records.push_back(std::move(r));
+StatusOr<match::NameKind> ParseKind(std::string_view text, std::string_view field) {
+  match::NameKind kind;
+  if (match::ParseNameKind(text, &kind)) return kind;
+  return FieldError(field, fmt::format("unknown '{}' (person or organization)", text));
+}
+
+Status ScreenRequest::Validate() const {
+  if (auto k = ParseKind(kind); !k.ok()) return k.status();
+  if (auto s = Problem("name", match::NameProblem(name)); !s.ok()) return s;
+  if (auto s = Named("threshold", match::ValidateThreshold(threshold)); !s.ok()) return s;
+  if (auto s = Named("top", match::ValidateTop(top)); !s.ok()) return s;
+  if (auto s = Problem("dob", match::BirthDateProblem(dob)); !s.ok()) return s;
+  return Problem("country", match::CountryProblem(country));
+}
+
+Status CompareRequest::Validate() const {
+  if (auto s = Named("threshold", match::ValidateThreshold(threshold)); !s.ok()) return s;
+  if (auto s = Problem("name_a", match::NameProblem(name_a)); !s.ok()) return s;
+  if (auto s = Problem("name_b", match::NameProblem(name_b)); !s.ok()) return s;
+  return ParseKind(kind).status();
+}
+
+Comparison ComparePair(const CompareRequest& request, match::NameKind kind) {
+  Comparison c;
+  c.name_a = request.name_a;
+  c.name_b = request.name_b;
+  c.kind = kind;
+  c.threshold = request.threshold;
+  c.pair = match::CompareNames(request.name_a, request.name_b, kind, match::NameScorer());
+  c.score = c.pair.comparison.score;
+  c.match = c.score >= request.threshold;
+  c.cleaning_a = CleanText(request.name_a);
+  c.cleaning_b = CleanText(request.name_b);
+  return c;
+}
+
+std::vector<match::RecordInput> ToRecordInputs(std::vector<store::ScreeningRecord> records) {
+  std::vector<match::RecordInput> out;
+  out.reserve(records.size());
+  for (auto& r : records) {
+    match::RecordInput in;
+    in.key = std::move(r.key);
+    in.dataset = std::move(r.dataset);
+    in.entity_kind = std::move(r.kind);
+    in.reference = std::move(r.reference);
+    in.linked = std::move(r.linked);
+    in.names.reserve(r.names.size());
+    for (auto& n : r.names) {
+      match::ListedNameType type = match::ListedNameType::kAlias;
+      match::ParseListedNameType(n.kind, &type);
+      in.names.push_back({std::move(n.text), type});
     }
-    if (!st.status().ok()) return st.status();
+    in.birth_dates = std::move(r.birth_dates);
+    in.countries = std::move(r.countries);
+    in.designations.reserve(r.designations.size());
+    for (auto& d : r.designations)
+      in.designations.push_back({std::move(d.authority), std::move(d.program), std::move(d.list),
+                                 std::move(d.reference), std::move(d.date)});
+    out.push_back(std::move(in));
   }
-  auto each = [&](std::string_view sql, auto&& f) -> Status {
-    Statement st(db, sql);
-    while (st.Step())
-      if (auto it = by_id.find(st.Int(0)); it != by_id.end()) f(records[it->second], st);
-    return st.status();
-  };
-  Status s = each("SELECT entity_id, text, kind FROM names ORDER BY entity_id, position",
-                  [](match::RecordInput& r, Statement& st) {
-                    match::ListedNameType type = match::ListedNameType::kAlias;
-                    match::ParseListedNameType(st.Text(2), &type);
-                    r.names.push_back({st.Text(1), type});
-                  });
-  if (!s.ok()) return s;
-  s = each(
-      "SELECT entity_id, key, value FROM entity_values WHERE key IN ('birth_date', "
-      "'nationality', 'citizenship') ORDER BY entity_id, position",
-      [](match::RecordInput& r, Statement& st) {
-        (st.Text(1) == "birth_date" ? r.birth_dates : r.countries).push_back(st.Text(2));
-      });
-  if (!s.ok()) return s;
-  s = each(
-      "SELECT entity_id, key, value FROM attributes WHERE key IN ('birth_date', 'nationality', "
-      "'citizenship', 'country')",
-      [](match::RecordInput& r, Statement& st) {
-        (st.Text(1) == "birth_date" ? r.birth_dates : r.countries).push_back(st.Text(2));
-      });
-  if (!s.ok()) return s;
-  s = each(
-      "SELECT entity_id, authority, program, COALESCE(list, ''), COALESCE(reference, ''), "
-      "COALESCE(date, '') FROM designations ORDER BY entity_id, date, id",
-      [](match::RecordInput& r, Statement& st) {
-        r.designations.push_back({st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5)});
-      });
-  if (!s.ok()) return s;
-  // Links, either way round: a list record shows the curated card it joins.
-  std::unordered_map<std::string, size_t> by_key;
-  for (size_t i = 0; i < records.size(); ++i) by_key[records[i].key] = i;
-  Statement links(db, "SELECT entity_key, target_key FROM links ORDER BY score DESC, id");
-  while (links.Step()) {
-    std::string a = links.Text(0), b = links.Text(1);
-    if (auto it = by_key.find(a); it != by_key.end() && records[it->second].linked.empty())
-      records[it->second].linked = b;
-    if (auto it = by_key.find(b); it != by_key.end() && records[it->second].linked.empty())
-      records[it->second].linked = a;
-  }
-  if (!links.status().ok()) return links.status();
-  return records;
+  return out;
 }
 
-StatusOr<std::vector<match::ListVersion>> ReadListVersions(Database& db) {
-  std::vector<match::ListVersion> versions;
-  Statement st(db,
-               "SELECT d.name, d.kind, d.version, COALESCE(d.publish_date, ''), "
-               "COALESCE(d.sha256, ''), (SELECT COUNT(DISTINCT g.entity_id) FROM designations g "
-               "JOIN facts f ON f.id = g.id WHERE f.dataset_id = d.id) FROM datasets d "
-               "ORDER BY d.name");
-  while (st.Step()) {
-    if (st.Int(5) == 0) continue;  // nothing designated in it: not screened against
-    versions.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Int(5)});
-  }
-  if (!st.status().ok()) return st.status();
-  return versions;
+std::vector<match::ListVersion> ToListVersions(std::vector<store::ListVersionRecord> versions) {
+  std::vector<match::ListVersion> out;
+  out.reserve(versions.size());
+  for (auto& v : versions)
+    out.push_back({std::move(v.dataset), std::move(v.kind), std::move(v.version),
+                   std::move(v.publish_date), std::move(v.sha256), v.records});
+  return out;
 }
 
-StatusOr<std::string> ScreeningFingerprint(Database& db) {
-  Statement st(db, "SELECT name, version, loaded_at FROM datasets ORDER BY name");
-  std::string fingerprint = fmt::format("schema {}|store {}|generation {}", db.SchemaVersion(),
-                                        db.Info("store_id"), db.Info("generation"));
-  while (st.Step()) fingerprint += fmt::format("|{}@{}@{}", st.Text(0), st.Text(1), st.Text(2));
-  if (!st.status().ok()) return st.status();
-  return fingerprint;
-}
-
-StatusOr<std::unique_ptr<ScreeningService>> ScreeningService::Build(Database& db,
+StatusOr<std::unique_ptr<ScreeningService>> ScreeningService::Build(store::ScreeningStore& store,
                                                                     unsigned threads) {
   auto start = std::chrono::steady_clock::now();
-  auto fingerprint = ScreeningFingerprint(db);
+  auto fingerprint = store.ScreeningFingerprint();
   if (!fingerprint.ok()) return fingerprint.status();
-  const std::string snapshot_path = db.path() + ".screening";
-  if (auto snapshot = match::LoadSnapshot(snapshot_path, *fingerprint)) {
-    std::unique_ptr<ScreeningService> service(new ScreeningService());
-    service->list_ = std::move(snapshot->list);
-    service->index_ = std::move(snapshot->index);
-    service->Finish();
-    service->stats_.from_snapshot = true;
-    service->stats_.read_ms = MillisecondsSince(start);
-    return service;
-  }
-  auto records = ReadScreeningRecords(db);
+  const std::string cache = store.ScreeningCachePath();
+  if (!cache.empty())
+    if (auto snapshot = match::LoadSnapshot(cache, *fingerprint)) {
+      std::unique_ptr<ScreeningService> service(new ScreeningService());
+      service->list_ = std::move(snapshot->list);
+      service->index_ = std::move(snapshot->index);
+      service->Finish();
+      service->stats_.from_snapshot = true;
+      service->stats_.read_ms = MillisecondsSince(start);
+      return service;
+    }
+  auto records = store.ReadScreeningRecords();
   if (!records.ok()) return records.status();
-  auto versions = ReadListVersions(db);
+  auto versions = store.ReadListVersions();
   if (!versions.ok()) return versions.status();
   double read_ms = MillisecondsSince(start);
-  auto service = FromRecords(std::move(*records), std::move(*versions), threads);
+  auto service = FromRecords(ToRecordInputs(std::move(*records)),
+                             ToListVersions(std::move(*versions)), threads);
   service->stats_.read_ms = read_ms;
-  // A cache for the next command; failing to write it is not an error.
-  match::SaveSnapshot(snapshot_path, *fingerprint, service->list_, service->index_);
+  // A cache for the next process; failing to write it is not an error.
+  if (!cache.empty()) match::SaveSnapshot(cache, *fingerprint, service->list_, service->index_);
   return service;
 }
 
@@ -155,106 +153,108 @@ std::unique_ptr<ScreeningService> ScreeningService::FromRecords(
 
 void ScreeningService::Finish() {
   screener_ = std::make_unique<match::Screener>(list_, index_);
-  auto& stats = stats_;
-  stats.records = list_.records().size();
-  stats.names = list_.names().size();
-  stats.index_keys = index_.key_count();
-  stats.index_postings = index_.posting_count();
-  stats.index_bytes = index_.MemoryBytes();
+  stats_.records = list_.records().size();
+  stats_.names = list_.names().size();
+  stats_.index_keys = index_.key_count();
+  stats_.index_postings = index_.posting_count();
+  stats_.index_bytes = index_.MemoryBytes();
 }
 
-Json ScreeningService::ListsJson() const {
-  Json lists = Json::array();
-  for (const auto& v : list_.versions())
-    lists.push_back({{"dataset", v.dataset},
-                     {"kind", v.kind},
-                     {"version", v.version},
-                     {"publish_date", OptionalText(v.publish_date)},
-                     {"sha256", OptionalText(v.sha256)},
-                     {"records", v.records}});
-  return lists;
-}
-
-Json ScreeningService::HitJson(const match::Hit& hit, size_t rank) const {
+ScreenHit ScreeningService::HitOf(match::Hit&& hit, size_t rank) const {
   const match::ListedRecord& record = list_.records()[hit.record];
   const match::ListedName& name = list_.names()[hit.name];
-  Json references = Json::array(), programs = Json::array(), designations = Json::array();
-  if (!record.reference.empty()) references.push_back(record.reference);
+  ScreenHit h;
+  h.rank = rank;
+  h.entity = record.key;
+  h.name = record.display_name;
+  h.kind = record.entity_kind;
+  h.dataset = record.dataset;
+  h.score = hit.score;
+  h.name_score = hit.name_score;
+  h.matched_name = {name.analysis.original, match::ListedNameTypeName(name.type),
+                    name.analysis.script};
+  auto add_once = [](std::vector<std::string>* to, const std::string& value) {
+    if (std::find(to->begin(), to->end(), value) == to->end()) to->push_back(value);
+  };
+  if (!record.reference.empty()) h.references.push_back(record.reference);
   for (const auto& d : record.designations) {
-    if (!d.reference.empty() &&
-        std::find(references.begin(), references.end(), Json(d.reference)) == references.end())
-      references.push_back(d.reference);
-    if (std::find(programs.begin(), programs.end(), Json(d.program)) == programs.end())
-      programs.push_back(d.program);
-    designations.push_back({{"authority", d.authority},
-                            {"program", d.program},
-                            {"list", OptionalText(d.list)},
-                            {"reference", OptionalText(d.reference)},
-                            {"date", OptionalText(d.date)}});
+    if (!d.reference.empty()) add_once(&h.references, d.reference);
+    add_once(&h.programs, d.program);
   }
-  Json evidence = Json::array();
-  for (const auto& e : hit.evidence)
-    evidence.push_back({{"kind", e.kind}, {"effect", e.effect}, {"detail", e.detail}});
-  Json explanation = match::ComparisonJson(hit.comparison);
-  // Which reading of the query met the listed name: as written, or as shown
-  // on screen when bidi controls reorder it.
-  explanation["query_reading"] = hit.displayed ? "displayed" : "written";
-  explanation["name_score"] = hit.name_score;
-  explanation["evidence"] = std::move(evidence);
-  Json countries = record.countries;
-  return {{"rank", rank},
-          {"entity", record.key},
-          {"name", record.display_name},
-          {"kind", record.entity_kind},
-          {"dataset", record.dataset},
-          {"score", hit.score},
-          {"matched_name",
-           {{"text", name.analysis.original},
-            {"type", match::ListedNameTypeName(name.type)},
-            {"script", name.analysis.script}}},
-          {"references", std::move(references)},
-          {"programs", std::move(programs)},
-          {"designations", std::move(designations)},
-          {"nationalities", std::move(countries)},
-          {"linked", OptionalText(record.linked)},
-          {"explanation", std::move(explanation)}};
+  h.designations = record.designations;
+  h.nationalities = record.countries;
+  h.linked = record.linked;
+  h.displayed = hit.displayed;
+  h.comparison = std::move(hit.comparison);
+  h.evidence = std::move(hit.evidence);
+  return h;
 }
 
-Json ScreeningService::ResultJson(const match::ScreenQuery& query,
-                                  const match::ScreenResult& result, double elapsed_ms) const {
-  Json cleaning = match::CleaningJson(result.cleaning);
-  Json hits = Json::array();
-  for (size_t i = 0; i < result.hits.size(); ++i) {
-    Json hit = HitJson(result.hits[i], i + 1);
-    hit["explanation"]["cleaning"] = cleaning;  // each hit explains itself whole
-    hits.push_back(std::move(hit));
-  }
-  const char* kind = query.kind == match::NameKind::kPerson         ? "person"
-                     : query.kind == match::NameKind::kOrganization ? "organization"
-                                                                    : "any";
-  return {{"query",
-           {{"name", query.name},
-            {"birth_date", OptionalText(query.birth_date)},
-            {"country", OptionalText(query.country)},
-            {"kind", kind},
-            {"cleaning", std::move(cleaning)},
-            {"analysis", match::AnalysisJson(result.query)},
-            {"displayed_analysis", result.cleaning.displayed.empty()
-                                       ? Json(nullptr)
-                                       : Json(match::AnalysisJson(result.displayed))}}},
-          {"threshold", query.threshold},
-          {"lists", ListsJson()},
-          {"hits", std::move(hits)},
-          {"candidates", result.candidates},
-          {"fallback", result.fallback},
-          {"elapsed_ms", elapsed_ms}};
+ScreenResponse ScreeningService::Respond(const match::ScreenQuery& query,
+                                         match::ScreenResult result, double elapsed_ms) const {
+  ScreenResponse r;
+  r.query.name = query.name;
+  r.query.birth_date = query.birth_date;
+  r.query.country = query.country;
+  r.query.kind = query.kind;
+  r.query.cleaning = std::move(result.cleaning);
+  r.query.analysis = std::move(result.query);
+  if (!r.query.cleaning.displayed.empty()) r.query.displayed_analysis = std::move(result.displayed);
+  r.threshold = query.threshold;
+  r.lists = list_.versions();
+  r.hits.reserve(result.hits.size());
+  for (size_t i = 0; i < result.hits.size(); ++i) r.hits.push_back(HitOf(std::move(result.hits[i]), i + 1));
+  r.candidates = result.candidates;
+  r.fallback = result.fallback;
+  r.elapsed_ms = elapsed_ms;
+  return r;
 }
 
-StatusOr<Json> ScreeningService::ScreenJson(const match::ScreenQuery& query) const {
-  if (Status s = query.Validate(); !s.ok()) return s;
+StatusOr<std::shared_ptr<const ScreeningService>> Engine::Screening(unsigned threads) {
+  if (screening_ready_.load(std::memory_order_acquire)) return screening_;
+  std::lock_guard lock(screening_mutex_);
+  if (!screening_) {
+    auto built = ScreeningService::Build(*store_, match::WorkerThreads(threads));
+    if (!built.ok()) return built.status();
+    screening_ = std::move(*built);
+    screening_ready_.store(true, std::memory_order_release);
+  }
+  return screening_;
+}
+
+Status Engine::PrepareScreening(unsigned threads) { return Screening(threads).status(); }
+
+StatusOr<ScreenResponse> Engine::Screen(const ScreenRequest& request) {
+  if (auto s = request.Validate(); !s.ok()) return s;
+  auto service = Screening();
+  if (!service.ok()) return service.status();
+  match::ScreenQuery query;
+  query.name = request.name;
+  query.birth_date = request.dob;
+  query.country = request.country;
+  query.kind = *ParseKind(request.kind);
+  query.threshold = request.threshold;
+  query.top = request.top;
   auto start = std::chrono::steady_clock::now();
-  match::ScreenResult result = Screen(query);
-  return ResultJson(query, result, MillisecondsSince(start));
+  match::ScreenResult result = (*service)->Screen(query);
+  return (*service)->Respond(query, std::move(result), MillisecondsSince(start));
+}
+
+StatusOr<std::vector<match::ListVersion>> Engine::ListVersions() {
+  auto service = Screening();
+  if (!service.ok()) return service.status();
+  return (*service)->list().versions();
+}
+
+StatusOr<ScreeningStats> Engine::ScreeningStatistics() {
+  auto service = Screening();
+  if (!service.ok()) return service.status();
+  return (*service)->stats();
+}
+
+StatusOr<Comparison> Engine::Compare(const CompareRequest& request) {
+  if (auto s = request.Validate(); !s.ok()) return s;
+  return ComparePair(request, *ParseKind(request.kind));
 }
 
 }  // namespace vigil

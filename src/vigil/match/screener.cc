@@ -97,18 +97,28 @@ std::string NameProblem(std::string_view name) {
   return "has no letters or digits";
 }
 
-Status ValidateBirthDate(std::string_view birth_date) {
+std::string BirthDateProblem(std::string_view birth_date) {
   DayRange ignored;
-  if (birth_date.empty() || ParseDayRange(birth_date, &ignored)) return absl::OkStatus();
-  return absl::InvalidArgumentError(fmt::format(
-      "birth_date: '{}' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or FROM/TO)", birth_date));
+  if (birth_date.empty() || ParseDayRange(birth_date, &ignored)) return "";
+  return fmt::format("'{}' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or FROM/TO)", birth_date);
+}
+
+std::string CountryProblem(std::string_view country) {
+  if (country.empty() || !CountryCode(country).empty()) return "";
+  return fmt::format("'{}' names no country (an ISO code or an English name: AF, Afghanistan)",
+                     country);
+}
+
+Status ValidateBirthDate(std::string_view birth_date) {
+  std::string problem = BirthDateProblem(birth_date);
+  if (problem.empty()) return absl::OkStatus();
+  return absl::InvalidArgumentError("birth_date: " + problem);
 }
 
 Status ValidateCountry(std::string_view country) {
-  if (country.empty() || !CountryCode(country).empty()) return absl::OkStatus();
-  return absl::InvalidArgumentError(fmt::format(
-      "country: '{}' names no country (an ISO code or an English name: AF, Afghanistan)",
-      country));
+  std::string problem = CountryProblem(country);
+  if (problem.empty()) return absl::OkStatus();
+  return absl::InvalidArgumentError("country: " + problem);
 }
 
 Status ScreenQuery::Validate() const {

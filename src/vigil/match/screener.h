@@ -70,6 +70,10 @@ Status ValidateTop(size_t top);
 // Why a name cannot be screened ("is empty", "has no letters or digits..."),
 // or "" when it can.
 std::string NameProblem(std::string_view name);
+// Why a birth date or a country means nothing ("'x' is not a date (YYYY,
+// ...)", "'x' names no country (...)"), or "" when it is empty or valid.
+std::string BirthDateProblem(std::string_view birth_date);
+std::string CountryProblem(std::string_view country);
 Status ValidateBirthDate(std::string_view birth_date);
 Status ValidateCountry(std::string_view country);
 

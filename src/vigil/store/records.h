@@ -150,4 +150,31 @@ struct NameMatchRecord {
   std::string name;
 };
 
+// ---- screening ----
+
+// A designated record as screening reads it: an entity with at least one
+// designation. Absent optional values are "".
+struct ScreeningDesignationRecord {
+  std::string authority, program, list, reference, date;
+};
+
+struct ScreeningRecord {
+  std::string key;        // the entity's key ("un-tai-144")
+  std::string dataset;    // the dataset it belongs to ("un-consolidated")
+  std::string kind;       // person | organization | ...
+  std::string reference;  // the list's own id, may be ""
+  std::string linked;     // key of the same entity in another dataset, may be ""
+  std::vector<NameRecord> names;  // in the order written (script and lang not read)
+  std::vector<std::string> birth_dates;  // partial dates or ranges as written
+  std::vector<std::string> countries;    // nationality, citizenship, country: names or codes
+  std::vector<ScreeningDesignationRecord> designations;  // by date
+};
+
+// A dataset that designates something: the list version a screening runs
+// against. publish_date and sha256 are "" when unknown.
+struct ListVersionRecord {
+  std::string dataset, kind, version, publish_date, sha256;
+  int64_t records = 0;  // entities it designates
+};
+
 }  // namespace vigil::store

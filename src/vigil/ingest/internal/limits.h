@@ -20,5 +20,7 @@ inline constexpr int64_t kMaxInputBytes = 2'000'000'000;
 // InvalidArgument "path: the file is N bytes, more than the 2 GB a reader
 // takes" when text is larger than kMaxInputBytes.
 Status CheckInputSize(std::string_view text, const std::string& path);
+// The same for a file of `bytes` bytes read a block at a time.
+Status CheckInputBytes(int64_t bytes, const std::string& path);
 
 }  // namespace vigil::internal

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 
 namespace vigil {
 namespace {
@@ -131,6 +134,131 @@ TEST(RowReaderLimitsTest, CsvRowsWithTooManyFieldsAreCountedNotKept) {
   EXPECT_EQ(rows->rows[0].line, 5);
   EXPECT_EQ(rows->problems,
             (std::vector<std::string>{"in.csv:4: expected 2 fields, found 1000001; row skipped"}));
+}
+
+}  // namespace
+}  // namespace vigil
+
+namespace vigil {
+namespace {
+
+// Feeds text to a RowParser in pieces of `piece` bytes.
+RowSet FeedInPieces(const std::string& text, RowFormat format, size_t piece) {
+  RowParser parser("in", format);
+  RowSet set;
+  for (size_t at = 0; at < text.size(); at += piece) {
+    Status s = parser.Feed(std::string_view(text).substr(at, piece), &set);
+    EXPECT_TRUE(s.ok()) << s;
+  }
+  EXPECT_TRUE(parser.Finish(&set).ok());
+  set.columns = parser.columns();
+  return set;
+}
+
+void ExpectSameRows(const RowSet& a, const RowSet& b, const std::string& what) {
+  EXPECT_EQ(a.columns, b.columns) << what;
+  EXPECT_EQ(a.problems, b.problems) << what;
+  ASSERT_EQ(a.rows.size(), b.rows.size()) << what;
+  for (size_t i = 0; i < a.rows.size(); ++i) {
+    EXPECT_EQ(a.rows[i].line, b.rows[i].line) << what << " row " << i;
+    EXPECT_EQ(a.rows[i].values, b.rows[i].values) << what << " row " << i;
+  }
+}
+
+// However the bytes are split (a block of a file ending anywhere), the
+// rows, their lines and the problems are those of the whole text.
+TEST(RowParserTest, PiecesOfAnySizeGiveTheRowsOfTheWhole) {
+  const std::string csv =
+      "\xEF\xBB\xBFid,name,dob\n1,\"Haqqani, Sirajuddin\",1973\n2,\"Line\nbreak\",\n"
+      "only-one\n\n3,\"Bad \xC3\x28\",x\n4,Omar,1980\n";
+  const std::string jsonl =
+      "{\"name\": \"Ali\", \"dob\": 1970}\n\n[1,2]\n{broken\n{\"name\": \"Omar\", \"x\": null, "
+      "\"z\": [1]}\n  \n{\"b\": \"\xC3\x28\"}\n{\"a\": \"last\"}";
+  for (auto [text, format] : {std::pair{csv, RowFormat::kCsv}, {jsonl, RowFormat::kJsonLines}}) {
+    auto whole = ParseRows(text, "in", format);
+    ASSERT_TRUE(whole.ok()) << whole.status();
+    for (size_t piece : {1u, 2u, 3u, 5u, 7u, 64u})
+      ExpectSameRows(FeedInPieces(text, format, piece), *whole, "piece " + std::to_string(piece));
+  }
+}
+
+// Regression: the last row of a CSV text without a final line break was
+// reported one line too far down ("in.csv:4" for a row on line 3).
+TEST(RowParserTest, ALastLineWithoutLineBreakKeepsItsNumber) {
+  auto rows = ParseRows("name\nfoo\nNorthern Front", "in.csv", RowFormat::kCsv);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->rows.size(), 2u);
+  EXPECT_EQ(rows->rows[1].line, 3);
+  auto bad = ParseRows("name,dob\nAli,1970\n\"Bad,x", "in.csv", RowFormat::kCsv);
+  ASSERT_TRUE(bad.ok());
+  EXPECT_EQ(bad->problems, (std::vector<std::string>{"in.csv:3: expected 2 fields, found 1; row skipped"}));
+}
+
+class RowStreamTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("vigil-row-stream-" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& text) {
+    std::string path = (dir_ / name).string();
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+  // Every row of the file, taken max_rows at a time.
+  static RowSet Drain(RowStream& stream, size_t max_rows) {
+    RowSet set;
+    set.columns = stream.columns();
+    for (bool more = true; more;) {
+      size_t before = set.rows.size();
+      auto next = stream.Next(max_rows, &set.rows, &set.problems);
+      EXPECT_TRUE(next.ok()) << next.status();
+      if (!next.ok()) break;
+      EXPECT_LE(set.rows.size() - before, max_rows);
+      more = *next;
+    }
+    return set;
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(RowStreamTest, AFileReadInChunksGivesTheRowsOfTheWhole) {
+  // Over two blocks of 1 MB, so that rows and lines cross block ends.
+  std::string csv = "id,name\n", jsonl;
+  for (int i = 0; i < 60000; ++i) {
+    csv += fmt::format("{},\"Name {}\nsecond line\"\n", i, i);
+    jsonl += i % 1000 == 7 ? "not json\n" : fmt::format("{{\"name\": \"N{}\", \"k{}\": 1}}\n", i, i % 5);
+  }
+  jsonl += "{\"late\": \"key\"}\n";
+  for (auto [name, text] : {std::pair{"rows.csv", csv}, {"rows.jsonl", jsonl}}) {
+    std::string path = Write(name, text);
+    auto whole = ParseRows(text, path, RowFormatOf(path));
+    ASSERT_TRUE(whole.ok());
+    auto stream = RowStream::Open(path);
+    ASSERT_TRUE(stream.ok()) << stream.status();
+    // JSON lines: every key is known before the first row, the last line's too.
+    EXPECT_EQ((*stream)->columns(), whole->columns) << name;
+    // The share of the file read: for CSV, the block that held the header.
+    EXPECT_LT((*stream)->Fraction(), 1.0) << name;
+    ExpectSameRows(Drain(**stream, 999), *whole, name);
+    EXPECT_EQ((*stream)->Fraction(), 1.0);
+  }
+}
+
+TEST_F(RowStreamTest, OpenFailsAsReadingTheWholeFileWould) {
+  auto missing = RowStream::Open((dir_ / "missing.csv").string());
+  EXPECT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(missing.status().message().find("missing.csv: cannot open"), std::string::npos);
+  auto empty = RowStream::Open(Write("empty.csv", "\n\n"));
+  EXPECT_EQ(empty.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(empty.status().message().find("empty.csv: no header line"), std::string::npos);
+  // A header without a line break, and no rows.
+  auto header = RowStream::Open(Write("header.csv", "id,name"));
+  ASSERT_TRUE(header.ok()) << header.status();
+  EXPECT_EQ((*header)->columns(), (std::vector<std::string>{"id", "name"}));
+  EXPECT_TRUE(Drain(**header, 10).rows.empty());
 }
 
 }  // namespace

@@ -48,6 +48,10 @@ class SqliteStore final : public Store {
   StatusOr<bool> HasPartyLabel(std::string_view label) override;
 
   // ---- screening (store/sqlite/screening.cc) ----
+  StatusOr<std::vector<ScreeningRecord>> ReadScreeningRecords() override;
+  StatusOr<std::vector<ListVersionRecord>> ReadListVersions() override;
+  StatusOr<std::string> ScreeningFingerprint() override;
+  std::string ScreeningCachePath() const override { return path_ + ".screening"; }
 
   // ---- load (store/sqlite/load.cc) ----
 

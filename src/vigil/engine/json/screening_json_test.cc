@@ -1,0 +1,128 @@
+// The screening JSON shapes and batch CSV rows, from hand-made typed
+// results (known answers); tests/e2e/screen_golden_test.cc checks whole
+// outputs against those of the binary before the typed API.
+#include "vigil/engine/json/screening_json.h"
+
+#include <gtest/gtest.h>
+
+namespace vigil {
+namespace {
+
+std::vector<std::string> Keys(const Json& object) {
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : object.items()) keys.push_back(k);
+  return keys;
+}
+
+ScreenResponse Response() {
+  ScreenResponse r;
+  r.query.name = "Sira\u200Bjuddin Haqqani";
+  r.query.birth_date = "1973";
+  r.query.kind = match::NameKind::kPerson;
+  r.query.cleaning = CleanText(r.query.name);
+  r.query.analysis = match::AnalyzeName(r.query.cleaning.text, match::NameKind::kPerson);
+  r.threshold = 0.8;
+  r.lists = {{"un-consolidated", "un-list", "2025-04-19+929a", "2025-04-19", "929a", 877},
+             {"curated", "curated", "59d5", "", "", 16}};
+  ScreenHit h;
+  h.rank = 1;
+  h.entity = "un-tai-144";
+  h.name = "SIRAJUDDIN JALLALOUDINE HAQQANI";
+  h.kind = "person";
+  h.dataset = "un-consolidated";
+  h.score = 0.97;
+  h.name_score = 0.93;
+  h.matched_name = {"Sirajuddin Haqqani", "alias", "Latn"};
+  h.references = {"TAi.144", "7000"};
+  h.programs = {"1988 Taliban", "SDGT"};
+  h.designations = {{"UN", "1988 Taliban", "", "TAi.144", "2007-07-31"}};
+  h.nationalities = {"AF"};
+  h.linked = "sirajuddin-haqqani";
+  h.comparison = match::CompareNames("Sirajuddin Haqqani", "Sirajuddin Haqqani",
+                                     match::NameKind::kPerson, match::NameScorer())
+                     .comparison;
+  h.evidence = {{"birth_date", 0.04, "falls within a listed birth date or range"}};
+  r.hits.push_back(h);
+  r.candidates = 3;
+  r.elapsed_ms = 0.5;
+  return r;
+}
+
+TEST(ScreeningJsonTest, AScreenResultHasTheDocumentedShape) {
+  Json j = ToJson(Response());
+  EXPECT_EQ(Keys(j), (std::vector<std::string>{"query", "threshold", "lists", "hits", "candidates",
+                                               "fallback", "elapsed_ms"}));
+  EXPECT_EQ(Keys(j["query"]), (std::vector<std::string>{"name", "birth_date", "country", "kind",
+                                                        "cleaning", "analysis",
+                                                        "displayed_analysis"}));
+  EXPECT_EQ(j["query"]["country"], nullptr);
+  EXPECT_EQ(j["query"]["kind"], "person");
+  EXPECT_EQ(j["query"]["cleaning"]["summary"], "U+200B ZERO WIDTH SPACE");
+  EXPECT_EQ(j["lists"][1]["publish_date"], nullptr);
+  EXPECT_EQ(j["lists"][0]["records"], 877);
+  const Json& hit = j["hits"][0];
+  EXPECT_EQ(Keys(hit), (std::vector<std::string>{"rank", "entity", "name", "kind", "dataset",
+                                                 "score", "matched_name", "references",
+                                                 "programs", "designations", "nationalities",
+                                                 "linked", "explanation"}));
+  EXPECT_EQ(hit["designations"][0]["list"], nullptr);
+  EXPECT_EQ(Keys(hit["explanation"]),
+            (std::vector<std::string>{"pairs", "unmatched_query", "unmatched_candidate",
+                                      "adjustments", "query_reading", "name_score", "evidence",
+                                      "cleaning"}));
+  EXPECT_EQ(hit["explanation"]["cleaning"], j["query"]["cleaning"]);
+  EXPECT_EQ(hit["explanation"]["query_reading"], "written");
+  EXPECT_EQ(hit["explanation"]["pairs"][0]["method"], "exact");
+  // A hit alone explains itself without the query's cleaning.
+  EXPECT_FALSE(ToJson(Response().hits[0])["explanation"].contains("cleaning"));
+}
+
+TEST(ScreeningJsonTest, BatchRowsAsJsonLinesAndCsv) {
+  ScreenResponse r = Response();
+  std::string id = "A1";
+  std::string line = BatchJsonLine(7, &id, {{"name", "=x"}, {"id", "A1"}}, r);
+  ASSERT_EQ(line.back(), '\n');
+  Json j = Json::parse(line);
+  EXPECT_EQ(Keys(j), (std::vector<std::string>{"line", "id", "input", "query", "lists", "hits",
+                                               "candidates", "fallback", "elapsed_ms"}));
+  EXPECT_EQ(Keys(j["input"]), (std::vector<std::string>{"name", "id"}));
+  EXPECT_FALSE(Json::parse(BatchJsonLine(7, nullptr, {}, r)).contains("id"));
+
+  std::string lists = ListsLine(r.lists);
+  EXPECT_EQ(lists, "un-consolidated (2025-04-19, 877 records); curated (59d5, 16 records)");
+  EXPECT_EQ(BatchCsvHeader({"id", "=name"}, /*raw=*/false),
+            "\"id\",\"'=name\",vigil_hits,vigil_top_score,vigil_top_entity,vigil_top_name,"
+            "vigil_top_matched_name,vigil_top_references,vigil_top_programs,vigil_top_dataset,"
+            "vigil_lists,vigil_name_cleaning\n");
+  EXPECT_EQ(BatchCsvLine({"A1", "-5"}, r, lists, /*raw=*/false),
+            "\"A1\",\"'-5\",1,0.9700,\"un-tai-144\",\"SIRAJUDDIN JALLALOUDINE HAQQANI\","
+            "\"Sirajuddin Haqqani\",\"TAi.144;7000\",\"1988 Taliban;SDGT\",\"un-consolidated\","
+            "\"" + lists + "\",\"U+200B ZERO WIDTH SPACE\"\n");
+  r.hits.clear();
+  EXPECT_EQ(BatchCsvLine({"A1", "-5"}, r, lists, /*raw=*/true),
+            "\"A1\",\"-5\",0,,,,,,,,\"" + lists + "\",\"U+200B ZERO WIDTH SPACE\"\n");
+}
+
+TEST(ScreeningJsonTest, AComparisonExplainsBothReadings) {
+  Comparison c;
+  c.name_a = "Usama bin Ladin";
+  c.name_b = "\u202Enidal nib amasu\u202C";
+  c.pair = match::CompareNames(c.name_a, c.name_b, match::NameKind::kAny, match::NameScorer());
+  c.score = c.pair.comparison.score;
+  c.match = c.score >= c.threshold;
+  c.cleaning_a = CleanText(c.name_a);
+  c.cleaning_b = CleanText(c.name_b);
+  Json j = ToJson(c);
+  EXPECT_EQ(Keys(j), (std::vector<std::string>{"name_a", "name_b", "kind", "score", "threshold",
+                                               "match", "explanation", "analysis"}));
+  EXPECT_EQ(j["kind"], "any");
+  EXPECT_TRUE(j["match"].get<bool>());
+  EXPECT_EQ(j["explanation"]["readings"]["b"], "displayed");
+  EXPECT_EQ(j["explanation"]["cleaning"]["b"]["displayed"], "usama bin ladin");
+  EXPECT_TRUE(j["explanation"]["pairs"][0].contains("method"));
+  EXPECT_EQ(Keys(j["analysis"]["a"]),
+            (std::vector<std::string>{"name", "script", "parts", "honorifics", "nasab"}));
+}
+
+}  // namespace
+}  // namespace vigil
