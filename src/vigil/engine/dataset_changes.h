@@ -6,7 +6,10 @@
 // one, or that removes too much of it, is refused unless allowed.
 #pragma once
 
-#include "vigil/engine/engine.h"
+#include "vigil/base/status.h"
+#include "vigil/engine/load.h"
+#include "vigil/model/model.h"
+#include "vigil/store/load_store.h"
 
 namespace vigil::internal {
 
@@ -15,15 +18,16 @@ namespace vigil::internal {
 // every entity counts as added and none is listed.
 // Besides entities, counts every kind of record of a curated dataset
 // (DatasetChanges::kinds).
-StatusOr<DatasetChanges> CompareWithStored(Database& db, const Batch& batch);
+StatusOr<DatasetChanges> CompareWithStored(store::LoadTransaction& tx, const Batch& batch);
 
 // InvalidArgument when replacing the stored version with batch is refused
 // (docs/data-model.md, docs/lists.md): the batch is a list published before
 // the stored version (unless options.allow_older), or it holds no record
 // of a kind the stored version holds, or removes more than kShrinkShare of
 // the stored records of a kind and at least kShrinkMinimum (unless
-// options.allow_shrink, or for a curated batch CuratedMode::kReplace). The message names the files, the counts and the
-// first records that would go. A merge, or a new dataset, is never refused.
+// options.allow_shrink, or for a curated batch CuratedMode::kReplace). The
+// message names the files, the counts and the first records that would go.
+// A merge, or a new dataset, is never refused.
 Status CheckReplacement(const Batch& batch, const DatasetChanges& changes,
                         const LoadOptions& options);
 
