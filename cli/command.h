@@ -41,5 +41,7 @@ StatusOr<std::unique_ptr<Engine>> OpenForReading(const Context& context);
 void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
 void AddScreenCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
 void AddGraphCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
+void AddAccountCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
+void AddServeCommand(CLI::App& app, Context& context, std::vector<Command>& commands);
 
 }  // namespace vigil::cli

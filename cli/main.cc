@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   vigil::cli::AddKnowledgeCommands(app, context, commands);
   vigil::cli::AddScreenCommands(app, context, commands);
   vigil::cli::AddGraphCommands(app, context, commands);
+  vigil::cli::AddAccountCommands(app, context, commands);
+  vigil::cli::AddServeCommand(app, context, commands);
 
   // What vigil was doing, for the message when memory runs out.
   std::string doing = "reading the command line";

@@ -35,6 +35,9 @@ struct Request {
   std::string remote;  // peer address
   // Set by the router: the values of {name} segments of the route's pattern.
   std::map<std::string, std::string> params;
+  // Set by the application's guard (who is calling, say); the transport
+  // never reads them.
+  std::map<std::string, std::string> attributes;
 
   // The first value of a query parameter.
   std::optional<std::string> Query(std::string_view name) const;

@@ -53,6 +53,11 @@ struct Route {
   // Set on routes that answer before the API is ready (health checks) and
   // that need no credentials.
   bool public_route = false;
+  // What the application requires of a caller (a role), for its guard; the
+  // transport never reads it.
+  int required_level = 0;
+  // Routes that need the screening snapshot answer 503 until it is loaded.
+  bool needs_ready = false;
 };
 
 class Router {

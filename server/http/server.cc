@@ -13,6 +13,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <limits>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -28,6 +29,7 @@ using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
 constexpr size_t kStreamBuffer = 64 * 1024;
+constexpr std::uint64_t kNoBodyLimit = std::numeric_limits<std::uint64_t>::max();
 
 }  // namespace
 
@@ -120,6 +122,11 @@ class Session : public std::enable_shared_from_this<Session> {
     keep_alive_ = false;
     head_.emplace();
     head_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
+    // The body's limit depends on the route, known only once the head is
+    // read; OnHead checks a declared length against it, ReadBody the rest.
+    // (Not boost::none: Boost 1.74 compares a declared length with an empty
+    // optional as greater and refuses every body.)
+    head_->body_limit(kNoBodyLimit);
     stream_.expires_after(buffer_.size() > 0 ? server_.options.read_timeout
                                              : server_.options.idle_timeout);
     http::async_read_header(stream_, buffer_, *head_,
@@ -311,7 +318,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void WriteStreamHead() {
     stream_parser_.emplace(std::move(*head_));
-    stream_parser_->body_limit(boost::none);
+    stream_parser_->body_limit(kNoBodyLimit);
     stream_head_ = std::make_shared<http::response<http::empty_body>>(http::status::ok, 11);
     stream_head_->set(http::field::server, "vigil");
     stream_head_->set(http::field::content_type, route_->stream_content_type);

@@ -56,6 +56,9 @@ class ServerTest : public ::testing::Test {
       response.body = r.body;
       return response;
     }).body_limit = 1000;
+    router_.Post("/count", [](Request& r) {
+      return JsonResponse(200, Json{{"bytes", r.body.size()}});
+    }).body_limit = 4 << 20;
     router_.Get("/throw", [](Request&) -> Response { throw std::runtime_error("secret detail"); });
     router_.Get("/slow", [this](Request&) {
       {
@@ -107,7 +110,7 @@ class ServerTest : public ::testing::Test {
   static http::response<http::string_body> ReadResponse(tcp::socket& socket,
                                                          beast::flat_buffer& buffer) {
     http::response_parser<http::string_body> parser;
-    parser.body_limit(boost::none);
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     http::read(socket, buffer, parser);
     return parser.release();
   }
@@ -188,6 +191,23 @@ TEST_F(ServerTest, BodiesOverTheRouteLimitGet413) {
   auto r = ReadResponse(socket, buffer);
   EXPECT_EQ(r.result_int(), 413);
   EXPECT_EQ(Json::parse(r.body())["error"]["code"], "too_large");
+}
+
+TEST_F(ServerTest, RoutesMayAcceptBodiesOverTheParsersDefault) {
+  StartServer();
+  // Beast's parser refuses bodies over 1 MiB unless told otherwise; a route
+  // with a larger limit must get them, whether declared or streamed.
+  std::string big(2 << 20, 'x');
+  auto declared = Exchange("POST /count HTTP/1.1\r\nHost: t\r\nContent-Length: " +
+                           std::to_string(big.size()) + "\r\n\r\n" + big);
+  EXPECT_EQ(declared.result_int(), 200);
+  EXPECT_EQ(Json::parse(declared.body())["bytes"], big.size());
+  std::string lines;
+  while (lines.size() < (2u << 20)) lines += "abcdefghijklmnopqrstuvwxyz\n";
+  auto streamed = Exchange("POST /upper HTTP/1.1\r\nHost: t\r\nContent-Length: " +
+                           std::to_string(lines.size()) + "\r\n\r\n" + lines);
+  EXPECT_EQ(streamed.result_int(), 200);
+  EXPECT_NE(streamed.body().find("lines=" + std::to_string(lines.size() / 27)), std::string::npos);
 }
 
 TEST_F(ServerTest, OversizedHeadsGet431) {

@@ -204,7 +204,8 @@ TEST_F(ListsTest, AnOlderVersionIsRefusedUnlessAllowed) {
   Load({Fixture("un-good-v2.xml")});
   std::string before = Hash();
   ExpectRefused({"load", Fixture("un-good.xml")},
-                {Fixture("un-good.xml") + ": dataset 'un-consolidated' not replaced, nothing loaded",
+                {Fixture("un-good.xml") +
+                     ": dataset 'un-consolidated' not replaced, nothing loaded",
                  "this version (published 2025-01-02) is older than the stored one (published "
                  "2025-06-30)",
                  "(allow_older)", "it would remove 1 of the 2 stored entities (50%)",

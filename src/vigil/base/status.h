@@ -51,4 +51,10 @@ enum class ExitCode : int {
 
 ExitCode ExitCodeFor(const Status& status);
 
+// The HTTP status of a failed request: InvalidArgument 422 when it names a
+// field (FieldError) and 400 otherwise, NotFound 404, AlreadyExists and
+// FailedPrecondition 409, Unauthenticated 401, PermissionDenied 403,
+// ResourceExhausted 413, Unavailable 503, anything else 500.
+int HttpStatusFor(const Status& status);
+
 }  // namespace vigil

@@ -14,6 +14,17 @@ TEST(StatusTest, FieldErrorsCarryTheirField) {
   EXPECT_EQ(ExitCodeFor(s), ExitCode::kBadInput);
 }
 
+TEST(StatusTest, HttpStatusesFollowTheTable) {
+  EXPECT_EQ(HttpStatusFor(FieldError("threshold", "bad")), 422);
+  EXPECT_EQ(HttpStatusFor(absl::InvalidArgumentError("malformed")), 400);
+  EXPECT_EQ(HttpStatusFor(absl::NotFoundError("x")), 404);
+  EXPECT_EQ(HttpStatusFor(absl::AlreadyExistsError("x")), 409);
+  EXPECT_EQ(HttpStatusFor(absl::UnauthenticatedError("x")), 401);
+  EXPECT_EQ(HttpStatusFor(absl::PermissionDeniedError("x")), 403);
+  EXPECT_EQ(HttpStatusFor(absl::UnavailableError("x")), 503);
+  EXPECT_EQ(HttpStatusFor(absl::InternalError("x")), 500);
+}
+
 TEST(StatusTest, InputErrorsNameThePlace) {
   EXPECT_EQ(std::string(InputError({"list.xml", 12}, "DATAID", "missing").message()),
             "list.xml:12: DATAID: missing");

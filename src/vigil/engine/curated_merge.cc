@@ -18,9 +18,9 @@ bool Same(const Participant& a, const Participant& b);
 bool Same(const Source& a, const Source& b);
 bool Same(const Claim& a, const Claim& b) {
   return std::tie(a.source, a.span_start, a.span_end, a.digest, a.locator, a.party, a.party_label,
-                  a.stance, a.confidence, a.note) ==
-         std::tie(b.source, b.span_start, b.span_end, b.digest, b.locator, b.party, b.party_label,
-                  b.stance, b.confidence, b.note);
+                  a.stance, a.confidence,
+                  a.note) == std::tie(b.source, b.span_start, b.span_end, b.digest, b.locator,
+                                      b.party, b.party_label, b.stance, b.confidence, b.note);
 }
 bool Same(const Name& a, const Name& b) {
   return std::tie(a.text, a.kind, a.script, a.lang) == std::tie(b.text, b.kind, b.script, b.lang);
@@ -68,9 +68,9 @@ bool Same(const Event& a, const Event& b) {
 }
 bool Same(const Estimate& a, const Estimate& b) {
   return std::tie(a.id, a.subject, a.quantity, a.qualifier, a.unit, a.scope, a.scope_entity,
-                  a.value, a.low, a.high, a.of, a.as_of) ==
-             std::tie(b.id, b.subject, b.quantity, b.qualifier, b.unit, b.scope, b.scope_entity,
-                      b.value, b.low, b.high, b.of, b.as_of) &&
+                  a.value, a.low, a.high, a.of,
+                  a.as_of) == std::tie(b.id, b.subject, b.quantity, b.qualifier, b.unit, b.scope,
+                                       b.scope_entity, b.value, b.low, b.high, b.of, b.as_of) &&
          Same(a.claims, b.claims);
 }
 bool Same(const Designation& a, const Designation& b) {
@@ -97,10 +97,9 @@ class Layer {
       std::string k = key(record);
       auto [first, fresh] = seen.emplace(k, record.where);
       if (!fresh) {
-        problems->push_back(FormatInputError(
-            record.where, field,
-            fmt::format("'{}' is given twice (first at {}:{})", k, first->second.path,
-                        first->second.line)));
+        problems->push_back(FormatInputError(record.where, field,
+                                             fmt::format("'{}' is given twice (first at {}:{})", k,
+                                                         first->second.path, first->second.line)));
         continue;
       }
       auto it = index.find(k);
@@ -173,8 +172,8 @@ StatusOr<Batch> Merge(std::optional<Batch> stored, const Batch& part,
                  entities.Changed(whole.entities) || relations.Changed(whole.relations) ||
                  events.Changed(whole.events) || estimates.Changed(whole.estimates) ||
                  designations.Changed(whole.designations);
-  whole.version = changed ? Sha256Hex(previous_version + "+" + part.version).substr(0, 16)
-                          : previous_version;
+  whole.version =
+      changed ? Sha256Hex(previous_version + "+" + part.version).substr(0, 16) : previous_version;
   for (const auto& f : part.files)
     if (std::find(whole.files.begin(), whole.files.end(), f) == whole.files.end())
       whole.files.push_back(f);

@@ -21,6 +21,11 @@ StatusOr<std::unique_ptr<Engine>> Engine::Open(const std::string& db_path, store
   return std::unique_ptr<Engine>(new Engine(std::move(*opened), *connection));
 }
 
+AuditLog& Engine::audit() {
+  std::call_once(audit_once_, [this] { audit_ = std::make_unique<AuditLog>(*store_); });
+  return *audit_;
+}
+
 StatusOr<std::vector<Batch>> Engine::ReadAll(const std::vector<std::string>& paths,
                                              const LoadOptions& options) {
   InputOptions inputs;

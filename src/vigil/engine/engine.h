@@ -13,12 +13,15 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "vigil/base/status.h"
+#include "vigil/engine/accounts.h"
 #include "vigil/engine/analysis.h"
+#include "vigil/engine/audit.h"
 #include "vigil/engine/conflict_report.h"
 #include "vigil/engine/entity_card.h"
 #include "vigil/engine/list_request.h"
@@ -91,15 +94,26 @@ class Engine {
   // (median of runs) and the whole call with citations.
   StatusOr<Json> ExposureTiming(const std::string& name, const ExposureOptions& options, int runs);
 
+  // ---- accounts and audit (engine/accounts.h, engine/audit.h) ----
+  // API tokens and roles.
+  Accounts& accounts() { return accounts_; }
+  // The hash-chained audit log (its writer thread starts with the first
+  // call).
+  AuditLog& audit();
+
   // Transitional (issue 8, step 0): the opening thread's SQLite
   // connection, for the engine code whose SQL has not yet moved behind
   // store::Store. Goes away with the last such use.
   Database& db() { return *db_; }
 
  private:
-  Engine(std::unique_ptr<store::Store> store, Database* db) : store_(std::move(store)), db_(db) {}
+  Engine(std::unique_ptr<store::Store> store, Database* db)
+      : store_(std::move(store)), db_(db), accounts_(*store_) {}
   std::unique_ptr<store::Store> store_;
   Database* db_;
+  Accounts accounts_;
+  std::once_flag audit_once_;
+  std::unique_ptr<AuditLog> audit_;
 };
 
 }  // namespace vigil

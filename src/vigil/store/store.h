@@ -15,7 +15,7 @@
 // conflicts, verification inputs), graph (the knowledge graph's rows for
 // analysis), screening (designated records and list versions) and load
 // (writing datasets in one transaction, with the reads and writes its hooks
-// need).
+// need) and accounts (API tokens and the hash-chained audit log).
 #pragma once
 
 #include <cstdint>
@@ -23,6 +23,7 @@
 #include <string>
 
 #include "vigil/base/status.h"
+#include "vigil/store/account_store.h"
 #include "vigil/store/graph_store.h"
 #include "vigil/store/knowledge_store.h"
 #include "vigil/store/load_store.h"
@@ -35,7 +36,8 @@ enum class AccessMode { kReadWrite, kReadOnly };
 class Store : public KnowledgeStore,
               public GraphStore,
               public ScreeningStore,
-              public LoadStore {
+              public LoadStore,
+              public AccountStore {
  public:
   ~Store() override = default;
 

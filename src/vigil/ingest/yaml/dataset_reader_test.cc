@@ -14,8 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kSource =
-    "sources:\n  - {id: report, title: A report, publisher: tests}\n";
+constexpr const char* kSource = "sources:\n  - {id: report, title: A report, publisher: tests}\n";
 constexpr const char* kEntities =
     "entities:\n"
     "  - id: front\n"
@@ -54,8 +53,9 @@ TEST_F(DatasetReaderTest, AFileWithNoRecordIsRefusedNamingIt) {
     ASSERT_FALSE(batch.ok()) << "accepted: '" << text << "'";
     EXPECT_EQ(batch.status().code(), absl::StatusCode::kInvalidArgument);
     EXPECT_EQ(batch.status().message(),
-              path + ": no sources, entities, relations, events, estimates or designations: "
-                     "nothing loaded (an empty dataset never replaces a stored one)");
+              path +
+                  ": no sources, entities, relations, events, estimates or designations: "
+                  "nothing loaded (an empty dataset never replaces a stored one)");
   }
   // Beside files that hold records, an empty one is harmless.
   Write("a.yaml", std::string(kSource) + kEntities);
@@ -80,8 +80,7 @@ TEST_F(DatasetReaderTest, ASecondDocumentIsRefused) {
 }
 
 TEST_F(DatasetReaderTest, AliasesAreRefused) {
-  std::string text =
-      "sources:\n  - &s {id: report, title: A report}\n  - *s\n";
+  std::string text = "sources:\n  - &s {id: report, title: A report}\n  - *s\n";
   EXPECT_EQ(Error(ParseYamlDatasetText(text, "x.yaml")),
             "x.yaml:3: aliases (*name) are not supported: write the value out");
 }
@@ -91,11 +90,13 @@ TEST_F(DatasetReaderTest, NumbersMustBeFinite) {
   std::string text = std::string(kSource) + kEntities;
   std::string nan = text;
   nan.replace(nan.find("locator: p. 1"), 13, "locator: p. 1, confidence: nan");
-  EXPECT_NE(Error(ParseYamlDatasetText(nan, "x.yaml")).find("confidence: expected a number, got 'nan'"),
-            std::string::npos);
+  EXPECT_NE(
+      Error(ParseYamlDatasetText(nan, "x.yaml")).find("confidence: expected a number, got 'nan'"),
+      std::string::npos);
   std::string inf =
-      text + "estimates:\n  - {id: e, subject: front, quantity: fighters, value: inf, claims: "
-             "[{source: report, locator: p. 2}]}\n";
+      text +
+      "estimates:\n  - {id: e, subject: front, quantity: fighters, value: inf, claims: "
+      "[{source: report, locator: p. 2}]}\n";
   EXPECT_NE(Error(ParseYamlDatasetText(inf, "x.yaml")).find("value: expected a number, got 'inf'"),
             std::string::npos);
 }
@@ -110,8 +111,9 @@ TEST_F(DatasetReaderTest, FilesLargerThanTheLimitAreRefusedUnread) {
   std::string path = Write("big.yaml", std::string(kSource) + kEntities);
   DatasetReadOptions options;
   options.max_file_bytes = 100;
-  EXPECT_NE(Error(ReadYamlDataset({path}, options)).find(path + ": 1 MiB is more than a YAML file "
-                                                                "may hold (0 MiB)"),
+  EXPECT_NE(Error(ReadYamlDataset({path}, options))
+                .find(path + ": 1 MiB is more than a YAML file "
+                             "may hold (0 MiB)"),
             std::string::npos);
 }
 

@@ -78,9 +78,17 @@ class Builder : public YAML::EventHandler {
                "a second YAML document ('---') starts here: a file holds one document"};
   }
 
+  // One more node in the tree being built.
+  void Count(int line) {
+    if (++nodes_ > limits_.max_nodes)
+      throw Stop{line,
+                 fmt::format("more than {} values in one record: split it", limits_.max_nodes)};
+  }
+
   void Leaf(YamlNode node) {
     CheckDocument(node.IsNull());
     if (!open_.empty()) {
+      Count(node.line);
       open_.back().items.push_back(std::move(node));
       return;
     }
@@ -102,6 +110,7 @@ class Builder : public YAML::EventHandler {
         throw Stop{line, "a key of the top-level mapping must be plain text"};
       if (depth_ == 2 && type == YamlNode::Type::kSequence) return;  // a section's list: streamed
     }
+    Count(line);
     open_.push_back(YamlNode{type, line, {}, {}});
   }
 
@@ -125,6 +134,7 @@ class Builder : public YAML::EventHandler {
   // A complete node whose parent is not built: the root, a top-level key
   // or value, or an item of a section's list.
   void Deliver(YamlNode node) {
+    nodes_ = 0;
     if (!sections_) {
       if (depth_ == 0) *root_ = std::move(node);
       return;
@@ -134,7 +144,8 @@ class Builder : public YAML::EventHandler {
       return;
     }
     if (depth_ == 1 && expect_key_) {
-      if (!node.IsScalar()) throw Stop{node.line, "a key of the top-level mapping must be plain text"};
+      if (!node.IsScalar())
+        throw Stop{node.line, "a key of the top-level mapping must be plain text"};
       auto [it, inserted] = top_keys_.emplace(node.text, node.line);
       if (!inserted)
         throw Stop{node.line, fmt::format("key '{}' appears twice in the top-level mapping (first "
@@ -172,8 +183,9 @@ class Builder : public YAML::EventHandler {
   YamlNode* root_;
   int documents_ = 0;
   int extra_document_line_ = 0;
-  int depth_ = 0;             // open sequences and mappings, streamed ones included
-  bool expect_key_ = false;   // in the streamed top-level mapping: a key comes next
+  int depth_ = 0;               // open sequences and mappings, streamed ones included
+  size_t nodes_ = 0;            // in the tree being built
+  bool expect_key_ = false;     // in the streamed top-level mapping: a key comes next
   std::vector<YamlNode> open_;  // the containers being built, innermost last
   std::map<std::string, int> top_keys_;
 };

@@ -51,6 +51,12 @@ struct YamlLimits {
   // Levels of nested sequences and mappings, the top level counting as 1.
   // The dataset format needs 8; yaml-cpp recurses a few frames per level.
   int max_depth = 32;
+  // Values (scalars, sequences, mappings) in one tree that is built: one
+  // item of a section, or one value that is not a list, or the whole
+  // document for ReadYamlTree. A node costs 64 bytes and more, so this
+  // bounds the memory one record can take (a record of the dataset format
+  // holds a few hundred values).
+  size_t max_nodes = 1'000'000;
 };
 
 // A problem that stops the reading of a file.

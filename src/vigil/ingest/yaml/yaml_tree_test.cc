@@ -63,6 +63,24 @@ TEST(YamlTreeTest, NestingDeeperThanTheLimitIsRefusedBeforeTheParserRecurses) {
   EXPECT_TRUE(ReadYamlTree("[[[[[1]]]]]", four, &root));
 }
 
+TEST(YamlTreeTest, ARecordOfTooManyValuesIsRefused) {
+  // One streamed item may not grow without bound; the next item starts
+  // counting afresh.
+  YamlLimits limits;
+  limits.max_nodes = 10;
+  YamlSectionHandler handler;
+  int items = 0;
+  handler.on_item = [&](YamlNode) { return ++items > 0; };
+  EXPECT_FALSE(ReadYamlSections("a:\n  - [1, 2, 3, 4]\n  - [1, 2, 3, 4]\n  - [1, 2, 3, 4]\n",
+                                limits, handler));
+  EXPECT_EQ(items, 3);
+  auto error =
+      ReadYamlSections("a:\n  - [1, 2, 3, 4,\n     5, 6, 7, 8, 9, 10, 11]\n", limits, handler);
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->line, 3);
+  EXPECT_EQ(error->message, "more than 10 values in one record: split it");
+}
+
 TEST(YamlTreeTest, AliasesAreRefused) {
   // A few lines of aliases can stand for billions of nodes.
   YamlError error = TreeError("a: &x [1, 2]\nb: *x\n");
@@ -107,7 +125,10 @@ std::optional<YamlError> Sections(const std::string& text, Seen* seen, size_t st
     return stop_after == 0 || seen->items.size() < stop_after;
   };
   handler.on_value = [&](YamlNode value) {
-    seen->values.push_back(key + ":" + (value.IsNull() ? "null" : value.IsMap() ? "map" : "scalar"));
+    seen->values.push_back(key + ":" +
+                           (value.IsNull()  ? "null"
+                            : value.IsMap() ? "map"
+                                            : "scalar"));
   };
   return ReadYamlSections(text, {}, handler);
 }
@@ -117,8 +138,8 @@ TEST(YamlTreeTest, SectionsAreStreamedItemByItem) {
   auto error = Sections(
       "entities:\n  - id: a\n  - {id: b}\n  - x\nrelations:\nevents: {a: 1}\nmore: [1]\n", &seen);
   EXPECT_FALSE(error);
-  EXPECT_EQ(seen.keys, (std::vector<std::string>{"entities:1", "relations:5", "events:6",
-                                                  "more:7"}));
+  EXPECT_EQ(seen.keys,
+            (std::vector<std::string>{"entities:1", "relations:5", "events:6", "more:7"}));
   EXPECT_EQ(seen.items,
             (std::vector<std::string>{"entities:2", "entities:3", "entities:4", "more:7"}));
   EXPECT_EQ(seen.values, (std::vector<std::string>{"relations:null", "events:map"}));

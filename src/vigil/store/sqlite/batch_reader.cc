@@ -2,8 +2,8 @@
 #include "vigil/store/sqlite/batch_reader.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 namespace vigil {
@@ -71,9 +71,10 @@ class Reader {
   }
 
   Status Sources(Batch* batch) {
-    Statement st(db_,
-                 "SELECT key, title, publisher, author, date, url, sha256, file, kind, length, text "
-                 "FROM sources WHERE dataset_id = ? ORDER BY id");
+    Statement st(
+        db_,
+        "SELECT key, title, publisher, author, date, url, sha256, file, kind, length, text "
+        "FROM sources WHERE dataset_id = ? ORDER BY id");
     st.Bind(1, dataset_id_);
     while (st.Step()) {
       Source s;
@@ -216,11 +217,12 @@ class Reader {
   }
 
   Status Estimates(Batch* batch) {
-    Statement st(db_,
-                 "SELECT e.id, e.key, s.key, e.quantity, e.value, e.low, e.high, e.of, e.qualifier, "
-                 "e.unit, e.scope, c.key, e.as_of FROM estimates e JOIN facts f ON f.id = e.id "
-                 "JOIN entities s ON s.id = e.subject_id LEFT JOIN entities c ON c.id = "
-                 "e.scope_entity_id WHERE f.dataset_id = ? ORDER BY e.id");
+    Statement st(
+        db_,
+        "SELECT e.id, e.key, s.key, e.quantity, e.value, e.low, e.high, e.of, e.qualifier, "
+        "e.unit, e.scope, c.key, e.as_of FROM estimates e JOIN facts f ON f.id = e.id "
+        "JOIN entities s ON s.id = e.subject_id LEFT JOIN entities c ON c.id = "
+        "e.scope_entity_id WHERE f.dataset_id = ? ORDER BY e.id");
     st.Bind(1, dataset_id_);
     while (st.Step()) {
       Estimate e;

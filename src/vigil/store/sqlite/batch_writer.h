@@ -27,4 +27,9 @@ StatusOr<std::vector<store::DatasetWriteRecord>> ApplyBatches(
     Database& db, store::LoadTransaction& tx, const std::vector<const Batch*>& batches,
     const store::ApplyHooks& hooks);
 
+// One batch on db, with a LoadTransaction on it (store/sqlite/load.cc): for
+// tests of the writer that have no SqliteStore.
+StatusOr<store::DatasetWriteRecord> ApplyBatch(Database& db, const Batch& batch,
+                                               const store::ApplyHooks& hooks = {});
+
 }  // namespace vigil

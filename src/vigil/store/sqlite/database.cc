@@ -190,6 +190,11 @@ Statement& Statement::Bind(int index, double value) {
   if (stmt_) sqlite3_bind_double(stmt_, index, value);
   return *this;
 }
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+  if (stmt_)
+    sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  return *this;
+}
 Statement& Statement::BindNull(int index) {
   if (stmt_) sqlite3_bind_null(stmt_, index);
   return *this;
@@ -234,6 +239,12 @@ std::string Statement::Text(int column) const {
   return text ? std::string(reinterpret_cast<const char*>(text),
                             static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
               : std::string();
+}
+std::string Statement::Blob(int column) const {
+  const void* bytes = sqlite3_column_blob(stmt_, column);
+  return bytes ? std::string(static_cast<const char*>(bytes),
+                             static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+               : std::string();
 }
 int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
 double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }

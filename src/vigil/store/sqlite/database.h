@@ -73,6 +73,7 @@ class Statement {
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, double value);
   Statement& BindNull(int index);
+  Statement& BindBlob(int index, std::string_view bytes);
   // Binds text, or NULL when empty.
   Statement& BindOptional(int index, std::string_view text);
   Statement& BindOptional(int index, const std::optional<double>& value);
@@ -84,6 +85,7 @@ class Statement {
 
   bool IsNull(int column) const;
   std::string Text(int column) const;
+  std::string Blob(int column) const;
   int64_t Int(int column) const;
   double Real(int column) const;
   std::optional<double> OptionalReal(int column) const;

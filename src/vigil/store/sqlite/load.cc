@@ -160,3 +160,15 @@ StatusOr<std::vector<DatasetWriteRecord>> SqliteStore::ApplyBatches(
 }
 
 }  // namespace vigil::store
+
+namespace vigil {
+
+StatusOr<store::DatasetWriteRecord> ApplyBatch(Database& db, const Batch& batch,
+                                               const store::ApplyHooks& hooks) {
+  store::SqliteLoadTransaction tx(db);
+  auto written = ApplyBatches(db, tx, {&batch}, hooks);
+  if (!written.ok()) return written.status();
+  return std::move(written->front());
+}
+
+}  // namespace vigil

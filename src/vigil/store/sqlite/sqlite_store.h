@@ -83,6 +83,16 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<DatasetWriteRecord>> ApplyBatches(const std::vector<const Batch*>& batches,
                                                          const ApplyHooks& hooks) override;
 
+  // ---- accounts (store/sqlite/accounts.cc) ----
+  Status InsertToken(const TokenRecord& token) override;
+  StatusOr<std::optional<TokenRecord>> FindToken(const std::string& public_id) override;
+  StatusOr<std::vector<TokenRecord>> ListTokens() override;
+  Status RevokeToken(const std::string& name, const std::string& at) override;
+  StatusOr<std::vector<int64_t>> AppendAudit(const std::vector<AuditEntry>& entries) override;
+  StatusOr<std::string> AuditHead() override;
+  Status ReadAudit(const std::string& from, const std::string& to,
+                   const std::function<bool(const AuditRecord&)>& visit) override;
+
  private:
   // A source's text with its code-point offsets, read once per store.
   struct SourceText {

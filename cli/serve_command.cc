@@ -1,0 +1,110 @@
+// vigil serve: the engine over HTTP (server/), until SIGINT or SIGTERM.
+#include <fmt/format.h>
+
+#include <boost/asio/ip/address.hpp>
+#include <iostream>
+#include <mutex>
+
+#include "command.h"
+#include "server/app.h"
+#include "server/http/server.h"
+#include "vigil/base/clock.h"
+
+namespace vigil::cli {
+namespace {
+
+struct ServeArgs {
+  std::string listen = "127.0.0.1:8080";
+  int threads = 0;
+  bool quiet = false;
+};
+
+// "HOST:PORT" or "[V6]:PORT".
+Status ParseListen(const std::string& text, server::ServerOptions* options) {
+  size_t colon = text.rfind(':');
+  if (colon == std::string::npos || colon + 1 >= text.size())
+    return FieldError("listen", fmt::format("'{}' is not HOST:PORT", text));
+  std::string host = text.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  int port = 0;
+  for (char c : text.substr(colon + 1)) {
+    if (!std::isdigit(static_cast<unsigned char>(c)) || port > 65535)
+      return FieldError("listen", fmt::format("'{}': the port is not a number from 0 to 65535", text));
+    port = port * 10 + (c - '0');
+  }
+  if (port > 65535)
+    return FieldError("listen", fmt::format("'{}': the port is not a number from 0 to 65535", text));
+  options->host = host.empty() ? "127.0.0.1" : host;
+  options->port = static_cast<uint16_t>(port);
+  return absl::OkStatus();
+}
+
+bool IsLoopback(const std::string& host) {
+  boost::system::error_code ec;
+  auto address = boost::asio::ip::make_address(host, ec);
+  return !ec && address.is_loopback();
+}
+
+int RunServe(const ServeArgs& args, const Context& context) {
+  server::ServerOptions options;
+  if (auto s = ParseListen(args.listen, &options); !s.ok()) return Fail(s, context);
+  if (args.threads < 0 || args.threads > 1024)
+    return Fail(FieldError("threads", "must be from 0 (one per core) to 1024"), context);
+  options.threads = args.threads;
+  auto engine = Engine::Open(context.db, store::AccessMode::kReadWrite);
+  if (!engine.ok()) return Fail(engine.status(), context);
+  auto tokens = (*engine)->accounts().List();
+  if (!tokens.ok()) return Fail(tokens.status(), context);
+  bool any_token = std::any_of(tokens->begin(), tokens->end(),
+                               [](const TokenInfo& t) { return !t.revoked_at; });
+  const bool loopback = IsLoopback(options.host);
+  if (!any_token && !loopback)
+    return Fail(FieldError("listen", fmt::format(
+                                         "refusing to serve on {} with no API token: anyone who "
+                                         "can reach it would have every right. Create one first: "
+                                         "vigil token create --name NAME --role admin",
+                                         options.host)),
+                context);
+
+  server::ApiOptions api_options;
+  api_options.require_tokens = !loopback;
+  server::Api api(**engine, api_options);
+  server::HttpServer http(options, api.router(), api.guard());
+  std::mutex log_mutex;
+  if (!args.quiet)
+    http.set_access_log([&log_mutex](const server::AccessRecord& r) {
+      std::lock_guard lock(log_mutex);
+      std::cerr << fmt::format("{} {} {} {} {} {:.2f}ms {}B{}\n", UtcTimestamp(), r.remote,
+                               r.method, r.path, r.status, r.milliseconds, r.bytes_sent,
+                               r.note.empty() ? "" : " (" + r.note + ")");
+    });
+  if (auto s = http.Listen(); !s.ok()) return Fail(s, context);
+  http.StopOnSignals();
+  api.set_ready(true);
+  std::cerr << fmt::format("vigil: listening on http://{}:{} (store {}){}\n",
+                           options.host.find(':') != std::string::npos ? "[" + options.host + "]"
+                                                                      : options.host,
+                           http.port(), context.db,
+                           any_token ? ""
+                                     : "; no API token exists, so requests from this machine "
+                                       "need none until one is created (vigil token create)");
+  http.Run();
+  if (auto s = (*engine)->audit().Flush(); !s.ok()) return Fail(s, context);
+  std::cerr << "vigil: stopped\n";
+  return 0;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app, Context& context, std::vector<Command>& commands) {
+  auto args = std::make_shared<ServeArgs>();
+  auto* serve = app.add_subcommand("serve", "serve the engine over HTTP (docs/api.md)");
+  serve->add_option("--listen", args->listen, "HOST:PORT to listen on (port 0: any free port)")
+      ->default_str("127.0.0.1:8080");
+  serve->add_option("--threads", args->threads, "network threads (default: one per core)");
+  serve->add_flag("--quiet", args->quiet, "no access log on stderr");
+  AddCommonOptions(serve, context);
+  commands.push_back({serve, [args, &context] { return RunServe(*args, context); }});
+}
+
+}  // namespace vigil::cli

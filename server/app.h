@@ -1,0 +1,67 @@
+// The HTTP API of `vigil serve`: routes over one Engine, with tokens and
+// roles, the audit log, readiness and the JSON error shape.
+//
+//   Api api(engine, {});
+//   HttpServer server(options, api.router(), api.guard());
+//
+// Every route but /healthz, /readyz and /openapi.json needs a token
+// ("Authorization: Bearer <token>", or yente's "Apikey <token>") of a role
+// that allows it (engine/accounts.h). Handlers only parse the request into
+// the engine's option structs and turn results into JSON with the engine's
+// ToJson: the API speaks the same shapes as `vigil ... --json`
+// (docs/api.md). Screened names never reach the access log; they reach the
+// audit log, with the token's name.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "server/http/router.h"
+#include "server/http/server.h"
+#include "vigil/engine/engine.h"
+
+namespace vigil::server {
+
+struct ApiOptions {
+  // Refuse requests without a token even when the store holds no token at
+  // all (the default); false only for loopback development setups.
+  bool require_tokens = true;
+};
+
+// What a request is allowed to do: set by the guard, read by handlers.
+struct Caller {
+  std::string name;  // the token's name ("anonymous" when tokens are off)
+  Role role = Role::kReader;
+};
+
+class Api {
+ public:
+  Api(Engine& engine, ApiOptions options);
+  ~Api();
+
+  const Router& router() const { return router_; }
+  Guard guard();
+  // Ready once the screening snapshot is loaded; until then /readyz and
+  // screening answer 503.
+  void set_ready(bool ready) { ready_ = ready; }
+  bool ready() const { return ready_; }
+
+ private:
+  void AddHealthRoutes();
+  void AddAccountRoutes();
+
+  Engine& engine_;
+  ApiOptions options_;
+  Router router_;
+  std::atomic<bool> ready_{false};
+};
+
+// The caller the guard authenticated for this request.
+const Caller& CallerOf(const Request& request);
+
+// A Status as the API's error response: HttpStatusFor(status), with the
+// field an InvalidArgument names.
+Response StatusResponse(const Status& status);
+
+}  // namespace vigil::server

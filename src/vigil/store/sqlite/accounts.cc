@@ -1,0 +1,130 @@
+// SqliteStore, accounts area: tokens and the audit chain.
+#include <fmt/format.h>
+
+#include "vigil/store/sqlite/internal/connection.h"
+#include "vigil/store/sqlite/sqlite_store.h"
+
+namespace vigil::store {
+namespace {
+
+TokenRecord TokenFrom(const Statement& st) {
+  TokenRecord t;
+  t.name = st.Text(0);
+  t.role = st.Text(1);
+  t.public_id = st.Text(2);
+  t.salt = st.Blob(3);
+  t.hash = st.Blob(4);
+  t.created_at = st.Text(5);
+  if (!st.IsNull(6)) t.revoked_at = st.Text(6);
+  return t;
+}
+
+constexpr char kTokenColumns[] = "name, role, public_id, salt, hash, created_at, revoked_at";
+
+}  // namespace
+
+Status SqliteStore::InsertToken(const TokenRecord& token) {
+  VIGIL_SQLITE_CONNECTION(db);
+  {
+    Statement taken(db, "SELECT 1 FROM tokens WHERE name = ?");
+    taken.Bind(1, token.name);
+    if (taken.Step())
+      return absl::AlreadyExistsError(
+          fmt::format("name: a token called '{}' exists already (revoke it first, or choose "
+                      "another name)",
+                      token.name));
+    if (!taken.status().ok()) return taken.status();
+  }
+  Statement insert(db,
+                   "INSERT INTO tokens(name, role, public_id, salt, hash, created_at) VALUES "
+                   "(?, ?, ?, ?, ?, ?)");
+  insert.Bind(1, token.name).Bind(2, token.role).Bind(3, token.public_id);
+  insert.BindBlob(4, token.salt).BindBlob(5, token.hash).Bind(6, token.created_at);
+  return insert.Run();
+}
+
+StatusOr<std::optional<TokenRecord>> SqliteStore::FindToken(const std::string& public_id) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db, fmt::format("SELECT {} FROM tokens WHERE public_id = ?", kTokenColumns));
+  st.Bind(1, public_id);
+  if (st.Step()) return TokenFrom(st);
+  if (!st.status().ok()) return st.status();
+  return std::nullopt;
+}
+
+StatusOr<std::vector<TokenRecord>> SqliteStore::ListTokens() {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db, fmt::format("SELECT {} FROM tokens ORDER BY name", kTokenColumns));
+  std::vector<TokenRecord> tokens;
+  while (st.Step()) tokens.push_back(TokenFrom(st));
+  if (!st.status().ok()) return st.status();
+  return tokens;
+}
+
+Status SqliteStore::RevokeToken(const std::string& name, const std::string& at) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db, "UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL");
+  st.Bind(1, at).Bind(2, name);
+  if (auto s = st.Run(); !s.ok()) return s;
+  if (sqlite3_changes(db.handle()) == 0)
+    return absl::NotFoundError(fmt::format("name: no live token called '{}'", name));
+  return absl::OkStatus();
+}
+
+StatusOr<std::vector<int64_t>> SqliteStore::AppendAudit(const std::vector<AuditEntry>& entries) {
+  VIGIL_SQLITE_CONNECTION(db);
+  std::vector<int64_t> seqs;
+  if (entries.empty()) return seqs;
+  Transaction tx(db);
+  if (auto s = tx.Begin(); !s.ok()) return s;
+  int64_t seq = 0;
+  std::string prev = kAuditGenesis;
+  {
+    Statement last(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+    if (last.Step()) {
+      seq = last.Int(0);
+      prev = last.Text(1);
+    }
+    if (!last.status().ok()) return last.status();
+  }
+  Statement insert(db,
+                   "INSERT INTO audit(seq, at, actor, action, detail, prev_hash, hash) VALUES "
+                   "(?, ?, ?, ?, ?, ?, ?)");
+  for (const auto& entry : entries) {
+    ++seq;
+    std::string hash = AuditHash(seq, entry, prev);
+    insert.Bind(1, seq).Bind(2, entry.at).Bind(3, entry.actor).Bind(4, entry.action);
+    insert.Bind(5, entry.detail).Bind(6, prev).Bind(7, hash);
+    if (auto s = insert.Run(); !s.ok()) return s;
+    seqs.push_back(seq);
+    prev = std::move(hash);
+  }
+  // The head, kept apart from the rows: deleting the last rows leaves it
+  // pointing past the end (vigil audit verify reports it).
+  Statement head(db, "INSERT OR REPLACE INTO store_info(key, value) VALUES ('audit_head', ?)");
+  head.Bind(1, fmt::format("{}:{}", seq, prev));
+  if (auto s = head.Run(); !s.ok()) return s;
+  if (auto s = tx.Commit(); !s.ok()) return s;
+  return seqs;
+}
+
+StatusOr<std::string> SqliteStore::AuditHead() {
+  VIGIL_SQLITE_CONNECTION(db);
+  return db.Info("audit_head");
+}
+
+Status SqliteStore::ReadAudit(const std::string& from, const std::string& to,
+                              const std::function<bool(const AuditRecord&)>& visit) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db,
+               "SELECT seq, at, actor, action, detail, prev_hash, hash FROM audit WHERE "
+               "(?1 = '' OR at >= ?1) AND (?2 = '' OR at < ?2) ORDER BY seq");
+  st.Bind(1, from).Bind(2, to);
+  while (st.Step()) {
+    AuditRecord r{st.Int(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5), st.Text(6)};
+    if (!visit(r)) break;
+  }
+  return st.status();
+}
+
+}  // namespace vigil::store

@@ -1,0 +1,146 @@
+// End to end: `vigil serve` as a running process on a free loopback port:
+// start-up rules, tokens and roles, error statuses, the audit trail over
+// HTTP, and SIGTERM.
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include "fixture.h"
+#include "server_process.h"
+
+namespace vigil::e2e {
+namespace {
+
+using nlohmann::json;
+
+class ServerTest : public CliTest {
+ protected:
+  void SetUp() override {
+    CliTest::SetUp();
+    ASSERT_EQ(LoadMini().exit_code, 0);
+  }
+  std::string Token(const std::string& name, const std::string& role) {
+    auto r = Vigil({"token", "create", "--name", name, "--role", role});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::string token = r.out;
+    while (!token.empty() && (token.back() == '\n' || token.back() == '\r')) token.pop_back();
+    return token;
+  }
+};
+
+TEST_F(ServerTest, WithoutTokensOnlyLoopbackIsServedAndOpen) {
+  auto wide = Vigil({"serve", "--listen", "0.0.0.0:0"});
+  EXPECT_EQ(wide.exit_code, 2) << wide.err;
+  EXPECT_NE(wide.err.find("no API token"), std::string::npos) << wide.err;
+
+  ServerProcess server({"--db", db_});
+  ASSERT_TRUE(server.Start()) << server.log();
+  EXPECT_EQ(server.Get("/healthz").status, 200);
+  EXPECT_EQ(server.Get("/readyz").status, 200);
+  // No token exists: this machine is trusted, as the CLI is.
+  EXPECT_EQ(server.Get("/v1/tokens").status, 200);
+  EXPECT_EQ(server.Stop(), 0) << server.log();
+}
+
+TEST_F(ServerTest, TokensAndRolesDecide) {
+  std::string admin = Token("boss", "admin");
+  std::string reader = Token("intern", "reader");
+  ServerProcess server({"--db", db_});
+  ASSERT_TRUE(server.Start()) << server.log();
+
+  auto anonymous = server.Get("/v1/tokens");
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_EQ(anonymous.Json()["error"]["code"], "unauthorized");
+  EXPECT_EQ(anonymous.headers["www-authenticate"], "Bearer realm=\"vigil\"");
+  EXPECT_EQ(server.Get("/v1/tokens", "vigil_000000000000_nope").status, 401);
+  auto forbidden = server.Get("/v1/tokens", reader);
+  EXPECT_EQ(forbidden.status, 403);
+  EXPECT_NE(forbidden.Json()["error"]["message"].get<std::string>().find("admin"), std::string::npos);
+  auto listed = server.Get("/v1/tokens", admin);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_EQ(listed.Json()["tokens"].size(), 2u);
+  EXPECT_EQ(listed.body.find(reader.substr(reader.rfind('_') + 1)), std::string::npos)
+      << "a token's secret must never be listed";
+  // yente's header form.
+  auto apikey = server.Request("GET", "/v1/tokens", "", "", {{"Authorization", "Apikey " + admin}});
+  EXPECT_EQ(apikey.status, 200);
+
+  // An admin makes a screener over HTTP; it works at once, and is revoked at once.
+  auto made = server.Post("/v1/tokens", admin, R"({"name": "desk-7", "role": "screener"})");
+  ASSERT_EQ(made.status, 201) << made.body;
+  std::string desk = made.Json()["token"];
+  EXPECT_EQ(server.Get("/v1/tokens", desk).status, 403);
+  EXPECT_EQ(server.Request("DELETE", "/v1/tokens/desk-7", admin).status, 200);
+  EXPECT_EQ(server.Get("/v1/tokens", desk).status, 401);
+  // A token revoked from the CLI while the server runs stops working too.
+  ASSERT_EQ(Vigil({"token", "revoke", "intern"}).exit_code, 0);
+  EXPECT_EQ(server.Get("/v1/tokens", reader).status, 401);
+  EXPECT_EQ(server.Stop(), 0);
+}
+
+TEST_F(ServerTest, ErrorsHaveTheirStatusAndShape) {
+  std::string admin = Token("boss", "admin");
+  ServerProcess server({"--db", db_});
+  ASSERT_TRUE(server.Start()) << server.log();
+  auto missing = server.Get("/v1/nothing-here", admin);
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(missing.Json()["error"]["code"], "not_found");
+  EXPECT_EQ(server.Request("PUT", "/v1/tokens", admin).status, 405);
+  auto malformed = server.Post("/v1/tokens", admin, "{not json");
+  EXPECT_EQ(malformed.status, 400);
+  EXPECT_EQ(malformed.Json()["error"]["code"], "malformed_request");
+  auto invalid = server.Post("/v1/tokens", admin, R"({"name": "x", "role": "root"})");
+  EXPECT_EQ(invalid.status, 422);
+  EXPECT_EQ(invalid.Json()["error"]["field"], "role");
+  auto taken = server.Post("/v1/tokens", admin, R"({"name": "boss", "role": "reader"})");
+  EXPECT_EQ(taken.status, 409);
+  auto huge = server.Post("/v1/tokens", admin, std::string(2 << 20, ' '));
+  EXPECT_EQ(huge.status, 413);
+  EXPECT_EQ(server.Stop(), 0);
+}
+
+TEST_F(ServerTest, AdministrativeActsAreAuditedAndTheChainHolds) {
+  std::string admin = Token("boss", "admin");
+  ServerProcess server({"--db", db_});
+  ASSERT_TRUE(server.Start()) << server.log();
+  ASSERT_EQ(server.Post("/v1/tokens", admin, R"({"name": "desk-1", "role": "screener"})").status, 201);
+  auto verify = server.Get("/v1/audit/verify", admin);
+  ASSERT_EQ(verify.status, 200) << verify.body;
+  EXPECT_EQ(verify.Json()["ok"], true);
+  EXPECT_EQ(verify.Json()["rows"], 2);  // the CLI's token create, then the API's
+  auto exported = server.Get("/v1/audit?format=jsonl", admin);
+  ASSERT_EQ(exported.status, 200);
+  EXPECT_NE(exported.body.find("\"actor\":\"boss\",\"action\":\"token_create\""), std::string::npos)
+      << exported.body;
+  EXPECT_EQ(server.Stop(), 0);
+  auto cli = Vigil({"audit", "verify", "--json"});
+  EXPECT_EQ(cli.exit_code, 0) << cli.err;
+}
+
+}  // namespace
+}  // namespace vigil::e2e
+
+namespace vigil::e2e {
+namespace {
+
+TEST_F(CliTest, AuditVerifyFindsAnEditedRow) {
+  ASSERT_EQ(LoadMini().exit_code, 0);
+  for (const char* name : {"a", "b", "c"})
+    ASSERT_EQ(Vigil({"token", "create", "--name", name, "--role", "reader"}).exit_code, 0);
+  auto clean = Vigil({"audit", "verify"});
+  EXPECT_EQ(clean.exit_code, 0) << clean.out << clean.err;
+  EXPECT_NE(clean.out.find("3 rows"), std::string::npos) << clean.out;
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE audit SET actor = 'someone' WHERE seq = 2", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto broken = Vigil({"audit", "verify", "--json"});
+  EXPECT_EQ(broken.exit_code, 1);
+  auto j = nlohmann::json::parse(broken.out);
+  EXPECT_EQ(j["ok"], false);
+  EXPECT_EQ(j["bad_seq"], 2);
+}
+
+}  // namespace
+}  // namespace vigil::e2e
