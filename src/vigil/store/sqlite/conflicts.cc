@@ -11,6 +11,7 @@ using internal::OptInt;
 using internal::OptText;
 using internal::ReadEach;
 using internal::ReadIds;
+using internal::ReadRows;
 
 StatusOr<std::vector<int64_t>> SqliteStore::ContestedFacts() {
   VIGIL_SQLITE_CONNECTION(db);
@@ -35,10 +36,7 @@ StatusOr<std::vector<EstimateGroupRecord>> SqliteStore::RepeatedEstimates() {
   Statement st(db,
                "SELECT subject_id, quantity FROM estimates GROUP BY subject_id, quantity "
                "HAVING COUNT(*) >= 2 ORDER BY subject_id, quantity");
-  std::vector<EstimateGroupRecord> out;
-  while (st.Step()) out.push_back({st.Int(0), st.Text(1)});
-  if (!st.status().ok()) return st.status();
-  return out;
+  return ReadRows(st, [](const Statement& r) { return EstimateGroupRecord{r.Int(0), r.Text(1)}; });
 }
 
 StatusOr<std::vector<EstimateRecord>> SqliteStore::EstimatesOf(int64_t subject_row,
@@ -78,10 +76,9 @@ StatusOr<std::vector<std::vector<NameOwnerRecord>>> SqliteStore::SharedCuratedNa
 StatusOr<std::vector<SourceHashRecord>> SqliteStore::SourcesToVerify() {
   VIGIL_SQLITE_CONNECTION(db);
   Statement st(db, "SELECT id, key, sha256 FROM sources WHERE kind != 'list' ORDER BY key");
-  std::vector<SourceHashRecord> out;
-  while (st.Step()) out.push_back({st.Int(0), st.Text(1), OptText(st, 2)});
-  if (!st.status().ok()) return st.status();
-  return out;
+  return ReadRows(st, [](const Statement& r) {
+    return SourceHashRecord{r.Int(0), r.Text(1), OptText(r, 2)};
+  });
 }
 
 StatusOr<std::vector<ClaimSpanRecord>> SqliteStore::ClaimSpans() {
@@ -90,22 +87,19 @@ StatusOr<std::vector<ClaimSpanRecord>> SqliteStore::ClaimSpans() {
                "SELECT c.id, c.fact_id, s.id, s.key, c.span_start, c.span_end, c.digest, "
                "s.sha256, s.kind FROM claims c JOIN sources s ON s.id = c.source_id ORDER BY "
                "s.key, c.span_start, c.id");
-  std::vector<ClaimSpanRecord> out;
-  while (st.Step()) {
+  return ReadRows(st, [](const Statement& r) {
     ClaimSpanRecord c;
-    c.claim_id = st.Int(0);
-    c.fact_id = st.Int(1);
-    c.source_row = st.Int(2);
-    c.source = st.Text(3);
-    c.span_start = OptInt(st, 4);
-    c.span_end = OptInt(st, 5);
-    c.digest = OptText(st, 6);
-    c.source_sha256 = OptText(st, 7);
-    c.source_kind = st.Text(8);
-    out.push_back(std::move(c));
-  }
-  if (!st.status().ok()) return st.status();
-  return out;
+    c.claim_id = r.Int(0);
+    c.fact_id = r.Int(1);
+    c.source_row = r.Int(2);
+    c.source = r.Text(3);
+    c.span_start = OptInt(r, 4);
+    c.span_end = OptInt(r, 5);
+    c.digest = OptText(r, 6);
+    c.source_sha256 = OptText(r, 7);
+    c.source_kind = r.Text(8);
+    return c;
+  });
 }
 
 }  // namespace vigil::store

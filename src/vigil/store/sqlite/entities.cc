@@ -9,6 +9,7 @@ namespace vigil::store {
 using internal::OptText;
 using internal::ReadEach;
 using internal::ReadIds;
+using internal::ReadRows;
 
 StatusOr<std::optional<int64_t>> SqliteStore::EntityByKey(const std::string& key) {
   VIGIL_SQLITE_CONNECTION(db);
@@ -27,10 +28,9 @@ StatusOr<std::vector<NameMatchRecord>> SqliteStore::EntitiesNamed(const std::str
                "SELECT n.entity_id, n.kind, n.text, d.kind FROM names n JOIN facts f ON f.id = "
                "n.entity_id JOIN datasets d ON d.id = f.dataset_id WHERE n.name_key = ?");
   st.Bind(1, name_key);
-  std::vector<NameMatchRecord> out;
-  while (st.Step()) out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3) == "curated"});
-  if (!st.status().ok()) return st.status();
-  return out;
+  return ReadRows(st, [](const Statement& r) {
+    return NameMatchRecord{r.Int(0), r.Text(1), r.Text(2), r.Text(3) == "curated"};
+  });
 }
 
 StatusOr<std::vector<NameSuggestionRecord>> SqliteStore::NamesContaining(
@@ -40,10 +40,9 @@ StatusOr<std::vector<NameSuggestionRecord>> SqliteStore::NamesContaining(
                "SELECT DISTINCT e.key, n.text FROM names n JOIN entities e ON e.id = n.entity_id "
                "WHERE instr(n.name_key, ?) > 0 ORDER BY length(n.name_key) LIMIT ?");
   st.Bind(1, fragment).Bind(2, int64_t{limit});
-  std::vector<NameSuggestionRecord> out;
-  while (st.Step()) out.push_back({st.Text(0), st.Text(1)});
-  if (!st.status().ok()) return st.status();
-  return out;
+  return ReadRows(st, [](const Statement& r) {
+    return NameSuggestionRecord{r.Text(0), r.Text(1)};
+  });
 }
 
 StatusOr<std::optional<EntityRecord>> SqliteStore::Entity(int64_t entity_row) {
@@ -136,10 +135,7 @@ StatusOr<std::vector<SharedNameRecord>> SqliteStore::EntitiesSharingNames(int64_
                "SELECT DISTINCT n2.entity_id, n1.text FROM names n1 JOIN names n2 ON n2.name_key "
                "= n1.name_key AND n2.entity_id != n1.entity_id WHERE n1.entity_id = ?");
   st.Bind(1, entity_row);
-  std::vector<SharedNameRecord> out;
-  while (st.Step()) out.push_back({st.Int(0), st.Text(1)});
-  if (!st.status().ok()) return st.status();
-  return out;
+  return ReadRows(st, [](const Statement& r) { return SharedNameRecord{r.Int(0), r.Text(1)}; });
 }
 
 StatusOr<std::vector<LinkRecord>> SqliteStore::LinksOf(int64_t entity_row) {

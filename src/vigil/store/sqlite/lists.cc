@@ -9,6 +9,7 @@ namespace vigil::store {
 using internal::OptInt;
 using internal::OptText;
 using internal::ReadEach;
+using internal::ReadRows;
 
 StatusOr<std::vector<EntitySummaryRecord>> SqliteStore::ListEntities(const std::string& kind) {
   VIGIL_SQLITE_CONNECTION(db);
@@ -65,26 +66,23 @@ StatusOr<std::vector<SourceRecord>> SqliteStore::ListSources() {
                "s.length, s.file, d.name, (SELECT COUNT(*) FROM claims c WHERE c.source_id = "
                "s.id), s.text IS NOT NULL FROM sources s JOIN datasets d ON d.id = s.dataset_id "
                "ORDER BY s.key");
-  std::vector<SourceRecord> out;
-  while (st.Step()) {
+  return ReadRows(st, [](const Statement& r) {
     SourceRecord s;
-    s.id = st.Text(0);
-    s.title = st.Text(1);
-    s.publisher = OptText(st, 2);
-    s.author = OptText(st, 3);
-    s.date = OptText(st, 4);
-    s.url = OptText(st, 5);
-    s.sha256 = OptText(st, 6);
-    s.kind = st.Text(7);
-    s.length = OptInt(st, 8);
-    s.file = OptText(st, 9);
-    s.dataset = st.Text(10);
-    s.claims = st.Int(11);
-    s.text_stored = st.Int(12) != 0;
-    out.push_back(std::move(s));
-  }
-  if (!st.status().ok()) return st.status();
-  return out;
+    s.id = r.Text(0);
+    s.title = r.Text(1);
+    s.publisher = OptText(r, 2);
+    s.author = OptText(r, 3);
+    s.date = OptText(r, 4);
+    s.url = OptText(r, 5);
+    s.sha256 = OptText(r, 6);
+    s.kind = r.Text(7);
+    s.length = OptInt(r, 8);
+    s.file = OptText(r, 9);
+    s.dataset = r.Text(10);
+    s.claims = r.Int(11);
+    s.text_stored = r.Int(12) != 0;
+    return s;
+  });
 }
 
 }  // namespace vigil::store

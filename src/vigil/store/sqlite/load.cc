@@ -13,6 +13,7 @@ namespace {
 
 using internal::OptInt;
 using internal::ReadIds;
+using internal::ReadRows;
 
 // A LoadTransaction on the connection that holds the load transaction.
 class SqliteLoadTransaction final : public LoadTransaction {
@@ -57,11 +58,10 @@ class SqliteLoadTransaction final : public LoadTransaction {
     Statement st(db_,
                  "SELECT e.id, e.key, e.kind, d.kind, d.name FROM entities e JOIN facts f ON "
                  "f.id = e.id JOIN datasets d ON d.id = f.dataset_id");
-    std::vector<LinkableEntityRecord> out;
-    while (st.Step())
-      out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(4), st.Text(3) == "curated"});
-    if (!st.status().ok()) return st.status();
-    return out;
+    return ReadRows(st, [](const Statement& r) {
+      return LinkableEntityRecord{r.Int(0), r.Text(1), r.Text(2), r.Text(4),
+                                  r.Text(3) == "curated"};
+    });
   }
 
   StatusOr<std::vector<EntityValueRecord>> EntityValues(
@@ -70,8 +70,8 @@ class SqliteLoadTransaction final : public LoadTransaction {
     for (size_t i = 0; i < keys.size(); ++i) marks += i ? ", ?" : "?";
     std::vector<EntityValueRecord> out;
     for (const char* table : {"entity_values", "attributes"}) {
-      Statement st(db_, fmt::format("SELECT entity_id, key, value FROM {} WHERE key IN ({})",
-                                    table, marks));
+      Statement st(
+          db_, fmt::format("SELECT entity_id, key, value FROM {} WHERE key IN ({})", table, marks));
       for (size_t i = 0; i < keys.size(); ++i) st.Bind(static_cast<int>(i) + 1, keys[i]);
       bool attribute = std::string_view(table) == "attributes";
       while (st.Step()) out.push_back({st.Int(0), st.Text(1), st.Text(2), attribute});
@@ -84,10 +84,9 @@ class SqliteLoadTransaction final : public LoadTransaction {
     Statement st(db_,
                  "SELECT entity_id, authority, program, reference FROM designations WHERE "
                  "reference IS NOT NULL AND reference != ''");
-    std::vector<ReferencedDesignationRecord> out;
-    while (st.Step()) out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3)});
-    if (!st.status().ok()) return st.status();
-    return out;
+    return ReadRows(st, [](const Statement& r) {
+      return ReferencedDesignationRecord{r.Int(0), r.Text(1), r.Text(2), r.Text(3)};
+    });
   }
 
   StatusOr<std::vector<int64_t>> EntitiesWithReference(
@@ -109,20 +108,18 @@ class SqliteLoadTransaction final : public LoadTransaction {
                  "SELECT c.fact_id, (SELECT g.entity_id FROM designations g WHERE g.id = "
                  "c.fact_id), c.locator, s.key FROM claims c JOIN sources s ON s.id = c.source_id "
                  "WHERE s.kind = 'list' AND c.locator IS NOT NULL AND c.locator != ''");
-    std::vector<LocatorClaimRecord> out;
-    while (st.Step()) out.push_back({st.Int(0), OptInt(st, 1), st.Text(2), st.Text(3)});
-    if (!st.status().ok()) return st.status();
-    return out;
+    return ReadRows(st, [](const Statement& r) {
+      return LocatorClaimRecord{r.Int(0), OptInt(r, 1), r.Text(2), r.Text(3)};
+    });
   }
 
   StatusOr<std::vector<KeyedNameRecord>> LinkableNames() override {
     Statement st(db_,
                  "SELECT entity_id, text, kind, name_key FROM names WHERE kind != 'weak_alias' "
                  "ORDER BY id");
-    std::vector<KeyedNameRecord> out;
-    while (st.Step()) out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3)});
-    if (!st.status().ok()) return st.status();
-    return out;
+    return ReadRows(st, [](const Statement& r) {
+      return KeyedNameRecord{r.Int(0), r.Text(1), r.Text(2), r.Text(3)};
+    });
   }
 
   Status ReplaceComputedLinks(const std::vector<ComputedLinkRecord>& links) override {

@@ -1,5 +1,5 @@
-// For SqliteStore's area files: optional columns, and records read one by
-// one for the ids a statement yields.
+// For SqliteStore's area files: optional columns, a value per row, and
+// records read one by one for the ids a statement yields.
 //
 //   Statement ids(db, "SELECT id FROM relations WHERE subject_id = ?");
 //   ids.Bind(1, row);
@@ -44,12 +44,20 @@ StatusOr<std::vector<Record>> ReadEach(Statement& ids, Read read) {
   return out;
 }
 
-// Every value of the first column of st's rows, as row ids.
-inline StatusOr<std::vector<int64_t>> ReadIds(Statement& st) {
-  std::vector<int64_t> out;
-  while (st.Step()) out.push_back(st.Int(0));
+// One value per row of st, made by row(st), in their order.
+//
+//   return internal::ReadRows(st, [](const Statement& r) { return NameRecord{r.Text(0)}; });
+template <typename Row>
+auto ReadRows(Statement& st, Row row) -> StatusOr<std::vector<decltype(row(st))>> {
+  std::vector<decltype(row(st))> out;
+  while (st.Step()) out.push_back(row(st));
   if (!st.status().ok()) return st.status();
   return out;
+}
+
+// Every value of the first column of st's rows, as row ids.
+inline StatusOr<std::vector<int64_t>> ReadIds(Statement& st) {
+  return ReadRows(st, [](const Statement& r) { return r.Int(0); });
 }
 
 }  // namespace vigil::store::internal
