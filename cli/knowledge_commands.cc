@@ -130,7 +130,8 @@ void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>&
   auto verify_args = std::make_shared<VerifyArgs>();
   auto* verify = app.add_subcommand(
       "verify", "check every claim's span against the source texts; fails listing bad spans");
-  verify->add_option("--texts", verify_args->request.texts, "folder holding the source texts")->required();
+  verify->add_option("--texts", verify_args->request.texts, "folder holding the source texts")
+      ->required();
   verify->add_flag("--quiet,-q", verify_args->quiet, "print only bad spans and the summary");
   AddCommonOptions(verify, context);
   commands.push_back({verify, [verify_args, &context] {

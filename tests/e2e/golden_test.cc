@@ -20,8 +20,8 @@ std::string Golden(const std::string& name) {
 
 // Output with the paths the goldens write relative to the repository.
 std::string Relative(std::string text, const std::string& seeds = "") {
-  const std::vector<std::pair<std::string, std::string>> replacements = {
-      {seeds, "../shared/seeds"}, {SourceDir() + "/", ""}};
+  const std::vector<std::pair<std::string, std::string>> replacements = {{seeds, "../shared/seeds"},
+                                                                         {SourceDir() + "/", ""}};
   for (const auto& [from, to] : replacements) {
     if (from.empty()) continue;
     for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
@@ -40,10 +40,10 @@ std::string FirstDifference(const std::string& actual, const std::string& golden
   return "lengths differ";
 }
 
-#define EXPECT_GOLDEN(actual, name)                                          \
-  do {                                                                       \
-    std::string golden_ = Golden(name);                                      \
-    ASSERT_FALSE(golden_.empty()) << "no golden " << name;                   \
+#define EXPECT_GOLDEN(actual, name)                                                         \
+  do {                                                                                      \
+    std::string golden_ = Golden(name);                                                     \
+    ASSERT_FALSE(golden_.empty()) << "no golden " << name;                                  \
     EXPECT_TRUE((actual) == golden_) << name << ": " << FirstDifference((actual), golden_); \
   } while (false)
 

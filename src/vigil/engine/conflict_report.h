@@ -48,8 +48,8 @@ using ConflictFact =
 // One position and the claims that take it.
 struct ConflictSide {
   std::string position;  // "asserts" | "claimed by X" | "2400 people" | "'X' (alias) names Y"
-  std::optional<store::EntityRefRecord> entity;  // attribution, shared_name: whom it names
-  std::optional<std::string> role;               // attribution: the perpetrator's role
+  std::optional<store::EntityRefRecord> entity;   // attribution, shared_name: whom it names
+  std::optional<std::string> role;                // attribution: the perpetrator's role
   std::optional<store::EstimateRecord> estimate;  // estimate: the figure (claims are below)
   std::optional<std::string> name_kind;           // shared_name: the name's kind
   std::vector<store::ClaimRecord> claims;

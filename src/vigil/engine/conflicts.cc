@@ -124,8 +124,8 @@ Status Attribution(store::Store& store, std::vector<Conflict>* conflicts) {
                          : p.role == "attributed" ? "attributed to"
                                                   : "suspected:";
       names.push_back(fmt::format("{} {}", verb, p.entity->name));
-      sides.push_back({fmt::format("{} {}", verb, p.entity->name), p.entity, p.role, {}, {},
-                       p.claims});
+      sides.push_back(
+          {fmt::format("{} {}", verb, p.entity->name), p.entity, p.role, {}, {}, p.claims});
     }
     if (sides.size() < 2 || !Disagree(sides)) continue;
     Conflict c;
@@ -189,8 +189,8 @@ Status Estimates(store::Store& store, std::vector<Conflict>* conflicts) {
     if (!*subject)
       return absl::InternalError(fmt::format("entity row {} is missing", group.subject_row));
     c.kind = ConflictKind::kEstimate;
-    c.summary = fmt::format("{} of {}: figures that do not agree", group.quantity,
-                            (*subject)->name);
+    c.summary =
+        fmt::format("{} of {}: figures that do not agree", group.quantity, (*subject)->name);
     c.fact_type = "estimate";
     c.fact = EstimatedQuantity{**subject, group.quantity};
     conflicts->push_back(std::move(c));
@@ -217,7 +217,11 @@ Status SharedNames(store::Store& store, std::vector<Conflict>* conflicts) {
       auto claims = store.ClaimsOf(entity_row);
       if (!claims.ok()) return claims.status();
       c.sides.push_back({fmt::format("'{}' ({}) names {}", name->text, name->kind, (*ref)->name),
-                         **ref, {}, {}, name->kind, std::move(*claims)});
+                         **ref,
+                         {},
+                         {},
+                         name->kind,
+                         std::move(*claims)});
     }
     c.kind = ConflictKind::kSharedName;
     c.summary = fmt::format("'{}' is used for {} different entities", shown, by_entity.size());

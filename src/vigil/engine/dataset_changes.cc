@@ -64,8 +64,7 @@ std::vector<StoredKey> StoredKeys(const std::vector<T>& records, LabelOf label) 
 // Every kind of record of a curated dataset but entities (counted by the
 // caller), by the keys the model uses to tell records apart (Relation::Key,
 // Designation::Key, else the id).
-Status CountCuratedKinds(store::LoadTransaction& tx, const Batch& batch,
-                         DatasetChanges* changes) {
+Status CountCuratedKinds(store::LoadTransaction& tx, const Batch& batch, DatasetChanges* changes) {
   auto read = tx.StoredBatch(batch.dataset);
   if (!read.ok()) return read.status();
   if (!*read) return absl::OkStatus();
@@ -87,13 +86,12 @@ Status CountCuratedKinds(store::LoadTransaction& tx, const Batch& batch,
             &changes->kinds["relations"]);
   CountKind(by_id(stored.events, [](const Event& e) { return e.id + " (" + e.title + ")"; }),
             KeysOf(batch.events, id), &changes->kinds["events"]);
-  CountKind(by_id(stored.estimates, id), KeysOf(batch.estimates, id),
-            &changes->kinds["estimates"]);
+  CountKind(by_id(stored.estimates, id), KeysOf(batch.estimates, id), &changes->kinds["estimates"]);
   CountKind(StoredKeys(stored.designations,
                        [](const Designation& g) {
                          return g.entity + " by " +
-                                (g.authority.empty() ? g.authority_code : g.authority) +
-                                " under " + g.program;
+                                (g.authority.empty() ? g.authority_code : g.authority) + " under " +
+                                g.program;
                        }),
             KeysOf(batch.designations, [](const Designation& g) { return g.Key(); }),
             &changes->kinds["designations"]);

@@ -111,11 +111,11 @@ std::vector<std::string> RolesIn(const store::EventRecord& event, const std::str
 }
 
 // Assigns a read's value to *out, or returns its error.
-#define VIGIL_ASSIGN(out, read)                   \
-  do {                                            \
-    auto value_ = (read);                         \
-    if (!value_.ok()) return value_.status();     \
-    (out) = std::move(*value_);                   \
+#define VIGIL_ASSIGN(out, read)               \
+  do {                                        \
+    auto value_ = (read);                     \
+    if (!value_.ok()) return value_.status(); \
+    (out) = std::move(*value_);               \
   } while (false)
 
 StatusOr<EntityCard> Card(store::Store& store, int64_t row) {

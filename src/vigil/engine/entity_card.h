@@ -32,8 +32,8 @@ struct SharedName {
 // The same real-world entity elsewhere (docs/lists.md): a list record linked
 // to a curated card, or the card a list record is linked to.
 struct LinkedRecord {
-  store::LinkRecord link;  // the other side, how and why it is linked
-  std::vector<store::NameRecord> names;               // the other side's
+  store::LinkRecord link;                              // the other side, how and why it is linked
+  std::vector<store::NameRecord> names;                // the other side's
   std::vector<store::DesignationRecord> designations;  // of the other side
 };
 
@@ -47,7 +47,7 @@ struct EntityCard {
   std::optional<std::string> reference;  // a list record's own id
   std::vector<store::ValueRecord> values;
   std::vector<store::IdentifierRecord> identifiers;
-  std::vector<store::ClaimRecord> claims;  // passages that describe the entity
+  std::vector<store::ClaimRecord> claims;              // passages that describe the entity
   std::vector<store::DesignationRecord> designations;  // of this entity
   std::vector<store::DesignationRecord> designates;    // by this entity, an authority
   std::vector<store::RelationRecord> outgoing, incoming;

@@ -164,8 +164,8 @@ class Linker {
           summary_.warnings.push_back(fmt::format(
               "the curated designation of '{}' gives {} reference {}, but that record ('{}') is "
               "a {} and '{}' a {}: not linked",
-              curated->second.id, d.authority, d.reference, listed->second.id,
-              listed->second.kind, curated->second.id, curated->second.kind));
+              curated->second.id, d.authority, d.reference, listed->second.id, listed->second.kind,
+              curated->second.id, curated->second.kind));
           continue;
         }
         Add(listed->first, curated->first,

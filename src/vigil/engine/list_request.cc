@@ -38,9 +38,7 @@ StatusOr<ListTable> ParseListTable(std::string_view name) {
                      "entities, relations, events, estimates or sources");
 }
 
-std::string_view ListTableName(ListTable table) {
-  return kTableNames[static_cast<size_t>(table)];
-}
+std::string_view ListTableName(ListTable table) { return kTableNames[static_cast<size_t>(table)]; }
 
 Status ListRequest::Validate() const {
   if (!as_of.empty())

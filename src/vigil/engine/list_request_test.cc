@@ -48,8 +48,9 @@ TEST(ListRequestTest, BadFiltersNameTheirField) {
                            std::string("kind: unknown entity kind 'persn' (did you mean "
                                        "'person'?)")));
   EXPECT_EQ(ErrorOf({.what = ListTable::kEvents, .kind = "xyzzyqwv"}).first, "kind");
-  EXPECT_NE(ErrorOf({.what = ListTable::kEvents, .kind = "xyzzyqwv"}).second.find("expected one of: "),
-            std::string::npos);
+  EXPECT_NE(
+      ErrorOf({.what = ListTable::kEvents, .kind = "xyzzyqwv"}).second.find("expected one of: "),
+      std::string::npos);
   EXPECT_EQ(ErrorOf({.what = ListTable::kRelations, .predicate = "leader_off"}),
             std::make_pair(std::string("predicate"),
                            std::string("predicate: unknown predicate 'leader_off' (did you mean "

@@ -29,8 +29,8 @@ inline constexpr int64_t kShrinkMinimum = 10;
 // fields below in their messages ("(allow_shrink)"); front ends map their
 // own flags onto them.
 struct LoadOptions {
-  std::string dataset;    // default: "curated" for YAML, the list's own for lists
-  std::string texts_dir;  // check spans against these texts and store them
+  std::string dataset;          // default: "curated" for YAML, the list's own for lists
+  std::string texts_dir;        // check spans against these texts and store them
   std::string format = "auto";  // auto | yaml | un-xml | ofac-xml | ofac-csv
   // Curated (YAML) data: kAuto replaces the stored dataset with a whole one
   // (sources and entities given) and merges a part into it; kMerge always
@@ -43,7 +43,7 @@ struct LoadOptions {
 
 // One entity that a new version of a dataset added, removed or renamed.
 struct EntityChange {
-  std::string key, reference, name;  // name: the primary name
+  std::string key, reference, name;                     // name: the primary name
   std::vector<std::string> names_added, names_removed;  // "text (kind)"
 };
 

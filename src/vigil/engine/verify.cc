@@ -24,7 +24,8 @@ struct Text {
 StatusOr<std::map<std::string, Text>> TextsByHash(const std::string& folder) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (!fs::is_directory(folder, ec)) return FieldError("texts", fmt::format("{}: not a folder", folder));
+  if (!fs::is_directory(folder, ec))
+    return FieldError("texts", fmt::format("{}: not a folder", folder));
   std::map<std::string, Text> by_hash;
   for (const auto& entry : fs::directory_iterator(folder, ec)) {
     if (!entry.is_regular_file()) continue;
@@ -40,8 +41,8 @@ StatusOr<std::map<std::string, Text>> TextsByHash(const std::string& folder) {
 
 // What is wrong with a claim's span in its source's text (empty: nothing),
 // and the passage when the span could be read.
-std::string Check(const store::ClaimSpanRecord& claim, const Text* text,
-                  const std::string& folder, VerifiedClaim* out) {
+std::string Check(const store::ClaimSpanRecord& claim, const Text* text, const std::string& folder,
+                  VerifiedClaim* out) {
   if (!claim.span_start) return "no span, although the source has a text";
   int64_t start = *claim.span_start, end = claim.span_end.value_or(0);
   out->span = std::make_pair(start, end);
@@ -49,14 +50,12 @@ std::string Check(const store::ClaimSpanRecord& claim, const Text* text,
   if (!text->valid) return fmt::format("{} is not valid UTF-8", text->path);
   int64_t length = static_cast<int64_t>(text->offsets.size()) - 1;
   if (start < 0 || end > length || start >= end)
-    return fmt::format("span [{}, {}] lies outside the text ({} code points)", start, end,
-                       length);
+    return fmt::format("span [{}, {}] lies outside the text ({} code points)", start, end, length);
   auto first = text->offsets[static_cast<size_t>(start)];
   out->passage = text->bytes.substr(first, text->offsets[static_cast<size_t>(end)] - first);
   std::string digest = Sha256Hex(*out->passage).substr(0, 8);
   if (claim.digest && digest != *claim.digest)
-    return fmt::format("the passage's digest is {}, the claim recorded {}", digest,
-                       *claim.digest);
+    return fmt::format("the passage's digest is {}, the claim recorded {}", digest, *claim.digest);
   return "";
 }
 

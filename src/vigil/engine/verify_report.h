@@ -30,14 +30,14 @@ struct VerifiedClaim {
   std::string fact;    // what the claimed fact states ("relation a leader_of b")
   std::string source;  // the source's id
   std::optional<std::pair<int64_t, int64_t>> span;  // none: the claim has none
-  std::optional<std::string> passage;  // the span's text, when it could be read
-  std::string problem;                 // empty: the span is good
+  std::optional<std::string> passage;               // the span's text, when it could be read
+  std::string problem;                              // empty: the span is good
 };
 
 struct VerifyReport {
   std::string texts;
   int64_t checked = 0, bad = 0;
-  int64_t skipped_without_text = 0;  // claims on sources without a text, or on lists
+  int64_t skipped_without_text = 0;     // claims on sources without a text, or on lists
   std::vector<VerifiedSource> sources;  // by id
   std::vector<VerifiedClaim> claims;    // checked ones, by source, span, claim
 

@@ -31,8 +31,8 @@ struct StoredDatasetRecord {
 
 // A stored entity with its names, to compare a new version with.
 struct DatasetEntityRecord {
-  std::string id;         // key
-  std::string reference;  // empty when none
+  std::string id;                 // key
+  std::string reference;          // empty when none
   std::vector<NameRecord> names;  // in order (script and lang not read)
 };
 
@@ -46,7 +46,7 @@ struct DatasetWriteRecord {
   std::vector<std::string> files;
   std::vector<std::string> warnings;              // as in Batch
   std::map<std::string, int64_t> warning_counts;  // as in Batch
-  bool unchanged = false;  // the same version was stored already: nothing written
+  bool unchanged = false;                 // the same version was stored already: nothing written
   std::map<std::string, int64_t> counts;  // rows written: sources, entities, names, ...
 };
 

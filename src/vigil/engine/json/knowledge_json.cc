@@ -54,9 +54,12 @@ Json ChangesJson(const DatasetChanges& c) {
 
 // Keys in alphabetical order, as they have always been written.
 Json LinksJson(const LinkCounts& l) {
-  return Json{{"ambiguous", l.ambiguous},  {"manual", l.manual},
-              {"name", l.by_name},         {"name+dob", l.by_name_and_birth_date},
-              {"reference", l.by_reference}, {"refused", l.refused},
+  return Json{{"ambiguous", l.ambiguous},
+              {"manual", l.manual},
+              {"name", l.by_name},
+              {"name+dob", l.by_name_and_birth_date},
+              {"reference", l.by_reference},
+              {"refused", l.refused},
               {"total", l.total}};
 }
 

@@ -121,8 +121,7 @@ TEST_F(KnowledgeJsonTest, TheMiniFixtureReadsAsBefore) {
   ExpectList(*engine, "entities", {}, "list-entities.json");
   ExpectList(*engine, "entities", {.kind = "person"}, "list-entities-person.json");
   ExpectList(*engine, "relations", {}, "list-relations.json");
-  ExpectList(*engine, "relations", {.predicate = "allied_with"},
-             "list-relations-allied-with.json");
+  ExpectList(*engine, "relations", {.predicate = "allied_with"}, "list-relations-allied-with.json");
   ExpectList(*engine, "relations", {.as_of = "2010"}, "list-relations-as-of-2010.json");
   ExpectList(*engine, "events", {}, "list-events.json");
   ExpectList(*engine, "events", {.kind = "bombing"}, "list-events-bombing.json");

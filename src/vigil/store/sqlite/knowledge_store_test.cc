@@ -26,8 +26,8 @@ Batch ReadFixture(const std::string& path, bool texts = false) {
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("vigil-store-test-" + std::to_string(getpid()));
+    dir_ =
+        std::filesystem::temp_directory_path() / ("vigil-store-test-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     auto store = SqliteStore::Open((dir_ / "vigil.db").string(), AccessMode::kReadWrite);
@@ -39,7 +39,8 @@ class StoreTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
-  StatusOr<std::vector<DatasetWriteRecord>> Apply(const Batch& batch, const ApplyHooks& hooks = {}) {
+  StatusOr<std::vector<DatasetWriteRecord>> Apply(const Batch& batch,
+                                                  const ApplyHooks& hooks = {}) {
     return store_->ApplyBatches({&batch}, hooks);
   }
   void LoadMini() {
