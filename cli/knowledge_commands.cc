@@ -6,7 +6,7 @@
 
 #include "command.h"
 #include "render.h"
-#include "vigil/base/date.h"
+#include "vigil/engine/json/knowledge_json.h"
 #include "vigil/text/escape.h"
 
 namespace vigil::cli {
@@ -18,11 +18,11 @@ struct LoadArgs {
   bool merge = false, replace = false;
 };
 struct ListArgs {
-  std::string what, as_of;
-  ListFilter filter;
+  std::string what;
+  ListRequest request;
 };
 struct VerifyArgs {
-  std::string texts;
+  VerifyRequest request;
   bool quiet = false;
 };
 
@@ -66,12 +66,7 @@ void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>&
                         for (const auto& report : *reports)  // problems that did not stop it
                           for (const auto& w : report.warnings)
                             std::cerr << "vigil: warning: " << EscapeForTerminal(w) << "\n";
-                        if (context.json) {
-                          if (reports->size() == 1) return Print(LoadReportJson(reports->front()));
-                          Json all = Json::array();
-                          for (const auto& report : *reports) all.push_back(LoadReportJson(report));
-                          return Print(Json{{"datasets", std::move(all)}});
-                        }
+                        if (context.json) return Print(ToJson(*reports));
                         for (const auto& report : *reports) RenderLoad(report, std::cout);
                         return 0;
                       }});
@@ -86,8 +81,9 @@ void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>&
                         if (!engine.ok()) return Fail(engine.status(), context);
                         auto card = (*engine)->Show(*show_name);
                         if (!card.ok()) return Fail(card.status(), context);
-                        if (context.json) return Print(*card);
-                        RenderCard(*card, std::cout);
+                        Json json = ToJson(*card);
+                        if (context.json) return Print(json);
+                        RenderCard(json, std::cout);
                         return 0;
                       }});
 
@@ -95,27 +91,26 @@ void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>&
   auto* list = app.add_subcommand("list", "list entities, relations, events, estimates or sources");
   list->add_option("WHAT", list_args->what, "entities | relations | events | estimates | sources")
       ->required();
-  list->add_option("--kind", list_args->filter.kind, "entity kind, or event type for events");
-  list->add_option("--predicate", list_args->filter.predicate, "relation predicate");
-  list->add_option("--as-of", list_args->as_of,
+  list->add_option("--kind", list_args->request.kind, "entity kind, or event type for events");
+  list->add_option("--predicate", list_args->request.predicate, "relation predicate");
+  list->add_option("--as-of", list_args->request.as_of,
                    "what held (relations) or had happened (events, estimates) on that date: "
                    "YYYY, YYYY-MM or YYYY-MM-DD");
   AddCommonOptions(list, context);
   commands.push_back({list, [list_args, &context] {
-                        if (!list_args->as_of.empty()) {  // checked before the database opens
-                          auto day = PartialDate::ParseAsOf(list_args->as_of);
-                          if (!day.ok())
-                            return Fail(absl::InvalidArgumentError(fmt::format(
-                                            "--as-of: {}", std::string(day.status().message()))),
-                                        context);
-                          list_args->filter.as_of = *day;
-                        }
+                        auto what = ParseListTable(list_args->what);
+                        if (!what.ok()) return Fail(what.status(), context);
+                        list_args->request.what = *what;
+                        // Checked before the database opens.
+                        if (auto s = list_args->request.Validate(); !s.ok())
+                          return Fail(s, context);
                         auto engine = OpenForReading(context);
                         if (!engine.ok()) return Fail(engine.status(), context);
-                        auto items = (*engine)->List(list_args->what, list_args->filter);
-                        if (!items.ok()) return Fail(items.status(), context);
-                        if (context.json) return Print(*items);
-                        RenderList(list_args->what, *items, std::cout);
+                        auto rows = (*engine)->List(list_args->request);
+                        if (!rows.ok()) return Fail(rows.status(), context);
+                        Json json = ToJson(*rows);
+                        if (context.json) return Print(json);
+                        RenderList(*what, json, std::cout);
                         return 0;
                       }});
 
@@ -126,28 +121,30 @@ void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>&
                         if (!engine.ok()) return Fail(engine.status(), context);
                         auto result = (*engine)->Conflicts();
                         if (!result.ok()) return Fail(result.status(), context);
-                        if (context.json) return Print(*result);
-                        RenderConflicts(*result, std::cout);
+                        Json json = ToJson(*result);
+                        if (context.json) return Print(json);
+                        RenderConflicts(json, std::cout);
                         return 0;
                       }});
 
   auto verify_args = std::make_shared<VerifyArgs>();
   auto* verify = app.add_subcommand(
       "verify", "check every claim's span against the source texts; fails listing bad spans");
-  verify->add_option("--texts", verify_args->texts, "folder holding the source texts")->required();
+  verify->add_option("--texts", verify_args->request.texts, "folder holding the source texts")
+      ->required();
   verify->add_flag("--quiet,-q", verify_args->quiet, "print only bad spans and the summary");
   AddCommonOptions(verify, context);
   commands.push_back({verify, [verify_args, &context] {
                         auto engine = OpenForReading(context);
                         if (!engine.ok()) return Fail(engine.status(), context);
-                        auto result = (*engine)->Verify(verify_args->texts);
+                        auto result = (*engine)->Verify(verify_args->request);
                         if (!result.ok()) return Fail(result.status(), context);
+                        Json json = ToJson(*result);
                         if (context.json)
-                          Print(*result);
+                          Print(json);
                         else
-                          RenderVerify(*result, verify_args->quiet, std::cout);
-                        return (*result)["ok"].get<bool>() ? 0
-                                                           : static_cast<int>(ExitCode::kCheckFailed);
+                          RenderVerify(json, verify_args->quiet, std::cout);
+                        return result->ok() ? 0 : static_cast<int>(ExitCode::kCheckFailed);
                       }});
 }
 

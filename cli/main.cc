@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
     }
     for (auto& command : commands)
       if (command.app->parsed()) {
+        context.command = command.app;  // Fail() names its flags for the library's fields
         doing = "running 'vigil " + command.app->get_name() + "'";
         context.command = command.app;  // Fail() names its flags (cli/command.h)
         return command.run();

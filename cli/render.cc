@@ -80,64 +80,6 @@ void RenderEventLine(const Json& e, std::ostream& out, const std::string& indent
 
 }  // namespace
 
-Json LoadReportJson(const LoadReport& report) {
-  auto opt = [](const std::string& v) { return v.empty() ? Json(nullptr) : Json(v); };
-  Json counts = Json::object();
-  for (const auto& [k, v] : report.counts) counts[k] = v;
-  int64_t warning_total = 0;
-  Json by_kind = Json::object();
-  for (const auto& [k, v] : report.warning_counts) {
-    by_kind[k] = v;
-    warning_total += v;
-  }
-  Json out{
-      {"dataset", report.dataset},
-      {"kind", opt(report.kind)},
-      {"version", report.version},
-      {"publish_date", opt(report.publish_date)},
-      {"sha256", opt(report.sha256)},
-      {"files", report.files},
-      {"unchanged", report.unchanged},
-      {"merged", report.merged},
-      {"counts", counts},
-      {"warnings", {{"count", warning_total}, {"by_kind", by_kind}, {"messages", report.warnings}}},
-      {"changes", nullptr},
-      {"links", nullptr}};
-  if (report.changes) {
-    const DatasetChanges& c = *report.changes;
-    auto entities = [](const std::vector<EntityChange>& list, bool names) {
-      Json items = Json::array();
-      for (const auto& e : list) {
-        Json item{{"id", e.key},
-                  {"reference", e.reference.empty() ? Json(nullptr) : Json(e.reference)},
-                  {"name", e.name}};
-        if (names) {
-          item["names_added"] = e.names_added;
-          item["names_removed"] = e.names_removed;
-        }
-        items.push_back(std::move(item));
-      }
-      return items;
-    };
-    out["changes"] = {{"previous_version", opt(c.previous_version)},
-                      {"previous_publish_date", opt(c.previous_publish_date)},
-                      {"counts",
-                       {{"added", c.added},
-                        {"removed", c.removed},
-                        {"names_changed", c.names_changed},
-                        {"unchanged", c.unchanged}}},
-                      {"added", entities(c.added_entities, false)},
-                      {"removed", entities(c.removed_entities, false)},
-                      {"names_changed", entities(c.renamed_entities, true)}};
-  }
-  if (!report.links.empty()) {
-    Json links = Json::object();
-    for (const auto& [k, v] : report.links) links[k] = v;
-    out["links"] = std::move(links);
-  }
-  return out;
-}
-
 void RenderLoad(const LoadReport& report, std::ostream& out) {
   if (report.unchanged) {
     if (report.merged)
@@ -191,15 +133,12 @@ void RenderLoad(const LoadReport& report, std::ostream& out) {
     list("removed", c.removed_entities);
     list("renamed", c.renamed_entities);
   }
-  auto at = [&](const char* k) {
-    auto it = report.links.find(k);
-    return it == report.links.end() ? int64_t{0} : it->second;
-  };
-  if (at("total") > 0) {
+  if (report.links && report.links->total > 0) {
+    const LinkCounts& l = *report.links;
     fmt::print(out,
                "  links to the curated knowledge base: {} ({} by reference, {} by name, {} by name "
                "and birth date)\n",
-               at("total"), at("reference"), at("name"), at("name+dob"));
+               l.total, l.by_reference, l.by_name, l.by_name_and_birth_date);
   }
 }
 
@@ -313,30 +252,30 @@ void RenderCard(const Json& card, std::ostream& out) {
   }
 }
 
-void RenderList(const std::string& what, const Json& items, std::ostream& out) {
+void RenderList(ListTable table, const Json& items, std::ostream& out) {
   for (const auto& item : items) {
-    if (what == "entities") {
+    if (table == ListTable::kEntities) {
       fmt::print(out, "{:<34} {:<16} {}{}\n", Str(item["id"]), Str(item["kind"]), Str(item["name"]),
                  item["designations"].get<int64_t>() ? "  [designated]" : "");
-    } else if (what == "relations") {
+    } else if (table == ListTable::kRelations) {
       fmt::print(out, "{} —{}→ {}{}{}  ({} claims)\n", Ref(item["subject"]), Str(item["predicate"]),
                  Ref(item["object"]), item["role"].is_null() ? "" : " as " + Str(item["role"]),
                  Period(item["from"], item["to"]), item["claims"].size());
-    } else if (what == "events") {
+    } else if (table == ListTable::kEvents) {
       RenderEventLine(item, out, "");
-    } else if (what == "estimates") {
+    } else if (table == ListTable::kEstimates) {
       fmt::print(out, "{}: {} {} {}{}{} [{}]\n", Ref(item["subject"]), Str(item["quantity"]),
                  Figure(item), Str(item["unit"]), item["scope"].is_null() ? "" : " " + Str(item["scope"]),
                  item["as_of"].is_null() ? "" : ", as of " + Str(item["as_of"]), Str(item["id"]));
       RenderClaims(item["claims"], out, "    ");
-    } else if (what == "sources") {
+    } else if (table == ListTable::kSources) {
       fmt::print(out, "{:<32} {} — {}{}, {} ({} claims{})\n", Str(item["id"]), Str(item["title"]),
                  Str(item["publisher"]), item["author"].is_null() ? "" : ", " + Str(item["author"]),
                  Str(item["date"]), Str(item["claims"]),
                  item["text_stored"].get<bool>() ? ", text stored" : "");
     }
   }
-  fmt::print(out, "({} {})\n", items.size(), what);
+  fmt::print(out, "({} {})\n", items.size(), ListTableName(table));
 }
 
 void RenderConflicts(const Json& result, std::ostream& out) {

@@ -1,4 +1,5 @@
-// Text rendering of the engine's JSON results for the terminal. Every text
+// Text rendering of the engine's results for the terminal, from their JSON
+// (engine/json/), so that text and --json show the same facts. Every text
 // taken from data or input is escaped for the terminal (text/escape.h).
 #pragma once
 
@@ -10,11 +11,9 @@ namespace vigil::cli {
 
 void RenderLoad(const LoadReport& report, std::ostream& out);
 void RenderCard(const Json& card, std::ostream& out);
-void RenderList(const std::string& what, const Json& items, std::ostream& out);
+void RenderList(ListTable what, const Json& items, std::ostream& out);
 void RenderConflicts(const Json& result, std::ostream& out);
 void RenderVerify(const Json& result, bool quiet, std::ostream& out);
-
-Json LoadReportJson(const LoadReport& report);
 
 // One line, at most max bytes, cut on a UTF-8 boundary, "…" when cut.
 std::string Clip(std::string text, size_t max);

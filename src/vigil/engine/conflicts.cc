@@ -1,101 +1,100 @@
-// Conflicts: claims that disagree, side by side.
-//
-// Four kinds: "contested" (one fact asserted by some parties and denied by
-// others), "attribution" (an event claimed by one perpetrator and attributed
-// to another), "estimate" (figures for the same quantity of the same subject
-// whose ranges do not overlap) and "shared_name" (one name used by sources
-// for different entities).
+// Engine::Conflicts: claims that disagree, side by side
+// (engine/conflict_report.h).
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <map>
 #include <set>
 
 #include "vigil/engine/engine.h"
-#include "vigil/engine/facts.h"
 
 namespace vigil {
 
-using internal::ClaimsOf;
-using internal::EntityRef;
+std::string_view ConflictKindName(ConflictKind kind) {
+  switch (kind) {
+    case ConflictKind::kContested:
+      return "contested";
+    case ConflictKind::kAttribution:
+      return "attribution";
+    case ConflictKind::kEstimate:
+      return "estimate";
+    case ConflictKind::kSharedName:
+      return "shared_name";
+  }
+  return "";
+}
 
 namespace {
 
-Json FactJson(Database& db, int64_t fact_id, std::string* type_out) {
-  Statement type(db, "SELECT type FROM facts WHERE id = ?");
-  type.Bind(1, fact_id);
-  std::string type_name = type.Step() ? type.Text(0) : "";
-  *type_out = type_name;
-  if (type_name == "relation") return internal::RelationJson(db, fact_id);
-  if (type_name == "event") return internal::EventJson(db, fact_id);
-  if (type_name == "estimate") return internal::EstimateJson(db, fact_id);
-  if (type_name == "designation") return internal::DesignationJson(db, fact_id);
-  if (type_name == "entity") return EntityRef(db, fact_id);
-  if (type_name == "participant") {
-    Statement st(db, "SELECT event_id, entity_id, label, role FROM participants WHERE id = ?");
-    st.Bind(1, fact_id);
-    if (!st.Step()) return nullptr;
-    Statement key(db, "SELECT key, title FROM events WHERE id = ?");
-    key.Bind(1, st.Int(0));
-    key.Step();
-    return Json{{"event", {{"id", key.Text(0)}, {"title", key.Text(1)}}},
-                {"entity", st.IsNull(1) ? Json(nullptr) : EntityRef(db, st.Int(1))},
-                {"label", st.IsNull(2) ? Json(nullptr) : Json(st.Text(2))},
-                {"role", st.Text(3)}};
-  }
-  return nullptr;
+// The fact a claim is on, by its type.
+StatusOr<ConflictFact> FactOf(store::Store& store, int64_t fact_id, const std::string& type) {
+  auto as_fact = [](auto read) -> StatusOr<ConflictFact> {
+    if (!read.ok()) return read.status();
+    if (!*read) return ConflictFact();
+    return ConflictFact(std::move(**read));
+  };
+  if (type == "relation") return as_fact(store.Relation(fact_id));
+  if (type == "event") return as_fact(store.Event(fact_id));
+  if (type == "estimate") return as_fact(store.Estimate(fact_id));
+  if (type == "designation") return as_fact(store.Designation(fact_id));
+  if (type == "entity") return as_fact(store.EntityRef(fact_id));
+  if (type == "participant") return as_fact(store.Participant(fact_id));
+  return ConflictFact();
 }
 
-Json Split(const Json& claims, const std::string& stance) {
-  Json out = Json::array();
+std::vector<store::ClaimRecord> WithStance(const std::vector<store::ClaimRecord>& claims,
+                                           std::string_view stance) {
+  std::vector<store::ClaimRecord> out;
   for (const auto& c : claims)
-    if (c["stance"] == stance) out.push_back(c);
+    if (c.stance == stance) out.push_back(c);
   return out;
 }
 
-void Contested(Database& db, Json* conflicts) {
-  Statement st(db,
-               "SELECT fact_id FROM claims GROUP BY fact_id HAVING SUM(stance = 'asserts') > 0 "
-               "AND SUM(stance = 'denies') > 0 ORDER BY fact_id");
-  while (st.Step()) {
-    int64_t fact_id = st.Int(0);
-    std::string type;
-    Json fact = FactJson(db, fact_id, &type);
-    Json claims = ClaimsOf(db, fact_id);
-    fact.erase("claims");
-    conflicts->push_back(
-        {{"kind", "contested"},
-         {"summary", fmt::format("{}: asserted by some, denied by others",
-                                 internal::FactSummary(db, fact_id))},
-         {"fact_type", type},
-         {"fact", std::move(fact)},
-         {"sides",
-          Json::array({{{"position", "asserts"}, {"claims", Split(claims, "asserts")}},
-                       {{"position", "denies"}, {"claims", Split(claims, "denies")}}})}});
+Status Contested(store::Store& store, std::vector<Conflict>* conflicts) {
+  auto facts = store.ContestedFacts();
+  if (!facts.ok()) return facts.status();
+  for (int64_t fact_id : *facts) {
+    auto type = store.FactType(fact_id);
+    if (!type.ok()) return type.status();
+    std::string type_name = type->value_or("");
+    auto fact = FactOf(store, fact_id, type_name);
+    if (!fact.ok()) return fact.status();
+    auto claims = store.ClaimsOf(fact_id);
+    if (!claims.ok()) return claims.status();
+    auto summary = store.FactSummary(fact_id);
+    if (!summary.ok()) return summary.status();
+    Conflict c;
+    c.kind = ConflictKind::kContested;
+    c.summary = fmt::format("{}: asserted by some, denied by others", *summary);
+    c.fact_type = type_name;
+    c.fact = std::move(*fact);
+    c.sides.push_back({"asserts", {}, {}, {}, {}, WithStance(*claims, "asserts")});
+    c.sides.push_back({"denies", {}, {}, {}, {}, WithStance(*claims, "denies")});
+    conflicts->push_back(std::move(c));
   }
+  return absl::OkStatus();
 }
 
 // Who stands behind a claim: its party entity, else its party label, else
 // its source.
-std::string PartyOf(const Json& claim) {
-  if (!claim["party"].is_null()) return claim["party"]["id"].get<std::string>();
-  if (!claim["party_label"].is_null()) return claim["party_label"].get<std::string>();
-  return "source:" + claim["source"].get<std::string>();
+std::string PartyOf(const store::ClaimRecord& claim) {
+  if (claim.party) return claim.party->id;
+  if (claim.party_label) return *claim.party_label;
+  return "source:" + claim.source;
 }
 
 // Perpetrator links disagree when one entity claimed the event and another
 // is named by someone else, or when different parties name different
 // entities. Several perpetrators named together by the same party (two
 // brothers, two groups acting jointly) are not a disagreement.
-bool Disagree(const Json& sides) {
+bool Disagree(const std::vector<ConflictSide>& sides) {
   std::vector<std::pair<std::string, std::set<std::string>>> named;  // entity, parties
   std::set<std::string> claimed;
   for (const auto& side : sides) {
-    std::string entity = side["entity"]["id"];
-    if (side["role"] == "claimed") claimed.insert(entity);
+    const std::string& entity = side.entity->id;
+    if (side.role == "claimed") claimed.insert(entity);
     std::set<std::string> parties;
-    for (const auto& c : side["claims"])
-      if (c["stance"] == "asserts") parties.insert(PartyOf(c));
+    for (const auto& c : side.claims)
+      if (c.stance == "asserts") parties.insert(PartyOf(c));
     named.emplace_back(entity, std::move(parties));
   }
   for (const auto& [entity, parties] : named)
@@ -110,159 +109,136 @@ bool Disagree(const Json& sides) {
   return false;
 }
 
-void Attribution(Database& db, Json* conflicts) {
-  Statement events(db,
-                   "SELECT event_id FROM participants WHERE role != 'target' AND entity_id IS NOT "
-                   "NULL GROUP BY event_id HAVING COUNT(DISTINCT entity_id) >= 2 AND "
-                   "(SUM(role = 'claimed') > 0 OR COUNT(DISTINCT CASE WHEN role = 'attributed' "
-                   "THEN entity_id END) >= 2) ORDER BY event_id");
-  while (events.Step()) {
-    Json event = internal::EventJson(db, events.Int(0));
-    Json sides = Json::array();
+Status Attribution(store::Store& store, std::vector<Conflict>* conflicts) {
+  auto events = store.EventsWithRivalPerpetrators();
+  if (!events.ok()) return events.status();
+  for (int64_t event_id : *events) {
+    auto event = store.Event(event_id);
+    if (!event.ok()) return event.status();
+    if (!*event) continue;
+    std::vector<ConflictSide> sides;
     std::vector<std::string> names;
-    for (const auto& p : event["perpetrators"]) {
-      if (p["entity"].is_null() || p["role"] == "facilitated") continue;
-      std::string role = p["role"];
-      std::string verb = role == "claimed"      ? "claimed by"
-                         : role == "attributed" ? "attributed to"
-                                                : "suspected:";
-      std::string name = p["entity"]["name"];
-      names.push_back(fmt::format("{} {}", verb, name));
-      sides.push_back({{"position", fmt::format("{} {}", verb, name)},
-                       {"entity", p["entity"]},
-                       {"role", role},
-                       {"claims", p["claims"]}});
+    for (const auto& p : (*event)->participants) {
+      if (p.role == "target" || !p.entity || p.role == "facilitated") continue;
+      std::string verb = p.role == "claimed"      ? "claimed by"
+                         : p.role == "attributed" ? "attributed to"
+                                                  : "suspected:";
+      names.push_back(fmt::format("{} {}", verb, p.entity->name));
+      sides.push_back(
+          {fmt::format("{} {}", verb, p.entity->name), p.entity, p.role, {}, {}, p.claims});
     }
     if (sides.size() < 2 || !Disagree(sides)) continue;
-    std::string summary = fmt::format("event {} ({}): ", event["id"].get<std::string>(),
-                                      event["title"].get<std::string>());
-    for (size_t i = 0; i < names.size(); ++i) summary += (i ? "; " : "") + names[i];
-    Json fact = event;
-    for (auto& p : fact["perpetrators"]) p.erase("claims");
-    for (auto& p : fact["targets"]) p.erase("claims");
-    fact.erase("claims");
-    conflicts->push_back({{"kind", "attribution"},
-                          {"summary", summary},
-                          {"fact_type", "event"},
-                          {"fact", std::move(fact)},
-                          {"sides", std::move(sides)}});
+    Conflict c;
+    c.kind = ConflictKind::kAttribution;
+    c.summary = fmt::format("event {} ({}): ", (*event)->id, (*event)->title);
+    for (size_t i = 0; i < names.size(); ++i) c.summary += (i ? "; " : "") + names[i];
+    c.fact_type = "event";
+    c.fact = std::move(**event);
+    c.sides = std::move(sides);
+    conflicts->push_back(std::move(c));
   }
+  return absl::OkStatus();
 }
 
 // The range a figure may stand for: exact values and "about" get +-10%.
-std::pair<double, double> Range(const Json& e) {
-  auto number = [](const Json& v, double fallback) { return v.is_null() ? fallback : v.get<double>(); };
+std::pair<double, double> Range(const store::EstimateRecord& e) {
   double low, high;
-  if (!e["value"].is_null()) {
-    low = high = e["value"].get<double>();
+  if (e.value) {
+    low = high = *e.value;
   } else {
-    low = number(e["low"], number(e["high"], 0));
-    high = number(e["high"], 1e300);
+    low = e.low ? *e.low : e.high.value_or(0);
+    high = e.high.value_or(1e300);
   }
-  std::string qualifier = e["qualifier"].is_null() ? "" : e["qualifier"].get<std::string>();
+  std::string qualifier = e.qualifier.value_or("");
   if (qualifier == "at_least" || qualifier == "more_than") high = 1e300;
   if (qualifier == "at_most") low = 0;
-  if (qualifier == "about" || (!e["value"].is_null() && qualifier.empty())) {
+  if (qualifier == "about" || (e.value && qualifier.empty())) {
     low *= 0.9;
     high *= 1.1;
   }
   return {low, high};
 }
 
-void Estimates(Database& db, Json* conflicts) {
-  Statement groups(db,
-                   "SELECT subject_id, quantity FROM estimates GROUP BY subject_id, quantity "
-                   "HAVING COUNT(*) >= 2 ORDER BY subject_id, quantity");
-  while (groups.Step()) {
-    Statement members(db,
-                      "SELECT id FROM estimates WHERE subject_id = ? AND quantity = ? ORDER BY "
-                      "as_of_day, key");
-    members.Bind(1, groups.Int(0)).Bind(2, groups.Text(1));
-    std::vector<Json> estimates;
-    while (members.Step()) estimates.push_back(internal::EstimateJson(db, members.Int(0)));
+Status Estimates(store::Store& store, std::vector<Conflict>* conflicts) {
+  auto groups = store.RepeatedEstimates();
+  if (!groups.ok()) return groups.status();
+  for (const auto& group : *groups) {
+    auto estimates = store.EstimatesOf(group.subject_row, group.quantity);
+    if (!estimates.ok()) return estimates.status();
     bool disagree = false;
-    for (size_t i = 0; i < estimates.size(); ++i)
-      for (size_t j = i + 1; j < estimates.size(); ++j) {
-        auto [a_low, a_high] = Range(estimates[i]);
-        auto [b_low, b_high] = Range(estimates[j]);
+    for (size_t i = 0; i < estimates->size(); ++i)
+      for (size_t j = i + 1; j < estimates->size(); ++j) {
+        auto [a_low, a_high] = Range((*estimates)[i]);
+        auto [b_low, b_high] = Range((*estimates)[j]);
         disagree |= a_high < b_low || b_high < a_low;
       }
     if (!disagree) continue;
-    Json sides = Json::array();
-    for (auto& e : estimates) {
-      std::string figure = !e["value"].is_null()
-                               ? fmt::format("{}", e["value"].get<double>())
-                               : fmt::format("{}-{}", e["low"].is_null() ? 0 : e["low"].get<double>(),
-                                             e["high"].is_null() ? 0 : e["high"].get<double>());
-      Json claims = e["claims"];
-      e.erase("claims");
-      std::string unit = e["unit"].is_null() ? std::string() : e["unit"].get<std::string>();
-      std::string scope = e["scope"].is_null() ? std::string() : e["scope"].get<std::string>();
+    Conflict c;
+    for (auto& e : *estimates) {
+      std::string figure = e.value ? fmt::format("{}", *e.value)
+                                   : fmt::format("{}-{}", e.low.value_or(0), e.high.value_or(0));
+      std::string unit = e.unit.value_or(""), scope = e.scope.value_or("");
       std::string position = scope.empty() ? fmt::format("{} {}", figure, unit)
                                            : fmt::format("{} {} {}", figure, unit, scope);
-      sides.push_back({{"position", position},
-                       {"estimate", e},
-                       {"claims", std::move(claims)}});
+      std::vector<store::ClaimRecord> claims = std::move(e.claims);
+      e.claims.clear();
+      c.sides.push_back({position, {}, {}, std::move(e), {}, std::move(claims)});
     }
-    Json subject = EntityRef(db, groups.Int(0));
-    conflicts->push_back({{"kind", "estimate"},
-                          {"summary", fmt::format("{} of {}: figures that do not agree",
-                                                  groups.Text(1), subject["name"].get<std::string>())},
-                          {"fact_type", "estimate"},
-                          {"fact", {{"subject", subject}, {"quantity", groups.Text(1)}}},
-                          {"sides", std::move(sides)}});
+    auto subject = store.EntityRef(group.subject_row);
+    if (!subject.ok()) return subject.status();
+    if (!*subject)
+      return absl::InternalError(fmt::format("entity row {} is missing", group.subject_row));
+    c.kind = ConflictKind::kEstimate;
+    c.summary =
+        fmt::format("{} of {}: figures that do not agree", group.quantity, (*subject)->name);
+    c.fact_type = "estimate";
+    c.fact = EstimatedQuantity{**subject, group.quantity};
+    conflicts->push_back(std::move(c));
   }
+  return absl::OkStatus();
 }
 
-void SharedNames(Database& db, Json* conflicts) {
-  // Only the curated knowledge base: official lists share common aliases
-  // among many records by design, and their records are linked to (not
-  // in conflict with) the curated entities they denote.
-  constexpr const char* kCuratedNames =
-      "names n JOIN facts f ON f.id = n.entity_id JOIN datasets d ON d.id = f.dataset_id AND "
-      "d.kind = 'curated'";
-  Statement keys(db, fmt::format("SELECT n.name_key FROM {} GROUP BY n.name_key HAVING "
-                                 "COUNT(DISTINCT n.entity_id) >= 2 ORDER BY n.name_key",
-                                 kCuratedNames));
-  while (keys.Step()) {
-    Statement owners(db, fmt::format("SELECT n.entity_id, n.text, n.kind FROM {} WHERE "
-                                     "n.name_key = ? ORDER BY n.entity_id, n.position",
-                                     kCuratedNames));
-    owners.Bind(1, keys.Text(0));
-    std::map<int64_t, std::pair<std::string, std::string>> by_entity;
-    while (owners.Step()) by_entity.emplace(owners.Int(0), std::make_pair(owners.Text(1), owners.Text(2)));
-    Json sides = Json::array();
+// Only the curated knowledge base: official lists share common aliases
+// among many records by design, and their records are linked to (not in
+// conflict with) the curated entities they denote.
+Status SharedNames(store::Store& store, std::vector<Conflict>* conflicts) {
+  auto groups = store.SharedCuratedNames();
+  if (!groups.ok()) return groups.status();
+  for (const auto& owners : *groups) {
+    std::map<int64_t, const store::NameOwnerRecord*> by_entity;  // each entity's first name
+    for (const auto& owner : owners) by_entity.emplace(owner.entity_row, &owner);
+    Conflict c;
     std::string shown;
-    for (auto& [entity_id, name] : by_entity) {
-      if (shown.empty()) shown = name.first;
-      Json ref = EntityRef(db, entity_id);
-      sides.push_back({{"position", fmt::format("'{}' ({}) names {}", name.first, name.second,
-                                                ref["name"].get<std::string>())},
-                       {"entity", ref},
-                       {"name_kind", name.second},
-                       {"claims", ClaimsOf(db, entity_id)}});
+    for (const auto& [entity_row, name] : by_entity) {
+      if (shown.empty()) shown = name->text;
+      auto ref = store.EntityRef(entity_row);
+      if (!ref.ok()) return ref.status();
+      if (!*ref) return absl::InternalError(fmt::format("entity row {} is missing", entity_row));
+      auto claims = store.ClaimsOf(entity_row);
+      if (!claims.ok()) return claims.status();
+      c.sides.push_back({fmt::format("'{}' ({}) names {}", name->text, name->kind, (*ref)->name),
+                         **ref,
+                         {},
+                         {},
+                         name->kind,
+                         std::move(*claims)});
     }
-    conflicts->push_back({{"kind", "shared_name"},
-                          {"summary", fmt::format("'{}' is used for {} different entities", shown,
-                                                  by_entity.size())},
-                          {"fact_type", "name"},
-                          {"fact", {{"name", shown}}},
-                          {"sides", std::move(sides)}});
+    c.kind = ConflictKind::kSharedName;
+    c.summary = fmt::format("'{}' is used for {} different entities", shown, by_entity.size());
+    c.fact_type = "name";
+    c.fact = SharedNameFact{shown};
+    conflicts->push_back(std::move(c));
   }
+  return absl::OkStatus();
 }
 
 }  // namespace
 
-StatusOr<Json> Engine::Conflicts() {
-  Json conflicts = Json::array();
-  Contested(*db_, &conflicts);
-  Attribution(*db_, &conflicts);
-  Estimates(*db_, &conflicts);
-  SharedNames(*db_, &conflicts);
-  Json by_kind = Json::object();
-  for (const char* kind : {"contested", "attribution", "estimate", "shared_name"}) by_kind[kind] = 0;
-  for (const auto& c : conflicts) by_kind[c["kind"].get<std::string>()] = by_kind[c["kind"].get<std::string>()].get<int>() + 1;
-  return Json{{"count", conflicts.size()}, {"by_kind", by_kind}, {"conflicts", std::move(conflicts)}};
+StatusOr<ConflictReport> Engine::Conflicts() {
+  ConflictReport report;
+  for (auto find : {Contested, Attribution, Estimates, SharedNames})
+    if (auto s = find(*store_, &report.conflicts); !s.ok()) return s;
+  return report;
 }
 
 }  // namespace vigil

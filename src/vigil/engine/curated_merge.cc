@@ -9,7 +9,6 @@
 
 #include "vigil/base/sha256.h"
 #include "vigil/ingest/yaml/dataset_reader.h"
-#include "vigil/store/sqlite/batch_reader.h"
 
 namespace vigil::internal {
 namespace {
@@ -183,8 +182,9 @@ StatusOr<Batch> Merge(std::optional<Batch> stored, const Batch& part,
 
 }  // namespace
 
-StatusOr<Batch> MergeIntoStored(Database& db, const Batch& part, const std::string& texts_dir) {
-  auto stored = ReadStoredBatch(db, part.dataset);
+StatusOr<Batch> MergeIntoStored(store::LoadTransaction& tx, const Batch& part,
+                                const std::string& texts_dir) {
+  auto stored = tx.StoredBatch(part.dataset);
   if (!stored.ok()) return stored.status();
   return Merge(std::move(*stored), part, texts_dir);
 }

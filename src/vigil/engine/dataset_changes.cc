@@ -28,21 +28,21 @@ void SortByReference(std::vector<EntityChange>* changes) {
 
 constexpr size_t kFirstRemoved = 5;  // records named in a refusal, per kind
 
-// Counts the stored records of one kind that the batch no longer holds. The
-// query gives each stored record's key (as the model's Key() or id) and a
-// label for messages.
-Status CountKind(Database& db, const Batch& batch, std::string_view sql,
-                 const std::unordered_set<std::string>& keys, KindChanges* kind) {
+// The key and label (for messages) of each stored record of one kind.
+struct StoredKey {
+  std::string key, label;
+};
+
+// Counts the stored records of one kind that the batch no longer holds.
+void CountKind(const std::vector<StoredKey>& stored, const std::unordered_set<std::string>& keys,
+               KindChanges* kind) {
   kind->given = static_cast<int64_t>(keys.size());
-  Statement st(db, sql);
-  st.Bind(1, batch.dataset);
-  while (st.Step()) {
+  for (const auto& s : stored) {
     ++kind->stored;
-    if (keys.count(st.Text(0))) continue;
+    if (keys.count(s.key)) continue;
     ++kind->removed;
-    if (kind->first_removed.size() < kFirstRemoved) kind->first_removed.push_back(st.Text(1));
+    if (kind->first_removed.size() < kFirstRemoved) kind->first_removed.push_back(s.label);
   }
-  return st.status();
 }
 
 template <typename T, typename KeyOf>
@@ -53,45 +53,48 @@ std::unordered_set<std::string> KeysOf(const std::vector<T>& records, KeyOf key)
   return keys;
 }
 
+template <typename T, typename LabelOf>
+std::vector<StoredKey> StoredKeys(const std::vector<T>& records, LabelOf label) {
+  std::vector<StoredKey> out;
+  out.reserve(records.size());
+  for (const auto& r : records) out.push_back({r.Key(), label(r)});
+  return out;
+}
+
 // Every kind of record of a curated dataset but entities (counted by the
-// caller), by the keys the model uses to tell records apart.
-Status CountCuratedKinds(Database& db, const Batch& batch, DatasetChanges* changes) {
+// caller), by the keys the model uses to tell records apart (Relation::Key,
+// Designation::Key, else the id).
+Status CountCuratedKinds(store::LoadTransaction& tx, const Batch& batch, DatasetChanges* changes) {
+  auto read = tx.StoredBatch(batch.dataset);
+  if (!read.ok()) return read.status();
+  if (!*read) return absl::OkStatus();
+  const Batch& stored = **read;
   auto id = [](const auto& r) { return r.id; };
-  struct Kind {
-    const char* name;
-    std::string_view sql;
-    std::unordered_set<std::string> keys;
+  auto by_id = [](const auto& records, auto label) {
+    std::vector<StoredKey> out;
+    for (const auto& r : records) out.push_back({r.id, label(r)});
+    return out;
   };
-  Kind kinds[] = {
-      {"sources",
-       "SELECT s.key, s.key FROM sources s JOIN datasets d ON d.id = s.dataset_id WHERE d.name = "
-       "? ORDER BY s.id",
-       KeysOf(batch.sources, id)},
-      {"relations",
-       "SELECT su.key || '|' || r.predicate || '|' || o.key || '|' || COALESCE(r.valid_from, ''), "
-       "su.key || ' ' || r.predicate || ' ' || o.key || COALESCE(' from ' || r.valid_from, '') "
-       "FROM relations r JOIN facts f ON f.id = r.id JOIN datasets d ON d.id = f.dataset_id JOIN "
-       "entities su ON su.id = r.subject_id JOIN entities o ON o.id = r.object_id WHERE d.name = "
-       "? ORDER BY r.id",
-       KeysOf(batch.relations, [](const Relation& r) { return r.Key(); })},
-      {"events",
-       "SELECT e.key, e.key || ' (' || e.title || ')' FROM events e JOIN facts f ON f.id = e.id "
-       "JOIN datasets d ON d.id = f.dataset_id WHERE d.name = ? ORDER BY e.id",
-       KeysOf(batch.events, id)},
-      {"estimates",
-       "SELECT e.key, e.key FROM estimates e JOIN facts f ON f.id = e.id JOIN datasets d ON d.id "
-       "= f.dataset_id WHERE d.name = ? ORDER BY e.id",
-       KeysOf(batch.estimates, id)},
-      {"designations",
-       "SELECT en.key || '|' || COALESCE(a.key, g.authority) || '|' || g.program, en.key || ' by "
-       "' || COALESCE(a.key, g.authority) || ' under ' || g.program FROM designations g JOIN "
-       "facts f ON f.id = g.id JOIN datasets d ON d.id = f.dataset_id JOIN entities en ON en.id = "
-       "g.entity_id LEFT JOIN entities a ON a.id = g.authority_id WHERE d.name = ? ORDER BY g.id",
-       KeysOf(batch.designations, [](const Designation& g) { return g.Key(); })},
-  };
-  for (const auto& kind : kinds)
-    if (auto s = CountKind(db, batch, kind.sql, kind.keys, &changes->kinds[kind.name]); !s.ok())
-      return s;
+  CountKind(by_id(stored.sources, id), KeysOf(batch.sources, id), &changes->kinds["sources"]);
+  CountKind(StoredKeys(stored.relations,
+                       [](const Relation& r) {
+                         std::string from = r.from.ToString();
+                         return r.subject + " " + r.predicate + " " + r.object +
+                                (from.empty() ? "" : " from " + from);
+                       }),
+            KeysOf(batch.relations, [](const Relation& r) { return r.Key(); }),
+            &changes->kinds["relations"]);
+  CountKind(by_id(stored.events, [](const Event& e) { return e.id + " (" + e.title + ")"; }),
+            KeysOf(batch.events, id), &changes->kinds["events"]);
+  CountKind(by_id(stored.estimates, id), KeysOf(batch.estimates, id), &changes->kinds["estimates"]);
+  CountKind(StoredKeys(stored.designations,
+                       [](const Designation& g) {
+                         return g.entity + " by " +
+                                (g.authority.empty() ? g.authority_code : g.authority) + " under " +
+                                g.program;
+                       }),
+            KeysOf(batch.designations, [](const Designation& g) { return g.Key(); }),
+            &changes->kinds["designations"]);
   return absl::OkStatus();
 }
 
@@ -113,32 +116,28 @@ bool TooManyRemoved(const KindChanges& kind) {
 
 }  // namespace
 
-StatusOr<DatasetChanges> CompareWithStored(Database& db, const Batch& batch) {
+StatusOr<DatasetChanges> CompareWithStored(store::LoadTransaction& tx, const Batch& batch) {
   DatasetChanges changes;
-  Statement previous(db, "SELECT version, COALESCE(publish_date, '') FROM datasets WHERE name = ?");
-  previous.Bind(1, batch.dataset);
-  if (!previous.Step()) {
-    if (!previous.status().ok()) return previous.status();
+  auto previous = tx.StoredDataset(batch.dataset);
+  if (!previous.ok()) return previous.status();
+  if (!*previous) {
     changes.added = static_cast<int64_t>(batch.entities.size());
     return changes;
   }
-  changes.previous_version = previous.Text(0);
-  changes.previous_publish_date = previous.Text(1);
+  changes.previous_version = (*previous)->version;
+  changes.previous_publish_date = (*previous)->publish_date;
 
+  auto stored_entities = tx.StoredEntities(batch.dataset);
+  if (!stored_entities.ok()) return stored_entities.status();
   std::unordered_map<std::string, Stored> stored;
-  Statement names(db,
-                  "SELECT e.key, COALESCE(e.reference, ''), n.text, n.kind FROM entities e JOIN "
-                  "facts f ON f.id = e.id JOIN datasets d ON d.id = f.dataset_id LEFT JOIN names "
-                  "n ON n.entity_id = e.id WHERE d.name = ? ORDER BY e.id, n.position");
-  names.Bind(1, batch.dataset);
-  while (names.Step()) {
-    Stored& s = stored[names.Text(0)];
-    s.reference = names.Text(1);
-    if (names.IsNull(2)) continue;
-    if (names.Text(3) == "primary") s.primary = names.Text(2);
-    s.names.insert(Label(names.Text(2), names.Text(3)));
+  for (const auto& e : *stored_entities) {
+    Stored& s = stored[e.id];
+    s.reference = e.reference;
+    for (const auto& n : e.names) {
+      if (n.kind == "primary") s.primary = n.text;
+      s.names.insert(Label(n.text, n.kind));
+    }
   }
-  if (!names.status().ok()) return names.status();
 
   std::set<std::string> seen;
   for (const auto& e : batch.entities) {
@@ -180,7 +179,7 @@ StatusOr<DatasetChanges> CompareWithStored(Database& db, const Batch& batch) {
   for (size_t i = 0; i < changes.removed_entities.size() && i < kFirstRemoved; ++i)
     entities.first_removed.push_back(EntityLabel(changes.removed_entities[i]));
   if (batch.kind == "curated")
-    if (auto s = CountCuratedKinds(db, batch, &changes); !s.ok()) return s;
+    if (auto s = CountCuratedKinds(tx, batch, &changes); !s.ok()) return s;
   return changes;
 }
 

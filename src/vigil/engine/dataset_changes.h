@@ -6,7 +6,10 @@
 // one, or that removes too much of it, is refused unless allowed.
 #pragma once
 
-#include "vigil/engine/engine.h"
+#include "vigil/base/status.h"
+#include "vigil/engine/load.h"
+#include "vigil/model/model.h"
+#include "vigil/store/load_store.h"
 
 namespace vigil::internal {
 
@@ -15,7 +18,7 @@ namespace vigil::internal {
 // every entity counts as added and none is listed.
 // Besides entities, counts every kind of record of a curated dataset
 // (DatasetChanges::kinds).
-StatusOr<DatasetChanges> CompareWithStored(Database& db, const Batch& batch);
+StatusOr<DatasetChanges> CompareWithStored(store::LoadTransaction& tx, const Batch& batch);
 
 // InvalidArgument when replacing the stored version with batch is refused
 // (docs/data-model.md, docs/lists.md): the batch is a list published before

@@ -1,8 +1,12 @@
-// The one API the front ends call: load, show, list, conflicts, verify.
+// The one API the front ends call: load, show, list, conflicts, verify,
+// and network analysis.
 //
-// Results come back as JSON values whose shapes are documented in
-// docs/cli.md and are stable: the CLI prints them with --json, renders them
-// as text otherwise, and the HTTP API will serve them as they are.
+// Options come in as typed structs and results go out as typed structs
+// (engine/load.h, entity_card.h, list_request.h, conflict_report.h,
+// verify_report.h); their JSON, whose shapes docs/cli.md documents and keeps
+// stable, is built in engine/json/ only. Errors about options name the
+// option's field ("as_of: ...", base/status.h FieldError). All reading and
+// writing goes through store::Store.
 //
 //   auto engine = Engine::Open("vigil.db", store::AccessMode::kReadOnly);
 //   auto card = (*engine)->Show("Siraj Haqqani");   // resolves aliases
@@ -23,6 +27,11 @@
 #include "vigil/engine/batch.h"
 #include "vigil/engine/screening.h"
 #include "vigil/store/sqlite/batch_writer.h"
+#include "vigil/engine/conflict_report.h"
+#include "vigil/engine/entity_card.h"
+#include "vigil/engine/list_request.h"
+#include "vigil/engine/load.h"
+#include "vigil/engine/verify_report.h"
 #include "vigil/store/sqlite/database.h"
 #include "vigil/store/store.h"
 
@@ -30,40 +39,12 @@ namespace vigil {
 
 using Json = nlohmann::ordered_json;
 
-// A new version of a dataset may remove, of each kind of record, at most
-// this share of the stored ones, or fewer than kShrinkMinimum, and may not
-// leave out a kind the stored version holds, unless LoadOptions::allow_shrink
-// (docs/data-model.md, docs/lists.md).
-inline constexpr double kShrinkShare = 0.10;
-inline constexpr int64_t kShrinkMinimum = 10;
-
-// What a load reads and how it may change the store. Refusals name the
-// fields below in their messages ("(allow_shrink)"); front ends map their
-// own flags onto them.
-struct LoadOptions {
-  std::string dataset;    // default: "curated" for YAML, the list's own for lists
-  std::string texts_dir;  // check spans against these texts and store them
-  std::string format = "auto";  // auto | yaml | un-xml | ofac-xml | ofac-csv
-  // Curated (YAML) data: kAuto replaces the stored dataset with a whole one
-  // (sources and entities given) and merges a part into it; kMerge always
-  // merges (adds and updates records by id, removes none); kReplace always
-  // replaces, accepting whatever that removes.
-  CuratedMode curated_mode = CuratedMode::kAuto;
-  bool allow_older = false;   // load a list published before the stored version
-  bool allow_shrink = false;  // accept removing more than kShrinkShare of a kind, or a kind
-};
-
-struct ListFilter {
-  std::string kind;       // entity kind, or event type for events
-  std::string predicate;  // relations only
-  std::string as_of;      // "YYYY-MM-DD": what held / had happened on that day
-};
-
 class Engine {
  public:
   static StatusOr<std::unique_ptr<Engine>> Open(const std::string& db_path,
                                                 store::AccessMode mode);
 
+  // ---- knowledge: load, resolve, show, list, conflicts, verify ----
   // Reads and checks a dataset without touching any database, so that bad
   // input is refused before a database file is even created.
   static StatusOr<Batch> Read(const std::vector<std::string>& paths, const LoadOptions& options);
@@ -92,16 +73,19 @@ class Engine {
                                                      const LoadOptions& options);
 
   // Entity id or any of its names (case, diacritics, punctuation and script
-  // folded). NotFound with suggestions, or InvalidArgument when ambiguous.
+  // folded); a name of a list record linked to one curated card resolves to
+  // the card. NotFound with suggestions, or InvalidArgument when ambiguous.
   StatusOr<int64_t> Resolve(const std::string& name_or_id, std::string* matched_name = nullptr);
 
-  StatusOr<Json> Show(const std::string& name_or_id);
-  // what: entities | relations | events | estimates | sources
-  StatusOr<Json> List(const std::string& what, const ListFilter& filter);
-  StatusOr<Json> Conflicts();
-  // Checks every stored claim's span against the text in texts_dir whose
-  // SHA-256 matches its source. The result's "ok" is false when any is bad.
-  StatusOr<Json> Verify(const std::string& texts_dir);
+  // The card of the entity Resolve() finds.
+  StatusOr<EntityCard> Show(const std::string& name_or_id);
+  // The rows of a table; request.Validate()'s field errors first.
+  StatusOr<ListResult> List(const ListRequest& request);
+  StatusOr<ConflictReport> Conflicts();
+  // Checks every stored claim's span against the text in request.texts
+  // whose SHA-256 matches its source; a field error on "texts" when it is
+  // not a folder. The report's ok() is false when any span is bad.
+  StatusOr<VerifyReport> Verify(const VerifyRequest& request);
 
   // Network analysis of the knowledge base (engine/analysis.h,
   // docs/network-analysis.md); options are checked first (field errors).

@@ -1,4 +1,5 @@
-// Links between list records and curated entities: computed, and read for show.
+// Links between list records and curated entities, computed in the load
+// transaction from what the store holds.
 #include "vigil/engine/linking.h"
 
 #include <fmt/format.h>
@@ -11,7 +12,6 @@
 #include <unordered_set>
 
 #include "vigil/base/date.h"
-#include "vigil/engine/facts.h"
 #include "vigil/text/country.h"
 #include "vigil/text/normalize.h"
 
@@ -21,12 +21,6 @@ namespace {
 constexpr double kReferenceScore = 1.0;
 constexpr double kNameAndBirthDateScore = 0.95;
 constexpr double kNameScore = 0.85;
-
-struct EntityRow {
-  int64_t id = 0;
-  std::string key, kind, dataset;
-  bool curated = false;
-};
 
 struct Link {
   std::string method, reason;
@@ -99,14 +93,12 @@ size_t WordCount(const std::string& text) {
 
 class Linker {
  public:
-  explicit Linker(Database& db) : db_(db) {}
+  explicit Linker(store::LoadTransaction& tx) : tx_(tx) {}
 
   StatusOr<LinkSummary> Run() {
-    if (auto s = db_.Execute("DELETE FROM links WHERE method != 'manual'"); !s.ok()) return s;
     if (auto s = LoadEntities(); !s.ok()) return s;
     if (curated_.empty() || listed_.empty()) return Finish();
-    if (auto s = LoadBirthDates(); !s.ok()) return s;
-    if (auto s = LoadCountries(); !s.ok()) return s;
+    if (auto s = LoadValues(); !s.ok()) return s;
     if (auto s = LinkByReference(); !s.ok()) return s;
     if (auto s = LinkByLocator(); !s.ok()) return s;
     if (auto s = LinkByName(); !s.ok()) return s;
@@ -114,38 +106,30 @@ class Linker {
   }
 
  private:
+  using EntityRow = store::LinkableEntityRecord;
+
   Status LoadEntities() {
-    Statement st(db_,
-                 "SELECT e.id, e.key, e.kind, d.kind, d.name FROM entities e JOIN facts f ON "
-                 "f.id = e.id JOIN datasets d ON d.id = f.dataset_id");
-    while (st.Step()) {
-      EntityRow row{st.Int(0), st.Text(1), st.Text(2), st.Text(4), st.Text(3) == "curated"};
-      (row.curated ? curated_ : listed_).emplace(row.id, row);
-    }
-    return st.status();
+    auto entities = tx_.LinkableEntities();
+    if (!entities.ok()) return entities.status();
+    for (auto& row : *entities) (row.curated ? curated_ : listed_).emplace(row.row, row);
+    return absl::OkStatus();
   }
 
-  Status LoadBirthDates() {
-    Statement st(db_,
-                 "SELECT entity_id, value FROM entity_values WHERE key = 'birth_date' UNION ALL "
-                 "SELECT entity_id, value FROM attributes WHERE key = 'birth_date'");
-    while (st.Step()) birth_dates_[st.Int(0)].push_back(st.Text(1));
-    return st.status();
-  }
-
-  // Countries an entity is tied to (nationality, citizenship, address or
-  // birth country, a body's country), as ISO codes.
-  Status LoadCountries() {
-    Statement st(db_,
-                 "SELECT entity_id, value FROM entity_values WHERE key IN ('nationality', "
-                 "'citizenship', 'address_country', 'birth_country', 'country') UNION ALL "
-                 "SELECT entity_id, value FROM attributes WHERE key IN ('nationality', "
-                 "'citizenship', 'country')");
-    while (st.Step()) {
-      std::string code = CountryCode(st.Text(1));
-      if (!code.empty()) countries_[st.Int(0)].insert(code);
+  // Birth dates, and the countries an entity is tied to (nationality,
+  // citizenship, address or birth country, a body's country) as ISO codes.
+  Status LoadValues() {
+    auto dates = tx_.EntityValues({"birth_date"});
+    if (!dates.ok()) return dates.status();
+    for (const auto& v : *dates) birth_dates_[v.entity_row].push_back(v.value);
+    auto countries = tx_.EntityValues(
+        {"nationality", "citizenship", "address_country", "birth_country", "country"});
+    if (!countries.ok()) return countries.status();
+    for (const auto& v : *countries) {
+      if (v.attribute && (v.key == "address_country" || v.key == "birth_country")) continue;
+      std::string code = CountryCode(v.value);
+      if (!code.empty()) countries_[v.entity_row].insert(code);
     }
-    return st.status();
+    return absl::OkStatus();
   }
 
   // Both sides name countries and share none: not the same entity (a
@@ -166,77 +150,66 @@ class Linker {
 
   // Rule 1a: a curated designation gives the record's reference.
   Status LinkByReference() {
-    Statement designations(db_,
-                           "SELECT entity_id, authority, program, reference FROM designations "
-                           "WHERE reference IS NOT NULL AND reference != ''");
-    Statement records(db_,
-                      "SELECT e.id FROM entities e WHERE e.reference = ?1 AND EXISTS (SELECT 1 "
-                      "FROM designations g WHERE g.entity_id = e.id AND g.authority = ?2)");
-    while (designations.Step()) {
-      auto curated = curated_.find(designations.Int(0));
+    auto designations = tx_.ReferencedDesignations();
+    if (!designations.ok()) return designations.status();
+    for (const auto& d : *designations) {
+      auto curated = curated_.find(d.entity_row);
       if (curated == curated_.end()) continue;
-      std::string authority = designations.Text(1), program = designations.Text(2);
-      std::string reference = designations.Text(3);
-      records.Bind(1, reference).Bind(2, authority);
-      while (records.Step()) {
-        auto listed = listed_.find(records.Int(0));
+      auto records = tx_.EntitiesWithReference(d.reference, d.authority);
+      if (!records.ok()) return records.status();
+      for (int64_t record : *records) {
+        auto listed = listed_.find(record);
         if (listed == listed_.end()) continue;
         if (!KindsCompatible(listed->second.kind, curated->second.kind)) {
           summary_.warnings.push_back(fmt::format(
               "the curated designation of '{}' gives {} reference {}, but that record ('{}') is "
               "a {} and '{}' a {}: not linked",
-              curated->second.key, authority, reference, listed->second.key, listed->second.kind,
-              curated->second.key, curated->second.kind));
+              curated->second.id, d.authority, d.reference, listed->second.id, listed->second.kind,
+              curated->second.id, curated->second.kind));
           continue;
         }
         Add(listed->first, curated->first,
             {"reference",
              fmt::format("the curated designation of '{}' by {} ({}) gives list reference {}, "
                          "which this record of '{}' carries",
-                         curated->second.key, authority, program, reference,
+                         curated->second.id, d.authority, d.program, d.reference,
                          listed->second.dataset),
              kReferenceScore});
       }
-      if (!records.status().ok()) return records.status();
-      records.Reset();
     }
-    return designations.status();
+    return absl::OkStatus();
   }
 
   // Rule 1b: a curated claim cites a list by the record's reference
   // ("TAi.144"). Only references that look like the UN's (letters, a dot,
   // digits) are used: a bare number could be a page.
   Status LinkByLocator() {
-    Statement claims(db_,
-                     "SELECT c.fact_id, c.locator, s.key, (SELECT g.entity_id FROM designations g "
-                     "WHERE g.id = c.fact_id) FROM claims c JOIN sources s ON s.id = c.source_id "
-                     "WHERE s.kind = 'list' AND c.locator IS NOT NULL AND c.locator != ''");
-    Statement records(db_, "SELECT id FROM entities WHERE reference = ?");
-    while (claims.Step()) {
-      int64_t about = claims.IsNull(3) ? claims.Int(0) : claims.Int(3);
+    auto claims = tx_.LocatorClaims();
+    if (!claims.ok()) return claims.status();
+    for (const auto& claim : *claims) {
+      int64_t about = claim.designated_entity_row.value_or(claim.fact_id);
       auto curated = curated_.find(about);
       if (curated == curated_.end()) continue;
-      std::string locator = claims.Text(1);
+      const std::string& locator = claim.locator;
       bool letters = std::any_of(locator.begin(), locator.end(), [](char c) {
         return std::isalpha(static_cast<unsigned char>(c));
       });
       if (!letters || locator.find('.') == std::string::npos) continue;
-      records.Bind(1, locator);
-      while (records.Step()) {
-        auto listed = listed_.find(records.Int(0));
+      auto records = tx_.EntitiesWithReference(locator, std::nullopt);
+      if (!records.ok()) return records.status();
+      for (int64_t record : *records) {
+        auto listed = listed_.find(record);
         if (listed == listed_.end() || !KindsCompatible(listed->second.kind, curated->second.kind))
           continue;
         Add(listed->first, curated->first,
             {"reference",
              fmt::format("a curated claim about '{}' cites list reference {} (source '{}'), "
                          "which this record of '{}' carries",
-                         curated->second.key, locator, claims.Text(2), listed->second.dataset),
+                         curated->second.id, locator, claim.source, listed->second.dataset),
              kReferenceScore});
       }
-      if (!records.status().ok()) return records.status();
-      records.Reset();
     }
-    return claims.status();
+    return absl::OkStatus();
   }
 
   // Rule 2: equal names, compatible kinds and birth dates.
@@ -246,34 +219,35 @@ class Linker {
       std::string text, kind;
       bool rotated;
     };
+    auto names = tx_.LinkableNames();
+    if (!names.ok()) return names.status();
     std::unordered_map<std::string, std::vector<CuratedName>> by_key;
-    Statement names(db_,
-                    "SELECT entity_id, text, kind, name_key FROM names WHERE kind != 'weak_alias'");
-    while (names.Step()) {
-      auto curated = curated_.find(names.Int(0));
+    std::unordered_map<std::string, std::vector<const store::KeyedNameRecord*>> listed_by_key;
+    for (const auto& name : *names) {
+      if (listed_.count(name.entity_row)) {
+        listed_by_key[name.name_key].push_back(&name);
+        continue;
+      }
+      auto curated = curated_.find(name.entity_row);
       if (curated == curated_.end()) continue;
-      std::string text = names.Text(1), kind = names.Text(2), key = names.Text(3);
-      if (key.size() < 4) continue;
-      if (curated->second.kind == "person" && WordCount(text) < 2) continue;
-      for (auto& [lookup, rotated] : LookupKeys(text, key))
-        by_key[lookup].push_back({curated->first, text, kind, rotated});
+      if (name.name_key.size() < 4) continue;
+      if (curated->second.kind == "person" && WordCount(name.text) < 2) continue;
+      for (auto& [lookup, rotated] : LookupKeys(name.text, name.name_key))
+        by_key[lookup].push_back({curated->first, name.text, name.kind, rotated});
     }
-    if (!names.status().ok()) return names.status();
 
     struct Candidate {
       std::string listed_name, listed_kind;
       const CuratedName* curated;
     };
     std::map<int64_t, std::map<int64_t, Candidate>> candidates;  // listed -> curated -> evidence
-    Statement listed_names(db_,
-                           "SELECT entity_id, text, kind FROM names WHERE name_key = ? AND kind != "
-                           "'weak_alias'");
     for (const auto& [key, curated_names] : by_key) {
-      listed_names.Bind(1, key);
-      while (listed_names.Step()) {
-        auto listed = listed_.find(listed_names.Int(0));
-        if (listed == listed_.end() || links_.count(listed->first)) continue;
-        std::string text = listed_names.Text(1), kind = listed_names.Text(2);
+      auto found = listed_by_key.find(key);
+      if (found == listed_by_key.end()) continue;
+      for (const store::KeyedNameRecord* name : found->second) {
+        auto listed = listed_.find(name->entity_row);
+        if (links_.count(listed->first)) continue;
+        const std::string &text = name->text, &kind = name->kind;
         if (listed->second.kind == "person" && WordCount(text) < 2) continue;
         for (const auto& c : curated_names) {
           auto& slot = candidates[listed->first];
@@ -283,21 +257,18 @@ class Linker {
           if (better) slot[c.id] = {text, kind, &c};
         }
       }
-      if (!listed_names.status().ok()) return listed_names.status();
-      listed_names.Reset();
     }
-
     for (const auto& [listed_id, options] : candidates) {
       const EntityRow& listed = listed_.at(listed_id);
       std::vector<std::pair<int64_t, Link>> accepted;
       for (const auto& [curated_id, c] : options) {
         const EntityRow& curated = curated_.at(curated_id);
         if (!KindsCompatible(listed.kind, curated.kind)) {
-          ++summary_.refused;
+          ++summary_.counts.refused;
           continue;
         }
         if (CountriesConflict(listed_id, curated_id)) {
-          ++summary_.refused;
+          ++summary_.counts.refused;
           continue;
         }
         const auto& listed_dates = birth_dates_[listed_id];
@@ -308,7 +279,7 @@ class Linker {
                         c.curated->rotated ? ", words rotated" : "");
         if (!listed_dates.empty() && !curated_dates.empty()) {
           if (!DatesOverlap(listed_dates, curated_dates)) {
-            ++summary_.refused;
+            ++summary_.counts.refused;
             continue;
           }
           accepted.push_back(
@@ -336,7 +307,7 @@ class Linker {
       for (auto& a : accepted)
         if (a.second.score == best) top.push_back(std::move(a));
       if (top.size() > 1) {
-        ++summary_.ambiguous;
+        ++summary_.counts.ambiguous;
         continue;
       }
       Add(listed_id, top[0].first, std::move(top[0].second));
@@ -345,35 +316,30 @@ class Linker {
   }
 
   StatusOr<LinkSummary> Finish() {
-    Statement insert(db_,
-                     "INSERT OR IGNORE INTO links(entity_key, target_key, method, score, reason) "
-                     "VALUES (?,?,?,?,?)");
-    for (const auto& [listed_id, targets] : links_) {
-      for (const auto& [curated_id, link] : targets) {
-        insert.Bind(1, listed_.at(listed_id).key).Bind(2, curated_.at(curated_id).key);
-        insert.Bind(3, link.method).Bind(4, link.score).Bind(5, link.reason);
-        if (auto s = insert.Run(); !s.ok()) return s;
-      }
-    }
-    Statement count(db_, "SELECT method, COUNT(*) FROM links GROUP BY method");
-    while (count.Step()) {
-      int64_t n = count.Int(1);
-      std::string method = count.Text(0);
-      summary_.total += n;
+    std::vector<store::ComputedLinkRecord> rows;
+    for (const auto& [listed_id, targets] : links_)
+      for (const auto& [curated_id, link] : targets)
+        rows.push_back({listed_.at(listed_id).id, curated_.at(curated_id).id, link.method,
+                        link.score, link.reason});
+    if (auto s = tx_.ReplaceComputedLinks(rows); !s.ok()) return s;
+    auto counts = tx_.LinkCountsByMethod();
+    if (!counts.ok()) return counts.status();
+    LinkCounts& c = summary_.counts;
+    for (const auto& [method, n] : *counts) {
+      c.total += n;
       if (method == "reference")
-        summary_.by_reference += n;
+        c.by_reference += n;
       else if (method == "name")
-        summary_.by_name += n;
+        c.by_name += n;
       else if (method == "name+dob")
-        summary_.by_name_and_birth_date += n;
+        c.by_name_and_birth_date += n;
       else if (method == "manual")
-        summary_.manual += n;
+        c.manual += n;
     }
-    if (!count.status().ok()) return count.status();
     return summary_;
   }
 
-  Database& db_;
+  store::LoadTransaction& tx_;
   std::unordered_map<int64_t, EntityRow> curated_, listed_;
   std::unordered_map<int64_t, std::vector<std::string>> birth_dates_;
   std::unordered_map<int64_t, std::set<std::string>> countries_;
@@ -383,58 +349,6 @@ class Linker {
 
 }  // namespace
 
-StatusOr<LinkSummary> RecomputeLinks(Database& db) { return Linker(db).Run(); }
-
-std::vector<int64_t> LinkedIds(Database& db, int64_t entity_id) {
-  std::vector<int64_t> out;
-  Statement st(db,
-               "SELECT o.id FROM entities e JOIN links l ON l.entity_key = e.key OR l.target_key = "
-               "e.key JOIN entities o ON o.key = CASE WHEN l.entity_key = e.key THEN l.target_key "
-               "ELSE l.entity_key END WHERE e.id = ? ORDER BY l.score DESC, l.id");
-  st.Bind(1, entity_id);
-  while (st.Step()) out.push_back(st.Int(0));
-  return out;
-}
-
-std::vector<int64_t> CuratedCardsOf(Database& db, int64_t entity_id) {
-  std::vector<int64_t> out;
-  Statement st(db,
-               "SELECT o.id FROM entities e JOIN links l ON l.entity_key = e.key JOIN entities o "
-               "ON o.key = l.target_key WHERE e.id = ? ORDER BY l.score DESC, l.id");
-  st.Bind(1, entity_id);
-  while (st.Step()) out.push_back(st.Int(0));
-  return out;
-}
-
-Json LinkedJson(Database& db, int64_t entity_id) {
-  Json out = Json::array();
-  Statement st(
-      db,
-      "SELECT o.id, d.name, o.reference, l.method, l.score, l.reason, l.entity_key = e.key "
-      "FROM entities e JOIN links l ON l.entity_key = e.key OR l.target_key = e.key JOIN "
-      "entities o ON o.key = CASE WHEN l.entity_key = e.key THEN l.target_key ELSE "
-      "l.entity_key END JOIN facts f ON f.id = o.id JOIN datasets d ON d.id = "
-      "f.dataset_id WHERE e.id = ? ORDER BY l.score DESC, d.name, o.key");
-  st.Bind(1, entity_id);
-  while (st.Step()) {
-    int64_t other = st.Int(0);
-    Json item{{"entity", EntityRef(db, other)},
-              {"dataset", st.Text(1)},
-              {"reference", st.IsNull(2) ? Json(nullptr) : Json(st.Text(2))},
-              {"role", st.Int(6) ? "curated_card" : "list_record"},
-              {"method", st.Text(3)},
-              {"score", st.Real(4)},
-              {"reason", st.Text(5)}};
-    item["names"] = NamesOf(db, other);
-    Statement designations(db, "SELECT id FROM designations WHERE entity_id = ? ORDER BY date, id");
-    designations.Bind(1, other);
-    Json designation_list = Json::array();
-    while (designations.Step())
-      designation_list.push_back(DesignationJson(db, designations.Int(0)));
-    item["designations"] = std::move(designation_list);
-    out.push_back(std::move(item));
-  }
-  return out;
-}
+StatusOr<LinkSummary> RecomputeLinks(store::LoadTransaction& tx) { return Linker(tx).Run(); }
 
 }  // namespace vigil::internal

@@ -21,30 +21,19 @@
 #include <string>
 #include <vector>
 
-#include "vigil/engine/engine.h"
+#include "vigil/base/status.h"
+#include "vigil/engine/load.h"
+#include "vigil/store/load_store.h"
 
 namespace vigil::internal {
 
 struct LinkSummary {
-  int64_t total = 0, by_reference = 0, by_name = 0, by_name_and_birth_date = 0, manual = 0;
-  int64_t ambiguous = 0;              // records matching several curated entities equally
-  int64_t refused = 0;                // name matches refused: kinds or birth dates disagree
+  LinkCounts counts;
   std::vector<std::string> warnings;  // curated references that point at nothing usable
 };
 
-// Deletes the computed links and computes them again. Runs inside the
-// caller's transaction.
-StatusOr<LinkSummary> RecomputeLinks(Database& db);
-
-// For `show`: the records linked to an entity, either way round, each an
-// entity reference plus {dataset, reference, method, score, reason, names,
-// designations}.
-Json LinkedJson(Database& db, int64_t entity_id);
-
-// Row ids of the entities linked to entity_id, either way round.
-std::vector<int64_t> LinkedIds(Database& db, int64_t entity_id);
-// Row ids of the curated cards a list record is linked to (none for a
-// curated entity).
-std::vector<int64_t> CuratedCardsOf(Database& db, int64_t entity_id);
+// Deletes the computed links and computes them again, inside the load
+// transaction.
+StatusOr<LinkSummary> RecomputeLinks(store::LoadTransaction& tx);
 
 }  // namespace vigil::internal

@@ -1,4 +1,5 @@
-// Verify: every claim's span checked against the text whose hash matches.
+// Engine::Verify: every claim's span checked against the text whose hash
+// matches (engine/verify_report.h).
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -8,22 +9,25 @@
 #include "vigil/base/sha256.h"
 #include "vigil/base/utf8.h"
 #include "vigil/engine/engine.h"
-#include "vigil/engine/facts.h"
 
 namespace vigil {
+namespace {
 
-StatusOr<Json> Engine::Verify(const std::string& texts_dir) {
+// A file of the texts folder.
+struct Text {
+  std::string path, bytes;
+  std::vector<size_t> offsets;  // code points
+  bool valid = true;            // UTF-8
+};
+
+// The files of a folder by their SHA-256.
+StatusOr<std::map<std::string, Text>> TextsByHash(const std::string& folder) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (!fs::is_directory(texts_dir, ec))
-    return absl::InvalidArgumentError(fmt::format("--texts: {}: not a folder", texts_dir));
-  struct Text {
-    std::string path, bytes;
-    std::vector<size_t> offsets;
-    bool valid = true;
-  };
+  if (!fs::is_directory(folder, ec))
+    return FieldError("texts", fmt::format("{}: not a folder", folder));
   std::map<std::string, Text> by_hash;
-  for (const auto& entry : fs::directory_iterator(texts_dir, ec)) {
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
     if (!entry.is_regular_file()) continue;
     auto bytes = ReadFile(entry.path().string());
     if (!bytes.ok()) return bytes.status();
@@ -32,80 +36,68 @@ StatusOr<Json> Engine::Verify(const std::string& texts_dir) {
     if (t.valid) t.offsets = CodePointOffsets(t.bytes);
     by_hash.emplace(Sha256Hex(t.bytes), std::move(t));
   }
+  return by_hash;
+}
 
-  Json sources = Json::array();
+// What is wrong with a claim's span in its source's text (empty: nothing),
+// and the passage when the span could be read.
+std::string Check(const store::ClaimSpanRecord& claim, const Text* text, const std::string& folder,
+                  VerifiedClaim* out) {
+  if (!claim.span_start) return "no span, although the source has a text";
+  int64_t start = *claim.span_start, end = claim.span_end.value_or(0);
+  out->span = std::make_pair(start, end);
+  if (!text) return fmt::format("no file in {} has the source's SHA-256", folder);
+  if (!text->valid) return fmt::format("{} is not valid UTF-8", text->path);
+  int64_t length = static_cast<int64_t>(text->offsets.size()) - 1;
+  if (start < 0 || end > length || start >= end)
+    return fmt::format("span [{}, {}] lies outside the text ({} code points)", start, end, length);
+  auto first = text->offsets[static_cast<size_t>(start)];
+  out->passage = text->bytes.substr(first, text->offsets[static_cast<size_t>(end)] - first);
+  std::string digest = Sha256Hex(*out->passage).substr(0, 8);
+  if (claim.digest && digest != *claim.digest)
+    return fmt::format("the passage's digest is {}, the claim recorded {}", digest, *claim.digest);
+  return "";
+}
+
+}  // namespace
+
+StatusOr<VerifyReport> Engine::Verify(const VerifyRequest& request) {
+  auto by_hash = TextsByHash(request.texts);
+  if (!by_hash.ok()) return by_hash.status();
+  VerifyReport report;
+  report.texts = request.texts;
+  auto sources = store_->SourcesToVerify();
+  if (!sources.ok()) return sources.status();
   std::map<int64_t, const Text*> text_of_source;
-  Statement src(*db_, "SELECT id, key, sha256 FROM sources WHERE kind != 'list' ORDER BY key");
-  while (src.Step()) {
-    if (src.IsNull(2)) continue;
-    auto it = by_hash.find(src.Text(2));
-    const Text* text = it == by_hash.end() ? nullptr : &it->second;
-    text_of_source[src.Int(0)] = text;
-    sources.push_back({{"id", src.Text(1)},
-                       {"sha256", src.Text(2)},
-                       {"file", text ? Json(text->path) : Json(nullptr)}});
+  for (const auto& source : *sources) {
+    if (!source.sha256) continue;
+    auto it = by_hash->find(*source.sha256);
+    const Text* text = it == by_hash->end() ? nullptr : &it->second;
+    text_of_source[source.row] = text;
+    report.sources.push_back(
+        {source.id, *source.sha256, text ? std::optional(text->path) : std::nullopt});
   }
-
-  Json claims = Json::array();
-  int64_t checked = 0, bad = 0, skipped = 0;
-  Statement st(*db_,
-               "SELECT c.id, c.fact_id, s.id, s.key, c.span_start, c.span_end, c.digest, "
-               "s.sha256, c.locator, s.kind FROM claims c JOIN sources s ON s.id = c.source_id "
-               "ORDER BY s.key, c.span_start, c.id");
-  while (st.Step()) {
-    Json c{{"claim_id", st.Int(0)},
-           {"fact", internal::FactSummary(*db_, st.Int(1))},
-           {"source", st.Text(3)}};
+  auto claims = store_->ClaimSpans();
+  if (!claims.ok()) return claims.status();
+  for (const auto& claim : *claims) {
     // A source without a text, or an official list (whose sha256 is that of
     // the list file, cited by reference locator): nothing to check.
-    if (st.IsNull(7) || (st.IsNull(4) && st.Text(9) == "list")) {
-      ++skipped;
+    if (!claim.source_sha256 || (!claim.span_start && claim.source_kind == "list")) {
+      ++report.skipped_without_text;
       continue;
     }
-    ++checked;
-    std::string problem;
-    Json passage = nullptr;
-    if (st.IsNull(4)) {
-      problem = "no span, although the source has a text";
-    } else {
-      int64_t start = st.Int(4), end = st.Int(5);
-      c["span"] = Json::array({start, end});
-      const Text* text = text_of_source[st.Int(2)];
-      if (!text) {
-        problem = fmt::format("no file in {} has the source's SHA-256", texts_dir);
-      } else if (!text->valid) {
-        problem = fmt::format("{} is not valid UTF-8", text->path);
-      } else {
-        int64_t length = static_cast<int64_t>(text->offsets.size()) - 1;
-        if (start < 0 || end > length || start >= end) {
-          problem = fmt::format("span [{}, {}] lies outside the text ({} code points)", start,
-                                end, length);
-        } else {
-          std::string p = text->bytes.substr(text->offsets[start],
-                                             text->offsets[end] - text->offsets[start]);
-          if (!st.IsNull(6) && Sha256Hex(p).substr(0, 8) != st.Text(6))
-            problem = fmt::format("the passage's digest is {}, the claim recorded {}",
-                                  Sha256Hex(p).substr(0, 8), st.Text(6));
-          passage = std::move(p);
-        }
-      }
-    }
-    c["passage"] = std::move(passage);
-    c["status"] = problem.empty() ? "ok" : "bad";
-    if (!problem.empty()) {
-      c["problem"] = problem;
-      ++bad;
-    }
-    claims.push_back(std::move(c));
+    ++report.checked;
+    VerifiedClaim checked;
+    checked.claim_id = claim.claim_id;
+    auto fact = store_->FactSummary(claim.fact_id);
+    if (!fact.ok()) return fact.status();
+    checked.fact = std::move(*fact);
+    checked.source = claim.source;
+    checked.problem = Check(claim, text_of_source[claim.source_row], request.texts, &checked);
+    if (!checked.problem.empty()) ++report.bad;
+    report.claims.push_back(std::move(checked));
   }
-  if (!st.status().ok()) return st.status();
-  return Json{{"ok", bad == 0},
-              {"texts", texts_dir},
-              {"checked", checked},
-              {"bad", bad},
-              {"skipped_without_text", skipped},
-              {"sources", std::move(sources)},
-              {"claims", std::move(claims)}};
+  return report;
 }
 
 }  // namespace vigil

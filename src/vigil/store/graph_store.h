@@ -22,7 +22,7 @@ class GraphStore {
   // (text/normalize.h NameKey) contains name_key; at most limit of them,
   // each with its first name containing the key (primary names first, then
   // in the order written).
-  virtual StatusOr<std::vector<NameMatchRecord>> EntitiesNamedLike(std::string_view name_key,
+  virtual StatusOr<std::vector<NameLikeRecord>> EntitiesNamedLike(std::string_view name_key,
                                                                    int limit) = 0;
   // Whether some claim gives this party label (claims' free-text parties).
   virtual StatusOr<bool> HasPartyLabel(std::string_view label) = 0;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -145,7 +146,7 @@ struct GraphRecords {
 
 // An entity found by part of a name, with the first of its names that
 // contains it.
-struct NameMatchRecord {
+struct NameLikeRecord {
   int64_t entity_row = 0;
   std::string name;
 };
@@ -175,6 +176,114 @@ struct ScreeningRecord {
 struct ListVersionRecord {
   std::string dataset, kind, version, publish_date, sha256;
   int64_t records = 0;  // entities it designates
+};
+
+// ---- knowledge: resolving names, cards, lists, conflicts, verification ----
+
+// An entity that bears a name (store: EntitiesNamed).
+struct NameMatchRecord {
+  int64_t entity_row = 0;
+  std::string name_kind;  // primary | alias | weak_alias | ...
+  std::string text;       // the name as written
+  bool curated = false;   // the entity belongs to a curated dataset
+};
+
+// A name to suggest for a name that matched nothing.
+struct NameSuggestionRecord {
+  std::string entity_id;  // the entity's key
+  std::string text;
+};
+
+struct ValueRecord {
+  std::string key, value;
+};
+
+struct IdentifierRecord {
+  std::string type, value;
+  std::optional<std::string> country, note;
+};
+
+// An entity's own row and single-valued facts, for its card.
+struct EntityRecord {
+  EntityRefRecord ref;
+  std::string description;
+  std::string dataset;                     // the dataset that holds it
+  std::optional<std::string> reference;    // a list record's own id ("TAi.144")
+  std::map<std::string, std::string> attributes;
+  std::vector<ValueRecord> values;          // list records' multi-valued facts, in list order
+  std::vector<IdentifierRecord> identifiers;  // in list order
+};
+
+// Another entity that has one of an entity's names.
+struct SharedNameRecord {
+  int64_t entity_row = 0;  // the other entity
+  std::string name;        // the shared name, as the first entity writes it
+};
+
+// A link between a list record and a curated card, seen from one side.
+struct LinkRecord {
+  EntityRefRecord other;                 // the entity on the other side
+  std::string dataset;                   // the other side's dataset
+  std::optional<std::string> reference;  // the other side's list reference
+  bool other_is_curated_card = false;    // else the other side is a list record
+  std::string method;                    // reference | name | name+dob | manual
+  double score = 0;
+  std::string reason;
+};
+
+// A row of `list entities`.
+struct EntitySummaryRecord {
+  EntityRefRecord ref;
+  int64_t designations = 0, relations = 0;  // of which the entity is the subject or object
+};
+
+struct SourceRecord {
+  std::string id, title;
+  std::optional<std::string> publisher, author, date, url, sha256;
+  std::string kind;
+  std::optional<int64_t> length;  // code points
+  std::optional<std::string> file;
+  std::string dataset;
+  int64_t claims = 0;        // claims citing it
+  bool text_stored = false;
+};
+
+// An event participant as a fact of its own (the target of claims).
+struct ParticipantFactRecord {
+  std::string event_id, event_title;
+  std::optional<EntityRefRecord> entity;
+  std::optional<std::string> label;
+  std::string role;
+};
+
+// A subject and quantity that two estimates or more give figures for.
+struct EstimateGroupRecord {
+  int64_t subject_row = 0;
+  std::string quantity;
+};
+
+// An entity bearing a name that another entity bears too.
+struct NameOwnerRecord {
+  int64_t entity_row = 0;
+  std::string text, kind;  // the name as this entity writes it, and its kind
+};
+
+// A source as verify sees it: its text is found by SHA-256.
+struct SourceHashRecord {
+  int64_t row = 0;
+  std::string id;  // key
+  std::optional<std::string> sha256;
+};
+
+// A claim's span, with what verify needs of its source.
+struct ClaimSpanRecord {
+  int64_t claim_id = 0, fact_id = 0;
+  int64_t source_row = 0;
+  std::string source;  // key
+  std::string source_kind;
+  std::optional<std::string> source_sha256;
+  std::optional<int64_t> span_start, span_end;
+  std::optional<std::string> digest;
 };
 
 }  // namespace vigil::store

@@ -407,9 +407,9 @@ Status CheckForeignKeys(Database& db) {
 
 }  // namespace
 
-StatusOr<std::vector<LoadReport>> ApplyBatches(Database& db,
-                                               const std::vector<const Batch*>& batches,
-                                               const ApplyHooks& hooks) {
+StatusOr<std::vector<store::DatasetWriteRecord>> ApplyBatches(
+    Database& db, store::LoadTransaction& tx, const std::vector<const Batch*>& batches,
+    const store::ApplyHooks& hooks) {
   // A page cache large enough for a whole list (64 MiB at most), so that
   // index pages are not spilled and re-read while it is written.
   if (auto s = db.Execute("PRAGMA cache_size = -65536"); !s.ok()) return s;
@@ -418,16 +418,16 @@ StatusOr<std::vector<LoadReport>> ApplyBatches(Database& db,
   // Opened first, so that what is prepared and compared is what is
   // replaced. Until the first write it only reads: returning before that
   // rolls back and leaves the file as it was.
-  Transaction tx(db);
-  if (auto s = tx.Begin(); !s.ok()) return s;
+  Transaction transaction(db);
+  if (auto s = transaction.Begin(); !s.ok()) return s;
   std::vector<std::optional<Batch>> prepared(batches.size());
   std::vector<const Batch*> final_batches;
-  std::vector<LoadReport> reports;
+  std::vector<store::DatasetWriteRecord> written;
   bool any = false;
   for (size_t i = 0; i < batches.size(); ++i) {
     const Batch* batch = batches[i];
     if (hooks.prepare) {
-      auto replacement = hooks.prepare(db, *batch);
+      auto replacement = hooks.prepare(tx, *batch);
       if (!replacement.ok()) return replacement.status();
       if (*replacement) {
         prepared[i] = std::move(*replacement);
@@ -435,46 +435,39 @@ StatusOr<std::vector<LoadReport>> ApplyBatches(Database& db,
       }
     }
     final_batches.push_back(batch);
-    LoadReport report;
-    report.dataset = batch->dataset;
-    report.version = batch->version;
-    report.kind = batch->kind;
-    report.merged = batch->merge;
-    report.publish_date = batch->publish_date;
-    report.sha256 = batch->sha256;
-    report.files = batch->files;
-    report.warnings = batch->warnings;
-    report.warning_counts = batch->warning_counts;
-    Statement existing(db, "SELECT version FROM datasets WHERE name = ?");
-    existing.Bind(1, batch->dataset);
-    report.unchanged = existing.Step() && existing.Text(0) == batch->version;
-    if (!existing.status().ok()) return existing.status();
-    any = any || !report.unchanged;
-    reports.push_back(std::move(report));
+    store::DatasetWriteRecord record;
+    record.dataset = batch->dataset;
+    record.version = batch->version;
+    record.kind = batch->kind;
+    record.merged = batch->merge;
+    record.publish_date = batch->publish_date;
+    record.sha256 = batch->sha256;
+    record.files = batch->files;
+    record.warnings = batch->warnings;
+    record.warning_counts = batch->warning_counts;
+    auto stored = tx.StoredDataset(batch->dataset);
+    if (!stored.ok()) return stored.status();
+    record.unchanged = *stored && (*stored)->version == batch->version;
+    any = any || !record.unchanged;
+    written.push_back(std::move(record));
   }
-  if (!any) return reports;
+  if (!any) return written;
   if (hooks.before_write)
     for (size_t i = 0; i < final_batches.size(); ++i)
-      if (!reports[i].unchanged)
-        if (auto s = hooks.before_write(db, *final_batches[i], &reports[i]); !s.ok()) return s;
+      if (!written[i].unchanged)
+        if (auto s = hooks.before_write(tx, i, *final_batches[i]); !s.ok()) return s;
   FaultInjector fault;
   for (size_t i = 0; i < final_batches.size(); ++i) {
-    if (reports[i].unchanged) continue;
+    if (written[i].unchanged) continue;
     auto counts = Writer(db, *final_batches[i], &fault).Write();
     if (!counts.ok()) return counts.status();
-    reports[i].counts = std::move(*counts);
+    written[i].counts = std::move(*counts);
   }
   if (auto s = CheckForeignKeys(db); !s.ok()) return s;
   if (hooks.after_write)
-    if (auto s = hooks.after_write(db, &reports); !s.ok()) return s;
-  if (auto s = tx.Commit(); !s.ok()) return s;
-  return reports;
-}
-
-StatusOr<LoadReport> ApplyBatch(Database& db, const Batch& batch, const ApplyHooks& hooks) {
-  auto reports = ApplyBatches(db, {&batch}, hooks);
-  if (!reports.ok()) return reports.status();
-  return std::move(reports->front());
+    if (auto s = hooks.after_write(tx); !s.ok()) return s;
+  if (auto s = transaction.Commit(); !s.ok()) return s;
+  return written;
 }
 
 }  // namespace vigil

@@ -94,14 +94,14 @@ StatusOr<GraphRecords> SqliteStore::GraphView() {
   return out;
 }
 
-StatusOr<std::vector<NameMatchRecord>> SqliteStore::EntitiesNamedLike(std::string_view name_key,
+StatusOr<std::vector<NameLikeRecord>> SqliteStore::EntitiesNamedLike(std::string_view name_key,
                                                                       int limit) {
   VIGIL_SQLITE_CONNECTION(db);
   Statement entities(db,
                      "SELECT DISTINCT n.entity_id FROM names n WHERE instr(n.name_key, ?) > 0 AND "
                      "n.kind != 'weak_alias' LIMIT ?");
   entities.Bind(1, name_key).Bind(2, static_cast<int64_t>(limit));
-  std::vector<NameMatchRecord> found;
+  std::vector<NameLikeRecord> found;
   while (entities.Step()) found.push_back({entities.Int(0), ""});
   if (!entities.status().ok()) return entities.status();
   for (auto& match : found) {

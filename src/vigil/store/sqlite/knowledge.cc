@@ -1,25 +1,16 @@
 // SqliteStore, knowledge area: entity references, names, claims with their
-// passages, relations, events, estimates, designations.
+// passages, relations, events, estimates, designations, participants.
 #include <fmt/format.h>
 
 #include "vigil/base/utf8.h"
 #include "vigil/store/sqlite/internal/connection.h"
+#include "vigil/store/sqlite/internal/rows.h"
 #include "vigil/store/sqlite/sqlite_store.h"
 
 namespace vigil::store {
-namespace {
 
-std::optional<std::string> OptText(const Statement& st, int column) {
-  if (st.IsNull(column)) return std::nullopt;
-  return st.Text(column);
-}
-
-std::optional<double> OptNumber(const Statement& st, int column) {
-  if (st.IsNull(column)) return std::nullopt;
-  return st.Real(column);
-}
-
-}  // namespace
+using internal::OptNumber;
+using internal::OptText;
 
 std::shared_ptr<const SqliteStore::SourceText> SqliteStore::TextOf(Database& db, int64_t source_row) {
   {
@@ -305,6 +296,40 @@ StatusOr<std::string> SqliteStore::FactSummary(int64_t fact_id) {
            key("SELECT e.key || ' by ' || d.authority || ' (' || d.program || ')' FROM "
                "designations d JOIN entities e ON e.id = d.entity_id WHERE d.id = ?");
   return kind;
+}
+
+StatusOr<std::optional<std::string>> SqliteStore::FactType(int64_t fact_id) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db, "SELECT type FROM facts WHERE id = ?");
+  st.Bind(1, fact_id);
+  if (!st.Step()) {
+    if (!st.status().ok()) return st.status();
+    return std::nullopt;
+  }
+  return st.Text(0);
+}
+
+StatusOr<std::optional<ParticipantFactRecord>> SqliteStore::Participant(int64_t fact_id) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db,
+               "SELECT e.key, e.title, p.entity_id, p.label, p.role FROM participants p JOIN "
+               "events e ON e.id = p.event_id WHERE p.id = ?");
+  st.Bind(1, fact_id);
+  if (!st.Step()) {
+    if (!st.status().ok()) return st.status();
+    return std::nullopt;
+  }
+  ParticipantFactRecord p;
+  p.event_id = st.Text(0);
+  p.event_title = st.Text(1);
+  if (!st.IsNull(2)) {
+    auto entity = EntityRef(st.Int(2));
+    if (!entity.ok()) return entity.status();
+    p.entity = *entity;
+  }
+  p.label = OptText(st, 3);
+  p.role = st.Text(4);
+  return p;
 }
 
 }  // namespace vigil::store

@@ -40,10 +40,44 @@ class SqliteStore final : public Store {
   StatusOr<std::optional<EstimateRecord>> Estimate(int64_t fact_id) override;
   StatusOr<std::optional<DesignationRecord>> Designation(int64_t fact_id) override;
   StatusOr<std::string> FactSummary(int64_t fact_id) override;
+  StatusOr<std::optional<std::string>> FactType(int64_t fact_id) override;
+  StatusOr<std::optional<ParticipantFactRecord>> Participant(int64_t fact_id) override;
+  // (store/sqlite/entities.cc)
+  StatusOr<std::optional<int64_t>> EntityByKey(const std::string& key) override;
+  StatusOr<std::vector<NameMatchRecord>> EntitiesNamed(const std::string& name_key) override;
+  StatusOr<std::vector<NameSuggestionRecord>> NamesContaining(const std::string& fragment,
+                                                              int limit) override;
+  StatusOr<std::optional<EntityRecord>> Entity(int64_t entity_row) override;
+  StatusOr<std::vector<DesignationRecord>> DesignationsOf(int64_t entity_row) override;
+  StatusOr<std::vector<DesignationRecord>> DesignationsBy(int64_t authority_row) override;
+  StatusOr<std::vector<RelationRecord>> RelationsFrom(int64_t entity_row) override;
+  StatusOr<std::vector<RelationRecord>> RelationsTo(int64_t entity_row) override;
+  StatusOr<std::vector<EventRecord>> EventsOf(int64_t entity_row) override;
+  StatusOr<std::vector<EstimateRecord>> EstimatesAbout(int64_t entity_row) override;
+  StatusOr<std::vector<SharedNameRecord>> EntitiesSharingNames(int64_t entity_row) override;
+  StatusOr<std::vector<LinkRecord>> LinksOf(int64_t entity_row) override;
+  StatusOr<std::vector<int64_t>> CuratedCardsOf(int64_t entity_row) override;
+  // (store/sqlite/lists.cc)
+  StatusOr<std::vector<EntitySummaryRecord>> ListEntities(const std::string& kind) override;
+  StatusOr<std::vector<RelationRecord>> ListRelations(const std::string& predicate,
+                                                      const std::string& as_of_day) override;
+  StatusOr<std::vector<EventRecord>> ListEvents(const std::string& type,
+                                                const std::string& as_of_day) override;
+  StatusOr<std::vector<EstimateRecord>> ListEstimates(const std::string& as_of_day) override;
+  StatusOr<std::vector<SourceRecord>> ListSources() override;
+  // (store/sqlite/conflicts.cc)
+  StatusOr<std::vector<int64_t>> ContestedFacts() override;
+  StatusOr<std::vector<int64_t>> EventsWithRivalPerpetrators() override;
+  StatusOr<std::vector<EstimateGroupRecord>> RepeatedEstimates() override;
+  StatusOr<std::vector<EstimateRecord>> EstimatesOf(int64_t subject_row,
+                                                    const std::string& quantity) override;
+  StatusOr<std::vector<std::vector<NameOwnerRecord>>> SharedCuratedNames() override;
+  StatusOr<std::vector<SourceHashRecord>> SourcesToVerify() override;
+  StatusOr<std::vector<ClaimSpanRecord>> ClaimSpans() override;
 
   // ---- graph (store/sqlite/graph.cc) ----
   StatusOr<GraphRecords> GraphView() override;
-  StatusOr<std::vector<NameMatchRecord>> EntitiesNamedLike(std::string_view name_key,
+  StatusOr<std::vector<NameLikeRecord>> EntitiesNamedLike(std::string_view name_key,
                                                            int limit) override;
   StatusOr<bool> HasPartyLabel(std::string_view label) override;
 
@@ -54,6 +88,8 @@ class SqliteStore final : public Store {
   std::string ScreeningCachePath() const override { return path_ + ".screening"; }
 
   // ---- load (store/sqlite/load.cc) ----
+  StatusOr<std::vector<DatasetWriteRecord>> ApplyBatches(const std::vector<const Batch*>& batches,
+                                                         const ApplyHooks& hooks) override;
 
   // ---- accounts (store/sqlite/accounts.cc) ----
   Status InsertToken(const TokenRecord& token) override;

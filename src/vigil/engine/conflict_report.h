@@ -1,0 +1,72 @@
+// `vigil conflicts`: claims that disagree, side by side (engine/conflicts.cc
+// finds them; the JSON is engine/json/knowledge_json.h's).
+//
+// Four kinds: "contested" (one fact asserted by some parties and denied by
+// others), "attribution" (an event claimed by one perpetrator and attributed
+// to another), "estimate" (figures for the same quantity of the same subject
+// whose ranges do not overlap) and "shared_name" (one name used by sources
+// for different entities).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "vigil/store/records.h"
+
+namespace vigil {
+
+enum class ConflictKind { kContested, kAttribution, kEstimate, kSharedName };
+inline constexpr ConflictKind kConflictKinds[] = {
+    ConflictKind::kContested, ConflictKind::kAttribution, ConflictKind::kEstimate,
+    ConflictKind::kSharedName};
+// contested | attribution | estimate | shared_name
+std::string_view ConflictKindName(ConflictKind kind);
+
+// What repeated estimates disagree about.
+struct EstimatedQuantity {
+  store::EntityRefRecord subject;
+  std::string quantity;
+};
+
+// What names shared by entities disagree about: the name as first written.
+struct SharedNameFact {
+  std::string name;
+};
+
+// The fact the claims disagree about: the contested fact (a relation, an
+// event, an estimate, a designation, an entity, an event participant; none
+// when it is gone), the event whose perpetrators disagree, the subject and
+// quantity of estimates, or a name. Its own claims are the sides'.
+using ConflictFact =
+    std::variant<std::monostate, store::RelationRecord, store::EventRecord, store::EstimateRecord,
+                 store::DesignationRecord, store::EntityRefRecord, store::ParticipantFactRecord,
+                 EstimatedQuantity, SharedNameFact>;
+
+// One position and the claims that take it.
+struct ConflictSide {
+  std::string position;  // "asserts" | "claimed by X" | "2400 people" | "'X' (alias) names Y"
+  std::optional<store::EntityRefRecord> entity;   // attribution, shared_name: whom it names
+  std::optional<std::string> role;                // attribution: the perpetrator's role
+  std::optional<store::EstimateRecord> estimate;  // estimate: the figure (claims are below)
+  std::optional<std::string> name_kind;           // shared_name: the name's kind
+  std::vector<store::ClaimRecord> claims;
+};
+
+struct Conflict {
+  ConflictKind kind = ConflictKind::kContested;
+  std::string summary;
+  std::string fact_type;  // relation | event | estimate | designation | entity | participant | name
+  ConflictFact fact;
+  std::vector<ConflictSide> sides;
+};
+
+// Contested facts first, then attributions, estimates and shared names,
+// each in the store's order.
+struct ConflictReport {
+  std::vector<Conflict> conflicts;
+};
+
+}  // namespace vigil

@@ -1,0 +1,88 @@
+// SqliteStore, knowledge area: the rows of `list` (entities, relations,
+// events, estimates, sources), filtered.
+#include "vigil/store/sqlite/internal/connection.h"
+#include "vigil/store/sqlite/internal/rows.h"
+#include "vigil/store/sqlite/sqlite_store.h"
+
+namespace vigil::store {
+
+using internal::OptInt;
+using internal::OptText;
+using internal::ReadEach;
+using internal::ReadRows;
+
+StatusOr<std::vector<EntitySummaryRecord>> SqliteStore::ListEntities(const std::string& kind) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db,
+               "SELECT e.id, (SELECT COUNT(*) FROM designations d WHERE d.entity_id = e.id), "
+               "(SELECT COUNT(*) FROM relations r WHERE r.subject_id = e.id OR r.object_id = "
+               "e.id) FROM entities e WHERE (?1 IS NULL OR e.kind = ?1) ORDER BY e.kind, e.key");
+  st.BindOptional(1, kind);
+  std::vector<EntitySummaryRecord> out;
+  while (st.Step()) {
+    auto ref = EntityRef(st.Int(0));
+    if (!ref.ok()) return ref.status();
+    if (*ref) out.push_back({**ref, st.Int(1), st.Int(2)});
+  }
+  if (!st.status().ok()) return st.status();
+  return out;
+}
+
+StatusOr<std::vector<RelationRecord>> SqliteStore::ListRelations(const std::string& predicate,
+                                                                 const std::string& as_of_day) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement ids(db,
+                "SELECT r.id FROM relations r JOIN entities s ON s.id = r.subject_id JOIN "
+                "entities o ON o.id = r.object_id WHERE (?1 IS NULL OR r.predicate = ?1) AND "
+                "(?2 IS NULL OR ((r.from_day IS NULL OR r.from_day <= ?2) AND (r.to_day IS NULL "
+                "OR r.to_day >= ?2))) ORDER BY s.key, r.predicate, o.key, r.from_day");
+  ids.BindOptional(1, predicate).BindOptional(2, as_of_day);
+  return ReadEach<RelationRecord>(ids, [this](int64_t id) { return Relation(id); });
+}
+
+StatusOr<std::vector<EventRecord>> SqliteStore::ListEvents(const std::string& type,
+                                                           const std::string& as_of_day) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement ids(db,
+                "SELECT id FROM events WHERE (?1 IS NULL OR type = ?1) AND (?2 IS NULL OR "
+                "first_day <= ?2) ORDER BY first_day IS NULL, first_day, key");
+  ids.BindOptional(1, type).BindOptional(2, as_of_day);
+  return ReadEach<EventRecord>(ids, [this](int64_t id) { return Event(id); });
+}
+
+StatusOr<std::vector<EstimateRecord>> SqliteStore::ListEstimates(const std::string& as_of_day) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement ids(db,
+                "SELECT id FROM estimates WHERE (?1 IS NULL OR as_of_day IS NULL OR as_of_day "
+                "<= ?1) ORDER BY quantity, as_of_day, key");
+  ids.BindOptional(1, as_of_day);
+  return ReadEach<EstimateRecord>(ids, [this](int64_t id) { return Estimate(id); });
+}
+
+StatusOr<std::vector<SourceRecord>> SqliteStore::ListSources() {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db,
+               "SELECT s.key, s.title, s.publisher, s.author, s.date, s.url, s.sha256, s.kind, "
+               "s.length, s.file, d.name, (SELECT COUNT(*) FROM claims c WHERE c.source_id = "
+               "s.id), s.text IS NOT NULL FROM sources s JOIN datasets d ON d.id = s.dataset_id "
+               "ORDER BY s.key");
+  return ReadRows(st, [](const Statement& r) {
+    SourceRecord s;
+    s.id = r.Text(0);
+    s.title = r.Text(1);
+    s.publisher = OptText(r, 2);
+    s.author = OptText(r, 3);
+    s.date = OptText(r, 4);
+    s.url = OptText(r, 5);
+    s.sha256 = OptText(r, 6);
+    s.kind = r.Text(7);
+    s.length = OptInt(r, 8);
+    s.file = OptText(r, 9);
+    s.dataset = r.Text(10);
+    s.claims = r.Int(11);
+    s.text_stored = r.Int(12) != 0;
+    return s;
+  });
+}
+
+}  // namespace vigil::store
