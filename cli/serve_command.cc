@@ -4,6 +4,7 @@
 #include <boost/asio/ip/address.hpp>
 #include <iostream>
 #include <mutex>
+#include <thread>
 
 #include "command.h"
 #include "server/app.h"
@@ -80,7 +81,16 @@ int RunServe(const ServeArgs& args, const Context& context) {
     });
   if (auto s = http.Listen(); !s.ok()) return Fail(s, context);
   http.StopOnSignals();
-  api.set_ready(true);
+  // The watch list is built (or read back from its snapshot) while the
+  // server already answers /healthz; /readyz and screening say 503 until
+  // it is in memory.
+  std::thread preparing([&] {
+    if (auto s = (*engine)->PrepareScreening(); !s.ok()) {
+      std::cerr << fmt::format("vigil: screening is unavailable: {}\n", std::string(s.message()));
+      return;
+    }
+    api.set_ready(true);
+  });
   std::cerr << fmt::format("vigil: listening on http://{}:{} (store {}){}\n",
                            options.host.find(':') != std::string::npos ? "[" + options.host + "]"
                                                                       : options.host,
@@ -89,6 +99,7 @@ int RunServe(const ServeArgs& args, const Context& context) {
                                      : "; no API token exists, so requests from this machine "
                                        "need none until one is created (vigil token create)");
   http.Run();
+  preparing.join();
   if (auto s = (*engine)->audit().Flush(); !s.ok()) return Fail(s, context);
   std::cerr << "vigil: stopped\n";
   return 0;

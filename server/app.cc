@@ -74,6 +74,7 @@ Response StatusResponse(const Status& status) {
 Api::Api(Engine& engine, ApiOptions options) : engine_(engine), options_(options) {
   AddHealthRoutes();
   AddAccountRoutes();
+  AddScreeningRoutes();
 }
 
 Api::~Api() = default;

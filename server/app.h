@@ -50,6 +50,7 @@ class Api {
  private:
   void AddHealthRoutes();
   void AddAccountRoutes();
+  void AddScreeningRoutes();  // screening_routes.cc
 
   Engine& engine_;
   ApiOptions options_;

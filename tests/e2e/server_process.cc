@@ -94,6 +94,14 @@ int ServerProcess::Stop() {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }
 
+bool ServerProcess::WaitUntilReady() {
+  for (int i = 0; i < 600; ++i) {
+    if (Get("/readyz").status == 200) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
+}
+
 HttpResult ServerProcess::Request(const std::string& method, const std::string& target,
                                   const std::string& token, const std::string& body,
                                   const std::map<std::string, std::string>& headers) {

@@ -32,6 +32,9 @@ class ServerProcess {
   // Starts and waits until the server listens (up to 60 s). False when it
   // exited or printed no port; log() says why.
   bool Start();
+  // Polls /readyz until it answers 200 (up to 60 s): the screening lists
+  // are loaded after the server starts listening.
+  bool WaitUntilReady();
   // SIGTERM, then waits; the exit code (-signal when killed).
   int Stop();
   // Everything it printed on stderr so far.

@@ -187,6 +187,11 @@ ScreenHit ScreeningService::HitOf(match::Hit&& hit, size_t rank) const {
   h.displayed = hit.displayed;
   h.comparison = std::move(hit.comparison);
   h.evidence = std::move(hit.evidence);
+  const auto& names = list_.names();
+  for (uint32_t i = record.first_name; i < record.first_name + record.name_count; ++i)
+    h.names.push_back({names[i].analysis.original, match::ListedNameTypeName(names[i].type),
+                       names[i].analysis.script});
+  for (const auto& range : record.birth_dates) h.birth_dates.push_back(match::FormatDayRange(range));
   return h;
 }
 

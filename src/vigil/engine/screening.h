@@ -86,6 +86,11 @@ struct ScreenHit {
   bool displayed = false;  // met by the reading shown on screen (bidi controls)
   match::NameComparison comparison;  // which part met which, how
   std::vector<match::Evidence> evidence;  // what birth date, country, weak aliases did
+  // Every name of the record, and its birth dates as written in ISO form
+  // (YYYY, YYYY-MM, YYYY-MM-DD or FROM/TO): for shapes that show the whole
+  // record (yente's FtM entities). Not part of vigil's own hit JSON.
+  std::vector<MatchedName> names;
+  std::vector<std::string> birth_dates;
 };
 
 struct ScreenResponse {

@@ -3,10 +3,12 @@
 #include "vigil/match/watchlist.h"
 
 #include <algorithm>
+#include <chrono>
 #include <charconv>
 #include <cmath>
 #include <unordered_set>
 
+#include <fmt/format.h>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -47,6 +49,27 @@ int32_t DaysFromCivil(int year, int month, int day) {
                        static_cast<unsigned>(day) - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<int32_t>(doe) - 719468;
+}
+
+std::string FormatDayRange(const DayRange& range) {
+  using namespace std::chrono;
+  auto civil = [](int32_t days) { return year_month_day{sys_days{std::chrono::days{days}}}; };
+  const year_month_day first = civil(range.first), last = civil(range.last);
+  const bool starts_year = first.month() == January && first.day() == day{1};
+  const bool ends_year = last.month() == December && last.day() == day{31};
+  const bool starts_month = first.day() == day{1};
+  const bool ends_month = last == year_month_day{last.year() / last.month() / std::chrono::last};
+  auto y = [](const year_month_day& d) { return static_cast<int>(d.year()); };
+  auto m = [](const year_month_day& d) { return static_cast<unsigned>(d.month()); };
+  auto dd = [](const year_month_day& d) { return static_cast<unsigned>(d.day()); };
+  if (range.first == range.last) return fmt::format("{:04d}-{:02d}-{:02d}", y(first), m(first), dd(first));
+  if (starts_year && ends_year)
+    return y(first) == y(last) ? fmt::format("{:04d}", y(first))
+                               : fmt::format("{:04d}/{:04d}", y(first), y(last));
+  if (starts_month && ends_month && y(first) == y(last) && m(first) == m(last))
+    return fmt::format("{:04d}-{:02d}", y(first), m(first));
+  return fmt::format("{:04d}-{:02d}-{:02d}/{:04d}-{:02d}-{:02d}", y(first), m(first), dd(first),
+                     y(last), m(last), dd(last));
 }
 
 namespace {

@@ -44,6 +44,9 @@ struct DayRange {
 bool ParseDayRange(std::string_view text, DayRange* range);
 // Days since 1970-01-01 of a civil date (proleptic Gregorian).
 int32_t DaysFromCivil(int year, int month, int day);
+// A range as the shortest ISO text that says it: "1978", "1978-03",
+// "1978-03-14", or "1977/1979" (whole years), else "1977-06-01/1977-09-30".
+std::string FormatDayRange(const DayRange& range);
 
 struct DesignationInfo {
   std::string authority;  // UN, US, RU...

@@ -53,7 +53,7 @@ TEST(NetworkLimitsTest, PajekVertexCountsBeyondTheLimitAreRefusedBeforeAllocatin
   ASSERT_TRUE(large.ok()) << large.status();
   EXPECT_EQ(large->labels.size(), 2000000u);
   EXPECT_EQ(Message(ReadPajek(padding + "*Vertices 2100000\n", {.path = "p.net"}).status()),
-            "p.net:2: *Vertices: 2100000 vertices: more than the 2000021 a file of 2000021 "
+            "p.net:2: *Vertices: 2100000 vertices: more than the 2000020 a file of 2000020 "
             "bytes may declare (a million, beyond that one per byte of the file)");
   std::string big_padding = "%" + std::string(11000000, 'x') + "\n";
   EXPECT_EQ(Message(ReadPajek(big_padding + "*Vertices 10000001\n", {.path = "p.net"}).status()),

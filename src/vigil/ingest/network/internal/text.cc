@@ -7,7 +7,6 @@
 #include <charconv>
 #include <cmath>
 #include <functional>
-#include <random>
 
 #include "vigil/base/utf8.h"
 #include "vigil/ingest/internal/limits.h"
@@ -153,56 +152,17 @@ int LineCounter::LineAt(ptrdiff_t offset) {
   return line_;
 }
 
-namespace {
-
-// The string's hash mixed with a seed drawn once per process, so that a
-// file cannot be made of labels that all land on a few slots (which would
-// make the reader quadratic); slots only order the search, so results do
-// not depend on the seed.
-uint32_t HashOf(std::string_view s) {
-  static const uint64_t seed = (uint64_t{std::random_device()()} << 32) | std::random_device()();
-  uint64_t h = std::hash<std::string_view>()(s) ^ seed;
-  h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;  // splitmix64's finaliser
-  h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
-  return static_cast<uint32_t>(h ^ (h >> 31));
-}
-
-}  // namespace
-
-size_t LabelIndex::Probe(std::string_view label, uint32_t hash) const {
-  const size_t mask = slots_.size() - 1;
-  size_t at = hash & mask;
-  while (slots_[at].index >= 0 &&
-         (slots_[at].hash != hash || (*labels_)[slots_[at].index] != label))
-    at = (at + 1) & mask;
-  return at;
-}
-
-void LabelIndex::Grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
-  const size_t mask = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.index < 0) continue;
-    size_t at = slot.hash & mask;
-    while (slots_[at].index >= 0) at = (at + 1) & mask;
-    slots_[at] = slot;
-  }
-}
-
 int32_t LabelIndex::Add(std::string_view label) {
-  if (2 * (labels_->size() + 1) > slots_.size()) Grow();
-  const uint32_t hash = HashOf(label);
-  Slot& slot = slots_[Probe(label, hash)];
-  if (slot.index >= 0) return slot.index;
-  slot = {hash, static_cast<int32_t>(labels_->size())};
+  if (auto found = index_.find(label); found != index_.end()) return *found;
+  const auto index = static_cast<int32_t>(labels_->size());
   labels_->emplace_back(label);
-  return slot.index;
+  index_.insert(index);
+  return index;
 }
 
 int32_t LabelIndex::Find(std::string_view label) const {
-  if (slots_.empty()) return -1;
-  return slots_[Probe(label, HashOf(label))].index;
+  auto found = index_.find(label);
+  return found == index_.end() ? -1 : *found;
 }
 
 Status Error(const std::string& path, int line, std::string_view field, std::string_view problem) {

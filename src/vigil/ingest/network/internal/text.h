@@ -3,6 +3,9 @@
 // every reader starts with.
 #pragma once
 
+#include <absl/container/flat_hash_set.h>
+#include <absl/hash/hash.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -75,28 +78,40 @@ class LineCounter {
   int line_ = 1;
 };
 
-// Labels to node indices in order of first appearance: an open-addressing
-// table of indices into labels (each label is stored once, in labels), so
-// that a file of millions of distinct labels costs 8 bytes a slot on top of
-// the labels and no allocation per label.
+// Labels to node indices in order of first appearance. Each label is stored
+// once, in labels; the index is an absl::flat_hash_set of positions into
+// it, looked up by text (heterogeneous lookup), so that a file of millions
+// of distinct labels costs a few bytes a label and no allocation per label.
+// absl's hash is seeded per process: a file cannot be made of labels that
+// collide.
 class LabelIndex {
  public:
-  explicit LabelIndex(std::vector<std::string>* labels) : labels_(labels) {}
+  explicit LabelIndex(std::vector<std::string>* labels)
+      : labels_(labels), index_(0, Hash{labels}, Equal{labels}) {}
+  // The label's index, added at the end when new.
   int32_t Add(std::string_view label);
-  // -1 when unknown.
+  // -1 when absent.
   int32_t Find(std::string_view label) const;
 
  private:
-  struct Slot {
-    uint32_t hash = 0;
-    int32_t index = -1;  // -1: empty
+  struct Hash {
+    using is_transparent = void;
+    const std::vector<std::string>* labels;
+    size_t operator()(std::string_view s) const { return absl::Hash<std::string_view>()(s); }
+    size_t operator()(int32_t i) const { return (*this)(std::string_view((*labels)[i])); }
   };
-  // The slot holding label, or the empty slot where it would go.
-  size_t Probe(std::string_view label, uint32_t hash) const;
-  void Grow();
-
+  struct Equal {
+    using is_transparent = void;
+    const std::vector<std::string>* labels;
+    std::string_view View(std::string_view s) const { return s; }
+    std::string_view View(int32_t i) const { return (*labels)[i]; }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return View(a) == View(b);
+    }
+  };
   std::vector<std::string>* labels_;
-  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  absl::flat_hash_set<int32_t, Hash, Equal> index_;
 };
 
 Status Error(const std::string& path, int line, std::string_view field, std::string_view problem);
