@@ -75,6 +75,7 @@ Api::Api(Engine& engine, ApiOptions options) : engine_(engine), options_(options
   AddHealthRoutes();
   AddAccountRoutes();
   AddScreeningRoutes();
+  AddKnowledgeRoutes();
 }
 
 Api::~Api() = default;

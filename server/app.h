@@ -51,6 +51,7 @@ class Api {
   void AddHealthRoutes();
   void AddAccountRoutes();
   void AddScreeningRoutes();  // screening_routes.cc
+  void AddKnowledgeRoutes();  // knowledge_routes.cc
 
   Engine& engine_;
   ApiOptions options_;

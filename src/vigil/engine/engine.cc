@@ -9,16 +9,13 @@
 #include "vigil/engine/dataset_changes.h"
 #include "vigil/engine/linking.h"
 #include "vigil/ingest/inputs.h"
-#include "vigil/store/sqlite/sqlite_store.h"
 
 namespace vigil {
 
 StatusOr<std::unique_ptr<Engine>> Engine::Open(const std::string& db_path, store::AccessMode mode) {
-  auto opened = store::SqliteStore::Open(db_path, mode);
+  auto opened = store::OpenStore(db_path, mode);
   if (!opened.ok()) return opened.status();
-  auto connection = (*opened)->Connection();
-  if (!connection.ok()) return connection.status();
-  return std::unique_ptr<Engine>(new Engine(std::move(*opened), *connection));
+  return std::unique_ptr<Engine>(new Engine(std::move(*opened)));
 }
 
 AuditLog& Engine::audit() {

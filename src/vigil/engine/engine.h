@@ -26,13 +26,11 @@
 #include "vigil/engine/audit.h"
 #include "vigil/engine/batch.h"
 #include "vigil/engine/screening.h"
-#include "vigil/store/sqlite/batch_writer.h"
 #include "vigil/engine/conflict_report.h"
 #include "vigil/engine/entity_card.h"
 #include "vigil/engine/list_request.h"
 #include "vigil/engine/load.h"
 #include "vigil/engine/verify_report.h"
-#include "vigil/store/sqlite/database.h"
 #include "vigil/store/store.h"
 
 namespace vigil {
@@ -146,16 +144,10 @@ class Engine {
   // call).
   AuditLog& audit();
 
-  // Transitional (issue 8, step 0): the opening thread's SQLite
-  // connection, for the engine code whose SQL has not yet moved behind
-  // store::Store. Goes away with the last such use.
-  Database& db() { return *db_; }
-
  private:
-  Engine(std::unique_ptr<store::Store> store, Database* db)
-      : store_(std::move(store)), db_(db), accounts_(*store_) {}
+  explicit Engine(std::unique_ptr<store::Store> store)
+      : store_(std::move(store)), accounts_(*store_) {}
   std::unique_ptr<store::Store> store_;
-  Database* db_;
 
   // ---- screening ----
   // The watch list: built under screening_mutex_, then read without it.

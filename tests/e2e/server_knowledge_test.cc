@@ -1,0 +1,88 @@
+// End to end: the knowledge base and its analysis through `vigil serve`:
+// every answer is the CLI's --json for the same question, parameters are
+// checked by name, and a reader's token is enough.
+#include <nlohmann/json.hpp>
+
+#include "fixture.h"
+#include "server_process.h"
+
+namespace vigil::e2e {
+namespace {
+
+using nlohmann::json;
+
+class ServerKnowledgeTest : public CliTest {
+ protected:
+  void SetUp() override {
+    CliTest::SetUp();
+    ASSERT_EQ(LoadMini().exit_code, 0);
+    auto r = Vigil({"token", "create", "--name", "intern", "--role", "reader"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    reader_ = r.out.substr(0, r.out.find('\n'));
+    server_ = std::make_unique<ServerProcess>(std::vector<std::string>{"--db", db_});
+    ASSERT_TRUE(server_->Start()) << server_->log();
+  }
+  void TearDown() override {
+    if (server_) {
+      EXPECT_EQ(server_->Stop(), 0);
+    }
+    CliTest::TearDown();
+  }
+  json Get(const std::string& target, int status = 200) {
+    auto r = server_->Get(target, reader_);
+    EXPECT_EQ(r.status, status) << target << " -> " << r.body;
+    return r.Json();
+  }
+  std::string reader_;
+  std::unique_ptr<ServerProcess> server_;
+};
+
+TEST_F(ServerKnowledgeTest, CardsAndTablesAreTheCliJson) {
+  EXPECT_EQ(Get("/v1/entities/northern-front"), Json({"show", "northern-front"}));
+  // Any name, in any script, as the CLI resolves it.
+  EXPECT_EQ(Get("/v1/entities/Karim%20Yusufzai")["id"], "karim-yusufzai");
+  EXPECT_EQ(Get("/v1/relations?predicate=allied_with"),
+            Json({"list", "relations", "--predicate", "allied_with"}));
+  EXPECT_EQ(Get("/v1/events"), Json({"list", "events"}));
+  EXPECT_EQ(Get("/v1/estimates?as_of=2020"), Json({"list", "estimates", "--as-of", "2020"}));
+  EXPECT_EQ(Get("/v1/conflicts"), Json({"conflicts"}));
+  json missing = Get("/v1/entities/nobody-at-all", 404);
+  EXPECT_EQ(missing["error"]["code"], "not_found");
+}
+
+TEST_F(ServerKnowledgeTest, AnalysisIsTheCliJson) {
+  EXPECT_EQ(Get("/v1/rank?measure=degree&top=3"),
+            Json({"rank", "--measure", "degree", "--top", "3"}));
+  EXPECT_EQ(Get("/v1/communities"), Json({"communities"}));
+  EXPECT_EQ(Get("/v1/keyplayers?k=1"), Json({"keyplayers", "--k", "1"}));
+  json paths = Get("/v1/paths/karim-yusufzai/eastern-committee?k=2");
+  json cli_paths = Json({"paths", "karim-yusufzai", "eastern-committee", "--k", "2"});
+  EXPECT_EQ(paths, cli_paths);
+  json exposure = Get("/v1/exposure/eastern-committee?max_hops=3");
+  json cli_exposure = Json({"exposure", "eastern-committee", "--max-hops", "3"});
+  exposure.erase("elapsed_ms");
+  cli_exposure.erase("elapsed_ms");
+  EXPECT_EQ(exposure, cli_exposure);
+  EXPECT_FALSE(cli_exposure["exposures"].empty()) << cli_exposure.dump();
+}
+
+TEST_F(ServerKnowledgeTest, ParametersAreCheckedByName) {
+  struct Case {
+    const char* target;
+    const char* field;
+  } cases[] = {
+      {"/v1/rank?measure=betweeness", "measure"},
+      {"/v1/rank?top=many", "top"},
+      {"/v1/relations?colour=red", "colour"},
+      {"/v1/relations?as_of=2021-13", "as_of"},
+      {"/v1/exposure/eastern-committee?max_hops=99", "max_hops"},
+      {"/v1/keyplayers?k=0", "k"},
+      {"/v1/communities?resolution=-1", "resolution"},
+      {"/v1/rank?min_confidence=nan", "min_confidence"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(Get(c.target, 422)["error"]["field"], c.field) << c.target;
+  EXPECT_EQ(server_->Get("/v1/rank").status, 401);
+}
+
+}  // namespace
+}  // namespace vigil::e2e
