@@ -406,7 +406,7 @@ TEST_F(BatchGoldenTest, StreamedInSmallChunksTheOutputIsTheGoldenFile) {
 // their output, it took several hundred MB) the peak resident memory grows
 // by less than kBatchMemoryBoundMb. A suite of its own, which CTest runs in
 // a process of its own: the peak measured is this test's.
-constexpr long kBatchMemoryBoundMb = 64;
+[[maybe_unused]] constexpr long kBatchMemoryBoundMb = 64;
 
 // AddressSanitizer (gcc says so with __SANITIZE_ADDRESS__, clang through
 // __has_feature) keeps freed memory in quarantine: the bound cannot hold.

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Load test of `vigil serve` with wrk (Debian's wrk), on loopback.
+
+Loads the bundled curated data, the UN consolidated list and the OFAC SDN
+set into a fresh store, starts `vigil serve` on a free port, waits until it
+is ready, and drives each endpoint with wrk for --seconds at --connections
+open connections, each request a different subject (rotated from a list of
+spellings, in Latin, Arabic and Cyrillic script). Prints requests per
+second, mean and p99 latency, non-2xx answers, and the server's resident
+memory once ready and after the runs. Every screening is audited, as in
+production: the audit log's rows are counted at the end.
+
+  bench/server.py [--vigil build/release/cli/vigil] [--seconds 10] [--connections 64]
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+NAMES = ["Sirajuddin Haqqani", "Serajuddin Haqani", "Siraj Haqqani", "Abdul Ghani Baradar",
+         "Mullah Omar", "Haibatullah Akhundzada", "Hibatullah Akhunzada", "Ayman al-Zawahiri",
+         "Aiman al Zawahri", "Anas Haqqani", "Khalil Haqqani", "Mohammad Hasan Akhund",
+         "سراج الدين حقاني", "Сираджуддин Хаккани", "Margaret Thornton", "John Smith",
+         "Islamic State Khorasan", "Tehrik-e Taliban Pakistan", "Lashkar-e-Tayyiba",
+         "Abdul Rauf Zakir", "Yahya Haqqani", "Nasiruddin Haqqani", "Badruddin Haqqani"]
+
+
+def lua_rotating(method, path_or_paths, token, bodies=None):
+    """A wrk script that sends each request with the next body or path."""
+    headers = f'wrk.headers["Authorization"] = "Bearer {token}"\n'
+    headers += 'wrk.headers["Content-Type"] = "application/json"\n'
+    if bodies is not None:
+        items = ",\n".join(json.dumps(b) for b in bodies)
+        return (headers + f"local bodies = {{\n{items}\n}}\nlocal i = 0\n"
+                "request = function()\n  i = i % #bodies + 1\n"
+                f'  return wrk.format("{method}", "{path_or_paths}", nil, bodies[i])\nend\n')
+    items = ",\n".join(json.dumps(p) for p in path_or_paths)
+    return (headers + f"local paths = {{\n{items}\n}}\nlocal i = 0\n"
+            "request = function()\n  i = i % #paths + 1\n"
+            f'  return wrk.format("{method}", paths[i])\nend\n')
+
+
+def run_wrk(url, script, seconds, connections, work):
+    path = os.path.join(work, "script.lua")
+    with open(path, "w") as f:
+        f.write(script)
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency",
+                          "-s", path, url], capture_output=True, text=True, check=True).stdout
+    def latency_ms(text):
+        value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+        return float(value) * {"us": 1e-3, "ms": 1.0, "s": 1e3}[unit]
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    mean = latency_ms(re.search(r"Latency\s+(\S+)", out).group(1))
+    p99 = latency_ms(re.search(r"99%\s+(\S+)", out).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: (.*)", out)
+    return rps, mean, p99, int(non2xx.group(1)) if non2xx else 0, errors.group(1) if errors else ""
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--vigil", default=os.path.join(ROOT, "build/release/cli/vigil"))
+    parser.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
+    parser.add_argument("--seeds", default=os.path.join(ROOT, "..", "shared", "seeds"))
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=64)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is needed: apt-get install wrk")
+
+    work = tempfile.mkdtemp(prefix="vigil-server-bench-")
+    db = os.path.join(work, "vigil.db")
+    vigil = lambda *a: subprocess.run([args.vigil, *a, "--db", db], capture_output=True,
+                                      text=True, check=True).stdout
+    d = args.data
+    vigil("load", os.path.join(ROOT, "data"), "--texts", args.seeds)
+    vigil("load", f"{d}/un/consolidated-2025-04-19.xml")
+    vigil("load", *[f"{d}/ofac/{f}" for f in ("sdn-2023-01.csv", "alt-2025-12.csv",
+                                               "add-2025-12.csv", "sdn_comments-2025-12.csv")])
+    token = vigil("token", "create", "--name", "bench", "--role", "admin").strip()
+    server = subprocess.Popen([args.vigil, "serve", "--db", db, "--listen", "127.0.0.1:0",
+                               "--quiet"], stderr=subprocess.PIPE, text=True)
+    try:
+        line = server.stderr.readline()
+        port = int(re.search(r":(\d+) ", line).group(1))
+        base = f"http://127.0.0.1:{port}"
+        started = time.monotonic()
+        while True:
+            try:
+                if urllib.request.urlopen(base + "/readyz").status == 200:
+                    break
+            except Exception:
+                time.sleep(0.05)
+        ready_s = time.monotonic() - started
+        ready_mb = rss_mb(server.pid)
+        lists = json.loads(urllib.request.urlopen(urllib.request.Request(
+            base + "/v1/lists", headers={"Authorization": f"Bearer {token}"})).read())["lists"]
+        records = sum(l["records"] for l in lists)
+        print(f"store: {len(lists)} lists, {records} designated records; ready after "
+              f"{ready_s:.2f} s, {ready_mb:.0f} MB resident")
+        print(f"wrk: {args.connections} connections, 2 threads, {args.seconds} s per endpoint, "
+              "on the same 2 cores as the server\n")
+        print(f"{'endpoint':<34} {'req/s':>9} {'mean ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
+        match_bodies = [{"queries": {"q1": {"schema": "Person", "properties": {"name": [n]}}}}
+                        for n in NAMES]
+        screen_bodies = [{"name": n} for n in NAMES]
+        cases = [
+            ("POST /match/default (1 query)", lua_rotating("POST", "/match/default", token,
+                                                           [json.dumps(b) for b in match_bodies])),
+            ("POST /v1/screen", lua_rotating("POST", "/v1/screen", token,
+                                             [json.dumps(b) for b in screen_bodies])),
+            ("GET /v1/entities/{id}", lua_rotating("GET", [
+                "/v1/entities/sirajuddin-haqqani", "/v1/entities/haqqani-network",
+                "/v1/entities/al-qaeda", "/v1/entities/isis-k"], token)),
+            ("GET /v1/exposure/{name}", lua_rotating("GET", [
+                "/v1/exposure/taliban-ministry-of-interior?as_of=2023",
+                "/v1/exposure/haqqani-network?max_hops=3"], token)),
+        ]
+        for label, script in cases:
+            rps, mean, p99, non2xx, errors = run_wrk(base, script, args.seconds,
+                                                     args.connections, work)
+            print(f"{label:<34} {rps:>9.0f} {mean:>8.2f} {p99:>8.2f} {non2xx:>8}"
+                  + (f"  socket errors: {errors}" if errors else ""), flush=True)
+        print(f"\nresident memory after the runs: {rss_mb(server.pid):.0f} MB")
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    rows = vigil("audit", "verify", "--json")
+    print(f"audit log: {json.loads(rows)['rows']} rows, chain intact: {json.loads(rows)['ok']}")
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
