@@ -85,8 +85,16 @@ Status ValidateTop(size_t top) {
       fmt::format("top: must be a whole number between 1 and {}, got {}", kMaxTop, top));
 }
 
+namespace {
+constexpr size_t kMaxNameBytes = 1000;    // NameProblem (screener.h)
+constexpr size_t kMaxCountryBytes = 200;  // CountryProblem
+}  // namespace
+
 std::string NameProblem(std::string_view name) {
   if (name.empty()) return "is empty";
+  if (name.size() > kMaxNameBytes)
+    return fmt::format("is {} bytes long, more than the {} a name may have", name.size(),
+                       kMaxNameBytes);
   CleanedText cleaned = CleanText(name);
   if (HasLetterOrDigit(cleaned.text)) return "";
   if (!cleaned.removed.empty())
@@ -104,7 +112,11 @@ std::string BirthDateProblem(std::string_view birth_date) {
 }
 
 std::string CountryProblem(std::string_view country) {
-  if (country.empty() || !CountryCode(country).empty()) return "";
+  if (country.empty()) return "";
+  if (country.size() > kMaxCountryBytes)
+    return fmt::format("is {} bytes long: no country's name is longer than {}", country.size(),
+                       kMaxCountryBytes);
+  if (!CountryCode(country).empty()) return "";
   return fmt::format("'{}' names no country (an ISO code or an English name: AF, Afghanistan)",
                      country);
 }

@@ -67,8 +67,11 @@ struct ScreenQuery {
 // screening checks the settings once and each row's name and values).
 Status ValidateThreshold(double threshold);
 Status ValidateTop(size_t top);
-// Why a name cannot be screened ("is empty", "has no letters or digits..."),
-// or "" when it can.
+// Why a name cannot be screened ("is empty", "has no letters or digits...",
+// "is 5000 bytes long, more than the 1000 a name may have"), or "" when it
+// can. A name may have 1,000 bytes and a country 200: far beyond any real
+// one, and short enough that the Unicode folding of a query (ICU's
+// transliteration, slower than linear on long non-Latin text) stays cheap.
 std::string NameProblem(std::string_view name);
 // Why a birth date or a country means nothing ("'x' is not a date (YYYY,
 // ...)", "'x' names no country (...)"), or "" when it is empty or valid.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -226,6 +227,27 @@ TEST(ScreenQueryTest, ValidateNamesTheFieldAndTheProblem) {
   q.birth_date = "1973/1980";
   q.country = "Afghanistan";
   EXPECT_TRUE(q.Validate().ok());
+}
+
+// Folding a long non-Latin text through ICU is slower than linear (a
+// 600 KB name took 2.4 s, found by fuzz_country): a query's name and
+// country are refused past a length no real one reaches, before any
+// folding.
+TEST(ScreenQueryTest, OverlongNamesAndCountriesAreRefusedBeforeFolding) {
+  std::string longest;
+  while (longest.size() + 2 <= 1000) longest += "é";  // two bytes each
+  EXPECT_EQ(NameProblem(longest), "");
+  EXPECT_EQ(NameProblem(longest + "ab"),
+            "is 1002 bytes long, more than the 1000 a name may have");
+  std::string huge;
+  for (int i = 0; i < 300000; ++i) huge += "é&";
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_NE(NameProblem(huge), "");
+  EXPECT_NE(CountryProblem(huge), "");
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 1.0);
+  EXPECT_EQ(CountryProblem(std::string(201, 'a')),
+            "is 201 bytes long: no country's name is longer than 200");
+  EXPECT_EQ(CountryProblem("Afghanistan"), "");
 }
 
 TEST(BirthDateEvidenceTest, DecaysWithinAYearAndContradictsBeyond) {

@@ -92,9 +92,9 @@ Format DetectFormat(std::string_view text, std::string_view path) {
   return Format::kEdgeList;
 }
 
-StatusOr<Network> ReadNetwork(std::string_view text, const ReadOptions& options) {
-  Format format =
-      options.format == Format::kAuto ? DetectFormat(text, options.path) : options.format;
+namespace {
+
+StatusOr<Network> ReadAs(Format format, std::string_view text, const ReadOptions& options) {
   switch (format) {
     case Format::kEdgeList:
     case Format::kAuto:
@@ -109,6 +109,25 @@ StatusOr<Network> ReadNetwork(std::string_view text, const ReadOptions& options)
       return ReadUcinetDl(text, options);
   }
   return ReadEdgeList(text, options);
+}
+
+}  // namespace
+
+StatusOr<Network> ReadNetwork(std::string_view text, const ReadOptions& options) {
+  Format format =
+      options.format == Format::kAuto ? DetectFormat(text, options.path) : options.format;
+  auto net = ReadAs(format, text, options);
+  // Every tie must join two nodes the file made: a reader that let one
+  // through would have the graph built from it read out of bounds.
+  if (net.ok()) {
+    const auto nodes = static_cast<int64_t>(net->labels.size());
+    for (const auto& e : net->edges)
+      if (e.source < 0 || e.target < 0 || e.source >= nodes || e.target >= nodes)
+        return absl::InternalError(fmt::format(
+            "{}: the {} reader made a tie to a node that does not exist ({} -> {} of {} nodes)",
+            options.path, FormatName(format), e.source, e.target, nodes));
+  }
+  return net;
 }
 
 }  // namespace vigil::network

@@ -99,6 +99,21 @@ TEST(NetworkLimitsTest, UcinetUnnamedNodesSkipNumbersTakenByLabels) {
 
 // A NUL byte made an empty token that the tokenizer never moved past: an
 // endless loop that filled memory (found by fuzz_network_dl).
+// A label given twice left a row and a column without a node, and the
+// matrix's ties pointed past the nodes (heap corruption; found by
+// fuzz_network_dl in CI).
+TEST(NetworkLimitsTest, UcinetLabelsGivenTwiceAreRefused) {
+  EXPECT_EQ(Message(ReadUcinetDl("dl n=3 format=fullmatrix\nlabels:\nA,B,A\ndata:\n0 1 1\n1 0 1\n1 1 0\n",
+                                 {.path = "m.dl"})
+                        .status()),
+            "m.dl:3: labels: 'A' is given twice: each of the n labels names its own node");
+  auto fine = ReadUcinetDl("dl n=3 format=fullmatrix\nlabels:\nA,B,C\ndata:\n0 1 1\n1 0 1\n1 1 0\n",
+                           {.path = "m.dl"});
+  ASSERT_TRUE(fine.ok()) << fine.status();
+  EXPECT_EQ(fine->labels, (std::vector<std::string>{"A", "B", "C"}));
+  EXPECT_EQ(fine->edges.size(), 6u);
+}
+
 TEST(NetworkLimitsTest, UcinetNulBytesArePartOfATokenNotAnEndlessLoop) {
   using namespace std::string_literals;
   auto net = ReadUcinetDl("DL N=2\ndata:\n0 1\n1 0\0\n"s, {.path = "z.dl"});

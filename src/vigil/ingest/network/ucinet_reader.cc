@@ -132,6 +132,7 @@ StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options
   std::string format = "fullmatrix";
   bool embedded = false;
   std::vector<std::string> labels;
+  std::vector<int> label_lines;  // where each of labels was written
   while (true) {
     const Token* at = tokens.Peek();
     if (!at) return early("data", "missing 'data:'");
@@ -185,6 +186,7 @@ StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options
                        fmt::format("more than the {} nodes a network file may declare",
                                    internal::kMaxDeclaredNodes));  // each label has its bytes
         labels.emplace_back(label->text);
+        label_lines.push_back(label->line);
         tokens.Skip();
       }
       continue;
@@ -219,7 +221,13 @@ StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options
   // Embedded labels are looked up by text; numbered nodes by number only.
   internal::LabelIndex index(&net.labels);
   if (!labels.empty()) {
-    for (const auto& label : labels) index.Add(label);
+    // Rows and columns are the labels' positions: each must name a node of
+    // its own (a repeated label would leave positions without a node).
+    for (size_t i = 0; i < labels.size(); ++i)
+      if (index.Find(labels[i]) >= 0 || index.Add(labels[i]) != static_cast<int32_t>(i))
+        return Error(options.path, label_lines[i], "labels",
+                     fmt::format("'{}' is given twice: each of the n labels names its own node",
+                                 labels[i]));
   } else if (!embedded) {
     net.labels.reserve(n);
     for (int64_t i = 1; i <= n; ++i) net.labels.push_back(std::to_string(i));
