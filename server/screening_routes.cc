@@ -20,24 +20,6 @@ std::optional<Response> ParseBody(const Request& request, Json* body) {
   return std::nullopt;
 }
 
-// What the audit log keeps of one screening.
-Json AuditOf(const ScreenRequest& request, const ScreenResponse& response) {
-  Json hits = Json::array();
-  for (const auto& h : response.hits)
-    hits.push_back({{"entity", h.entity}, {"dataset", h.dataset}, {"score", h.score}});
-  Json lists = Json::array();
-  for (const auto& l : response.lists)
-    lists.push_back(fmt::format("{}@{}", l.dataset, l.publish_date.empty() ? l.version : l.publish_date));
-  Json query = {{"name", request.name}};
-  if (!request.dob.empty()) query["birth_date"] = request.dob;
-  if (!request.country.empty()) query["country"] = request.country;
-  if (!request.kind.empty()) query["kind"] = request.kind;
-  return {{"query", std::move(query)},
-          {"threshold", request.threshold},
-          {"lists", std::move(lists)},
-          {"hits", std::move(hits)}};
-}
-
 }  // namespace
 
 void Api::AddScreeningRoutes() {
@@ -51,7 +33,7 @@ void Api::AddScreeningRoutes() {
     if (!screen_request.ok()) return StatusResponse(screen_request.status());
     auto response = engine_.Screen(*screen_request);
     if (!response.ok()) return StatusResponse(response.status());
-    engine_.audit().Record(CallerOf(request).name, "screen", AuditOf(*screen_request, *response));
+    engine_.audit().Record(CallerOf(request).name, "screen", ScreeningAuditDetail(*screen_request, *response));
     return JsonResponse(200, ToJson(*response));
   });
   screen.required_level = screener;
@@ -86,15 +68,7 @@ void Api::AddScreeningRoutes() {
     if (!lists.ok()) return StatusResponse(lists.status());
     std::vector<std::string> known;
     for (const auto& l : *lists) known.push_back(l.dataset);
-    YenteMatchParams params;
-    params.dataset = request.Param("dataset");
-    params.threshold = request.Query("threshold");
-    params.cutoff = request.Query("cutoff");
-    params.limit = request.Query("limit");
-    params.algorithm = request.Query("algorithm");
-    params.include_dataset = request.QueryAll("include_dataset");
-    params.exclude_dataset = request.QueryAll("exclude_dataset");
-    auto parsed = ParseYenteMatch(body, params, known);
+    auto parsed = ParseYenteMatch(body, request.Param("dataset"), request.query, known);
     if (!parsed.ok()) return StatusResponse(parsed.status());
     std::vector<std::vector<ScreenHit>> merged;
     std::vector<match::ListVersion> screened;
@@ -104,7 +78,7 @@ void Api::AddScreeningRoutes() {
       for (const auto& r : query.requests) {
         auto answer = engine_.Screen(r);
         if (!answer.ok()) return StatusResponse(answer.status());
-        engine_.audit().Record(caller, "screen", AuditOf(r, *answer));
+        engine_.audit().Record(caller, "screen", ScreeningAuditDetail(r, *answer));
         if (screened.empty()) screened = answer->lists;
         answers.push_back(std::move(*answer));
       }

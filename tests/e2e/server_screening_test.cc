@@ -149,6 +149,11 @@ TEST_F(ServerScreeningTest, YenteMatchRequestsGetYenteShapedAnswers) {
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.Json()["error"]["field"], "queries.q1.schema");
   EXPECT_EQ(server.Post("/match/default?limit=0", screener_, query).Json()["error"]["field"], "limit");
+  // yente's own parameters that vigil has no use for are accepted; others are named.
+  EXPECT_EQ(server.Post("/match/default?algorithm=logic-v2&topics=sanction", screener_, query).status,
+            200);
+  EXPECT_EQ(server.Post("/match/default?fuzzy=true", screener_, query).Json()["error"]["field"],
+            "fuzzy");
   EXPECT_EQ(server.Stop(), 0);
 }
 

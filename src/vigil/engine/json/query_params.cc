@@ -3,108 +3,24 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
-#include <cmath>
 #include <initializer_list>
 #include <string_view>
+
+#include "vigil/engine/json/internal/params.h"
 
 namespace vigil {
 namespace {
 
+using json_internal::Params;
+
 constexpr std::string_view kViewParameters[] = {"as_of", "predicate", "min_confidence", "party",
                                                 "directed"};
 
-// Reads the pairs; every parameter must be one of the view's or of extra.
-class Params {
- public:
-  Params(const QueryPairs& query, std::initializer_list<std::string_view> extra, bool view)
-      : query_(query) {
-    for (const auto& [key, value] : query) {
-      bool known = false;
-      for (auto k : extra) known = known || k == key;
-      if (view)
-        for (auto k : kViewParameters) known = known || k == key;
-      if (!known && status_.ok()) {
-        std::vector<std::string_view> all(extra);
-        if (view) all.insert(all.end(), std::begin(kViewParameters), std::end(kViewParameters));
-        status_ = FieldError(key, all.empty() ? std::string("takes no parameters")
-                                              : fmt::format("unknown parameter (expected: {})",
-                                                            fmt::join(all, ", ")));
-      }
-    }
-  }
-  const Status& status() const { return status_; }
-
-  const std::string* First(std::string_view key) const {
-    for (const auto& [k, v] : query_)
-      if (k == key) return &v;
-    return nullptr;
-  }
-  // Every value, repeated or comma-separated.
-  std::vector<std::string> All(std::string_view key) const {
-    std::vector<std::string> out;
-    for (const auto& [k, v] : query_) {
-      if (k != key) continue;
-      size_t start = 0;
-      while (start <= v.size()) {
-        size_t comma = v.find(',', start);
-        if (comma == std::string::npos) comma = v.size();
-        if (comma > start) out.push_back(v.substr(start, comma - start));
-        start = comma + 1;
-      }
-    }
-    return out;
-  }
-  void Text(std::string_view key, std::string* out) const {
-    if (const auto* v = First(key)) *out = *v;
-  }
-  Status Int(std::string_view key, int* out) const {
-    const auto* v = First(key);
-    if (!v) return absl::OkStatus();
-    int value = 0;
-    auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), value);
-    if (ec != std::errc() || end != v->data() + v->size())
-      return FieldError(key, fmt::format("must be a whole number, got '{}'", *v));
-    *out = value;
-    return absl::OkStatus();
-  }
-  Status Unsigned(std::string_view key, uint64_t* out) const {
-    const auto* v = First(key);
-    if (!v) return absl::OkStatus();
-    uint64_t value = 0;
-    auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), value);
-    if (ec != std::errc() || end != v->data() + v->size())
-      return FieldError(key, fmt::format("must be a whole number, got '{}'", *v));
-    *out = value;
-    return absl::OkStatus();
-  }
-  Status Number(std::string_view key, double* out) const {
-    const auto* v = First(key);
-    if (!v) return absl::OkStatus();
-    double value = 0;
-    auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), value);
-    if (ec != std::errc() || end != v->data() + v->size() || !std::isfinite(value))
-      return FieldError(key, fmt::format("must be a number, got '{}'", *v));
-    *out = value;
-    return absl::OkStatus();
-  }
-  Status Bool(std::string_view key, bool* out) const {
-    const auto* v = First(key);
-    if (!v) return absl::OkStatus();
-    if (*v == "true" || *v == "1" || v->empty()) {
-      *out = true;
-    } else if (*v == "false" || *v == "0") {
-      *out = false;
-    } else {
-      return FieldError(key, fmt::format("must be true or false, got '{}'", *v));
-    }
-    return absl::OkStatus();
-  }
-
- private:
-  const QueryPairs& query_;
-  Status status_;
-};
+// The names of a request's own parameters, and the graph view's.
+std::vector<std::string_view> WithView(std::vector<std::string_view> names) {
+  names.insert(names.end(), std::begin(kViewParameters), std::end(kViewParameters));
+  return names;
+}
 
 Status FirstError(std::initializer_list<Status> statuses) {
   for (const auto& s : statuses)
@@ -126,7 +42,7 @@ Status ReadView(const Params& p, GraphViewOptions* view) {
 }  // namespace
 
 StatusOr<GraphViewOptions> GraphViewFromQuery(const QueryPairs& query) {
-  Params p(query, {}, true);
+  Params p(query, WithView({}));
   if (!p.status().ok()) return p.status();
   GraphViewOptions view;
   if (auto s = ReadView(p, &view); !s.ok()) return s;
@@ -134,7 +50,7 @@ StatusOr<GraphViewOptions> GraphViewFromQuery(const QueryPairs& query) {
 }
 
 StatusOr<ExposureOptions> ExposureOptionsFromQuery(const QueryPairs& query) {
-  Params p(query, {"max_hops", "paths", "authority", "top"}, true);
+  Params p(query, WithView({"max_hops", "paths", "authority", "top"}));
   if (!p.status().ok()) return p.status();
   ExposureOptions options;
   if (auto s = ReadView(p, &options.view); !s.ok()) return s;
@@ -148,7 +64,7 @@ StatusOr<ExposureOptions> ExposureOptionsFromQuery(const QueryPairs& query) {
 }
 
 StatusOr<PathsOptions> PathsOptionsFromQuery(const QueryPairs& query) {
-  Params p(query, {"k"}, true);
+  Params p(query, WithView({"k"}));
   if (!p.status().ok()) return p.status();
   PathsOptions options;
   if (auto s = ReadView(p, &options.view); !s.ok()) return s;
@@ -158,7 +74,7 @@ StatusOr<PathsOptions> PathsOptionsFromQuery(const QueryPairs& query) {
 }
 
 StatusOr<RankOptions> RankOptionsFromQuery(const QueryPairs& query, GraphViewOptions* view) {
-  Params p(query, {"measure", "top", "weighted", "raw"}, true);
+  Params p(query, WithView({"measure", "top", "weighted", "raw"}));
   if (!p.status().ok()) return p.status();
   if (auto s = ReadView(p, view); !s.ok()) return s;
   RankOptions options;
@@ -177,7 +93,7 @@ StatusOr<RankOptions> RankOptionsFromQuery(const QueryPairs& query, GraphViewOpt
 
 StatusOr<CommunityOptions> CommunityOptionsFromQuery(const QueryPairs& query,
                                                      GraphViewOptions* view) {
-  Params p(query, {"resolution", "weighted", "seed", "runs"}, true);
+  Params p(query, WithView({"resolution", "weighted", "seed", "runs"}));
   if (!p.status().ok()) return p.status();
   if (auto s = ReadView(p, view); !s.ok()) return s;
   CommunityOptions options;
@@ -192,7 +108,7 @@ StatusOr<CommunityOptions> CommunityOptionsFromQuery(const QueryPairs& query,
 
 StatusOr<KeyPlayerOptions> KeyPlayerOptionsFromQuery(const QueryPairs& query,
                                                      GraphViewOptions* view) {
-  Params p(query, {"k"}, true);
+  Params p(query, WithView({"k"}));
   if (!p.status().ok()) return p.status();
   if (auto s = ReadView(p, view); !s.ok()) return s;
   KeyPlayerOptions options;
@@ -202,7 +118,7 @@ StatusOr<KeyPlayerOptions> KeyPlayerOptionsFromQuery(const QueryPairs& query,
 }
 
 StatusOr<ListRequest> ListRequestFromQuery(const std::string& what, const QueryPairs& query) {
-  Params p(query, {"kind", "predicate", "as_of"}, false);
+  Params p(query, {"kind", "predicate", "as_of"});
   if (!p.status().ok()) return p.status();
   auto table = ParseListTable(what);
   if (!table.ok()) return table.status();

@@ -230,4 +230,22 @@ std::string BatchCsvLine(const std::vector<std::string>& cells, const ScreenResp
   return text;
 }
 
+Json ScreeningAuditDetail(const ScreenRequest& request, const ScreenResponse& response) {
+  Json hits = Json::array();
+  for (const auto& h : response.hits)
+    hits.push_back({{"entity", h.entity}, {"dataset", h.dataset}, {"score", h.score}});
+  Json lists = Json::array();
+  for (const auto& l : response.lists)
+    lists.push_back(fmt::format("{}@{}", l.dataset, l.publish_date.empty() ? l.version : l.publish_date));
+  Json query = {{"name", request.name}};
+  if (!request.dob.empty()) query["birth_date"] = request.dob;
+  if (!request.country.empty()) query["country"] = request.country;
+  if (!request.kind.empty()) query["kind"] = request.kind;
+  return {{"query", std::move(query)},
+          {"threshold", request.threshold},
+          {"lists", std::move(lists)},
+          {"hits", std::move(hits)}};
+}
+
+
 }  // namespace vigil

@@ -64,4 +64,10 @@ std::string BatchCsvHeader(const std::vector<std::string>& columns, bool raw);
 std::string BatchCsvLine(const std::vector<std::string>& cells, const ScreenResponse& response,
                          const std::string& lists_line, bool raw);
 
+// What the audit log keeps of one screening (docs/api.md, "The audit
+// log"): {"query": {"name"[, "birth_date", "country", "kind"]},
+// "threshold", "lists": ["dataset@version"], "hits": [{"entity",
+// "dataset", "score"}]}.
+Json ScreeningAuditDetail(const ScreenRequest& request, const ScreenResponse& response);
+
 }  // namespace vigil

@@ -4,11 +4,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <set>
 #include <unordered_map>
 
+#include "vigil/engine/json/internal/params.h"
 #include "vigil/match/name_scorer.h"
 
 namespace vigil {
@@ -21,17 +21,6 @@ constexpr const char* kNameProperties[] = {"name",      "alias",     "weakAlias"
 constexpr const char* kDateProperties[] = {"birthDate", "incorporationDate"};
 constexpr const char* kCountryProperties[] = {"nationality", "citizenship", "country",
                                               "jurisdiction"};
-
-StatusOr<double> Fraction(const std::optional<std::string>& text, std::string_view field,
-                          double fallback) {
-  if (!text) return fallback;
-  double value = 0;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || end != text->data() + text->size() || !std::isfinite(value) ||
-      value < 0 || value > 1)
-    return FieldError(field, fmt::format("must be a number between 0 and 1, got '{}'", *text));
-  return value;
-}
 
 // A property's values: a string or a list of strings (yente takes both).
 StatusOr<std::vector<std::string>> Values(const Json& properties, const char* name,
@@ -109,41 +98,46 @@ std::string FtmSchemaOf(std::string_view entity_kind) {
   return "LegalEntity";
 }
 
-StatusOr<YenteMatch> ParseYenteMatch(const Json& body, const YenteMatchParams& params,
+StatusOr<YenteMatch> ParseYenteMatch(const Json& body, const std::string& dataset,
+                                     const YenteQueryPairs& query,
                                      const std::vector<std::string>& known_datasets) {
+  json_internal::Params params(
+      query, {"threshold", "cutoff", "limit", "include_dataset", "exclude_dataset", "algorithm",
+              "topics", "changed_since", "exclude_schema", "exclude_entity_ids"});
+  if (!params.status().ok()) return params.status();
   YenteMatch match;
-  auto threshold = Fraction(params.threshold, "threshold", kYenteThreshold);
-  if (!threshold.ok()) return threshold.status();
-  auto cutoff = Fraction(params.cutoff, "cutoff", std::min(kYenteCutoff, *threshold));
-  if (!cutoff.ok()) return cutoff.status();
-  match.threshold = *threshold;
-  match.cutoff = *cutoff;
-  if (params.limit) {
-    size_t limit = 0;
-    const std::string& text = *params.limit;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), limit);
-    if (ec != std::errc() || end != text.data() + text.size() || limit < 1 ||
-        limit > kYenteMaxLimit)
-      return FieldError("limit", fmt::format("must be a whole number from 1 to {}, got '{}'",
-                                             kYenteMaxLimit, text));
-    match.limit = limit;
-  }
+  auto fraction = [&](const char* field, double* value) -> Status {
+    if (auto s = params.Number(field, value); !s.ok()) return s;
+    if (*value < 0 || *value > 1)
+      return FieldError(field, fmt::format("must be a number between 0 and 1, got {}", *value));
+    return absl::OkStatus();
+  };
+  if (auto s = fraction("threshold", &match.threshold); !s.ok()) return s;
+  match.cutoff = std::min(kYenteCutoff, match.threshold);  // unless given
+  if (auto s = fraction("cutoff", &match.cutoff); !s.ok()) return s;
+  int limit = static_cast<int>(kYenteLimit);
+  if (auto s = params.Int("limit", &limit); !s.ok()) return s;
+  if (limit < 1 || limit > static_cast<int>(kYenteMaxLimit))
+    return FieldError("limit", fmt::format("must be a whole number from 1 to {}, got {}",
+                                           kYenteMaxLimit, limit));
+  match.limit = static_cast<size_t>(limit);
+  const std::vector<std::string> include = params.All("include_dataset");
   auto known = [&](const std::string& name, std::string_view field) -> Status {
     if (std::find(known_datasets.begin(), known_datasets.end(), name) != known_datasets.end())
       return absl::OkStatus();
     return absl::NotFoundError(fmt::format("{}: no dataset '{}' (GET /catalog lists them)", field, name));
   };
-  if (params.dataset != "default") {
-    if (auto s = known(params.dataset, "dataset"); !s.ok()) return s;
-    match.datasets.push_back(params.dataset);
+  if (dataset != "default") {
+    if (auto s = known(dataset, "dataset"); !s.ok()) return s;
+    match.datasets.push_back(dataset);
   }
-  for (const auto& name : params.include_dataset) {
+  for (const auto& name : include) {
     if (auto s = known(name, "include_dataset"); !s.ok()) return s;
-    if (params.dataset == "default" || name == params.dataset) match.datasets.push_back(name);
+    if (dataset == "default" || name == dataset) match.datasets.push_back(name);
   }
-  if (!params.include_dataset.empty() && match.datasets.empty())
+  if (!include.empty() && match.datasets.empty())
     return FieldError("include_dataset", "names no dataset inside the path's dataset");
-  for (const auto& name : params.exclude_dataset) {
+  for (const auto& name : params.All("exclude_dataset")) {
     if (auto s = known(name, "exclude_dataset"); !s.ok()) return s;
     match.excluded.push_back(name);
   }

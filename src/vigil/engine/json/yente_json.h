@@ -27,12 +27,8 @@ namespace vigil {
 
 using Json = nlohmann::ordered_json;
 
-// yente's query parameters, as text from the query string.
-struct YenteMatchParams {
-  std::string dataset = "default";  // the path's {dataset}
-  std::optional<std::string> threshold, cutoff, limit, algorithm;
-  std::vector<std::string> include_dataset, exclude_dataset;
-};
+// A query string's key=value pairs, in order.
+using YenteQueryPairs = std::vector<std::pair<std::string, std::string>>;
 
 inline constexpr double kYenteThreshold = 0.7;  // yente's default
 inline constexpr double kYenteCutoff = 0.5;
@@ -56,11 +52,15 @@ struct YenteMatch {
   std::vector<YenteQuery> queries;
 };
 
-// Checks the parameters and the body ({"queries": {"q1": {"schema",
-// "properties"}}}); errors are field errors ("queries.q1.properties.name:
-// ..."; "threshold: ..."). known_datasets: the datasets vigil holds, for
-// {dataset} and include/exclude_dataset; an unknown one is NotFound.
-StatusOr<YenteMatch> ParseYenteMatch(const Json& body, const YenteMatchParams& params,
+// Checks the path's {dataset}, the query string (threshold, cutoff,
+// limit, include_dataset, exclude_dataset; yente's algorithm, topics,
+// changed_since, exclude_schema and exclude_entity_ids are accepted and
+// ignored) and the body ({"queries": {"q1": {"schema", "properties"}}});
+// errors are field errors ("queries.q1.properties.name: ...";
+// "threshold: ..."). known_datasets: the datasets vigil holds; an unknown
+// one is NotFound.
+StatusOr<YenteMatch> ParseYenteMatch(const Json& body, const std::string& dataset,
+                                     const YenteQueryPairs& query,
                                      const std::vector<std::string>& known_datasets);
 
 // A query's answers (one ScreenResponse per request, in order) merged: one
