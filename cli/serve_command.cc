@@ -52,7 +52,7 @@ int RunServe(const ServeArgs& args, const Context& context) {
   if (args.threads < 0 || args.threads > 1024)
     return Fail(FieldError("threads", "must be from 0 (one per core) to 1024"), context);
   options.threads = args.threads;
-  auto engine = Engine::Open(context.db, store::AccessMode::kReadWrite);
+  auto engine = Engine::Open(context.db, store::AccessMode::kShared);
   if (!engine.ok()) return Fail(engine.status(), context);
   auto tokens = (*engine)->accounts().List();
   if (!tokens.ok()) return Fail(tokens.status(), context);

@@ -19,6 +19,7 @@
 
 #include "server/http/router.h"
 #include "server/http/server.h"
+#include "server/response_cache.h"
 #include "vigil/engine/engine.h"
 
 namespace vigil::server {
@@ -52,11 +53,15 @@ class Api {
   void AddAccountRoutes();
   void AddScreeningRoutes();  // screening_routes.cc
   void AddKnowledgeRoutes();  // knowledge_routes.cc
+  // The answer of a read-only route over the knowledge base: from the
+  // cache while the store's generation holds, else made and kept.
+  Response Cached(const Request& request, const std::function<Response()>& make);
 
   Engine& engine_;
   ApiOptions options_;
   Router router_;
   std::atomic<bool> ready_{false};
+  ResponseCache cache_{64 << 20};
 };
 
 // The caller the guard authenticated for this request.

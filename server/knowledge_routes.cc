@@ -3,7 +3,8 @@
 // communities and key players, each with the JSON of the CLI's --json
 // (docs/api.md). Query parameters are read into the engine's options by
 // engine/json/query_params; networks are always the knowledge base's graph
-// view: a request never names a file on the server.
+// view: a request never names a file on the server. Answers are kept in a
+// cache until a load changes the store (server/response_cache.h).
 #include "server/app.h"
 #include "vigil/engine/json/analysis_json.h"
 #include "vigil/engine/json/knowledge_json.h"
@@ -20,34 +21,49 @@ Response JsonOr(const StatusOr<T>& result) {
 
 }  // namespace
 
+Response Api::Cached(const Request& request, const std::function<Response()>& make) {
+  auto generation = engine_.Generation();
+  if (!generation.ok()) return make();
+  if (auto hit = cache_.Get(request.target, *generation)) return *std::move(hit);
+  Response made = make();
+  cache_.Put(request.target, *generation, made);
+  return made;
+}
+
 void Api::AddKnowledgeRoutes() {
   const int reader = static_cast<int>(Role::kReader);
 
   router_.Get("/v1/entities/{id}", [this](Request& request) {
-    return JsonOr(engine_.Show(request.Param("id")));
+    return Cached(request, [&] { return JsonOr(engine_.Show(request.Param("id"))); });
   }).required_level = reader;
 
   for (const char* what : {"entities", "relations", "events", "estimates", "sources"}) {
     router_.Get(std::string("/v1/") + what, [this, what = std::string(what)](Request& request) {
       auto list = ListRequestFromQuery(what, request.query);
       if (!list.ok()) return StatusResponse(list.status());
-      return JsonOr(engine_.List(*list));
+      return Cached(request, [&] { return JsonOr(engine_.List(*list)); });
     }).required_level = reader;
   }
 
-  router_.Get("/v1/conflicts", [this](Request&) { return JsonOr(engine_.Conflicts()); })
+  router_.Get("/v1/conflicts",
+              [this](Request& request) {
+                return Cached(request, [&] { return JsonOr(engine_.Conflicts()); });
+              })
       .required_level = reader;
 
   router_.Get("/v1/exposure/{name}", [this](Request& request) {
     auto options = ExposureOptionsFromQuery(request.query);
     if (!options.ok()) return StatusResponse(options.status());
-    return JsonOr(engine_.Exposure(request.Param("name"), *options));
+    return Cached(request,
+                  [&] { return JsonOr(engine_.Exposure(request.Param("name"), *options)); });
   }).required_level = reader;
 
   router_.Get("/v1/paths/{from}/{to}", [this](Request& request) {
     auto options = PathsOptionsFromQuery(request.query);
     if (!options.ok()) return StatusResponse(options.status());
-    return JsonOr(engine_.Paths(request.Param("from"), request.Param("to"), *options));
+    return Cached(request, [&] {
+      return JsonOr(engine_.Paths(request.Param("from"), request.Param("to"), *options));
+    });
   }).required_level = reader;
 
   // The knowledge base's graph view, filtered by the request's view.
@@ -57,31 +73,37 @@ void Api::AddKnowledgeRoutes() {
     return OpenNetwork(source, &engine_);
   };
 
-  router_.Get("/v1/rank", [network](Request& request) {
+  router_.Get("/v1/rank", [this, network](Request& request) {
     GraphViewOptions view;
     auto options = RankOptionsFromQuery(request.query, &view);
     if (!options.ok()) return StatusResponse(options.status());
-    auto net = network(view);
-    if (!net.ok()) return StatusResponse(net.status());
-    return JsonOr(RankNetwork(*net, *options));
+    return Cached(request, [&] {
+      auto net = network(view);
+      if (!net.ok()) return StatusResponse(net.status());
+      return JsonOr(RankNetwork(*net, *options));
+    });
   }).required_level = reader;
 
-  router_.Get("/v1/communities", [network](Request& request) {
+  router_.Get("/v1/communities", [this, network](Request& request) {
     GraphViewOptions view;
     auto options = CommunityOptionsFromQuery(request.query, &view);
     if (!options.ok()) return StatusResponse(options.status());
-    auto net = network(view);
-    if (!net.ok()) return StatusResponse(net.status());
-    return JsonOr(CommunitiesOf(*net, *options));
+    return Cached(request, [&] {
+      auto net = network(view);
+      if (!net.ok()) return StatusResponse(net.status());
+      return JsonOr(CommunitiesOf(*net, *options));
+    });
   }).required_level = reader;
 
-  router_.Get("/v1/keyplayers", [network](Request& request) {
+  router_.Get("/v1/keyplayers", [this, network](Request& request) {
     GraphViewOptions view;
     auto options = KeyPlayerOptionsFromQuery(request.query, &view);
     if (!options.ok()) return StatusResponse(options.status());
-    auto net = network(view);
-    if (!net.ok()) return StatusResponse(net.status());
-    return JsonOr(KeyPlayersOf(*net, *options));
+    return Cached(request, [&] {
+      auto net = network(view);
+      if (!net.ok()) return StatusResponse(net.status());
+      return JsonOr(KeyPlayersOf(*net, *options));
+    });
   }).required_level = reader;
 }
 

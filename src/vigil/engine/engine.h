@@ -75,6 +75,10 @@ class Engine {
   // the card. NotFound with suggestions, or InvalidArgument when ambiguous.
   StatusOr<int64_t> Resolve(const std::string& name_or_id, std::string* matched_name = nullptr);
 
+  // The store's generation, raised by every load that changes a dataset:
+  // whatever was read from the store stays true while it holds.
+  StatusOr<int64_t> Generation() { return store_->Generation(); }
+
   // The card of the entity Resolve() finds.
   StatusOr<EntityCard> Show(const std::string& name_or_id);
   // The rows of a table; request.Validate()'s field errors first.

@@ -31,7 +31,11 @@
 
 namespace vigil::store {
 
-enum class AccessMode { kReadWrite, kReadOnly };
+// kShared is kReadWrite for a long-running process that many threads use
+// while other processes load lists and read (vigil serve): the store runs
+// in write-ahead-log mode while it is open, so that readers never wait for
+// a writer, and goes back to a plain file when it closes.
+enum class AccessMode { kReadWrite, kReadOnly, kShared };
 
 class Store : public KnowledgeStore,
               public GraphStore,

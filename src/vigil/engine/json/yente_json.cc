@@ -301,7 +301,8 @@ Json YenteMatchResponse(const YenteMatch& match, const std::vector<std::vector<S
                                        {"total", {{"value", hits.size()}, {"relation", "eq"}}},
                                        {"query", match.queries[i].example}};
   }
-  Json matcher = {
+  // The same for every response: built once.
+  static const Json matcher = {
       {"name", {{"description", "vigil's name comparison: each part of the query's name joined to "
                                 "a part of the listed name, exactly, by transliteration, phonetic "
                                 "or consonant skeleton, or by edit distance, weighted by how rare "
@@ -319,7 +320,7 @@ Json YenteMatchResponse(const YenteMatch& match, const std::vector<std::vector<S
                       {"coefficient", 1.0},
                       {"url", "docs/screening.md"}}},
   };
-  return {{"responses", std::move(responses)}, {"matcher", std::move(matcher)}, {"limit", match.limit}};
+  return {{"responses", std::move(responses)}, {"matcher", matcher}, {"limit", match.limit}};
 }
 
 Json YenteCatalog(const std::vector<match::ListVersion>& lists) {

@@ -16,6 +16,10 @@ int Database::LatestSchemaVersion() { return static_cast<int>(std::size(kSchemaM
 
 namespace {
 
+// Readers wait for a load's commit; a load of a large list commits in
+// seconds, so the wait is generous.
+constexpr int kBusyTimeoutMs = 60000;
+
 // "VIGL" in the SQLite header's application id field.
 constexpr int64_t kApplicationId = 0x5649474C;
 constexpr std::string_view kSqliteMagic{"SQLite format 3\0", 16};
@@ -54,17 +58,20 @@ StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode
     return absl::InternalError(fmt::format("{}: cannot open database: {}", path, message));
   }
   std::unique_ptr<Database> db(new Database(raw, path));
-  // Readers wait for a load's commit; a load of a large list commits in
-  // seconds, so the wait is generous.
-  sqlite3_busy_timeout(raw, 60000);
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   if (auto s = db->CheckIdentity(); !s.ok()) return s;
   if (auto s = db->Execute("PRAGMA foreign_keys = ON"); !s.ok()) return s;
-  if (!read_only) {
+  if (mode == Mode::kShared) {
+    // Write-ahead log while a server has the store: readers never wait for
+    // the audit log's commits or another process's load.
+    if (auto s = db->Execute("PRAGMA journal_mode = WAL"); !s.ok()) return s;
+    if (auto s = db->Execute("PRAGMA synchronous = FULL"); !s.ok()) return s;
+  } else if (!read_only) {
     // Rollback journal at rest: a reader then needs no -wal/-shm files, so
     // read-only commands leave the folder as they found it. A store left in
-    // WAL mode by an earlier vigil is switched back when nothing else has
-    // it open (the switch needs the only connection; failing it is harmless).
-    (void)db->Execute("PRAGMA journal_mode = DELETE");
+    // WAL mode (by a server that stopped, or one still running) is switched
+    // back when nothing else has it open.
+    db->LeaveSharedMode();
     if (auto s = db->Execute("PRAGMA synchronous = FULL"); !s.ok()) return s;
   }
   if (auto s = db->Migrate(read_only); !s.ok()) return s;
@@ -114,7 +121,42 @@ Status Database::NotADatabase() const {
       sqlite3_errmsg(db_)));
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+  for (auto& [sql, stmt] : cached_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
+
+void Database::LeaveSharedMode() {
+  bool wal = false;
+  {
+    Statement q(*this, "PRAGMA journal_mode");
+    wal = q.Step() && q.Text(0) == "wal";
+  }
+  if (!wal) return;
+  // The switch needs the only connection: without waiting, so that a load
+  // beside a running server does not stall for the busy timeout.
+  sqlite3_busy_timeout(db_, 0);
+  (void)Execute("PRAGMA journal_mode = DELETE");
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+}
+
+sqlite3_stmt* Database::TakeCached(const std::string& sql) const {
+  auto it = cached_.find(sql);
+  if (it == cached_.end()) return nullptr;
+  sqlite3_stmt* stmt = it->second;
+  cached_.erase(it);
+  return stmt;
+}
+
+void Database::GiveBack(std::string&& sql, sqlite3_stmt* stmt) const {
+  // SQL made on the fly (an IN list of a given length) would grow the cache
+  // without end: past this many, statements are finalized as before.
+  constexpr size_t kMaxCached = 256;
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  if (cached_.size() >= kMaxCached || !cached_.emplace(std::move(sql), stmt).second)
+    sqlite3_finalize(stmt);
+}
 
 std::string Database::Info(std::string_view key) const {
   Statement q(*this, "SELECT value FROM store_info WHERE key = ?");
@@ -169,13 +211,16 @@ Status Database::Migrate(bool read_only) {
   return absl::OkStatus();
 }
 
-Statement::Statement(const Database& db, std::string_view sql) : db_(db) {
+Statement::Statement(const Database& db, std::string_view sql) : db_(db), sql_(sql) {
+  if ((stmt_ = db.TakeCached(sql_))) return;
   if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
       SQLITE_OK)
     status_ = db.Error(fmt::format("preparing '{}'", sql.substr(0, 60)));
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  if (stmt_) db_.GiveBack(std::move(sql_), stmt_);
+}
 
 Statement& Statement::Bind(int index, std::string_view text) {
   if (stmt_)

@@ -5,8 +5,9 @@
 // before anything is written, turns on foreign keys and migrates the schema
 // to the newest version (schema/NNNN_*.sql, applied in order inside one
 // transaction each). The store rests in SQLite's rollback-journal mode, so
-// that a read-only Open() creates no file beside the database. A Database
-// is used by one thread.
+// that a read-only Open() creates no file beside the database; a server
+// opens it kShared, in write-ahead-log mode until it closes. A Database is
+// used by one thread.
 //
 //   auto db = Database::Open("vigil.db");
 //   Statement q(**db, "SELECT key FROM entities WHERE kind = ?");
@@ -20,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "vigil/base/status.h"
 
@@ -27,7 +29,8 @@ namespace vigil {
 
 class Database {
  public:
-  enum class Mode { kReadWrite, kReadOnly };
+  // kShared: read-write in write-ahead-log mode (store::AccessMode::kShared).
+  enum class Mode { kReadWrite, kReadOnly, kShared };
 
   // Creates the file when it does not exist (kReadWrite); migrates.
   // InvalidArgument, before anything is written, when the file is not a
@@ -39,6 +42,9 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   Status Execute(std::string_view sql);
+  // Switches a store in write-ahead-log mode back to the rollback journal
+  // if no other connection has it open; otherwise leaves it (harmless).
+  void LeaveSharedMode();
   int SchemaVersion() const { return schema_version_; }
   static int LatestSchemaVersion();
   // store_info values: "store_id" (random, made with the store) and
@@ -50,7 +56,14 @@ class Database {
   Status Error(std::string_view what) const;
 
  private:
+  friend class Statement;
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  // Prepared statements kept for reuse, by their SQL: a Statement takes its
+  // SQL's entry if there is one (else prepares) and gives it back, reset,
+  // when it ends. A server asks the same few questions thousands of times a
+  // second; parsing each anew cost more than answering it.
+  sqlite3_stmt* TakeCached(const std::string& sql) const;
+  void GiveBack(std::string&& sql, sqlite3_stmt* stmt) const;
   Status Migrate(bool read_only);
   Status CheckIdentity();
   Status NotADatabase() const;
@@ -58,6 +71,7 @@ class Database {
   sqlite3* db_;
   std::string path_;
   int schema_version_ = 0;
+  mutable std::unordered_map<std::string, sqlite3_stmt*> cached_;
 };
 
 // A prepared statement. Step() returns true while rows come; errors after
@@ -94,6 +108,7 @@ class Statement {
 
  private:
   const Database& db_;
+  std::string sql_;  // the cache's key
   sqlite3_stmt* stmt_ = nullptr;
   Status status_;
 };

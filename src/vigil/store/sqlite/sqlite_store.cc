@@ -23,11 +23,22 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path
   return store;
 }
 
+SqliteStore::~SqliteStore() {
+  if (mode_ != AccessMode::kShared || connections_.empty()) return;
+  // Back to the rollback journal, on the last connection, so that the file
+  // at rest needs no -wal/-shm beside it; when another process still has
+  // the store open the switch fails at once and the next writer makes it.
+  auto last = std::move(connections_.begin()->second);
+  connections_.clear();
+  last->LeaveSharedMode();
+}
+
 StatusOr<Database*> SqliteStore::Connection() {
   std::lock_guard lock(mutex_);
   auto& slot = connections_[std::this_thread::get_id()];
   if (!slot) {
     auto db = Database::Open(path_, mode_ == AccessMode::kReadOnly ? Database::Mode::kReadOnly
+                                    : mode_ == AccessMode::kShared ? Database::Mode::kShared
                                                                    : Database::Mode::kReadWrite);
     if (!db.ok()) {
       connections_.erase(std::this_thread::get_id());

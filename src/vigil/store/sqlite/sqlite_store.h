@@ -21,6 +21,7 @@ class SqliteStore final : public Store {
   // Opens (and for kReadWrite creates and migrates) the database file; the
   // calling thread's connection is the one opened here.
   static StatusOr<std::unique_ptr<SqliteStore>> Open(const std::string& path, AccessMode mode);
+  ~SqliteStore() override;
 
   const std::string& location() const override { return path_; }
   AccessMode mode() const override { return mode_; }
