@@ -52,6 +52,8 @@ class Api {
   void AddAccountRoutes();
   void AddScreeningRoutes();  // screening_routes.cc
   void AddKnowledgeRoutes();  // knowledge_routes.cc
+  void AddListRoutes();       // list_routes.cc
+  void AddBatchRoutes();      // batch_routes.cc
 
   Engine& engine_;
   ApiOptions options_;
