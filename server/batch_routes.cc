@@ -20,8 +20,8 @@ class BatchStream final : public StreamProcessor {
   // A stream that ended early (the client went away, a line too long) is
   // audited too, as incomplete: its rows were screened.
   ~BatchStream() override {
-    if (!finished_) engine_.audit().Record(caller_, "screen_batch",
-                                           BatchAuditDetail(screener_->Finish(), false));
+    if (!finished_)
+      engine_.audit().Record(caller_, "screen_batch", BatchAuditDetail(screener_->Finish(), false));
   }
 
   std::string Process(const std::vector<std::string>& lines) override {
@@ -63,8 +63,7 @@ void Api::AddBatchRoutes() {
           *error = StatusResponse(screener.status());
           return nullptr;
         }
-        return std::make_unique<BatchStream>(engine_, std::move(*screener),
-                                             CallerOf(request).name);
+        return std::make_unique<BatchStream>(engine_, std::move(*screener), CallerOf(request).name);
       });
   batch.required_level = static_cast<int>(Role::kScreener);
   batch.needs_ready = true;

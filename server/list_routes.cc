@@ -15,7 +15,8 @@ void Api::AddListRoutes() {
     auto reports = engine_.LoadUpload(*upload);
     if (!reports.ok()) return StatusResponse(reports.status());
     ScreeningSnapshotInfo info = engine_.SnapshotInfo();
-    engine_.audit().Record(CallerOf(request).name, "list_load", ListLoadAuditDetail(*reports, info));
+    engine_.audit().Record(CallerOf(request).name, "list_load",
+                           ListLoadAuditDetail(*reports, info));
     auto lists = engine_.ListVersions();
     if (!lists.ok()) return StatusResponse(lists.status());
     return JsonResponse(200, ListUploadJson(*reports, *lists, info));

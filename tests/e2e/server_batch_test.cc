@@ -79,9 +79,13 @@ std::vector<json> Lines(const std::string& text) {
 std::string GeneratedRows(int n) {
   std::string body;
   for (int i = 0; i < n; ++i)
-    body += i % 7 == 0 ? R"({"id": "r)" + std::to_string(i) + R"(", "name": "Karim Yousufzai"})" "\n"
+    body += i % 7 == 0 ? R"({"id": "r)" + std::to_string(i) +
+                             R"(", "name": "Karim Yousufzai"})"
+                             "\n"
                        : R"({"id": "r)" + std::to_string(i) + R"(", "name": "Person )" +
-                             std::to_string(i) + R"( Example", "kind": "person"})" "\n";
+                             std::to_string(i) +
+                             R"( Example", "kind": "person"})"
+                             "\n";
   return body;
 }
 
@@ -106,16 +110,19 @@ class ServerBatchTest : public CliTest {
 };
 
 TEST_F(ServerBatchTest, RowsAreScreenedAsTheCliScreensThemInInputOrder) {
-  const std::string rows =
-      R"({"id": "a", "name": "Karim Yousufzai", "kind": "person"})" "\n"
-      R"({"id": "b", "name": ""})" "\n"
-      "this is not json\n"
-      "\n"
-      R"({"id": "c", "name": "Northern Front", "kind": "organization"})" "\n"
-      R"({"id": "d", "name": "Nobody In Particular", "country": "Atlantis"})" "\n";
+  const std::string rows = R"({"id": "a", "name": "Karim Yousufzai", "kind": "person"})"
+                           "\n"
+                           R"({"id": "b", "name": ""})"
+                           "\n"
+                           "this is not json\n"
+                           "\n"
+                           R"({"id": "c", "name": "Northern Front", "kind": "organization"})"
+                           "\n"
+                           R"({"id": "d", "name": "Nobody In Particular", "country": "Atlantis"})"
+                           "\n";
   WriteFile("rows.jsonl", rows);
-  auto cli = Vigil({"screen", "--input", data_ + "/rows.jsonl", "--output", dir_ + "/out.jsonl",
-                    "--json"});
+  auto cli = Vigil(
+      {"screen", "--input", data_ + "/rows.jsonl", "--output", dir_ + "/out.jsonl", "--json"});
   ASSERT_EQ(cli.exit_code, 0) << cli.err;
   json cli_summary = json::parse(cli.out);
   std::ifstream cli_out(dir_ + "/out.jsonl");
@@ -170,8 +177,10 @@ TEST_F(ServerBatchTest, RowsAreScreenedAsTheCliScreensThemInInputOrder) {
   EXPECT_EQ(problems.size(), 3u);  // line 2 (no name), line 3 (not JSON), line 6 (country)
 
   // Options as query parameters; errors before the stream as JSON errors.
-  auto strict = StreamPost(server.port(), "/v1/screen/batch?threshold=0.99&name_column=name", screener_,
-                           R"({"name": "Karim Yusufzai"})" "\n");
+  auto strict =
+      StreamPost(server.port(), "/v1/screen/batch?threshold=0.99&name_column=name", screener_,
+                 R"({"name": "Karim Yusufzai"})"
+                 "\n");
   ASSERT_EQ(strict.status, 200) << strict.body;
   EXPECT_EQ(Lines(strict.body).back()["summary"]["threshold"], 0.99);
   auto bad = StreamPost(server.port(), "/v1/screen/batch?threshold=2", screener_, "{}\n");

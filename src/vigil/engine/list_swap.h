@@ -38,7 +38,7 @@ inline constexpr size_t kMaxListUploadBytes = 64 << 20;
 // One official list file, as bytes.
 struct ListUpload {
   std::string body;
-  std::string format = "auto";  // auto | un-xml | ofac-xml | ofac-csv
+  std::string format = "auto";   // auto | un-xml | ofac-xml | ofac-csv
   std::string label = "upload";  // names the file in messages and in the stored dataset
   bool allow_older = false;      // LoadOptions::allow_older
   bool allow_shrink = false;     // LoadOptions::allow_shrink

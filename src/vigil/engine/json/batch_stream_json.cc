@@ -11,9 +11,8 @@ namespace vigil {
 
 StatusOr<BatchRequest> BatchRequestFromQuery(
     const std::vector<std::pair<std::string, std::string>>& query) {
-  json_internal::Params params(query, {"name_column", "dob_column", "country_column",
-                                       "kind_column", "id_column", "dob", "country", "kind",
-                                       "threshold", "top"});
+  json_internal::Params params(query, {"name_column", "dob_column", "country_column", "kind_column",
+                                       "id_column", "dob", "country", "kind", "threshold", "top"});
   if (!params.status().ok()) return params.status();
   BatchRequest request;
   request.output = BatchFormat::kJsonLines;
@@ -39,10 +38,11 @@ std::string BatchSummaryLine(const BatchSummary& summary) {
 
 std::string BatchErrorLine(const Status& status) {
   int http = HttpStatusFor(status);
-  Json error = {{"code", http == 422 ? "invalid_field" : http == 400 ? "malformed_request"
-                                                                      : "internal"},
-                {"message", http == 500 ? std::string("internal error")
-                                        : std::string(status.message())}};
+  Json error = {
+      {"code", http == 422   ? "invalid_field"
+               : http == 400 ? "malformed_request"
+                             : "internal"},
+      {"message", http == 500 ? std::string("internal error") : std::string(status.message())}};
   if (std::string field = FieldOf(status); !field.empty()) error["field"] = field;
   return Json{{"error", std::move(error)}}.dump() + "\n";
 }
@@ -52,14 +52,10 @@ Json BatchAuditDetail(const BatchSummary& summary, bool complete) {
   for (const auto& l : summary.lists)
     lists.push_back(
         fmt::format("{}@{}", l.dataset, l.publish_date.empty() ? l.version : l.publish_date));
-  return {{"rows", summary.rows},
-          {"screened", summary.screened},
-          {"skipped", summary.skipped},
-          {"rows_with_hits", summary.rows_with_hits},
-          {"hits", summary.hits},
-          {"threshold", summary.threshold},
-          {"lists", std::move(lists)},
-          {"complete", complete}};
+  return {{"rows", summary.rows},       {"screened", summary.screened},
+          {"skipped", summary.skipped}, {"rows_with_hits", summary.rows_with_hits},
+          {"hits", summary.hits},       {"threshold", summary.threshold},
+          {"lists", std::move(lists)},  {"complete", complete}};
 }
 
 }  // namespace vigil

@@ -46,8 +46,10 @@ Json ListLoadAuditDetail(const std::vector<LoadReport>& reports,
                          const ScreeningSnapshotInfo& info) {
   Json datasets = Json::array();
   for (const auto& r : reports) {
-    Json d = {{"dataset", r.dataset},       {"version", r.version},
-              {"publish_date", r.publish_date}, {"sha256", r.sha256},
+    Json d = {{"dataset", r.dataset},
+              {"version", r.version},
+              {"publish_date", r.publish_date},
+              {"sha256", r.sha256},
               {"unchanged", r.unchanged}};
     if (r.changes) {
       d["added"] = r.changes->added;
