@@ -10,7 +10,14 @@ second, mean and p99 latency, non-2xx answers, and the server's resident
 memory once ready and after the runs. Every screening is audited, as in
 production: the audit log's rows are counted at the end.
 
+Then batch screening: --batch-rows names (default 100,000) as JSON lines,
+screened by `vigil screen --input names.jsonl --output out.jsonl` and sent
+to POST /v1/screen/batch with curl (which reads the streamed answer while it
+sends), wall-clock time of each, and the throughput ratio HTTP / CLI
+(target: at least 70%).
+
   bench/server.py [--vigil build/release/cli/vigil] [--seconds 10] [--connections 64]
+                  [--batch-rows 100000]
 """
 import argparse
 import json
@@ -65,6 +72,45 @@ def run_wrk(url, script, seconds, connections, work):
     return rps, mean, p99, int(non2xx.group(1)) if non2xx else 0, errors.group(1) if errors else ""
 
 
+def batch_names(path, rows):
+    """rows JSON lines: the bench's names in turn, and made-up names between them."""
+    with open(path, "w") as f:
+        for i in range(rows):
+            name = NAMES[i % len(NAMES)] if i % 4 == 0 else f"Person {i} Example"
+            f.write(json.dumps({"id": f"r{i}", "name": name}, ensure_ascii=False) + "\n")
+
+
+def bench_batch(args, db, base, token, work):
+    """vigil screen --input against POST /v1/screen/batch on the same names."""
+    names = os.path.join(work, "names.jsonl")
+    batch_names(names, args.batch_rows)
+    started = time.monotonic()
+    subprocess.run([args.vigil, "screen", "--input", names, "--output",
+                    os.path.join(work, "cli-out.jsonl"), "--db", db],
+                   capture_output=True, text=True, check=True)
+    cli_s = time.monotonic() - started
+    http_out = os.path.join(work, "http-out.jsonl")
+    started = time.monotonic()
+    subprocess.run(["curl", "-sS", "--fail", "-X", "POST", "--data-binary", f"@{names}",
+                    "-H", f"Authorization: Bearer {token}",
+                    "-H", "Content-Type: application/x-ndjson",
+                    "-o", http_out, base + "/v1/screen/batch"], check=True)
+    http_s = time.monotonic() - started
+    with open(http_out) as f:
+        last = None
+        lines = 0
+        for line in f:
+            lines += 1
+            last = line
+    screened = json.loads(last)["summary"]["screened"] if last else 0
+    rows = args.batch_rows
+    print(f"\nbatch of {rows} names (JSON lines in and out, wall clock):")
+    print(f"  vigil screen --input       {cli_s:7.2f} s  {rows / cli_s:9.0f} rows/s")
+    print(f"  POST /v1/screen/batch      {http_s:7.2f} s  {rows / http_s:9.0f} rows/s"
+          f"  ({screened} screened, {lines} lines)")
+    print(f"  HTTP / CLI throughput      {cli_s / http_s:7.0%}  (target >= 70%)")
+
+
 def rss_mb(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -80,6 +126,8 @@ def main():
     parser.add_argument("--seeds", default=os.path.join(ROOT, "..", "shared", "seeds"))
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--batch-rows", type=int, default=100000,
+                        help="names in the batch comparison (0: no batch comparison)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
@@ -138,6 +186,8 @@ def main():
             print(f"{label:<34} {rps:>9.0f} {mean:>8.2f} {p99:>8.2f} {non2xx:>8}"
                   + (f"  socket errors: {errors}" if errors else ""), flush=True)
         print(f"\nresident memory after the runs: {rss_mb(server.pid):.0f} MB")
+        if args.batch_rows > 0:
+            bench_batch(args, db, base, token, work)
     finally:
         server.terminate()
         server.wait(timeout=60)

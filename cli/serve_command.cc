@@ -17,6 +17,7 @@ namespace {
 struct ServeArgs {
   std::string listen = "127.0.0.1:8080";
   int threads = 0;
+  int watch_ms = 1000;  // how often the store is checked for a newer list; 0: never
   bool quiet = false;
 };
 
@@ -52,6 +53,8 @@ int RunServe(const ServeArgs& args, const Context& context) {
   if (args.threads < 0 || args.threads > 1024)
     return Fail(FieldError("threads", "must be from 0 (one per core) to 1024"), context);
   options.threads = args.threads;
+  if (args.watch_ms < 0 || args.watch_ms > 3600 * 1000)
+    return Fail(FieldError("watch_interval", "must be from 0 (never) to 3600000 ms"), context);
   auto engine = Engine::Open(context.db, store::AccessMode::kShared);
   if (!engine.ok()) return Fail(engine.status(), context);
   auto tokens = (*engine)->accounts().List();
@@ -90,6 +93,9 @@ int RunServe(const ServeArgs& args, const Context& context) {
       return;
     }
     api.set_ready(true);
+    // Lists loaded by another process (vigil load) are picked up and
+    // swapped in without a restart (engine/list_swap.h).
+    if (args.watch_ms > 0) (*engine)->WatchStore(std::chrono::milliseconds(args.watch_ms));
   });
   std::cerr << fmt::format("vigil: listening on http://{}:{} (store {}){}\n",
                            options.host.find(':') != std::string::npos ? "[" + options.host + "]"
@@ -100,6 +106,7 @@ int RunServe(const ServeArgs& args, const Context& context) {
                                        "need none until one is created (vigil token create)");
   http.Run();
   preparing.join();
+  (*engine)->StopWatching();
   if (auto s = (*engine)->audit().Flush(); !s.ok()) return Fail(s, context);
   std::cerr << "vigil: stopped\n";
   return 0;
@@ -113,6 +120,10 @@ void AddServeCommand(CLI::App& app, Context& context, std::vector<Command>& comm
   serve->add_option("--listen", args->listen, "HOST:PORT to listen on (port 0: any free port)")
       ->default_str("127.0.0.1:8080");
   serve->add_option("--threads", args->threads, "network threads (default: one per core)");
+  serve->add_option("--watch-interval", args->watch_ms,
+                    "check the store for newly loaded lists every MS milliseconds and serve "
+                    "them without a restart (0: never)")
+      ->default_str("1000");
   serve->add_flag("--quiet", args->quiet, "no access log on stderr");
   AddCommonOptions(serve, context);
   commands.push_back({serve, [args, &context] { return RunServe(*args, context); }});

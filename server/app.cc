@@ -76,6 +76,8 @@ Api::Api(Engine& engine, ApiOptions options) : engine_(engine), options_(options
   AddAccountRoutes();
   AddScreeningRoutes();
   AddKnowledgeRoutes();
+  AddListRoutes();
+  AddBatchRoutes();
 }
 
 Api::~Api() = default;

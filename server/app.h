@@ -53,6 +53,8 @@ class Api {
   void AddAccountRoutes();
   void AddScreeningRoutes();  // screening_routes.cc
   void AddKnowledgeRoutes();  // knowledge_routes.cc
+  void AddListRoutes();       // list_routes.cc
+  void AddBatchRoutes();      // batch_routes.cc
   // The answer of a read-only route over the knowledge base: from the
   // cache while the store's generation holds, else made and kept.
   Response Cached(const Request& request, const std::function<Response()>& make);

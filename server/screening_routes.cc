@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "server/app.h"
+#include "vigil/engine/json/list_update_json.h"
 #include "vigil/engine/json/requests_json.h"
 #include "vigil/engine/json/screening_json.h"
 #include "vigil/engine/json/yente_json.h"
@@ -52,7 +53,7 @@ void Api::AddScreeningRoutes() {
   router_.Get("/v1/lists", [this](Request&) {
     auto lists = engine_.ListVersions();
     if (!lists.ok()) return StatusResponse(lists.status());
-    return JsonResponse(200, Json{{"lists", ToJson(*lists)}});
+    return JsonResponse(200, ListsJson(*lists, engine_.SnapshotInfo()));
   }).required_level = reader;
 
   router_.Get("/catalog", [this](Request&) {

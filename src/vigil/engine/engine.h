@@ -13,11 +13,14 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "vigil/base/status.h"
@@ -29,6 +32,7 @@
 #include "vigil/engine/conflict_report.h"
 #include "vigil/engine/entity_card.h"
 #include "vigil/engine/list_request.h"
+#include "vigil/engine/list_swap.h"
 #include "vigil/engine/load.h"
 #include "vigil/engine/verify_report.h"
 #include "vigil/store/store.h"
@@ -41,6 +45,7 @@ class Engine {
  public:
   static StatusOr<std::unique_ptr<Engine>> Open(const std::string& db_path,
                                                 store::AccessMode mode);
+  ~Engine();  // stops WatchStore()'s thread
 
   // ---- knowledge: load, resolve, show, list, conflicts, verify ----
   // Reads and checks a dataset without touching any database, so that bad
@@ -105,10 +110,11 @@ class Engine {
                                                 const ExposureOptions& options, int runs);
 
   // ---- screening (engine/screening.h, engine/batch.h; docs/screening.md) ----
-  // Every screening call below is thread-safe and uses one watch list per
-  // Engine, built (or read back from the store's cache) by the first call
-  // that needs it, or by PrepareScreening(): the store as it was then (a
-  // load afterwards is screened by a new Engine).
+  // Every screening call below is thread-safe and uses the Engine's watch
+  // list, built (or read back from the store's cache) by the first call
+  // that needs it, or by PrepareScreening(): the store as it was then,
+  // until RefreshScreening() (or WatchStore()) swaps in a newer one
+  // (engine/list_swap.h).
 
   // Builds the watch list now, analysing names on `threads` threads (0: all
   // cores); does nothing once it is built.
@@ -141,6 +147,25 @@ class Engine {
   // with defaults' kind and threshold: one JSON line per pair to out.
   static StatusOr<PairsSummary> ComparePairs(const CompareRequest& defaults, RowSource& rows,
                                              BatchSink& out);
+  // ---- list updates while serving (engine/list_swap.h) ----
+  // When the store's generation differs from the served snapshot's, builds
+  // a new snapshot beside it (names analysed on `threads` threads, 0: all
+  // cores) and swaps it in; requests in flight keep the old one. True when
+  // it swapped; false when the snapshot is current or was never built.
+  StatusOr<bool> RefreshScreening(unsigned threads = 0);
+  // A thread that calls RefreshScreening() every interval (errors are
+  // kept, see SnapshotInfo), until StopWatching() or the Engine's end.
+  void WatchStore(std::chrono::milliseconds interval, unsigned threads = 0);
+  void StopWatching();
+  ScreeningSnapshotInfo SnapshotInfo() const;
+  // Loads one official list file given as bytes, as `vigil load` loads a
+  // file (the same checks and refusals, one transaction), then swaps the
+  // screening snapshot. InvalidArgument for a body that is no list (or a
+  // curated dataset), ResourceExhausted over kMaxListUploadBytes,
+  // FailedPrecondition when the store refuses the version (older, or
+  // removes too much: allow_older, allow_shrink).
+  StatusOr<std::vector<LoadReport>> LoadUpload(const ListUpload& upload);
+
   // ---- accounts and audit (engine/accounts.h, engine/audit.h) ----
   // API tokens and roles.
   Accounts& accounts() { return accounts_; }
@@ -153,12 +178,21 @@ class Engine {
       : store_(std::move(store)), accounts_(*store_) {}
   std::unique_ptr<store::Store> store_;
 
-  // ---- screening ----
-  // The watch list: built under screening_mutex_, then read without it.
+  // ---- screening (engine/list_swap.cc) ----
+  // The watch list served: built or replaced under screening_mutex_, read
+  // without it (an atomic copy of the pointer).
   StatusOr<std::shared_ptr<const ScreeningService>> Screening(unsigned threads = 0);
+  // Builds a snapshot of the store as it is and serves it; under
+  // screening_mutex_.
+  Status BuildAndSwap(unsigned threads);
   std::mutex screening_mutex_;
-  std::shared_ptr<const ScreeningService> screening_;
-  std::atomic<bool> screening_ready_{false};
+  std::atomic<std::shared_ptr<const ScreeningService>> screening_;
+  mutable std::mutex info_mutex_;
+  ScreeningSnapshotInfo info_;
+  std::mutex watch_mutex_;
+  std::condition_variable watch_wake_;
+  bool watch_stop_ = false;
+  std::thread watcher_;
   Accounts accounts_;
   std::once_flag audit_once_;
   std::unique_ptr<AuditLog> audit_;

@@ -215,18 +215,6 @@ ScreenResponse ScreeningService::Respond(const match::ScreenQuery& query,
   return r;
 }
 
-StatusOr<std::shared_ptr<const ScreeningService>> Engine::Screening(unsigned threads) {
-  if (screening_ready_.load(std::memory_order_acquire)) return screening_;
-  std::lock_guard lock(screening_mutex_);
-  if (!screening_) {
-    auto built = ScreeningService::Build(*store_, match::WorkerThreads(threads));
-    if (!built.ok()) return built.status();
-    screening_ = std::move(*built);
-    screening_ready_.store(true, std::memory_order_release);
-  }
-  return screening_;
-}
-
 Status Engine::PrepareScreening(unsigned threads) { return Screening(threads).status(); }
 
 StatusOr<ScreenResponse> Engine::Screen(const ScreenRequest& request) {
