@@ -32,6 +32,17 @@ std::optional<std::string> TokenOf(const Request& request) {
   return std::string(token);
 }
 
+// The token in "?api_key=X", for routes that accept one there. OpenRefine
+// appends its own parameters to a service path that already has a query
+// string with "?", so a value ends at the first '?'.
+std::optional<std::string> QueryTokenOf(const Request& request) {
+  auto value = request.Query("api_key");
+  if (!value) return std::nullopt;
+  std::string token = value->substr(0, value->find('?'));
+  if (token.empty()) return std::nullopt;
+  return token;
+}
+
 Response Unauthorized(std::string_view message) {
   Response r = ErrorResponse(401, "unauthorized", message);
   r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"vigil\"");
@@ -76,6 +87,8 @@ Api::Api(Engine& engine, ApiOptions options) : engine_(engine), options_(options
   AddAccountRoutes();
   AddScreeningRoutes();
   AddKnowledgeRoutes();
+  AddSearchRoutes();
+  AddReconcileRoutes();
 }
 
 Api::~Api() = default;
@@ -84,6 +97,7 @@ Guard Api::guard() {
   return [this](Request& request, const Route& route) -> std::optional<Response> {
     if (route.public_route) return std::nullopt;
     auto token = TokenOf(request);
+    if (!token && route.accepts_query_token) token = QueryTokenOf(request);
     if (!token) {
       if (request.Header("Authorization"))
         return Unauthorized("the Authorization header must be 'Bearer <token>' or 'Apikey <token>'");

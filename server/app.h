@@ -5,8 +5,9 @@
 //   HttpServer server(options, api.router(), api.guard());
 //
 // Every route but /healthz, /readyz and /openapi.json needs a token
-// ("Authorization: Bearer <token>", or yente's "Apikey <token>") of a role
-// that allows it (engine/accounts.h). Handlers only parse the request into
+// ("Authorization: Bearer <token>", or yente's "Apikey <token>"; on the
+// /reconcile routes also "?api_key=<token>", for OpenRefine) of a role that
+// allows it (engine/accounts.h). Handlers only parse the request into
 // the engine's option structs and turn results into JSON with the engine's
 // ToJson: the API speaks the same shapes as `vigil ... --json`
 // (docs/api.md). Screened names never reach the access log; they reach the
@@ -52,6 +53,8 @@ class Api {
   void AddAccountRoutes();
   void AddScreeningRoutes();  // screening_routes.cc
   void AddKnowledgeRoutes();  // knowledge_routes.cc
+  void AddSearchRoutes();     // search_routes.cc
+  void AddReconcileRoutes();  // reconcile_routes.cc
 
   Engine& engine_;
   ApiOptions options_;

@@ -58,6 +58,9 @@ struct Route {
   int required_level = 0;
   // Routes that need the screening snapshot answer 503 until it is loaded.
   bool needs_ready = false;
+  // The application's guard may take the credentials from the query string
+  // (OpenRefine cannot send headers); the transport never reads it.
+  bool accepts_query_token = false;
 };
 
 class Router {
