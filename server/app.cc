@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "server/openapi_document.h"
 #include "vigil/base/clock.h"
 #include "vigil/engine/json/accounts_json.h"
 
@@ -140,6 +141,13 @@ void Api::AddHealthRoutes() {
   router_.Get("/readyz", [this](Request&) {
     if (!ready_) return ErrorResponse(503, "unavailable", "the screening lists are still loading");
     return JsonResponse(200, Json{{"status", "ready"}});
+  }).public_route = true;
+  // docs/openapi.json, compiled in: every route above and in the other
+  // route files is described there (server/openapi_test.cc checks it).
+  router_.Get("/openapi.json", [](Request&) {
+    Response r;
+    r.body = kOpenApiDocument;
+    return r;
   }).public_route = true;
 }
 

@@ -78,6 +78,9 @@ class Router {
   };
   // The route for a method and a decoded path.
   Match Find(std::string_view method, std::string_view path) const;
+  // Every route, in the order added (the API's description is checked
+  // against them).
+  const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
 
  private:
   std::vector<std::unique_ptr<Route>> routes_;
