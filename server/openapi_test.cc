@@ -92,8 +92,8 @@ TEST_F(OpenApiTest, EveryDescribedOperationIsARoute) {
   std::set<std::string> operation_ids;
   for (const auto& [path, item] : document_["paths"].items())
     for (const auto& [method, operation] : item.items()) {
-      EXPECT_TRUE(served.count({path, method})) << method << " " << path
-                                                << " is described but no route serves it";
+      EXPECT_TRUE(served.count({path, method}))
+          << method << " " << path << " is described but no route serves it";
       ASSERT_TRUE(operation.contains("operationId")) << method << " " << path;
       EXPECT_TRUE(operation_ids.insert(operation["operationId"].get<std::string>()).second)
           << "operationId " << operation["operationId"] << " is used twice";

@@ -34,8 +34,7 @@ std::optional<Pairs> ParametersOf(const Request& request) {
     pairs.emplace_back(k, v);
   }
   auto type = request.Header("Content-Type");
-  if (!request.body.empty() && type &&
-      type->rfind("application/x-www-form-urlencoded", 0) == 0) {
+  if (!request.body.empty() && type && type->rfind("application/x-www-form-urlencoded", 0) == 0) {
     Pairs form;
     if (!ParseQuery(request.body, &form)) return std::nullopt;
     for (auto& p : form)
@@ -91,7 +90,8 @@ void Api::AddReconcileRoutes() {
   // service's own URL) a data extension.
   Handler service = [this, extend](Request& request) {
     auto params = ParametersOf(request);
-    if (!params) return ErrorResponse(400, "malformed_request", "the form body is not well encoded");
+    if (!params)
+      return ErrorResponse(400, "malformed_request", "the form body is not well encoded");
     if (const auto* text = Find(*params, "extend")) return extend(*text);
     const auto* text = Find(*params, "queries");
     if (!text) {
@@ -127,7 +127,8 @@ void Api::AddReconcileRoutes() {
 
   auto& extend_route = router_.Post("/reconcile/extend", [extend](Request& request) {
     auto params = ParametersOf(request);
-    if (!params) return ErrorResponse(400, "malformed_request", "the form body is not well encoded");
+    if (!params)
+      return ErrorResponse(400, "malformed_request", "the form body is not well encoded");
     if (const auto* text = Find(*params, "extend")) return extend(*text);
     return extend(request.body);  // a JSON body
   });

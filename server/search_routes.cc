@@ -10,8 +10,10 @@ namespace {
 void AuditSearch(Engine& engine, const Request& request, const SearchRequest& search,
                  const SearchResult& result) {
   engine.audit().Record(CallerOf(request).name, "search",
-                        Json{{"query", search.query}, {"kind", search.kind},
-                             {"datasets", search.datasets}, {"total", result.total}});
+                        Json{{"query", search.query},
+                             {"kind", search.kind},
+                             {"datasets", search.datasets},
+                             {"total", result.total}});
 }
 
 }  // namespace

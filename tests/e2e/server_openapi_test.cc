@@ -5,7 +5,6 @@
 // items, enum, allOf, anyOf, $ref). That every registered route is
 // described is checked by server/openapi_test.cc, against the router.
 #include <nlohmann/json.hpp>
-
 #include <set>
 
 #include "fixture.h"
@@ -56,14 +55,16 @@ class SchemaChecker {
       bool any = false;
       for (const auto& t : types) any = any || TypeIs(value, t);
       if (!any) {
-        problems_.push_back(at + ": " + value.dump().substr(0, 80) + " is not " + schema["type"].dump());
+        problems_.push_back(at + ": " + value.dump().substr(0, 80) + " is not " +
+                            schema["type"].dump());
         return;
       }
     }
     if (schema.contains("enum")) {
       bool found = false;
       for (const auto& e : schema["enum"]) found = found || e == value;
-      if (!found) problems_.push_back(at + ": " + value.dump() + " is not one of " + schema["enum"].dump());
+      if (!found)
+        problems_.push_back(at + ": " + value.dump() + " is not one of " + schema["enum"].dump());
     }
     if (schema.contains("allOf"))
       for (const auto& part : schema["allOf"]) Visit(value, part, at);
@@ -140,7 +141,8 @@ TEST_F(ServerOpenApiTest, DocumentIsOpenApi31AndDescribesTheRealAnswers) {
       for (const auto& [status, response] : operation["responses"].items())
         EXPECT_TRUE(response["description"].is_string()) << path << " " << method << " " << status;
       // Every {name} of the path is a path parameter.
-      for (size_t open = path.find('{'); open != std::string::npos; open = path.find('{', open + 1)) {
+      for (size_t open = path.find('{'); open != std::string::npos;
+           open = path.find('{', open + 1)) {
         std::string name = path.substr(open + 1, path.find('}', open) - open - 1);
         bool declared = false;
         for (const auto& p : operation.value("parameters", json::array()))
@@ -160,8 +162,10 @@ TEST_F(ServerOpenApiTest, DocumentIsOpenApi31AndDescribesTheRealAnswers) {
   const std::vector<Call> calls = {
       {"GET", "/healthz", "/healthz", "", ""},
       {"GET", "/readyz", "/readyz", "", ""},
-      {"POST", "/v1/screen", "/v1/screen", R"({"name": "Karim Yousufzai", "birth_date": "1970"})", "application/json"},
-      {"POST", "/v1/compare", "/v1/compare", R"({"name_a": "Karim Yusufzai", "name_b": "Karim Yousafzai"})", "application/json"},
+      {"POST", "/v1/screen", "/v1/screen", R"({"name": "Karim Yousufzai", "birth_date": "1970"})",
+       "application/json"},
+      {"POST", "/v1/compare", "/v1/compare",
+       R"({"name_a": "Karim Yusufzai", "name_b": "Karim Yousafzai"})", "application/json"},
       {"GET", "/v1/lists", "/v1/lists", "", ""},
       {"GET", "/v1/search?q=Front", "/v1/search", "", ""},
       {"GET", "/v1/entities/northern-front", "/v1/entities/{id}", "", ""},
@@ -174,16 +178,19 @@ TEST_F(ServerOpenApiTest, DocumentIsOpenApi31AndDescribesTheRealAnswers) {
       {"GET", "/v1/communities", "/v1/communities", "", ""},
       {"GET", "/v1/keyplayers", "/v1/keyplayers", "", ""},
       {"GET", "/v1/tokens", "/v1/tokens", "", ""},
-      {"POST", "/v1/tokens", "/v1/tokens", R"({"name": "desk-9", "role": "screener"})", "application/json", 201},
+      {"POST", "/v1/tokens", "/v1/tokens", R"({"name": "desk-9", "role": "screener"})",
+       "application/json", 201},
       {"GET", "/v1/audit/verify", "/v1/audit/verify", "", ""},
       {"POST", "/match/default", "/match/{dataset}",
-       R"({"queries": {"q1": {"schema": "Person", "properties": {"name": ["Karim Yusufzai"]}}}})", "application/json"},
+       R"({"queries": {"q1": {"schema": "Person", "properties": {"name": ["Karim Yusufzai"]}}}})",
+       "application/json"},
       {"GET", "/search/default?q=Northern%20Front", "/search/{dataset}", "", ""},
       {"GET", "/entities/un-tai-901", "/entities/{id}", "", ""},
       {"GET", "/entities/valley-brigade", "/entities/{id}", "", ""},
       {"GET", "/catalog", "/catalog", "", ""},
       {"GET", "/reconcile", "/reconcile", "", ""},
-      {"POST", "/reconcile", "/reconcile", "queries=%7B%22q0%22%3A%7B%22query%22%3A%22Karim%22%7D%7D", form},
+      {"POST", "/reconcile", "/reconcile",
+       "queries=%7B%22q0%22%3A%7B%22query%22%3A%22Karim%22%7D%7D", form},
       {"GET", "/reconcile/suggest/entity?prefix=front", "/reconcile/suggest/entity", "", ""},
       {"GET", "/reconcile/properties", "/reconcile/properties", "", ""},
       {"POST", "/reconcile/extend", "/reconcile/extend",
@@ -193,12 +200,13 @@ TEST_F(ServerOpenApiTest, DocumentIsOpenApi31AndDescribesTheRealAnswers) {
     std::map<std::string, std::string> headers;
     if (!call.content_type.empty()) headers["Content-Type"] = call.content_type;
     auto answer = server.Request(call.method, call.target, admin_, call.body, headers);
-    ASSERT_EQ(answer.status, call.status) << call.method << " " << call.target << ": " << answer.body;
+    ASSERT_EQ(answer.status, call.status)
+        << call.method << " " << call.target << ": " << answer.body;
     std::string method = call.method == "GET" ? "get" : "post";
     const json& operation = document["paths"][call.documented][method];
     ASSERT_TRUE(operation.is_object()) << call.documented;
-    const json& schema =
-        operation["responses"][std::to_string(call.status)]["content"]["application/json"]["schema"];
+    const json& schema = operation["responses"][std::to_string(call.status)]["content"]
+                                  ["application/json"]["schema"];
     ASSERT_FALSE(schema.is_null()) << call.documented;
     auto problems = checker.Check(answer.Json(), schema);
     EXPECT_TRUE(problems.empty()) << call.method << " " << call.target << ":\n"
@@ -213,7 +221,9 @@ TEST_F(ServerOpenApiTest, DocumentIsOpenApi31AndDescribesTheRealAnswers) {
   EXPECT_EQ(invalid.status, 422);
   EXPECT_TRUE(checker.Check(invalid.Json(), document["components"]["schemas"]["Error"]).empty());
   // The checker does find what is wrong.
-  EXPECT_FALSE(checker.Check(json{{"error", {{"code", 1}}}}, document["components"]["schemas"]["Error"]).empty());
+  EXPECT_FALSE(
+      checker.Check(json{{"error", {{"code", 1}}}}, document["components"]["schemas"]["Error"])
+          .empty());
   EXPECT_EQ(server.Stop(), 0);
 }
 

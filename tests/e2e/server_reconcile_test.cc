@@ -2,9 +2,8 @@
 // driven as OpenRefine drives it: the manifest fetched with the token in
 // ?api_key=, query batches posted form-encoded (queries=...), previews,
 // entity suggestions, proposed properties and data extension.
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "fixture.h"
@@ -75,8 +74,7 @@ TEST_F(ServerReconcileTest, ManifestCarriesTheKeyInTheUrlsOpenRefineFollows) {
   const std::string base = "http://refine.example:8080";
   EXPECT_EQ(manifest["identifierSpace"], base + "/entities/");
   EXPECT_EQ(manifest["defaultTypes"][0]["id"], "Person");
-  EXPECT_EQ(manifest["preview"]["url"],
-            base + "/reconcile/preview?id={{id}}&api_key=" + screener_);
+  EXPECT_EQ(manifest["preview"]["url"], base + "/reconcile/preview?id={{id}}&api_key=" + screener_);
   EXPECT_EQ(manifest["suggest"]["entity"]["service_path"],
             "/reconcile/suggest/entity?api_key=" + screener_);
   EXPECT_EQ(manifest["extend"]["propose_properties"]["service_path"],
@@ -177,7 +175,8 @@ TEST_F(ServerReconcileTest, PreviewSuggestPropertiesAndExtend) {
   ASSERT_EQ(suggest.status, 200) << suggest.body;
   ASSERT_EQ(suggest.Json()["result"].size(), 1u) << suggest.body;
   EXPECT_EQ(suggest.Json()["result"][0]["id"], "valley-brigade");
-  auto cyrillic = server.Get("/reconcile/suggest/entity?prefix=%D0%A1%D0%B5%D0%B2%D0%B5%D1%80&" + key);
+  auto cyrillic =
+      server.Get("/reconcile/suggest/entity?prefix=%D0%A1%D0%B5%D0%B2%D0%B5%D1%80&" + key);
   ASSERT_EQ(cyrillic.status, 200) << cyrillic.body;
   ASSERT_FALSE(cyrillic.Json()["result"].empty()) << cyrillic.body;
   EXPECT_EQ(cyrillic.Json()["result"][0]["id"], "northern-front");
@@ -186,8 +185,9 @@ TEST_F(ServerReconcileTest, PreviewSuggestPropertiesAndExtend) {
   // manifest's "?api_key=..." with another '?'.
   auto properties = server.Get("/reconcile/properties?" + key + "?type=Person&limit=2");
   ASSERT_EQ(properties.status, 200) << properties.body;
-  EXPECT_EQ(properties.Json(),
-            json::parse(R"({"type": "Person", "properties": [{"id": "birthDate", "name": "Birth date"},
+  EXPECT_EQ(
+      properties.Json(),
+      json::parse(R"({"type": "Person", "properties": [{"id": "birthDate", "name": "Birth date"},
                                                              {"id": "nationality", "name": "Nationality"}]})"));
 
   // Extension, at /reconcile/extend and (as OpenRefine sends it) at the

@@ -2,7 +2,6 @@
 // over the lists and the knowledge base, in any script, and yente's
 // GET /search/{dataset} and GET /entities/{id} as yente clients call them.
 #include <nlohmann/json.hpp>
-
 #include <set>
 
 #include "fixture.h"
@@ -40,7 +39,8 @@ TEST_F(ServerSearchTest, SearchFindsListsAndKnowledgeBaseInAnyScript) {
   ASSERT_EQ(r.status, 200) << r.body;
   json body = r.Json();
   EXPECT_EQ(body["query"], "Karim Yusufzai");
-  EXPECT_EQ(Ids(body["results"]), (std::set<std::string>{"un-tai-901", "karim-yusufzai"})) << r.body;
+  EXPECT_EQ(Ids(body["results"]), (std::set<std::string>{"un-tai-901", "karim-yusufzai"}))
+      << r.body;
   for (const auto& hit : body["results"]) {
     if (hit["id"] == "un-tai-901") {
       EXPECT_EQ(hit["listed"], true);
@@ -57,7 +57,8 @@ TEST_F(ServerSearchTest, SearchFindsListsAndKnowledgeBaseInAnyScript) {
   EXPECT_EQ(Ids(misspelt["results"]), (std::set<std::string>{"un-tai-901"})) << misspelt.dump();
   EXPECT_EQ(misspelt["results"][0]["linked"], "karim-yusufzai");
   // The curated card's Pashto name finds it.
-  auto pashto = server.Get("/v1/search?q=%D9%83%D8%B1%D9%8A%D9%85%20%DB%8C%D9%88%D8%B3%D9%81%D8%B2%DB%8C", reader_);
+  auto pashto = server.Get(
+      "/v1/search?q=%D9%83%D8%B1%D9%8A%D9%85%20%DB%8C%D9%88%D8%B3%D9%81%D8%B2%DB%8C", reader_);
   ASSERT_EQ(pashto.status, 200) << pashto.body;
   EXPECT_TRUE(Ids(pashto.Json()["results"]).count("karim-yusufzai")) << pashto.body;
   // Part of a name, narrowed by kind and dataset; paging keeps the total.
@@ -116,7 +117,8 @@ TEST_F(ServerSearchTest, YenteSearchAndEntitiesAnswerAsYenteDoes) {
   EXPECT_EQ(datasets.size(), 2u) << body["facets"].dump();
   auto un = server.Get("/search/un-consolidated?q=Northern%20Front", reader_).Json();
   EXPECT_EQ(Ids(un["results"]), (std::set<std::string>{"un-tae-901"}));
-  auto excluded = server.Get("/search/default?q=Northern%20Front&exclude_dataset=curated", reader_).Json();
+  auto excluded =
+      server.Get("/search/default?q=Northern%20Front&exclude_dataset=curated", reader_).Json();
   EXPECT_EQ(Ids(excluded["results"]), (std::set<std::string>{"un-tae-901"}));
   EXPECT_EQ(server.Get("/search/no-such-list?q=Front", reader_).status, 404);
   EXPECT_EQ(server.Get("/search/default?q=Front&schema=Vessel", reader_).Json()["error"]["field"],

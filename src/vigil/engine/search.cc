@@ -71,7 +71,8 @@ ScreenHit ListedRecordAsHit(const match::WatchList& list, uint32_t index) {
     h.names.push_back({names[i].analysis.original, match::ListedNameTypeName(names[i].type),
                        names[i].analysis.script});
   if (!h.names.empty()) h.matched_name = h.names.front();
-  for (const auto& range : record.birth_dates) h.birth_dates.push_back(match::FormatDayRange(range));
+  for (const auto& range : record.birth_dates)
+    h.birth_dates.push_back(match::FormatDayRange(range));
   return h;
 }
 
@@ -85,7 +86,8 @@ StatusOr<std::vector<ScreenHit>> Engine::Records(const std::vector<std::string>&
     if (wanted.count(list.records()[i].key)) found.emplace(list.records()[i].key, i);
   std::vector<ScreenHit> out;
   for (const auto& key : keys)
-    if (auto it = found.find(key); it != found.end()) out.push_back(ListedRecordAsHit(list, it->second));
+    if (auto it = found.find(key); it != found.end())
+      out.push_back(ListedRecordAsHit(list, it->second));
   return out;
 }
 

@@ -48,7 +48,7 @@ struct SearchRequest {
 // One record or entity found.
 struct SearchEntry {
   std::string id, name, kind, dataset;
-  double score = 0;  // in (0, 1]
+  double score = 0;          // in (0, 1]
   MatchedName matched_name;  // the name that met the query
   // A designated record: `record` holds it as a screening hit (names,
   // birth dates, nationalities, programs, references, explanation).
@@ -58,7 +58,7 @@ struct SearchEntry {
 
 struct SearchResult {
   std::string query;
-  size_t total = 0;                       // results passing the filters, before paging
+  size_t total = 0;  // results passing the filters, before paging
   size_t limit = 0, offset = 0;
   std::vector<SearchEntry> results;       // the page asked for, best first
   std::vector<SearchEntry> all;           // every result (for facets), best first

@@ -20,9 +20,9 @@ struct PropertyInfo {
 };
 // What extend can fetch, in the order proposed.
 constexpr PropertyInfo kExtendProperties[] = {
-    {"birthDate", "Birth date"},          {"nationality", "Nationality"},
-    {"program", "Sanctions programme"},   {"authorityId", "List reference"},
-    {"alias", "Other names"},             {"dataset", "Dataset"},
+    {"birthDate", "Birth date"},        {"nationality", "Nationality"},
+    {"program", "Sanctions programme"}, {"authorityId", "List reference"},
+    {"alias", "Other names"},           {"dataset", "Dataset"},
 };
 
 std::optional<std::string> KindOfType(const std::string& type) {
@@ -84,12 +84,23 @@ std::string HtmlEscape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -105,7 +116,8 @@ StatusOr<std::vector<ReconcileQuery>> ParseReconcileQueries(const Json& queries)
   std::vector<ReconcileQuery> out;
   for (const auto& [key, q] : queries.items()) {
     const std::string where = "queries." + key;
-    if (!q.is_object()) return FieldError(where, "a query must be an object {\"query\": \"a name\"}");
+    if (!q.is_object())
+      return FieldError(where, "a query must be an object {\"query\": \"a name\"}");
     for (const auto& [field, value] : q.items())
       if (field != "query" && field != "type" && field != "type_strict" && field != "limit" &&
           field != "properties")
@@ -121,7 +133,8 @@ StatusOr<std::vector<ReconcileQuery>> ParseReconcileQueries(const Json& queries)
     query.request.kind = "any";
     if (q.contains("type") && !q["type"].is_null()) {
       std::vector<std::string> types;
-      if (q["type"].is_string()) types.push_back(q["type"].get<std::string>());
+      if (q["type"].is_string())
+        types.push_back(q["type"].get<std::string>());
       else if (q["type"].is_array())
         for (const auto& t : q["type"])
           if (t.is_string()) types.push_back(t.get<std::string>());
@@ -153,7 +166,8 @@ StatusOr<std::vector<ReconcileQuery>> ParseReconcileQueries(const Json& queries)
       for (const auto& p : q["properties"]) {
         const std::string at = fmt::format("{}.properties[{}]", where, i++);
         if (!p.is_object() || !p.contains("pid") || !p["pid"].is_string())
-          return FieldError(at + ".pid", "each property needs a pid (birthDate, nationality, country)");
+          return FieldError(at + ".pid",
+                            "each property needs a pid (birthDate, nationality, country)");
         const std::string pid = p["pid"].get<std::string>();
         auto value = p.contains("v") ? ValueText(p["v"]) : std::nullopt;
         if (pid == "birthDate" || pid == "dob" || pid == "birth_date") {
@@ -180,13 +194,14 @@ Json ReconcileCandidates(const ScreenResponse& response) {
   Json result = Json::array();
   for (size_t i = 0; i < response.hits.size(); ++i) {
     const ScreenHit& hit = response.hits[i];
-    result.push_back({{"id", hit.entity},
-                      {"name", hit.name},
-                      {"description", Description(hit)},
-                      {"score", Percent(hit.score)},
-                      {"match", IsClearMatch(response.hits, i)},
-                      {"type", TypeOf(hit.kind)},
-                      {"features", Json::array({{{"id", "name"}, {"value", Percent(hit.name_score)}}})}});
+    result.push_back(
+        {{"id", hit.entity},
+         {"name", hit.name},
+         {"description", Description(hit)},
+         {"score", Percent(hit.score)},
+         {"match", IsClearMatch(response.hits, i)},
+         {"type", TypeOf(hit.kind)},
+         {"features", Json::array({{{"id", "name"}, {"value", Percent(hit.name_score)}}})}});
   }
   return {{"result", std::move(result)}};
 }
@@ -198,21 +213,22 @@ Json ReconcileManifest(const std::string& base_url, const std::string& key_param
   for (const char* t : {"Person", "Organization", "LegalEntity"})
     types.push_back({{"id", t}, {"name", t}});
   Json settings = Json::array();
-  return {{"versions", Json::array({"0.2"})},
-          {"name", "vigil: sanctions lists and the curated knowledge base"},
-          {"identifierSpace", base_url + "/entities/"},
-          {"schemaSpace", "https://followthemoney.tech/explorer/schemata/"},
-          {"defaultTypes", std::move(types)},
-          {"view", {{"url", base_url + "/reconcile/preview?id={{id}}" + key}}},
-          {"preview",
-           {{"url", base_url + "/reconcile/preview?id={{id}}" + key}, {"width", 430}, {"height", 300}}},
-          {"suggest",
-           {{"entity",
-             {{"service_url", base_url}, {"service_path", "/reconcile/suggest/entity" + only_key}}}}},
-          {"extend",
-           {{"propose_properties",
-             {{"service_url", base_url}, {"service_path", "/reconcile/properties" + only_key}}},
-            {"property_settings", std::move(settings)}}}};
+  return {
+      {"versions", Json::array({"0.2"})},
+      {"name", "vigil: sanctions lists and the curated knowledge base"},
+      {"identifierSpace", base_url + "/entities/"},
+      {"schemaSpace", "https://followthemoney.tech/explorer/schemata/"},
+      {"defaultTypes", std::move(types)},
+      {"view", {{"url", base_url + "/reconcile/preview?id={{id}}" + key}}},
+      {"preview",
+       {{"url", base_url + "/reconcile/preview?id={{id}}" + key}, {"width", 430}, {"height", 300}}},
+      {"suggest",
+       {{"entity",
+         {{"service_url", base_url}, {"service_path", "/reconcile/suggest/entity" + only_key}}}}},
+      {"extend",
+       {{"propose_properties",
+         {{"service_url", base_url}, {"service_path", "/reconcile/properties" + only_key}}},
+        {"property_settings", std::move(settings)}}}};
 }
 
 Json ReconcileSuggestions(const std::vector<NameSuggestion>& suggestions) {
@@ -235,7 +251,8 @@ Json ReconcileProperties(const std::string& type, size_t limit) {
 
 StatusOr<ReconcileExtend> ParseReconcileExtend(const Json& body) {
   if (!body.is_object())
-    return FieldError("extend", "must be a JSON object {\"ids\": [...], \"properties\": [{\"id\"}]}");
+    return FieldError("extend",
+                      "must be a JSON object {\"ids\": [...], \"properties\": [{\"id\"}]}");
   ReconcileExtend extend;
   if (!body.contains("ids") || !body["ids"].is_array())
     return FieldError("extend.ids", "a list of entity ids is required");
@@ -281,12 +298,16 @@ Json ReconcileExtendResponse(const ReconcileExtend& extend, const std::vector<Sc
         continue;
       }
       std::vector<std::string> values;
-      if (p == "birthDate") values = found->birth_dates;
+      if (p == "birthDate")
+        values = found->birth_dates;
       else if (p == "nationality")
         for (const auto& c : found->nationalities) values.push_back(Lower(c));
-      else if (p == "program") values = found->programs;
-      else if (p == "authorityId") values = found->references;
-      else if (p == "dataset") values = {found->dataset};
+      else if (p == "program")
+        values = found->programs;
+      else if (p == "authorityId")
+        values = found->references;
+      else if (p == "dataset")
+        values = {found->dataset};
       else if (p == "alias")
         for (const auto& n : found->names)
           if (n.text != found->name) values.push_back(n.text);

@@ -85,7 +85,8 @@ TEST(ReconcileJsonTest, PreviewEscapesListedText) {
   hit.names = {{"A & B \"C\"", "alias", "Latn"}};
   std::string html = ReconcilePreviewHtml(hit);
   EXPECT_EQ(html.find("<script>"), std::string::npos);
-  EXPECT_NE(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), std::string::npos) << html;
+  EXPECT_NE(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), std::string::npos)
+      << html;
   EXPECT_NE(html.find("A &amp; B &quot;C&quot;"), std::string::npos) << html;
 }
 

@@ -72,17 +72,17 @@ StatusOr<SearchRequest> SearchRequestFromQuery(const SearchQueryPairs& query) {
 Json ToJson(const SearchResult& result) {
   Json results = Json::array();
   for (const auto& e : result.results) {
-    Json r = {{"id", e.id},
-              {"name", e.name},
-              {"kind", e.kind},
-              {"dataset", e.dataset},
-              {"score", e.score},
-              {"matched_name",
-               {{"text", e.matched_name.text},
-                {"type", e.matched_name.type.empty() ? Json(nullptr) : Json(e.matched_name.type)},
-                {"script",
-                 e.matched_name.script.empty() ? Json(nullptr) : Json(e.matched_name.script)}}},
-              {"listed", e.listed}};
+    Json r = {
+        {"id", e.id},
+        {"name", e.name},
+        {"kind", e.kind},
+        {"dataset", e.dataset},
+        {"score", e.score},
+        {"matched_name",
+         {{"text", e.matched_name.text},
+          {"type", e.matched_name.type.empty() ? Json(nullptr) : Json(e.matched_name.type)},
+          {"script", e.matched_name.script.empty() ? Json(nullptr) : Json(e.matched_name.script)}}},
+        {"listed", e.listed}};
     if (e.listed) {
       r["references"] = e.record.references;
       r["programs"] = e.record.programs;
@@ -94,8 +94,9 @@ Json ToJson(const SearchResult& result) {
   }
   Json lists = Json::array();
   for (const auto& l : result.lists)
-    lists.push_back({{"dataset", l.dataset}, {"version", l.version}, {"publish_date", l.publish_date}});
-  return {{"query", result.query},   {"total", result.total},   {"limit", result.limit},
+    lists.push_back(
+        {{"dataset", l.dataset}, {"version", l.version}, {"publish_date", l.publish_date}});
+  return {{"query", result.query},   {"total", result.total},     {"limit", result.limit},
           {"offset", result.offset}, {"lists", std::move(lists)}, {"results", std::move(results)}};
 }
 
@@ -117,10 +118,12 @@ StatusOr<SearchRequest> YenteSearchFromQuery(const std::string& dataset,
   params.Text("q", &request.query);
   std::string schema = "Thing";
   params.Text("schema", &schema);
-  if (schema == "Person") request.kind = "person";
+  if (schema == "Person")
+    request.kind = "person";
   else if (schema == "Organization" || schema == "Company" || schema == "PublicBody")
     request.kind = "organization";
-  else if (schema == "LegalEntity" || schema == "Thing") request.kind = "any";
+  else if (schema == "LegalEntity" || schema == "Thing")
+    request.kind = "any";
   else
     return FieldError("schema", fmt::format("'{}' cannot be searched: vigil holds Person, "
                                             "Organization, Company, PublicBody, LegalEntity and "
