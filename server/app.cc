@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "server/openapi_document.h"
 #include "vigil/base/clock.h"
 #include "vigil/engine/json/accounts_json.h"
 
@@ -30,6 +31,17 @@ std::optional<std::string> TokenOf(const Request& request) {
   while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
   if (token.empty()) return std::nullopt;
   return std::string(token);
+}
+
+// The token in "?api_key=X", for routes that accept one there. OpenRefine
+// appends its own parameters to a service path that already has a query
+// string with "?", so a value ends at the first '?'.
+std::optional<std::string> QueryTokenOf(const Request& request) {
+  auto value = request.Query("api_key");
+  if (!value) return std::nullopt;
+  std::string token = value->substr(0, value->find('?'));
+  if (token.empty()) return std::nullopt;
+  return token;
 }
 
 Response Unauthorized(std::string_view message) {
@@ -78,6 +90,8 @@ Api::Api(Engine& engine, ApiOptions options) : engine_(engine), options_(options
   AddKnowledgeRoutes();
   AddListRoutes();
   AddBatchRoutes();
+  AddSearchRoutes();
+  AddReconcileRoutes();
 }
 
 Api::~Api() = default;
@@ -86,6 +100,7 @@ Guard Api::guard() {
   return [this](Request& request, const Route& route) -> std::optional<Response> {
     if (route.public_route) return std::nullopt;
     auto token = TokenOf(request);
+    if (!token && route.accepts_query_token) token = QueryTokenOf(request);
     if (!token) {
       if (request.Header("Authorization"))
         return Unauthorized("the Authorization header must be 'Bearer <token>' or 'Apikey <token>'");
@@ -128,6 +143,13 @@ void Api::AddHealthRoutes() {
   router_.Get("/readyz", [this](Request&) {
     if (!ready_) return ErrorResponse(503, "unavailable", "the screening lists are still loading");
     return JsonResponse(200, Json{{"status", "ready"}});
+  }).public_route = true;
+  // docs/openapi.json, compiled in: every route above and in the other
+  // route files is described there (server/openapi_test.cc checks it).
+  router_.Get("/openapi.json", [](Request&) {
+    Response r;
+    r.body = kOpenApiDocument;
+    return r;
   }).public_route = true;
 }
 

@@ -5,8 +5,9 @@
 //   HttpServer server(options, api.router(), api.guard());
 //
 // Every route but /healthz, /readyz and /openapi.json needs a token
-// ("Authorization: Bearer <token>", or yente's "Apikey <token>") of a role
-// that allows it (engine/accounts.h). Handlers only parse the request into
+// ("Authorization: Bearer <token>", or yente's "Apikey <token>"; on the
+// /reconcile routes also "?api_key=<token>", for OpenRefine) of a role that
+// allows it (engine/accounts.h). Handlers only parse the request into
 // the engine's option structs and turn results into JSON with the engine's
 // ToJson: the API speaks the same shapes as `vigil ... --json`
 // (docs/api.md). Screened names never reach the access log; they reach the
@@ -58,6 +59,8 @@ class Api {
   // The answer of a read-only route over the knowledge base: from the
   // cache while the store's generation holds, else made and kept.
   Response Cached(const Request& request, const std::function<Response()>& make);
+  void AddSearchRoutes();     // search_routes.cc
+  void AddReconcileRoutes();  // reconcile_routes.cc
 
   Engine& engine_;
   ApiOptions options_;

@@ -58,6 +58,9 @@ struct Route {
   int required_level = 0;
   // Routes that need the screening snapshot answer 503 until it is loaded.
   bool needs_ready = false;
+  // The application's guard may take the credentials from the query string
+  // (OpenRefine cannot send headers); the transport never reads it.
+  bool accepts_query_token = false;
 };
 
 class Router {
@@ -75,6 +78,9 @@ class Router {
   };
   // The route for a method and a decoded path.
   Match Find(std::string_view method, std::string_view path) const;
+  // Every route, in the order added (the API's description is checked
+  // against them).
+  const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
 
  private:
   std::vector<std::unique_ptr<Route>> routes_;

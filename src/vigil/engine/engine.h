@@ -29,6 +29,7 @@
 #include "vigil/engine/audit.h"
 #include "vigil/engine/batch.h"
 #include "vigil/engine/screening.h"
+#include "vigil/engine/search.h"
 #include "vigil/engine/conflict_report.h"
 #include "vigil/engine/entity_card.h"
 #include "vigil/engine/list_request.h"
@@ -165,6 +166,17 @@ class Engine {
   // FailedPrecondition when the store refuses the version (older, or
   // removes too much: allow_older, allow_shrink).
   StatusOr<std::vector<LoadReport>> LoadUpload(const ListUpload& upload);
+  // ---- search and look-up (engine/search.h) ----
+  // Designated records and knowledge-base entities by any name in any
+  // script; field errors from request.Validate() first.
+  StatusOr<SearchResult> Search(const SearchRequest& request);
+  // The listed records with these keys, as hits without a score, in the
+  // order asked; keys that name no listed record are left out.
+  StatusOr<std::vector<ScreenHit>> Records(const std::vector<std::string>& keys);
+  // Entities (lists and knowledge base) with a name that contains the
+  // prefix once folded, shortest name first; at most limit
+  // (1..kSuggestMaxLimit).
+  StatusOr<std::vector<NameSuggestion>> Suggest(const std::string& prefix, size_t limit);
 
   // ---- accounts and audit (engine/accounts.h, engine/audit.h) ----
   // API tokens and roles.
