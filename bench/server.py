@@ -111,6 +111,39 @@ def bench_batch(args, db, base, token, work):
     print(f"  HTTP / CLI throughput      {cli_s / http_s:7.0%}  (target >= 70%)")
 
 
+def first_answers(base, token, work):
+    """Each entity card and exposure report asked once, right after start:
+    the cost of an answer the response cache does not hold yet."""
+    def get(path):
+        request = urllib.request.Request(base + path, headers={"Authorization": f"Bearer {token}"})
+        started = time.monotonic()
+        body = urllib.request.urlopen(request).read()
+        return (time.monotonic() - started) * 1e3, body
+    ids = []
+    for kind in ("person", "organization", "government_body"):
+        _, body = get(f"/v1/entities?kind={kind}")
+        ids += [row["id"] for row in json.loads(body)]
+    for label, paths in (("GET /v1/entities/{id}, first ask", [f"/v1/entities/{i}" for i in ids]),
+                         ("GET /v1/exposure/{name}, first ask",
+                          [f"/v1/exposure/{i}" for i in ids[:40]])):
+        times = sorted(get(p)[0] for p in paths)
+        p99 = times[min(len(times) - 1, int(0.99 * len(times)))]
+        print(f"{label:<34} {len(times):>5} asked {sum(times) / len(times):>8.2f} {p99:>8.2f}"
+              "  (one at a time)")
+
+
+def open_connections(host, port, count):
+    """count idle keep-alive connections, each having made one request."""
+    import socket
+    socks = []
+    for _ in range(count):
+        s = socket.create_connection((host, port))
+        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        s.recv(4096)
+        socks.append(s)
+    return socks
+
+
 def rss_mb(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -185,7 +218,12 @@ def main():
                                                      args.connections, work)
             print(f"{label:<34} {rps:>9.0f} {mean:>8.2f} {p99:>8.2f} {non2xx:>8}"
                   + (f"  socket errors: {errors}" if errors else ""), flush=True)
+        first_answers(base, token, work)
         print(f"\nresident memory after the runs: {rss_mb(server.pid):.0f} MB")
+        socks = open_connections("127.0.0.1", port, 1000)
+        print(f"with 1,000 open connections: {rss_mb(server.pid):.0f} MB")
+        for sock in socks:
+            sock.close()
         if args.batch_rows > 0:
             bench_batch(args, db, base, token, work)
     finally:

@@ -1,6 +1,8 @@
 // End to end: `vigil serve` as a running process on a free loopback port:
 // start-up rules, tokens and roles, error statuses, the audit trail over
 // HTTP, and SIGTERM.
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
@@ -96,6 +98,40 @@ TEST_F(ServerTest, ErrorsHaveTheirStatusAndShape) {
   auto huge = server.Post("/v1/tokens", admin, std::string(2 << 20, ' '));
   EXPECT_EQ(huge.status, 413);
   EXPECT_EQ(server.Stop(), 0);
+}
+
+// The journal mode SQLite reports for the store, read without writing.
+std::string JournalMode(const std::string& db) {
+  sqlite3* raw = nullptr;
+  std::string mode;
+  if (sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+      mode = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(raw);
+  return mode;
+}
+
+TEST_F(ServerTest, TheStoreIsInWalModeWhileServedAndAPlainFileAfter) {
+  ServerProcess server({"--db", db_, "--quiet"});
+  ASSERT_TRUE(server.Start()) << server.log();
+  ASSERT_TRUE(server.WaitUntilReady()) << server.log();
+  EXPECT_TRUE(std::filesystem::exists(db_ + "-wal"));
+  EXPECT_EQ(JournalMode(db_), "wal");
+  // A load from another process while the server runs leaves the mode
+  // alone (switching it under the server's connections stalls them) and
+  // the server keeps answering at once.
+  ASSERT_EQ(LoadMini().exit_code, 0);
+  EXPECT_EQ(JournalMode(db_), "wal");
+  auto health = server.Get("/v1/lists");
+  EXPECT_EQ(health.status, 200) << health.body;
+  EXPECT_EQ(server.Stop(), 0);
+  EXPECT_EQ(JournalMode(db_), "delete");
+  EXPECT_FALSE(std::filesystem::exists(db_ + "-wal"));
+  EXPECT_FALSE(std::filesystem::exists(db_ + "-shm"));
 }
 
 TEST_F(ServerTest, AdministrativeActsAreAuditedAndTheChainHolds) {

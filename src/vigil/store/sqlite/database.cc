@@ -68,10 +68,10 @@ StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode
     if (auto s = db->Execute("PRAGMA synchronous = FULL"); !s.ok()) return s;
   } else if (!read_only) {
     // Rollback journal at rest: a reader then needs no -wal/-shm files, so
-    // read-only commands leave the folder as they found it. A store left in
-    // WAL mode (by a server that stopped, or one still running) is switched
-    // back when nothing else has it open.
-    db->LeaveSharedMode();
+    // read-only commands leave the folder as they found it. A store in WAL
+    // mode is left so: a server has it open (SQLite lets another process
+    // switch the mode under a server's idle connections, which then stall),
+    // or one was killed; the next server to stop switches it back.
     if (auto s = db->Execute("PRAGMA synchronous = FULL"); !s.ok()) return s;
   }
   if (auto s = db->Migrate(read_only); !s.ok()) return s;

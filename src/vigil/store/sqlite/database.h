@@ -43,7 +43,8 @@ class Database {
 
   Status Execute(std::string_view sql);
   // Switches a store in write-ahead-log mode back to the rollback journal
-  // if no other connection has it open; otherwise leaves it (harmless).
+  // (for a server's last connection as it stops; fails harmlessly, without
+  // waiting, when another process has the store open).
   void LeaveSharedMode();
   int SchemaVersion() const { return schema_version_; }
   static int LatestSchemaVersion();
