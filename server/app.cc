@@ -76,6 +76,7 @@ Api::Api(Engine& engine, ApiOptions options) : engine_(engine), options_(options
   AddAccountRoutes();
   AddScreeningRoutes();
   AddKnowledgeRoutes();
+  AddMonitoringRoutes();
 }
 
 Api::~Api() = default;

@@ -52,6 +52,7 @@ class Api {
   void AddAccountRoutes();
   void AddScreeningRoutes();  // screening_routes.cc
   void AddKnowledgeRoutes();  // knowledge_routes.cc
+  void AddMonitoringRoutes();  // monitoring_routes.cc: decisions, monitors, alerts
 
   Engine& engine_;
   ApiOptions options_;
