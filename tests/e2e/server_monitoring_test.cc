@@ -298,12 +298,25 @@ TEST(MonitoringUnListTest, LoadingTheNewerUnListRaisesTheKnownAlerts) {
   auto alerts = RunVigil({"alerts", "--json", "--db", db});
   ASSERT_EQ(alerts.exit_code, 0) << alerts.err;
   std::vector<std::string> seen;
-  for (const auto& a : json::parse(alerts.out))
+  json all = json::parse(alerts.out);
+  for (const auto& a : all) {
     seen.push_back(a["label"].get<std::string>() + " " + a["kind"].get<std::string>() + " " +
                    a["record"].get<std::string>());
+    const std::string cause = a["cause"];
+    EXPECT_EQ(cause.substr(0, 27), "un-consolidated 2025-04-19+") << cause;
+    EXPECT_NE(cause.find(" -> 2025-11-20+"), std::string::npos) << cause;
+  }
   EXPECT_EQ(seen, (std::vector<std::string>{"removed removed un-qdi-317", "added new un-iri-001",
                                             "changed changed un-iqi-085"}))
       << alerts.out;
+  if (all.size() == 3) {
+    EXPECT_EQ(all[0]["detail"]["listed"], false);           // left the list
+    EXPECT_TRUE(all[1]["old_score"].is_null());             // was not a hit
+    EXPECT_EQ(all[2]["detail"]["digest_changed"], true);    // the alias 'BASHAR AL-NASIRI'
+  }
+  EXPECT_NE(newer.out.find("monitoring: 4 subjects screened again: 1 new, 1 changed, 1 removed"),
+            std::string::npos)
+      << newer.out;
   std::filesystem::remove_all(dir);
 }
 
