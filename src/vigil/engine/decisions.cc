@@ -48,11 +48,12 @@ Status DecisionRequest::Validate() const {
     return s;
   if (auto s = Problem("subject.country", match::CountryProblem(subject.country)); !s.ok())
     return s;
-  if (record.empty()) return FieldError("record", "is empty: give the key a hit reports as \"entity\"");
+  if (record.empty())
+    return FieldError("record", "is empty: give the key a hit reports as \"entity\"");
   if (std::find(std::begin(kDecisionValues), std::end(kDecisionValues), decision) ==
       std::end(kDecisionValues))
-    return FieldError("decision",
-                      fmt::format("unknown '{}' (match, false_positive or needs_review)", decision));
+    return FieldError(
+        "decision", fmt::format("unknown '{}' (match, false_positive or needs_review)", decision));
   if (note.size() > kMaxDecisionNote)
     return FieldError("note", fmt::format("is {} bytes long, more than the {} a note may have",
                                           note.size(), kMaxDecisionNote));
@@ -94,15 +95,31 @@ std::string RecordDigest(const match::WatchList& list, const match::ListedRecord
   AddSorted(&text, record.countries);
   items.clear();
   for (const auto& d : record.designations)
-    items.push_back(fmt::format("{}\x1d{}\x1d{}\x1d{}", d.authority, d.program, d.list, d.reference));
+    items.push_back(
+        fmt::format("{}\x1d{}\x1d{}\x1d{}", d.authority, d.program, d.list, d.reference));
   AddSorted(&text, std::move(items));
   return Sha256Hex(text);
 }
 
-const match::ListedRecord* FindRecord(const match::WatchList& list, std::string_view key) {
-  for (const auto& r : list.records())
-    if (r.key == key) return &r;
-  return nullptr;
+RecordDigests::RecordDigests(std::shared_ptr<const ScreeningService> service)
+    : service_(std::move(service)) {
+  const auto& records = service_->list().records();
+  index_.reserve(records.size());
+  for (uint32_t i = 0; i < records.size(); ++i) index_.emplace(records[i].key, i);
+}
+
+const match::ListedRecord* RecordDigests::Find(std::string_view key) const {
+  auto found = index_.find(key);
+  return found == index_.end() ? nullptr : &service_->list().records()[found->second];
+}
+
+std::string RecordDigests::Digest(std::string_view key) const {
+  auto found = index_.find(key);
+  if (found == index_.end()) return "";
+  std::lock_guard lock(mutex_);
+  auto [it, added] = digests_.try_emplace(found->second);
+  if (added) it->second = RecordDigest(service_->list(), service_->list().records()[found->second]);
+  return it->second;
 }
 
 std::string ListVersionOf(const match::WatchList& list, std::string_view dataset) {
@@ -141,27 +158,31 @@ StatusOr<Decision> Engine::Decide(const DecisionRequest& request, const std::str
   if (auto s = request.Validate(); !s.ok()) return s;
   auto service = Screening();
   if (!service.ok()) return service.status();
+  auto digests = DigestsFor(*service);
   const match::WatchList& list = (*service)->list();
-  const match::ListedRecord* record = FindRecord(list, request.record);
+  const match::ListedRecord* record = digests->Find(request.record);
   if (!record)
-    return absl::NotFoundError(fmt::format(
-        "record: no listed record '{}' (give the key a hit reports as \"entity\")", request.record));
+    return absl::NotFoundError(
+        fmt::format("record: no listed record '{}' (give the key a hit reports as \"entity\")",
+                    request.record));
   store::DecisionRecord r;
   r.at = UtcTimestamp();
   r.actor = actor;
-  r.subject_key = SubjectKey(request.subject.name, request.subject.birth_date, request.subject.country);
+  r.subject_key =
+      SubjectKey(request.subject.name, request.subject.birth_date, request.subject.country);
   r.subject = request.subject.name;
   r.record_key = record->key;
   r.dataset = record->dataset;
   r.list_version = ListVersionOf(list, record->dataset);
-  r.record_digest = RecordDigest(list, *record);
+  r.record_digest = digests->Digest(record->key);
   r.decision = request.decision;
   r.note = request.note;
   Decision d = DecisionOf(r);
   // Rows queued before (the screening that led to this decision) go first.
   if (auto s = audit().Flush(); !s.ok()) return s;
-  store::AuditEntry entry{r.at, actor, "decision",
-                          DecisionAuditDetail(d).dump(-1, ' ', false, Json::error_handler_t::replace)};
+  store::AuditEntry entry{
+      r.at, actor, "decision",
+      DecisionAuditDetail(d).dump(-1, ' ', false, Json::error_handler_t::replace)};
   auto stored = store_->InsertDecision(std::move(r), entry);
   if (!stored.ok()) return stored.status();
   decisions_exist_.store(true, std::memory_order_release);
@@ -183,14 +204,10 @@ StatusOr<std::vector<Decision>> Engine::Decisions(const DecisionQuery& query) {
   if (found->empty()) return out;
   auto service = Screening();
   if (!service.ok()) return service.status();
-  std::unordered_map<std::string, std::string> digests;  // record key -> digest today, "" if gone
+  auto digests = DigestsFor(*service);
   for (const auto& r : *found) {
-    auto [it, added] = digests.try_emplace(r.record_key);
-    if (added)
-      if (const auto* record = FindRecord((*service)->list(), r.record_key))
-        it->second = RecordDigest((*service)->list(), *record);
     Decision d = DecisionOf(r);
-    d.stale = it->second != r.record_digest;
+    d.stale = digests->Digest(r.record_key) != r.record_digest;
     out.push_back(std::move(d));
   }
   return out;
@@ -202,28 +219,38 @@ bool Engine::MayHaveDecisions() {
   int64_t next = decisions_next_check_.load(std::memory_order_relaxed);
   if (now < next) return false;
   // One thread looks; the others go on as if there were none.
-  int64_t later = now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                            kDecisionRecheck).count();
+  int64_t later =
+      now +
+      std::chrono::duration_cast<std::chrono::steady_clock::duration>(kDecisionRecheck).count();
   if (!decisions_next_check_.compare_exchange_strong(next, later)) return false;
   auto any = store_->HasDecisions();
   if (any.ok() && *any) decisions_exist_.store(true, std::memory_order_release);
   return any.ok() && *any;
 }
 
-Status Engine::AttachDecisions(const ScreeningService& service, const ScreenRequest& request,
-                               ScreenResponse* response) {
+std::shared_ptr<const RecordDigests> Engine::DigestsFor(
+    const std::shared_ptr<const ScreeningService>& service) {
+  std::lock_guard lock(digests_mutex_);
+  if (!digests_ || digests_->service() != service.get())
+    digests_ = std::make_shared<const RecordDigests>(service);
+  return digests_;
+}
+
+Status Engine::AttachDecisions(const std::shared_ptr<const ScreeningService>& service,
+                               const ScreenRequest& request, ScreenResponse* response) {
   if (response->hits.empty() || !MayHaveDecisions()) return absl::OkStatus();
   auto found = store_->FindDecisions(SubjectKey(request.name, request.dob, request.country), "");
   if (!found.ok()) return found.status();
   if (found->empty()) return absl::OkStatus();
+  std::shared_ptr<const RecordDigests> digests;
   for (auto& hit : response->hits) {
     std::string digest;
     bool digested = false;
     for (const auto& r : *found) {
       if (r.record_key != hit.entity) continue;
       if (!digested) {
-        if (const auto* record = FindRecord(service.list(), hit.entity))
-          digest = RecordDigest(service.list(), *record);
+        if (!digests) digests = DigestsFor(service);
+        digest = digests->Digest(hit.entity);
         digested = true;
       }
       Decision d = DecisionOf(r);

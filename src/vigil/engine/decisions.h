@@ -19,8 +19,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "vigil/base/status.h"
@@ -54,8 +57,8 @@ struct DecisionRequest {
 struct Decision {
   int64_t id = 0;
   std::string at, actor;
-  std::string subject;  // the name as the screener gave it
-  std::string birth_date, country;  // of the subject, "" when none (listing only)
+  std::string subject;                        // the name as the screener gave it
+  std::string birth_date, country;            // of the subject, "" when none (listing only)
   std::string record, dataset, list_version;  // list_version "" when unknown
   std::string decision, note;
   std::string record_digest;  // the record's digest when decided
@@ -84,8 +87,26 @@ std::string SubjectKey(std::string_view name, std::string_view birth_date,
 // that a newer list version leaves as it was keeps its digest.
 std::string RecordDigest(const match::WatchList& list, const match::ListedRecord& record);
 
-// The record with this key, or nullptr. Linear in the list's size.
-const match::ListedRecord* FindRecord(const match::WatchList& list, std::string_view key);
+class ScreeningService;  // engine/screening.h
+
+// A screening snapshot's records by key, and their digests, each computed
+// once: what decision memory looks up on every screening with decisions.
+// Keeps the snapshot alive. Thread-safe.
+class RecordDigests {
+ public:
+  explicit RecordDigests(std::shared_ptr<const ScreeningService> service);
+  const ScreeningService* service() const { return service_.get(); }
+  // The record with this key, or nullptr.
+  const match::ListedRecord* Find(std::string_view key) const;
+  // RecordDigest() of the record with this key; "" when none has it.
+  std::string Digest(std::string_view key) const;
+
+ private:
+  std::shared_ptr<const ScreeningService> service_;
+  std::unordered_map<std::string_view, uint32_t> index_;  // key -> record
+  mutable std::mutex mutex_;
+  mutable std::unordered_map<uint32_t, std::string> digests_;
+};
 
 // The version of the list that holds dataset ("" when none).
 std::string ListVersionOf(const match::WatchList& list, std::string_view dataset);

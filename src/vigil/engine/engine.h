@@ -175,9 +175,16 @@ class Engine {
   // Decision memory (engine/decisions.cc): the earlier decisions on each
   // hit's record for the same subject. Costs nothing while the store holds
   // no decision: MayHaveDecisions() asks the store at most once a second
-  // until it holds one.
-  Status AttachDecisions(const ScreeningService& service, const ScreenRequest& request,
-                         ScreenResponse* response);
+  // until it holds one; then one indexed lookup per screening with hits. A
+  // failed lookup fails the screening (showing no decision would mislead).
+  Status AttachDecisions(const std::shared_ptr<const ScreeningService>& service,
+                         const ScreenRequest& request, ScreenResponse* response);
+  // The records and digests of a snapshot, built on first need and kept
+  // while it is the one screened.
+  std::shared_ptr<const RecordDigests> DigestsFor(
+      const std::shared_ptr<const ScreeningService>& service);
+  std::mutex digests_mutex_;
+  std::shared_ptr<const RecordDigests> digests_;
   bool MayHaveDecisions();
   // After a load that changed datasets: RescreenMonitors() with the changes
   // as cause, its summary on the first changed report, or its failure as a

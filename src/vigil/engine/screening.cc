@@ -243,7 +243,7 @@ StatusOr<ScreenResponse> Engine::Screen(const ScreenRequest& request) {
   auto start = std::chrono::steady_clock::now();
   match::ScreenResult result = (*service)->Screen(query);
   ScreenResponse response = (*service)->Respond(query, std::move(result), MillisecondsSince(start));
-  if (auto s = AttachDecisions(**service, request, &response); !s.ok()) return s;
+  if (auto s = AttachDecisions(*service, request, &response); !s.ok()) return s;
   return response;
 }
 

@@ -114,7 +114,24 @@ Status Database::NotADatabase() const {
       sqlite3_errmsg(db_)));
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+  for (auto& [sql, stmt] : kept_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
+
+sqlite3_stmt* Database::KeptStatement(std::string_view sql, Status* status) const {
+  auto found = kept_.find(sql);
+  if (found != kept_.end()) return found->second;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                         &stmt, nullptr) != SQLITE_OK) {
+    *status = Error(fmt::format("preparing '{}'", sql.substr(0, 60)));
+    sqlite3_finalize(stmt);
+    return nullptr;
+  }
+  kept_.emplace(std::string(sql), stmt);
+  return stmt;
+}
 
 std::string Database::Info(std::string_view key) const {
   Statement q(*this, "SELECT value FROM store_info WHERE key = ?");
@@ -175,7 +192,17 @@ Statement::Statement(const Database& db, std::string_view sql) : db_(db) {
     status_ = db.Error(fmt::format("preparing '{}'", sql.substr(0, 60)));
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::Statement(const Database& db, std::string_view sql, KeepPrepared)
+    : db_(db), kept_(true) {
+  stmt_ = db.KeptStatement(sql, &status_);
+}
+
+Statement::~Statement() {
+  if (kept_)
+    Reset();
+  else
+    sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::Bind(int index, std::string_view text) {
   if (stmt_)

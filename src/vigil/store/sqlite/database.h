@@ -16,6 +16,7 @@
 
 #include <sqlite3.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,6 +49,10 @@ class Database {
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
   Status Error(std::string_view what) const;
+  // The statement for sql prepared once and kept until the connection
+  // closes (Statement's KeepPrepared form); nullptr with *status set when
+  // it cannot be prepared.
+  sqlite3_stmt* KeptStatement(std::string_view sql, Status* status) const;
 
  private:
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
@@ -58,6 +63,7 @@ class Database {
   sqlite3* db_;
   std::string path_;
   int schema_version_ = 0;
+  mutable std::map<std::string, sqlite3_stmt*, std::less<>> kept_;
 };
 
 // A prepared statement. Step() returns true while rows come; errors after
@@ -65,6 +71,11 @@ class Database {
 class Statement {
  public:
   Statement(const Database& db, std::string_view sql);
+  // For queries on hot paths: the connection's kept statement for sql
+  // (Database::KeptStatement), prepared on first use and reset, not
+  // finalised, when this Statement goes away. One at a time per sql.
+  struct KeepPrepared {};
+  Statement(const Database& db, std::string_view sql, KeepPrepared);
   ~Statement();
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -96,6 +107,7 @@ class Statement {
   const Database& db_;
   sqlite3_stmt* stmt_ = nullptr;
   Status status_;
+  bool kept_ = false;
 };
 
 // Rolls back unless Commit() was called.

@@ -68,7 +68,7 @@ StatusOr<DecisionRecord> SqliteStore::InsertDecision(DecisionRecord decision,
 
 StatusOr<bool> SqliteStore::HasDecisions() {
   VIGIL_SQLITE_CONNECTION(db);
-  Statement st(db, "SELECT EXISTS (SELECT 1 FROM decisions)");
+  Statement st(db, "SELECT EXISTS (SELECT 1 FROM decisions)", Statement::KeepPrepared{});
   bool any = st.Step() && st.Int(0) != 0;
   if (!st.status().ok()) return st.status();
   return any;
@@ -79,12 +79,15 @@ StatusOr<std::vector<DecisionRecord>> SqliteStore::FindDecisions(const std::stri
   VIGIL_SQLITE_CONNECTION(db);
   // One statement per filter, so that a subject's lookup uses the index
   // decisions_subject (an OR of filters would scan the table).
-  std::string where;
-  if (!subject_key.empty())
-    where = record_key.empty() ? "WHERE subject_key = ?1" : "WHERE subject_key = ?1 AND record_key = ?2";
-  else if (!record_key.empty())
-    where = "WHERE record_key = ?2";
-  Statement st(db, fmt::format("SELECT {} FROM decisions {} ORDER BY id", kDecisionColumns, where));
+  // Screening looks its subject up each time: the statements are kept.
+  static const std::string kQueries[] = {
+      fmt::format("SELECT {} FROM decisions ORDER BY id", kDecisionColumns),
+      fmt::format("SELECT {} FROM decisions WHERE record_key = ?2 ORDER BY id", kDecisionColumns),
+      fmt::format("SELECT {} FROM decisions WHERE subject_key = ?1 ORDER BY id", kDecisionColumns),
+      fmt::format("SELECT {} FROM decisions WHERE subject_key = ?1 AND record_key = ?2 ORDER BY id",
+                  kDecisionColumns)};
+  Statement st(db, kQueries[(subject_key.empty() ? 0 : 2) + (record_key.empty() ? 0 : 1)],
+               Statement::KeepPrepared{});
   if (!subject_key.empty()) st.Bind(1, subject_key);
   if (!record_key.empty()) st.Bind(2, record_key);
   std::vector<DecisionRecord> out;
@@ -98,8 +101,8 @@ StatusOr<std::vector<int64_t>> SqliteStore::InsertMonitors(
   VIGIL_SQLITE_CONNECTION(db);
   Transaction tx(db);
   if (auto s = tx.Begin(); !s.ok()) return s;
-  Statement insert(db,
-                   "INSERT INTO monitors(label, query, created_by, created_at) VALUES (?, ?, ?, ?)");
+  Statement insert(
+      db, "INSERT INTO monitors(label, query, created_by, created_at) VALUES (?, ?, ?, ?)");
   std::vector<int64_t> ids;
   for (const auto& m : monitors) {
     insert.Bind(1, m.monitor.label).Bind(2, m.monitor.query).Bind(3, m.monitor.created_by);
@@ -121,7 +124,8 @@ StatusOr<std::vector<MonitorState>> SqliteStore::ReadMonitors() {
                  "SELECT id, label, query, created_by, created_at FROM monitors WHERE removed_at "
                  "IS NULL ORDER BY id");
     while (st.Step())
-      out.push_back({{st.Int(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), std::nullopt}, {}});
+      out.push_back(
+          {{st.Int(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), std::nullopt}, {}});
     if (!st.status().ok()) return st.status();
   }
   Statement hits(db,
