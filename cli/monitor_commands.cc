@@ -57,26 +57,25 @@ void AddMonitorCommands(CLI::App& app, Context& context, std::vector<Command>& c
   decide->add_option("--actor", decide_args->actor, "who decides, for the audit log")
       ->default_str("cli");
   AddCommonOptions(decide, context);
-  commands.push_back({decide, [decide_args, &context] {
-                        DecisionRequest request;
-                        request.subject = {decide_args->subject, decide_args->dob,
-                                           decide_args->country};
-                        request.record = decide_args->record;
-                        request.decision = decide_args->decision;
-                        request.note = decide_args->note;
-                        if (auto s = request.Validate(); !s.ok()) return Fail(s, context);
-                        auto engine = OpenForWriting(context);
-                        if (!engine.ok()) return Fail(engine.status(), context);
-                        auto made = (*engine)->Decide(request, decide_args->actor);
-                        if (!made.ok()) return Fail(made.status(), context);
-                        if (context.json) return Print(ToJson(*made));
-                        std::cout << fmt::format(
-                            "decision {}: {} on {} ({} {}) for \"{}\"\n", made->id,
-                            made->decision, Esc(made->record), Esc(made->dataset),
-                            made->list_version.empty() ? "?" : Esc(made->list_version),
-                            Esc(made->subject));
-                        return 0;
-                      }});
+  commands.push_back(
+      {decide, [decide_args, &context] {
+         DecisionRequest request;
+         request.subject = {decide_args->subject, decide_args->dob, decide_args->country};
+         request.record = decide_args->record;
+         request.decision = decide_args->decision;
+         request.note = decide_args->note;
+         if (auto s = request.Validate(); !s.ok()) return Fail(s, context);
+         auto engine = OpenForWriting(context);
+         if (!engine.ok()) return Fail(engine.status(), context);
+         auto made = (*engine)->Decide(request, decide_args->actor);
+         if (!made.ok()) return Fail(made.status(), context);
+         if (context.json) return Print(ToJson(*made));
+         std::cout << fmt::format("decision {}: {} on {} ({} {}) for \"{}\"\n", made->id,
+                                  made->decision, Esc(made->record), Esc(made->dataset),
+                                  made->list_version.empty() ? "?" : Esc(made->list_version),
+                                  Esc(made->subject));
+         return 0;
+       }});
 
   auto decisions_args = std::make_shared<DecisionsArgs>();
   auto* decisions = app.add_subcommand("decisions", "the decisions recorded, oldest first");
@@ -88,9 +87,9 @@ void AddMonitorCommands(CLI::App& app, Context& context, std::vector<Command>& c
   commands.push_back({decisions, [decisions_args, &context] {
                         auto engine = OpenForReading(context);
                         if (!engine.ok()) return Fail(engine.status(), context);
-                        DecisionQuery query{{decisions_args->subject, decisions_args->dob,
-                                             decisions_args->country},
-                                            decisions_args->record};
+                        DecisionQuery query{
+                            {decisions_args->subject, decisions_args->dob, decisions_args->country},
+                            decisions_args->record};
                         auto found = (*engine)->Decisions(query);
                         if (!found.ok()) return Fail(found.status(), context);
                         if (context.json) {
@@ -99,10 +98,10 @@ void AddMonitorCommands(CLI::App& app, Context& context, std::vector<Command>& c
                           return Print(all);
                         }
                         for (const auto& d : *found)
-                          std::cout << fmt::format(
-                              "{:>4}  {}  {:<14} {} on {} by {}{}{}\n", d.id, d.at, d.decision,
-                              Esc(d.subject), Esc(d.record), Esc(d.actor),
-                              d.stale ? " (stale)" : "", d.note.empty() ? "" : ": " + Esc(d.note));
+                          std::cout << fmt::format("{:>4}  {}  {:<14} {} on {} by {}{}{}\n", d.id,
+                                                   d.at, d.decision, Esc(d.subject), Esc(d.record),
+                                                   Esc(d.actor), d.stale ? " (stale)" : "",
+                                                   d.note.empty() ? "" : ": " + Esc(d.note));
                         return 0;
                       }});
 
@@ -111,7 +110,8 @@ void AddMonitorCommands(CLI::App& app, Context& context, std::vector<Command>& c
   monitor->require_subcommand(1);
 
   auto add_args = std::make_shared<MonitorArgs>();
-  auto* add = monitor->add_subcommand("add", "monitor a subject (or a CSV of subjects), screened now");
+  auto* add =
+      monitor->add_subcommand("add", "monitor a subject (or a CSV of subjects), screened now");
   add->add_option("NAME", add_args->name, "the subject's name");
   add->add_option("--dob", add_args->dob, "birth date (YYYY, YYYY-MM, YYYY-MM-DD)");
   add->add_option("--country", add_args->country, "country (ISO code or English name)");
@@ -121,47 +121,45 @@ void AddMonitorCommands(CLI::App& app, Context& context, std::vector<Command>& c
                   "a CSV of subjects: name[,birth_date,country,kind,label] with a header");
   add->add_option("--actor", add_args->actor, "who adds it, for the audit log")->default_str("cli");
   AddCommonOptions(add, context);
-  commands.push_back({add, [add_args, &context] {
-                        std::vector<MonitorSubject> subjects;
-                        if (!add_args->input.empty()) {
-                          if (!add_args->name.empty())
-                            return Fail(FieldError("input", "give NAME or --input, not both"),
-                                        context);
-                          auto text = ReadFile(add_args->input);
-                          if (!text.ok()) return Fail(text.status(), context);
-                          auto read = MonitorSubjectsFromCsv(*text, add_args->input);
-                          if (!read.ok()) {
-                            // A column of the file, not this command's flag of that name.
-                            Status status = read.status();
-                            status.ErasePayload(kFieldPayload);
-                            return Fail(status, context);
-                          }
-                          subjects = std::move(*read);
-                        } else {
-                          if (add_args->name.empty())
-                            return Fail(FieldError("name", "give a NAME, or --input with a CSV"),
-                                        context);
-                          MonitorSubject s{add_args->label, add_args->name, add_args->dob,
-                                           add_args->country, add_args->kind};
-                          if (auto v = s.Validate(); !v.ok()) return Fail(v, context);
-                          subjects.push_back(std::move(s));
-                        }
-                        auto engine = OpenForWriting(context);
-                        if (!engine.ok()) return Fail(engine.status(), context);
-                        auto added = (*engine)->AddMonitors(subjects, add_args->actor);
-                        if (!added.ok()) return Fail(added.status(), context);
-                        if (auto s = (*engine)->audit().Flush(); !s.ok()) return Fail(s, context);
-                        if (context.json) {
-                          Json all = Json::array();
-                          for (const auto& m : *added) all.push_back(ToJson(m));
-                          return Print(all);
-                        }
-                        for (const auto& m : *added)
-                          std::cout << fmt::format("monitor {} \"{}\": {} hit{}\n", m.id,
-                                                   Esc(m.label), m.hits.size(),
-                                                   m.hits.size() == 1 ? "" : "s");
-                        return 0;
-                      }});
+  commands.push_back(
+      {add, [add_args, &context] {
+         std::vector<MonitorSubject> subjects;
+         if (!add_args->input.empty()) {
+           if (!add_args->name.empty())
+             return Fail(FieldError("input", "give NAME or --input, not both"), context);
+           auto text = ReadFile(add_args->input);
+           if (!text.ok()) return Fail(text.status(), context);
+           auto read = MonitorSubjectsFromCsv(*text, add_args->input);
+           if (!read.ok()) {
+             // A column of the file, not this command's flag of that name.
+             Status status = read.status();
+             status.ErasePayload(kFieldPayload);
+             return Fail(status, context);
+           }
+           subjects = std::move(*read);
+         } else {
+           if (add_args->name.empty())
+             return Fail(FieldError("name", "give a NAME, or --input with a CSV"), context);
+           MonitorSubject s{add_args->label, add_args->name, add_args->dob, add_args->country,
+                            add_args->kind};
+           if (auto v = s.Validate(); !v.ok()) return Fail(v, context);
+           subjects.push_back(std::move(s));
+         }
+         auto engine = OpenForWriting(context);
+         if (!engine.ok()) return Fail(engine.status(), context);
+         auto added = (*engine)->AddMonitors(subjects, add_args->actor);
+         if (!added.ok()) return Fail(added.status(), context);
+         if (auto s = (*engine)->audit().Flush(); !s.ok()) return Fail(s, context);
+         if (context.json) {
+           Json all = Json::array();
+           for (const auto& m : *added) all.push_back(ToJson(m));
+           return Print(all);
+         }
+         for (const auto& m : *added)
+           std::cout << fmt::format("monitor {} \"{}\": {} hit{}\n", m.id, Esc(m.label),
+                                    m.hits.size(), m.hits.size() == 1 ? "" : "s");
+         return 0;
+       }});
 
   auto* list = monitor->add_subcommand("list", "the subjects under monitoring");
   AddCommonOptions(list, context);
@@ -177,8 +175,8 @@ void AddMonitorCommands(CLI::App& app, Context& context, std::vector<Command>& c
                         }
                         for (const auto& m : *monitors)
                           std::cout << fmt::format("{:>4}  {:<24} {}  {} hit{}\n", m.id,
-                                                   Esc(m.label), Esc(m.subject.name),
-                                                   m.hits.size(), m.hits.size() == 1 ? "" : "s");
+                                                   Esc(m.label), Esc(m.subject.name), m.hits.size(),
+                                                   m.hits.size() == 1 ? "" : "s");
                         return 0;
                       }});
 
@@ -221,10 +219,10 @@ void AddMonitorCommands(CLI::App& app, Context& context, std::vector<Command>& c
                           return Print(all);
                         }
                         for (const auto& a : *found)
-                          std::cout << fmt::format("{:>5}  {}  {:<7}  \"{}\"  {} ({})  {} -> {}  {}\n",
-                                                   a.id, a.at, a.kind, Esc(a.label), Esc(a.record),
-                                                   Esc(a.dataset), Score(a.old_score),
-                                                   Score(a.new_score), Esc(a.cause));
+                          std::cout << fmt::format(
+                              "{:>5}  {}  {:<7}  \"{}\"  {} ({})  {} -> {}  {}\n", a.id, a.at,
+                              a.kind, Esc(a.label), Esc(a.record), Esc(a.dataset),
+                              Score(a.old_score), Score(a.new_score), Esc(a.cause));
                         return 0;
                       }});
 }

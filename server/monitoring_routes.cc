@@ -15,7 +15,8 @@ void Api::AddMonitoringRoutes() {
 
   auto& decide = router_.Post("/v1/decisions", [this](Request& request) {
     Json body = Json::parse(request.body, nullptr, /*allow_exceptions=*/false);
-    if (body.is_discarded()) return ErrorResponse(400, "malformed_request", "the body is not valid JSON");
+    if (body.is_discarded())
+      return ErrorResponse(400, "malformed_request", "the body is not valid JSON");
     auto decision = DecisionRequestFromJson(body);
     if (!decision.ok()) return StatusResponse(decision.status());
     auto made = engine_.Decide(*decision, CallerOf(request).name);
@@ -60,33 +61,43 @@ void Api::AddMonitoringRoutes() {
   add.needs_ready = true;
   add.body_limit = 4 << 20;
 
-  router_.Get("/v1/monitors", [this](Request& request) {
-    if (!request.query.empty())
-      return StatusResponse(FieldError(request.query.front().first, "takes no parameters"));
-    auto monitors = engine_.Monitors();
-    if (!monitors.ok()) return StatusResponse(monitors.status());
-    Json all = Json::array();
-    for (const auto& m : *monitors) all.push_back(ToJson(m));
-    return JsonResponse(200, Json{{"monitors", std::move(all)}});
-  }).required_level = screener;
+  router_
+      .Get(
+          "/v1/monitors",
+          [this](Request& request) {
+            if (!request.query.empty())
+              return StatusResponse(FieldError(request.query.front().first, "takes no parameters"));
+            auto monitors = engine_.Monitors();
+            if (!monitors.ok()) return StatusResponse(monitors.status());
+            Json all = Json::array();
+            for (const auto& m : *monitors) all.push_back(ToJson(m));
+            return JsonResponse(200, Json{{"monitors", std::move(all)}});
+          })
+      .required_level = screener;
 
-  router_.Delete("/v1/monitors/{id}", [this](Request& request) {
-    auto id = MonitorIdFromText(request.Param("id"));
-    if (!id.ok()) return StatusResponse(id.status());
-    if (auto s = engine_.RemoveMonitor(*id, CallerOf(request).name); !s.ok())
-      return StatusResponse(s);
-    return JsonResponse(200, Json{{"removed", *id}});
-  }).required_level = screener;
+  router_
+      .Delete("/v1/monitors/{id}",
+              [this](Request& request) {
+                auto id = MonitorIdFromText(request.Param("id"));
+                if (!id.ok()) return StatusResponse(id.status());
+                if (auto s = engine_.RemoveMonitor(*id, CallerOf(request).name); !s.ok())
+                  return StatusResponse(s);
+                return JsonResponse(200, Json{{"removed", *id}});
+              })
+      .required_level = screener;
 
-  router_.Get("/v1/alerts", [this](Request& request) {
-    auto query = AlertQueryFromQuery(request.query);
-    if (!query.ok()) return StatusResponse(query.status());
-    auto alerts = engine_.Alerts(*query);
-    if (!alerts.ok()) return StatusResponse(alerts.status());
-    Json all = Json::array();
-    for (const auto& a : *alerts) all.push_back(ToJson(a));
-    return JsonResponse(200, Json{{"alerts", std::move(all)}});
-  }).required_level = screener;
+  router_
+      .Get("/v1/alerts",
+           [this](Request& request) {
+             auto query = AlertQueryFromQuery(request.query);
+             if (!query.ok()) return StatusResponse(query.status());
+             auto alerts = engine_.Alerts(*query);
+             if (!alerts.ok()) return StatusResponse(alerts.status());
+             Json all = Json::array();
+             for (const auto& a : *alerts) all.push_back(ToJson(a));
+             return JsonResponse(200, Json{{"alerts", std::move(all)}});
+           })
+      .required_level = screener;
 }
 
 }  // namespace vigil::server

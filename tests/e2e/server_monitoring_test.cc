@@ -5,10 +5,9 @@
 // newer list from another process raises (tests/fixtures/lists/un-good.xml
 // -> un-good-v2.xml; and the real UN list, 2025-04-19 -> 2025-11-20, when
 // ../shared/data holds it).
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <vector>
@@ -59,7 +58,8 @@ TEST_F(ServerMonitoringTest, DecisionsAreCheckedAndShownOnTheNextScreeningOfTheS
     int status;
     const char* field;
   } cases[] = {
-      {R"({"subject": "Karim Yusufzai", "record": "un-tai-901", "decision": "maybe"})", 422, "decision"},
+      {R"({"subject": "Karim Yusufzai", "record": "un-tai-901", "decision": "maybe"})", 422,
+       "decision"},
       {R"({"subject": "Karim Yusufzai", "record": "un-tai-901"})", 422, "decision"},
       {R"({"subject": "Karim Yusufzai", "decision": "match"})", 422, "record"},
       {R"({"record": "un-tai-901", "decision": "match"})", 422, "subject"},
@@ -67,7 +67,8 @@ TEST_F(ServerMonitoringTest, DecisionsAreCheckedAndShownOnTheNextScreeningOfTheS
        422, "subject.birth_date"},
       {R"({"subject": {"name": "Karim", "colour": "red"}, "record": "un-tai-901", "decision": "match"})",
        422, "subject.colour"},
-      {R"({"subject": "Karim", "record": "un-tai-901", "decision": "match", "when": 1})", 422, "when"},
+      {R"({"subject": "Karim", "record": "un-tai-901", "decision": "match", "when": 1})", 422,
+       "when"},
       {R"({"subject": "Karim", "record": "un-tai-999", "decision": "match"})", 404, nullptr},
       {R"({"subject": "Karim", )", 400, nullptr},
   };
@@ -99,13 +100,12 @@ TEST_F(ServerMonitoringTest, DecisionsAreCheckedAndShownOnTheNextScreeningOfTheS
   json hit = HitOn(screened.Json(), "un-tai-901");
   ASSERT_FALSE(hit.is_null()) << screened.body;
   ASSERT_EQ(hit["decisions"].size(), 1u) << hit.dump();
-  EXPECT_EQ(hit["decisions"][0],
-            json({{"decision", "false_positive"},
-                  {"note", "born 1990"},
-                  {"actor", "desk-1"},
-                  {"at", decision["at"]},
-                  {"list_version", decision["list_version"]},
-                  {"stale", false}}));
+  EXPECT_EQ(hit["decisions"][0], json({{"decision", "false_positive"},
+                                       {"note", "born 1990"},
+                                       {"actor", "desk-1"},
+                                       {"at", decision["at"]},
+                                       {"list_version", decision["list_version"]},
+                                       {"stale", false}}));
   // ...on yente's /match, under a key of vigil's own...
   auto matched = server.Post(
       "/match/default", screener_,
@@ -131,7 +131,8 @@ TEST_F(ServerMonitoringTest, DecisionsAreCheckedAndShownOnTheNextScreeningOfTheS
   auto decided = Vigil({"decide", "--subject", "Karim Yusufzai", "--record", "un-tai-901",
                         "--decision", "needs_review", "--note", "check again"});
   EXPECT_EQ(decided.exit_code, 0) << decided.err;
-  auto bad = Vigil({"decide", "--subject", "Karim", "--record", "un-tai-901", "--decision", "maybe"});
+  auto bad =
+      Vigil({"decide", "--subject", "Karim", "--record", "un-tai-901", "--decision", "maybe"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("--decision"), std::string::npos) << bad.err;
   auto missing = Vigil({"decide", "--subject", "Karim", "--record", "un-x", "--decision", "match"});
@@ -188,23 +189,27 @@ TEST_F(ServerMonitoringTest, MonitorsRaiseAlertsWhenAnotherProcessLoadsANewerLis
   ASSERT_EQ(csv.status, 201) << csv.body;
   ASSERT_EQ(csv.Json()["monitors"].size(), 2u);
   EXPECT_EQ(csv.Json()["monitors"][1]["hits"].size(), 0u);  // not listed yet
-  auto bad_csv = server.Request("POST", "/v1/monitors", screener_, "name,birth_date\nOmar,last year\n",
-                                {{"Content-Type", "text/csv"}});
+  auto bad_csv =
+      server.Request("POST", "/v1/monitors", screener_, "name,birth_date\nOmar,last year\n",
+                     {{"Content-Type", "text/csv"}});
   EXPECT_EQ(bad_csv.status, 422) << bad_csv.body;
   EXPECT_EQ(bad_csv.Json()["error"]["field"], "birth_date");
   EXPECT_NE(bad_csv.body.find("body:2: birth_date"), std::string::npos) << bad_csv.body;
   EXPECT_EQ(server.Post("/v1/monitors", screener_, R"({"name": "Karim", "kind": "vessel"})")
                 .Json()["error"]["field"],
             "kind");
-  EXPECT_EQ(server.Post("/v1/monitors", screener_, R"({"subjects": [{"name": "Karim"}, {"nom": "x"}]})")
-                .Json()["error"]["field"],
-            "subjects[1].nom");
+  EXPECT_EQ(
+      server.Post("/v1/monitors", screener_, R"({"subjects": [{"name": "Karim"}, {"nom": "x"}]})")
+          .Json()["error"]["field"],
+      "subjects[1].nom");
   EXPECT_EQ(server.Post("/v1/monitors", reader_, R"({"name": "Karim"})").status, 403);
   auto extra = server.Post("/v1/monitors", screener_, R"({"name": "Somebody Else"})");
   ASSERT_EQ(extra.status, 201);
   int64_t extra_id = extra.Json()["monitors"][0]["id"];
-  EXPECT_EQ(server.Request("DELETE", "/v1/monitors/" + std::to_string(extra_id), screener_).status, 200);
-  EXPECT_EQ(server.Request("DELETE", "/v1/monitors/" + std::to_string(extra_id), screener_).status, 404);
+  EXPECT_EQ(server.Request("DELETE", "/v1/monitors/" + std::to_string(extra_id), screener_).status,
+            200);
+  EXPECT_EQ(server.Request("DELETE", "/v1/monitors/" + std::to_string(extra_id), screener_).status,
+            404);
   EXPECT_EQ(server.Request("DELETE", "/v1/monitors/x", screener_).status, 422);
   auto listed = server.Get("/v1/monitors", screener_);
   ASSERT_EQ(listed.status, 200);
@@ -224,7 +229,8 @@ TEST_F(ServerMonitoringTest, MonitorsRaiseAlertsWhenAnotherProcessLoadsANewerLis
   for (const auto& a : all_alerts) {
     seen.push_back(a["label"].get<std::string>() + " " + a["kind"].get<std::string>() + " " +
                    a["record"].get<std::string>());
-    EXPECT_EQ(a["cause"].get<std::string>().substr(0, 27), "un-consolidated 2025-01-02+") << a.dump();
+    EXPECT_EQ(a["cause"].get<std::string>().substr(0, 27), "un-consolidated 2025-01-02+")
+        << a.dump();
   }
   EXPECT_EQ(seen, (std::vector<std::string>{"supplier 1 changed un-tai-901",
                                             "org 2 removed un-tae-901", "org 3 new un-tae-902"}))
@@ -286,10 +292,10 @@ TEST(MonitoringUnListTest, LoadingTheNewerUnListRaisesTheKnownAlerts) {
   {
     std::ofstream csv(dir + "/subjects.csv");
     csv << "label,name,kind\n"
-           "removed,Abu Mohammed al-Jawlani,person\n"         // QDi.317, gone in 2025-11
-           "added,Fereidoun Abbasi-Davani,person\n"           // IRi.001, new in 2025-11
+           "removed,Abu Mohammed al-Jawlani,person\n"                 // QDi.317, gone in 2025-11
+           "added,Fereidoun Abbasi-Davani,person\n"                   // IRi.001, new in 2025-11
            "changed,Bashar Sabawi Ibrahim Hasan al-Tikriti,person\n"  // IQi.085, alias added
-           "same,Sirajuddin Jallaloudine Haqqani,person\n";   // TAi.144, as it was
+           "same,Sirajuddin Jallaloudine Haqqani,person\n";           // TAi.144, as it was
   }
   auto added = RunVigil({"monitor", "add", "--input", dir + "/subjects.csv", "--db", db});
   ASSERT_EQ(added.exit_code, 0) << added.err;
@@ -310,9 +316,9 @@ TEST(MonitoringUnListTest, LoadingTheNewerUnListRaisesTheKnownAlerts) {
                                             "changed changed un-iqi-085"}))
       << alerts.out;
   if (all.size() == 3) {
-    EXPECT_EQ(all[0]["detail"]["listed"], false);           // left the list
-    EXPECT_TRUE(all[1]["old_score"].is_null());             // was not a hit
-    EXPECT_EQ(all[2]["detail"]["digest_changed"], true);    // the alias 'BASHAR AL-NASIRI'
+    EXPECT_EQ(all[0]["detail"]["listed"], false);         // left the list
+    EXPECT_TRUE(all[1]["old_score"].is_null());           // was not a hit
+    EXPECT_EQ(all[2]["detail"]["digest_changed"], true);  // the alias 'BASHAR AL-NASIRI'
   }
   EXPECT_NE(newer.out.find("monitoring: 4 subjects screened again: 1 new, 1 changed, 1 removed"),
             std::string::npos)

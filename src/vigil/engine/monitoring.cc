@@ -47,7 +47,8 @@ RecordsByKey IndexRecords(const match::WatchList& list) {
 }
 
 // A subject screened as monitoring screens it; hits by record key.
-std::vector<MonitorHit> ScreenSubject(const ScreeningService& service, const MonitorSubject& subject) {
+std::vector<MonitorHit> ScreenSubject(const ScreeningService& service,
+                                      const MonitorSubject& subject) {
   match::ScreenQuery query;
   query.name = subject.name;
   query.birth_date = subject.birth_date;
@@ -77,7 +78,8 @@ Monitor MonitorOf(const store::MonitorState& state) {
   m.created_by = state.monitor.created_by;
   m.created_at = state.monitor.created_at;
   m.subject = MonitorSubjectFromQuery(state.monitor.query, state.monitor.label);
-  for (const auto& h : state.hits) m.hits.push_back({h.record_key, h.dataset, h.score, h.record_digest});
+  for (const auto& h : state.hits)
+    m.hits.push_back({h.record_key, h.dataset, h.score, h.record_digest});
   return m;
 }
 
@@ -231,9 +233,9 @@ StatusOr<RescreenSummary> Engine::RescreenMonitors(const std::string& cause) {
       a.old_score = old_score;
       a.new_score = new_score;
       a.cause = cause;
-      a.detail = AlertDetailText(subject.name,
-                                 listed == records.end() ? "" : listed->second->display_name,
-                                 listed != records.end(), digest_changed);
+      a.detail =
+          AlertDetailText(subject.name, listed == records.end() ? "" : listed->second->display_name,
+                          listed != records.end(), digest_changed);
       update.alerts.push_back(std::move(a));
       kinds.push_back(kind);
     };
@@ -263,9 +265,12 @@ StatusOr<RescreenSummary> Engine::RescreenMonitors(const std::string& cause) {
   summary.alerts = std::move(*ids);
   for (const char* kind : kinds) {
     std::string_view k(kind);
-    if (k == "new") ++summary.added;
-    else if (k == "changed") ++summary.changed;
-    else ++summary.removed;
+    if (k == "new")
+      ++summary.added;
+    else if (k == "changed")
+      ++summary.changed;
+    else
+      ++summary.removed;
   }
   audit().Record("vigil", "rescreen", ToJson(summary));
   return summary;
@@ -277,8 +282,8 @@ void Engine::RescreenAfterLoad(std::vector<LoadReport>* reports) {
   for (auto& r : *reports) {
     if (r.unchanged) continue;
     if (!first) first = &r;
-    causes.push_back(ListChangeCause(r.dataset, r.changes ? r.changes->previous_version : "",
-                                     r.version));
+    causes.push_back(
+        ListChangeCause(r.dataset, r.changes ? r.changes->previous_version : "", r.version));
   }
   if (!first) return;
   auto monitored = store_->ReadMonitors();
@@ -288,8 +293,8 @@ void Engine::RescreenAfterLoad(std::vector<LoadReport>* reports) {
   if (run.ok()) {
     first->monitoring = std::move(*run);
   } else {
-    first->warnings.push_back(fmt::format("monitoring: re-screening failed: {}",
-                                          std::string(run.status().message())));
+    first->warnings.push_back(
+        fmt::format("monitoring: re-screening failed: {}", std::string(run.status().message())));
     first->warning_counts["monitoring"] += 1;
   }
   (void)audit().Flush();

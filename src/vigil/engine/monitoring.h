@@ -31,14 +31,14 @@ inline constexpr size_t kMonitorTop = 10;
 // A score that moves less than this is not a change (a list update shifts
 // the rarity of name parts, and with it scores, by tiny amounts).
 inline constexpr double kAlertScoreStep = 0.005;
-inline constexpr size_t kMaxMonitorLabel = 200;   // bytes
+inline constexpr size_t kMaxMonitorLabel = 200;  // bytes
 inline constexpr size_t kMaxMonitorsPerRequest = 10000;
 inline constexpr int64_t kMaxAlertsRead = 10000;  // alerts returned at most per call
 
 struct MonitorSubject {
-  std::string label;  // "" -> the name
+  std::string label;                      // "" -> the name
   std::string name, birth_date, country;  // as for screening ("" when none)
-  std::string kind;   // person | organization | any; "" for any
+  std::string kind;                       // person | organization | any; "" for any
 
   // InvalidArgument naming the field (label, name, birth_date, country, kind).
   Status Validate() const;
@@ -59,7 +59,7 @@ struct Monitor {
 
 struct Alert {
   int64_t id = 0, monitor = 0;
-  std::string label;  // the monitor's
+  std::string label;     // the monitor's
   std::string at, kind;  // new | changed | removed
   std::string record, dataset;
   std::optional<double> old_score, new_score;
@@ -76,9 +76,9 @@ struct AlertQuery {
 // What one re-screening did.
 struct RescreenSummary {
   std::string cause;
-  int64_t monitors = 0;  // subjects screened
+  int64_t monitors = 0;                         // subjects screened
   int64_t added = 0, changed = 0, removed = 0;  // alerts by kind
-  std::vector<int64_t> alerts;  // their ids
+  std::vector<int64_t> alerts;                  // their ids
 };
 
 // Subjects from a CSV text with a header naming the columns: name

@@ -47,7 +47,8 @@ class MonitoringTest : public ::testing::Test {
         return &h;
     return nullptr;
   }
-  static ScreenResponse Screen(Engine& engine, const std::string& name, const std::string& dob = "") {
+  static ScreenResponse Screen(Engine& engine, const std::string& name,
+                               const std::string& dob = "") {
     ScreenRequest request;
     request.name = name;
     request.dob = dob;
@@ -101,8 +102,8 @@ TEST_F(MonitoringTest, ADecisionShowsOnTheNextScreeningOfTheSameSubjectAndGoesSt
   EXPECT_TRUE(karim->decisions.empty());
   EXPECT_FALSE(ToJson(*karim).contains("decisions"));  // no decision: no key
 
-  DecisionRequest request{{"Karim Yusufzai", "", ""}, karim->entity, "false_positive",
-                          "our Karim was born in 1990"};
+  DecisionRequest request{
+      {"Karim Yusufzai", "", ""}, karim->entity, "false_positive", "our Karim was born in 1990"};
   auto made = engine->Decide(request, "desk-1");
   ASSERT_TRUE(made.ok()) << made.status();
   EXPECT_EQ(made->id, 1);
@@ -213,7 +214,8 @@ TEST(MonitorSubjectsFromCsvTest, ReadsTheColumnsAndNamesTheLineOfABadValue) {
   EXPECT_EQ((*read)[0].birth_date, "1970");
   EXPECT_EQ((*read)[0].label, "s1");
   EXPECT_EQ((*read)[1].name, "Acme Ltd");
-  auto bad = MonitorSubjectsFromCsv("name,birth_date\nKarim,1970\nOmar,last year\n", "subjects.csv");
+  auto bad =
+      MonitorSubjectsFromCsv("name,birth_date\nKarim,1970\nOmar,last year\n", "subjects.csv");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(FieldOf(bad.status()), "birth_date");
   EXPECT_EQ(std::string(bad.status().message()).rfind("subjects.csv:3: birth_date: ", 0), 0u)

@@ -24,8 +24,8 @@ struct DecisionRecord {
   std::string subject_key, subject;
   std::string record_key, dataset, list_version;  // list_version "" when unknown
   std::string record_digest;
-  std::string decision;  // match | false_positive | needs_review
-  std::string note;      // "" when none
+  std::string decision;   // match | false_positive | needs_review
+  std::string note;       // "" when none
   int64_t audit_seq = 0;  // the audit row that records it
 };
 
@@ -50,7 +50,7 @@ struct MonitorState {
 
 struct AlertRecord {
   int64_t id = 0, monitor_id = 0;
-  std::string label;  // the monitor's (read only)
+  std::string label;     // the monitor's (read only)
   std::string at, kind;  // kind: new | changed | removed
   std::string record_key, dataset;
   std::optional<double> old_score, new_score;

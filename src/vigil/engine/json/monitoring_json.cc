@@ -3,11 +3,11 @@
 
 #include <fmt/format.h>
 
-#include "vigil/engine/json/internal/params.h"
-
 #include <charconv>
 #include <initializer_list>
 #include <string_view>
+
+#include "vigil/engine/json/internal/params.h"
 
 namespace vigil {
 namespace {
@@ -72,8 +72,9 @@ StatusOr<DecisionRequest> DecisionRequestFromJson(const Json& body) {
   DecisionRequest r;
   auto subject = body.find("subject");
   if (subject == body.end() || subject->is_null())
-    return FieldError("subject", "a subject is required (the name screened, or {\"name\", "
-                                 "\"birth_date\", \"country\"})");
+    return FieldError("subject",
+                      "a subject is required (the name screened, or {\"name\", "
+                      "\"birth_date\", \"country\"})");
   if (subject->is_string()) {
     r.subject.name = subject->get<std::string>();
   } else if (subject->is_object()) {
@@ -84,9 +85,11 @@ StatusOr<DecisionRequest> DecisionRequestFromJson(const Json& body) {
                    Text(*subject, "subject", "country", &r.subject.country)})
       if (!s.ok()) return s;
   } else {
-    return FieldError("subject", "must be a name or an object {\"name\", \"birth_date\", \"country\"}");
+    return FieldError("subject",
+                      "must be a name or an object {\"name\", \"birth_date\", \"country\"}");
   }
-  if (!body.contains("record")) return FieldError("record", "a record is required (a hit's \"entity\")");
+  if (!body.contains("record"))
+    return FieldError("record", "a record is required (a hit's \"entity\")");
   if (!body.contains("decision"))
     return FieldError("decision", "a decision is required (match, false_positive or needs_review)");
   for (auto s : {Text(body, "", "record", &r.record), Text(body, "", "decision", &r.decision),
@@ -236,8 +239,8 @@ Json ToJson(const RescreenSummary& s) {
           {"changed", s.changed}, {"removed", s.removed},   {"alerts", s.alerts}};
 }
 
-std::string AlertDetailText(const std::string& subject, const std::string& record_name,
-                            bool listed, bool digest_changed) {
+std::string AlertDetailText(const std::string& subject, const std::string& record_name, bool listed,
+                            bool digest_changed) {
   Json d{{"subject", subject}};
   if (!record_name.empty()) d["name"] = record_name;
   d["listed"] = listed;
@@ -269,7 +272,8 @@ StatusOr<AlertQuery> AlertQueryFromQuery(
                  params.Unsigned("limit", &limit)})
     if (!s.ok()) return s;
   if (monitor > static_cast<uint64_t>(INT64_MAX) || since > static_cast<uint64_t>(INT64_MAX))
-    return FieldError(monitor > static_cast<uint64_t>(INT64_MAX) ? "monitor" : "since", "is too large");
+    return FieldError(monitor > static_cast<uint64_t>(INT64_MAX) ? "monitor" : "since",
+                      "is too large");
   if (limit < 1 || limit > static_cast<uint64_t>(kMaxAlertsRead))
     return FieldError("limit", fmt::format("must be between 1 and {}", kMaxAlertsRead));
   q.monitor = static_cast<int64_t>(monitor);
@@ -282,7 +286,8 @@ StatusOr<int64_t> MonitorIdFromText(const std::string& text) {
   int64_t id = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (ec != std::errc() || end != text.data() + text.size() || id < 1)
-    return FieldError("id", fmt::format("must be a monitor's id (a whole number from 1), got '{}'", text));
+    return FieldError(
+        "id", fmt::format("must be a monitor's id (a whole number from 1), got '{}'", text));
   return id;
 }
 

@@ -56,8 +56,8 @@ Json ToJson(const Alert& alert);
 Json ToJson(const RescreenSummary& summary);
 // An alert's detail as stored: {"subject", "name" (the record's, when
 // listed), "listed" (false once the record left the list), "digest_changed"}.
-std::string AlertDetailText(const std::string& subject, const std::string& record_name,
-                            bool listed, bool digest_changed);
+std::string AlertDetailText(const std::string& subject, const std::string& record_name, bool listed,
+                            bool digest_changed);
 
 // Query-string parameters (the HTTP API): subject, birth_date, country,
 // record for decisions; monitor, since, limit for alerts. Unknown

@@ -14,6 +14,7 @@ namespace vigil::store::internal {
 // Appends entries after the last row, each hash chained to the one before,
 // and moves the head; the seq of each. The caller's transaction must be
 // open (BEGIN IMMEDIATE, so that no other writer appends in between).
-StatusOr<std::vector<int64_t>> AppendAuditRows(Database& db, const std::vector<AuditEntry>& entries);
+StatusOr<std::vector<int64_t>> AppendAuditRows(Database& db,
+                                               const std::vector<AuditEntry>& entries);
 
 }  // namespace vigil::store::internal
