@@ -43,6 +43,7 @@ void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>&
 void AddScreenCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
 void AddGraphCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
 void AddAccountCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
+void AddMonitorCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
 void AddServeCommand(CLI::App& app, Context& context, std::vector<Command>& commands);
 
 }  // namespace vigil::cli

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   vigil::cli::AddScreenCommands(app, context, commands);
   vigil::cli::AddGraphCommands(app, context, commands);
   vigil::cli::AddAccountCommands(app, context, commands);
+  vigil::cli::AddMonitorCommands(app, context, commands);
   vigil::cli::AddServeCommand(app, context, commands);
 
   // What vigil was doing, for the message when memory runs out.

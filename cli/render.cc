@@ -106,6 +106,12 @@ void RenderLoad(const LoadReport& report, std::ostream& out) {
       kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", v, k);
     fmt::print(out, "  warnings: {} (quoted on stderr)\n", kinds);
   }
+  if (report.monitoring)
+    fmt::print(out,
+               "  monitoring: {} subject{} screened again: {} new, {} changed, {} removed hits "
+               "(vigil alerts)\n",
+               report.monitoring->monitors, report.monitoring->monitors == 1 ? "" : "s",
+               report.monitoring->added, report.monitoring->changed, report.monitoring->removed);
   if (report.changes && !report.changes->previous_version.empty()) {
     const DatasetChanges& c = *report.changes;
     fmt::print(

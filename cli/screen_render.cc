@@ -78,6 +78,13 @@ void RenderScreen(const Json& r, std::ostream& out) {
     for (const auto& e : h["explanation"]["evidence"])
       out << fmt::format("    {} {:+.3f}: {}\n", Text(e["kind"]), e["effect"].get<double>(),
                          Text(e["detail"]));
+    if (h.contains("decisions"))
+      for (const auto& d : h["decisions"])
+        out << fmt::format("    decided {} by {} at {} (list {}){}{}\n", Text(d["decision"]),
+                           Text(d["actor"]), Text(d["at"]),
+                           d["list_version"].is_null() ? "?" : Text(d["list_version"]),
+                           d["stale"].get<bool>() ? " STALE: the record changed since" : "",
+                           d["note"].is_null() ? "" : ": " + Text(d["note"]));
   }
 }
 

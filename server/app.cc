@@ -92,6 +92,7 @@ Api::Api(Engine& engine, ApiOptions options) : engine_(engine), options_(options
   AddBatchRoutes();
   AddSearchRoutes();
   AddReconcileRoutes();
+  AddMonitoringRoutes();
 }
 
 Api::~Api() = default;

@@ -61,6 +61,7 @@ class Api {
   Response Cached(const Request& request, const std::function<Response()>& make);
   void AddSearchRoutes();     // search_routes.cc
   void AddReconcileRoutes();  // reconcile_routes.cc
+  void AddMonitoringRoutes();  // monitoring_routes.cc: decisions, monitors, alerts
 
   Engine& engine_;
   ApiOptions options_;

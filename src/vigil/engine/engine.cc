@@ -97,6 +97,7 @@ StatusOr<std::vector<LoadReport>> Engine::ApplyAll(const std::vector<Batch>& bat
     }
     reports.push_back(std::move(report));
   }
+  RescreenAfterLoad(&reports);
   return reports;
 }
 

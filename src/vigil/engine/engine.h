@@ -31,10 +31,12 @@
 #include "vigil/engine/screening.h"
 #include "vigil/engine/search.h"
 #include "vigil/engine/conflict_report.h"
+#include "vigil/engine/decisions.h"
 #include "vigil/engine/entity_card.h"
 #include "vigil/engine/list_request.h"
 #include "vigil/engine/list_swap.h"
 #include "vigil/engine/load.h"
+#include "vigil/engine/monitoring.h"
 #include "vigil/engine/verify_report.h"
 #include "vigil/store/store.h"
 
@@ -185,7 +187,53 @@ class Engine {
   // call).
   AuditLog& audit();
 
+  // ---- decisions and monitoring (engine/decisions.h, engine/monitoring.h) ----
+  // Records a screener's decision on a listed record for a subject, with the
+  // record's digest and list version, in the store and as an audit row
+  // (action "decision"). Field errors from request.Validate(); NotFound
+  // naming "record" when no screened record has the key.
+  StatusOr<Decision> Decide(const DecisionRequest& request, const std::string& actor);
+  // Decisions by subject and/or record, oldest first, each marked stale when
+  // its record changed since.
+  StatusOr<std::vector<Decision>> Decisions(const DecisionQuery& query);
+  // Puts subjects under monitoring, screening each now (its hits are kept);
+  // field errors from MonitorSubject::Validate(), nothing written.
+  StatusOr<std::vector<Monitor>> AddMonitors(const std::vector<MonitorSubject>& subjects,
+                                             const std::string& actor);
+  // The monitors not removed, by id.
+  StatusOr<std::vector<Monitor>> Monitors();
+  // NotFound naming "id" when no live monitor has it.
+  Status RemoveMonitor(int64_t id, const std::string& actor);
+  // Screens every monitored subject again against the lists as the store
+  // holds them now, and records an alert, naming cause, for each hit that is
+  // new, changed or removed (engine/monitoring.h). ApplyAll() calls it after
+  // a load that changed a dataset.
+  StatusOr<RescreenSummary> RescreenMonitors(const std::string& cause);
+  // Alerts after query.since, oldest first.
+  StatusOr<std::vector<Alert>> Alerts(const AlertQuery& query);
+
  private:
+  // Decision memory (engine/decisions.cc): the earlier decisions on each
+  // hit's record for the same subject. Costs nothing while the store holds
+  // no decision: MayHaveDecisions() asks the store at most once a second
+  // until it holds one; then one indexed lookup per screening with hits. A
+  // failed lookup fails the screening (showing no decision would mislead).
+  Status AttachDecisions(const std::shared_ptr<const ScreeningService>& service,
+                         const ScreenRequest& request, ScreenResponse* response);
+  // The records and digests of a snapshot, built on first need and kept
+  // while it is the one screened.
+  std::shared_ptr<const RecordDigests> DigestsFor(
+      const std::shared_ptr<const ScreeningService>& service);
+  std::mutex digests_mutex_;
+  std::shared_ptr<const RecordDigests> digests_;
+  bool MayHaveDecisions();
+  // After a load that changed datasets: RescreenMonitors() with the changes
+  // as cause, its summary on the first changed report, or its failure as a
+  // warning there (the load itself stands).
+  void RescreenAfterLoad(std::vector<LoadReport>* reports);
+  std::atomic<bool> decisions_exist_{false};
+  std::atomic<int64_t> decisions_next_check_{0};  // steady_clock ticks
+
   explicit Engine(std::unique_ptr<store::Store> store)
       : store_(std::move(store)), accounts_(*store_) {}
   std::unique_ptr<store::Store> store_;

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "vigil/engine/monitoring.h"
 #include "vigil/model/model.h"
 #include "vigil/store/load_store.h"
 
@@ -84,6 +85,9 @@ struct LinkCounts {
 struct LoadReport : store::DatasetWriteRecord {
   std::optional<DatasetChanges> changes;  // unset when unchanged
   std::optional<LinkCounts> links;        // unset when unchanged
+  // The re-screening of monitored subjects that the load caused (on the
+  // first dataset it changed; unset when nothing is monitored).
+  std::optional<RescreenSummary> monitoring;
 };
 
 }  // namespace vigil

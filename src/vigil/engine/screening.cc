@@ -230,7 +230,9 @@ StatusOr<ScreenResponse> Engine::Screen(const ScreenRequest& request) {
   query.top = request.top;
   auto start = std::chrono::steady_clock::now();
   match::ScreenResult result = (*service)->Screen(query);
-  return (*service)->Respond(query, std::move(result), MillisecondsSince(start));
+  ScreenResponse response = (*service)->Respond(query, std::move(result), MillisecondsSince(start));
+  if (auto s = AttachDecisions(*service, request, &response); !s.ok()) return s;
+  return response;
 }
 
 StatusOr<std::vector<match::ListVersion>> Engine::ListVersions() {

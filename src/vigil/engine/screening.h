@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "vigil/base/status.h"
+#include "vigil/engine/decisions.h"
 #include "vigil/match/candidate_index.h"
 #include "vigil/match/explain.h"
 #include "vigil/match/screener.h"
@@ -91,6 +92,9 @@ struct ScreenHit {
   // record (yente's FtM entities). Not part of vigil's own hit JSON.
   std::vector<MatchedName> names;
   std::vector<std::string> birth_dates;
+  // Decision memory: earlier decisions on this record for the same subject
+  // (Engine::Screen; engine/decisions.h), oldest first.
+  std::vector<Decision> decisions;
 };
 
 struct ScreenResponse {

@@ -15,7 +15,8 @@
 // conflicts, verification inputs), graph (the knowledge graph's rows for
 // analysis), screening (designated records and list versions) and load
 // (writing datasets in one transaction, with the reads and writes its hooks
-// need) and accounts (API tokens and the hash-chained audit log).
+// need), accounts (API tokens and the hash-chained audit log) and
+// monitoring (decisions, monitored subjects and their alerts).
 #pragma once
 
 #include <cstdint>
@@ -27,6 +28,7 @@
 #include "vigil/store/graph_store.h"
 #include "vigil/store/knowledge_store.h"
 #include "vigil/store/load_store.h"
+#include "vigil/store/monitor_store.h"
 #include "vigil/store/screening_store.h"
 
 namespace vigil::store {
@@ -41,7 +43,8 @@ class Store : public KnowledgeStore,
               public GraphStore,
               public ScreeningStore,
               public LoadStore,
-              public AccountStore {
+              public AccountStore,
+              public MonitorStore {
  public:
   ~Store() override = default;
 

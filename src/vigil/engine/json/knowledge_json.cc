@@ -3,6 +3,8 @@
 
 #include <type_traits>
 
+#include "vigil/engine/json/monitoring_json.h"
+
 namespace vigil {
 namespace {
 
@@ -109,7 +111,7 @@ Json SideJson(const ConflictSide& side) {
 Json ToJson(const LoadReport& report) {
   int64_t warning_total = 0;
   for (const auto& [kind, count] : report.warning_counts) warning_total += count;
-  return Json{{"dataset", report.dataset},
+  Json out{{"dataset", report.dataset},
               {"kind", TextOrNull(report.kind)},
               {"version", report.version},
               {"publish_date", TextOrNull(report.publish_date)},
@@ -124,6 +126,9 @@ Json ToJson(const LoadReport& report) {
                 {"messages", report.warnings}}},
               {"changes", report.changes ? ChangesJson(*report.changes) : Json(nullptr)},
               {"links", report.links ? LinksJson(*report.links) : Json(nullptr)}};
+  // Only when subjects are monitored (docs/api.md, "Monitoring").
+  if (report.monitoring) out["monitoring"] = ToJson(*report.monitoring);
+  return out;
 }
 
 Json ToJson(const std::vector<LoadReport>& reports) {

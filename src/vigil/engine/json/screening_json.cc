@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "vigil/engine/json/monitoring_json.h"
 #include "vigil/text/escape.h"
 
 namespace vigil {
@@ -118,7 +119,7 @@ Json ToJson(const ScreenHit& hit) {
   explanation["query_reading"] = hit.displayed ? "displayed" : "written";
   explanation["name_score"] = hit.name_score;
   explanation["evidence"] = std::move(evidence);
-  return {{"rank", hit.rank},
+  Json out = {{"rank", hit.rank},
           {"entity", hit.entity},
           {"name", hit.name},
           {"kind", hit.kind},
@@ -134,6 +135,13 @@ Json ToJson(const ScreenHit& hit) {
           {"nationalities", hit.nationalities},
           {"linked", OptionalText(hit.linked)},
           {"explanation", std::move(explanation)}};
+  // Decision memory, only when there is some.
+  if (!hit.decisions.empty()) {
+    Json decisions = Json::array();
+    for (const auto& d : hit.decisions) decisions.push_back(HitDecisionJson(d));
+    out["decisions"] = std::move(decisions);
+  }
+  return out;
 }
 
 Json ToJson(const ScreenResponse& response) {

@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "vigil/engine/json/monitoring_json.h"
 #include "vigil/engine/json/internal/params.h"
 #include "vigil/match/name_scorer.h"
 
@@ -285,6 +286,12 @@ Json YenteResult(const ScreenHit& hit, double threshold,
               {"match", hit.score >= threshold},
               {"features", std::move(features)},
               {"explanations", std::move(explanations)}};
+  // vigil's own additions, under a key yente clients ignore: decision memory.
+  if (!hit.decisions.empty()) {
+    Json decisions = Json::array();
+    for (const auto& d : hit.decisions) decisions.push_back(HitDecisionJson(d));
+    out["vigil"] = {{"decisions", std::move(decisions)}};
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 // SqliteStore, accounts area: tokens and the audit chain.
 #include <fmt/format.h>
 
+#include "vigil/store/sqlite/internal/audit_chain.h"
 #include "vigil/store/sqlite/internal/connection.h"
 #include "vigil/store/sqlite/sqlite_store.h"
 
@@ -71,12 +72,10 @@ Status SqliteStore::RevokeToken(const std::string& name, const std::string& at) 
   return absl::OkStatus();
 }
 
-StatusOr<std::vector<int64_t>> SqliteStore::AppendAudit(const std::vector<AuditEntry>& entries) {
-  VIGIL_SQLITE_CONNECTION(db);
+namespace internal {
+
+StatusOr<std::vector<int64_t>> AppendAuditRows(Database& db, const std::vector<AuditEntry>& entries) {
   std::vector<int64_t> seqs;
-  if (entries.empty()) return seqs;
-  Transaction tx(db);
-  if (auto s = tx.Begin(); !s.ok()) return s;
   int64_t seq = 0;
   std::string prev = kAuditGenesis;
   {
@@ -104,6 +103,18 @@ StatusOr<std::vector<int64_t>> SqliteStore::AppendAudit(const std::vector<AuditE
   Statement head(db, "INSERT OR REPLACE INTO store_info(key, value) VALUES ('audit_head', ?)");
   head.Bind(1, fmt::format("{}:{}", seq, prev));
   if (auto s = head.Run(); !s.ok()) return s;
+  return seqs;
+}
+
+}  // namespace internal
+
+StatusOr<std::vector<int64_t>> SqliteStore::AppendAudit(const std::vector<AuditEntry>& entries) {
+  VIGIL_SQLITE_CONNECTION(db);
+  if (entries.empty()) return std::vector<int64_t>();
+  Transaction tx(db);
+  if (auto s = tx.Begin(); !s.ok()) return s;
+  auto seqs = internal::AppendAuditRows(db, entries);
+  if (!seqs.ok()) return seqs.status();
   if (auto s = tx.Commit(); !s.ok()) return s;
   return seqs;
 }

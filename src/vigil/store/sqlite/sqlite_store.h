@@ -102,6 +102,20 @@ class SqliteStore final : public Store {
   Status ReadAudit(const std::string& from, const std::string& to,
                    const std::function<bool(const AuditRecord&)>& visit) override;
 
+  // ---- decisions and monitoring (store/sqlite/monitoring.cc) ----
+  StatusOr<DecisionRecord> InsertDecision(DecisionRecord decision,
+                                          const AuditEntry& audit) override;
+  StatusOr<bool> HasDecisions() override;
+  StatusOr<std::vector<DecisionRecord>> FindDecisions(const std::string& subject_key,
+                                                      const std::string& record_key) override;
+  StatusOr<std::vector<int64_t>> InsertMonitors(const std::vector<MonitorState>& monitors) override;
+  StatusOr<std::vector<MonitorState>> ReadMonitors() override;
+  Status RemoveMonitor(int64_t id, const std::string& at) override;
+  StatusOr<std::vector<int64_t>> ApplyMonitorUpdates(
+      const std::vector<MonitorUpdate>& updates) override;
+  StatusOr<std::vector<AlertRecord>> ReadAlerts(int64_t monitor_id, int64_t since_id,
+                                                int64_t limit) override;
+
  private:
   // A source's text with its code-point offsets, read once per store.
   struct SourceText {
