@@ -170,6 +170,7 @@ ScreenHit ScreeningService::HitOf(match::Hit&& hit, size_t rank) const {
   h.kind = record.entity_kind;
   h.dataset = record.dataset;
   h.score = hit.score;
+  h.rank_score = hit.rank_score;
   h.name_score = hit.name_score;
   h.matched_name = {name.analysis.original, match::ListedNameTypeName(name.type),
                     name.analysis.script};

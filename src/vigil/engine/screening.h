@@ -77,6 +77,7 @@ struct ScreenHit {
   size_t rank = 0;  // 1 for the best
   std::string entity, name, kind, dataset;  // the record's key, display name, entity kind
   double score = 0;       // final, in [0, 1]
+  double rank_score = 0;  // the score before it is held to [0, 1]: hits' order
   double name_score = 0;  // before other evidence
   MatchedName matched_name;
   std::vector<std::string> references;  // the list's own ids, the record's first

@@ -147,7 +147,7 @@ Screener::Screener(const WatchList& list, const CandidateIndex& index, ScreenerO
 
 void Screener::SortHits(std::vector<Hit>* hits, size_t top) const {
   std::sort(hits->begin(), hits->end(), [&](const Hit& a, const Hit& b) {
-    if (a.score != b.score) return a.score > b.score;
+    if (a.rank_score != b.rank_score) return a.rank_score > b.rank_score;
     return list_.records()[a.record].key < list_.records()[b.record].key;
   });
   if (hits->size() > top) hits->resize(top);
@@ -167,7 +167,7 @@ ScreenResult Screener::Screen(const ScreenQuery& query) const {
       auto it = std::find_if(result.hits.begin(), result.hits.end(),
                              [&](const Hit& h) { return h.record == hit.record; });
       if (it == result.hits.end()) result.hits.push_back(std::move(hit));
-      else if (hit.score > it->score) *it = std::move(hit);
+      else if (hit.rank_score > it->rank_score) *it = std::move(hit);
     }
     SortHits(&result.hits, query.top);
     result.displayed = std::move(shown.query);
@@ -326,6 +326,7 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
                                            query_country, listed)});
       }
     }
+    hit.rank_score = score;
     hit.score = std::clamp(score, 0.0, 1.0);
     if (hit.score >= query.threshold) result.hits.push_back(std::move(hit));
   }

@@ -90,6 +90,11 @@ struct Hit {
   uint32_t record = 0;
   uint32_t name = 0;        // the listed name that matched best
   double score = 0;         // final, in [0, 1]
+  // The same sum before it is held to [0, 1]: the name's score plus every
+  // piece of evidence. Hits are ranked by it, so that two exact names of
+  // which one also has the birth date and nationality right do not tie at
+  // 1.0 (docs/screening.md, "Ranking").
+  double rank_score = 0;
   double name_score = 0;    // before other evidence
   bool displayed = false;   // met by the query's displayed reading (bidi controls)
   NameComparison comparison;

@@ -183,6 +183,34 @@ TEST(ScreenerListTest, InvisibleCharactersInAListedNameAreRemovedToo) {
   EXPECT_DOUBLE_EQ(result.hits[0].score, 1.0);
 }
 
+TEST(ScreenerListTest, HitsThatAllScoreOneAreRankedByTheEvidenceBeyondIt) {
+  // Three people listed under one exact name: the order of their hits must
+  // say which the birth date and nationality support, though every score is
+  // held to 1.0. Keys are chosen so that key order would rank them wrongly.
+  WatchList list = WatchList::Build(
+      {Record("a-other-country", "person", {{"Abdul Rauf Zakir", kPrimary}}, {}, {"PK"}),
+       Record("b-name-only", "person", {{"Abdul Rauf Zakir", kPrimary}}),
+       Record("c-all-agree", "person", {{"Abdul Rauf Zakir", kPrimary}}, {"1972-03-01"},
+              {"AF"})},
+      {}, 1);
+  CandidateIndex index = CandidateIndex::Build(list);
+  ScreenQuery q;
+  q.name = "Abdul Rauf Zakir";
+  q.birth_date = "1972-03-01";
+  q.country = "AF";
+  ScreenResult result = Screener(list, index).Screen(q);
+  ASSERT_EQ(result.hits.size(), 3u);
+  std::vector<std::string> order;
+  for (const Hit& h : result.hits) order.push_back(list.records()[h.record].key);
+  EXPECT_EQ(order, (std::vector<std::string>{"c-all-agree", "b-name-only", "a-other-country"}));
+  EXPECT_DOUBLE_EQ(result.hits[0].score, 1.0);
+  EXPECT_DOUBLE_EQ(result.hits[1].score, 1.0);
+  EXPECT_GT(result.hits[0].rank_score, 1.05);  // same day +0.06, nationality +0.03
+  EXPECT_DOUBLE_EQ(result.hits[1].rank_score, 1.0);
+  EXPECT_LT(result.hits[2].rank_score, 1.0);  // nationality differs
+  EXPECT_DOUBLE_EQ(result.hits[2].score, result.hits[2].rank_score);
+}
+
 TEST(ScreenQueryTest, ValidateNamesTheFieldAndTheProblem) {
   ScreenQuery q;
   q.name = "Sirajuddin Haqqani";

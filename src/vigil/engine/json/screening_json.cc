@@ -125,6 +125,7 @@ Json ToJson(const ScreenHit& hit) {
           {"kind", hit.kind},
           {"dataset", hit.dataset},
           {"score", hit.score},
+          {"rank_score", hit.rank_score},
           {"matched_name",
            {{"text", hit.matched_name.text},
             {"type", hit.matched_name.type},

@@ -62,7 +62,8 @@ TEST(ScreeningJsonTest, AScreenResultHasTheDocumentedShape) {
   EXPECT_EQ(j["lists"][0]["records"], 877);
   const Json& hit = j["hits"][0];
   EXPECT_EQ(Keys(hit), (std::vector<std::string>{"rank", "entity", "name", "kind", "dataset",
-                                                 "score", "matched_name", "references",
+                                                 "score", "rank_score", "matched_name",
+                                                 "references",
                                                  "programs", "designations", "nationalities",
                                                  "linked", "explanation"}));
   EXPECT_EQ(hit["designations"][0]["list"], nullptr);

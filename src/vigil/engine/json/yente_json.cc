@@ -225,11 +225,11 @@ std::vector<ScreenHit> MergeYenteHits(const YenteMatch& match,
       auto [it, fresh] = at.emplace(hit.entity, merged.size());
       if (fresh)
         merged.push_back(hit);
-      else if (hit.score > merged[it->second].score)
+      else if (hit.rank_score > merged[it->second].rank_score)
         merged[it->second] = hit;
     }
   std::stable_sort(merged.begin(), merged.end(), [](const ScreenHit& a, const ScreenHit& b) {
-    if (a.score != b.score) return a.score > b.score;
+    if (a.rank_score != b.rank_score) return a.rank_score > b.rank_score;
     return a.entity < b.entity;
   });
   return merged;
@@ -286,11 +286,14 @@ Json YenteResult(const ScreenHit& hit, double threshold,
               {"match", hit.score >= threshold},
               {"features", std::move(features)},
               {"explanations", std::move(explanations)}};
-  // vigil's own additions, under a key yente clients ignore: decision memory.
+  // vigil's own additions, under a key yente clients ignore: the score that
+  // ranks hits without saturating at 1.0, and decision memory.
+  Json& vigil = out["vigil"];
+  vigil["rank_score"] = hit.rank_score;
   if (!hit.decisions.empty()) {
     Json decisions = Json::array();
     for (const auto& d : hit.decisions) decisions.push_back(HitDecisionJson(d));
-    out["vigil"] = {{"decisions", std::move(decisions)}};
+    vigil["decisions"] = std::move(decisions);
   }
   return out;
 }
