@@ -3,6 +3,7 @@
 // are printed as their JSON or rendered (screen_render.h).
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -11,6 +12,7 @@
 #include "screen_render.h"
 #include "vigil/base/file.h"
 #include "vigil/engine/engine.h"
+#include "vigil/engine/json/batch_stream_json.h"
 #include "vigil/engine/json/screening_json.h"
 #include "vigil/text/escape.h"
 
@@ -31,7 +33,29 @@ struct ScreenArgs {
   std::string dob_column, country_column, kind_column, id_column;
   unsigned threads = 0;
   bool raw_csv = false;
+  std::string actor = "cli";
 };
+
+// Screening is recorded in the store's audit log, from the CLI as from the
+// API (docs/api.md, "The audit log"): the store is opened for writing.
+StatusOr<std::unique_ptr<Engine>> OpenForScreening(const Context& context) {
+  // A missing store is "not found" (exit 3), as for every reading command,
+  // not a new empty store.
+  if (!std::filesystem::exists(context.db)) return OpenForReading(context);
+  return Engine::Open(context.db, store::AccessMode::kReadWrite);
+}
+
+// Writes the queued audit row; a screening that could not be recorded is
+// an error, not a silent gap in the log.
+Status RecordScreening(Engine& engine, const std::string& actor, std::string_view action,
+                       const Json& detail) {
+  engine.audit().Record(actor, action, detail);
+  if (auto s = engine.audit().Flush(); !s.ok())
+    return absl::InternalError(
+        fmt::format("the screening could not be written to the audit log: {}",
+                    std::string(s.message())));
+  return absl::OkStatus();
+}
 
 // Output to a file written atomically (base/file.h), created by the first
 // write so that a batch refused before it writes leaves nothing behind.
@@ -132,7 +156,7 @@ int RunBatch(const ScreenArgs& args, const Context& context) {
   auto rows = OpenRowFile(args.input);
   if (!rows.ok()) return Fail(rows.status(), context);
   if (auto s = Engine::CheckBatch(request, **rows); !s.ok()) return Fail(s, context);
-  auto engine = OpenForReading(context);
+  auto engine = OpenForScreening(context);
   if (!engine.ok()) return Fail(engine.status(), context);
   FileSink output(args.output);
   Progress progress("screening");
@@ -141,6 +165,10 @@ int RunBatch(const ScreenArgs& args, const Context& context) {
   });
   if (!summary.ok()) return Fail(summary.status(), context);
   progress.Finish();
+  if (auto s = RecordScreening(**engine, args.actor, "screen_batch",
+                               BatchAuditDetail(*summary, /*complete=*/true));
+      !s.ok())
+    return Fail(s, context);
   if (auto s = output.Commit(); !s.ok()) return Fail(s, context);
   summary->output = args.output;
   PrintProblems(summary->problems);
@@ -168,11 +196,15 @@ int RunScreen(const ScreenArgs& args, const Context& context) {
   request.top = args.top;
   // Checked before the database is opened.
   if (auto s = request.Validate(); !s.ok()) return Fail(s, context);
-  auto engine = OpenForReading(context);
+  auto engine = OpenForScreening(context);
   if (!engine.ok()) return Fail(engine.status(), context);
   if (auto s = (*engine)->PrepareScreening(args.threads); !s.ok()) return Fail(s, context);
   auto response = (*engine)->Screen(request);
   if (!response.ok()) return Fail(response.status(), context);
+  if (auto s = RecordScreening(**engine, args.actor, "screen",
+                               ScreeningAuditDetail(request, *response));
+      !s.ok())
+    return Fail(s, context);
   Json j = ToJson(*response);
   if (context.json) return Print(j);
   RenderScreen(j, std::cout);
@@ -203,6 +235,7 @@ void AddScreenCommands(CLI::App& app, Context& context, std::vector<Command>& co
   screen->add_option("--kind", s->kind, "person | organization (default: any)");
   // Ranges are checked by the engine (ScreenRequest::Validate()).
   screen->add_option("--threshold", s->threshold, "lowest score reported, 0 to 1 (default 0.80)");
+  screen->add_option("--actor", s->actor, "who screens, for the audit log (default: cli)");
   screen->add_option("--top", s->top, "at most this many hits per name, 1 to 1000 (default 10)");
   screen->add_option("--input", s->input, "batch: a CSV (with header) or JSONL file of names");
   screen->add_option("--output", s->output, "batch: results as CSV, or JSONL (.jsonl)");

@@ -149,7 +149,7 @@ void Api::AddHealthRoutes() {
   // route files is described there (server/openapi_test.cc checks it).
   router_.Get("/openapi.json", [](Request&) {
     Response r;
-    r.body = kOpenApiDocument;
+    r.body = OpenApiDocument();
     return r;
   }).public_route = true;
 }

@@ -49,7 +49,7 @@ class OpenApiTest : public ::testing::Test {
     ASSERT_TRUE(engine.ok()) << engine.status();
     engine_ = std::move(*engine);
     api_ = std::make_unique<Api>(*engine_, ApiOptions{});
-    document_ = Json::parse(kOpenApiDocument, nullptr, /*allow_exceptions=*/false);
+    document_ = Json::parse(OpenApiDocument(), nullptr, /*allow_exceptions=*/false);
     ASSERT_FALSE(document_.is_discarded()) << "docs/openapi.json is not JSON";
   }
   void TearDown() override {

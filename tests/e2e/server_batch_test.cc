@@ -189,12 +189,18 @@ TEST_F(ServerBatchTest, RowsAreScreenedAsTheCliScreensThemInInputOrder) {
   EXPECT_EQ(forbidden.status, 403) << forbidden.body;
   EXPECT_EQ(server.Stop(), 0) << server.log();
 
-  // One audit row per batch, with counts and list versions, no names.
+  // One audit row per batch, with counts and list versions, no names: the
+  // CLI's batch above (actor "cli") and the two over HTTP.
   auto audit = Vigil({"audit", "export", "--format", "jsonl"});
   ASSERT_EQ(audit.exit_code, 0) << audit.err;
   std::vector<json> batches;
-  for (auto& row : Lines(audit.out))
-    if (row["action"] == "screen_batch") batches.push_back(row);
+  int cli_batches = 0;
+  for (auto& row : Lines(audit.out)) {
+    if (row["action"] != "screen_batch") continue;
+    if (row["actor"] == "cli") ++cli_batches;
+    else batches.push_back(row);
+  }
+  EXPECT_EQ(cli_batches, 1) << audit.out;
   ASSERT_EQ(batches.size(), 2u) << audit.out;
   EXPECT_EQ(batches[0]["actor"], "desk-1");
   EXPECT_EQ(batches[0]["detail"]["rows"], 5);  // the blank line is no row

@@ -90,11 +90,19 @@ TEST_F(StoreSafetyTest, ReadOnlyCommandsLeaveNoFilesBehind) {
     EXPECT_EQ(Files(), files) << args[0];
   }
   EXPECT_EQ(Sha256Hex(Read(db_)), before);
-  // Screening adds its cache beside the database, and nothing else.
-  ASSERT_EQ(Vigil({"screen", "Northern Front"}).exit_code, 0);
+  // Screening adds its cache beside the database, and nothing else; the
+  // database gains the screening's audit row (issue 8: every screening,
+  // from the CLI too, is in the audit log).
+  ASSERT_EQ(Vigil({"screen", "Northern Front", "--actor", "desk-7"}).exit_code, 0);
   files.insert("vigil.db.screening");
   EXPECT_EQ(Files(), files);
-  EXPECT_EQ(Sha256Hex(Read(db_)), before);
+  auto audit = Json({"audit", "verify"});
+  EXPECT_EQ(audit["rows"], 1);
+  EXPECT_EQ(audit["ok"], true);
+  auto exported = Vigil({"audit", "export"});
+  EXPECT_NE(exported.out.find("\"actor\":\"desk-7\",\"action\":\"screen\""), std::string::npos)
+      << exported.out;
+  EXPECT_NE(exported.out.find("Northern Front"), std::string::npos) << exported.out;
 }
 
 // Regression (issue 10): editing a name inside DB.screening changed what
