@@ -40,6 +40,14 @@ class CliTest : public ::testing::Test {
     return nlohmann::json::parse(r.out);
   }
   RunResult LoadMini() { return Vigil({"load", data_, "--texts", MiniTexts()}); }
+  // `vigil token create`: the token it prints once.
+  std::string Token(const std::string& name, const std::string& role) {
+    auto r = Vigil({"token", "create", "--name", name, "--role", role});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::string token = r.out;
+    while (!token.empty() && (token.back() == '\n' || token.back() == '\r')) token.pop_back();
+    return token;
+  }
 
   // Replaces the first occurrence of from in data/<file>.
   void Edit(const std::string& file, const std::string& from, const std::string& to);

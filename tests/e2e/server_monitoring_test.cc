@@ -33,13 +33,6 @@ class ServerMonitoringTest : public CliTest {
     screener_ = Token("desk-1", "screener");
     reader_ = Token("intern", "reader");
   }
-  std::string Token(const std::string& name, const std::string& role) {
-    auto r = Vigil({"token", "create", "--name", name, "--role", role});
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    std::string token = r.out;
-    while (!token.empty() && (token.back() == '\n' || token.back() == '\r')) token.pop_back();
-    return token;
-  }
   // The hit on the listed record key in a /v1/screen answer (null if none).
   static json HitOn(const json& response, const std::string& entity) {
     for (const auto& h : response["hits"])

@@ -42,13 +42,6 @@ class ServerReconcileTest : public CliTest {
     reader_ = Token("intern", "reader");
     admin_ = Token("boss", "admin");
   }
-  std::string Token(const std::string& name, const std::string& role) {
-    auto r = Vigil({"token", "create", "--name", name, "--role", role});
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    std::string token = r.out;
-    while (!token.empty() && (token.back() == '\n' || token.back() == '\r')) token.pop_back();
-    return token;
-  }
   // A POST as OpenRefine sends it: form-encoded, no Authorization header.
   HttpResult PostForm(ServerProcess& server, const std::string& target, const std::string& field,
                       const std::string& value) {

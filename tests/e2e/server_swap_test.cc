@@ -95,13 +95,6 @@ class ServerSwapTest : public CliTest {
     admin_ = Token("boss", "admin");
     screener_ = Token("desk-1", "screener");
   }
-  std::string Token(const std::string& name, const std::string& role) {
-    auto r = Vigil({"token", "create", "--name", name, "--role", role});
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    std::string token = r.out;
-    while (!token.empty() && (token.back() == '\n' || token.back() == '\r')) token.pop_back();
-    return token;
-  }
   // The publish date /v1/lists says is served.
   static std::string Served(ServerProcess& server, const std::string& token) {
     auto r = server.Get("/v1/lists", token);

@@ -20,13 +20,6 @@ class ServerTest : public CliTest {
     CliTest::SetUp();
     ASSERT_EQ(LoadMini().exit_code, 0);
   }
-  std::string Token(const std::string& name, const std::string& role) {
-    auto r = Vigil({"token", "create", "--name", name, "--role", role});
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    std::string token = r.out;
-    while (!token.empty() && (token.back() == '\n' || token.back() == '\r')) token.pop_back();
-    return token;
-  }
 };
 
 TEST_F(ServerTest, WithoutTokensOnlyLoopbackIsServedAndOpen) {

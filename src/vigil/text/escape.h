@@ -36,4 +36,10 @@ bool StartsLikeFormula(std::string_view text);
 // it (for programs that read the file), the value is written as it is.
 std::string CsvCell(std::string_view text, bool neutralise = true);
 
+// Text for XML or HTML, in an element or a quoted attribute: & < > " '
+// escaped (' as &#39;, which both read), and the control characters XML 1.0
+// forbids even escaped (all C0 but tab, line feed and carriage return) as a
+// space.
+std::string EscapeMarkup(std::string_view text);
+
 }  // namespace vigil

@@ -10,6 +10,7 @@
 
 #include "vigil/engine/json/yente_json.h"
 #include "vigil/match/screener.h"
+#include "vigil/text/escape.h"
 
 namespace vigil {
 namespace {
@@ -78,33 +79,6 @@ Json Strings(const std::vector<std::string>& values) {
 }
 
 }  // namespace
-
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 StatusOr<std::vector<ReconcileQuery>> ParseReconcileQueries(const Json& queries) {
   if (!queries.is_object())
@@ -332,7 +306,7 @@ std::string Page(const std::string& title, const std::string& rows) {
 void Row(std::string* rows, const char* label, const std::vector<std::string>& values) {
   if (values.empty()) return;
   std::string cell;
-  for (const auto& v : values) cell += (cell.empty() ? "" : "<br>") + HtmlEscape(v);
+  for (const auto& v : values) cell += (cell.empty() ? "" : "<br>") + EscapeMarkup(v);
   *rows += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", label, cell);
 }
 
@@ -353,7 +327,7 @@ std::string ReconcilePreviewHtml(const ScreenHit& record) {
   Row(&rows, "Nationality", countries);
   Row(&rows, "Programme", record.programs);
   Row(&rows, "Id", {record.entity});
-  return Page(HtmlEscape(record.name), rows);
+  return Page(EscapeMarkup(record.name), rows);
 }
 
 std::string ReconcilePreviewHtml(const EntityCard& card) {
@@ -366,7 +340,7 @@ std::string ReconcilePreviewHtml(const EntityCard& card) {
   Row(&rows, "Other names", names);
   if (!card.description.empty()) Row(&rows, "About", {card.description});
   Row(&rows, "Id", {card.entity.id});
-  return Page(HtmlEscape(card.entity.name), rows);
+  return Page(EscapeMarkup(card.entity.name), rows);
 }
 
 }  // namespace vigil

@@ -79,7 +79,4 @@ Json ReconcileExtendResponse(const ReconcileExtend& extend, const std::vector<Sc
 std::string ReconcilePreviewHtml(const ScreenHit& record);
 std::string ReconcilePreviewHtml(const EntityCard& card);
 
-// Text made safe inside HTML elements and attributes (& < > " ').
-std::string HtmlEscape(std::string_view text);
-
 }  // namespace vigil

@@ -5,40 +5,10 @@
 #include <string>
 
 #include "vigil/ingest/network/network.h"
+#include "vigil/text/escape.h"
 
 namespace vigil::network {
 namespace {
-
-std::string Escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        // XML 1.0 forbids most control characters, even escaped.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
-          out += ' ';
-        else
-          out += c;
-    }
-  }
-  return out;
-}
 
 std::string Number(double value) { return fmt::format("{}", value); }
 
@@ -68,22 +38,22 @@ std::string WriteGraphMl(const Network& network) {
   out += "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n";
   for (size_t i = 0; i < network.node_attributes.size(); ++i)
     out += fmt::format("  <key id=\"n{}\" for=\"node\" attr.name=\"{}\" attr.type=\"{}\"/>\n", i,
-                       Escape(network.node_attributes[i].name),
+                       EscapeMarkup(network.node_attributes[i].name),
                        GraphMlType(network.node_attributes[i].type));
   out += "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n";
   for (size_t i = 0; i < network.edge_attributes.size(); ++i)
     out += fmt::format("  <key id=\"e{}\" for=\"edge\" attr.name=\"{}\" attr.type=\"{}\"/>\n", i,
-                       Escape(network.edge_attributes[i].name),
+                       EscapeMarkup(network.edge_attributes[i].name),
                        GraphMlType(network.edge_attributes[i].type));
   out += fmt::format("  <graph id=\"G\" edgedefault=\"{}\">\n",
                      network.directed ? "directed" : "undirected");
   for (size_t v = 0; v < network.labels.size(); ++v) {
     out += fmt::format("    <node id=\"n{}\">\n      <data key=\"label\">{}</data>\n", v,
-                       Escape(network.labels[v]));
+                       EscapeMarkup(network.labels[v]));
     for (size_t i = 0; i < network.node_attributes.size(); ++i) {
       const auto& values = network.node_attributes[i].values;
       if (v < values.size() && !values[v].empty())
-        out += fmt::format("      <data key=\"n{}\">{}</data>\n", i, Escape(values[v]));
+        out += fmt::format("      <data key=\"n{}\">{}</data>\n", i, EscapeMarkup(values[v]));
     }
     out += "    </node>\n";
   }
@@ -95,7 +65,7 @@ std::string WriteGraphMl(const Network& network) {
     for (size_t i = 0; i < network.edge_attributes.size(); ++i) {
       const auto& values = network.edge_attributes[i].values;
       if (e < values.size() && !values[e].empty())
-        out += fmt::format("      <data key=\"e{}\">{}</data>\n", i, Escape(values[e]));
+        out += fmt::format("      <data key=\"e{}\">{}</data>\n", i, EscapeMarkup(values[e]));
     }
     out += "    </edge>\n";
   }
@@ -115,7 +85,7 @@ std::string WriteGexf(const Network& network) {
     out += fmt::format("    <attributes class=\"{}\">\n", domain);
     for (size_t i = 0; i < attributes.size(); ++i)
       out += fmt::format("      <attribute id=\"{}\" title=\"{}\" type=\"{}\"/>\n", i,
-                         Escape(attributes[i].name), GexfType(attributes[i].type));
+                         EscapeMarkup(attributes[i].name), GexfType(attributes[i].type));
     out += "    </attributes>\n";
   };
   auto values = [&](const std::vector<Attribute>& attributes, size_t item, const char* indent) {
@@ -124,7 +94,7 @@ std::string WriteGexf(const Network& network) {
       const auto& column = attributes[i].values;
       if (item < column.size() && !column[item].empty())
         block += fmt::format("{}  <attvalue for=\"{}\" value=\"{}\"/>\n", indent, i,
-                             Escape(column[item]));
+                             EscapeMarkup(column[item]));
     }
     if (block.empty()) return std::string();
     return fmt::format("{}<attvalues>\n{}{}</attvalues>\n", indent, block, indent);
@@ -135,10 +105,10 @@ std::string WriteGexf(const Network& network) {
   for (size_t v = 0; v < network.labels.size(); ++v) {
     std::string attributes = values(network.node_attributes, v, "        ");
     if (attributes.empty()) {
-      out += fmt::format("      <node id=\"{}\" label=\"{}\"/>\n", v, Escape(network.labels[v]));
+      out += fmt::format("      <node id=\"{}\" label=\"{}\"/>\n", v, EscapeMarkup(network.labels[v]));
     } else {
       out += fmt::format("      <node id=\"{}\" label=\"{}\">\n{}      </node>\n", v,
-                         Escape(network.labels[v]), attributes);
+                         EscapeMarkup(network.labels[v]), attributes);
     }
   }
   out += "    </nodes>\n    <edges>\n";
