@@ -144,6 +144,22 @@ def open_connections(host, port, count):
     return socks
 
 
+def bench_store(args, work):
+    """The benchmarks' store in work/: the bundled knowledge base, the UN list
+    of 2025-04-19 and the OFAC SDN set, and an admin token. Returns the
+    database's path, a function that runs vigil on it, and the token."""
+    db = os.path.join(work, "vigil.db")
+    vigil = lambda *a: subprocess.run([args.vigil, *a, "--db", db], capture_output=True,
+                                      text=True, check=True).stdout
+    d = args.data
+    vigil("load", os.path.join(ROOT, "data"), "--texts", args.seeds)
+    vigil("load", f"{d}/un/consolidated-2025-04-19.xml")
+    vigil("load", *[f"{d}/ofac/{f}" for f in ("sdn-2023-01.csv", "alt-2025-12.csv",
+                                               "add-2025-12.csv", "sdn_comments-2025-12.csv")])
+    token = vigil("token", "create", "--name", "bench", "--role", "admin").strip()
+    return db, vigil, token
+
+
 def rss_mb(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -166,15 +182,7 @@ def main():
         sys.exit("wrk is needed: apt-get install wrk")
 
     work = tempfile.mkdtemp(prefix="vigil-server-bench-")
-    db = os.path.join(work, "vigil.db")
-    vigil = lambda *a: subprocess.run([args.vigil, *a, "--db", db], capture_output=True,
-                                      text=True, check=True).stdout
-    d = args.data
-    vigil("load", os.path.join(ROOT, "data"), "--texts", args.seeds)
-    vigil("load", f"{d}/un/consolidated-2025-04-19.xml")
-    vigil("load", *[f"{d}/ofac/{f}" for f in ("sdn-2023-01.csv", "alt-2025-12.csv",
-                                               "add-2025-12.csv", "sdn_comments-2025-12.csv")])
-    token = vigil("token", "create", "--name", "bench", "--role", "admin").strip()
+    db, vigil, token = bench_store(args, work)
     server = subprocess.Popen([args.vigil, "serve", "--db", db, "--listen", "127.0.0.1:0",
                                "--quiet"], stderr=subprocess.PIPE, text=True)
     try:

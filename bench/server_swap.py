@@ -33,7 +33,7 @@ import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from server import NAMES, lua_rotating  # noqa: E402
+from server import NAMES, bench_store, lua_rotating  # noqa: E402
 
 
 def call(base, method, path, token, body=None, content_type="application/json"):
@@ -70,15 +70,7 @@ def main():
         sys.exit("wrk is needed: apt-get install wrk")
 
     work = tempfile.mkdtemp(prefix="vigil-swap-bench-")
-    db = os.path.join(work, "vigil.db")
-    vigil = lambda *a: subprocess.run([args.vigil, *a, "--db", db], capture_output=True,
-                                      text=True, check=True).stdout
-    d = args.data
-    vigil("load", os.path.join(ROOT, "data"), "--texts", args.seeds)
-    vigil("load", f"{d}/un/consolidated-2025-04-19.xml")
-    vigil("load", *[f"{d}/ofac/{f}" for f in ("sdn-2023-01.csv", "alt-2025-12.csv",
-                                               "add-2025-12.csv", "sdn_comments-2025-12.csv")])
-    token = vigil("token", "create", "--name", "bench", "--role", "admin").strip()
+    db, vigil, token = bench_store(args, work)
     server = subprocess.Popen([args.vigil, "serve", "--db", db, "--listen", "127.0.0.1:0",
                                "--quiet", "--watch-interval", str(args.watch_interval)],
                               stderr=subprocess.PIPE, text=True)
