@@ -71,6 +71,7 @@ def main():
 
     work = tempfile.mkdtemp(prefix="vigil-swap-bench-")
     db, vigil, token = bench_store(args, work)
+    d = args.data
     server = subprocess.Popen([args.vigil, "serve", "--db", db, "--listen", "127.0.0.1:0",
                                "--quiet", "--watch-interval", str(args.watch_interval)],
                               stderr=subprocess.PIPE, text=True)
