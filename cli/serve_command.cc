@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <boost/asio/ip/address.hpp>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -19,7 +20,25 @@ struct ServeArgs {
   int threads = 0;
   int watch_ms = 1000;  // how often the store is checked for a newer list; 0: never
   bool quiet = false;
+  std::string ui;     // the built web UI; empty: the default below, if built
+  bool no_ui = false;
 };
+
+// Where the built web UI is when --ui is not given: beside an installed
+// binary (PREFIX/share/vigil/ui), else the source tree's web/dist that
+// scripts/build-ui writes (a build tree's binary).
+std::string DefaultUiDir() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path installed = exe.parent_path().parent_path() / "share" / "vigil" / "ui";
+    if (fs::exists(installed / "index.html", ec)) return installed.string();
+  }
+  fs::path source = fs::path(VIGIL_SOURCE_DIR) / "web" / "dist";
+  if (fs::exists(source / "index.html", ec)) return source.string();
+  return "";
+}
 
 // "HOST:PORT" or "[V6]:PORT".
 Status ParseListen(const std::string& text, server::ServerOptions* options) {
@@ -72,6 +91,16 @@ int RunServe(const ServeArgs& args, const Context& context) {
 
   server::ApiOptions api_options;
   api_options.require_tokens = !loopback;
+  if (!args.no_ui) {
+    std::string ui_dir = args.ui.empty() ? DefaultUiDir() : args.ui;
+    if (!ui_dir.empty()) {
+      auto ui = server::LoadUiFiles(ui_dir);
+      if (!ui.ok()) return Fail(ui.status(), context);
+      api_options.ui = *ui;
+    } else if (!args.quiet) {
+      std::cerr << "vigil: the web UI is not built (scripts/build-ui); serving the API only\n";
+    }
+  }
   server::Api api(**engine, api_options);
   server::HttpServer http(options, api.router(), api.guard());
   std::mutex log_mutex;
@@ -125,6 +154,10 @@ void AddServeCommand(CLI::App& app, Context& context, std::vector<Command>& comm
                     "them without a restart (0: never)")
       ->default_str("1000");
   serve->add_flag("--quiet", args->quiet, "no access log on stderr");
+  serve->add_option("--ui", args->ui,
+                    "folder of the built web UI to serve under /ui/ (default: the one "
+                    "scripts/build-ui built, if any)");
+  serve->add_flag("--no-ui", args->no_ui, "serve the API only");
   AddCommonOptions(serve, context);
   commands.push_back({serve, [args, &context] { return RunServe(*args, context); }});
 }

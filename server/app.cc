@@ -93,6 +93,7 @@ Api::Api(Engine& engine, ApiOptions options) : engine_(engine), options_(options
   AddSearchRoutes();
   AddReconcileRoutes();
   AddMonitoringRoutes();
+  AddUiRoutes();
 }
 
 Api::~Api() = default;
@@ -156,6 +157,17 @@ void Api::AddHealthRoutes() {
 
 void Api::AddAccountRoutes() {
   const int admin = static_cast<int>(Role::kAdmin);
+
+  // Who the caller is and what its role allows: the web UI shows only what
+  // the token can do.
+  router_.Get("/v1/me", [](Request& request) {
+    const Caller& caller = CallerOf(request);
+    Json can = Json::object();
+    for (Role role : {Role::kReader, Role::kScreener, Role::kAnalyst, Role::kAdmin})
+      can[std::string(RoleName(role))] = Allows(caller.role, role);
+    return JsonResponse(200, Json{{"name", caller.name}, {"role", RoleName(caller.role)},
+                                  {"allows", std::move(can)}});
+  });
 
   router_.Get("/v1/tokens", [this](Request&) {
     auto tokens = engine_.accounts().List();

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <atomic>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -25,10 +26,26 @@
 
 namespace vigil::server {
 
+// The web UI's built files (web/dist), read into memory by LoadUiFiles.
+struct UiFiles {
+  struct File {
+    std::string body;
+    std::string content_type;
+    std::string etag;
+  };
+  std::map<std::string, File> files;  // by path under the folder, "/"-separated
+};
+
+// Reads a built UI folder (it must hold index.html); the error names the
+// field "ui".
+StatusOr<std::shared_ptr<const UiFiles>> LoadUiFiles(const std::string& dir);
+
 struct ApiOptions {
   // Refuse requests without a token even when the store holds no token at
   // all (the default); false only for loopback development setups.
   bool require_tokens = true;
+  // The web UI served under /ui/ (ui_routes.cc); none: / and /ui/ say 404.
+  std::shared_ptr<const UiFiles> ui;
 };
 
 // What a request is allowed to do: set by the guard, read by handlers.
@@ -62,6 +79,7 @@ class Api {
   void AddSearchRoutes();     // search_routes.cc
   void AddReconcileRoutes();  // reconcile_routes.cc
   void AddMonitoringRoutes();  // monitoring_routes.cc: decisions, monitors, alerts
+  void AddUiRoutes();          // ui_routes.cc: the web UI's files
 
   Engine& engine_;
   ApiOptions options_;
