@@ -6,7 +6,8 @@ set into a fresh store, starts `vigil serve` on a free port, waits until it
 is ready, and drives each endpoint with wrk for --seconds at --connections
 open connections, each request a different subject (rotated from a list of
 spellings, in Latin, Arabic and Cyrillic script). Prints requests per
-second, mean and p99 latency, non-2xx answers, and the server's resident
+second, mean and p99 latency, non-2xx answers (the knowledge routes twice:
+without and with Accept-Encoding: gzip), and the server's resident
 memory once ready and after the runs. Every screening is audited, as in
 production: the audit log's rows are counted at the end.
 
@@ -40,10 +41,13 @@ NAMES = ["Sirajuddin Haqqani", "Serajuddin Haqani", "Siraj Haqqani", "Abdul Ghan
          "Abdul Rauf Zakir", "Yahya Haqqani", "Nasiruddin Haqqani", "Badruddin Haqqani"]
 
 
-def lua_rotating(method, path_or_paths, token, bodies=None):
-    """A wrk script that sends each request with the next body or path."""
+def lua_rotating(method, path_or_paths, token, bodies=None, gzip=False):
+    """A wrk script that sends each request with the next body or path; with
+    gzip, it says Accept-Encoding: gzip as browsers and Python's requests do."""
     headers = f'wrk.headers["Authorization"] = "Bearer {token}"\n'
     headers += 'wrk.headers["Content-Type"] = "application/json"\n'
+    if gzip:
+        headers += 'wrk.headers["Accept-Encoding"] = "gzip, deflate"\n'
     if bodies is not None:
         items = ",\n".join(json.dumps(b) for b in bodies)
         return (headers + f"local bodies = {{\n{items}\n}}\nlocal i = 0\n"
@@ -214,13 +218,15 @@ def main():
                                                            [json.dumps(b) for b in match_bodies])),
             ("POST /v1/screen", lua_rotating("POST", "/v1/screen", token,
                                              [json.dumps(b) for b in screen_bodies])),
-            ("GET /v1/entities/{id}", lua_rotating("GET", [
-                "/v1/entities/sirajuddin-haqqani", "/v1/entities/haqqani-network",
-                "/v1/entities/al-qaeda", "/v1/entities/isis-k"], token)),
-            ("GET /v1/exposure/{name}", lua_rotating("GET", [
-                "/v1/exposure/taliban-ministry-of-interior?as_of=2023",
-                "/v1/exposure/haqqani-network?max_hops=3"], token)),
         ]
+        entities = ["/v1/entities/sirajuddin-haqqani", "/v1/entities/haqqani-network",
+                    "/v1/entities/al-qaeda", "/v1/entities/isis-k"]
+        exposures = ["/v1/exposure/taliban-ministry-of-interior?as_of=2023",
+                     "/v1/exposure/haqqani-network?max_hops=3"]
+        for gzip in (False, True):
+            how = " (gzip)" if gzip else ""
+            cases += [(f"GET /v1/entities/{{id}}{how}", lua_rotating("GET", entities, token, gzip=gzip)),
+                      (f"GET /v1/exposure/{{name}}{how}", lua_rotating("GET", exposures, token, gzip=gzip))]
         for label, script in cases:
             rps, mean, p99, non2xx, errors = run_wrk(base, script, args.seconds,
                                                      args.connections, work)

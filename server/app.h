@@ -29,7 +29,8 @@ namespace vigil::server {
 // The web UI's built files (web/dist), read into memory by LoadUiFiles.
 struct UiFiles {
   struct File {
-    std::string body;
+    std::shared_ptr<const std::string> body;
+    std::shared_ptr<const std::string> gzip_body;  // when worth it
     std::string content_type;
     std::string etag;
   };

@@ -26,7 +26,7 @@ Response Api::Cached(const Request& request, const std::function<Response()>& ma
   if (!generation.ok()) return make();
   if (auto hit = cache_.Get(request.target, *generation)) return *std::move(hit);
   Response made = make();
-  cache_.Put(request.target, *generation, made);
+  cache_.Put(request.target, *generation, &made);
   return made;
 }
 

@@ -21,9 +21,12 @@ std::optional<Response> ResponseCache::Get(const std::string& key, int64_t gener
   return it->second->response;
 }
 
-void ResponseCache::Put(const std::string& key, int64_t generation, const Response& response) {
-  if (response.status != 200) return;
-  size_t size = key.size() + response.body.size() + sizeof(Entry);
+void ResponseCache::Put(const std::string& key, int64_t generation, Response* response) {
+  if (response->status != 200) return;
+  // Kept once, shared by every answer sent from the cache, with its gzip form.
+  ShareBody(response);
+  size_t size = key.size() + response->shared_body->size() +
+                (response->gzip_body ? response->gzip_body->size() : 0) + sizeof(Entry);
   if (size > max_bytes_) return;
   std::lock_guard lock(mutex_);
   ClearIfStale(generation);
@@ -32,7 +35,7 @@ void ResponseCache::Put(const std::string& key, int64_t generation, const Respon
     order_.erase(it->second);
     index_.erase(it);
   }
-  order_.push_front(Entry{key, response, size});
+  order_.push_front(Entry{key, *response, size});
   index_.emplace(key, order_.begin());
   bytes_ += size;
   while (bytes_ > max_bytes_ && !order_.empty()) {

@@ -4,7 +4,7 @@
 //   ResponseCache cache(64 << 20);
 //   if (auto hit = cache.Get(request.target, generation)) return *hit;
 //   Response r = ...;  // the expensive answer
-//   cache.Put(request.target, generation, r);
+//   cache.Put(request.target, generation, &r);  // r.Body() is now shared
 //
 // An entity card or an exposure report costs milliseconds of reads and JSON
 // to assemble, and is the same for every caller until a load changes the
@@ -30,7 +30,9 @@ class ResponseCache {
   explicit ResponseCache(size_t max_bytes) : max_bytes_(max_bytes) {}
 
   std::optional<Response> Get(const std::string& key, int64_t generation);
-  void Put(const std::string& key, int64_t generation, const Response& response);
+  // Keeps a 200 answer; its body becomes shared (ShareBody), so the caller
+  // sends it without a copy.
+  void Put(const std::string& key, int64_t generation, Response* response);
 
   size_t bytes() const;
   size_t entries() const;

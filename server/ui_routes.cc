@@ -66,10 +66,15 @@ StatusOr<std::shared_ptr<const UiFiles>> LoadUiFiles(const std::string& dir) {
     if (!in) return FieldError("ui", it->path().string() + ": cannot be read");
     std::ostringstream body;
     body << in.rdbuf();
+    Response prepared;
+    prepared.body = std::move(body).str();
+    prepared.content_type = std::string(ContentTypeOf(it->path()));
     UiFiles::File file;
-    file.body = std::move(body).str();
-    file.content_type = std::string(ContentTypeOf(it->path()));
-    file.etag = fmt::format("\"{}\"", Sha256Hex(file.body).substr(0, 20));
+    file.etag = fmt::format("\"{}\"", Sha256Hex(prepared.body).substr(0, 20));
+    ShareBody(&prepared);  // compressed once, here
+    file.body = prepared.shared_body;
+    file.gzip_body = prepared.gzip_body;
+    file.content_type = prepared.content_type;
     files->files.emplace(fs::relative(it->path(), dir).generic_string(), std::move(file));
   }
   if (ec) return FieldError("ui", dir + ": " + ec.message());
@@ -121,7 +126,8 @@ void Api::AddUiRoutes() {
       return r;
     }
     r.content_type = file.content_type;
-    r.body = file.body;
+    r.shared_body = file.body;
+    r.gzip_body = file.gzip_body;
     return r;
   };
   router_.Get("/ui/{path...}", serve).public_route = true;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "server/http/compression.h"
 #include "vigil/base/utf8.h"
 
 namespace vigil::server {
@@ -44,6 +45,15 @@ std::optional<std::string> Request::Header(std::string_view name) const {
 std::string Request::Param(const std::string& name) const {
   auto it = params.find(name);
   return it == params.end() ? std::string() : it->second;
+}
+
+void ShareBody(Response* response) {
+  if (!response->shared_body)
+    response->shared_body = std::make_shared<const std::string>(std::move(response->body));
+  response->body.clear();
+  if (!response->gzip_body && response->shared_body->size() >= 1024 &&
+      IsCompressible(response->content_type))
+    response->gzip_body = std::make_shared<const std::string>(Gzip(*response->shared_body, 6));
 }
 
 Response JsonResponse(int status, const Json& body) {

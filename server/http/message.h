@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -52,7 +53,19 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  // A body kept elsewhere (a cache, the UI's files) and sent without a copy;
+  // when set, `body` is empty. gzip_body is the same body gzip-compressed,
+  // sent instead to clients that accept gzip (server/http/compression.h).
+  std::shared_ptr<const std::string> shared_body;
+  std::shared_ptr<const std::string> gzip_body;
+
+  // The body, wherever it is kept.
+  std::string_view Body() const { return shared_body ? std::string_view(*shared_body) : body; }
 };
+
+// Moves the body into shared_body and, when it is worth it (text of 1 KiB
+// or more), keeps its gzip form beside it: for answers sent many times.
+void ShareBody(Response* response);
 
 Response JsonResponse(int status, const Json& body);
 // {"error": {"code", "message"}}; code is a short machine-readable word.

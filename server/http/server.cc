@@ -13,11 +13,14 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/http/span_body.hpp>
 #include <limits>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
 #include <vector>
+
+#include "server/http/compression.h"
 
 namespace vigil::server {
 namespace {
@@ -29,6 +32,12 @@ using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
 constexpr size_t kStreamBuffer = 64 * 1024;
+// Bodies below this are sent as they are (gzip's header and the CPU cost
+// outweigh the bytes saved); from kCompressOnTheFlyMin an answer that was not
+// compressed ahead (a cached one is) is compressed at zlib's fastest level
+// for clients that accept gzip.
+constexpr size_t kCompressMin = 1024;
+constexpr size_t kCompressOnTheFlyMin = 64 * 1024;
 constexpr std::uint64_t kNoBodyLimit = std::numeric_limits<std::uint64_t>::max();
 
 }  // namespace
@@ -275,22 +284,40 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void Send(Response response, bool close) {
-    auto message = std::make_shared<http::response<http::string_body>>();
+    // What goes on the wire: the body as it is, or its gzip form when the
+    // client accepts gzip and the body is text worth compressing (kept
+    // compressed already when it is a cached answer; compressed here, fast,
+    // when it is large).
+    std::shared_ptr<const std::string> payload = std::move(response.shared_body);
+    if (!payload) payload = std::make_shared<const std::string>(std::move(response.body));
+    bool compressible = payload->size() >= kCompressMin && IsCompressible(response.content_type);
+    bool gzip = false;
+    if (compressible && AcceptsGzip(request_.Header("Accept-Encoding").value_or(""))) {
+      if (!response.gzip_body && payload->size() >= kCompressOnTheFlyMin)
+        response.gzip_body = std::make_shared<const std::string>(Gzip(*payload, 1));
+      if (response.gzip_body) {
+        payload = std::move(response.gzip_body);
+        gzip = true;
+      }
+    }
+    auto message = std::make_shared<http::response<http::span_body<const char>>>();
     message->version(11);
     message->result(static_cast<unsigned>(response.status));
     message->set(http::field::server, "vigil");
     if (!response.content_type.empty()) message->set(http::field::content_type, response.content_type);
     for (const auto& [name, value] : response.headers) message->set(name, value);
-    message->body() = std::move(response.body);
+    if (compressible) message->set(http::field::vary, "Accept-Encoding");
+    if (gzip) message->set(http::field::content_encoding, "gzip");
+    message->body() = beast::span<const char>(payload->data(), payload->size());
     bool keep_alive = !close && !server_.stopping && keep_alive_;
     message->keep_alive(keep_alive);
     message->prepare_payload();
-    if (request_.method == "HEAD") message->body().clear();
+    if (request_.method == "HEAD") message->body() = beast::span<const char>();
     status_ = response.status;
     stream_.expires_after(server_.options.write_timeout);
     http::async_write(stream_, *message,
-                      [self = shared_from_this(), message, keep_alive](beast::error_code ec,
-                                                                        size_t bytes) {
+                      [self = shared_from_this(), message, payload, keep_alive](
+                          beast::error_code ec, size_t bytes) {
                         self->bytes_sent_ += bytes;
                         self->Finished(ec ? "write failed: " + ec.message() : "");
                         if (ec || !keep_alive) return self->Close();
@@ -298,8 +325,6 @@ class Session : public std::enable_shared_from_this<Session> {
                         self->ReadHead();
                       });
   }
-
-  // ---- streamed bodies ----
 
   void StartStream() {
     std::optional<Response> error;

@@ -2,6 +2,7 @@
 // every answer is the CLI's --json for the same question, parameters are
 // checked by name, and a reader's token is enough.
 #include <nlohmann/json.hpp>
+#include <zlib.h>
 
 #include "fixture.h"
 #include "server_process.h"
@@ -48,6 +49,39 @@ TEST_F(ServerKnowledgeTest, CardsAndTablesAreTheCliJson) {
   EXPECT_EQ(Get("/v1/conflicts"), Json({"conflicts"}));
   json missing = Get("/v1/entities/nobody-at-all", 404);
   EXPECT_EQ(missing["error"]["code"], "not_found");
+}
+
+std::string Gunzip(const std::string& packed) {
+  z_stream z{};
+  if (inflateInit2(&z, 15 + 16) != Z_OK) return "";
+  std::string out(8 << 20, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
+  z.avail_in = static_cast<uInt>(packed.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  int result = inflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  inflateEnd(&z);
+  return result == Z_STREAM_END ? out : "";
+}
+
+TEST_F(ServerKnowledgeTest, ClientsThatAcceptGzipGetItCachedOrNot) {
+  const std::string target = "/v1/relations";
+  auto plain = server_->Get(target, reader_);
+  ASSERT_EQ(plain.status, 200);
+  ASSERT_GT(plain.body.size(), 1024u) << "too small to be compressed";
+  EXPECT_EQ(plain.headers.count("content-encoding"), 0u);
+  EXPECT_EQ(plain.headers["vary"], "Accept-Encoding");
+  for (int round = 0; round < 2; ++round) {  // made, then from the cache
+    auto packed = server_->Request("GET", target, reader_, "", {{"Accept-Encoding", "gzip, deflate"}});
+    ASSERT_EQ(packed.status, 200);
+    EXPECT_EQ(packed.headers["content-encoding"], "gzip");
+    EXPECT_LT(packed.body.size(), plain.body.size() / 2);
+    EXPECT_EQ(Gunzip(packed.body), plain.body);
+  }
+  auto refused = server_->Request("GET", target, reader_, "", {{"Accept-Encoding", "gzip;q=0"}});
+  EXPECT_EQ(refused.headers.count("content-encoding"), 0u);
+  EXPECT_EQ(refused.body, plain.body);
 }
 
 TEST_F(ServerKnowledgeTest, AnalysisIsTheCliJson) {
