@@ -32,6 +32,8 @@ using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
 constexpr size_t kStreamBuffer = 64 * 1024;
+// Lines read ahead of the screening of a streamed body before reading waits.
+constexpr size_t kMaxQueuedLines = 16384;
 // Bodies below this are sent as they are (gzip's header and the CPU cost
 // outweigh the bytes saved); from kCompressOnTheFlyMin an answer that was not
 // compressed ahead (a cached one is) is compressed at zlib's fastest level
@@ -357,12 +359,24 @@ class Session : public std::enable_shared_from_this<Session> {
                              [self = shared_from_this()](beast::error_code ec, size_t bytes) {
                                self->bytes_sent_ += bytes;
                                if (ec) return self->Abort("write failed: " + ec.message());
-                               if (!self->body_pending_) return self->ProcessLines(true);
-                               self->ReadStreamChunk();
+                               self->input_done_ = !self->body_pending_;
+                               self->Pump();
                              });
   }
 
+  // Starts what can start now: screening the lines read so far, one piece
+  // at a time so that answers leave in order, and reading on while that
+  // runs, up to kMaxQueuedLines waiting lines: the network and the workers
+  // overlap instead of taking turns.
+  void Pump() {
+    if (closed_) return;
+    if (!processing_ && (!lines_.empty() || (input_done_ && !finish_started_)))
+      ProcessLines(input_done_);
+    if (!reading_ && !input_done_ && lines_.size() < kMaxQueuedLines) ReadStreamChunk();
+  }
+
   void ReadStreamChunk() {
+    reading_ = true;
     chunk_.resize(kStreamBuffer);
     auto& body = stream_parser_->get().body();
     body.data = chunk_.data();
@@ -374,6 +388,8 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void OnStreamChunk(beast::error_code ec, size_t) {
+    reading_ = false;
+    if (closed_) return;
     if (ec == http::error::need_buffer) ec = {};
     if (ec) {
       if (ec == beast::error::timeout) return Abort("the request body did not arrive in time");
@@ -401,13 +417,15 @@ class Session : public std::enable_shared_from_this<Session> {
       lines_.push_back(std::move(pending_));
       pending_.clear();
     }
-    if (!done && lines_.empty()) return ReadStreamChunk();
-    ProcessLines(done);
+    if (done) input_done_ = true;
+    Pump();
   }
 
   // Processes the lines read so far on the worker pool, then writes what
   // came out and reads on (or ends the stream).
   void ProcessLines(bool done) {
+    processing_ = true;
+    if (done) finish_started_ = true;
     auto lines = std::make_shared<std::vector<std::string>>(std::move(lines_));
     lines_.clear();
     bool line_too_long = line_too_long_;
@@ -434,11 +452,13 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void WriteStreamChunk(std::shared_ptr<std::string> out, bool done) {
+    if (closed_) return;  // the connection failed while this piece was screened
     auto next = [self = shared_from_this(), done](beast::error_code ec, size_t bytes) {
       self->bytes_sent_ += bytes;
       if (ec) return self->Abort("write failed: " + ec.message());
-      if (!done) return self->ReadStreamChunk();
-      self->EndStream();
+      self->processing_ = false;
+      if (done) return self->EndStream();
+      self->Pump();
     };
     if (out->empty()) return next({}, 0);
     stream_.expires_after(server_.options.write_timeout);
@@ -460,11 +480,13 @@ class Session : public std::enable_shared_from_this<Session> {
                         self->pending_.clear();
                         if (ec || !keep_alive) return self->Close();
                         self->line_too_long_ = false;
+                        self->input_done_ = self->finish_started_ = false;
                         self->ReadHead();
                       });
   }
 
   void Abort(const std::string& why) {
+    if (closed_) return;  // already ended (a read and a write may both fail)
     Finished(why);
     Close();
   }
@@ -505,6 +527,9 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string pending_;
   std::vector<std::string> lines_;
   bool line_too_long_ = false;
+  // The streamed body's pipeline (Pump): a read in flight, a piece being
+  // screened or written, the body read to its end, the last piece started.
+  bool reading_ = false, processing_ = false, input_done_ = false, finish_started_ = false;
   bool stream_keep_alive_ = false;
   Request request_;
   const Route* route_ = nullptr;
