@@ -158,25 +158,27 @@ void ScreeningService::Finish() {
   stats_.index_keys = index_.key_count();
   stats_.index_postings = index_.posting_count();
   stats_.index_bytes = index_.MemoryBytes();
+  by_key_.clear();
+  by_key_.reserve(list_.records().size());
+  for (uint32_t i = 0; i < list_.records().size(); ++i) by_key_.emplace(list_.records()[i].key, i);
 }
 
-ScreenHit ScreeningService::HitOf(match::Hit&& hit, size_t rank) const {
-  const match::ListedRecord& record = list_.records()[hit.record];
-  const match::ListedName& name = list_.names()[hit.name];
+std::optional<ScreenHit> ScreeningService::RecordByKey(std::string_view key) const {
+  auto it = by_key_.find(key);
+  if (it == by_key_.end()) return std::nullopt;
+  return RecordAsHit(list_, it->second);
+}
+
+ScreenHit RecordAsHit(const match::WatchList& list, uint32_t index) {
+  const match::ListedRecord& record = list.records()[index];
+  auto add_once = [](std::vector<std::string>* to, const std::string& value) {
+    if (std::find(to->begin(), to->end(), value) == to->end()) to->push_back(value);
+  };
   ScreenHit h;
-  h.rank = rank;
   h.entity = record.key;
   h.name = record.display_name;
   h.kind = record.entity_kind;
   h.dataset = record.dataset;
-  h.score = hit.score;
-  h.rank_score = hit.rank_score;
-  h.name_score = hit.name_score;
-  h.matched_name = {name.analysis.original, match::ListedNameTypeName(name.type),
-                    name.analysis.script};
-  auto add_once = [](std::vector<std::string>* to, const std::string& value) {
-    if (std::find(to->begin(), to->end(), value) == to->end()) to->push_back(value);
-  };
   if (!record.reference.empty()) h.references.push_back(record.reference);
   for (const auto& d : record.designations) {
     if (!d.reference.empty()) add_once(&h.references, d.reference);
@@ -185,14 +187,27 @@ ScreenHit ScreeningService::HitOf(match::Hit&& hit, size_t rank) const {
   h.designations = record.designations;
   h.nationalities = record.countries;
   h.linked = record.linked;
-  h.displayed = hit.displayed;
-  h.comparison = std::move(hit.comparison);
-  h.evidence = std::move(hit.evidence);
-  const auto& names = list_.names();
+  const auto& names = list.names();
   for (uint32_t i = record.first_name; i < record.first_name + record.name_count; ++i)
     h.names.push_back({names[i].analysis.original, match::ListedNameTypeName(names[i].type),
                        names[i].analysis.script});
+  if (!h.names.empty()) h.matched_name = h.names.front();
   for (const auto& range : record.birth_dates) h.birth_dates.push_back(match::FormatDayRange(range));
+  return h;
+}
+
+ScreenHit ScreeningService::HitOf(match::Hit&& hit, size_t rank) const {
+  ScreenHit h = RecordAsHit(list_, hit.record);
+  const match::ListedName& name = list_.names()[hit.name];
+  h.rank = rank;
+  h.score = hit.score;
+  h.rank_score = hit.rank_score;
+  h.name_score = hit.name_score;
+  h.matched_name = {name.analysis.original, match::ListedNameTypeName(name.type),
+                    name.analysis.script};
+  h.displayed = hit.displayed;
+  h.comparison = std::move(hit.comparison);
+  h.evidence = std::move(hit.evidence);
   return h;
 }
 

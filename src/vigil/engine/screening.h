@@ -26,6 +26,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "vigil/base/status.h"
@@ -145,6 +147,10 @@ struct ScreeningStats {
   bool from_snapshot = false;  // read back from the cache, nothing analysed
 };
 
+// The listed record's part of a hit (names, references, programs,
+// designations, countries, birth dates); the matched name is its first.
+ScreenHit RecordAsHit(const match::WatchList& list, uint32_t record);
+
 class ScreeningService {
  public:
   // From the store, or from its cache when the store is unchanged.
@@ -166,6 +172,9 @@ class ScreeningService {
 
   const match::WatchList& list() const { return list_; }
   const match::CandidateIndex& index() const { return index_; }
+  // A listed record by its key (the entity id hits carry), as a hit with
+  // no score; nullopt when the list has no such record.
+  std::optional<ScreenHit> RecordByKey(std::string_view key) const;
   const ScreeningStats& stats() const { return stats_; }
 
  private:
@@ -175,6 +184,7 @@ class ScreeningService {
 
   match::WatchList list_;
   match::CandidateIndex index_;
+  std::unordered_map<std::string_view, uint32_t> by_key_;  // into list_.records()
   std::unique_ptr<match::Screener> screener_;
   ScreeningStats stats_;
 };

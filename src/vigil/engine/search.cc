@@ -18,10 +18,6 @@ namespace {
 // Knowledge-base names that contain the query, looked at per search.
 constexpr int kKnowledgeCandidates = 500;
 
-void AddOnce(std::vector<std::string>* to, const std::string& value) {
-  if (std::find(to->begin(), to->end(), value) == to->end()) to->push_back(value);
-}
-
 bool Contains(const std::vector<std::string>& values, const std::string& value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
@@ -51,43 +47,12 @@ bool IsClearMatch(const std::vector<ScreenHit>& hits, size_t index) {
   return hits.size() == 1 || hits[1].score <= hits[0].score - kClearMatchMargin;
 }
 
-ScreenHit ListedRecordAsHit(const match::WatchList& list, uint32_t index) {
-  const match::ListedRecord& record = list.records()[index];
-  ScreenHit h;
-  h.entity = record.key;
-  h.name = record.display_name;
-  h.kind = record.entity_kind;
-  h.dataset = record.dataset;
-  if (!record.reference.empty()) h.references.push_back(record.reference);
-  for (const auto& d : record.designations) {
-    if (!d.reference.empty()) AddOnce(&h.references, d.reference);
-    AddOnce(&h.programs, d.program);
-  }
-  h.designations = record.designations;
-  h.nationalities = record.countries;
-  h.linked = record.linked;
-  const auto& names = list.names();
-  for (uint32_t i = record.first_name; i < record.first_name + record.name_count; ++i)
-    h.names.push_back({names[i].analysis.original, match::ListedNameTypeName(names[i].type),
-                       names[i].analysis.script});
-  if (!h.names.empty()) h.matched_name = h.names.front();
-  for (const auto& range : record.birth_dates)
-    h.birth_dates.push_back(match::FormatDayRange(range));
-  return h;
-}
-
 StatusOr<std::vector<ScreenHit>> Engine::Records(const std::vector<std::string>& keys) {
   auto service = Screening();
   if (!service.ok()) return service.status();
-  const match::WatchList& list = (*service)->list();
-  std::unordered_map<std::string, uint32_t> found;
-  std::unordered_set<std::string> wanted(keys.begin(), keys.end());
-  for (uint32_t i = 0; i < list.records().size() && found.size() < wanted.size(); ++i)
-    if (wanted.count(list.records()[i].key)) found.emplace(list.records()[i].key, i);
   std::vector<ScreenHit> out;
   for (const auto& key : keys)
-    if (auto it = found.find(key); it != found.end())
-      out.push_back(ListedRecordAsHit(list, it->second));
+    if (auto hit = (*service)->RecordByKey(key)) out.push_back(std::move(*hit));
   return out;
 }
 
@@ -192,7 +157,7 @@ StatusOr<SearchResult> Engine::Search(const SearchRequest& request) {
       if (it == wanted.end()) continue;
       SearchEntry& e = entries[it->second];
       e.listed = true;
-      e.record = ListedRecordAsHit(list, i);
+      e.record = RecordAsHit(list, i);
       e.name = e.record.name;
       wanted.erase(it);
     }
