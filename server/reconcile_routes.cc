@@ -6,6 +6,9 @@
 // in the audit log like /v1/screen's.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "server/app.h"
 #include "vigil/engine/json/reconcile_json.h"
 #include "vigil/engine/json/screening_json.h"
@@ -49,9 +52,25 @@ const std::string* Find(const Pairs& pairs, std::string_view name) {
   return nullptr;
 }
 
-// "http://host:port" as the client reached the server.
+// "http://host:port" as the client reached the server: "https" when a
+// TLS-terminating proxy in front says so (X-Forwarded-Proto), and the Host
+// header only when it is a host name or address with an optional port.
 std::string BaseUrl(const Request& request) {
-  return "http://" + request.Header("Host").value_or("127.0.0.1");
+  std::string scheme = "http";
+  if (auto proto = request.Header("X-Forwarded-Proto")) {
+    std::string first = proto->substr(0, proto->find(','));
+    first.erase(0, first.find_first_not_of(' '));
+    first.erase(first.find_last_not_of(' ') + 1);
+    for (auto& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (first == "https") scheme = "https";
+  }
+  std::string host = request.Header("Host").value_or("");
+  bool plain = !host.empty() && host.size() <= 255 &&
+               std::all_of(host.begin(), host.end(), [](char c) {
+                 return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ||
+                        c == ':' || c == '[' || c == ']';
+               });
+  return scheme + "://" + (plain ? host : std::string("127.0.0.1"));
 }
 
 // A parameter's JSON, or the 400 answer.

@@ -75,6 +75,16 @@ TEST_F(ServerReconcileTest, ManifestCarriesTheKeyInTheUrlsOpenRefineFollows) {
   // With a header instead, the URLs carry no key.
   auto plain = server.Request("GET", "/reconcile", screener_, "", host).Json();
   EXPECT_EQ(plain["preview"]["url"], base + "/reconcile/preview?id={{id}}");
+  // Behind a proxy that ends TLS, the URLs say https; a Host that is not a
+  // host name is not echoed.
+  auto proxied = server.Request("GET", "/reconcile", screener_, "",
+                                {{"Host", "refine.example"}, {"X-Forwarded-Proto", "https"}})
+                     .Json();
+  EXPECT_EQ(proxied["identifierSpace"], "https://refine.example/entities/");
+  auto odd = server.Request("GET", "/reconcile", screener_, "",
+                            {{"Host", "a\"b<script>"}, {"X-Forwarded-Proto", "gopher"}})
+                 .Json();
+  EXPECT_EQ(odd["identifierSpace"], "http://127.0.0.1/entities/");
   // api_key is taken on /reconcile routes only.
   EXPECT_EQ(server.Get("/v1/lists?api_key=" + screener_).status, 401);
   EXPECT_EQ(server.Stop(), 0);
