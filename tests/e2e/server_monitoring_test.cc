@@ -119,6 +119,27 @@ TEST_F(ServerMonitoringTest, DecisionsAreCheckedAndShownOnTheNextScreeningOfTheS
   EXPECT_FALSE(HitOn(other, "un-tai-901").contains("decisions"));
   auto text = Vigil({"screen", "Karim Yusufzai"});
   EXPECT_NE(text.out.find("decided false_positive by desk-1"), std::string::npos) << text.out;
+  // ...and on the rows of a batch, over HTTP and from the CLI (CSV too).
+  auto batch = server.Request(
+      "POST", "/v1/screen/batch", screener_,
+      "{\"name\": \"KARIM yusufzai\"}\n{\"name\": \"Karim Yusufzai\", \"birth_date\": \"1970\"}\n",
+      {{"Content-Type", "application/x-ndjson"}});
+  ASSERT_EQ(batch.status, 200) << batch.body;
+  std::istringstream batch_lines(batch.body);
+  std::vector<json> rows;
+  for (std::string line; std::getline(batch_lines, line);) rows.push_back(json::parse(line));
+  ASSERT_EQ(rows.size(), 3u) << batch.body;  // two rows and the summary
+  EXPECT_EQ(HitOn(rows[0], "un-tai-901")["decisions"][0]["decision"], "false_positive") << rows[0];
+  EXPECT_FALSE(HitOn(rows[1], "un-tai-901").contains("decisions")) << rows[1];
+  std::ofstream(dir_ + "/rows.csv") << "id,name\nr1,Karim Yusufzai\n";
+  auto csv = Vigil({"screen", "--input", dir_ + "/rows.csv", "--output", dir_ + "/out.csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  std::ifstream out_csv(dir_ + "/out.csv");
+  std::string header, first;
+  std::getline(out_csv, header);
+  std::getline(out_csv, first);
+  EXPECT_NE(header.find("vigil_top_decision"), std::string::npos) << header;
+  EXPECT_NE(first.find("false_positive"), std::string::npos) << first;
 
   // The CLI records decisions too; both are listed, oldest first.
   auto decided = Vigil({"decide", "--subject", "Karim Yusufzai", "--record", "un-tai-901",
@@ -149,7 +170,7 @@ TEST_F(ServerMonitoringTest, DecisionsAreCheckedAndShownOnTheNextScreeningOfTheS
       EXPECT_EQ(row["detail"]["record"], "un-tai-901");
     }
   }
-  EXPECT_EQ(decisions, 2);
+  EXPECT_EQ(decisions, 2) << exported.body;
   EXPECT_EQ(server.Get("/v1/audit/verify", admin_).Json()["ok"], true);
   EXPECT_EQ(server.Stop(), 0);
 

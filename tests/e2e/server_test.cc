@@ -173,3 +173,44 @@ TEST_F(CliTest, AuditVerifyFindsAnEditedRow) {
 
 }  // namespace
 }  // namespace vigil::e2e
+
+namespace vigil::e2e {
+namespace {
+
+// Every process that writes the store beside a running server keeps every
+// row: none of the server's commits goes into a write-ahead log that a
+// command deleted when it closed, taking the server's connections for gone
+// (a second handle on the file, opened and closed in the server, used to
+// drop the server's locks on it).
+TEST_F(ServerTest, CommandsBesideTheServerLoseNoAuditRow) {
+  std::string desk = Token("desk", "screener");
+  ServerProcess server({"--db", db_, "--threads", "2"});
+  ASSERT_TRUE(server.Start()) << server.log();
+  ASSERT_TRUE(server.WaitUntilReady()) << server.log();
+  int expected = 1;  // the token
+  auto screen = [&] {
+    auto r = server.Post("/v1/screen", desk, R"({"name": "Karim Yusufzai"})");
+    EXPECT_EQ(r.status, 200) << r.body;
+    ++expected;
+  };
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 4; ++i) screen();  // new connections on the server's threads
+    auto batch = server.Request("POST", "/v1/screen/batch", desk, "{\"name\": \"Karim Yusufzai\"}\n",
+                                {{"Content-Type", "application/x-ndjson"}});
+    EXPECT_EQ(batch.status, 200) << batch.body;
+    ++expected;
+    auto cli = Vigil({"screen", "Karim Yusufzai"});
+    EXPECT_EQ(cli.exit_code, 0) << cli.err;
+    ++expected;
+  }
+  screen();
+  EXPECT_EQ(server.Stop(), 0) << server.log();
+  auto verified = Vigil({"audit", "verify", "--json"});
+  ASSERT_EQ(verified.exit_code, 0) << verified.out << verified.err;
+  auto report = nlohmann::json::parse(verified.out);
+  EXPECT_EQ(report["ok"], true);
+  EXPECT_EQ(report["rows"], expected) << verified.out;
+}
+
+}  // namespace
+}  // namespace vigil::e2e

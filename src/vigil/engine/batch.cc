@@ -148,6 +148,9 @@ StatusOr<std::unique_ptr<RowSource>> OpenRowFile(const std::string& path) {
 
 struct BatchScreener::State {
   std::shared_ptr<const ScreeningService> service;
+  // Earlier decisions, attached to hits as screening attaches them; null
+  // when the store holds none.
+  std::shared_ptr<const DecisionBook> decisions;
   BatchRequest request;
   std::string input;
   match::NameKind default_kind = match::NameKind::kAny;
@@ -217,6 +220,8 @@ struct BatchScreener::State {
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     *hit_count = static_cast<int>(result.hits.size());
     ScreenResponse response = service->Respond(q, std::move(result), ms);
+    if (decisions && !response.hits.empty())
+      decisions->Attach(SubjectKey(q.name, q.birth_date, q.country), &response.hits);
     if (request.output == BatchFormat::kJsonLines) {
       // The row's values in the input's column order.
       std::vector<std::pair<size_t, const std::string*>> order;
@@ -271,6 +276,10 @@ Status BatchScreener::SetColumns(std::vector<std::string> columns) {
   for (size_t i = 0; i < s.columns.size(); ++i) s.column_index.emplace(s.columns[i], i);
   s.have_columns = true;
   return absl::OkStatus();
+}
+
+void BatchScreener::SetDecisions(std::shared_ptr<const DecisionBook> decisions) {
+  state_->decisions = std::move(decisions);
 }
 
 std::string BatchScreener::Header() const {
@@ -388,7 +397,10 @@ StatusOr<std::unique_ptr<BatchScreener>> Engine::StartBatch(
   if ((*service)->list().records().empty())
     return absl::NotFoundError(
         "no designated records in the database: load a list first (vigil load FILE)");
+  auto decisions = DecisionsFor(*service);
+  if (!decisions.ok()) return decisions.status();
   auto screener = std::make_unique<BatchScreener>(std::move(*service), request, input);
+  screener->SetDecisions(std::move(*decisions));
   if (columns)
     if (auto s = screener->SetColumns(std::move(*columns)); !s.ok()) return s;
   return screener;

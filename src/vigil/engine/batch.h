@@ -146,6 +146,9 @@ class BatchScreener {
   // (ChooseBatchColumns). Needed before Process(); ProcessJsonLines() calls
   // it with the first call's keys when it was not called.
   Status SetColumns(std::vector<std::string> columns);
+  // Earlier decisions to show on hits (Engine::StartBatch reads them); none
+  // by default.
+  void SetDecisions(std::shared_ptr<const DecisionBook> decisions);
   // The CSV header line for the output ("" for JSON lines); after
   // SetColumns().
   std::string Header() const;

@@ -242,15 +242,28 @@ Status Engine::AttachDecisions(const std::shared_ptr<const ScreeningService>& se
   auto found = store_->FindDecisions(SubjectKey(request.name, request.dob, request.country), "");
   if (!found.ok()) return found.status();
   if (found->empty()) return absl::OkStatus();
-  std::shared_ptr<const RecordDigests> digests;
-  for (auto& hit : response->hits) {
+  AttachFound(*found, *DigestsFor(service), &response->hits);
+  return absl::OkStatus();
+}
+
+StatusOr<std::shared_ptr<const DecisionBook>> Engine::DecisionsFor(
+    const std::shared_ptr<const ScreeningService>& service) {
+  if (!MayHaveDecisions()) return std::shared_ptr<const DecisionBook>();
+  auto all = store_->FindDecisions("", "");
+  if (!all.ok()) return all.status();
+  if (all->empty()) return std::shared_ptr<const DecisionBook>();
+  return std::make_shared<const DecisionBook>(*all, DigestsFor(service));
+}
+
+void AttachFound(const std::vector<store::DecisionRecord>& found, const RecordDigests& digests,
+                 std::vector<ScreenHit>* hits) {
+  for (auto& hit : *hits) {
     std::string digest;
     bool digested = false;
-    for (const auto& r : *found) {
+    for (const auto& r : found) {
       if (r.record_key != hit.entity) continue;
       if (!digested) {
-        if (!digests) digests = DigestsFor(service);
-        digest = digests->Digest(hit.entity);
+        digest = digests.Digest(hit.entity);
         digested = true;
       }
       Decision d = DecisionOf(r);
@@ -258,7 +271,17 @@ Status Engine::AttachDecisions(const std::shared_ptr<const ScreeningService>& se
       hit.decisions.push_back(std::move(d));
     }
   }
-  return absl::OkStatus();
+}
+
+DecisionBook::DecisionBook(const std::vector<store::DecisionRecord>& records,
+                           std::shared_ptr<const RecordDigests> digests)
+    : digests_(std::move(digests)) {
+  for (const auto& r : records) by_subject_[r.subject_key].push_back(r);
+}
+
+void DecisionBook::Attach(std::string_view subject_key, std::vector<ScreenHit>* hits) const {
+  auto it = by_subject_.find(std::string(subject_key));
+  if (it != by_subject_.end()) AttachFound(it->second, *digests_, hits);
 }
 
 }  // namespace vigil

@@ -28,6 +28,7 @@
 
 #include "vigil/base/status.h"
 #include "vigil/match/watchlist.h"
+#include "vigil/store/monitor_store.h"
 
 namespace vigil {
 
@@ -88,6 +89,7 @@ std::string SubjectKey(std::string_view name, std::string_view birth_date,
 std::string RecordDigest(const match::WatchList& list, const match::ListedRecord& record);
 
 class ScreeningService;  // engine/screening.h
+struct ScreenHit;        // engine/screening.h
 
 // A screening snapshot's records by key, and their digests, each computed
 // once: what decision memory looks up on every screening with decisions.
@@ -107,6 +109,29 @@ class RecordDigests {
   mutable std::mutex mutex_;
   mutable std::unordered_map<uint32_t, std::string> digests_;
 };
+
+// Every decision the store holds, by subject, with a snapshot's digests:
+// what batch screening looks decisions up in, read once per batch rather
+// than once per row. Thread-safe once made.
+class DecisionBook {
+ public:
+  DecisionBook(const std::vector<store::DecisionRecord>& records,
+               std::shared_ptr<const RecordDigests> digests);
+  bool empty() const { return by_subject_.empty(); }
+  // Adds to each hit the decisions on its record for this subject
+  // (SubjectKey), stale when the record changed since.
+  void Attach(std::string_view subject_key, std::vector<ScreenHit>* hits) const;
+
+ private:
+  std::unordered_map<std::string, std::vector<store::DecisionRecord>> by_subject_;
+  std::shared_ptr<const RecordDigests> digests_;
+};
+
+// Adds to each hit the decisions among `found` (one subject's) on its
+// record, stale when the record's digest differs: what screening and
+// batch screening share.
+void AttachFound(const std::vector<store::DecisionRecord>& found, const RecordDigests& digests,
+                 std::vector<ScreenHit>* hits);
 
 // The version of the list that holds dataset ("" when none).
 std::string ListVersionOf(const match::WatchList& list, std::string_view dataset);

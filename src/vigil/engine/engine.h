@@ -220,6 +220,9 @@ class Engine {
   // failed lookup fails the screening (showing no decision would mislead).
   Status AttachDecisions(const std::shared_ptr<const ScreeningService>& service,
                          const ScreenRequest& request, ScreenResponse* response);
+  // For a batch: every decision, read once (null when there is none).
+  StatusOr<std::shared_ptr<const DecisionBook>> DecisionsFor(
+      const std::shared_ptr<const ScreeningService>& service);
   // The records and digests of a snapshot, built on first need and kept
   // while it is the one screened.
   std::shared_ptr<const RecordDigests> DigestsFor(

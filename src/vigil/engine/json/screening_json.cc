@@ -209,7 +209,7 @@ std::string BatchCsvHeader(const std::vector<std::string>& columns, bool raw) {
   header +=
       "vigil_hits,vigil_top_score,vigil_top_entity,vigil_top_name,vigil_top_matched_name,"
       "vigil_top_references,vigil_top_programs,vigil_top_dataset,vigil_lists,"
-      "vigil_name_cleaning\n";
+      "vigil_name_cleaning,vigil_top_decision\n";
   return header;
 }
 
@@ -225,17 +225,24 @@ std::string BatchCsvLine(const std::vector<std::string>& cells, const ScreenResp
   if (!cleaning.displayed.empty())
     cleaned += (cleaned.empty() ? "" : "; ") + std::string("shown as: ") + cleaning.displayed;
   if (response.hits.empty()) {
-    text += "0,,,,,,,," + cell(lists_line) + "," + cell(cleaned) + "\n";
+    text += "0,,,,,,,," + cell(lists_line) + "," + cell(cleaned) + ",\n";
     return text;
   }
   const ScreenHit& top = response.hits.front();
   std::string references, programs;
   for (const auto& x : top.references) references += (references.empty() ? "" : ";") + x;
   for (const auto& x : top.programs) programs += (programs.empty() ? "" : ";") + x;
-  text += fmt::format("{},{:.4f},{},{},{},{},{},{},{},{}\n", response.hits.size(), top.score,
+  // The latest decision on the top hit for this subject: "false_positive
+  // 2026-11-30T10:00:00Z desk-1 (stale)".
+  std::string decision;
+  if (!top.decisions.empty()) {
+    const Decision& d = top.decisions.back();
+    decision = fmt::format("{} {} {}{}", d.decision, d.at, d.actor, d.stale ? " (stale)" : "");
+  }
+  text += fmt::format("{},{:.4f},{},{},{},{},{},{},{},{},{}\n", response.hits.size(), top.score,
                       cell(top.entity), cell(top.name), cell(top.matched_name.text),
                       cell(references), cell(programs), cell(top.dataset), cell(lists_line),
-                      cell(cleaned));
+                      cell(cleaned), cell(decision));
   return text;
 }
 

@@ -94,7 +94,7 @@ TEST(ScreeningJsonTest, BatchRowsAsJsonLinesAndCsv) {
   EXPECT_EQ(BatchCsvHeader({"id", "=name"}, /*raw=*/false),
             "\"id\",\"'=name\",vigil_hits,vigil_top_score,vigil_top_entity,vigil_top_name,"
             "vigil_top_matched_name,vigil_top_references,vigil_top_programs,vigil_top_dataset,"
-            "vigil_lists,vigil_name_cleaning\n");
+            "vigil_lists,vigil_name_cleaning,vigil_top_decision\n");
   EXPECT_EQ(BatchCsvLine({"A1", "-5"}, r, lists, /*raw=*/false),
             "\"A1\",\"'-5\",1,0.9700,\"un-tai-144\",\"SIRAJUDDIN JALLALOUDINE HAQQANI\","
             "\"Sirajuddin Haqqani\",\"TAi.144;7000\",\"1988 Taliban;SDGT\",\"un-consolidated\","

@@ -5,7 +5,6 @@
 #include <fmt/ranges.h>
 
 #include <filesystem>
-#include <fstream>
 #include <vector>
 
 #include "vigil/store/sqlite/schema_sql.h"  // generated from schema/*.sql
@@ -24,16 +23,23 @@ constexpr int kBusyTimeoutMs = 60000;
 constexpr int64_t kApplicationId = 0x5649474C;
 constexpr std::string_view kSqliteMagic{"SQLite format 3\0", 16};
 
-// What the first bytes of an existing file say, before SQLite touches it:
-// an empty file is a new store; anything but SQLite is refused.
-Status CheckFileHeader(const std::string& path) {
-  std::error_code error;
-  auto size = std::filesystem::file_size(path, error);
-  if (error || size == 0) return absl::OkStatus();
-  std::ifstream in(path, std::ios::binary);
+// What the first bytes of an existing file say, before SQLite reads it: an
+// empty file is a new store; anything but SQLite is refused. Read through
+// SQLite's own handle on the file: opening and closing a second one would
+// drop every POSIX lock this process holds on it (fcntl locks belong to the
+// process, and any close releases them), so that another process would
+// take a server's connections for gone, checkpoint the write-ahead log and
+// delete it under them, and the server's later commits would be lost.
+Status CheckFileHeader(sqlite3* db, const std::string& path) {
+  sqlite3_file* file = nullptr;
+  if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file ||
+      !file->pMethods)
+    return absl::OkStatus();  // not opened yet: SQLite checks the header itself
+  sqlite3_int64 size = 0;
+  if (file->pMethods->xFileSize(file, &size) != SQLITE_OK || size == 0) return absl::OkStatus();
   char header[16] = {};
-  in.read(header, sizeof header);
-  if (in.gcount() != sizeof header || std::string_view(header, sizeof header) != kSqliteMagic)
+  int rc = file->pMethods->xRead(file, header, sizeof header, 0);
+  if (rc != SQLITE_OK || std::string_view(header, sizeof header) != kSqliteMagic)
     return absl::InvalidArgumentError(fmt::format(
         "{}: not a vigil database (not an SQLite file); nothing was written: choose another "
         "database file",
@@ -45,7 +51,6 @@ Status CheckFileHeader(const std::string& path) {
 
 StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode mode) {
   const bool read_only = mode == Mode::kReadOnly;
-  if (auto s = CheckFileHeader(path); !s.ok()) return s;
   sqlite3* raw = nullptr;
   int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
@@ -58,6 +63,7 @@ StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode
     return absl::InternalError(fmt::format("{}: cannot open database: {}", path, message));
   }
   std::unique_ptr<Database> db(new Database(raw, path));
+  if (auto s = CheckFileHeader(raw, path); !s.ok()) return s;
   sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   if (auto s = db->CheckIdentity(); !s.ok()) return s;
   if (auto s = db->Execute("PRAGMA foreign_keys = ON"); !s.ok()) return s;
