@@ -120,6 +120,11 @@ test('a Cyrillic name finds PRIGOZHIN on the OFAC list, by transliteration and s
   await expect(top.locator('.align-part[data-side="c"]').filter({ hasText: 'PRIGOZHIN' })).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 0)); // a full-page shot from the top
   await shot('screen-cyrillic');
+  // A country that names none: the API's words, the field marked, the hits kept.
+  await page.getByLabel('Country').fill('Narnia');
+  await expect(page.getByRole('alert')).toContainText("'Narnia' names no country");
+  await expect(page.getByLabel('Country')).toHaveAttribute('aria-invalid', 'true');
+  await expect(top).toBeVisible();
 });
 
 test('a screener records a decision and sees it on the next screening', async ({ page, signIn, shot }) => {

@@ -140,7 +140,9 @@ export function ScreenDesk(props: ViewProps) {
       })
       .catch((error) => {
         if (isAbort(error)) return;
-        setOutcome({ key, error, started });
+        // The last answer stays (dimmed) under the error: a date half typed
+        // does not wipe the hits.
+        setOutcome((o) => ({ key, error, started, data: o?.data }));
         setLoading(false);
       });
     return () => controller.abort();
@@ -150,7 +152,7 @@ export function ScreenDesk(props: ViewProps) {
   // performance.measure('vigil:screen'), read by the browser tests. Preact
   // runs effects after the browser has painted the render.
   useEffect(() => {
-    if (outcome?.data) performance.measure('vigil:screen', { start: outcome.started, end: performance.now() });
+    if (outcome?.data && !outcome.error) performance.measure('vigil:screen', { start: outcome.started, end: performance.now() });
   }, [outcome]);
 
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
@@ -299,17 +301,13 @@ function Results(props: { form: Form; outcome: Outcome | null; loading: boolean;
       </div>
     );
   }
-  const stale = outcome.key !== keyOf(props.form) || props.loading;
-  if (outcome.error) {
-    return (
-      <div class={stale ? 'stale' : ''}>
-        <ErrorBox error={outcome.error} />
-      </div>
-    );
-  }
-  const r = outcome.data!;
+  const stale = outcome.key !== keyOf(props.form) || props.loading || !!outcome.error;
+  if (!outcome.data) return <ErrorBox error={outcome.error} />;
+  const r = outcome.data;
   const q = r.query;
   return (
+    <>
+    {outcome.error ? <ErrorBox error={outcome.error} /> : null}
     <div class={'screen-answer' + (stale ? ' stale' : '')}>
       <div class="screen-status" role="status" aria-live="polite">
         <strong data-testid="hit-count">
@@ -364,6 +362,7 @@ function Results(props: { form: Form; outcome: Outcome | null; loading: boolean;
         </ol>
       )}
     </div>
+    </>
   );
 }
 
