@@ -194,6 +194,7 @@ int RunScreen(const ScreenArgs& args, const Context& context) {
   request.kind = args.kind;
   request.threshold = args.threshold;
   request.top = args.top;
+  request.part_sources = context.json;  // the JSON's parts name their written words
   // Checked before the database is opened.
   if (auto s = request.Validate(); !s.ok()) return Fail(s, context);
   auto engine = OpenForScreening(context);

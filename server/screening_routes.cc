@@ -32,6 +32,7 @@ void Api::AddScreeningRoutes() {
     if (auto bad = ParseBody(request, &body)) return *bad;
     auto screen_request = ScreenRequestFromJson(body);
     if (!screen_request.ok()) return StatusResponse(screen_request.status());
+    screen_request->part_sources = true;  // explanations drawn as alignments (the web UI)
     auto response = engine_.Screen(*screen_request);
     if (!response.ok()) return StatusResponse(response.status());
     engine_.audit().Record(CallerOf(request).name, "screen", ScreeningAuditDetail(*screen_request, *response));

@@ -46,7 +46,32 @@ TEST_F(ServerScreeningTest, ScreenAnswersAsTheCliDoes) {
   for (size_t i = 0; i < cli["hits"].size(); ++i) {
     EXPECT_EQ(cli["hits"][i]["entity"], body["hits"][i]["entity"]);
     EXPECT_DOUBLE_EQ(cli["hits"][i]["score"].get<double>(), body["hits"][i]["score"].get<double>());
+    // The explanation too, with what it takes to draw it as an alignment.
+    EXPECT_EQ(cli["hits"][i]["explanation"], body["hits"][i]["explanation"]);
   }
+  EXPECT_EQ(cli["query"]["analysis"], body["query"]["analysis"]);
+  const json& parts = body["query"]["analysis"]["parts"];
+  ASSERT_EQ(parts.size(), 2u) << parts;
+  EXPECT_EQ(parts[0]["source"], "Karim");
+  EXPECT_EQ(parts[1]["source"], "Yousufzai");
+  const json& e = body["hits"][0]["explanation"];
+  const std::string matched = body["hits"][0]["matched_name"]["text"];
+  ASSERT_EQ(e["pairs"].size(), 2u) << e;
+  std::set<int> query_side, listed_side;
+  for (const json& pair : e["pairs"]) {
+    ASSERT_EQ(pair["query_parts"].size(), 1u) << pair;
+    ASSERT_EQ(pair["candidate_parts"].size(), 1u) << pair;
+    const int q = pair["query_parts"][0], c = pair["candidate_parts"][0];
+    query_side.insert(q);
+    listed_side.insert(c);
+    EXPECT_EQ(parts[q]["text"], pair["query"]);
+    const json& listed = e["candidate_parts"][c];
+    EXPECT_EQ(listed["text"], pair["candidate"]);
+    // The listed part's words are words of the matched name as listed.
+    EXPECT_NE(matched.find(listed["source"].get<std::string>()), std::string::npos) << listed;
+  }
+  EXPECT_EQ(query_side, (std::set<int>{0, 1}));
+  EXPECT_EQ(listed_side.size(), 2u);
   auto compare = server.Post("/v1/compare", screener_,
                              R"({"name_a": "Karim Yusufzai", "name_b": "Karim Yousafzai"})");
   ASSERT_EQ(compare.status, 200) << compare.body;

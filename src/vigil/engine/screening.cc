@@ -196,8 +196,9 @@ ScreenHit RecordAsHit(const match::WatchList& list, uint32_t index) {
   return h;
 }
 
-ScreenHit ScreeningService::HitOf(match::Hit&& hit, size_t rank) const {
+ScreenHit ScreeningService::HitOf(match::Hit&& hit, size_t rank, bool part_sources) const {
   ScreenHit h = RecordAsHit(list_, hit.record);
+  const match::ListedRecord& record = list_.records()[hit.record];
   const match::ListedName& name = list_.names()[hit.name];
   h.rank = rank;
   h.score = hit.score;
@@ -207,12 +208,15 @@ ScreenHit ScreeningService::HitOf(match::Hit&& hit, size_t rank) const {
                     name.analysis.script};
   h.displayed = hit.displayed;
   h.comparison = std::move(hit.comparison);
+  h.candidate_parts = name.analysis.parts;
+  if (part_sources) h.candidate_sources = match::PartSources(name.analysis.original, record.kind);
   h.evidence = std::move(hit.evidence);
   return h;
 }
 
 ScreenResponse ScreeningService::Respond(const match::ScreenQuery& query,
-                                         match::ScreenResult result, double elapsed_ms) const {
+                                         match::ScreenResult result, double elapsed_ms,
+                                         bool part_sources) const {
   ScreenResponse r;
   r.query.name = query.name;
   r.query.birth_date = query.birth_date;
@@ -221,10 +225,16 @@ ScreenResponse ScreeningService::Respond(const match::ScreenQuery& query,
   r.query.cleaning = std::move(result.cleaning);
   r.query.analysis = std::move(result.query);
   if (!r.query.cleaning.displayed.empty()) r.query.displayed_analysis = std::move(result.displayed);
+  if (part_sources) {
+    r.query.part_sources = match::PartSources(query.name, query.kind);
+    if (r.query.displayed_analysis)
+      r.query.displayed_part_sources = match::PartSources(r.query.cleaning.displayed, query.kind);
+  }
   r.threshold = query.threshold;
   r.lists = list_.versions();
   r.hits.reserve(result.hits.size());
-  for (size_t i = 0; i < result.hits.size(); ++i) r.hits.push_back(HitOf(std::move(result.hits[i]), i + 1));
+  for (size_t i = 0; i < result.hits.size(); ++i)
+    r.hits.push_back(HitOf(std::move(result.hits[i]), i + 1, part_sources));
   r.candidates = result.candidates;
   r.fallback = result.fallback;
   r.elapsed_ms = elapsed_ms;
@@ -246,7 +256,8 @@ StatusOr<ScreenResponse> Engine::Screen(const ScreenRequest& request) {
   query.top = request.top;
   auto start = std::chrono::steady_clock::now();
   match::ScreenResult result = (*service)->Screen(query);
-  ScreenResponse response = (*service)->Respond(query, std::move(result), MillisecondsSince(start));
+  ScreenResponse response =
+      (*service)->Respond(query, std::move(result), MillisecondsSince(start), request.part_sources);
   if (auto s = AttachDecisions(*service, request, &response); !s.ok()) return s;
   return response;
 }

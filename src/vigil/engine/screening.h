@@ -53,6 +53,12 @@ struct ScreenRequest {
   std::string kind;     // person | organization | any; "" for any
   double threshold = kDefaultScreenThreshold;  // lowest score reported, 0 to 1
   size_t top = kDefaultTop;                    // hits reported at most, 1 to 1000
+  // Also trace every part of the query and of each hit's matched name back
+  // to the words it was read from (match::PartSources), so that an
+  // explanation can be drawn as an alignment of the names as written. Costs
+  // a second analysis of the query and of each hit's name: vigil screen and
+  // POST /v1/screen ask for it; batches, searches and yente's /match do not.
+  bool part_sources = false;
 
   // InvalidArgument naming the field (kind, name, threshold, top, dob,
   // country, in that order of checking).
@@ -68,6 +74,9 @@ struct ScreenedQuery {
   // Of the name as shown on screen, when bidi controls reorder it
   // (cleaning.displayed is set).
   std::optional<match::AnalyzedName> displayed_analysis;
+  // The written text of each part of analysis and displayed_analysis, when
+  // the request asked for part_sources (else empty).
+  std::vector<std::string> part_sources, displayed_part_sources;
 };
 
 struct MatchedName {
@@ -89,6 +98,10 @@ struct ScreenHit {
   std::string linked;  // the same entity in another dataset, "" when none
   bool displayed = false;  // met by the reading shown on screen (bidi controls)
   match::NameComparison comparison;  // which part met which, how
+  // The matched name's parts as analysed (the comparison's pairs index
+  // them), and with part_sources the written text of each.
+  std::vector<match::NamePart> candidate_parts;
+  std::vector<std::string> candidate_sources;
   std::vector<match::Evidence> evidence;  // what birth date, country, weak aliases did
   // Every name of the record, and its birth dates as written in ISO form
   // (YYYY, YYYY-MM, YYYY-MM-DD or FROM/TO): for shapes that show the whole
@@ -167,8 +180,9 @@ class ScreeningService {
     return screener_->Screen(query);
   }
   // A result as the front ends get it: hits copied out of the watch list.
+  // part_sources: trace the parts' written words (ScreenRequest::part_sources).
   ScreenResponse Respond(const match::ScreenQuery& query, match::ScreenResult result,
-                         double elapsed_ms) const;
+                         double elapsed_ms, bool part_sources = false) const;
 
   const match::WatchList& list() const { return list_; }
   const match::CandidateIndex& index() const { return index_; }
@@ -180,7 +194,7 @@ class ScreeningService {
  private:
   ScreeningService() = default;
   void Finish();  // the screener and the statistics, once list and index are set
-  ScreenHit HitOf(match::Hit&& hit, size_t rank) const;
+  ScreenHit HitOf(match::Hit&& hit, size_t rank, bool part_sources) const;
 
   match::WatchList list_;
   match::CandidateIndex index_;

@@ -345,10 +345,35 @@ bool IsNumber(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Where a word of the analysis was read from in the name as written (byte
+// offsets into the text without invisible characters), when traced
+// (PartSources); begin > end when not known.
+struct WordSpan {
+  size_t begin = std::string_view::npos, end = 0;
+  void Merge(const WordSpan& other) {
+    begin = std::min(begin, other.begin);
+    end = std::max(end, other.end);
+  }
+};
+
 // Organisation words made comparable: multi-word legal forms to one code,
 // abbreviations spelled out, numbers as digits ("forty four" -> "44").
-std::vector<std::string> NormalizeOrganizationWords(std::vector<std::string> words) {
+// spans, when given, holds each word's span and comes back with each new
+// word's (the span of the words it was made of).
+std::vector<std::string> NormalizeOrganizationWords(std::vector<std::string> words,
+                                                    std::vector<WordSpan>* spans = nullptr) {
   std::vector<std::string> out;
+  std::vector<WordSpan> out_spans;
+  auto span_of = [&](size_t from, size_t to) {
+    WordSpan s;
+    if (spans)
+      for (size_t k = from; k < to; ++k) s.Merge((*spans)[k]);
+    return s;
+  };
+  auto emit = [&](std::string word, size_t from, size_t to) {
+    out.push_back(std::move(word));
+    if (spans) out_spans.push_back(span_of(from, to));
+  };
   for (size_t i = 0; i < words.size();) {
     bool replaced = false;
     for (const auto& [phrase, code] : LegalPhrases()) {
@@ -361,17 +386,18 @@ std::vector<std::string> NormalizeOrganizationWords(std::vector<std::string> wor
                 (phrase[k].size() >= 4 && !words[i + k].empty() && words[i + k][0] == phrase[k][0] &&
                  Skeleton(words[i + k]) == Skeleton(phrase[k]));
       if (!equal) continue;
-      out.emplace_back(code);
+      emit(std::string(code), i, i + phrase.size());
       i += phrase.size();
       replaced = true;
       break;
     }
     if (replaced) continue;
+    const size_t start = i;
     std::string w = words[i++];
     if (auto it = Abbreviations().find(w); it != Abbreviations().end()) w = std::string(it->second);
     if (w == "us" || w == "usa") {
-      out.emplace_back("united");
-      out.emplace_back("states");
+      emit("united", start, i);
+      emit("states", start, i);
       continue;
     }
     int n = NumberWord(w);
@@ -390,11 +416,12 @@ std::vector<std::string> NormalizeOrganizationWords(std::vector<std::string> wor
         n += words[i][0] - '0';
         ++i;
       }
-      out.push_back(std::to_string(n));
+      emit(std::to_string(n), start, i);
       continue;
     }
-    out.push_back(std::move(w));
+    emit(std::move(w), start, i);
   }
+  if (spans) *spans = std::move(out_spans);
   return out;
 }
 
@@ -565,7 +592,58 @@ int VowelConflicts(std::string_view arabic, std::string_view latin) {
   return conflicts;
 }
 
-AnalyzedName AnalyzeName(std::string_view written, NameKind kind) {
+namespace {
+
+// The length of the space character at text[i] (ASCII white space, no-break
+// and typographic spaces), 0 when there is none.
+size_t SpaceAt(std::string_view text, size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  auto byte = [&](size_t k) {
+    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
+  };
+  // U+00A0; U+2000 to U+200A and U+202F; U+205F; U+3000.
+  if (c == 0xC2 && byte(1) == 0xA0) return 2;
+  if (c == 0xE2 && byte(1) == 0x80 && (byte(2) <= 0x8A || byte(2) == 0xAF)) return 3;
+  if (c == 0xE2 && byte(1) == 0x81 && byte(2) == 0x9F) return 3;
+  if (c == 0xE3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;
+  return 0;
+}
+
+// The words of text[begin, end) as the analysis reads them (latinised,
+// cleaned, split), appended to words, each with the span of the written
+// word (between spaces) it comes from.
+void TraceWords(std::string_view text, size_t begin, size_t end, std::vector<std::string>* words,
+                std::vector<WordSpan>* spans) {
+  size_t i = begin;
+  while (i < end) {
+    if (size_t space = SpaceAt(text, i)) {
+      i += space;
+      continue;
+    }
+    size_t word_end = i;
+    while (word_end < end && SpaceAt(text, word_end) == 0) ++word_end;
+    for (auto& w : SplitWords(Clean(ThreadLatinizer().Run(text.substr(i, word_end - i))))) {
+      words->push_back(std::move(w));
+      spans->push_back({i, word_end});
+    }
+    i = word_end;
+  }
+}
+
+// The written text of a span, without the punctuation around it ("HAQQANI,"
+// -> "HAQQANI").
+std::string SourceText(std::string_view text, const WordSpan& span) {
+  if (span.begin >= span.end || span.end > text.size()) return "";
+  std::string_view s = text.substr(span.begin, span.end - span.begin);
+  constexpr std::string_view kAround = " \t,;:()[]{}\"";
+  while (!s.empty() && kAround.find(s.front()) != std::string_view::npos) s.remove_prefix(1);
+  while (!s.empty() && kAround.find(s.back()) != std::string_view::npos) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// AnalyzeName, and with sources the written text of each part (PartSources).
+AnalyzedName Analyze(std::string_view written, NameKind kind, std::vector<std::string>* sources) {
   AnalyzedName result;
   result.original = std::string(written);
   result.kind = kind;
@@ -578,6 +656,9 @@ AnalyzedName AnalyzeName(std::string_view written, NameKind kind) {
   // Arabic-script letters were mapped one to one: no Latin digraphs to read.
   const bool arabic_script = result.script == "Arab";
   std::vector<std::string> words;
+  // The pieces of the name read in order ([begin, end) of name): the whole
+  // name, or the given names after the comma then the family name before.
+  std::array<std::pair<size_t, size_t>, 2> pieces = {{{0, name.size()}, {0, 0}}};
   if (auto comma = organization ? std::string_view::npos : InvertedNameComma(name);
       comma != std::string_view::npos) {
     words = SplitWords(Clean(ThreadLatinizer().Run(name.substr(comma + 1))));
@@ -589,16 +670,30 @@ AnalyzedName AnalyzeName(std::string_view written, NameKind kind) {
     } else {
       for (auto& w : SplitWords(Clean(ThreadLatinizer().Run(name.substr(0, comma)))))
         words.push_back(std::move(w));
+      pieces = {{{comma + 1, name.size()}, {0, comma}}};
     }
   } else {
     words = SplitWords(Clean(ThreadLatinizer().Run(name)));
   }
-  if (kind != NameKind::kPerson) words = NormalizeOrganizationWords(std::move(words));
+  // Tracing: each word's span in the name as written, found by reading the
+  // written words one at a time. When that reading differs from the whole
+  // name's (a transliteration that looks across spaces), nothing is traced.
+  std::vector<WordSpan> spans;
+  bool traced = false;
+  if (sources) {
+    std::vector<std::string> traced_words;
+    for (const auto& [begin, end] : pieces) TraceWords(name, begin, end, &traced_words, &spans);
+    traced = traced_words == words;
+  }
+  if (kind != NameKind::kPerson)
+    words = NormalizeOrganizationWords(std::move(words), traced ? &spans : nullptr);
+  auto span_of = [&](size_t i) { return traced ? spans[i] : WordSpan{}; };
 
   struct Pending {
     std::string text;
     bool after_particle = false;
     bool marker = false;  // nasab marker
+    WordSpan span;        // of the words it was made of, when traced
   };
   std::vector<Pending> tokens;
   int nasab_markers = 0;
@@ -614,41 +709,57 @@ AnalyzedName AnalyzeName(std::string_view written, NameKind kind) {
       continue;
     }
     if (!organization && NasabMarkers().count(w) && !tokens.empty() && !last) {
-      tokens.push_back({w, false, true});
+      tokens.push_back({w, false, true, span_of(i)});
       ++nasab_markers;
       continue;
     }
     if (Particles().count(w) && !last) {
       // Merge into a compound when the next word completes one (al-din, al-lah).
       const std::string& next = words[i + 1];
-      if (!tokens.empty() && (DinWords().count(next) || AllahWords().count(next))) continue;
-      if (!tokens.empty() && !tokens.back().marker && AbdWords().count(tokens.back().text)) continue;
-      tokens.push_back({"", true, false});  // remembers the particle for the next word
+      // A particle inside a compound belongs to the part before it.
+      if (!tokens.empty() && (DinWords().count(next) || AllahWords().count(next))) {
+        tokens.back().span.Merge(span_of(i));
+        continue;
+      }
+      if (!tokens.empty() && !tokens.back().marker && AbdWords().count(tokens.back().text)) {
+        tokens.back().span.Merge(span_of(i));
+        continue;
+      }
+      tokens.push_back({"", true, false, span_of(i)});  // remembers the particle for the next word
       continue;
     }
+    WordSpan span = span_of(i);
     bool after_particle = !tokens.empty() && tokens.back().text.empty() && tokens.back().after_particle;
-    if (after_particle) tokens.pop_back();
+    if (after_particle) {
+      span.Merge(tokens.back().span);
+      tokens.pop_back();
+    }
     if (!tokens.empty() && !tokens.back().marker && !tokens.back().text.empty()) {
       std::string& prev = tokens.back().text;
+      WordSpan& prev_span = tokens.back().span;
       if (DinWords().count(w) && !AbdWords().count(prev)) {
         prev = CanonicalWord(prev) + "din";
+        prev_span.Merge(span);
         continue;
       }
       if (AllahWords().count(w) && !AbdWords().count(prev) && prev != "abd") {
         prev = CanonicalWord(prev) + "lah";
+        prev_span.Merge(span);
         continue;
       }
       if (AbdWords().count(prev) || prev == "abd") {
         prev = CanonicalWord("abd" + CanonicalWord(w));
         if (prev == "abd" + w && AllahWords().count(w)) prev = "abdlah";
+        prev_span.Merge(span);
         continue;
       }
       if (AbuWords().count(prev) && !(w[0] >= '0' && w[0] <= '9')) {
         prev = "abu" + CanonicalWord(w);
+        prev_span.Merge(span);
         continue;
       }
     }
-    tokens.push_back({CanonicalWord(w), after_particle, false});
+    tokens.push_back({CanonicalWord(w), after_particle, false, span});
   }
   // A lone particle at the end stays a word ("Al" as a name).
   for (auto& t : tokens)
@@ -709,9 +820,22 @@ AnalyzedName AnalyzeName(std::string_view written, NameKind kind) {
     bool glued_article = !part.alt.empty() && part.folded.rfind("abd", 0) != 0;
     result.joined += glued_article ? part.alt : part.folded;
     result.parts.push_back(std::move(part));
+    if (sources) sources->push_back(SourceText(name, t.span));
   }
   for (auto& part : result.parts) SetLetterMasks(part);
   return result;
+}
+
+}  // namespace
+
+AnalyzedName AnalyzeName(std::string_view written, NameKind kind) {
+  return Analyze(written, kind, nullptr);
+}
+
+std::vector<std::string> PartSources(std::string_view written, NameKind kind) {
+  std::vector<std::string> sources;
+  Analyze(written, kind, &sources);
+  return sources;
 }
 
 uint64_t LetterMask(std::string_view s) {

@@ -66,6 +66,18 @@ struct AnalyzedName {
 
 AnalyzedName AnalyzeName(std::string_view name, NameKind kind = NameKind::kAny);
 
+// The text each part of AnalyzeName(name, kind) was read from, in the name
+// as written (invisible characters removed, punctuation around it
+// trimmed): for "Siraj al-Din Haqqani" {"Siraj al-Din", "Haqqani"}, for
+// "سراج الدين حقاني" {"سراج الدين", "حقاني"}, for "Alfa Open Joint Stock
+// Company" {"Alfa", "Open Joint Stock Company"}. One entry per part; a part
+// read from the words around a comma ("HAQQANI, Siraj") gets its own word.
+// All entries are empty when the words cannot be traced (a transliteration
+// that reads across spaces differently from word by word). It analyses the
+// name again and transliterates each word on its own: for explanations
+// (screening hits drawn as an alignment), never for matching.
+std::vector<std::string> PartSources(std::string_view name, NameKind kind = NameKind::kAny);
+
 // The vowels that follow each consonant of the skeleton, one slot per
 // consonant plus one for the vowels before the first: '@' with a bit for
 // each class seen there (1 a, 2 e, 4 i, 8 u). "haqqani" -> "@AAD" (h+a, q+a,

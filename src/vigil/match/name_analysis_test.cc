@@ -134,6 +134,46 @@ TEST(NameAnalysisTest, InvisibleCharactersNeitherSplitNorJoinWords) {
   EXPECT_EQ(Folded("سراج\u200Cالدين حقاني"), Folded("سراجالدين حقاني"));
 }
 
+using Sources = std::vector<std::string>;
+
+TEST(NameAnalysisTest, PartSourcesNameTheWrittenWordsOfEachPart) {
+  // Compounds read from several words, particles and honorifics.
+  EXPECT_EQ(PartSources("Siraj al-Din Haqqani", NameKind::kPerson),
+            (Sources{"Siraj al-Din", "Haqqani"}));
+  EXPECT_EQ(PartSources("Mullah Haji Abdul Ghani al-Baradar", NameKind::kPerson),
+            (Sources{"Abdul Ghani", "al-Baradar"}));
+  EXPECT_EQ(PartSources("Abd al Rahman al Qasim", NameKind::kPerson),
+            (Sources{"Abd al Rahman", "al Qasim"}));
+  // Arabic script: the article split from its word stays with it.
+  EXPECT_EQ(PartSources("سراج الدين حقاني"), (Sources{"سراج الدين", "حقاني"}));
+  // Cyrillic, and the list order with a comma (given names first).
+  EXPECT_EQ(PartSources("Евгений Пригожин"), (Sources{"Евгений", "Пригожин"}));
+  EXPECT_EQ(PartSources("HAQQANI, Sirajuddin", NameKind::kPerson),
+            (Sources{"Sirajuddin", "HAQQANI"}));
+  // The nasab chain: markers belong to no part.
+  EXPECT_EQ(PartSources("Usama bin Muhammad bin Ladin", NameKind::kPerson),
+            (Sources{"Usama", "Muhammad", "Ladin"}));
+  // Organisations: a legal form written in words is one part.
+  EXPECT_EQ(PartSources("Alfa Open Joint Stock Company", NameKind::kOrganization),
+            (Sources{"Alfa", "Open Joint Stock Company"}));
+  EXPECT_EQ(PartSources("Brigade Forty-Four", NameKind::kOrganization),
+            (Sources{"Brigade", "Forty-Four"}));
+  // Invisible characters are not in the sources.
+  EXPECT_EQ(PartSources("Siraj\u200Buddin Haqqani"), (Sources{"Sirajuddin", "Haqqani"}));
+}
+
+TEST(NameAnalysisTest, PartSourcesHaveOneEntryPerPart) {
+  for (const char* name :
+       {"ګلبدین حکمتیار", "Сираджуддин Хаккани", "金正恩", "Open Joint Stock Company",
+        "U.S. Department of State", "al", "O'Neil-Smith Jr.", "محمد الله مطيع"})
+    for (NameKind kind : {NameKind::kAny, NameKind::kPerson, NameKind::kOrganization}) {
+      const auto parts = AnalyzeName(name, kind).parts;
+      const auto sources = PartSources(name, kind);
+      ASSERT_EQ(sources.size(), parts.size()) << name;
+      for (const auto& s : sources) EXPECT_FALSE(s.empty()) << name;
+    }
+}
+
 TEST(NameAnalysisTest, EmptyAndPunctuationOnlyNamesHaveNoParts) {
   EXPECT_TRUE(AnalyzeName("").parts.empty());
   EXPECT_TRUE(AnalyzeName(" - , . ").parts.empty());

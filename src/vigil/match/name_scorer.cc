@@ -377,8 +377,11 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
     matched_weight += o.weight;
     any_mismatch |= c.mismatch;
     if (explain)
-      result.pairs.push_back({qu[o.q].part->text, cu[o.c].part->text, o.sim.method, c.similarity,
-                              o.weight, c.mismatch ? "at a different place in the nasab chain" : ""});
+      result.pairs.push_back(
+          {qu[o.q].part->text, cu[o.c].part->text, o.sim.method, c.similarity, o.weight,
+           c.mismatch ? "at a different place in the nasab chain" : "",
+           static_cast<uint32_t>(qu[o.q].first), static_cast<uint32_t>(qu[o.q].count),
+           static_cast<uint32_t>(cu[o.c].first), static_cast<uint32_t>(cu[o.c].count)});
   }
 
   // Unmatched parts: on both sides they contradict each other (a different

@@ -15,6 +15,7 @@
 // Muhammad" is not "Muhammad bin Salman". Thread-safe; keeps no state.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,10 @@ struct PartPair {
   double similarity = 0;         // of the two parts, in [0, 1]
   double weight = 0;             // what the pair counts for
   std::string note;              // e.g. "nasab position differs"
+  // Which parts met: the first index into each name's parts, and how many
+  // (2 for two neighbouring parts joined to meet one part).
+  uint32_t query_first = 0, query_count = 1;
+  uint32_t candidate_first = 0, candidate_count = 1;
 };
 
 struct Adjustment {

@@ -52,6 +52,33 @@ TEST(NameScorerTest, CommonPartsAloneDoNotMatch) {
   EXPECT_LT(Score("Abdul Karim", "Abdul Rashid"), kDefaultThreshold);
 }
 
+TEST(NameScorerTest, PairsSayWhichPartsMet) {
+  // Out of order: each pair names its part on either side by index.
+  NameComparison c = CompareNames("Sirajuddin Haqqani Zadran", "ZADRAN Sirajuddin Haqani",
+                                  NameKind::kPerson, NameScorer())
+                         .comparison;
+  ASSERT_EQ(c.pairs.size(), 3u);
+  for (const auto& p : c.pairs) {
+    EXPECT_EQ(p.query_count, 1u);
+    EXPECT_EQ(p.candidate_count, 1u);
+    const uint32_t expected = p.query == "sirajdin" ? 1u : p.query == "haqqani" ? 2u : 0u;
+    EXPECT_EQ(p.candidate_first, expected) << p.query;
+  }
+  // Two neighbouring parts joined to meet one part.
+  NameComparison joined =
+      CompareNames("Yasin Ali Khanzada", "Yasinali Khanzada", NameKind::kPerson, NameScorer())
+          .comparison;
+  ASSERT_FALSE(joined.pairs.empty());
+  const PartPair& first = joined.pairs.front().method == MatchMethod::kJoined ? joined.pairs.front()
+                                                                              : joined.pairs.back();
+  EXPECT_EQ(first.method, MatchMethod::kJoined);
+  EXPECT_EQ(first.query, "yasin+ali");
+  EXPECT_EQ(first.query_first, 0u);
+  EXPECT_EQ(first.query_count, 2u);
+  EXPECT_EQ(first.candidate_first, 0u);
+  EXPECT_EQ(first.candidate_count, 1u);
+}
+
 TEST(NameScorerTest, OrganisationsIgnoreLegalFormsButNotNumbers) {
   EXPECT_GE(Score("OAO Gazprom", "Open Joint Stock Company Gazprom", NameKind::kOrganization),
             kDefaultThreshold);

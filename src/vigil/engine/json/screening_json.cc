@@ -27,10 +27,11 @@ void AddResponse(const ScreenResponse& r, bool with_threshold, Json* out) {
                 {"country", OptionalText(r.query.country)},
                 {"kind", match::NameKindName(r.query.kind)},
                 {"cleaning", std::move(cleaning)},
-                {"analysis", ToJson(r.query.analysis)},
-                {"displayed_analysis", r.query.displayed_analysis
-                                           ? ToJson(*r.query.displayed_analysis)
-                                           : Json(nullptr)}};
+                {"analysis", ToJson(r.query.analysis, r.query.part_sources)},
+                {"displayed_analysis",
+                 r.query.displayed_analysis
+                     ? ToJson(*r.query.displayed_analysis, r.query.displayed_part_sources)
+                     : Json(nullptr)}};
   if (with_threshold) o["threshold"] = r.threshold;
   o["lists"] = ToJson(r.lists);
   o["hits"] = std::move(hits);
@@ -41,20 +42,42 @@ void AddResponse(const ScreenResponse& r, bool with_threshold, Json* out) {
 
 }  // namespace
 
-Json ToJson(const match::AnalyzedName& name) {
-  Json parts = Json::array();
-  for (const auto& p : name.parts) {
+namespace {
+
+// [{"text", "folded", "skeleton", "role", "weight"[, "nasab_position"][,
+// "source"]}]: "source" when sources holds one per part.
+Json PartsJson(const std::vector<match::NamePart>& parts, const std::vector<std::string>& sources) {
+  const bool with_sources = !sources.empty() && sources.size() == parts.size();
+  Json out = Json::array();
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const auto& p = parts[i];
     Json part = {{"text", p.text},
                  {"folded", p.folded},
                  {"skeleton", p.skeleton},
                  {"role", match::RoleName(p.role)},
                  {"weight", p.weight}};
     if (p.role == match::PartRole::kNasab) part["nasab_position"] = p.nasab_position;
-    parts.push_back(std::move(part));
+    if (with_sources && !sources[i].empty()) part["source"] = sources[i];
+    out.push_back(std::move(part));
   }
+  return out;
+}
+
+// [first, first + 1, ...]: the parts a pair joins on one side.
+Json PartIndices(uint32_t first, uint32_t count) {
+  Json out = Json::array();
+  for (uint32_t k = 0; k < count; ++k) out.push_back(first + k);
+  return out;
+}
+
+}  // namespace
+
+Json ToJson(const match::AnalyzedName& name) { return ToJson(name, {}); }
+
+Json ToJson(const match::AnalyzedName& name, const std::vector<std::string>& sources) {
   return {{"name", name.original},
           {"script", name.script},
-          {"parts", std::move(parts)},
+          {"parts", PartsJson(name.parts, sources)},
           {"honorifics", name.honorifics},
           {"nasab", name.has_nasab}};
 }
@@ -68,6 +91,8 @@ Json ToJson(const match::NameComparison& c) {
                  {"similarity", p.similarity},
                  {"weight", p.weight}};
     if (!p.note.empty()) pair["note"] = p.note;
+    pair["query_parts"] = PartIndices(p.query_first, p.query_count);
+    pair["candidate_parts"] = PartIndices(p.candidate_first, p.candidate_count);
     pairs.push_back(std::move(pair));
   }
   Json adjustments = Json::array();
@@ -117,6 +142,9 @@ Json ToJson(const ScreenHit& hit) {
   // Which reading of the query met the listed name: as written, or as shown
   // on screen when bidi controls reorder it.
   explanation["query_reading"] = hit.displayed ? "displayed" : "written";
+  // The matched name's parts, which the pairs' candidate_parts index (the
+  // query's are query.analysis's, or displayed_analysis's).
+  explanation["candidate_parts"] = PartsJson(hit.candidate_parts, hit.candidate_sources);
   explanation["name_score"] = hit.name_score;
   explanation["evidence"] = std::move(evidence);
   Json out = {{"rank", hit.rank},

@@ -19,11 +19,15 @@ namespace vigil {
 using Json = nlohmann::ordered_json;
 
 // {"name", "script", "parts": [{"text", "folded", "skeleton", "role",
-//  "weight"[, "nasab_position"]}], "honorifics", "nasab"}
+//  "weight"[, "nasab_position"][, "source"]}], "honorifics", "nasab"};
+// "source" (the words a part was read from) when sources has one per part
+// (match::PartSources).
 Json ToJson(const match::AnalyzedName& analysis);
+Json ToJson(const match::AnalyzedName& analysis, const std::vector<std::string>& sources);
 // {"pairs": [{"query", "candidate", "method", "similarity", "weight"[,
-//  "note"]}], "unmatched_query", "unmatched_candidate", "adjustments":
-//  [{"rule", "detail"}]}
+//  "note"], "query_parts", "candidate_parts"}], "unmatched_query",
+//  "unmatched_candidate", "adjustments": [{"rule", "detail"}]};
+//  query_parts and candidate_parts: the indices of the parts that met.
 Json ToJson(const match::NameComparison& comparison);
 // {"removed": [{"code_point", "name", "count"}], "summary", "text",
 //  "displayed"}

@@ -69,13 +69,51 @@ TEST(ScreeningJsonTest, AScreenResultHasTheDocumentedShape) {
   EXPECT_EQ(hit["designations"][0]["list"], nullptr);
   EXPECT_EQ(Keys(hit["explanation"]),
             (std::vector<std::string>{"pairs", "unmatched_query", "unmatched_candidate",
-                                      "adjustments", "query_reading", "name_score", "evidence",
-                                      "cleaning"}));
+                                      "adjustments", "query_reading", "candidate_parts",
+                                      "name_score", "evidence", "cleaning"}));
   EXPECT_EQ(hit["explanation"]["cleaning"], j["query"]["cleaning"]);
   EXPECT_EQ(hit["explanation"]["query_reading"], "written");
   EXPECT_EQ(hit["explanation"]["pairs"][0]["method"], "exact");
   // A hit alone explains itself without the query's cleaning.
   EXPECT_FALSE(ToJson(Response().hits[0])["explanation"].contains("cleaning"));
+}
+
+// What an explanation drawn as an alignment needs: each pair names the parts
+// it joins on either side, the matched name's parts come with the hit, and
+// with part sources each part says which written words it was read from.
+TEST(ScreeningJsonTest, AHitCarriesWhatItsAlignmentNeeds) {
+  ScreenResponse r = Response();
+  r.query.name = "سراج الدين حقاني";
+  r.query.cleaning = CleanText(r.query.name);
+  r.query.analysis = match::AnalyzeName(r.query.name, match::NameKind::kPerson);
+  r.query.part_sources = match::PartSources(r.query.name, match::NameKind::kPerson);
+  ScreenHit& h = r.hits[0];
+  h.matched_name = {"HAQQANI, Siraj al-Din", "alias", "Latn"};
+  const match::AnalyzedName listed =
+      match::AnalyzeName(h.matched_name.text, match::NameKind::kPerson);
+  h.comparison = match::NameScorer().Compare(r.query.analysis, listed);
+  h.candidate_parts = listed.parts;
+  h.candidate_sources = match::PartSources(h.matched_name.text, match::NameKind::kPerson);
+
+  Json j = ToJson(r);
+  const Json& parts = j["query"]["analysis"]["parts"];
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[0]["source"], "سراج الدين");
+  EXPECT_EQ(parts[1]["source"], "حقاني");
+  const Json& e = j["hits"][0]["explanation"];
+  ASSERT_EQ(e["candidate_parts"].size(), 2u);
+  EXPECT_EQ(e["candidate_parts"][0]["folded"], "sirajdin");
+  EXPECT_EQ(e["candidate_parts"][0]["source"], "Siraj al-Din");
+  EXPECT_EQ(e["candidate_parts"][1]["source"], "HAQQANI");
+  ASSERT_EQ(e["pairs"].size(), 2u);
+  for (const Json& pair : e["pairs"]) {
+    const bool first = pair["query"] == "srajdin";
+    EXPECT_EQ(pair["query_parts"], Json::array({first ? 0 : 1}));
+    EXPECT_EQ(pair["candidate_parts"], Json::array({first ? 0 : 1}));
+    EXPECT_EQ(pair["method"], "skeleton");
+  }
+  // Without part sources (batches), parts carry no "source".
+  EXPECT_FALSE(ToJson(Response())["query"]["analysis"]["parts"][0].contains("source"));
 }
 
 TEST(ScreeningJsonTest, BatchRowsAsJsonLinesAndCsv) {
