@@ -192,6 +192,8 @@ struct NameMatchRecord {
 struct NameSuggestionRecord {
   std::string entity_id;  // the entity's key
   std::string text;
+  std::string kind;                   // primary | alias | weak_alias | ...
+  std::optional<std::string> script;  // ISO 15924 (Latn, Arab, Cyrl...) when known
 };
 
 struct ValueRecord {
