@@ -384,6 +384,14 @@ function SourceReader(props: { id: string; span: [number, number] | null }) {
     <article class="src" data-testid="source-reader" data-id={doc.source.id}>
       <SourceHeader doc={doc} />
       {badSpan ? <ErrorBox error={new Error(`The span ${spanKey(props.span!)} in the URL does not fit this source’s text (${doc.source.length ?? 0} characters).`)} /> : null}
+      {text !== null && doc.claims.length < doc.source.claims ? (
+        <p class="muted src-small">
+          The first {doc.claims.length.toLocaleString('en')} of {doc.source.claims.toLocaleString('en')} citations are highlighted.{' '}
+          <button type="button" class="link" onClick={() => setLimit((l) => Math.min(10000, l + 4000))} disabled={loaded.loading}>
+            Highlight more
+          </button>
+        </p>
+      ) : null}
       {text === null ? (
         <ClaimTable doc={doc} loading={loaded.loading} more={() => setLimit((l) => Math.min(10000, l + 1000))} />
       ) : (
