@@ -52,13 +52,17 @@ async function typingClock(page: Page, box: string, selector: string) {
   await page.evaluate(
     ({ box, selector }) => {
       const w = window as unknown as { __clock: { input: number; shown: number } };
-      w.__clock = { input: 0, shown: 0 };
-      document.querySelector(box)!.addEventListener('input', () => {
-        w.__clock.input = performance.now();
-        w.__clock.shown = 0;
-      });
+      const clock = (w.__clock = { input: 0, shown: 0 }); // a new clock stops the one before
+      const el = document.querySelector(box)!;
+      const onInput = () => {
+        if (w.__clock !== clock) return el.removeEventListener('input', onInput);
+        clock.input = performance.now();
+        clock.shown = 0;
+      };
+      el.addEventListener('input', onInput);
       const check = () => {
-        if (!w.__clock.shown && w.__clock.input && document.querySelector(selector)) w.__clock.shown = performance.now();
+        if (w.__clock !== clock) return;
+        if (!clock.shown && clock.input && document.querySelector(selector)) clock.shown = performance.now();
         requestAnimationFrame(check);
       };
       check();
@@ -114,9 +118,11 @@ test('search finds an entity by a Latin and an Arabic-script name, with the keyb
   await expect(page.locator('[data-testid="search-results"] li[data-id="ofac-15484"]')).toContainText('15484');
 
   // Arabic script: the card's own Arabic name, shown right to left.
+  const clock2 = await typingClock(page, '#search-q', '[data-testid="search-results"] li[data-id="sirajuddin-haqqani"]');
   await box.fill('سراج الدين حقاني');
   const siraj = page.locator('[data-testid="search-results"] li[data-id="sirajuddin-haqqani"]');
   await expect(siraj).toBeVisible();
+  timing('search: results after the last keystroke (incl. 180 ms debounce)', await clock2.read());
   const matched = siraj.getByTestId('matched-name').locator('bdi');
   await expect(matched).toHaveText('سراج الدين حقاني');
   await expect(matched).toHaveAttribute('dir', 'rtl');
