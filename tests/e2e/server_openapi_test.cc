@@ -172,6 +172,7 @@ TEST_F(ServerOpenApiTest, DocumentIsOpenApi31AndDescribesTheRealAnswers) {
       {"GET", "/v1/entities", "/v1/entities", "", ""},
       {"GET", "/v1/relations", "/v1/relations", "", ""},
       {"GET", "/v1/conflicts", "/v1/conflicts", "", ""},
+      {"GET", "/v1/sources/mini-report", "/v1/sources/{id}", "", ""},
       {"GET", "/v1/exposure/valley-brigade", "/v1/exposure/{name}", "", ""},
       {"GET", "/v1/paths/valley-brigade/northern-front", "/v1/paths/{from}/{to}", "", ""},
       {"GET", "/v1/rank", "/v1/rank", "", ""},

@@ -61,6 +61,13 @@ TEST_F(ServerSearchTest, SearchFindsListsAndKnowledgeBaseInAnyScript) {
       "/v1/search?q=%D9%83%D8%B1%D9%8A%D9%85%20%DB%8C%D9%88%D8%B3%D9%81%D8%B2%DB%8C", reader_);
   ASSERT_EQ(pashto.status, 200) << pashto.body;
   EXPECT_TRUE(Ids(pashto.Json()["results"]).count("karim-yusufzai")) << pashto.body;
+  // A name found in the knowledge base says its type and script, as a
+  // screening hit's does (the web UI sets the name's direction from it).
+  for (const auto& hit : pashto.Json()["results"]) {
+    if (hit["id"] != "karim-yusufzai") continue;
+    EXPECT_EQ(hit["matched_name"]["type"], "original_script") << hit.dump();
+    EXPECT_EQ(hit["matched_name"]["script"], "Arab") << hit.dump();
+  }
   // Part of a name, narrowed by kind and dataset; paging keeps the total.
   auto front = server.Get("/v1/search?q=Front&kind=organization", reader_).Json();
   EXPECT_EQ(Ids(front["results"]),

@@ -11,7 +11,7 @@ import { SignIn } from './views/signin';
 import { ScreenDesk } from './views/screen';
 import { BatchView } from './views/batch';
 import { MonitoringView } from './views/monitoring';
-import { SearchView } from './views/search';
+import { SearchView, TopSearch } from './views/search';
 import { EntityView } from './views/entity';
 import { SourceView } from './views/source';
 import { NetworkView } from './views/network';
@@ -100,6 +100,7 @@ export function App() {
             </Link>
           ))}
         </nav>
+        <TopSearch hidden={first === 'search'} />
         <div class="who">
           <span title={`token ${me.name}`} data-testid="who">{me.name} · {me.role}</span>
           <button type="button" class="link" onClick={signOut}>Sign out</button>

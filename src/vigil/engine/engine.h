@@ -37,6 +37,7 @@
 #include "vigil/engine/list_swap.h"
 #include "vigil/engine/load.h"
 #include "vigil/engine/monitoring.h"
+#include "vigil/engine/source_reader.h"
 #include "vigil/engine/verify_report.h"
 #include "vigil/store/store.h"
 
@@ -92,6 +93,10 @@ class Engine {
   // The rows of a table; request.Validate()'s field errors first.
   StatusOr<ListResult> List(const ListRequest& request);
   StatusOr<ConflictReport> Conflicts();
+  // A source's text and a page of the claims citing it, each with its fact
+  // (engine/source_reader.h); field errors from request.Validate(), NotFound
+  // when no source has the id.
+  StatusOr<SourceDocument> Source(const SourceRequest& request);
   // Checks every stored claim's span against the text in request.texts
   // whose SHA-256 matches its source; a field error on "texts" when it is
   // not a folder. The report's ok() is false when any span is bad.

@@ -129,7 +129,7 @@ StatusOr<SearchResult> Engine::Search(const SearchRequest& request) {
         SearchEntry& e = entries[it->second];
         if (score > e.score) {
           e.score = score;
-          e.matched_name = {n.text, "", ""};
+          e.matched_name = {n.text, n.kind, n.script.value_or("")};
         }
         continue;
       }
@@ -145,7 +145,7 @@ StatusOr<SearchResult> Engine::Search(const SearchRequest& request) {
       e.kind = (*entity)->ref.kind;
       e.dataset = (*entity)->dataset;
       e.score = score;
-      e.matched_name = {n.text, "", ""};
+      e.matched_name = {n.text, n.kind, n.script.value_or("")};
       at.emplace(e.id, entries.size());
       pending.emplace_back(e.id, entries.size());
       entries.push_back(std::move(e));

@@ -86,6 +86,17 @@ class KnowledgeStore {
   // By key.
   virtual StatusOr<std::vector<SourceRecord>> ListSources() = 0;
 
+  // ---- sources (the reader) ----
+  // The source whose key is exactly key.
+  virtual StatusOr<std::optional<SourceRecord>> SourceByKey(const std::string& key) = 0;
+  // The source's stored text (UTF-8), when it has one.
+  virtual StatusOr<std::optional<std::string>> StoredText(int64_t source_row) = 0;
+  // Up to limit claims citing the source, after skipping offset of them, with
+  // their passages: by span (start, then end; claims without a span last),
+  // then claim id.
+  virtual StatusOr<std::vector<CitingClaimRecord>> ClaimsCiting(int64_t source_row, int64_t limit,
+                                                                int64_t offset) = 0;
+
   // ---- conflicts ----
   // Facts that some claims assert and others deny, by fact id.
   virtual StatusOr<std::vector<int64_t>> ContestedFacts() = 0;

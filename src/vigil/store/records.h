@@ -192,6 +192,8 @@ struct NameMatchRecord {
 struct NameSuggestionRecord {
   std::string entity_id;  // the entity's key
   std::string text;
+  std::string kind;                   // primary | alias | weak_alias | ...
+  std::optional<std::string> script;  // ISO 15924 (Latn, Arab, Cyrl...) when known
 };
 
 struct ValueRecord {
@@ -238,6 +240,7 @@ struct EntitySummaryRecord {
 };
 
 struct SourceRecord {
+  int64_t row_id = 0;
   std::string id, title;
   std::optional<std::string> publisher, author, date, url, sha256;
   std::string kind;
@@ -246,6 +249,14 @@ struct SourceRecord {
   std::string dataset;
   int64_t claims = 0;        // claims citing it
   bool text_stored = false;
+};
+
+// A claim as its source cites it (store: ClaimsCiting): the claim, and the
+// fact it is on.
+struct CitingClaimRecord {
+  int64_t fact_id = 0;
+  std::string fact_type;  // entity | relation | event | participant | estimate | designation
+  ClaimRecord claim;
 };
 
 // An event participant as a fact of its own (the target of claims).

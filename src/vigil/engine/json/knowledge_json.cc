@@ -29,6 +29,49 @@ Json WithoutClaims(const T& record) {
   return j;
 }
 
+// A row of `list sources`.
+Json SourceJson(const store::SourceRecord& s) {
+  return Json{{"id", s.id},
+              {"title", s.title},
+              {"publisher", OptText(s.publisher)},
+              {"author", OptText(s.author)},
+              {"date", OptText(s.date)},
+              {"url", OptText(s.url)},
+              {"sha256", OptText(s.sha256)},
+              {"kind", s.kind},
+              {"length", s.length ? Json(*s.length) : Json(nullptr)},
+              {"file", OptText(s.file)},
+              {"dataset", s.dataset},
+              {"claims", s.claims},
+              {"text_stored", s.text_stored}};
+}
+
+// The fact a source's claim is on: what it is, the entities it names, and
+// the record under its type's name.
+Json CitedFactJson(const CitedFact& f) {
+  Json j{{"fact_id", f.fact_id},
+         {"type", f.type},
+         {"summary", f.summary},
+         {"entities", ToJsonArray(f.entities)}};
+  if (f.entity) j["entity"] = ToJson(*f.entity);
+  if (f.relation) j["relation"] = WithoutClaims(*f.relation);
+  if (f.event) {
+    Json event = WithoutClaims(*f.event);
+    for (const char* side : {"perpetrators", "targets"})
+      for (auto& p : event[side]) p.erase("claims");
+    j["event"] = std::move(event);
+  }
+  if (f.participant)
+    j["participant"] = {{"event", {{"id", f.participant->event_id},
+                                   {"title", f.participant->event_title}}},
+                        {"entity", ToJson(f.participant->entity)},
+                        {"label", OptText(f.participant->label)},
+                        {"role", f.participant->role}};
+  if (f.estimate) j["estimate"] = WithoutClaims(*f.estimate);
+  if (f.designation) j["designation"] = WithoutClaims(*f.designation);
+  return j;
+}
+
 Json ChangesJson(const DatasetChanges& c) {
   auto entities = [](const std::vector<EntityChange>& list, bool names) {
     Json items = Json::array();
@@ -206,24 +249,25 @@ Json ToJson(const ListResult& result) {
       return ToJsonArray(result.estimates);
     case ListTable::kSources: {
       Json out = Json::array();
-      for (const auto& s : result.sources)
-        out.push_back({{"id", s.id},
-                       {"title", s.title},
-                       {"publisher", OptText(s.publisher)},
-                       {"author", OptText(s.author)},
-                       {"date", OptText(s.date)},
-                       {"url", OptText(s.url)},
-                       {"sha256", OptText(s.sha256)},
-                       {"kind", s.kind},
-                       {"length", s.length ? Json(*s.length) : Json(nullptr)},
-                       {"file", OptText(s.file)},
-                       {"dataset", s.dataset},
-                       {"claims", s.claims},
-                       {"text_stored", s.text_stored}});
+      for (const auto& s : result.sources) out.push_back(SourceJson(s));
       return out;
     }
   }
   return Json::array();
+}
+
+Json ToJson(const SourceDocument& doc) {
+  Json claims = Json::array();
+  for (const auto& c : doc.claims) {
+    Json j = ToJson(c.claim);
+    j["fact"] = CitedFactJson(c.fact);
+    claims.push_back(std::move(j));
+  }
+  return Json{{"source", SourceJson(doc.source)},
+              {"text", OptText(doc.text)},
+              {"offset", doc.offset},
+              {"limit", doc.limit},
+              {"claims", std::move(claims)}};
 }
 
 Json ToJson(const ConflictReport& report) {

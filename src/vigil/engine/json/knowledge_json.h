@@ -15,6 +15,7 @@
 #include "vigil/engine/json/facts_json.h"
 #include "vigil/engine/list_request.h"
 #include "vigil/engine/load.h"
+#include "vigil/engine/source_reader.h"
 #include "vigil/engine/verify_report.h"
 
 namespace vigil {
@@ -30,6 +31,10 @@ Json ToJson(const std::vector<LoadReport>& reports);
 Json ToJson(const EntityCard& card);
 // The array of the rows of the table asked for.
 Json ToJson(const ListResult& result);
+// {"source": a row of `list sources`, "text", "offset", "limit", "claims":
+//  [claim + {"fact": {"fact_id", "type", "summary", "entities", TYPE: the
+//  record without its claims}}]}
+Json ToJson(const SourceDocument& doc);
 // {"count", "by_kind", "conflicts"}
 Json ToJson(const ConflictReport& report);
 // {"ok", "texts", "checked", "bad", "skipped_without_text", "sources",

@@ -131,4 +131,22 @@ StatusOr<ListRequest> ListRequestFromQuery(const std::string& what, const QueryP
   return request;
 }
 
+StatusOr<SourceRequest> SourceRequestFromQuery(const std::string& id, const QueryPairs& query) {
+  Params p(query, {"limit", "offset"});
+  if (!p.status().ok()) return p.status();
+  SourceRequest request;
+  request.id = id;
+  int limit = static_cast<int>(request.limit), offset = 0;
+  if (auto s = p.Int("limit", &limit); !s.ok()) return s;
+  if (limit < 1)
+    return FieldError("limit", fmt::format("must be a whole number from 1 to {}, got {}",
+                                           kSourceClaimsMaxLimit, limit));
+  if (auto s = p.Int("offset", &offset); !s.ok()) return s;
+  if (offset < 0) return FieldError("offset", fmt::format("must be 0 or more, got {}", offset));
+  request.limit = static_cast<size_t>(limit);
+  request.offset = static_cast<size_t>(offset);
+  if (auto s = request.Validate(); !s.ok()) return s;
+  return request;
+}
+
 }  // namespace vigil

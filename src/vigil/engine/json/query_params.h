@@ -14,6 +14,7 @@
 #include "vigil/base/status.h"
 #include "vigil/engine/analysis_options.h"
 #include "vigil/engine/list_request.h"
+#include "vigil/engine/source_reader.h"
 
 namespace vigil {
 
@@ -37,5 +38,7 @@ StatusOr<KeyPlayerOptions> KeyPlayerOptionsFromQuery(const QueryPairs& query,
                                                      GraphViewOptions* view);
 // kind, predicate, as_of for the table named by what.
 StatusOr<ListRequest> ListRequestFromQuery(const std::string& what, const QueryPairs& query);
+// limit, offset for the source whose key is id (the route's).
+StatusOr<SourceRequest> SourceRequestFromQuery(const std::string& id, const QueryPairs& query);
 
 }  // namespace vigil

@@ -37,11 +37,12 @@ StatusOr<std::vector<NameSuggestionRecord>> SqliteStore::NamesContaining(
     const std::string& fragment, int limit) {
   VIGIL_SQLITE_CONNECTION(db);
   Statement st(db,
-               "SELECT DISTINCT e.key, n.text FROM names n JOIN entities e ON e.id = n.entity_id "
-               "WHERE instr(n.name_key, ?) > 0 ORDER BY length(n.name_key) LIMIT ?");
+               "SELECT DISTINCT e.key, n.text, n.kind, n.script FROM names n JOIN entities e ON "
+               "e.id = n.entity_id WHERE instr(n.name_key, ?) > 0 ORDER BY length(n.name_key) "
+               "LIMIT ?");
   st.Bind(1, fragment).Bind(2, int64_t{limit});
   return ReadRows(st, [](const Statement& r) {
-    return NameSuggestionRecord{r.Text(0), r.Text(1)};
+    return NameSuggestionRecord{r.Text(0), r.Text(1), r.Text(2), OptText(r, 3)};
   });
 }
 

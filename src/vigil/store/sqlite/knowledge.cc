@@ -1,5 +1,6 @@
 // SqliteStore, knowledge area: entity references, names, claims with their
-// passages, relations, events, estimates, designations, participants.
+// passages (of a fact, or citing a source), source texts, relations, events,
+// estimates, designations, participants.
 #include <fmt/format.h>
 
 #include "vigil/base/utf8.h"
@@ -52,49 +53,93 @@ StatusOr<std::vector<NameRecord>> SqliteStore::NamesOf(int64_t entity_row) {
   return names;
 }
 
+namespace {
+
+// The columns ReadClaim reads, in its order, from claims c joined with their
+// sources s.
+constexpr std::string_view kClaimColumns =
+    "c.source_id, s.key, s.title, s.publisher, s.date, c.span_start, c.span_end, c.digest, "
+    "c.locator, c.party_entity_id, c.party_label, c.stance, c.confidence, c.note, c.id, "
+    "s.author";
+constexpr int kClaimColumnCount = 16;
+
+}  // namespace
+
+StatusOr<ClaimRecord> SqliteStore::ReadClaim(Database& db, const Statement& st) {
+  ClaimRecord c;
+  c.claim_id = st.Int(14);
+  c.source = st.Text(1);
+  c.source_title = st.Text(2);
+  c.publisher = OptText(st, 3);
+  c.author = OptText(st, 15);
+  c.source_date = OptText(st, 4);
+  if (!st.IsNull(5)) {
+    int64_t start = st.Int(5), end = st.Int(6);
+    c.span_start = start;
+    c.span_end = end;
+    auto text = TextOf(db, st.Int(0));
+    int64_t n = static_cast<int64_t>(text->offsets.size()) - 1;
+    if (!text->text.empty() && start >= 0 && end <= n && start < end)
+      c.passage = text->text.substr(text->offsets[static_cast<size_t>(start)],
+                                    text->offsets[static_cast<size_t>(end)] -
+                                        text->offsets[static_cast<size_t>(start)]);
+  }
+  c.digest = OptText(st, 7);
+  c.locator = OptText(st, 8);
+  if (!st.IsNull(9)) {
+    auto party = EntityRef(st.Int(9));
+    if (!party.ok()) return party.status();
+    c.party = *party;
+  }
+  c.party_label = OptText(st, 10);
+  c.stance = st.Text(11);
+  c.confidence = st.Real(12);
+  c.note = OptText(st, 13);
+  return c;
+}
+
 StatusOr<std::vector<ClaimRecord>> SqliteStore::ClaimsOf(int64_t fact_id) {
   VIGIL_SQLITE_CONNECTION(db);
-  Statement st(db,
-               "SELECT c.source_id, s.key, s.title, s.publisher, s.date, c.span_start, c.span_end, "
-               "c.digest, c.locator, c.party_entity_id, c.party_label, c.stance, c.confidence, "
-               "c.note, c.id, s.author FROM claims c JOIN sources s ON s.id = c.source_id "
-               "WHERE c.fact_id = ? ORDER BY c.position");
+  Statement st(db, fmt::format("SELECT {} FROM claims c JOIN sources s ON s.id = c.source_id "
+                               "WHERE c.fact_id = ? ORDER BY c.position",
+                               kClaimColumns));
   st.Bind(1, fact_id);
   std::vector<ClaimRecord> claims;
   while (st.Step()) {
-    ClaimRecord c;
-    c.claim_id = st.Int(14);
-    c.source = st.Text(1);
-    c.source_title = st.Text(2);
-    c.publisher = OptText(st, 3);
-    c.author = OptText(st, 15);
-    c.source_date = OptText(st, 4);
-    if (!st.IsNull(5)) {
-      int64_t start = st.Int(5), end = st.Int(6);
-      c.span_start = start;
-      c.span_end = end;
-      auto text = TextOf(db, st.Int(0));
-      int64_t n = static_cast<int64_t>(text->offsets.size()) - 1;
-      if (!text->text.empty() && start >= 0 && end <= n && start < end)
-        c.passage = text->text.substr(text->offsets[static_cast<size_t>(start)],
-                                      text->offsets[static_cast<size_t>(end)] -
-                                          text->offsets[static_cast<size_t>(start)]);
-    }
-    c.digest = OptText(st, 7);
-    c.locator = OptText(st, 8);
-    if (!st.IsNull(9)) {
-      auto party = EntityRef(st.Int(9));
-      if (!party.ok()) return party.status();
-      c.party = *party;
-    }
-    c.party_label = OptText(st, 10);
-    c.stance = st.Text(11);
-    c.confidence = st.Real(12);
-    c.note = OptText(st, 13);
-    claims.push_back(std::move(c));
+    auto claim = ReadClaim(db, st);
+    if (!claim.ok()) return claim.status();
+    claims.push_back(std::move(*claim));
   }
   if (!st.status().ok()) return st.status();
   return claims;
+}
+
+StatusOr<std::optional<std::string>> SqliteStore::StoredText(int64_t source_row) {
+  VIGIL_SQLITE_CONNECTION(db);
+  auto text = TextOf(db, source_row);
+  if (text->text.empty()) return std::nullopt;
+  return text->text;
+}
+
+StatusOr<std::vector<CitingClaimRecord>> SqliteStore::ClaimsCiting(int64_t source_row,
+                                                                   int64_t limit, int64_t offset) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db, fmt::format("SELECT {}, c.fact_id, f.type FROM claims c JOIN sources s ON "
+                               "s.id = c.source_id JOIN facts f ON f.id = c.fact_id WHERE "
+                               "c.source_id = ? ORDER BY c.span_start IS NULL, c.span_start, "
+                               "c.span_end, c.id LIMIT ? OFFSET ?",
+                               kClaimColumns));
+  st.Bind(1, source_row);
+  st.Bind(2, limit);
+  st.Bind(3, offset);
+  std::vector<CitingClaimRecord> out;
+  while (st.Step()) {
+    auto claim = ReadClaim(db, st);
+    if (!claim.ok()) return claim.status();
+    out.push_back({st.Int(kClaimColumnCount), st.Text(kClaimColumnCount + 1), std::move(*claim)});
+  }
+  if (!st.status().ok()) return st.status();
+  return out;
 }
 
 namespace {

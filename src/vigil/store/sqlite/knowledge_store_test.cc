@@ -79,6 +79,42 @@ TEST_F(StoreTest, ResolvesKeysAndNames) {
   ASSERT_FALSE(near->empty());
   EXPECT_EQ(near->front().entity_id, "northern-front");
   EXPECT_EQ(near->front().text, "Northern Front");
+  EXPECT_EQ(near->front().kind, "primary");
+  EXPECT_EQ(near->front().script, "Latn");
+}
+
+TEST_F(StoreTest, ReadsASourceWithItsTextAndTheClaimsCitingIt) {
+  LoadMini();
+  EXPECT_FALSE(store_->SourceByKey("no-such-source")->has_value());
+  auto source = store_->SourceByKey("mini-report");
+  ASSERT_TRUE(source.ok() && *source);
+  EXPECT_EQ((*source)->title, "Field report (test fixture)");
+  EXPECT_EQ((*source)->claims, 17);
+  auto text = store_->StoredText((*source)->row_id);
+  ASSERT_TRUE(text.ok() && *text);
+  EXPECT_EQ(text->value().substr(0, 14), "Field report (");
+  auto all = store_->ClaimsCiting((*source)->row_id, 100, 0);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 17u);
+  for (size_t i = 1; i < all->size(); ++i) {  // by span start, then end
+    const auto &a = (*all)[i - 1].claim, &b = (*all)[i].claim;
+    EXPECT_TRUE(*a.span_start < *b.span_start ||
+                (*a.span_start == *b.span_start && *a.span_end <= *b.span_end));
+  }
+  // The denial of the Eastern Committee's arms: its passage and its fact.
+  const CitingClaimRecord* denial = nullptr;
+  for (const auto& c : *all)
+    if (c.claim.stance == "denies") denial = &c;
+  ASSERT_NE(denial, nullptr);
+  EXPECT_EQ(denial->fact_type, "relation");
+  EXPECT_EQ(*denial->claim.passage, "The Eastern Committee denies supplying anyone with weapons.");
+  EXPECT_EQ(store_->Relation(denial->fact_id)->value().predicate, "arms");
+  // Pages of the same order.
+  auto page = store_->ClaimsCiting((*source)->row_id, 2, 15);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->size(), 2u);
+  EXPECT_EQ((*page)[0].claim.claim_id, (*all)[15].claim.claim_id);
+  EXPECT_EQ((*page)[1].claim.claim_id, (*all)[16].claim.claim_id);
 }
 
 TEST_F(StoreTest, ReadsWhatACardShows) {

@@ -1,5 +1,5 @@
 // SqliteStore, knowledge area: the rows of `list` (entities, relations,
-// events, estimates, sources), filtered.
+// events, estimates, sources), filtered, and one source by its key.
 #include "vigil/store/sqlite/internal/connection.h"
 #include "vigil/store/sqlite/internal/rows.h"
 #include "vigil/store/sqlite/sqlite_store.h"
@@ -59,30 +59,50 @@ StatusOr<std::vector<EstimateRecord>> SqliteStore::ListEstimates(const std::stri
   return ReadEach<EstimateRecord>(ids, [this](int64_t id) { return Estimate(id); });
 }
 
+namespace {
+
+// A source's row, with what ReadSource reads.
+constexpr std::string_view kSourceQuery =
+    "SELECT s.key, s.title, s.publisher, s.author, s.date, s.url, s.sha256, s.kind, s.length, "
+    "s.file, d.name, (SELECT COUNT(*) FROM claims c WHERE c.source_id = s.id), s.text IS NOT "
+    "NULL, s.id FROM sources s JOIN datasets d ON d.id = s.dataset_id";
+
+SourceRecord ReadSource(const Statement& r) {
+  SourceRecord s;
+  s.id = r.Text(0);
+  s.title = r.Text(1);
+  s.publisher = OptText(r, 2);
+  s.author = OptText(r, 3);
+  s.date = OptText(r, 4);
+  s.url = OptText(r, 5);
+  s.sha256 = OptText(r, 6);
+  s.kind = r.Text(7);
+  s.length = OptInt(r, 8);
+  s.file = OptText(r, 9);
+  s.dataset = r.Text(10);
+  s.claims = r.Int(11);
+  s.text_stored = r.Int(12) != 0;
+  s.row_id = r.Int(13);
+  return s;
+}
+
+}  // namespace
+
 StatusOr<std::vector<SourceRecord>> SqliteStore::ListSources() {
   VIGIL_SQLITE_CONNECTION(db);
-  Statement st(db,
-               "SELECT s.key, s.title, s.publisher, s.author, s.date, s.url, s.sha256, s.kind, "
-               "s.length, s.file, d.name, (SELECT COUNT(*) FROM claims c WHERE c.source_id = "
-               "s.id), s.text IS NOT NULL FROM sources s JOIN datasets d ON d.id = s.dataset_id "
-               "ORDER BY s.key");
-  return ReadRows(st, [](const Statement& r) {
-    SourceRecord s;
-    s.id = r.Text(0);
-    s.title = r.Text(1);
-    s.publisher = OptText(r, 2);
-    s.author = OptText(r, 3);
-    s.date = OptText(r, 4);
-    s.url = OptText(r, 5);
-    s.sha256 = OptText(r, 6);
-    s.kind = r.Text(7);
-    s.length = OptInt(r, 8);
-    s.file = OptText(r, 9);
-    s.dataset = r.Text(10);
-    s.claims = r.Int(11);
-    s.text_stored = r.Int(12) != 0;
-    return s;
-  });
+  Statement st(db, std::string(kSourceQuery) + " ORDER BY s.key");
+  return ReadRows(st, ReadSource);
+}
+
+StatusOr<std::optional<SourceRecord>> SqliteStore::SourceByKey(const std::string& key) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db, std::string(kSourceQuery) + " WHERE s.key = ?");
+  st.Bind(1, key);
+  if (!st.Step()) {
+    if (!st.status().ok()) return st.status();
+    return std::nullopt;
+  }
+  return ReadSource(st);
 }
 
 }  // namespace vigil::store

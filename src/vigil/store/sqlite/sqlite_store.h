@@ -66,6 +66,10 @@ class SqliteStore final : public Store {
                                                 const std::string& as_of_day) override;
   StatusOr<std::vector<EstimateRecord>> ListEstimates(const std::string& as_of_day) override;
   StatusOr<std::vector<SourceRecord>> ListSources() override;
+  StatusOr<std::optional<SourceRecord>> SourceByKey(const std::string& key) override;
+  StatusOr<std::optional<std::string>> StoredText(int64_t source_row) override;
+  StatusOr<std::vector<CitingClaimRecord>> ClaimsCiting(int64_t source_row, int64_t limit,
+                                                        int64_t offset) override;
   // (store/sqlite/conflicts.cc)
   StatusOr<std::vector<int64_t>> ContestedFacts() override;
   StatusOr<std::vector<int64_t>> EventsWithRivalPerpetrators() override;
@@ -123,6 +127,9 @@ class SqliteStore final : public Store {
     std::vector<size_t> offsets;
   };
   std::shared_ptr<const SourceText> TextOf(Database& db, int64_t source_row);
+  // A claim from a row of kClaimColumns (store/sqlite/knowledge.cc), with
+  // its passage and party.
+  StatusOr<ClaimRecord> ReadClaim(Database& db, const Statement& row);
   std::mutex texts_mutex_;
   std::map<int64_t, std::shared_ptr<const SourceText>> texts_;
 

@@ -1,0 +1,369 @@
+// The knowledge base's JSON shapes as the UI reads them (docs/cli.md
+// "Common shapes", docs/api.md: /v1/search, /v1/entities/{id},
+// /v1/sources/{id}, /v1/conflicts), and small helpers to say them in words:
+// predicates, partial dates, scripts and languages, figures.
+
+export interface EntityRef {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface Name {
+  text: string;
+  kind: string; // primary | alias | weak_alias | original_script | transliteration | ...
+  script: string | null;
+  lang: string | null;
+}
+
+export interface Claim {
+  claim_id: number;
+  source: string;
+  source_title: string;
+  publisher: string | null;
+  author: string | null;
+  source_date: string | null;
+  span: [number, number] | null; // code points
+  passage: string | null;
+  digest: string | null;
+  locator: string | null;
+  party: EntityRef | null;
+  party_label: string | null;
+  stance: string; // asserts | denies
+  confidence: number;
+  note: string | null;
+}
+
+export interface Relation {
+  fact_id: number;
+  subject: EntityRef;
+  predicate: string;
+  object: EntityRef;
+  role: string | null;
+  from: string | null;
+  to: string | null;
+  claims: Claim[];
+}
+
+export interface Quantity {
+  best?: number | null;
+  low?: number | null;
+  high?: number | null;
+}
+
+export interface Participant {
+  entity: EntityRef | null;
+  label: string | null;
+  role: string;
+  claims?: Claim[];
+}
+
+export interface EventRecord {
+  id: string;
+  fact_id: number;
+  type: string;
+  title: string;
+  date: string | null;
+  from: string | null;
+  to: string | null;
+  place: { city: string | null; province: string | null; country: string | null; entity: EntityRef | null; detail: string | null };
+  killed: Quantity | null;
+  wounded: Quantity | null;
+  perpetrators: Participant[];
+  targets: Participant[];
+  claims?: Claim[];
+  roles?: string[]; // on a card: the entity's roles in it
+}
+
+export interface Estimate {
+  id: string;
+  fact_id: number;
+  subject: EntityRef;
+  quantity: string;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  of: number | null;
+  qualifier: string | null;
+  unit: string | null;
+  scope: string | null;
+  scope_entity: EntityRef | null;
+  as_of: string | null;
+  claims?: Claim[];
+}
+
+export interface Designation {
+  fact_id: number;
+  entity: EntityRef;
+  authority: EntityRef | null;
+  authority_code: string;
+  list: string | null;
+  program: string;
+  reference: string | null;
+  date: string | null;
+  claims: Claim[];
+}
+
+export interface LinkedRecord {
+  entity: EntityRef;
+  dataset: string;
+  reference: string | null;
+  role: 'curated_card' | 'list_record';
+  method: string;
+  score: number;
+  reason: string;
+  names: Name[];
+  designations: Designation[];
+}
+
+export interface EntityCard extends EntityRef {
+  matched_name: string;
+  description: string;
+  names: Name[];
+  attributes: Record<string, string>;
+  dataset: string;
+  reference: string | null;
+  values: { key: string; value: string }[];
+  identifiers: { type: string; value: string; country: string | null; note: string | null }[];
+  claims: Claim[];
+  designations: Designation[];
+  designates: Designation[];
+  relations: { outgoing: Relation[]; incoming: Relation[] };
+  events: EventRecord[];
+  estimates: Estimate[];
+  shares_names_with: { name: string; entity: EntityRef }[];
+  linked: LinkedRecord[];
+}
+
+export interface SearchHit {
+  id: string;
+  name: string;
+  kind: string;
+  dataset: string;
+  score: number;
+  matched_name: { text: string; type: string | null; script: string | null };
+  listed: boolean;
+  references?: string[];
+  programs?: string[];
+  nationalities?: string[];
+  birth_dates?: string[];
+  linked?: string | null;
+}
+
+export interface SearchAnswer {
+  query: string;
+  total: number;
+  limit: number;
+  offset: number;
+  lists: { dataset: string; version: string; publish_date: string }[];
+  results: SearchHit[];
+}
+
+export interface SourceRow {
+  id: string;
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  date: string | null;
+  url: string | null;
+  sha256: string | null;
+  kind: string;
+  length: number | null;
+  file: string | null;
+  dataset: string;
+  claims: number;
+  text_stored: boolean;
+}
+
+export interface CitedFact {
+  fact_id: number;
+  type: 'entity' | 'relation' | 'event' | 'participant' | 'estimate' | 'designation';
+  summary: string;
+  entities: EntityRef[];
+  entity?: EntityRef;
+  relation?: Omit<Relation, 'claims'>;
+  event?: EventRecord;
+  participant?: { event: { id: string; title: string }; entity: EntityRef | null; label: string | null; role: string };
+  estimate?: Estimate;
+  designation?: Omit<Designation, 'claims'>;
+}
+
+export interface SourceClaim extends Claim {
+  fact: CitedFact;
+}
+
+export interface SourceDocument {
+  source: SourceRow;
+  text: string | null;
+  offset: number;
+  limit: number;
+  claims: SourceClaim[];
+}
+
+export interface ConflictSide {
+  position: string;
+  entity?: EntityRef;
+  role?: string;
+  estimate?: Estimate;
+  name_kind?: string;
+  claims: Claim[];
+}
+
+export interface Conflict {
+  kind: 'contested' | 'attribution' | 'estimate' | 'shared_name';
+  summary: string;
+  fact_type: string;
+  fact: Record<string, unknown> & Partial<Relation> & Partial<EventRecord> & { name?: string; quantity?: string; subject?: EntityRef };
+  sides: ConflictSide[];
+}
+
+export interface ConflictReport {
+  count: number;
+  by_kind: Record<string, number>;
+  conflicts: Conflict[];
+}
+
+// ---- words ----
+
+export const SYMMETRIC = new Set(['allied_with', 'hostile_to', 'negotiates_with', 'family_of']);
+
+// "holds_position_in" -> "holds position in"
+export function words(slug: string): string {
+  return slug.replace(/[_-]+/g, ' ');
+}
+
+export function capitalise(text: string): string {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
+const displayNames = (type: 'language' | 'region' | 'script') => {
+  try {
+    return new Intl.DisplayNames(['en'], { type });
+  } catch {
+    return null;
+  }
+};
+const LANGUAGES = displayNames('language');
+const REGIONS = displayNames('region');
+const SCRIPTS = displayNames('script');
+
+function named(names: Intl.DisplayNames | null, code: string): string {
+  try {
+    return names?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+export const languageName = (code: string) => named(LANGUAGES, code);
+export const countryName = (code: string) => (/^[A-Za-z]{2}$/.test(code) ? named(REGIONS, code.toUpperCase()) : code);
+export const scriptName = (code: string) => named(SCRIPTS, code);
+
+// The script of a text from its first letter, for names whose script the
+// answer does not say (ISO 15924).
+export function detectScript(text: string): string | null {
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (/\p{Script=Latin}/u.test(ch)) return 'Latn';
+    if (/\p{Script=Arabic}/u.test(ch)) return 'Arab';
+    if (/\p{Script=Cyrillic}/u.test(ch)) return 'Cyrl';
+    if (/\p{Script=Hebrew}/u.test(ch)) return 'Hebr';
+    if (/\p{Script=Greek}/u.test(ch)) return 'Grek';
+    if (/\p{Script=Han}/u.test(ch)) return 'Hani';
+    if (/\p{Script=Devanagari}/u.test(ch)) return 'Deva';
+    if (/\p{Script=Georgian}/u.test(ch)) return 'Geor';
+    if (/\p{Script=Armenian}/u.test(ch)) return 'Armn';
+    if (c > 0x7f && /\p{L}/u.test(ch)) return null;
+  }
+  return null;
+}
+
+// Formatters are made once: making one costs more than using it.
+const MONTHS = (() => {
+  const f = new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, m) => f.format(new Date(Date.UTC(2000, m, 1))));
+})();
+const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+
+// A partial date as written ("~2008", "2021-09", "2021-09-07") in words.
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return '';
+  const approx = date.startsWith('~');
+  const m = /^~?(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date);
+  if (!m) return date;
+  const [, y, mo, d] = m;
+  let out = y;
+  if (mo) {
+    const month = MONTHS[Number(mo) - 1] ?? mo;
+    out = d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+  }
+  return approx ? `c. ${out}` : out;
+}
+
+// A partial date as a year with a fraction (start of the period, or its end
+// when end is true); null when it is not a date.
+export function yearOf(date: string | null | undefined, end = false): number | null {
+  if (!date) return null;
+  const m = /^~?(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date);
+  if (!m) return null;
+  const y = Number(m[1]);
+  if (!m[2]) return end ? y + 1 : y;
+  const mo = Number(m[2]) - 1;
+  if (!m[3]) return y + (mo + (end ? 1 : 0)) / 12;
+  return y + (mo + (Number(m[3]) - 1) / 31) / 12;
+}
+
+// "from 2015", "2008 – 2021", "until 30 Aug 2021", "" (undated).
+export function period(from: string | null | undefined, to: string | null | undefined): string {
+  if (from && to) return `${formatDate(from)} – ${formatDate(to)}`;
+  if (from) return `since ${formatDate(from)}`;
+  if (to) return `until ${formatDate(to)}`;
+  return '';
+}
+
+export function formatNumber(n: number): string {
+  return NUMBER.format(n);
+}
+
+// "1,000–3,000", "about 2,400", "at least 1"
+export function figure(e: { value: number | null; low: number | null; high: number | null; qualifier: string | null }): string {
+  let core: string;
+  if (e.value !== null && e.value !== undefined) core = formatNumber(e.value);
+  else if (e.low !== null && e.high !== null) core = `${formatNumber(e.low)}–${formatNumber(e.high)}`;
+  else if (e.low !== null) core = `${formatNumber(e.low)}`;
+  else if (e.high !== null) core = `${formatNumber(e.high)}`;
+  else core = '?';
+  const q = e.qualifier ? words(e.qualifier) + ' ' : e.value === null && e.low !== null && e.high === null ? 'at least ' : '';
+  return q + core;
+}
+
+export function quantity(q: Quantity | null): string {
+  if (!q) return '';
+  if (q.best !== null && q.best !== undefined) return formatNumber(q.best);
+  if (q.low !== null && q.low !== undefined && q.high !== null && q.high !== undefined) return `${formatNumber(q.low)}–${formatNumber(q.high)}`;
+  if (q.low !== null && q.low !== undefined) return `${formatNumber(q.low)}+`;
+  if (q.high !== null && q.high !== undefined) return `up to ${formatNumber(q.high)}`;
+  return '';
+}
+
+// Who makes a claim: its party, or the label, or the source itself.
+export function partyOf(c: Claim): string {
+  return c.party?.name ?? c.party_label ?? c.publisher ?? c.source_title;
+}
+
+export const DATASET_LABELS: Record<string, string> = {
+  curated: 'Knowledge base',
+  'un-consolidated': 'UN consolidated',
+  'ofac-sdn': 'OFAC SDN',
+};
+export const datasetLabel = (d: string) => DATASET_LABELS[d] ?? d;
+
+export const NAME_KINDS: Record<string, string> = {
+  primary: 'primary',
+  alias: 'alias',
+  weak_alias: 'weak alias',
+  original_script: 'original script',
+  transliteration: 'transliteration',
+  previous: 'previous name',
+  maiden: 'maiden name',
+};
+export const nameKind = (k: string | null | undefined) => (k ? NAME_KINDS[k] ?? words(k) : '');

@@ -1,0 +1,163 @@
+// Claims, as every knowledge view shows them: who says so (source, party),
+// how (stance, confidence) and the passage, expandable in place, with a
+// link that opens the source reader at the cited span; and the fact a claim
+// is on, in words. Shared by the entity card, the source reader and the
+// conflicts view.
+//
+//   <FactClaims claims={relation.claims} />     // a toggle: "3 claims · 1 denies"
+//   <ClaimView claim={c} />                      // one claim, open
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { Link, entityHref, sourceHref } from '../lib/router';
+import { figure, formatDate, partyOf, period, words, type CitedFact, type Claim, type EntityRef } from '../lib/knowledge';
+import './knowledge.css';
+
+export function EntityLink(props: { entity: EntityRef | null | undefined; label?: string }) {
+  const e = props.entity;
+  if (!e) return <span>{props.label ?? '—'}</span>;
+  return (
+    <Link href={entityHref(e.id)} class="kb-entity" title={`${e.name} (${e.kind.replace(/_/g, ' ')})`}>
+      <bdi>{e.name}</bdi>
+    </Link>
+  );
+}
+
+export function Stance(props: { stance: string }) {
+  const s = props.stance;
+  return (
+    <span class={`badge stance ${s === 'denies' ? 'disputes' : 'supports'}`} data-stance={s}>
+      {s === 'denies' ? '✗ denies' : s === 'asserts' ? '✓ asserts' : s}
+    </span>
+  );
+}
+
+export function Confidence(props: { value: number }) {
+  const pct = Math.round(Math.max(0, Math.min(1, props.value)) * 100);
+  return (
+    <span class="kb-confidence" title={`confidence ${props.value}`}>
+      <span class="kb-meter" aria-hidden="true"><span style={{ width: `${pct}%` }} /></span>
+      <span class="kb-conf-num">{props.value.toFixed(2)}</span>
+      <span class="sr-only">confidence</span>
+    </span>
+  );
+}
+
+// One claim: party, stance, confidence, passage, source and the link to it.
+export function ClaimView(props: { claim: Claim; compact?: boolean; children?: ComponentChildren }) {
+  const c = props.claim;
+  const where = [c.publisher, c.author, c.source_date].filter(Boolean).join(' · ');
+  return (
+    <article class="kb-claim" data-claim-id={c.claim_id} data-stance={c.stance} data-testid="claim">
+      <header class="kb-claim-head">
+        <Stance stance={c.stance} />
+        <span class="kb-party">
+          {c.party ? <EntityLink entity={c.party} /> : <span>{partyOf(c)}</span>}
+          {c.party && c.party_label ? <span class="muted"> ({c.party_label})</span> : null}
+        </span>
+        <Confidence value={c.confidence} />
+      </header>
+      {c.passage ? (
+        <blockquote class="passage" data-testid="passage">{c.passage}</blockquote>
+      ) : (
+        <p class="kb-nopassage muted">
+          {c.locator ? <>Cites entry <code>{c.locator}</code> of the list.</> : c.span ? 'The source’s text is not stored: the passage cannot be shown.' : 'Cites the source as a whole.'}
+        </p>
+      )}
+      {c.note ? <p class="kb-note">{c.note}</p> : null}
+      {props.children}
+      <footer class="kb-claim-foot">
+        <span class="kb-source" title={c.source}>
+          <span class="kb-source-title">{c.source_title}</span>
+          {where ? <span class="muted"> · {where}</span> : null}
+        </span>
+        <Link
+          href={sourceHref(c.source, c.span ?? undefined)}
+          class="kb-open"
+          data-testid="open-source"
+          aria-label={`Open ${c.source_title} in the source reader${c.span ? ` at ${c.span[0]}–${c.span[1]}` : ''}`}
+        >
+          {c.span ? 'Open at passage →' : 'Open source →'}
+        </Link>
+      </footer>
+    </article>
+  );
+}
+
+// "2 claims · 1 denies" in words, for a summary line.
+export function claimCount(claims: Claim[]): string {
+  const denies = claims.filter((c) => c.stance === 'denies').length;
+  const base = `${claims.length} claim${claims.length === 1 ? '' : 's'}`;
+  return denies ? `${base} · ${denies} den${denies === 1 ? 'ies' : 'y'}` : base;
+}
+
+// A fact's claims, folded: the summary line says how many and who; opening
+// it shows each claim with its passage in place.
+// The claims are put in the page when first opened: a card with hundreds
+// of facts stays light.
+export function FactClaims(props: { claims: Claim[]; open?: boolean }) {
+  const [opened, setOpened] = useState(!!props.open);
+  const claims = props.claims;
+  if (!claims.length) return <span class="muted kb-noclaims">no claim</span>;
+  const parties = [...new Set(claims.map(partyOf))];
+  const denies = claims.some((c) => c.stance === 'denies');
+  return (
+    <details
+      class={`kb-claims${denies ? ' contested' : ''}`}
+      open={props.open}
+      onToggle={(e) => {
+        if ((e.currentTarget as HTMLDetailsElement).open) setOpened(true);
+      }}
+    >
+      <summary data-testid="claims-toggle">
+        <span class="kb-claims-count">{claimCount(claims)}</span>
+        <span class="kb-claims-who muted">{parties.slice(0, 2).join(', ')}{parties.length > 2 ? ` +${parties.length - 2}` : ''}</span>
+      </summary>
+      <div class="kb-claims-body">{opened ? claims.map((c) => <ClaimView key={c.claim_id} claim={c} />) : null}</div>
+    </details>
+  );
+}
+
+// What a cited fact states, in words, with links to the entities it names.
+export function FactLine(props: { fact: CitedFact; self?: string }) {
+  const f = props.fact;
+  const ent = (e: EntityRef | null | undefined, label?: string | null) =>
+    e && e.id === props.self ? <strong>{e.name}</strong> : <EntityLink entity={e} label={label ?? undefined} />;
+  let body: ComponentChildren = f.summary;
+  if (f.type === 'entity' && f.entity) body = <>describes {ent(f.entity)}</>;
+  else if (f.relation) {
+    const r = f.relation;
+    const when = period(r.from, r.to);
+    body = (
+      <>
+        {ent(r.subject)} <span class="kb-pred">{words(r.predicate)}</span> {ent(r.object)}
+        {r.role ? <span class="muted"> ({r.role})</span> : null}
+        {when ? <span class="muted"> · {when}</span> : null}
+      </>
+    );
+  } else if (f.event) body = <>event: <em>{f.event.title}</em>{f.event.date ? <span class="muted"> · {formatDate(f.event.date)}</span> : null}</>;
+  else if (f.participant) {
+    const p = f.participant;
+    body = <>{ent(p.entity, p.label)} <span class="kb-pred">{p.role}</span> <em>{p.event.title}</em></>;
+  } else if (f.estimate) {
+    const e = f.estimate;
+    body = (
+      <>
+        {ent(e.subject)}: {words(e.quantity)} <strong>{figure(e)}{e.unit ? ` ${words(e.unit)}` : ''}</strong>
+        {e.as_of ? <span class="muted"> · as of {formatDate(e.as_of)}</span> : null}
+      </>
+    );
+  } else if (f.designation) {
+    const d = f.designation;
+    body = (
+      <>
+        {ent(d.entity)} designated by {d.authority ? ent(d.authority) : d.authority_code} <span class="badge">{d.program}</span>
+        {d.reference ? <span class="badge ref">{d.reference}</span> : null}
+      </>
+    );
+  }
+  return (
+    <span class="kb-fact" data-fact-type={f.type}>
+      <span class="kb-fact-type">{f.type}</span> {body}
+    </span>
+  );
+}
