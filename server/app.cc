@@ -88,6 +88,7 @@ Api::Api(Engine& engine, ApiOptions options) : engine_(engine), options_(options
   AddAccountRoutes();
   AddScreeningRoutes();
   AddKnowledgeRoutes();
+  AddGraphRoutes();
   AddListRoutes();
   AddBatchRoutes();
   AddSearchRoutes();
