@@ -1,0 +1,163 @@
+// The network explorer against the bundled knowledge base: expanding a
+// node, the date slider (the Haqqani network's ties before and after the
+// Taliban's return in 2021), exposure from the Interior Ministry to al
+// Qaeda with an edge's claims, the exports; and a synthetic 1,000-entity
+// network served by a vigil of its own, timed from the answer's arrival to
+// the first frame after the layout.
+import { readFileSync } from 'node:fs';
+import { test, expect, type Page } from './fixtures';
+import { startBenchServer } from './bench-network';
+
+async function ready(page: Page) {
+  const canvas = page.getByTestId('network-canvas');
+  await expect(canvas).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  return canvas;
+}
+
+// The month index the date slider uses (months since January 1970).
+const month = (year: number, m: number) => (year - 1970) * 12 + (m - 1);
+
+test('expanding a node adds its neighbours', async ({ page, signIn, shot }) => {
+  await signIn('reader');
+  await page.goto('/ui/network?focus=sirajuddin-haqqani&as_of=2023-12-31');
+  const canvas = await ready(page);
+  const before = Number(await canvas.getAttribute('data-nodes'));
+  await page.getByRole('tab', { name: /Entities/ }).click();
+  const nodes = page.getByTestId('node-list');
+  // His ties as of 2023: al Qaeda (he shelters it), not yet al Qaeda's Syrian affiliate.
+  await expect(nodes.getByTestId('node-al-qaeda')).toBeVisible();
+  await expect(nodes.getByTestId('node-al-nusra-front')).toHaveCount(0);
+  await nodes.getByRole('button', { name: 'Expand al Qaeda' }).click();
+  await expect(page).toHaveURL(/expand=al-qaeda/);
+  await ready(page);
+  await page.getByRole('tab', { name: /Entities/ }).click();
+  await expect(nodes.getByTestId('node-al-nusra-front')).toBeVisible();
+  await expect(nodes.getByTestId('node-osama-bin-laden')).toBeVisible();
+  expect(Number(await canvas.getAttribute('data-nodes'))).toBeGreaterThan(before);
+  // Selecting the new neighbour shows what it is; designated entities say by whom.
+  await nodes.getByTestId('node-al-nusra-front').getByRole('button').first().click();
+  await expect(page.getByTestId('node-details')).toContainText('al-Nusra Front');
+  await expect(page.getByTestId('node-details')).toContainText('designated');
+  await shot('network');
+});
+
+test('the date slider redraws the Haqqani network as it stood', async ({ page, signIn, shot }) => {
+  await signIn('reader');
+  await page.goto('/ui/network?focus=haqqani-network&as_of=2020-06');
+  await ready(page);
+  await page.getByRole('tab', { name: /Relations/ }).click();
+  const edges = page.getByTestId('edge-list');
+  const fought = 'Haqqani network hostile to Government of the Islamic Republic of Afghanistan';
+  const governs = 'Haqqani network holds position in Islamic Emirate of Afghanistan';
+  // Mid-2020: at war with the Republic, no post in a Taliban government.
+  await expect(edges).toContainText(fought);
+  await expect(edges).not.toContainText(governs);
+  await expect(page.getByTestId('as-of')).toHaveText('as of 2020-06');
+  await shot('network-date-before');
+
+  await page.getByLabel('As of (month)').fill(String(month(2022, 6)));
+  await expect(page).toHaveURL(/as_of=2022-06/);
+  await ready(page);
+  // Mid-2022: the Republic is gone; the network holds posts in the Emirate.
+  await expect(edges).toContainText(governs);
+  await expect(edges).not.toContainText(fought);
+  await shot('network-date-after');
+
+  // The relation's claims open beside it, with the passage and its source.
+  await edges.getByRole('button', { name: new RegExp(governs) }).click();
+  const claims = page.getByTestId('edge-claims');
+  await expect(claims.locator('.passage').first()).not.toBeEmpty();
+  await expect(claims.getByRole('link', { name: /Haqqani Network/i }).first()).toHaveAttribute('href', /\/ui\/source\/fa-2022-haqqani-network\?span=\d+-\d+/);
+
+  // All time: every relation, whatever its dates.
+  await page.getByLabel('All time').check();
+  await expect(page).not.toHaveURL(/as_of=/);
+  await ready(page);
+  await page.getByRole('tab', { name: /Relations/ }).click();
+  await expect(edges).toContainText(fought);
+  await expect(edges).toContainText(governs);
+});
+
+test('exposure from the Interior Ministry lights up the paths to al Qaeda', async ({ page, signIn, shot }) => {
+  await signIn('reader');
+  await page.goto('/ui/network?mode=exposure&as_of=2023-12-31');
+  const search = page.getByTestId('exposure-search');
+  await search.fill('Interior Ministry');
+  await expect(page.getByRole('option', { name: /Ministry of Interior of the Islamic Emirate/ })).toBeVisible();
+  await search.press('Enter');
+  await expect(page).toHaveURL(/from=taliban-ministry-of-interior/);
+  const panel = page.getByTestId('exposure-panel');
+  await expect(panel).toContainText('Ministry of Interior of the Islamic Emirate');
+  await panel.getByTestId('exposed-al-qaeda').getByRole('button').click();
+  await expect(page).toHaveURL(/target=al-qaeda/);
+  const paths = page.getByTestId('exposure-paths');
+  await expect(paths).toContainText('Ministry of Interior of the Islamic Emirate → Sirajuddin Haqqani → al Qaeda');
+  await ready(page);
+  await shot('network-exposure');
+
+  // On the path: lit; off it: not.
+  await page.getByRole('tab', { name: /Entities/ }).click();
+  for (const id of ['taliban-ministry-of-interior', 'sirajuddin-haqqani', 'al-qaeda'])
+    await expect(page.getByTestId('node-' + id)).toHaveAttribute('data-lit', 'true');
+  await expect(page.getByTestId('node-islamic-state')).toHaveAttribute('data-lit', 'false');
+
+  // A step of the path opens its claims.
+  await page.getByRole('tab', { name: 'Exposure' }).click();
+  await paths.getByRole('button', { name: 'Sirajuddin Haqqani shelters al Qaeda' }).first().click();
+  await expect(page.getByTestId('edge-details')).toContainText('shelters');
+  const claims = page.getByTestId('edge-claims');
+  await expect(claims.locator('.claim')).not.toHaveCount(0);
+  await expect(claims.getByRole('link').last()).toHaveAttribute('href', /\/ui\/source\/[a-z0-9-]+(\?span=\d+-\d+)?$/);
+});
+
+test('the view exports as GraphML and PNG', async ({ page, signIn }) => {
+  await signIn('reader');
+  await page.goto('/ui/network?focus=haqqani-network&as_of=2020-06');
+  await ready(page);
+  const [graphml] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'GraphML' }).click()]);
+  expect(graphml.suggestedFilename()).toBe('vigil-haqqani-network-2020-06.graphml');
+  const xml = readFileSync((await graphml.path())!, 'utf8');
+  expect(xml).toContain('<node id="haqqani-network"><data key="name">Haqqani network</data><data key="kind">organization</data>');
+  expect(xml).toMatch(/<edge id="r\d+" source="haqqani-network" target="afghan-republic-government"><data key="predicate">hostile_to<\/data>/);
+  // Well-formed: the browser's own XML parser reads it back, node for node.
+  const counts = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    return { error: doc.getElementsByTagName('parsererror').length, nodes: doc.getElementsByTagName('node').length, edges: doc.getElementsByTagName('edge').length };
+  }, xml);
+  const canvas = page.getByTestId('network-canvas');
+  expect(counts).toEqual({ error: 0, nodes: Number(await canvas.getAttribute('data-nodes')), edges: Number(await canvas.getAttribute('data-edges')) });
+
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
+  const bytes = readFileSync((await png.path())!);
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+});
+
+test('a 1,000-entity network is laid out and interactive', async ({ page, timing }) => {
+  test.setTimeout(120_000);
+  const bench = await startBenchServer(1000);
+  try {
+    await page.goto(bench.base + '/ui/network?all=1');
+    const canvas = await ready(page);
+    await expect(canvas).toHaveAttribute('data-nodes', '1000');
+    const ms = Number(await canvas.getAttribute('data-layout-ms'));
+    timing('network: 1000 nodes laid out', ms);
+    timing('network: 1000 nodes, page load to interactive', await page.evaluate(() => performance.now()));
+    // Interactive: a node chosen in the list is selected and described.
+    await page.getByRole('tab', { name: /Entities/ }).click();
+    const t0 = Date.now();
+    await page.getByTestId('node-e0000').getByRole('button').first().click();
+    await expect(page.getByTestId('node-details')).toContainText('Entity 0000');
+    timing('network: 1000 nodes, select a node', Date.now() - t0);
+  } finally {
+    await bench.stop();
+  }
+});
+
+test('the network explorer is usable at phone width', async ({ page, signIn }) => {
+  await signIn('reader');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/ui/network?focus=haqqani-network&as_of=2020-06&sel=n:haqqani-network');
+  await ready(page);
+  await expect(page.getByTestId('node-details')).toContainText('Haqqani network');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
