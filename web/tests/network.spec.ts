@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from './fixtures';
 import { startBenchServer } from './bench-network';
+import { toGraphMl, xmlEscape } from '../src/lib/network-export';
 
 async function ready(page: Page) {
   const canvas = page.getByTestId('network-canvas');
@@ -130,6 +131,23 @@ test('the view exports as GraphML and PNG', async ({ page, signIn }) => {
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
   const bytes = readFileSync((await png.path())!);
   expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+});
+
+test('GraphML escapes markup and leaves out what XML cannot hold', () => {
+  expect(xmlEscape(`Tom & Jerry's <"Q">`)).toBe('Tom &amp; Jerry&apos;s &lt;&quot;Q&quot;&gt;');
+  // C0 controls (but tab, newline, return), lone surrogates, U+FFFE/U+FFFF: out; other scripts and emoji: kept.
+  expect(xmlEscape('a\u0001b\tc\u0000d\uD800e\uDC00f\uFFFEg')).toBe('ab\tcdefg');
+  expect(xmlEscape('سراج الدين حقاني 🙂')).toBe('سراج الدين حقاني 🙂');
+  const xml = toGraphMl({
+    asOf: '2020-06',
+    measure: 'pagerank',
+    nodes: [{ id: 'a&b', name: 'A <one>', kind: 'person', designations: ['UN', 'US'], measure: 0.5 }],
+    edges: [{ fact_id: 7, source: 'a&b', target: 'c', predicate: 'member_of', confidence: 0.9, strength: 0.81, from: '~2015', to: null, disputed: true }],
+  });
+  expect(xml).toContain('<key id="measure" for="node" attr.name="pagerank" attr.type="double"/>');
+  expect(xml).toContain('<graph id="vigil-2020-06" edgedefault="undirected">');
+  expect(xml).toContain('<node id="a&amp;b"><data key="name">A &lt;one&gt;</data><data key="kind">person</data><data key="designations">UN US</data><data key="measure">0.5</data></node>');
+  expect(xml).toContain('<edge id="r7" source="a&amp;b" target="c"><data key="predicate">member_of</data><data key="weight">0.81</data><data key="confidence">0.9</data><data key="from">~2015</data><data key="fact_id">7</data><data key="disputed">true</data></edge>');
 });
 
 test('a 1,000-entity network is laid out and interactive', async ({ page, timing }) => {

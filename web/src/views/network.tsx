@@ -325,6 +325,9 @@ function Toolbar({ s }: { s: State }) {
   const [party, setParty] = useState(s.party);
   useEffect(() => setParty(s.party), [s.party]);
   const confidence = Math.round(s.minConfidence * 100);
+  // At phone width the filters fold away behind a button (always shown wider).
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersSet = s.predicates.length + (s.party ? 1 : 0) + (s.minConfidence > 0 ? 1 : 0);
 
   return (
     <div class="net-toolbar card">
@@ -365,7 +368,10 @@ function Toolbar({ s }: { s: State }) {
           {s.asOf ? `as of ${s.asOf.length === 10 ? s.asOf : monthText(month)}` : 'every relation, whatever its dates'}
         </output>
       </div>
-      <div class="net-filters">
+      <button type="button" class="secondary net-filters-toggle" aria-expanded={filtersOpen} aria-controls="net-filters" onClick={() => setFiltersOpen(!filtersOpen)}>
+        Filters and display{filtersSet ? ` (${filtersSet} set)` : ''}
+      </button>
+      <div class={'net-filters' + (filtersOpen ? '' : ' folded')} id="net-filters">
         {s.mode === 'explore' && !s.all ? (
           <label class="inline">
             Depth{' '}

@@ -5,6 +5,7 @@
 // two parties' figures for the same quantity sit side by side.
 //
 //   /ui/timeline?actor=isis-k&kind=attack&place=AF&event=2021-05-08-kabul-girls-school-attack
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ViewProps } from '../app';
 import { useApi, useTitle } from '../lib/hooks';
@@ -345,21 +346,82 @@ function groupEstimates(list: Estimate[]): Group[] {
 
 function EstimateGroups({ estimates }: { estimates: Estimate[] }) {
   const groups = useMemo(() => groupEstimates(estimates), [estimates]);
-  const years = estimates.map((x) => yearPosition(x.as_of)).filter((y): y is number => y !== null);
-  const lo = Math.floor(Math.min(...years)) - 1;
-  const hi = Math.ceil(Math.max(...years)) + 1;
+  // Quantities with several figures (over time, or from several parties)
+  // get a chart; a figure alone is a row of the table below.
+  const charted = groups.filter((g) => g.items.length > 1);
+  const single = groups.filter((g) => g.items.length === 1).map((g) => g.items[0]);
+  const years = charted.flatMap((g) => g.items.map((x) => yearPosition(x.as_of))).filter((y): y is number => y !== null);
+  const lo = Math.floor(Math.min(...years, 2020)) - 1;
+  const hi = Math.ceil(Math.max(...years, 2020)) + 1;
+  const [open, setOpen] = useState<string | null>(null);
   return (
-    <div class="est-groups">
-      {groups.map((g) => (
-        <EstimateChart key={g.key} g={g} lo={lo} hi={hi} />
-      ))}
-    </div>
+    <>
+      {charted.length ? (
+        <div class="est-groups">
+          {charted.map((g) => (
+            <EstimateChart key={g.key} g={g} lo={lo} hi={hi} />
+          ))}
+        </div>
+      ) : null}
+      {single.length ? (
+        <>
+          <h3>Single figures</h3>
+          <div class="table-wrap">
+            <table class="est-table" data-testid="single-estimates">
+              <thead>
+                <tr>
+                  <th scope="col">About</th>
+                  <th scope="col">Quantity</th>
+                  <th scope="col">Figure</th>
+                  <th scope="col">As of</th>
+                  <th scope="col">Asserted by</th>
+                </tr>
+              </thead>
+              <tbody>
+                {single.map((x) => (
+                  <Fragment key={x.id}>
+                    <tr>
+                      <td>
+                        <Link href={entityHref(x.subject.id)}>{x.subject.name}</Link>
+                      </td>
+                      <td>
+                        {x.quantity.replace(/-/g, ' ')}
+                        {x.scope ? <div class="muted small">{x.scope}</div> : null}
+                      </td>
+                      <td class="num">
+                        <button type="button" class="link" aria-expanded={open === x.id} onClick={() => setOpen(open === x.id ? null : x.id)}>
+                          {estimateWords(x)}
+                        </button>
+                      </td>
+                      <td>{dateWords(x.as_of)}</td>
+                      <td>{x.claims.map((c) => partyOf(c).name).join(', ')}</td>
+                    </tr>
+                    {open === x.id ? (
+                      <tr>
+                        <td colSpan={5}>
+                          <ClaimList claims={x.claims} />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </>
   );
 }
 
 function fmt(n: number, unit: string): string {
   if (unit === 'usd') return '$' + (n >= 1e9 ? `${n / 1e9} bn` : n >= 1e6 ? `${n / 1e6} m` : n.toLocaleString('en'));
   return n.toLocaleString('en');
+}
+
+const compactNumber = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+function compact(n: number, unit: string): string {
+  return (unit === 'usd' ? '$' : '') + compactNumber.format(n);
 }
 
 function estimateWords(x: Estimate): string {
@@ -418,7 +480,7 @@ function EstimateChart({ g, lo, hi }: { g: Group; lo: number; hi: number }) {
           ))}
           {[0, vmax / 1.15].map((v) => (
             <text key={v} x={left - 6} y={y(v) + 4} text-anchor="end" class="tick-label">
-              {fmt(Math.round(v), g.unit)}
+              {compact(v, g.unit)}
             </text>
           ))}
           {g.items.map((item, i) => {
@@ -442,7 +504,7 @@ function EstimateChart({ g, lo, hi }: { g: Group; lo: number; hi: number }) {
                   <path d={`M${cx} ${y(high ?? low) - 6} l0 -14 m-4 5 l4 -5 l4 5`} stroke={c} fill="none" stroke-width={2} />
                 ) : null}
                 {high !== null && item.qualifier === 'at_most' ? <path d={`M${cx} ${y(low ?? high) + 6} l0 14 m-4 -5 l4 5 l4 -5`} stroke={c} fill="none" stroke-width={2} /> : null}
-                <text x={cx + 9} y={y(high ?? low ?? 0) + 4} class="est-label">
+                <text x={cx > width - 150 ? cx - 9 : cx + 9} y={y(high ?? low ?? 0) + 4} text-anchor={cx > width - 150 ? 'end' : 'start'} class="est-label">
                   {estimateWords(item)}
                 </text>
               </g>
