@@ -62,7 +62,9 @@ export function NetworkCanvas(props: CanvasProps) {
     };
   }, []);
 
-  // The model drawn: elements added, removed and updated, new nodes placed.
+  // The model drawn: new nodes placed first (network-layout.ts), then the
+  // elements added with their positions, removed and updated in one batch;
+  // a new Cytoscape is given its elements at birth (its fastest path).
   useEffect(() => {
     if (!lib || !box.current || !props.model) return;
     const t0 = performance.now();
@@ -70,13 +72,44 @@ export function NetworkCanvas(props: CanvasProps) {
     const model = props.model;
     const big = model.nodes.length >= BIG;
     let cy = cyRef.current;
+    // Where the nodes already drawn are (kept when the drawing is remade).
+    const known = cy ? currentPositions(cy) : new Map<string, Point>();
+    const keepAt = new Map<string, Point>();
+    for (const n of model.nodes) {
+      const p = known.get(n.id);
+      if (p) keepAt.set(n.id, p);
+    }
+    const fresh = model.nodes.length - keepAt.size;
+    const at =
+      fresh > 0
+        ? layoutPositions(
+            model.nodes.map((n) => n.id),
+            model.edges.map((e) => [e.source, e.target]),
+            { known: keepAt },
+          )
+        : keepAt;
+    const size = sizes(model, props.sizeBy);
+    const nodeDef = (n: (typeof model.nodes)[number]): cytoscape.ElementDefinition => ({
+      group: 'nodes',
+      data: cyNodeData(n, size.get(n.id) ?? 24, props.colourBy),
+      classes: nodeClasses(n),
+      position: { ...at.get(n.id)! },
+    });
+    const edgeDef = (e: (typeof model.edges)[number]): cytoscape.ElementDefinition => ({
+      group: 'edges',
+      data: cyEdgeData(e),
+      classes: e.disputed ? 'disputed' : '',
+    });
+
     if (!cy || bigRef.current !== big) {
-      // (Re)made when the graph crosses the size where the drawing changes.
-      const keep = cy ? currentPositions(cy) : new Map<string, Point>();
+      // Made anew at first, and when the graph crosses the size where the
+      // drawing changes.
       cy?.destroy();
       cy = lib({
         container: box.current,
+        elements: [...model.nodes.map(nodeDef), ...model.edges.map(edgeDef)],
         style: stylesheet(prefersDark(), big),
+        layout: { name: 'preset' },
         minZoom: 0.05,
         maxZoom: 4,
         boxSelectionEnabled: false,
@@ -85,57 +118,37 @@ export function NetworkCanvas(props: CanvasProps) {
         pixelRatio: big ? 1 : 'auto',
         motionBlur: false,
       });
-      cy.scratch('_keep', keep);
       bindEvents(cy);
       cyRef.current = cy;
       bigRef.current = big;
-    }
-    const known: Map<string, Point> = cy.scratch('_keep') ?? currentPositions(cy);
-    cy.scratch('_keep', null);
-    for (const [id, p] of currentPositions(cy)) known.set(id, p);
-
-    const wanted = new Set<string>();
-    const size = sizes(model, props.sizeBy);
-    cy.batch(() => {
+    } else {
+      const wanted = new Set<string>();
       for (const n of model.nodes) wanted.add(n.id);
       for (const e of model.edges) wanted.add(e.id);
-      cy!.elements().forEach((el) => {
-        if (!wanted.has(el.id())) el.remove();
+      const c = cy;
+      c.batch(() => {
+        c.elements().forEach((el) => {
+          if (!wanted.has(el.id())) el.remove();
+        });
+        const add: cytoscape.ElementDefinition[] = [];
+        for (const n of model.nodes) {
+          const el = c.getElementById(n.id);
+          if (el.empty()) add.push(nodeDef(n));
+          else {
+            el.data(cyNodeData(n, size.get(n.id) ?? 24, props.colourBy));
+            el.classes(nodeClasses(n));
+          }
+        }
+        for (const e of model.edges) {
+          const el = c.getElementById(e.id);
+          if (el.empty()) add.push(edgeDef(e));
+          else {
+            el.data(cyEdgeData(e));
+            el.classes(e.disputed ? 'disputed' : '');
+          }
+        }
+        if (add.length) c.add(add);
       });
-      const add: cytoscape.ElementDefinition[] = [];
-      for (const n of model.nodes) {
-        const data = cyNodeData(n, size.get(n.id) ?? 24, props.colourBy);
-        const classes = nodeClasses(n);
-        const el = cy!.getElementById(n.id);
-        if (el.nonempty()) {
-          el.data(data);
-          el.classes(classes);
-        } else add.push({ group: 'nodes', data, classes });
-      }
-      for (const e of model.edges) {
-        const data = cyEdgeData(e);
-        const el = cy!.getElementById(e.id);
-        if (el.nonempty()) {
-          el.data(data);
-          el.classes(e.disputed ? 'disputed' : '');
-        } else add.push({ group: 'edges', data, classes: e.disputed ? 'disputed' : '' });
-      }
-      if (add.length) cy!.add(add);
-    });
-    const ids = model.nodes.map((n) => n.id);
-    const keepAt = new Map<string, Point>();
-    for (const id of ids) {
-      const p = known.get(id);
-      if (p) keepAt.set(id, p);
-    }
-    const fresh = ids.length - keepAt.size;
-    if (fresh > 0) {
-      const at = layoutPositions(
-        ids,
-        model.edges.map((e) => [e.source, e.target]),
-        { known: keepAt },
-      );
-      cy.batch(() => cy!.nodes().forEach((n) => void n.position(at.get(n.id())!)));
     }
     if (keepAt.size === 0 || fresh > 0) fitPositions(cy);
 

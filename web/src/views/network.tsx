@@ -574,6 +574,11 @@ function Details(props: { s: State; model: Model | undefined; selection: Selecti
         {s.asOf ? ` as of ${s.asOf}` : ', whatever their dates'}
         {designated ? `; ${designated} designated` : ''}.
       </p>
+      {model.edges.length === 0 ? (
+        <p class="state empty" data-testid="no-relations">
+          No relation in this view{s.asOf ? ` on ${s.asOf}` : ''}: try another date, fewer filters, or more hops.
+        </p>
+      ) : null}
       <p class="hint">
         Select an entity or a relation in the drawing or in the lists. Double-click an entity (or select it and press Enter) to add its neighbours. A dotted ring marks an entity with
         relations not drawn yet.
