@@ -29,13 +29,28 @@ test('expanding a node adds its neighbours', async ({ page, signIn, shot }) => {
   // His ties as of 2023: al Qaeda (he shelters it), not yet al Qaeda's Syrian affiliate.
   await expect(nodes.getByTestId('node-al-qaeda')).toBeVisible();
   await expect(nodes.getByTestId('node-al-nusra-front')).toHaveCount(0);
-  await nodes.getByRole('button', { name: 'Expand al Qaeda' }).click();
+  // Double-click al Qaeda in the drawing (where Cytoscape drew it).
+  const at = await page.evaluate(() => {
+    const box = document.querySelector('[data-testid=network-canvas]') as HTMLElement & { _cyreg?: { cy: { getElementById: (id: string) => { renderedPosition: () => { x: number; y: number } } } } };
+    return box._cyreg!.cy.getElementById('al-qaeda').renderedPosition();
+  });
+  const frame = (await canvas.boundingBox())!;
+  await page.mouse.dblclick(frame.x + at.x, frame.y + at.y);
   await expect(page).toHaveURL(/expand=al-qaeda/);
   await ready(page);
   await page.getByRole('tab', { name: /Entities/ }).click();
   await expect(nodes.getByTestId('node-al-nusra-front')).toBeVisible();
   await expect(nodes.getByTestId('node-osama-bin-laden')).toBeVisible();
-  expect(Number(await canvas.getAttribute('data-nodes'))).toBeGreaterThan(before);
+  const after = Number(await canvas.getAttribute('data-nodes'));
+  expect(after).toBeGreaterThan(before);
+  // Or with the button: the Haqqani network's backers join.
+  await expect(nodes.getByTestId('node-yunus-khalis')).toHaveCount(0);
+  await nodes.getByRole('button', { name: 'Expand Haqqani network' }).click();
+  await expect(page).toHaveURL(/expand=al-qaeda%2Chaqqani-network|expand=al-qaeda,haqqani-network/);
+  await ready(page);
+  await page.getByRole('tab', { name: /Entities/ }).click();
+  await expect(nodes.getByTestId('node-yunus-khalis')).toBeVisible();
+  expect(Number(await canvas.getAttribute('data-nodes'))).toBeGreaterThan(after);
   // Selecting the new neighbour shows what it is; designated entities say by whom.
   await nodes.getByTestId('node-al-nusra-front').getByRole('button').first().click();
   await expect(page.getByTestId('node-details')).toContainText('al-Nusra Front');
@@ -78,6 +93,47 @@ test('the date slider redraws the Haqqani network as it stood', async ({ page, s
   await page.getByRole('tab', { name: /Relations/ }).click();
   await expect(edges).toContainText(fought);
   await expect(edges).toContainText(governs);
+});
+
+test('filters by predicate, confidence and party; size by a measure, colour by community', async ({ page, signIn }) => {
+  await signIn('reader');
+  await page.goto('/ui/network?focus=haqqani-network');
+  await ready(page);
+  await page.getByText('Predicates: all').click();
+  await page.getByRole('group', { name: 'Predicates' }).getByLabel('hostile to').check();
+  await expect(page).toHaveURL(/predicate=hostile_to/);
+  await ready(page);
+  await page.getByRole('tab', { name: /Relations/ }).click();
+  const edges = page.getByTestId('edge-list');
+  await expect(edges.getByRole('listitem')).toHaveCount(6);
+  // Western officials' word against the denial: a weak, disputed (dashed) tie.
+  const rivals = edges.getByRole('listitem').filter({ hasText: 'Haqqani network hostile to Islamic State Khorasan' });
+  await expect(rivals).toContainText('disputed');
+  await expect(rivals).toContainText('24%');
+  await page.getByLabel('Minimum confidence').fill('50');
+  await expect(page).toHaveURL(/min_confidence=0.5/);
+  await ready(page);
+  // The weak tie gone, ISIS-K is no neighbour any more, nor are its own enmities drawn.
+  await expect(edges.getByRole('listitem')).toHaveCount(3);
+  await expect(edges).not.toContainText('Islamic State Khorasan');
+
+  // Only General Dunford's word: Pakistan's support.
+  await page.goto('/ui/network?focus=haqqani-network');
+  await ready(page);
+  await page.getByLabel('Party').fill('joseph-dunford');
+  await page.getByLabel('Party').press('Enter');
+  await expect(page).toHaveURL(/party=joseph-dunford/);
+  await ready(page);
+  await page.getByRole('tab', { name: /Relations/ }).click();
+  await expect(edges.getByRole('listitem')).toHaveCount(1);
+  await expect(edges).toContainText('Pakistan supports Haqqani network');
+
+  // Sized by PageRank (GET /v1/rank), coloured by Louvain community (GET /v1/communities).
+  await page.goto('/ui/network?focus=haqqani-network&size=pagerank&colour=community&sel=n:haqqani-network');
+  await ready(page);
+  await expect(page.getByTestId('node-details')).toContainText('pagerank 0.0533');
+  await expect(page.getByTestId('node-details')).toContainText(/community \d+/);
+  await expect(page.getByLabel('Size')).toHaveValue('pagerank');
 });
 
 test('exposure from the Interior Ministry lights up the paths to al Qaeda', async ({ page, signIn, shot }) => {
