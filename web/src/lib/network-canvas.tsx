@@ -33,7 +33,8 @@ export interface CanvasProps {
   label: string;
 }
 
-const BIG = 300; // nodes from which edges are drawn plainly, without labels
+const BIG = 300;
+const MIN_ZOOM = 0.05; // nodes from which edges are drawn plainly, without labels
 
 function prefersDark(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
@@ -105,12 +106,17 @@ export function NetworkCanvas(props: CanvasProps) {
       // Made anew at first, and when the graph crosses the size where the
       // drawing changes.
       cy?.destroy();
+      const view = viewportFor(at.values(), box.current.clientWidth, box.current.clientHeight, MIN_ZOOM);
       cy = lib({
         container: box.current,
         elements: [...model.nodes.map(nodeDef), ...model.edges.map(edgeDef)],
+        zoom: view.zoom,
+        pan: view.pan,
         style: stylesheet(prefersDark(), big),
-        layout: { name: 'preset' },
-        minZoom: 0.05,
+        // The positions are the elements' own; the preset layout's fit would
+        // measure every label first (the viewport is set above instead).
+        layout: { name: 'preset', fit: false },
+        minZoom: MIN_ZOOM,
         maxZoom: 4,
         boxSelectionEnabled: false,
         textureOnViewport: big,
@@ -149,8 +155,8 @@ export function NetworkCanvas(props: CanvasProps) {
         }
         if (add.length) c.add(add);
       });
+      if (keepAt.size === 0 || fresh > 0) fitPositions(c);
     }
-    if (keepAt.size === 0 || fresh > 0) fitPositions(cy);
 
     // Laid out; interactive once the frame after it is drawn.
     const c = cy;
@@ -166,9 +172,11 @@ export function NetworkCanvas(props: CanvasProps) {
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    const lit = props.lit;
+    const marked = cy.$('.lit, .faded');
+    if ((!lit || lit.nodes.size === 0) && marked.empty()) return; // nothing to restyle
     cy.batch(() => {
-      cy.elements().removeClass('lit faded');
-      const lit = props.lit;
+      marked.removeClass('lit faded');
       if (!lit || lit.nodes.size === 0) return;
       cy.nodes().forEach((el) => void el.addClass(lit.nodes.has(el.id()) ? 'lit' : 'faded'));
       cy.edges().forEach((el) => void el.addClass(lit.edges.has(el.id()) ? 'lit' : 'faded'));
@@ -265,26 +273,31 @@ function nodeClasses(n: { designations: string[]; focus: boolean; relations: num
   return c.join(' ');
 }
 
-// Fits the nodes' positions into the viewport without measuring labels
-// (cy.fit() lays every label out first: a third of a second for a few
-// hundred labels on a slow machine).
-function fitPositions(cy: cytoscape.Core) {
-  const nodes = cy.nodes();
-  if (nodes.empty()) return;
+// The zoom and pan that fit the points into a w × h viewport, computed from
+// the positions alone: cy.fit() lays every label out first (a third of a
+// second for a few hundred labels on a slow machine), and a drawing made
+// with its viewport set is not drawn twice.
+function viewportFor(points: Iterable<Point>, w: number, h: number, minZoom: number) {
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  nodes.forEach((n) => {
-    const p = n.position();
+  for (const p of points) {
     x0 = Math.min(x0, p.x);
     y0 = Math.min(y0, p.y);
     x1 = Math.max(x1, p.x);
     y1 = Math.max(y1, p.y);
-  });
+  }
+  if (x0 === Infinity) return { zoom: 1, pan: { x: w / 2, y: h / 2 } };
   // Room for the largest node and its label, and below for the legend.
   const pad = { x: 70, top: 40, bottom: 100 };
-  const w = Math.max(cy.width(), 1);
-  const h = Math.max(cy.height(), 1);
-  const zoom = Math.min(1.4, Math.max(cy.minZoom(), Math.min((w - 2 * pad.x) / Math.max(x1 - x0, 1), (h - pad.top - pad.bottom) / Math.max(y1 - y0, 1))));
-  cy.viewport({ zoom, pan: { x: w / 2 - (zoom * (x0 + x1)) / 2, y: pad.top + (h - pad.top - pad.bottom) / 2 - (zoom * (y0 + y1)) / 2 } });
+  w = Math.max(w, 1);
+  h = Math.max(h, 1);
+  const zoom = Math.min(1.4, Math.max(minZoom, Math.min((w - 2 * pad.x) / Math.max(x1 - x0, 1), (h - pad.top - pad.bottom) / Math.max(y1 - y0, 1))));
+  return { zoom, pan: { x: w / 2 - (zoom * (x0 + x1)) / 2, y: pad.top + (h - pad.top - pad.bottom) / 2 - (zoom * (y0 + y1)) / 2 } };
+}
+
+function fitPositions(cy: cytoscape.Core) {
+  const points: Point[] = [];
+  cy.nodes().forEach((n) => void points.push(n.position()));
+  cy.viewport(viewportFor(points, cy.width(), cy.height(), cy.minZoom()));
 }
 
 function currentPositions(cy: cytoscape.Core): Map<string, Point> {

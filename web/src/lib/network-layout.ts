@@ -43,7 +43,8 @@ function seeded(text: string): () => number {
 export function layoutPositions(ids: string[], edges: [string, string][], options: LayoutOptions = {}): Map<string, Point> {
   const n = ids.length;
   // Dense graphs need room: the ideal length grows with the mean degree.
-  const k = options.edgeLength ?? Math.min(220, 90 + 12 * Math.sqrt((2 * edges.length) / Math.max(n, 1)));
+  // Big graphs are seen whole from afar: shorter ties keep their nodes visible.
+  const k = options.edgeLength ?? (n > 300 ? 55 : Math.min(220, 90 + 12 * Math.sqrt((2 * edges.length) / Math.max(n, 1))));
   const index = new Map<string, number>();
   ids.forEach((id, i) => index.set(id, i));
   const es: [number, number][] = [];
@@ -126,7 +127,7 @@ export function layoutPositions(ids: string[], edges: [string, string][], option
   }
   const free = n - nKnown;
   if (free > 0) {
-    const iterations = options.iterations ?? (n > 2000 ? 80 : n > 400 ? 120 : 300);
+    const iterations = options.iterations ?? (n > 2000 ? 60 : n > 400 ? 90 : 300);
     simulate(x, y, fixed, es, k, iterations, nKnown > 0 ? k * 2 : radius / 2, cx, cy);
   }
   const out = new Map<string, Point>();
@@ -210,7 +211,7 @@ function simulate(
 // A Barnes–Hut quadtree over the points, in flat arrays rebuilt each sweep:
 // a group of points far enough away (its cell's size over the distance
 // below THETA) pushes as one point of their total mass at their centre.
-const THETA = 0.9;
+const THETA = 1.0;
 class QuadTree {
   private cap: number;
   private x0: Float64Array;

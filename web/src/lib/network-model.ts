@@ -31,7 +31,7 @@ export interface EdgeModel {
   confidence: number;
   strength: number;
   disputed: boolean;
-  claims: Claim[];
+  claims: Claim[] | null; // null: not loaded with the drawing (fetched when opened)
 }
 
 export interface Model {
@@ -40,7 +40,8 @@ export interface Model {
   truncated: boolean;
 }
 
-export function fromGraph(answer: GraphAnswer, pinned: Set<string>): Model {
+// withClaims: whether the answer was asked for with the relations' claims.
+export function fromGraph(answer: GraphAnswer, pinned: Set<string>, withClaims: boolean): Model {
   const shown = new Map<string, number>();
   const edges: EdgeModel[] = answer.edges.map((e) => {
     shown.set(e.subject.id, (shown.get(e.subject.id) ?? 0) + 1);
@@ -57,7 +58,7 @@ export function fromGraph(answer: GraphAnswer, pinned: Set<string>): Model {
       confidence: e.confidence,
       strength: e.strength,
       disputed: e.disputed,
-      claims: e.claims,
+      claims: withClaims ? e.claims : null,
     };
   });
   const nodes = answer.nodes.map((n) => ({

@@ -50,59 +50,61 @@ export const PREDICATES = [
 export function stylesheet(dark: boolean, big: boolean): cytoscape.StylesheetJson {
   const text = dark ? '#e6e9ee' : '#1b1f24';
   const halo = dark ? '#0f1318' : '#ffffff';
-  return [
-    {
-      selector: 'node',
-      style: {
-        shape: 'data(shape)' as never,
-        'background-color': 'data(colour)',
-        width: 'data(size)',
-        height: 'data(size)',
-        label: 'data(label)',
-        'font-size': 11,
-        color: text,
-        'text-valign': 'bottom',
-        'text-margin-y': 3,
-        // Ellipsis measures each label letter by letter: too slow for big graphs.
-        'text-wrap': big ? 'none' : 'ellipsis',
-        'text-max-width': '140px',
-        'text-outline-color': halo,
-        'text-outline-width': 2,
-        'min-zoomed-font-size': big ? 9 : 6,
-        'border-width': 1,
-        'border-color': dark ? '#0f1318' : '#ffffff',
-      },
-    },
-    { selector: 'node.designated', style: { 'border-width': 4, 'border-color': DESIGNATED } },
-    { selector: 'node.focus', style: { 'underlay-color': '#1f5fbf', 'underlay-opacity': 0.22, 'underlay-padding': 7, 'underlay-shape': 'ellipse' } as never },
-    { selector: 'node.more', style: { 'outline-width': 2, 'outline-color': text, 'outline-style': 'dotted', 'outline-offset': 2 } as never },
-    {
-      selector: 'edge',
-      style: {
+  // Big graphs (hundreds of nodes) get a lean style: Cytoscape computes
+  // every property of every element, so fewer properties and mappers draw
+  // faster. Their labels show as one zooms in, without a halo or an
+  // ellipsis (which measures each label letter by letter); their edges are
+  // plain haystack lines, opaque, without arrows or labels.
+  const node: Record<string, unknown> = {
+    shape: 'data(shape)',
+    'background-color': 'data(colour)',
+    width: 'data(size)',
+    height: 'data(size)',
+    label: 'data(label)',
+    'font-size': 11,
+    color: text,
+    'text-valign': 'bottom',
+    'text-margin-y': 3,
+    'min-zoomed-font-size': big ? 9 : 6,
+  };
+  if (!big)
+    Object.assign(node, {
+      'text-wrap': 'ellipsis',
+      'text-max-width': '140px',
+      'text-outline-color': halo,
+      'text-outline-width': 2,
+      'border-width': 1,
+      'border-color': dark ? '#0f1318' : '#ffffff',
+    });
+  const edge: Record<string, unknown> = big
+    ? { width: 'data(width)', 'line-color': 'data(colour)', 'curve-style': 'haystack' }
+    : {
         width: 'data(width)',
-        // Big graphs: no translucency and no arrows (haystack edges draw
-        // none), which Cytoscape draws fastest.
-        opacity: big ? 1 : ('data(opacity)' as never),
+        opacity: 'data(opacity)',
         'line-color': 'data(colour)',
         'target-arrow-color': 'data(colour)',
-        'target-arrow-shape': big ? 'none' : ('data(arrow)' as never),
+        'target-arrow-shape': 'data(arrow)',
         'arrow-scale': 0.8,
-        'curve-style': big ? 'haystack' : 'bezier',
-        label: big ? '' : 'data(label)',
+        'curve-style': 'bezier',
+        label: 'data(label)',
         'font-size': 9,
         color: dark ? '#9aa4b1' : '#5b6470',
         'text-rotation': 'autorotate',
         'text-outline-color': halo,
         'text-outline-width': 2,
         'min-zoomed-font-size': 8,
-      },
-    },
+      };
+  return [
+    { selector: 'node', style: node as never },
+    { selector: 'node.designated', style: { 'border-width': 4, 'border-color': DESIGNATED } },
+    { selector: 'node.focus', style: { 'underlay-color': '#1f5fbf', 'underlay-opacity': 0.22, 'underlay-padding': 7, 'underlay-shape': 'ellipse' } as never },
+    { selector: 'node.more', style: { 'outline-width': 2, 'outline-color': text, 'outline-style': 'dotted', 'outline-offset': 2 } as never },
+    { selector: 'edge', style: edge as never },
     { selector: 'edge.disputed', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } as never },
-    { selector: 'edge:selected', style: { 'line-color': '#1f5fbf', 'target-arrow-color': '#1f5fbf', opacity: 1, width: 5, label: 'data(label)' } as never },
+    { selector: 'edge:selected', style: { 'line-color': '#1f5fbf', 'target-arrow-color': '#1f5fbf', opacity: 1, width: 5, label: 'data(label)', 'font-size': 10, color: text } as never },
     { selector: 'node:selected', style: { 'overlay-color': '#1f5fbf', 'overlay-opacity': 0.18, 'overlay-padding': 6 } as never },
     { selector: '.faded', style: { opacity: 0.13 } as never },
     { selector: 'node.lit', style: { 'underlay-color': '#f2b705', 'underlay-opacity': 0.55, 'underlay-padding': 8 } as never },
     { selector: 'edge.lit', style: { 'line-color': '#e0a800', 'target-arrow-color': '#e0a800', opacity: 1, width: 'mapData(confidence, 0, 1, 3, 7)', label: 'data(label)' } as never },
-    { selector: 'node.start', style: { 'underlay-color': '#1f5fbf', 'underlay-opacity': 0.35, 'underlay-padding': 9 } as never },
   ];
 }

@@ -105,7 +105,7 @@ export function NetworkView({ route }: ViewProps) {
   const focusAll = [...s.focus, ...s.expand.filter((x) => !s.focus.includes(x))];
   const graphPath =
     s.mode === 'explore' && (focusAll.length || s.all)
-      ? '/v1/graph' + query({ focus: s.all ? undefined : joined(focusAll), depth: s.all ? undefined : s.depth, limit: NODE_LIMIT, ...view })
+      ? '/v1/graph' + query({ focus: s.all ? undefined : joined(focusAll), depth: s.all ? undefined : s.depth, limit: NODE_LIMIT, claims: 'false', ...view })
       : null;
   const exposurePath =
     s.mode === 'exposure' && s.from ? `/v1/exposure/${encodeURIComponent(s.from)}` + query({ max_hops: s.hops, paths: 3, ...view }) : null;
@@ -116,7 +116,7 @@ export function NetworkView({ route }: ViewProps) {
   const communities = useApi<CommunitiesAnswer>(active && s.colour === 'community' ? '/v1/communities' + query(view) : null);
 
   const base: Model | undefined = useMemo(() => {
-    if (s.mode === 'explore') return graphPath && graph.data ? fromGraph(graph.data, new Set(s.expand)) : undefined;
+    if (s.mode === 'explore') return graphPath && graph.data ? fromGraph(graph.data, new Set(s.expand), false) : undefined;
     return exposurePath && exposure.data ? fromExposure(exposure.data) : undefined;
   }, [s.mode, graph.data, exposure.data, graphPath === null, exposurePath === null, s.expand.join(',')]);
   const model = useMemo(
@@ -255,7 +255,7 @@ export function NetworkView({ route }: ViewProps) {
             ) : tab === 'relations' ? (
               <EdgeList model={model} lit={lit} selection={selection} onSelect={select} />
             ) : (
-              <Details s={s} model={model} selection={selection} summary={summary} onSelect={select} onExpand={expand} />
+              <Details s={s} view={view} model={model} selection={selection} summary={summary} onSelect={select} onExpand={expand} />
             )}
           </div>
         </aside>
@@ -555,7 +555,9 @@ function Swatch({ kind }: { kind: string }) {
   return <span class={'swatch shape-' + look.shape} style={{ background: look.colour }} aria-hidden="true" />;
 }
 
-function Details(props: { s: State; model: Model | undefined; selection: Selection; summary: string; onSelect: (x: Selection) => void; onExpand: (id: string) => void }) {
+type ViewQuery = Record<string, string | number | undefined>;
+
+function Details(props: { s: State; view: ViewQuery; model: Model | undefined; selection: Selection; summary: string; onSelect: (x: Selection) => void; onExpand: (id: string) => void }) {
   const { s, model, selection } = props;
   if (!model) return <p class="hint">{s.mode === 'exposure' ? 'Name where the exposure starts.' : 'Pick an entity to draw its network.'}</p>;
   if (selection && 'node' in selection) {
@@ -564,7 +566,7 @@ function Details(props: { s: State; model: Model | undefined; selection: Selecti
   }
   if (selection && 'edge' in selection) {
     const e = model.edges.find((x) => x.id === selection.edge);
-    if (e) return <EdgeDetails e={e} model={model} onSelect={props.onSelect} />;
+    if (e) return <EdgeDetails e={e} view={props.view} model={model} onSelect={props.onSelect} />;
   }
   const designated = model.nodes.filter((n) => n.designations.length).length;
   return (
@@ -656,8 +658,14 @@ function NodeDetails({ s, n, model, onSelect, onExpand }: { s: State; n: NodeMod
   );
 }
 
-function EdgeDetails({ e, model, onSelect }: { e: EdgeModel; model: Model; onSelect: (x: Selection) => void }) {
+function EdgeDetails({ e, view, model, onSelect }: { e: EdgeModel; view: ViewQuery; model: Model; onSelect: (x: Selection) => void }) {
   const name = (id: string) => model.nodes.find((n) => n.id === id)?.name ?? id;
+  // The drawing comes without claims: the relations between the two
+  // entities, with theirs (the party filter applied), when one is opened.
+  const pair = useApi<GraphAnswer>(
+    e.claims === null ? '/v1/graph' + query({ focus: e.source === e.target ? e.source : `${e.source},${e.target}`, depth: 0, ...view }) : null,
+  );
+  const claims = e.claims ?? pair.data?.edges.find((x) => x.fact_id === e.fact_id)?.claims ?? null;
   return (
     <div data-testid="edge-details">
       <h2 class="detail-title">
@@ -679,7 +687,8 @@ function EdgeDetails({ e, model, onSelect }: { e: EdgeModel; model: Model; onSel
         ) : null}
       </p>
       <h3>Claims</h3>
-      <ClaimList claims={e.claims} testid="edge-claims" />
+      {pair.error ? <ErrorBox error={pair.error} /> : null}
+      {claims ? <ClaimList claims={claims} testid="edge-claims" /> : pair.loading ? <Loading label="Loading the claims…" /> : null}
     </div>
   );
 }
