@@ -89,6 +89,7 @@ Api::Api(Engine& engine, ApiOptions options) : engine_(engine), options_(options
   AddScreeningRoutes();
   AddKnowledgeRoutes();
   AddSourceRoutes();
+  AddGraphRoutes();
   AddListRoutes();
   AddBatchRoutes();
   AddSearchRoutes();

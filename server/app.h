@@ -73,6 +73,7 @@ class Api {
   void AddScreeningRoutes();  // screening_routes.cc
   void AddKnowledgeRoutes();  // knowledge_routes.cc
   void AddSourceRoutes();     // source_routes.cc: a source's text and the claims citing it
+  void AddGraphRoutes();      // graph_routes.cc: the graph around entities, for drawing it
   void AddListRoutes();       // list_routes.cc
   void AddBatchRoutes();      // batch_routes.cc
   // The answer of a read-only route over the knowledge base: from the

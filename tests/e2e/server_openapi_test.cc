@@ -178,6 +178,7 @@ TEST_F(ServerOpenApiTest, DocumentIsOpenApi31AndDescribesTheRealAnswers) {
       {"GET", "/v1/rank", "/v1/rank", "", ""},
       {"GET", "/v1/communities", "/v1/communities", "", ""},
       {"GET", "/v1/keyplayers", "/v1/keyplayers", "", ""},
+      {"GET", "/v1/graph?focus=northern-front&depth=2", "/v1/graph", "", ""},
       {"GET", "/v1/tokens", "/v1/tokens", "", ""},
       {"POST", "/v1/tokens", "/v1/tokens", R"({"name": "desk-9", "role": "screener"})",
        "application/json", 201},

@@ -93,6 +93,14 @@ Status PathsOptions::Validate() const {
   return InRange("k", k, 1, 100);
 }
 
+Status NeighbourhoodOptions::Validate() const {
+  if (auto s = view.Validate(); !s.ok()) return s;
+  for (const auto& name : focus)
+    if (name.empty()) return FieldError("focus", "an entity id or name is empty");
+  if (auto s = InRange("depth", depth, 0, kNeighbourhoodMaxDepth); !s.ok()) return s;
+  return InRange("limit", limit, 1, kNeighbourhoodMaxLimit);
+}
+
 StatusOr<Measure> ParseMeasure(std::string_view name) {
   auto at = std::find(std::begin(kMeasureNames), std::end(kMeasureNames), name);
   if (at == std::end(kMeasureNames)) return UnknownWord("measure", "", name, kMeasureNames);

@@ -60,6 +60,23 @@ struct PathsOptions {
   Status Validate() const;
 };
 
+// The part of the graph view around some entities, for drawing it
+// (Engine::Neighbourhood, GET /v1/graph).
+struct NeighbourhoodOptions {
+  // Entity ids or names (any script), resolved as exposure resolves them;
+  // a list record's id stands for the curated card linked to it. Empty: the
+  // whole view.
+  std::vector<std::string> focus{};
+  int depth = 1;            // hops from the focus, 0..6
+  int limit = 2000;         // most nodes, 1..kNeighbourhoodMaxLimit
+  GraphViewOptions view{};  // directed is ignored: a neighbour is one either way
+  bool claims = true;       // each relation with its claims (and passages)
+
+  Status Validate() const;
+};
+inline constexpr int kNeighbourhoodMaxDepth = 6;
+inline constexpr int kNeighbourhoodMaxLimit = 20000;
+
 // The measures of `rank` (docs/network-analysis.md, "Measures").
 enum class Measure {
   kDegree,

@@ -67,6 +67,18 @@ TEST(AnalysisOptionsTest, ExposureAndPathsCheckTheirRanges) {
   ExpectFieldError(PathsOptions{.view = {.min_confidence = -1}}.Validate(), "min_confidence", "");
 }
 
+TEST(AnalysisOptionsTest, NeighbourhoodsCheckDepthLimitFocusAndView) {
+  EXPECT_TRUE(NeighbourhoodOptions{}.Validate().ok());
+  EXPECT_TRUE((NeighbourhoodOptions{.focus = {"a"}, .depth = 6, .limit = 20000}.Validate().ok()));
+  ExpectFieldError(NeighbourhoodOptions{.depth = 7}.Validate(), "depth", "must lie in 0..6, got 7");
+  ExpectFieldError(NeighbourhoodOptions{.depth = -1}.Validate(), "depth", "got -1");
+  ExpectFieldError(NeighbourhoodOptions{.limit = 0}.Validate(), "limit", "must lie in 1..20000");
+  ExpectFieldError(NeighbourhoodOptions{.limit = 20001}.Validate(), "limit", "got 20001");
+  ExpectFieldError(NeighbourhoodOptions{.focus = {"a", ""}}.Validate(), "focus", "empty");
+  ExpectFieldError(NeighbourhoodOptions{.view = {.predicate = {"likes"}}}.Validate(), "predicate",
+                   "'likes'");
+}
+
 TEST(AnalysisOptionsTest, MeasuresCommunitiesAndKeyPlayersCheckTheirNumbers) {
   EXPECT_TRUE(RankOptions{.top = 0}.Validate().ok());
   ExpectFieldError(RankOptions{.top = -1}.Validate(), "top", "must be 0 (all) or more, got -1");

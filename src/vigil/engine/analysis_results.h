@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -143,6 +144,33 @@ struct PathsResult {
   int k = 0;
   std::optional<std::string> as_of;
   std::vector<CitedPath> paths;  // strongest first
+};
+
+// --- neighbourhoods (Engine::Neighbourhood) --------------------------------------
+
+struct NeighbourhoodNode {
+  store::EntityRefRecord entity;
+  int hops = 0;                           // from the nearest focus entity; 0: a focus entity
+  int64_t relations = 0;                  // relations of the view it takes part in, shown or not
+  std::vector<std::string> designations;  // authority codes counting for it (own, linked)
+  std::map<std::string, std::string> attributes;
+};
+
+struct NeighbourhoodEdge {
+  // With the claims that count under the view's parties (all of them when
+  // it names none); shared as exposure's steps share them.
+  std::shared_ptr<const store::RelationRecord> relation;
+  double confidence = 0.0, strength = 0.0;  // as the view weighs it
+  bool disputed = false;                    // a counted claim denies it
+};
+
+struct NeighbourhoodResult {
+  std::vector<ResolvedEntity> focus;
+  std::optional<std::string> as_of;  // the day ("YYYY-MM-DD")
+  int depth = 0, limit = 0;
+  bool truncated = false;                // more nodes were within reach than the limit
+  std::vector<NeighbourhoodNode> nodes;  // the focus, then by hops
+  std::vector<NeighbourhoodEdge> edges;  // by fact id
 };
 
 // Engine::ExposureTiming: milliseconds, for benchmarks.

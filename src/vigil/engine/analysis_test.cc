@@ -139,6 +139,92 @@ TEST_F(AnalysisTest, OptionsAreRefusedByFieldBeforeAnythingIsRead) {
   EXPECT_EQ(FieldOf(timing.status()), "paths");
 }
 
+// The fixture: tariq-zaman holds_position_in ministry-of-security (from
+// 2021-09), leader_of zaman-network (from 2008); zaman-network allied_with
+// crescent-legion (from 2010); red-hand hostile_to zaman-network; the
+// ministry funds crescent-legion (a rumour at 0.3, denied by the ministry).
+TEST_F(AnalysisTest, NeighbourhoodsAreTheNodesWithinReachAndTheRelationsAmongThem) {
+  auto one =
+      engine_->Neighbourhood({.focus = {"Tariq Zaman"}, .depth = 1, .view = {.as_of = "2023"}});
+  ASSERT_TRUE(one.ok()) << one.status();
+  ASSERT_EQ(one->focus.size(), 1u);
+  EXPECT_EQ(one->focus[0].entity.id, "tariq-zaman");
+  EXPECT_EQ(one->as_of, "2023-12-31");
+  std::vector<std::string> ids;
+  for (const auto& n : one->nodes) ids.push_back(n.entity.id + "@" + std::to_string(n.hops));
+  EXPECT_EQ(ids, (std::vector<std::string>{"tariq-zaman@0", "ministry-of-security@1",
+                                           "zaman-network@1"}));
+  // Relations counted over the whole view; designations as of the day.
+  EXPECT_EQ(one->nodes[0].relations, 2);
+  EXPECT_EQ(one->nodes[2].relations, 3);
+  EXPECT_EQ(one->nodes[2].designations, (std::vector<std::string>{"US"}));
+  EXPECT_TRUE(one->nodes[0].designations.empty());
+  std::vector<std::string> edges;
+  for (const auto& e : one->edges) edges.push_back(e.relation->predicate);
+  // The ministry's funding of the Crescent Legion leads out of reach: left out.
+  EXPECT_EQ(edges, (std::vector<std::string>{"holds_position_in", "leader_of"}));
+  EXPECT_NEAR(one->edges[0].confidence, 0.9, 1e-12);
+  EXPECT_NEAR(one->edges[0].strength, 0.81, 1e-12);
+  EXPECT_FALSE(one->edges[0].disputed);
+  ASSERT_EQ(one->edges[0].relation->claims.size(), 1u);
+  EXPECT_TRUE(one->edges[0].relation->claims[0].passage.has_value());
+
+  // Before the minister took office, the ministry has only its rumoured funding.
+  auto before =
+      engine_->Neighbourhood({.focus = {"ministry-of-security"}, .view = {.as_of = "2015"}});
+  ASSERT_TRUE(before.ok()) << before.status();
+  ASSERT_EQ(before->nodes.size(), 2u);
+  EXPECT_EQ(before->nodes[1].entity.id, "crescent-legion");
+  ASSERT_EQ(before->edges.size(), 1u);
+  EXPECT_EQ(before->edges[0].relation->predicate, "funds");
+  EXPECT_TRUE(before->edges[0].disputed);
+  EXPECT_NEAR(before->edges[0].confidence, 0.3 * (1 - 0.8), 1e-12);
+  EXPECT_EQ(before->nodes[1].designations, (std::vector<std::string>{"UN", "US"}));
+  auto designated_before =
+      engine_->Neighbourhood({.focus = {"crescent-legion"}, .view = {.as_of = "2000"}});
+  ASSERT_TRUE(designated_before.ok());
+  EXPECT_EQ(designated_before->nodes[0].designations, (std::vector<std::string>{"US"}));
+
+  // The party filter keeps only that party's claims: the rumour alone.
+  auto rumour = engine_->Neighbourhood(
+      {.focus = {"ministry-of-security"}, .view = {.as_of = "2015", .party = {"a rumour"}}});
+  ASSERT_TRUE(rumour.ok()) << rumour.status();
+  ASSERT_EQ(rumour->edges.size(), 1u);
+  EXPECT_FALSE(rumour->edges[0].disputed);
+  ASSERT_EQ(rumour->edges[0].relation->claims.size(), 1u);
+  EXPECT_EQ(rumour->edges[0].relation->claims[0].party_label, "a rumour");
+  EXPECT_NEAR(rumour->edges[0].confidence, 0.3, 1e-12);
+  auto bare = engine_->Neighbourhood({.focus = {"ministry-of-security"}, .claims = false});
+  ASSERT_TRUE(bare.ok());
+  for (const auto& e : bare->edges) EXPECT_TRUE(e.relation->claims.empty());
+}
+
+TEST_F(AnalysisTest, NeighbourhoodsOfTheWholeViewStopAtTheLimitAndNameTheirFocusByField) {
+  auto whole = engine_->Neighbourhood({.view = {.predicate = {"leader_of", "allied_with"}}});
+  ASSERT_TRUE(whole.ok()) << whole.status();
+  EXPECT_TRUE(whole->focus.empty());
+  std::vector<std::string> ids;
+  for (const auto& n : whole->nodes) ids.push_back(n.entity.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"crescent-legion", "tariq-zaman", "zaman-network"}));
+  EXPECT_EQ(whole->edges.size(), 2u);
+  EXPECT_FALSE(whole->truncated);
+  auto cut = engine_->Neighbourhood({.focus = {"zaman-network"}, .depth = 3, .limit = 2});
+  ASSERT_TRUE(cut.ok());
+  EXPECT_EQ(cut->nodes.size(), 2u);
+  EXPECT_TRUE(cut->truncated);
+  // An entity outside the network (the designating state) is shown alone, with its attributes.
+  auto alone = engine_->Neighbourhood({.focus = {"united-states"}});
+  ASSERT_TRUE(alone.ok()) << alone.status();
+  ASSERT_EQ(alone->nodes.size(), 1u);
+  EXPECT_EQ(alone->nodes[0].entity.id, "united-states");
+  EXPECT_EQ(alone->nodes[0].attributes.at("authority_code"), "US");
+  EXPECT_TRUE(alone->edges.empty());
+  auto nobody = engine_->Neighbourhood({.focus = {"nobody at all"}});
+  EXPECT_EQ(nobody.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(FieldOf(nobody.status()), "focus");
+  EXPECT_EQ(FieldOf(engine_->Neighbourhood({.depth = 9}).status()), "depth");
+}
+
 TEST_F(AnalysisTest, TheStoresViewIsANetworkOfEntities) {
   auto net = OpenNetwork({.view = {.as_of = "2015"}, .largest_component = true}, engine_.get());
   ASSERT_TRUE(net.ok()) << net.status();

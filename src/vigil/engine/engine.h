@@ -112,6 +112,11 @@ class Engine {
   // The k strongest paths between two entities, with citations.
   StatusOr<PathsResult> Paths(const std::string& from, const std::string& to,
                               const PathsOptions& options);
+  // The part of the graph view around the focus entities, for drawing it:
+  // nodes within options.depth hops (with kind, designations, attributes)
+  // and every relation of the view among them, with its confidence and
+  // claims. Field errors from options.Validate(); NotFound naming "focus".
+  StatusOr<NeighbourhoodResult> Neighbourhood(const NeighbourhoodOptions& options);
   // Latency of Exposure() for benchmarks: snapshot load, graph query
   // (median of runs) and the whole call with citations and their JSON.
   StatusOr<ExposureTimingResult> ExposureTiming(const std::string& name,

@@ -1,7 +1,7 @@
 // The engine's network analysis of the knowledge base: the graph snapshot
 // built from the store's rows (store/graph_store.h), the graph view as an
-// AnalysisNetwork, and exposure and paths with the relations and claims
-// behind every step.
+// AnalysisNetwork, exposure and paths with the relations and claims behind
+// every step, and the neighbourhood of some entities for drawing it.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -351,6 +351,120 @@ StatusOr<PathsResult> Engine::Paths(const std::string& from, const std::string& 
     auto cited = PathOf(relations, s, found.view, path);
     if (!cited.ok()) return cited.status();
     result.paths.push_back(std::move(*cited));
+  }
+  return result;
+}
+
+StatusOr<NeighbourhoodResult> Engine::Neighbourhood(const NeighbourhoodOptions& options) {
+  if (auto s = options.Validate(); !s.ok()) return s;
+  GraphViewOptions view_options = options.view;
+  view_options.directed = false;  // a neighbour is one either way
+  auto filter = ViewFilterOf(*this, *store_, view_options);
+  if (!filter.ok()) return filter.status();
+  auto snapshot = LoadSnapshot(*store_);
+  if (!snapshot.ok()) return snapshot.status();
+  const auto& s = snapshot->graph;
+
+  NeighbourhoodResult result;
+  result.as_of = NoneIfEmpty(filter->as_of);
+  result.depth = options.depth;
+  result.limit = options.limit;
+  // The focus: snapshot nodes, or entities outside the graph (shown alone).
+  std::vector<NodeId> focus;
+  std::vector<store::EntityRefRecord> outside;
+  for (const auto& name : options.focus) {
+    auto found = ResolveEntity(*this, *store_, name);
+    if (!found.ok()) {
+      if (found.status().code() == absl::StatusCode::kNotFound)
+        return FieldNotFound("focus", std::string(found.status().message()));
+      return found.status();
+    }
+    auto at = snapshot->node_of.find(found->entity.row_id);
+    if (at == snapshot->node_of.end() || !s.nodes[at->second].in_network) {
+      // A list record stands for the curated card linked to it.
+      auto cards = store_->CuratedCardsOf(found->entity.row_id);
+      if (!cards.ok()) return cards.status();
+      if (!cards->empty()) {
+        auto card = store_->EntityRef(cards->front());
+        if (!card.ok()) return card.status();
+        if (*card) {
+          found->resolved = fmt::format("linked (list record {})", found->entity.id);
+          found->entity = std::move(**card);
+          at = snapshot->node_of.find(found->entity.row_id);
+        }
+      }
+    }
+    if (at != snapshot->node_of.end()) {
+      if (std::find(focus.begin(), focus.end(), at->second) == focus.end())
+        focus.push_back(at->second);
+    } else if (std::none_of(outside.begin(), outside.end(),
+                            [&](const auto& e) { return e.row_id == found->entity.row_id; })) {
+      outside.push_back(found->entity);
+    }
+    result.focus.push_back(std::move(*found));
+  }
+  const bool whole = options.focus.empty();
+
+  graph::KnowledgeView view = graph::BuildView(s, *filter);
+  size_t room = static_cast<size_t>(options.limit);
+  room = outside.size() >= room ? 0 : room - outside.size();
+  // Focus entities all outside the graph have no neighbourhood (an empty
+  // focus would be the whole view).
+  graph::Neighbourhood near;
+  if (whole || !focus.empty()) near = graph::NeighbourhoodOf(s, view, focus, options.depth, room);
+  result.truncated = near.truncated || outside.size() > static_cast<size_t>(options.limit);
+  if (result.truncated && outside.size() > static_cast<size_t>(options.limit))
+    outside.resize(static_cast<size_t>(options.limit));
+
+  // Nodes: relations of the view per node, designations, attributes.
+  std::vector<int64_t> relation_count(s.nodes.size(), 0);
+  for (size_t r = 0; r < s.relations.size(); ++r) {
+    if (view.strength[r] < 0.0) continue;
+    ++relation_count[s.relations[r].subject];
+    if (s.relations[r].object != s.relations[r].subject) ++relation_count[s.relations[r].object];
+  }
+  auto designations = graph::DesignationsByNode(s, {.as_of = filter->as_of, .authorities = {}});
+  std::vector<int64_t> rows;
+  for (const auto& e : outside) rows.push_back(e.row_id);
+  for (NodeId v : near.nodes) rows.push_back(s.nodes[v].entity_id);
+  auto attributes = store_->AttributesOf(rows);
+  if (!attributes.ok()) return attributes.status();
+  size_t row = 0;
+  for (const auto& e : outside)
+    result.nodes.push_back({e, 0, 0, {}, std::move((*attributes)[row++])});
+  for (size_t i = 0; i < near.nodes.size(); ++i) {
+    const NodeId v = near.nodes[i];
+    std::set<std::string> codes;
+    for (const auto& ref : designations[v]) codes.insert(s.designations[ref.designation].authority);
+    result.nodes.push_back({RefOf(s.nodes[v]),
+                            whole ? 0 : near.hops[i],
+                            relation_count[v],
+                            {codes.begin(), codes.end()},
+                            std::move((*attributes)[row++])});
+  }
+
+  // Edges: each relation with the claims that count.
+  RelationCache relations(*store_);
+  for (int32_t r : near.relations) {
+    const auto& relation = s.relations[r];
+    auto record = relations.Get(relation.fact_id);
+    if (!record.ok()) return record.status();
+    std::set<int64_t> counted;
+    bool disputed = false;
+    for (const auto& claim : relation.claims)
+      if (graph::PartyMatches(claim, *filter)) {
+        counted.insert(claim.claim_id);
+        disputed = disputed || claim.denies;
+      }
+    std::shared_ptr<const store::RelationRecord> shown = *record;
+    if (!options.claims || counted.size() != (*record)->claims.size()) {
+      auto copy = std::make_shared<store::RelationRecord>(**record);
+      std::erase_if(copy->claims, [&](const store::ClaimRecord& c) {
+        return !options.claims || !counted.count(c.claim_id);
+      });
+      shown = std::move(copy);
+    }
+    result.edges.push_back({std::move(shown), view.confidence[r], view.strength[r], disputed});
   }
   return result;
 }

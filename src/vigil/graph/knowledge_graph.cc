@@ -44,14 +44,6 @@ bool Contains(const std::vector<std::string>& words, std::string_view word) {
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-bool PartyMatches(const KnowledgeClaim& c, const ViewFilter& filter) {
-  if (filter.party_entities.empty() && filter.party_labels.empty()) return true;
-  if (c.party_entity != 0 && std::find(filter.party_entities.begin(), filter.party_entities.end(),
-                                       c.party_entity) != filter.party_entities.end())
-    return true;
-  return !c.party_label.empty() && Contains(filter.party_labels, c.party_label);
-}
-
 // Combined confidence of the claims that pass the party filter; -1 when no
 // claim asserts the relation.
 double Confidence(const KnowledgeRelation& r, const ViewFilter& filter) {
@@ -71,6 +63,14 @@ double Confidence(const KnowledgeRelation& r, const ViewFilter& filter) {
 }
 
 }  // namespace
+
+bool PartyMatches(const KnowledgeClaim& c, const ViewFilter& filter) {
+  if (filter.party_entities.empty() && filter.party_labels.empty()) return true;
+  if (c.party_entity != 0 && std::find(filter.party_entities.begin(), filter.party_entities.end(),
+                                       c.party_entity) != filter.party_entities.end())
+    return true;
+  return !c.party_label.empty() && Contains(filter.party_labels, c.party_label);
+}
 
 double PredicateWeight(std::string_view predicate) {
   for (const auto& entry : kPredicateWeights)
@@ -147,6 +147,56 @@ std::vector<std::vector<DesignationRef>> DesignationsByNode(const KnowledgeSnaps
         for (const auto& have : out[to]) known = known || have.designation == ref.designation;
         if (!known) out[to].push_back({ref.designation, from});
       }
+  }
+  return out;
+}
+
+Neighbourhood NeighbourhoodOf(const KnowledgeSnapshot& snapshot, const KnowledgeView& view,
+                              const std::vector<NodeId>& focus, int depth, size_t max_nodes) {
+  Neighbourhood out;
+  const size_t node_count = snapshot.nodes.size();
+  // The view's relations by node (snapshot ids), in relation order.
+  std::vector<std::vector<int32_t>> touching(node_count);
+  for (size_t r = 0; r < snapshot.relations.size(); ++r) {
+    if (view.strength[r] < 0.0) continue;  // filtered out
+    const auto& relation = snapshot.relations[r];
+    touching[relation.subject].push_back(static_cast<int32_t>(r));
+    if (relation.object != relation.subject)
+      touching[relation.object].push_back(static_cast<int32_t>(r));
+  }
+  std::vector<int32_t> hops(node_count, -1);
+  auto take = [&](NodeId v, int32_t h) {
+    if (hops[v] >= 0) return true;
+    if (out.nodes.size() >= max_nodes) {
+      out.truncated = true;
+      return false;
+    }
+    hops[v] = h;
+    out.nodes.push_back(v);
+    out.hops.push_back(h);
+    return true;
+  };
+  if (focus.empty()) {
+    for (NodeId v = 0; v < static_cast<NodeId>(node_count); ++v)
+      if (!touching[v].empty() && !take(v, 0)) break;
+  } else {
+    for (NodeId v : focus) take(v, 0);
+    // Breadth first: a node's hops are its distance to the nearest focus.
+    for (size_t next = 0; next < out.nodes.size() && !out.truncated; ++next) {
+      const NodeId v = out.nodes[next];
+      if (hops[v] >= depth) continue;
+      for (int32_t r : touching[v]) {
+        const auto& relation = snapshot.relations[r];
+        const NodeId other = relation.subject == v ? relation.object : relation.subject;
+        if (!take(other, hops[v] + 1)) break;
+      }
+    }
+  }
+  for (size_t r = 0; r < snapshot.relations.size(); ++r) {
+    if (view.strength[r] < 0.0) continue;
+    const auto& relation = snapshot.relations[r];
+    if (hops[relation.subject] >= 0 && hops[relation.object] >= 0)
+      out.relations.push_back(static_cast<int32_t>(r));
   }
   return out;
 }

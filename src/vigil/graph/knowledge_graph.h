@@ -109,6 +109,25 @@ KnowledgeView BuildView(const KnowledgeSnapshot& snapshot, const ViewFilter& fil
 // Whether relation r holds on day ("YYYY-MM-DD"; empty: always).
 bool ValidOn(const KnowledgeRelation& r, const std::string& day);
 
+// Whether a claim counts under the filter's parties (every claim when the
+// filter names none).
+bool PartyMatches(const KnowledgeClaim& claim, const ViewFilter& filter);
+
+// The part of a view around some nodes: every node within `depth` hops of
+// a focus node over the view's relations (either direction, whatever their
+// strength), nearest first, at most max_nodes of them, and every relation
+// of the view between two of them.
+struct Neighbourhood {
+  std::vector<NodeId> nodes;       // snapshot nodes: the focus, then by hops, then as found
+  std::vector<int32_t> hops;       // per node: hops from the nearest focus node
+  std::vector<int32_t> relations;  // relation indices, ascending
+  bool truncated = false;          // more nodes were within reach than max_nodes
+};
+// An empty focus: the whole view (every node some relation of the view
+// touches; depth is ignored).
+Neighbourhood NeighbourhoodOf(const KnowledgeSnapshot& snapshot, const KnowledgeView& view,
+                              const std::vector<NodeId>& focus, int depth, size_t max_nodes);
+
 // A designation that counts for a node: its own (via == -1) or one of an
 // entity linked to it (via = that snapshot node).
 struct DesignationRef {

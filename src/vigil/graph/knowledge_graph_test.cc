@@ -119,5 +119,51 @@ TEST(KnowledgeGraphTest, PathsBetweenTwoEntities) {
   EXPECT_NEAR(found.paths[0].score, 0.9 * 0.9 * 0.95 * 0.9 * 0.6 * 0.4, 1e-12);
 }
 
+// Nodes: 0 ministry, 1 minister, 2 network, 3 qaeda, 4 rival, 5 list-record.
+// Relations: 0 minister-ministry (from 2021-09), 1 minister-network (from
+// 2018), 2 network-qaeda, 3 rival-network.
+TEST(KnowledgeGraphTest, NeighbourhoodIsEveryNodeWithinTheHopsAndTheTiesAmongThem) {
+  auto s = Snapshot();
+  auto view = BuildView(s, {});
+  auto one = NeighbourhoodOf(s, view, {0}, 1, 100);
+  EXPECT_EQ(one.nodes, (std::vector<NodeId>{0, 1}));
+  EXPECT_EQ(one.hops, (std::vector<int32_t>{0, 1}));
+  EXPECT_EQ(one.relations, (std::vector<int32_t>{0}));
+  EXPECT_FALSE(one.truncated);
+  auto two = NeighbourhoodOf(s, view, {0}, 2, 100);
+  EXPECT_EQ(two.nodes, (std::vector<NodeId>{0, 1, 2}));
+  EXPECT_EQ(two.hops, (std::vector<int32_t>{0, 1, 2}));
+  EXPECT_EQ(two.relations, (std::vector<int32_t>{0, 1}));
+  // Hops count from the nearest focus; ties between frontier nodes are kept.
+  auto both = NeighbourhoodOf(s, view, {3, 4}, 1, 100);
+  EXPECT_EQ(both.nodes, (std::vector<NodeId>{3, 4, 2}));
+  EXPECT_EQ(both.hops, (std::vector<int32_t>{0, 0, 1}));
+  EXPECT_EQ(both.relations, (std::vector<int32_t>{2, 3}));
+  auto zero = NeighbourhoodOf(s, view, {2}, 0, 100);
+  EXPECT_EQ(zero.nodes, (std::vector<NodeId>{2}));
+  EXPECT_TRUE(zero.relations.empty());
+}
+
+TEST(KnowledgeGraphTest, NeighbourhoodFollowsTheViewsDateAndStopsAtTheLimit) {
+  auto s = Snapshot();
+  // Before 2021 the ministry has no minister: it stands alone.
+  auto in2015 = BuildView(s, {.as_of = "2015-12-31"});
+  auto alone = NeighbourhoodOf(s, in2015, {0}, 3, 100);
+  EXPECT_EQ(alone.nodes, (std::vector<NodeId>{0}));
+  EXPECT_TRUE(alone.relations.empty());
+  auto in2023 = BuildView(s, {.as_of = "2023-12-31"});
+  auto reached = NeighbourhoodOf(s, in2023, {0}, 3, 100);
+  EXPECT_EQ(reached.nodes, (std::vector<NodeId>{0, 1, 2, 3, 4}));
+  EXPECT_EQ(reached.relations, (std::vector<int32_t>{0, 1, 2, 3}));
+  auto cut = NeighbourhoodOf(s, in2023, {0}, 3, 3);
+  EXPECT_EQ(cut.nodes, (std::vector<NodeId>{0, 1, 2}));
+  EXPECT_TRUE(cut.truncated);
+  EXPECT_EQ(cut.relations, (std::vector<int32_t>{0, 1}));
+  // No focus: every node a relation of the view touches (not the list record).
+  auto whole = NeighbourhoodOf(s, in2015, {}, 0, 100);
+  EXPECT_EQ(whole.nodes, (std::vector<NodeId>{2, 3, 4}));
+  EXPECT_EQ(whole.relations, (std::vector<int32_t>{2, 3}));
+}
+
 }  // namespace
 }  // namespace vigil::graph

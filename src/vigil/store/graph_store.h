@@ -3,6 +3,9 @@
 // that exposure and the view's filters need besides.
 #pragma once
 
+#include <map>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +29,10 @@ class GraphStore {
                                                                    int limit) = 0;
   // Whether some claim gives this party label (claims' free-text parties).
   virtual StatusOr<bool> HasPartyLabel(std::string_view label) = 0;
+  // The attributes (key -> value) of each entity row, in the order asked;
+  // an empty map for a row without any (or no such row).
+  virtual StatusOr<std::vector<std::map<std::string, std::string>>> AttributesOf(
+      std::span<const int64_t> entity_rows) = 0;
 };
 
 }  // namespace vigil::store

@@ -188,6 +188,37 @@ Json ToJson(const PathsResult& r) {
               {"paths", PathWriter().Paths(r.paths)}};
 }
 
+Json ToJson(const NeighbourhoodResult& r) {
+  Json focus = Json::array();
+  for (const auto& f : r.focus) focus.push_back(ToJson(f));
+  Json nodes = Json::array();
+  for (const auto& n : r.nodes) {
+    Json node = ToJson(n.entity);
+    node["hops"] = n.hops;
+    node["relations"] = n.relations;
+    node["designations"] = n.designations;
+    node["attributes"] = Json::object();
+    for (const auto& [key, value] : n.attributes) node["attributes"][key] = value;
+    nodes.push_back(std::move(node));
+  }
+  Json edges = Json::array();
+  for (const auto& e : r.edges) {
+    Json edge = ToJson(*e.relation);
+    edge["confidence"] = e.confidence;
+    edge["strength"] = e.strength;
+    edge["disputed"] = e.disputed;
+    edges.push_back(std::move(edge));
+  }
+  return Json{{"focus", std::move(focus)},
+              {"as_of", Opt(r.as_of)},
+              {"depth", r.depth},
+              {"limit", r.limit},
+              {"truncated", r.truncated},
+              {"count", {{"nodes", r.nodes.size()}, {"edges", r.edges.size()}}},
+              {"nodes", std::move(nodes)},
+              {"edges", std::move(edges)}};
+}
+
 Json ToJson(const ExposureTimingResult& t) {
   return Json{{"query_ms", t.query_ms},
               {"with_citations_ms", t.with_citations_ms},

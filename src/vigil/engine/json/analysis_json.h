@@ -54,6 +54,11 @@ Json ToJson(const CitedPath& path);
 Json ToJson(const ExposureResult& result);
 // {"from", "to", "k", "as_of", "paths"}
 Json ToJson(const PathsResult& result);
+// {"focus": [entity reference + "resolved"], "as_of", "depth", "limit",
+//  "truncated", "count": {"nodes", "edges"}, "nodes": [{"id", "name", "kind",
+//  "hops", "relations", "designations", "attributes"}], "edges": [relation
+//  (facts_json.h) + {"confidence", "strength", "disputed"}]}
+Json ToJson(const NeighbourhoodResult& result);
 // {"query_ms", "with_citations_ms", "snapshot_ms", "runs",
 //  "designated_reached", "nodes", "relations"}
 Json ToJson(const ExposureTimingResult& timing);

@@ -134,5 +134,33 @@ TEST(AnalysisJsonTest, ExposureStartsWithItsStartAndCountsItsEntities) {
             R"("paths":[]}]})");
 }
 
+TEST(AnalysisJsonTest, NeighbourhoodsGiveNodesWithAttributesAndEdgesWithTheirWeights) {
+  NeighbourhoodResult r;
+  r.focus = {{{1, "a", "Alpha", "person"}, "exact"}};
+  r.as_of = "2020-12-31";
+  r.depth = 1;
+  r.limit = 10;
+  r.nodes = {{{1, "a", "Alpha", "person"}, 0, 1, {}, {{"nationality", "AF"}}},
+             {{2, "b", "Bravo", "organization"}, 1, 4, {"UN", "US"}, {}}};
+  auto relation = std::make_shared<store::RelationRecord>();
+  relation->fact_id = 7;
+  relation->subject = {1, "a", "Alpha", "person"};
+  relation->object = {2, "b", "Bravo", "organization"};
+  relation->predicate = "member_of";
+  relation->from = "2019";
+  r.edges = {{relation, 0.5, 0.45, true}};
+  EXPECT_EQ(
+      ToJson(r).dump(),
+      R"({"focus":[{"id":"a","name":"Alpha","kind":"person","resolved":"exact"}],)"
+      R"("as_of":"2020-12-31","depth":1,"limit":10,"truncated":false,)"
+      R"("count":{"nodes":2,"edges":1},"nodes":[)"
+      R"({"id":"a","name":"Alpha","kind":"person","hops":0,"relations":1,"designations":[],"attributes":{"nationality":"AF"}},)"
+      R"({"id":"b","name":"Bravo","kind":"organization","hops":1,"relations":4,"designations":["UN","US"],"attributes":{}}],)"
+      R"("edges":[{"fact_id":7,"subject":{"id":"a","name":"Alpha","kind":"person"},)"
+      R"("predicate":"member_of","object":{"id":"b","name":"Bravo","kind":"organization"},)"
+      R"("role":null,"from":"2019","to":null,"claims":[],)"
+      R"("confidence":0.5,"strength":0.45,"disputed":true}]})");
+}
+
 }  // namespace
 }  // namespace vigil

@@ -73,6 +73,20 @@ StatusOr<PathsOptions> PathsOptionsFromQuery(const QueryPairs& query) {
   return options;
 }
 
+StatusOr<NeighbourhoodOptions> NeighbourhoodOptionsFromQuery(const QueryPairs& query) {
+  Params p(query, WithView({"focus", "depth", "limit", "claims"}));
+  if (!p.status().ok()) return p.status();
+  NeighbourhoodOptions options;
+  if (auto s = ReadView(p, &options.view); !s.ok()) return s;
+  options.focus = p.All("focus");
+  if (auto s = FirstError({p.Int("depth", &options.depth), p.Int("limit", &options.limit),
+                           p.Bool("claims", &options.claims)});
+      !s.ok())
+    return s;
+  if (auto s = options.Validate(); !s.ok()) return s;
+  return options;
+}
+
 StatusOr<RankOptions> RankOptionsFromQuery(const QueryPairs& query, GraphViewOptions* view) {
   Params p(query, WithView({"measure", "top", "weighted", "raw"}));
   if (!p.status().ok()) return p.status();

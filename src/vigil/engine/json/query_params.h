@@ -36,6 +36,9 @@ StatusOr<CommunityOptions> CommunityOptionsFromQuery(const QueryPairs& query,
 // The view's parameters, and k.
 StatusOr<KeyPlayerOptions> KeyPlayerOptionsFromQuery(const QueryPairs& query,
                                                      GraphViewOptions* view);
+// The view's parameters, and focus (repeatable or comma-separated), depth,
+// limit, claims (true|false).
+StatusOr<NeighbourhoodOptions> NeighbourhoodOptionsFromQuery(const QueryPairs& query);
 // kind, predicate, as_of for the table named by what.
 StatusOr<ListRequest> ListRequestFromQuery(const std::string& what, const QueryPairs& query);
 // limit, offset for the source whose key is id (the route's).

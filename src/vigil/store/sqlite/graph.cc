@@ -1,6 +1,6 @@
 // SqliteStore, graph area: the rows of the knowledge graph (nodes,
 // relations with their claims, designations, links), entities found by part
-// of a name, and claims' party labels.
+// of a name, claims' party labels, and the attributes of graph nodes.
 #include <string>
 #include <unordered_map>
 
@@ -122,6 +122,21 @@ StatusOr<bool> SqliteStore::HasPartyLabel(std::string_view label) {
   bool found = st.Step();
   if (!st.status().ok()) return st.status();
   return found;
+}
+
+StatusOr<std::vector<std::map<std::string, std::string>>> SqliteStore::AttributesOf(
+    std::span<const int64_t> entity_rows) {
+  VIGIL_SQLITE_CONNECTION(db);
+  std::vector<std::map<std::string, std::string>> out(entity_rows.size());
+  // One prepared statement, reset per row (the cache keeps it prepared).
+  Statement st(db, "SELECT key, value FROM attributes WHERE entity_id = ?");
+  for (size_t i = 0; i < entity_rows.size(); ++i) {
+    st.Reset();
+    st.Bind(1, entity_rows[i]);
+    while (st.Step()) out[i][st.Text(0)] = st.Text(1);
+    if (!st.status().ok()) return st.status();
+  }
+  return out;
 }
 
 }  // namespace vigil::store

@@ -132,5 +132,22 @@ TEST_F(GraphStoreTest, EntitiesAreFoundByPartOfANameAndPartyLabelsByText) {
   EXPECT_FALSE(*store->HasPartyLabel("ministry-of-security"));  // an entity, not a label
 }
 
+TEST_F(GraphStoreTest, AttributesOfRowsComeInTheOrderAsked) {
+  auto store = Open();
+  auto g = store->GraphView();
+  ASSERT_TRUE(g.ok()) << g.status();
+  auto us = store->EntityByKey("united-states");
+  ASSERT_TRUE(us.ok() && *us) << us.status();
+  const int64_t rows[] = {**us, Row(*g, "tariq-zaman"), 999999, **us};
+  auto attributes = store->AttributesOf(rows);
+  ASSERT_TRUE(attributes.ok()) << attributes.status();
+  using Map = std::map<std::string, std::string>;
+  EXPECT_EQ(*attributes,
+            (std::vector<Map>{{{"authority_code", "US"}}, {}, {}, {{"authority_code", "US"}}}));
+  auto none = store->AttributesOf({});
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+}
+
 }  // namespace
 }  // namespace vigil::store

@@ -85,6 +85,8 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<NameLikeRecord>> EntitiesNamedLike(std::string_view name_key,
                                                            int limit) override;
   StatusOr<bool> HasPartyLabel(std::string_view label) override;
+  StatusOr<std::vector<std::map<std::string, std::string>>> AttributesOf(
+      std::span<const int64_t> entity_rows) override;
 
   // ---- screening (store/sqlite/screening.cc) ----
   StatusOr<std::vector<ScreeningRecord>> ReadScreeningRecords() override;
