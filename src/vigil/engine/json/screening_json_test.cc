@@ -136,10 +136,21 @@ TEST(ScreeningJsonTest, BatchRowsAsJsonLinesAndCsv) {
   EXPECT_EQ(BatchCsvLine({"A1", "-5"}, r, lists, /*raw=*/false),
             "\"A1\",\"'-5\",1,0.9700,\"un-tai-144\",\"SIRAJUDDIN JALLALOUDINE HAQQANI\","
             "\"Sirajuddin Haqqani\",\"TAi.144;7000\",\"1988 Taliban;SDGT\",\"un-consolidated\","
-            "\"" + lists + "\",\"U+200B ZERO WIDTH SPACE\"\n");
+            "\"" + lists + "\",\"U+200B ZERO WIDTH SPACE\",\"\"\n");
+  // The latest decision on the top hit, and whether the record changed since.
+  Decision earlier, later;
+  earlier.decision = "match";
+  later.decision = "false_positive";
+  later.at = "2026-11-30T10:00:00Z";
+  later.actor = "desk-1";
+  later.stale = true;
+  r.hits.front().decisions = {earlier, later};
+  std::string decided = BatchCsvLine({"A1", "-5"}, r, lists, /*raw=*/false);
+  EXPECT_EQ(decided.substr(decided.rfind(",\"U+200B")),
+            ",\"U+200B ZERO WIDTH SPACE\",\"false_positive 2026-11-30T10:00:00Z desk-1 (stale)\"\n");
   r.hits.clear();
   EXPECT_EQ(BatchCsvLine({"A1", "-5"}, r, lists, /*raw=*/true),
-            "\"A1\",\"-5\",0,,,,,,,,\"" + lists + "\",\"U+200B ZERO WIDTH SPACE\"\n");
+            "\"A1\",\"-5\",0,,,,,,,,\"" + lists + "\",\"U+200B ZERO WIDTH SPACE\",\n");
 }
 
 TEST(ScreeningJsonTest, AComparisonExplainsBothReadings) {
