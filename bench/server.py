@@ -66,8 +66,11 @@ def run_wrk(url, script, seconds, connections, work):
     out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency",
                           "-s", path, url], capture_output=True, text=True, check=True).stdout
     def latency_ms(text):
-        value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-        return float(value) * {"us": 1e-3, "ms": 1.0, "s": 1e3}[unit]
+        found = re.match(r"([\d.]+)(us|ms|s|m)$", text)
+        if not found:
+            sys.exit(f"wrk's latency '{text}' is not a duration; wrk said:\n{out}")
+        value, unit = found.groups()
+        return float(value) * {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 6e4}[unit]
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     mean = latency_ms(re.search(r"Latency\s+(\S+)", out).group(1))
     p99 = latency_ms(re.search(r"99%\s+(\S+)", out).group(1))
