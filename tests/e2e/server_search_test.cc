@@ -63,7 +63,8 @@ TEST_F(ServerSearchTest, SearchFindsListsAndKnowledgeBaseInAnyScript) {
   EXPECT_TRUE(Ids(pashto.Json()["results"]).count("karim-yusufzai")) << pashto.body;
   // A name found in the knowledge base says its type and script, as a
   // screening hit's does (the web UI sets the name's direction from it).
-  for (const auto& hit : pashto.Json()["results"]) {
+  const auto pashto_json = pashto.Json();  // kept: a range-for over a temporary's member dangles
+  for (const auto& hit : pashto_json["results"]) {
     if (hit["id"] != "karim-yusufzai") continue;
     EXPECT_EQ(hit["matched_name"]["type"], "original_script") << hit.dump();
     EXPECT_EQ(hit["matched_name"]["script"], "Arab") << hit.dump();
