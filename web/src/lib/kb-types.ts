@@ -3,40 +3,9 @@
 // claims, relations, events, estimates, the graph around entities
 // (GET /v1/graph), exposure, rankings and communities.
 
-export interface EntityRef {
-  id: string;
-  name: string;
-  kind: string;
-}
-
-export interface Claim {
-  claim_id: number;
-  source: string;
-  source_title: string;
-  publisher: string | null;
-  author: string | null;
-  source_date: string | null;
-  span: [number, number] | null;
-  passage: string | null;
-  digest: string | null;
-  locator: string | null;
-  party: EntityRef | null;
-  party_label: string | null;
-  stance: string; // asserts | denies
-  confidence: number;
-  note: string | null;
-}
-
-export interface Relation {
-  fact_id: number;
-  subject: EntityRef;
-  predicate: string;
-  object: EntityRef;
-  role: string | null;
-  from: string | null;
-  to: string | null;
-  claims: Claim[];
-}
+// Entities, claims and relations have one shape everywhere: knowledge.ts.
+import type { Claim, EntityRef, Relation } from './knowledge';
+export type { Claim, EntityRef, Relation };
 
 // GET /v1/graph
 export interface GraphNode extends EntityRef {
@@ -181,6 +150,4 @@ export function partyOf(claim: Claim): { id?: string; name: string } {
 }
 
 // "member_of" -> "member of"
-export function predicateWords(predicate: string): string {
-  return predicate.replace(/_/g, ' ');
-}
+export { words as predicateWords } from './knowledge';
