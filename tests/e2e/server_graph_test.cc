@@ -8,33 +8,19 @@
 // committee itself), northern-front designated by the-council (XC, 2019).
 #include <nlohmann/json.hpp>
 
-#include "fixture.h"
-#include "server_process.h"
+#include "reader_server.h"
 
 namespace vigil::e2e {
 namespace {
 
 using nlohmann::json;
 
-class ServerGraphTest : public CliTest {
+class ServerGraphTest : public ReaderServerTest {
  protected:
   void SetUp() override {
     CliTest::SetUp();
     ASSERT_EQ(LoadMini().exit_code, 0);
-    reader_ = Token("graph-reader", "reader");
-    server_ = std::make_unique<ServerProcess>(std::vector<std::string>{"--db", db_});
-    ASSERT_TRUE(server_->Start()) << server_->log();
-  }
-  void TearDown() override {
-    if (server_) {
-      EXPECT_EQ(server_->Stop(), 0);
-    }
-    CliTest::TearDown();
-  }
-  json Get(const std::string& target, int status = 200) {
-    auto r = server_->Get(target, reader_);
-    EXPECT_EQ(r.status, status) << target << " -> " << r.body;
-    return r.Json();
+    Serve("graph-reader");
   }
   // "subject predicate object" of every edge, in the answer's order.
   static std::vector<std::string> Edges(const json& graph) {
@@ -50,8 +36,6 @@ class ServerGraphTest : public CliTest {
       out.push_back(n["id"].get<std::string>() + "@" + std::to_string(n["hops"].get<int>()));
     return out;
   }
-  std::string reader_;
-  std::unique_ptr<ServerProcess> server_;
 };
 
 TEST_F(ServerGraphTest, TheNeighbourhoodAsOfADayHasTheRelationsValidThen) {

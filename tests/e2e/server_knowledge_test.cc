@@ -4,38 +4,20 @@
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
-#include "fixture.h"
-#include "server_process.h"
+#include "reader_server.h"
 
 namespace vigil::e2e {
 namespace {
 
 using nlohmann::json;
 
-class ServerKnowledgeTest : public CliTest {
+class ServerKnowledgeTest : public ReaderServerTest {
  protected:
   void SetUp() override {
     CliTest::SetUp();
     ASSERT_EQ(LoadMini().exit_code, 0);
-    auto r = Vigil({"token", "create", "--name", "intern", "--role", "reader"});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    reader_ = r.out.substr(0, r.out.find('\n'));
-    server_ = std::make_unique<ServerProcess>(std::vector<std::string>{"--db", db_});
-    ASSERT_TRUE(server_->Start()) << server_->log();
+    Serve();
   }
-  void TearDown() override {
-    if (server_) {
-      EXPECT_EQ(server_->Stop(), 0);
-    }
-    CliTest::TearDown();
-  }
-  json Get(const std::string& target, int status = 200) {
-    auto r = server_->Get(target, reader_);
-    EXPECT_EQ(r.status, status) << target << " -> " << r.body;
-    return r.Json();
-  }
-  std::string reader_;
-  std::unique_ptr<ServerProcess> server_;
 };
 
 TEST_F(ServerKnowledgeTest, CardsAndTablesAreTheCliJson) {

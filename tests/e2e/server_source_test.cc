@@ -7,8 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "fixture.h"
-#include "server_process.h"
+#include "reader_server.h"
 #include "vigil/base/sha256.h"
 
 namespace vigil::e2e {
@@ -16,27 +15,7 @@ namespace {
 
 using nlohmann::json;
 
-class ServerSourceTest : public CliTest {
- protected:
-  void Serve() {
-    reader_ = Token("intern", "reader");
-    server_ = std::make_unique<ServerProcess>(std::vector<std::string>{"--db", db_});
-    ASSERT_TRUE(server_->Start()) << server_->log();
-  }
-  void TearDown() override {
-    if (server_) {
-      EXPECT_EQ(server_->Stop(), 0);
-    }
-    CliTest::TearDown();
-  }
-  json Get(const std::string& target, int status = 200) {
-    auto r = server_->Get(target, reader_);
-    EXPECT_EQ(r.status, status) << target << " -> " << r.body;
-    return r.Json();
-  }
-  std::string reader_;
-  std::unique_ptr<ServerProcess> server_;
-};
+using ServerSourceTest = ReaderServerTest;
 
 std::string Slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
