@@ -1,7 +1,7 @@
 // Data loading for views: one request per key, aborted when the key changes
 // or the view goes away; the previous answer stays on screen while the next
 // one loads, so results do not jump.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api, isAbort } from './api';
 
 export interface Loaded<T> {
@@ -21,7 +21,9 @@ export function useLoader<T>(key: string | null, load: (signal: AbortSignal) => 
   const [tick, setTick] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
-  useEffect(() => {
+  // Started as soon as the view is rendered (a layout effect), not a frame
+  // later: the request is under way while the browser paints.
+  useLayoutEffect(() => {
     if (key === null) {
       setState({ loading: false });
       return;
