@@ -11,14 +11,10 @@
 
 #include "server/app.h"
 #include "server/openapi_document.h"
+#include "vigil/base/ascii.h"
 
 namespace vigil::server {
 namespace {
-
-std::string Lower(std::string text) {
-  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 // A route's pattern as OpenAPI writes a path: "{rest...}" is "{rest}".
 std::string PathOf(const std::string& pattern) {
@@ -69,7 +65,7 @@ TEST_F(OpenApiTest, EveryRouteIsDescribedWithItsRole) {
   ASSERT_FALSE(api_->router().routes().empty());
   for (const auto& route : api_->router().routes()) {
     const std::string path = PathOf(route->pattern);
-    const std::string method = Lower(route->method);
+    const std::string method = AsciiLower(route->method);
     ASSERT_TRUE(paths.contains(path) && paths[path].contains(method))
         << route->method << " " << route->pattern
         << " is served but not described in docs/openapi.json: describe it there";
@@ -88,7 +84,7 @@ TEST_F(OpenApiTest, EveryRouteIsDescribedWithItsRole) {
 TEST_F(OpenApiTest, EveryDescribedOperationIsARoute) {
   std::set<std::pair<std::string, std::string>> served;
   for (const auto& route : api_->router().routes())
-    served.emplace(PathOf(route->pattern), Lower(route->method));
+    served.emplace(PathOf(route->pattern), AsciiLower(route->method));
   std::set<std::string> operation_ids;
   for (const auto& [path, item] : document_["paths"].items())
     for (const auto& [method, operation] : item.items()) {

@@ -10,10 +10,10 @@
 #include <tbb/task_arena.h>
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <unordered_map>
 
+#include "vigil/base/ascii.h"
 #include "vigil/engine/engine.h"
 #include "vigil/engine/json/screening_json.h"
 #include "vigil/match/threads.h"
@@ -21,17 +21,12 @@
 namespace vigil {
 namespace {
 
-std::string Lower(std::string text) {
-  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
 // The first column whose name (case-insensitive) is one of the candidates.
 std::string FindColumn(const std::vector<std::string>& columns,
                        std::initializer_list<std::string_view> candidates) {
   for (auto want : candidates)
     for (const auto& c : columns)
-      if (Lower(c) == want) return c;
+      if (AsciiLower(c) == want) return c;
   return "";
 }
 
@@ -189,7 +184,7 @@ struct BatchScreener::State {
     q.country = request.country.empty() ? Value(row, chosen.country) : request.country;
     q.kind = default_kind;
     if (std::string k = Value(row, chosen.kind); !k.empty()) {
-      std::string lower = Lower(k);
+      std::string lower = AsciiLower(k);
       if (lower == "individual") lower = "person";
       if (lower == "entity" || lower == "company") lower = "organization";
       if (!match::ParseNameKind(lower, &q.kind)) q.kind = default_kind;

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <optional>
 
+#include "vigil/base/ascii.h"
 #include "vigil/engine/json/yente_json.h"
 #include "vigil/match/screener.h"
 #include "vigil/text/escape.h"
@@ -50,16 +51,11 @@ std::optional<std::string> ValueText(const Json& v) {
   return std::nullopt;
 }
 
-std::string Lower(std::string text) {
-  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
 std::string Description(const ScreenHit& hit) {
   std::vector<std::string> parts{hit.dataset};
   if (!hit.references.empty()) parts.push_back(hit.references.front());
   if (!hit.birth_dates.empty()) parts.push_back("born " + hit.birth_dates.front());
-  for (const auto& c : hit.nationalities) parts.push_back(Lower(c));
+  for (const auto& c : hit.nationalities) parts.push_back(AsciiLower(c));
   if (!hit.programs.empty()) parts.push_back(hit.programs.front());
   return fmt::format("{}", fmt::join(parts, " · "));
 }
@@ -275,7 +271,7 @@ Json ReconcileExtendResponse(const ReconcileExtend& extend, const std::vector<Sc
       if (p == "birthDate")
         values = found->birth_dates;
       else if (p == "nationality")
-        for (const auto& c : found->nationalities) values.push_back(Lower(c));
+        for (const auto& c : found->nationalities) values.push_back(AsciiLower(c));
       else if (p == "program")
         values = found->programs;
       else if (p == "authorityId")
@@ -323,7 +319,7 @@ std::string ReconcilePreviewHtml(const ScreenHit& record) {
   Row(&rows, "Other names", aliases);
   Row(&rows, "Born", record.birth_dates);
   std::vector<std::string> countries;
-  for (const auto& c : record.nationalities) countries.push_back(Lower(c));
+  for (const auto& c : record.nationalities) countries.push_back(AsciiLower(c));
   Row(&rows, "Nationality", countries);
   Row(&rows, "Programme", record.programs);
   Row(&rows, "Id", {record.entity});

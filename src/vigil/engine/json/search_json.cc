@@ -6,17 +6,13 @@
 #include <algorithm>
 #include <map>
 
+#include "vigil/base/ascii.h"
 #include "vigil/engine/json/internal/params.h"
 #include "vigil/engine/json/yente_json.h"
 #include "vigil/text/country.h"
 
 namespace vigil {
 namespace {
-
-std::string Lower(std::string text) {
-  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 // limit and offset, read the same way for both APIs.
 Status Paging(const json_internal::Params& params, SearchRequest* request) {
@@ -218,7 +214,7 @@ Json YenteSearchResponse(const SearchResult& result) {
   for (const auto& e : result.results) results.push_back(YenteEntity(e, result.lists));
   std::map<std::string, size_t> countries, datasets, schemata;
   for (const auto& e : result.all) {
-    for (const auto& c : e.record.nationalities) ++countries[Lower(c)];
+    for (const auto& c : e.record.nationalities) ++countries[AsciiLower(c)];
     ++datasets[e.dataset];
     ++schemata[FtmSchemaOf(e.kind)];
   }

@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "vigil/ingest/network/internal/text.h"
+#include "vigil/base/ascii.h"
 #include "vigil/ingest/network/network.h"
 
 namespace vigil::network {
@@ -25,12 +25,6 @@ char GuessDelimiter(std::string_view line) {
   return ' ';
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool LooksLikeHeader(const std::vector<std::string>& fields) {
   static const char* const kWords[] = {
       "source", "target", "from",  "to",    "node1",  "node2",   "node 1",  "node 2",
@@ -38,7 +32,7 @@ bool LooksLikeHeader(const std::vector<std::string>& fields) {
       "actor1", "actor2", "ego",   "alter", "head",   "tail",    "vertex1", "vertex2",
       "i",      "j",      "nodea", "nodeb", "sender", "receiver"};
   auto known = [](std::string_view s) {
-    std::string lower = Lower(s);
+    std::string lower = AsciiLower(s);
     for (const char* w : kWords)
       if (lower == w) return true;
     return false;

@@ -6,13 +6,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <pugixml.hpp>
 #include <string_view>
 #include <unordered_map>
 
 #include "vigil/ingest/network/internal/text.h"
+#include "vigil/base/ascii.h"
 #include "vigil/ingest/network/network.h"
 
 namespace vigil::network {
@@ -25,12 +25,6 @@ constexpr int64_t kQuotedWarnings = 10;
 // Node attribute values allowed whatever the file's size; beyond, one per
 // byte of the file.
 constexpr int64_t kMinAttributeValues = 1'000'000;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // The local name of an element ("graphml" for "g:graphml").
 std::string_view LocalName(const pugi::xml_node& node) {
@@ -105,13 +99,13 @@ StatusOr<Network> ReadGraphMl(std::string_view text, const ReadOptions& options)
   // Which node key gives the label: "label" or "name", else the node id.
   std::string label_key;
   for (const auto& [id, k] : node_keys)
-    if (Lower(k.name) == "label" && label_key.empty()) label_key = id;
+    if (AsciiLower(k.name) == "label" && label_key.empty()) label_key = id;
   if (label_key.empty())
     for (const auto& [id, k] : node_keys)
-      if (Lower(k.name) == "name" && label_key.empty()) label_key = id;
+      if (AsciiLower(k.name) == "name" && label_key.empty()) label_key = id;
   std::string weight_key;
   for (const auto& [id, k] : edge_keys)
-    if (Lower(k.name) == "weight" && weight_key.empty()) weight_key = id;
+    if (AsciiLower(k.name) == "weight" && weight_key.empty()) weight_key = id;
 
   std::map<std::string, size_t> node_column;  // key id -> node_attributes index
   for (const auto& [id, k] : node_keys)

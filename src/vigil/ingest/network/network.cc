@@ -4,18 +4,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
+#include "vigil/base/ascii.h"
 #include "vigil/ingest/network/internal/text.h"
 
 namespace vigil::network {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view Extension(std::string_view path) {
   auto slash = path.find_last_of('/');
@@ -38,7 +32,7 @@ std::string_view FirstLine(std::string_view text) {
 }  // namespace
 
 StatusOr<Format> ParseFormat(std::string_view name) {
-  std::string n = Lower(name);
+  std::string n = AsciiLower(name);
   if (n == "auto" || n.empty()) return Format::kAuto;
   if (n == "edgelist" || n == "edges" || n == "csv" || n == "tsv") return Format::kEdgeList;
   if (n == "matrix" || n == "adjacency") return Format::kMatrix;
@@ -69,14 +63,14 @@ std::string_view FormatName(Format format) {
 }
 
 Format DetectFormat(std::string_view text, std::string_view path) {
-  std::string ext = Lower(Extension(path));
+  std::string ext = AsciiLower(Extension(path));
   if (ext == "graphml") return Format::kGraphMl;
   if (ext == "net" || ext == "paj") return Format::kPajek;
   if (ext == "dl") return Format::kUcinetDl;
   std::string_view first = FirstLine(internal::StripBom(text));
   if (!first.empty() && first.front() == '<') return Format::kGraphMl;
   if (!first.empty() && first.front() == '*') return Format::kPajek;
-  std::string head = Lower(first.substr(0, 3));
+  std::string head = AsciiLower(first.substr(0, 3));
   if (head == "dl" ||
       (head.size() == 3 && head.substr(0, 2) == "dl" && (head[2] == ' ' || head[2] == '\t')))
     return Format::kUcinetDl;

@@ -3,10 +3,10 @@
 // its neighbours) or *Matrix sections. Lines starting with % are comments.
 #include <fmt/format.h>
 
-#include <cctype>
 #include <cmath>
 
 #include "vigil/ingest/network/internal/text.h"
+#include "vigil/base/ascii.h"
 #include "vigil/ingest/network/network.h"
 
 namespace vigil::network {
@@ -15,12 +15,6 @@ namespace {
 using internal::Error;
 
 enum class Section { kNone, kVertices, kArcs, kEdges, kArcsList, kEdgesList, kMatrix };
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 }  // namespace
 
@@ -63,7 +57,7 @@ StatusOr<Network> ReadPajek(std::string_view text, const ReadOptions& options) {
     std::string_view trimmed = internal::Trim(line);
     if (trimmed.empty() || trimmed.front() == '%') continue;
     if (trimmed.front() == '*') {
-      std::string keyword = Lower(trimmed.substr(0, trimmed.find_first_of(" \t")));
+      std::string keyword = AsciiLower(trimmed.substr(0, trimmed.find_first_of(" \t")));
       if (keyword == "*network") continue;
       if (keyword == "*vertices") {
         if (!internal::SplitFields(trimmed, ' ', &fields) || fields.size() < 2)

@@ -6,11 +6,11 @@
 // the limit and the file's size before anything is allocated for it.
 #include <fmt/format.h>
 
-#include <cctype>
 #include <cmath>
 #include <deque>
 
 #include "vigil/ingest/network/internal/text.h"
+#include "vigil/base/ascii.h"
 #include "vigil/ingest/network/network.h"
 
 namespace vigil::network {
@@ -28,12 +28,6 @@ struct Token {
 // which made a token of nothing and the tokenizer loop forever.)
 bool IsSeparator(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == '=' || c == ':';
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 // The tokens of a DL file, read as they are asked for: the reader looks at
@@ -123,7 +117,7 @@ StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options
   };
   auto is = [&](size_t k, std::string_view word) {
     const Token* t = tokens.Peek(k);
-    return t && !t->quoted && Lower(t->text) == word;
+    return t && !t->quoted && AsciiLower(t->text) == word;
   };
   if (!is(0, "dl")) return early("dl", "the file must start with DL");
   const int first_line = tokens.line();
@@ -136,7 +130,7 @@ StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options
   while (true) {
     const Token* at = tokens.Peek();
     if (!at) return early("data", "missing 'data:'");
-    std::string word = Lower(at->text);
+    std::string word = AsciiLower(at->text);
     if (word == "data" && is(1, ":")) {
       tokens.Skip(2);
       break;
@@ -154,7 +148,7 @@ StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options
           return Error(options.path, value->line, "n", problem);
         n = static_cast<int64_t>(*number);
       } else if (word == "format") {
-        format = Lower(value->text);
+        format = AsciiLower(value->text);
       } else if (word == "nm") {
         if (value->text != "1")
           return Error(options.path, value->line, "nm",
@@ -179,7 +173,7 @@ StatusOr<Network> ReadUcinetDl(std::string_view text, const ReadOptions& options
       while (const Token* label = tokens.Peek()) {
         if (is(1, "embedded")) break;
         if (is(1, ":") && !label->quoted &&
-            (Lower(label->text) == "data" || Lower(label->text) == "labels"))
+            (AsciiLower(label->text) == "data" || AsciiLower(label->text) == "labels"))
           break;
         if (static_cast<int64_t>(labels.size()) >= internal::kMaxDeclaredNodes)
           return Error(options.path, label->line, "labels",
