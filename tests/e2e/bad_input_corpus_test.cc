@@ -59,23 +59,10 @@ using nlohmann::json;
 
 std::string CorpusDir() { return SourceDir() + "/tests/bad-inputs"; }
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<json> Cases() {
+std::vector<json> CorpusCases() {
   std::vector<json> cases;
-  for (auto& c : json::parse(Slurp(CorpusDir() + "/cases.json"))) cases.push_back(c);
+  for (auto& c : json::parse(ReadText(CorpusDir() + "/cases.json"))) cases.push_back(c);
   return cases;
-}
-
-std::string Replace(std::string text, const std::string& from, const std::string& to) {
-  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-  return text;
 }
 
 class BadInputCorpus : public ::testing::TestWithParam<json> {
@@ -115,21 +102,21 @@ TEST_P(BadInputCorpus, IsRefusedAsDocumentedAndChangesNothing) {
   } else if (given.empty()) {
     // The case needs no file: everything is in its arguments.
   } else if (given.rfind("shared:", 0) == 0) {
-    input = SourceDir() + "/../shared/data/" + given.substr(7);
+    input = SharedDataDir() + "/" + given.substr(7);
     if (!fs::exists(input)) GTEST_SKIP() << "not found: " << input;
   } else {
     input = CorpusDir() + "/" + given;
     ASSERT_TRUE(fs::exists(input)) << input;
   }
   auto expand = [&](const std::string& s) {
-    return Replace(Replace(s, "{input}", input), "{scratch}", scratch);
+    return ReplaceAll(ReplaceAll(s, "{input}", input), "{scratch}", scratch);
   };
 
   std::string db_dir = scratch + "/store";
   fs::create_directories(db_dir);
   std::string db = db_dir + "/vigil.db";
   fs::copy_file(store_dir_ + "/vigil.db", db);
-  std::string before = Sha256Hex(Slurp(db));
+  std::string before = Sha256Hex(ReadText(db));
   std::string content_before = ContentDigest(db);
   // Screening writes its audit row when it succeeds; nothing else may change.
   const bool audited = c["args"][0] == "screen" && c["exit"].get<int>() == 0;
@@ -153,7 +140,7 @@ TEST_P(BadInputCorpus, IsRefusedAsDocumentedAndChangesNothing) {
   if (audited)
     EXPECT_EQ(ContentDigest(db), content_before) << "the store changed beyond its audit log";
   else
-    EXPECT_EQ(Sha256Hex(Slurp(db)), before) << "the store changed";
+    EXPECT_EQ(Sha256Hex(ReadText(db)), before) << "the store changed";
   for (const auto& e : fs::directory_iterator(db_dir)) {
     std::string name = e.path().filename().string();
     EXPECT_TRUE(name == "vigil.db" || name == "vigil.db.screening") << "left behind: " << name;
@@ -161,7 +148,7 @@ TEST_P(BadInputCorpus, IsRefusedAsDocumentedAndChangesNothing) {
   fs::remove_all(scratch);
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, BadInputCorpus, ::testing::ValuesIn(Cases()),
+INSTANTIATE_TEST_SUITE_P(Corpus, BadInputCorpus, ::testing::ValuesIn(CorpusCases()),
                          [](const ::testing::TestParamInfo<json>& info) {
                            return info.param["name"].get<std::string>();
                          });

@@ -16,18 +16,22 @@
 extern char** environ;
 
 namespace vigil::e2e {
-namespace {
 
-std::string Slurp(const std::string& path) {
+std::string ReadText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
 }
 
-}  // namespace
+std::string ReplaceAll(std::string text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
 
 std::string SourceDir() { return VIGIL_SOURCE_DIR; }
+std::string SharedDataDir() { return SourceDir() + "/../shared/data"; }
 
 std::string SeedsDir() {
   if (const char* dir = std::getenv("VIGIL_SEEDS_DIR")) return dir;
@@ -78,8 +82,8 @@ RunResult RunVigil(const std::vector<std::string>& args,
   waitpid(pid, &status, 0);
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-  result.out = Slurp(out_path);
-  result.err = Slurp(err_path);
+  result.out = ReadText(out_path);
+  result.err = ReadText(err_path);
   std::filesystem::remove_all(dir);
   return result;
 }

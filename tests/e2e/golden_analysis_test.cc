@@ -31,24 +31,11 @@ namespace fs = std::filesystem;
 // Ordered, so that key order counts as part of the shape.
 using json = nlohmann::ordered_json;
 
-std::string GoldenDir() { return SourceDir() + "/tests/fixtures/golden/analysis"; }
+std::string AnalysisGoldenDir() { return SourceDir() + "/tests/fixtures/golden/analysis"; }
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string Replace(std::string text, const std::string& from, const std::string& to) {
-  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-  return text;
-}
-
-std::vector<json> Cases() {
+std::vector<json> AnalysisCases() {
   std::vector<json> cases;
-  json file = json::parse(Slurp(GoldenDir() + "/cases.json"));
+  json file = json::parse(ReadText(AnalysisGoldenDir() + "/cases.json"));
   for (auto& c : file["cases"]) cases.push_back(c);
   return cases;
 }
@@ -127,7 +114,7 @@ TEST_P(GoldenAnalysis, OutputIsUnchanged) {
   const std::string name = c["name"];
   std::vector<std::string> args;
   for (const auto& arg : c["args"]) {
-    std::string a = Replace(arg.get<std::string>(), "{source}", SourceDir());
+    std::string a = ReplaceAll(arg.get<std::string>(), "{source}", SourceDir());
     if (a.find(SourceDir() + "/../shared/") == 0 && !fs::exists(a)) GTEST_SKIP() << "no " << a;
     args.push_back(a);
   }
@@ -138,10 +125,10 @@ TEST_P(GoldenAnalysis, OutputIsUnchanged) {
   }
   auto r = RunVigil(args);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::string out = Replace(r.out, SourceDir(), "{source}");
-  const std::string err = Replace(r.err, SourceDir(), "{source}");
-  const std::string out_path = GoldenDir() + "/" + name + ".out";
-  const std::string err_path = GoldenDir() + "/" + name + ".err";
+  const std::string out = ReplaceAll(r.out, SourceDir(), "{source}");
+  const std::string err = ReplaceAll(r.err, SourceDir(), "{source}");
+  const std::string out_path = AnalysisGoldenDir() + "/" + name + ".out";
+  const std::string err_path = AnalysisGoldenDir() + "/" + name + ".err";
   if (Updating()) {
     std::ofstream(out_path, std::ios::binary) << out;
     if (err.empty())
@@ -151,7 +138,7 @@ TEST_P(GoldenAnalysis, OutputIsUnchanged) {
     return;
   }
   ASSERT_TRUE(fs::exists(out_path)) << out_path << " (run with VIGIL_UPDATE_GOLDEN=1)";
-  const std::string golden = Slurp(out_path);
+  const std::string golden = ReadText(out_path);
   bool is_json = std::find(args.begin(), args.end(), "--json") != args.end();
   if (is_json) {
     std::string d = Difference(json::parse(out), json::parse(golden), "$");
@@ -159,10 +146,10 @@ TEST_P(GoldenAnalysis, OutputIsUnchanged) {
   } else {
     EXPECT_EQ(out, golden) << name;
   }
-  EXPECT_EQ(err, fs::exists(err_path) ? Slurp(err_path) : "") << name;
+  EXPECT_EQ(err, fs::exists(err_path) ? ReadText(err_path) : "") << name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, GoldenAnalysis, ::testing::ValuesIn(Cases()),
+INSTANTIATE_TEST_SUITE_P(Cases, GoldenAnalysis, ::testing::ValuesIn(AnalysisCases()),
                          [](const ::testing::TestParamInfo<json>& info) {
                            return info.param["name"].get<std::string>();
                          });

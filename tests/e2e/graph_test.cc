@@ -18,7 +18,7 @@ namespace {
 using nlohmann::json;
 
 std::string Networks() { return SourceDir() + "/tests/fixtures/networks"; }
-std::string Covert() { return SourceDir() + "/../shared/data/covert-networks"; }
+std::string Covert() { return SharedDataDir() + "/covert-networks"; }
 
 std::vector<std::string> Ids(const json& nodes) {
   std::vector<std::string> out;

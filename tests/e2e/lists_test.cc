@@ -17,10 +17,9 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string DataDir() { return SourceDir() + "/../shared/data"; }
-std::string Un2020() { return DataDir() + "/un/consolidated-2020-11-30.xml"; }
-std::string Un2025() { return DataDir() + "/un/consolidated-2025-04-19.xml"; }
-std::string Ofac(const std::string& file) { return DataDir() + "/ofac/" + file; }
+std::string Un2020() { return SharedDataDir() + "/un/consolidated-2020-11-30.xml"; }
+std::string Un2025() { return SharedDataDir() + "/un/consolidated-2025-04-19.xml"; }
+std::string Ofac(const std::string& file) { return SharedDataDir() + "/ofac/" + file; }
 std::string Fixture(const std::string& file) {
   return SourceDir() + "/tests/fixtures/lists/" + file;
 }
@@ -30,7 +29,7 @@ std::string LinkingTexts() { return SourceDir() + "/tests/fixtures/linking/texts
 class ListsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(Un2025())) GTEST_SKIP() << "no shared data at " << DataDir();
+    if (!fs::exists(Un2025())) GTEST_SKIP() << "no shared data at " << SharedDataDir();
     dir_ = TempDir();
     db_ = dir_ + "/vigil.db";
   }
@@ -319,7 +318,7 @@ TEST_F(ListsTest, ImportsTheOfacXmlList) {
 }
 
 TEST_F(ListsTest, RefusesTheMisencodedUnFileNamingOffsetAndLine) {
-  ExpectRefused({"load", DataDir() + "/bad-inputs/un-consolidated-2025-08-16-misencoded.xml"},
+  ExpectRefused({"load", SharedDataDir() + "/bad-inputs/un-consolidated-2025-08-16-misencoded.xml"},
                 {"un-consolidated-2025-08-16-misencoded.xml:54:", "invalid UTF-8: byte 0xE9",
                  "byte offset 2192"});
   EXPECT_FALSE(fs::exists(db_)) << "a refused load must not create the database";

@@ -31,19 +31,7 @@ struct Case {
   std::vector<std::string> outputs;  // files under $OUT to compare
 };
 
-std::string GoldenDir() { return SourceDir() + "/tests/fixtures/golden/screening"; }
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void ReplaceAll(std::string* text, const std::string& from, const std::string& to) {
-  for (size_t at = text->find(from); at != std::string::npos; at = text->find(from, at + to.size()))
-    text->replace(at, from.size(), to);
-}
+std::string ScreeningGoldenDir() { return SourceDir() + "/tests/fixtures/golden/screening"; }
 
 void StripTimings(OrderedJson* j) {
   if (j->is_object()) {
@@ -83,7 +71,7 @@ std::string NormaliseFile(const std::string& path, const std::string& text) {
   return out;
 }
 
-std::vector<Case> Cases() {
+std::vector<Case> ScreeningCases() {
   std::vector<Case> cases = {
       // One name.
       {"screen-northern-front", {"screen", "Northern Front", "--json"}, {}},
@@ -190,15 +178,15 @@ std::vector<Case> Cases() {
 // writes) the golden file of each.
 void RunCases(const std::string& db, const std::string& set) {
   const bool update = std::getenv("VIGIL_GOLDEN_UPDATE") != nullptr;
-  const std::string in = GoldenDir() + "/inputs";
-  const std::string golden = GoldenDir() + "/" + set;
+  const std::string in = ScreeningGoldenDir() + "/inputs";
+  const std::string golden = ScreeningGoldenDir() + "/" + set;
   if (update) fs::create_directories(golden);
-  for (const Case& c : Cases()) {
+  for (const Case& c : ScreeningCases()) {
     std::string out = TempDir();
     std::vector<std::string> args;
     for (std::string a : c.args) {
-      ReplaceAll(&a, "$IN", in);
-      ReplaceAll(&a, "$OUT", out);
+      a = ReplaceAll(a, "$IN", in);
+      a = ReplaceAll(a, "$OUT", out);
       args.push_back(std::move(a));
     }
     args.insert(args.end(), {"--db", db});
@@ -206,10 +194,10 @@ void RunCases(const std::string& db, const std::string& set) {
     std::string text = "exit: " + std::to_string(r.exit_code) + "\n--- stdout\n" +
                        NormaliseOutput(r.out) + "--- stderr\n" + r.err;
     for (const auto& file : c.outputs)
-      text += "--- " + file + "\n" + NormaliseFile(file, ReadAll(out + "/" + file));
-    ReplaceAll(&text, in, "$IN");
-    ReplaceAll(&text, out, "$OUT");
-    ReplaceAll(&text, db, "$DB");
+      text += "--- " + file + "\n" + NormaliseFile(file, ReadText(out + "/" + file));
+    text = ReplaceAll(text, in, "$IN");
+    text = ReplaceAll(text, out, "$OUT");
+    text = ReplaceAll(text, db, "$DB");
     fs::remove_all(out);
     const std::string path = golden + "/" + c.name + ".txt";
     if (update) {
@@ -217,7 +205,7 @@ void RunCases(const std::string& db, const std::string& set) {
       continue;
     }
     ASSERT_TRUE(fs::exists(path)) << path;
-    EXPECT_EQ(text, ReadAll(path)) << c.name;
+    EXPECT_EQ(text, ReadText(path)) << c.name;
   }
 }
 
@@ -240,7 +228,7 @@ TEST(ScreenGoldenTest, MiniFixtureOutputsAreUnchanged) {
 }
 
 TEST(ScreenGoldenTest, KnowledgeBaseAndUnListOutputsAreUnchanged) {
-  std::string un = SourceDir() + "/../shared/data/un/consolidated-2025-04-19.xml";
+  std::string un = SharedDataDir() + "/un/consolidated-2025-04-19.xml";
   if (!fs::exists(un)) GTEST_SKIP() << "not found: " << un;
   std::string dir = TempDir();
   std::string db = Load({SourceDir() + "/data", un}, dir);

@@ -12,11 +12,10 @@
 namespace vigil::e2e {
 namespace {
 
-std::string DataDir() { return SourceDir() + "/../shared/data"; }
 
 class ScreenTest : public SharedDatabaseTest<ScreenTest> {
  public:
-  static std::string Needs() { return DataDir() + "/un/consolidated-2025-04-19.xml"; }
+  static std::string Needs() { return SharedDataDir() + "/un/consolidated-2025-04-19.xml"; }
   static std::vector<std::string> LoadPaths() { return {Needs()}; }
 
  protected:

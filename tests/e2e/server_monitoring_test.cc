@@ -295,7 +295,7 @@ TEST_F(ServerMonitoringTest, MonitorCommandsAddListAndRemove) {
 // The real UN list: monitors on names that a newer version removes, adds
 // or changes (found by comparing the two files), and exact alerts.
 TEST(MonitoringUnListTest, LoadingTheNewerUnListRaisesTheKnownAlerts) {
-  std::string data = SourceDir() + "/../shared/data/un";
+  std::string data = SharedDataDir() + "/un";
   if (!std::filesystem::exists(data + "/consolidated-2025-11-20.xml"))
     GTEST_SKIP() << "not found: " << data;
   std::string dir = TempDir(), db = dir + "/vigil.db";

@@ -17,18 +17,13 @@ using nlohmann::json;
 
 using ServerSourceTest = ReaderServerTest;
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 TEST_F(ServerSourceTest, GivesTheTextAndEveryClaimCitingItWithItsFact) {
   ASSERT_EQ(LoadMini().exit_code, 0);
   ASSERT_NO_FATAL_FAILURE(Serve());
   json doc = Get("/v1/sources/mini-report");
   EXPECT_EQ(doc["source"]["id"], "mini-report");
   EXPECT_EQ(doc["source"]["text_stored"], true);
-  EXPECT_EQ(doc["text"], Slurp(MiniTexts() + "/report.txt"));
+  EXPECT_EQ(doc["text"], ReadText(MiniTexts() + "/report.txt"));
   const json& claims = doc["claims"];
   ASSERT_EQ(claims.size(), doc["source"]["claims"].get<size_t>());
   ASSERT_EQ(claims.size(), 17u);

@@ -20,14 +20,7 @@ namespace {
 using nlohmann::json;
 
 std::string Un(const std::string& date) {
-  return SourceDir() + "/../shared/data/un/consolidated-" + date + ".xml";
-}
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return SharedDataDir() + "/un/consolidated-" + date + ".xml";
 }
 
 // Screening requests on several threads until stopped: every answer's
@@ -146,7 +139,7 @@ TEST_F(ServerSwapTest, AListPostedByAnAdminIsLoadedAuditedAndServedAtOnce) {
   ServerProcess server({"--db", db_, "--watch-interval", "0", "--quiet"});
   ASSERT_TRUE(server.Start()) << server.log();
   ASSERT_TRUE(server.WaitUntilReady()) << server.log();
-  const std::string newer = ReadAll(Un("2026-02-27"));
+  const std::string newer = ReadText(Un("2026-02-27"));
   const std::map<std::string, std::string> xml = {{"Content-Type", "application/xml"}};
 
   // Screeners may not load lists.
@@ -175,7 +168,7 @@ TEST_F(ServerSwapTest, AListPostedByAnAdminIsLoadedAuditedAndServedAtOnce) {
 
   // An older version is refused, as vigil load refuses it: 409, nothing
   // changes; allow_older (and allow_shrink) load it.
-  const std::string older = ReadAll(Un("2025-04-19"));
+  const std::string older = ReadText(Un("2025-04-19"));
   auto refused = server.Request("POST", "/v1/lists", admin_, older, xml);
   EXPECT_EQ(refused.status, 409) << refused.body;
   EXPECT_NE(refused.Json()["error"]["message"].get<std::string>().find("(allow_older)"),

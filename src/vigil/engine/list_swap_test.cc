@@ -11,11 +11,13 @@
 
 #include "vigil/base/file.h"
 #include "vigil/engine/engine.h"
+#include "vigil/testing/support.h"
 
 namespace vigil {
 namespace {
 
-std::string Lists() { return std::string(VIGIL_SOURCE_DIR) + "/tests/fixtures/lists"; }
+using test_support::FixturePath;
+
 
 class ListSwapTest : public ::testing::Test {
  protected:
@@ -25,7 +27,7 @@ class ListSwapTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    auto loaded = Engine::LoadFiles(Db(), {Lists() + "/un-good.xml"}, {});
+    auto loaded = Engine::LoadFiles(Db(), {FixturePath("lists") + "/un-good.xml"}, {});
     ASSERT_TRUE(loaded.ok()) << loaded.status();
     auto engine = Engine::Open(Db(), store::AccessMode::kReadWrite);
     ASSERT_TRUE(engine.ok()) << engine.status();
@@ -69,7 +71,7 @@ TEST_F(ListSwapTest, ALoadByAnotherEngineIsSwappedInAndWorkInFlightKeepsTheOldLi
   ASSERT_TRUE(batch.ok()) << batch.status();
 
   // `vigil load` of the newer version, from elsewhere.
-  auto loaded = Engine::LoadFiles(Db(), {Lists() + "/un-good-v2.xml"}, {});
+  auto loaded = Engine::LoadFiles(Db(), {FixturePath("lists") + "/un-good-v2.xml"}, {});
   ASSERT_TRUE(loaded.ok()) << loaded.status();
   EXPECT_EQ(Served(), "2025-01-02");  // until the refresh
   auto swapped = engine_->RefreshScreening(1);
@@ -105,7 +107,7 @@ TEST_F(ListSwapTest, ALoadByAnotherEngineIsSwappedInAndWorkInFlightKeepsTheOldLi
 TEST_F(ListSwapTest, TheWatcherPicksUpALoadWithinItsInterval) {
   ASSERT_TRUE(engine_->PrepareScreening(1).ok());
   engine_->WatchStore(std::chrono::milliseconds(20), 1);
-  auto loaded = Engine::LoadFiles(Db(), {Lists() + "/un-good-v2.xml"}, {});
+  auto loaded = Engine::LoadFiles(Db(), {FixturePath("lists") + "/un-good-v2.xml"}, {});
   ASSERT_TRUE(loaded.ok()) << loaded.status();
   std::string served;
   for (int i = 0; i < 500 && served != "2025-06-30"; ++i) {
@@ -136,7 +138,7 @@ TEST_F(ListSwapTest, ScreeningNeverFailsWhileSnapshotsAreSwapped) {
   LoadOptions older;
   older.allow_older = true;
   for (int round = 0; round < 6; ++round) {
-    auto loaded = Engine::LoadFiles(Db(), {Lists() + files[round % 2]}, older);
+    auto loaded = Engine::LoadFiles(Db(), {FixturePath("lists") + files[round % 2]}, older);
     ASSERT_TRUE(loaded.ok()) << loaded.status();
     auto swapped = engine_->RefreshScreening(1);
     ASSERT_TRUE(swapped.ok()) << swapped.status();
@@ -151,7 +153,7 @@ TEST_F(ListSwapTest, ScreeningNeverFailsWhileSnapshotsAreSwapped) {
 
 TEST_F(ListSwapTest, AnUploadIsLoadedAsVigilLoadLoadsAFileAndSwappedIn) {
   ASSERT_TRUE(engine_->PrepareScreening(1).ok());
-  auto v2 = ReadFile(Lists() + "/un-good-v2.xml");
+  auto v2 = ReadFile(FixturePath("lists") + "/un-good-v2.xml");
   ASSERT_TRUE(v2.ok());
   ListUpload upload;
   upload.body = *v2;
@@ -169,7 +171,7 @@ TEST_F(ListSwapTest, AnUploadIsLoadedAsVigilLoadLoadsAFileAndSwappedIn) {
 
   // The older version is refused as vigil load refuses it, naming the
   // upload and the option; nothing changes.
-  auto v1 = ReadFile(Lists() + "/un-good.xml");
+  auto v1 = ReadFile(FixturePath("lists") + "/un-good.xml");
   ASSERT_TRUE(v1.ok());
   upload.body = *v1;
   auto refused = engine_->LoadUpload(upload);

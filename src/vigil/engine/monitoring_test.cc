@@ -15,11 +15,13 @@
 #include "vigil/engine/engine.h"
 #include "vigil/engine/json/monitoring_json.h"
 #include "vigil/engine/json/screening_json.h"
+#include "vigil/testing/support.h"
 
 namespace vigil {
 namespace {
 
-std::string Lists() { return std::string(VIGIL_SOURCE_DIR) + "/tests/fixtures/lists"; }
+using test_support::FixturePath;
+
 
 class MonitoringTest : public ::testing::Test {
  protected:
@@ -30,7 +32,7 @@ class MonitoringTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     std::string mini = std::string(VIGIL_SOURCE_DIR) + "/tests/fixtures/mini/data";
-    auto loaded = Engine::LoadFiles(Db(), {mini, Lists() + "/un-good.xml"}, {});
+    auto loaded = Engine::LoadFiles(Db(), {mini, FixturePath("lists") + "/un-good.xml"}, {});
     ASSERT_TRUE(loaded.ok()) << loaded.status();
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -140,7 +142,7 @@ TEST_F(MonitoringTest, ADecisionShowsOnTheNextScreeningOfTheSameSubjectAndGoesSt
   EXPECT_TRUE(HitWithReference(other, "TAi.901")->decisions.empty());
 
   // The newer list gives the record an alias: the decision is stale there.
-  auto loaded = Engine::LoadFiles(Db(), {Lists() + "/un-good-v2.xml"}, {});
+  auto loaded = Engine::LoadFiles(Db(), {FixturePath("lists") + "/un-good-v2.xml"}, {});
   ASSERT_TRUE(loaded.ok()) << loaded.status();
   auto later = Open();
   ScreenResponse after = Screen(*later, "Karim Yusufzai");
@@ -176,7 +178,7 @@ TEST_F(MonitoringTest, ALoadOfANewerListRaisesAlertsNamingTheChange) {
   EXPECT_FALSE((*added)[0].hits.empty());
   EXPECT_TRUE((*added)[2].hits.empty());  // nothing listed by that name yet
 
-  auto loaded = Engine::LoadFiles(Db(), {Lists() + "/un-good-v2.xml"}, {});
+  auto loaded = Engine::LoadFiles(Db(), {FixturePath("lists") + "/un-good-v2.xml"}, {});
   ASSERT_TRUE(loaded.ok()) << loaded.status();
   ASSERT_TRUE(loaded->front().monitoring);
   EXPECT_EQ(loaded->front().monitoring->monitors, 3);

@@ -13,11 +13,12 @@
 #include <sstream>
 
 #include "vigil/engine/engine.h"
+#include "vigil/testing/support.h"
 
 namespace vigil {
 namespace {
 
-const std::string kSource = VIGIL_SOURCE_DIR;
+const std::string kSource = test_support::SourceDir();
 const std::string kMini = "tests/fixtures/mini";
 
 // Paths as the goldens write them: relative to the repository.

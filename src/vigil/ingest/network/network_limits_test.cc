@@ -12,36 +12,29 @@
 
 #include "vigil/ingest/internal/limits.h"
 #include "vigil/ingest/network/network.h"
+#include "vigil/testing/support.h"
 
 namespace vigil::network {
 namespace {
 
-std::string Message(const Status& status) { return std::string(status.message()); }
+using test_support::SecondsFor;
+using test_support::kLinearSeconds;
+using test_support::MessageOf;
 
-template <class F>
-double Seconds(F&& f) {
-  auto start = std::chrono::steady_clock::now();
-  f();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-// Generous: a linear read of these inputs takes well under a second, even
-// under the sanitizers; a quadratic one takes minutes.
-constexpr double kLinearSeconds = 30;
 
 TEST(NetworkLimitsTest, PajekVertexCountsBeyondTheLimitAreRefusedBeforeAllocating) {
-  EXPECT_EQ(Message(ReadPajek("*Vertices 2000000000\n", {.path = "p.net"}).status()),
+  EXPECT_EQ(MessageOf(ReadPajek("*Vertices 2000000000\n", {.path = "p.net"}).status()),
             "p.net:1: *Vertices: 2000000000 vertices: more than the 1000000 a file of 21 bytes "
             "may declare (a million, beyond that one per byte of the file)");
-  EXPECT_EQ(Message(ReadPajek("*Vertices 1e300\n", {.path = "p.net"}).status()),
+  EXPECT_EQ(MessageOf(ReadPajek("*Vertices 1e300\n", {.path = "p.net"}).status()),
             "p.net:1: *Vertices: 1e300 vertices: more than the 1000000 a file of 16 bytes may "
             "declare (a million, beyond that one per byte of the file)");
-  EXPECT_EQ(Message(ReadPajek("% 30 bytes\n*Vertices 20000000\n", {.path = "p.net"}).status()),
+  EXPECT_EQ(MessageOf(ReadPajek("% 30 bytes\n*Vertices 20000000\n", {.path = "p.net"}).status()),
             "p.net:2: *Vertices: 20000000 vertices: more than the 1000000 a file of 30 bytes may "
             "declare (a million, beyond that one per byte of the file)");
-  EXPECT_EQ(Message(ReadPajek("*Vertices 1e3000\n", {.path = "p.net"}).status()),
+  EXPECT_EQ(MessageOf(ReadPajek("*Vertices 1e3000\n", {.path = "p.net"}).status()),
             "p.net:1: *Vertices: '1e3000' is not a vertex count");
-  EXPECT_EQ(Message(ReadPajek("*Vertices 3\n*Arcs\n1 2\n*Vertices 1\n", {.path = "p.net"}).status()),
+  EXPECT_EQ(MessageOf(ReadPajek("*Vertices 3\n*Arcs\n1 2\n*Vertices 1\n", {.path = "p.net"}).status()),
             "p.net:4: *Vertices: given twice (one network per file)");
   auto small = ReadPajek("*Vertices 1e1\n*Arcs\n1 1e1\n", {.path = "p.net"});
   ASSERT_TRUE(small.ok()) << small.status();
@@ -52,11 +45,11 @@ TEST(NetworkLimitsTest, PajekVertexCountsBeyondTheLimitAreRefusedBeforeAllocatin
   auto large = ReadPajek(padding + "*Vertices 2000000\n*Arcs\n1 2000000\n", {.path = "p.net"});
   ASSERT_TRUE(large.ok()) << large.status();
   EXPECT_EQ(large->labels.size(), 2000000u);
-  EXPECT_EQ(Message(ReadPajek(padding + "*Vertices 2100000\n", {.path = "p.net"}).status()),
+  EXPECT_EQ(MessageOf(ReadPajek(padding + "*Vertices 2100000\n", {.path = "p.net"}).status()),
             "p.net:2: *Vertices: 2100000 vertices: more than the 2000020 a file of 2000020 "
             "bytes may declare (a million, beyond that one per byte of the file)");
   std::string big_padding = "%" + std::string(11000000, 'x') + "\n";
-  EXPECT_EQ(Message(ReadPajek(big_padding + "*Vertices 10000001\n", {.path = "p.net"}).status()),
+  EXPECT_EQ(MessageOf(ReadPajek(big_padding + "*Vertices 10000001\n", {.path = "p.net"}).status()),
             "p.net:2: *Vertices: 10000001 vertices: more than the 10000000 a network file may "
             "declare");
 }
@@ -65,19 +58,19 @@ TEST(NetworkLimitsTest, PajekVertexNumbersAreConvertedOnlyInRange) {
   for (const char* number : {"1e300", "-1e300", "2147483649", "0", "-1", "nan", "inf", "2.5"}) {
     auto net = ReadPajek(fmt::format("*Vertices 3\n*Arcs\n1 {}\n", number), {.path = "p.net"});
     EXPECT_FALSE(net.ok()) << number;
-    EXPECT_EQ(Message(net.status()).rfind("p.net:3: target: ", 0), 0u) << net.status();
+    EXPECT_EQ(MessageOf(net.status()).rfind("p.net:3: target: ", 0), 0u) << net.status();
   }
 }
 
 TEST(NetworkLimitsTest, UcinetNodeCountsBeyondTheLimitOrTheFileAreRefused) {
-  EXPECT_EQ(Message(ReadUcinetDl("DL N=2000000000\ndata:\n", {.path = "m.dl"}).status()),
+  EXPECT_EQ(MessageOf(ReadUcinetDl("DL N=2000000000\ndata:\n", {.path = "m.dl"}).status()),
             "m.dl:1: n: 2000000000 nodes: more than the 1000000 a file of 22 bytes may declare "
             "(a million, beyond that one per byte of the file)");
-  EXPECT_EQ(Message(ReadUcinetDl("DL N=1e300 format=edgelist1\ndata:\n", {.path = "m.dl"}).status()),
+  EXPECT_EQ(MessageOf(ReadUcinetDl("DL N=1e300 format=edgelist1\ndata:\n", {.path = "m.dl"}).status()),
             "m.dl:1: n: 1e300 nodes: more than the 1000000 a file of 34 bytes may declare (a "
             "million, beyond that one per byte of the file)");
   // A full matrix of n x n values cannot hide in a few bytes.
-  EXPECT_EQ(Message(ReadUcinetDl("DL N=500000\ndata:\n0 1\n1 0\n", {.path = "m.dl"}).status()),
+  EXPECT_EQ(MessageOf(ReadUcinetDl("DL N=500000\ndata:\n0 1\n1 0\n", {.path = "m.dl"}).status()),
             "m.dl:3: data: the matrix ends early: n=500000 needs 250000000000 values, more "
             "than the 8 bytes after 'data:' can hold");
   // Numbered nodes without lines are allowed up to the limit.
@@ -103,7 +96,7 @@ TEST(NetworkLimitsTest, UcinetUnnamedNodesSkipNumbersTakenByLabels) {
 // matrix's ties pointed past the nodes (heap corruption; found by
 // fuzz_network_dl in CI).
 TEST(NetworkLimitsTest, UcinetLabelsGivenTwiceAreRefused) {
-  EXPECT_EQ(Message(ReadUcinetDl("dl n=3 format=fullmatrix\nlabels:\nA,B,A\ndata:\n0 1 1\n1 0 1\n1 1 0\n",
+  EXPECT_EQ(MessageOf(ReadUcinetDl("dl n=3 format=fullmatrix\nlabels:\nA,B,A\ndata:\n0 1 1\n1 0 1\n1 1 0\n",
                                  {.path = "m.dl"})
                         .status()),
             "m.dl:3: labels: 'A' is given twice: each of the n labels names its own node");
@@ -117,14 +110,14 @@ TEST(NetworkLimitsTest, UcinetLabelsGivenTwiceAreRefused) {
 TEST(NetworkLimitsTest, UcinetNulBytesArePartOfATokenNotAnEndlessLoop) {
   using namespace std::string_literals;
   auto net = ReadUcinetDl("DL N=2\ndata:\n0 1\n1 0\0\n"s, {.path = "z.dl"});
-  EXPECT_EQ(Message(net.status()), "z.dl:4: data: '0\0' is not a number"s);
+  EXPECT_EQ(MessageOf(net.status()), "z.dl:4: data: '0\0' is not a number"s);
   auto labels = ReadUcinetDl("DL N=2\nlabels:\na\0b c\ndata:\n0 1\n1 0\n"s, {.path = "z.dl"});
   ASSERT_TRUE(labels.ok()) << labels.status();
   EXPECT_EQ(labels->labels[0], "a\0b"s);
 }
 
 TEST(NetworkLimitsTest, UcinetQuotedLabelAfterAnErrorFreeHeader) {
-  EXPECT_EQ(Message(ReadUcinetDl("dl n=2\nlabels:\n\"a\n", {.path = "q.dl"}).status()),
+  EXPECT_EQ(MessageOf(ReadUcinetDl("dl n=2\nlabels:\n\"a\n", {.path = "q.dl"}).status()),
             "q.dl:3: label: unterminated quoted label");
 }
 
@@ -136,7 +129,7 @@ TEST(NetworkLimitsTest, GraphMlAttributeValuesAreBoundedByTheFileSize) {
   text += "<graph edgedefault=\"directed\">\n";
   for (int v = 0; v < 1000; ++v) text += fmt::format("<node id=\"{}\"/>\n", v);
   text += "</graph></graphml>\n";
-  EXPECT_EQ(Message(ReadGraphMl(text, {.path = "k.graphml"}).status()),
+  EXPECT_EQ(MessageOf(ReadGraphMl(text, {.path = "k.graphml"}).status()),
             "k.graphml:2002: key: 2000 node keys for 1000 nodes make 2000000 values, more than "
             "one per byte of the file");
 }
@@ -165,13 +158,13 @@ TEST(NetworkLimitsTest, GraphMlReadsInLinearTime) {
                         (e * 7919) % kNodes);
   text += "</graph>\n</graphml>\n";
   StatusOr<Network> net;
-  double seconds = Seconds([&] { net = ReadGraphMl(text, {.path = "big.graphml"}); });
+  double seconds = SecondsFor([&] { net = ReadGraphMl(text, {.path = "big.graphml"}); });
   ASSERT_TRUE(net.ok()) << net.status();
   EXPECT_EQ(net->edges.size(), static_cast<size_t>(kEdges));
   EXPECT_LT(seconds, kLinearSeconds);
   // An error at the end still names its line.
   text.insert(text.size() - 20, "<edge source=\"n1\" target=\"ghost\"/>\n");
-  EXPECT_EQ(Message(ReadGraphMl(text, {.path = "big.graphml"}).status()),
+  EXPECT_EQ(MessageOf(ReadGraphMl(text, {.path = "big.graphml"}).status()),
             fmt::format("big.graphml:{}: target: unknown node 'ghost'", kNodes + kEdges + 3));
 }
 
@@ -197,7 +190,7 @@ TEST(NetworkLimitsTest, EveryReaderIsLinear) {
     const Format format = input.second;
     const std::string& text = *input.first;
     StatusOr<Network> net;
-    double seconds = Seconds([&] { net = ReadNetwork(text, {.path = "x", .format = format}); });
+    double seconds = SecondsFor([&] { net = ReadNetwork(text, {.path = "x", .format = format}); });
     ASSERT_TRUE(net.ok()) << FormatName(format) << ": " << net.status();
     EXPECT_GT(net->edges.size(), 50000u) << FormatName(format);
     EXPECT_LT(seconds, kLinearSeconds) << FormatName(format);
@@ -214,7 +207,7 @@ TEST(NetworkLimitsTest, FilesPastTwoGigabytesAreRefused) {
   for (Format format : {Format::kEdgeList, Format::kMatrix, Format::kGraphMl, Format::kPajek,
                         Format::kUcinetDl}) {
     auto net = ReadNetwork(huge, {.path = "huge", .format = format});
-    EXPECT_EQ(Message(net.status()),
+    EXPECT_EQ(MessageOf(net.status()),
               "huge: the file is 2000000001 bytes, more than the 2000000000 a reader takes (2 GB)")
         << FormatName(format);
   }

@@ -1,4 +1,5 @@
 #include "vigil/ingest/network/network.h"
+#include "vigil/testing/support.h"
 
 #include <gtest/gtest.h>
 
@@ -8,6 +9,8 @@
 namespace vigil::network {
 namespace {
 
+using test_support::MessageOf;
+
 // "a-b:w" for every edge, sorted, to compare networks by labels.
 std::set<std::string> Ties(const Network& net) {
   std::set<std::string> out;
@@ -16,8 +19,6 @@ std::set<std::string> Ties(const Network& net) {
                std::to_string(static_cast<int>(e.weight * 10)));
   return out;
 }
-
-std::string Message(const Status& status) { return std::string(status.message()); }
 
 TEST(EdgeListTest, CommaSeparatedWithWeightsAndExtraColumns) {
   auto net = ReadEdgeList("Hani Hanjour,Majed Moqed,5,1\nMajed Moqed,Nawaf Alhazmi,2,1\n",
@@ -54,21 +55,21 @@ TEST(EdgeListTest, HeaderTabsSpacesQuotesAndComments) {
 
 TEST(EdgeListTest, ErrorsNameFileLineAndField) {
   auto one_field = ReadEdgeList("a,b\nlonely\n", {.path = "e.csv"});
-  EXPECT_EQ(Message(one_field.status()).rfind("e.csv:2: target: expected at least two fields", 0),
+  EXPECT_EQ(MessageOf(one_field.status()).rfind("e.csv:2: target: expected at least two fields", 0),
             0u)
       << one_field.status();
   auto bad_weight = ReadEdgeList("a,b,1\nb,c,heavy\n", {.path = "e.csv"});
-  EXPECT_EQ(Message(bad_weight.status()), "e.csv:2: weight: 'heavy' is not a number");
+  EXPECT_EQ(MessageOf(bad_weight.status()), "e.csv:2: weight: 'heavy' is not a number");
   auto quote = ReadEdgeList("a,b\n\"c,d\n", {.path = "e.csv"});
-  EXPECT_EQ(Message(quote.status()), "e.csv:2: line: unterminated quoted field");
+  EXPECT_EQ(MessageOf(quote.status()), "e.csv:2: line: unterminated quoted field");
   auto utf8 = ReadEdgeList("a,b\nc,\xC3\x28\n", {.path = "e.csv"});
   EXPECT_EQ(utf8.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(Message(utf8.status()).rfind("e.csv:2: text: invalid UTF-8 (byte 0xC3", 0), 0u)
+  EXPECT_EQ(MessageOf(utf8.status()).rfind("e.csv:2: text: invalid UTF-8 (byte 0xC3", 0), 0u)
       << utf8.status();
   auto empty = ReadEdgeList("# nothing\n", {.path = "e.csv"});
   EXPECT_FALSE(empty.ok());
   auto empty_name = ReadEdgeList(",b\n", {.path = "e.csv"});
-  EXPECT_EQ(Message(empty_name.status()), "e.csv:1: source: empty node name");
+  EXPECT_EQ(MessageOf(empty_name.status()), "e.csv:1: source: empty node name");
 }
 
 TEST(MatrixTest, ReadsAMatrixWithByteOrderMarkDuplicatesAndAsymmetry) {
@@ -93,11 +94,11 @@ TEST(MatrixTest, ReadsAMatrixWithByteOrderMarkDuplicatesAndAsymmetry) {
 
 TEST(MatrixTest, ErrorsNameRowAndColumn) {
   auto bad = ReadMatrix(",A,B\nA,0,x\nB,0,0\n", {.path = "m.csv"});
-  EXPECT_EQ(Message(bad.status()), "m.csv:2: column 'B': 'x' is not a number");
+  EXPECT_EQ(MessageOf(bad.status()), "m.csv:2: column 'B': 'x' is not a number");
   auto short_row = ReadMatrix(",A,B\nA,0\nB,0,0\n", {.path = "m.csv"});
-  EXPECT_EQ(Message(short_row.status()), "m.csv:2: row 'A': 1 values for 2 columns");
+  EXPECT_EQ(MessageOf(short_row.status()), "m.csv:2: row 'A': 1 values for 2 columns");
   auto attributes = ReadMatrix(",Strength,Ties\nA,1,2\nB,1,2\nC,1,3\n", {.path = "attr.csv"});
-  EXPECT_EQ(Message(attributes.status()),
+  EXPECT_EQ(MessageOf(attributes.status()),
             "attr.csv:1: matrix: not square: 3 rows for 2 columns (is this an attribute table?)");
   auto trailing = ReadMatrix(",A,B,\nA,0,1,\nB,1,0\n", {.path = "m.csv"});
   EXPECT_TRUE(trailing.ok()) << trailing.status();
@@ -149,14 +150,14 @@ TEST(GraphMlTest, ErrorsNameTheLine) {
   auto broken =
       ReadGraphMl("<graphml>\n<graph edgedefault=\"undirected\">\n<node id=\"a\">\n</graph>",
                   {.path = "b.graphml"});
-  EXPECT_EQ(Message(broken.status()).rfind("b.graphml:4: xml: ", 0), 0u) << broken.status();
+  EXPECT_EQ(MessageOf(broken.status()).rfind("b.graphml:4: xml: ", 0), 0u) << broken.status();
   auto unknown = ReadGraphMl(
       "<graphml>\n<graph edgedefault=\"undirected\">\n<node id=\"a\"/>\n<edge source=\"a\" "
       "target=\"z\"/>\n</graph></graphml>",
       {.path = "u.graphml"});
-  EXPECT_EQ(Message(unknown.status()), "u.graphml:4: target: unknown node 'z'");
+  EXPECT_EQ(MessageOf(unknown.status()), "u.graphml:4: target: unknown node 'z'");
   auto no_default = ReadGraphMl("<graphml><graph/></graphml>", {.path = "d.graphml"});
-  EXPECT_EQ(Message(no_default.status()),
+  EXPECT_EQ(MessageOf(no_default.status()),
             "d.graphml:1: edgedefault: missing (GraphML requires directed or undirected)");
   auto not_graphml = ReadGraphMl("<gexf/>", {.path = "x.xml"});
   EXPECT_FALSE(not_graphml.ok());
@@ -185,11 +186,11 @@ TEST(PajekTest, VerticesArcsEdgesListsAndMatrix) {
 
 TEST(PajekTest, Errors) {
   auto range = ReadPajek("*Vertices 2\n*Arcs\n1 7\n", {.path = "p.net"});
-  EXPECT_EQ(Message(range.status()), "p.net:3: target: vertex 7 is outside 1..2 (*Vertices 2)");
+  EXPECT_EQ(MessageOf(range.status()), "p.net:3: target: vertex 7 is outside 1..2 (*Vertices 2)");
   auto early = ReadPajek("*Arcs\n1 2\n", {.path = "p.net"});
-  EXPECT_EQ(Message(early.status()), "p.net:1: *arcs: comes before *Vertices");
+  EXPECT_EQ(MessageOf(early.status()), "p.net:1: *arcs: comes before *Vertices");
   auto weight = ReadPajek("*Vertices 2\n*Edges\n1 2 x\n", {.path = "p.net"});
-  EXPECT_EQ(Message(weight.status()), "p.net:3: weight: 'x' is not a number");
+  EXPECT_EQ(MessageOf(weight.status()), "p.net:3: weight: 'x' is not a number");
   auto section = ReadPajek("*Vertices 2\n*Hyper\n", {.path = "p.net"});
   EXPECT_FALSE(section.ok());
 }
@@ -222,18 +223,18 @@ TEST(UcinetTest, EmbeddedLabelsEdgeListsAndNodeLists) {
 }
 
 TEST(UcinetTest, Errors) {
-  EXPECT_EQ(Message(ReadUcinetDl("n=3\n", {.path = "x.dl"}).status()),
+  EXPECT_EQ(MessageOf(ReadUcinetDl("n=3\n", {.path = "x.dl"}).status()),
             "x.dl:1: dl: the file must start with DL");
-  EXPECT_EQ(Message(ReadUcinetDl("dl n=2\ndata:\n0 1\n1\n", {.path = "x.dl"}).status()),
+  EXPECT_EQ(MessageOf(ReadUcinetDl("dl n=2\ndata:\n0 1\n1\n", {.path = "x.dl"}).status()),
             "x.dl:4: data: the matrix ends early (row 2, column 2 of 2)");
-  EXPECT_EQ(Message(ReadUcinetDl("dl n=2\ndata:\n0 1\n1 q\n", {.path = "x.dl"}).status()),
+  EXPECT_EQ(MessageOf(ReadUcinetDl("dl n=2\ndata:\n0 1\n1 q\n", {.path = "x.dl"}).status()),
             "x.dl:4: data: 'q' is not a number");
-  EXPECT_EQ(Message(ReadUcinetDl("dl nr=2 nc=3\ndata:\n", {.path = "x.dl"}).status()),
+  EXPECT_EQ(MessageOf(ReadUcinetDl("dl nr=2 nc=3\ndata:\n", {.path = "x.dl"}).status()),
             "x.dl:1: nr: two-mode (rectangular) data are not supported");
-  EXPECT_EQ(Message(ReadUcinetDl("dl n=2 format=lowerhalf\ndata:\n1\n", {.path = "x.dl"}).status()),
+  EXPECT_EQ(MessageOf(ReadUcinetDl("dl n=2 format=lowerhalf\ndata:\n1\n", {.path = "x.dl"}).status()),
             "x.dl:1: format: 'lowerhalf' is not supported (fullmatrix, edgelist1 or nodelist1)");
   EXPECT_EQ(
-      Message(ReadUcinetDl("dl n=3 format=edgelist1\ndata:\n1 9\n", {.path = "x.dl"}).status()),
+      MessageOf(ReadUcinetDl("dl n=3 format=edgelist1\ndata:\n1 9\n", {.path = "x.dl"}).status()),
       "x.dl:3: target: '9' is not a node number in 1..3");
 }
 

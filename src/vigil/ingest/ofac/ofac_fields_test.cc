@@ -1,16 +1,12 @@
 #include "vigil/ingest/ofac/ofac_fields.h"
+#include "vigil/testing/support.h"
 
 #include <gtest/gtest.h>
 
 namespace vigil::ofac {
 namespace {
 
-std::vector<std::string> Values(const Entity& e, const std::string& key) {
-  std::vector<std::string> out;
-  for (const auto& [k, v] : e.values)
-    if (k == key) out.push_back(v);
-  return out;
-}
+using test_support::ValuesOf;
 
 TEST(OfacDate, ReadsEveryFormTheListsUse) {
   EXPECT_EQ(*OfacDate("22 Nov 1979"), "1979-11-22");
@@ -47,18 +43,18 @@ TEST(OfacRemarks, ReadsWhatRemarksCarry) {
       "Head of the Council; Additional Sanctions Information - Subject to Secondary Sanctions.",
       "Head of the Council", {"sdn.csv", 7}, &e, &problems);
   EXPECT_TRUE(problems.ok()) << problems.ToStatus();
-  EXPECT_EQ(Values(e, "birth_date"), (std::vector<std::string>{"1977", "1978"}));
-  EXPECT_EQ(Values(e, "birth_place"), std::vector<std::string>{"Danda, Miramshah, Afghanistan"});
-  EXPECT_EQ(Values(e, "birth_country"), std::vector<std::string>{"AF"});
-  EXPECT_EQ(Values(e, "nationality"), std::vector<std::string>{"AF"});
-  EXPECT_EQ(Values(e, "citizenship"), std::vector<std::string>{"PK"});
-  EXPECT_EQ(Values(e, "gender"), std::vector<std::string>{"male"});
-  EXPECT_EQ(Values(e, "linked_to"), std::vector<std::string>{"AL QA'IDA"});
-  EXPECT_EQ(Values(e, "website"), std::vector<std::string>{"www.example.org"});
-  EXPECT_EQ(Values(e, "email"), std::vector<std::string>{"x@example.org"});
-  EXPECT_EQ(Values(e, "phone"), std::vector<std::string>{"263-4-486946"});
+  EXPECT_EQ(ValuesOf(e, "birth_date"), (std::vector<std::string>{"1977", "1978"}));
+  EXPECT_EQ(ValuesOf(e, "birth_place"), std::vector<std::string>{"Danda, Miramshah, Afghanistan"});
+  EXPECT_EQ(ValuesOf(e, "birth_country"), std::vector<std::string>{"AF"});
+  EXPECT_EQ(ValuesOf(e, "nationality"), std::vector<std::string>{"AF"});
+  EXPECT_EQ(ValuesOf(e, "citizenship"), std::vector<std::string>{"PK"});
+  EXPECT_EQ(ValuesOf(e, "gender"), std::vector<std::string>{"male"});
+  EXPECT_EQ(ValuesOf(e, "linked_to"), std::vector<std::string>{"AL QA'IDA"});
+  EXPECT_EQ(ValuesOf(e, "website"), std::vector<std::string>{"www.example.org"});
+  EXPECT_EQ(ValuesOf(e, "email"), std::vector<std::string>{"x@example.org"});
+  EXPECT_EQ(ValuesOf(e, "phone"), std::vector<std::string>{"263-4-486946"});
   // The title repeated in the remarks is not a remark; the rest is.
-  EXPECT_EQ(Values(e, "remark"),
+  EXPECT_EQ(ValuesOf(e, "remark"),
             std::vector<std::string>{
                 "Additional Sanctions Information - Subject to Secondary Sanctions"});
   ASSERT_EQ(e.names.size(), 2u);
@@ -94,7 +90,7 @@ TEST(OfacRemarks, ParenthesisedRemarksOfTheXmlList) {
   Entity e;
   internal::ReadProblems problems;
   ApplyRemarks("(Linked To: HAMAS)", "", {"cons.xml", 3}, &e, &problems);
-  EXPECT_EQ(Values(e, "linked_to"), std::vector<std::string>{"HAMAS"});
+  EXPECT_EQ(ValuesOf(e, "linked_to"), std::vector<std::string>{"HAMAS"});
 }
 
 TEST(OfacKind, MapsListTypes) {

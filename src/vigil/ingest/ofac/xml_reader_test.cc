@@ -1,11 +1,16 @@
 #include "vigil/ingest/ofac/xml_reader.h"
+#include "vigil/testing/support.h"
 
 #include <gtest/gtest.h>
 
 namespace vigil {
 namespace {
 
-constexpr const char* kList = R"(<?xml version="1.0" standalone="yes"?>
+using test_support::ValuesOf;
+using test_support::ReplaceOnce;
+using test_support::ExpectRefusal;
+
+constexpr const char* kSdnXml = R"(<?xml version="1.0" standalone="yes"?>
 <sdnList xmlns="https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/XML">
   <publshInformation>
     <Publish_Date>03/28/2025</Publish_Date>
@@ -46,15 +51,8 @@ constexpr const char* kList = R"(<?xml version="1.0" standalone="yes"?>
 </sdnList>
 )";
 
-std::vector<std::string> Values(const Entity& e, const std::string& key) {
-  std::vector<std::string> out;
-  for (const auto& [k, v] : e.values)
-    if (k == key) out.push_back(v);
-  return out;
-}
-
 TEST(OfacXml, ReadsEntries) {
-  auto batch = ParseOfacXml(kList, "cons-nonsdn.xml");
+  auto batch = ParseOfacXml(kSdnXml, "cons-nonsdn.xml");
   ASSERT_TRUE(batch.ok()) << batch.status();
   EXPECT_EQ(batch->dataset, "ofac-consolidated");
   EXPECT_EQ(batch->publish_date, "2025-03-28");
@@ -70,11 +68,11 @@ TEST(OfacXml, ReadsEntries) {
   EXPECT_EQ(p.names[1].kind, "alias");
   EXPECT_EQ(p.names[2].text, "ABU AL-ABD");
   EXPECT_EQ(p.names[2].kind, "weak_alias");
-  EXPECT_EQ(Values(p, "birth_date"), (std::vector<std::string>{"1962", "~1963"}));
-  EXPECT_EQ(Values(p, "birth_place"), std::vector<std::string>{"Shati, Gaza"});
-  EXPECT_EQ(Values(p, "nationality"), std::vector<std::string>{"PS"});
-  EXPECT_EQ(Values(p, "gender"), std::vector<std::string>{"male"});
-  EXPECT_EQ(Values(p, "remark"),
+  EXPECT_EQ(ValuesOf(p, "birth_date"), (std::vector<std::string>{"1962", "~1963"}));
+  EXPECT_EQ(ValuesOf(p, "birth_place"), std::vector<std::string>{"Shati, Gaza"});
+  EXPECT_EQ(ValuesOf(p, "nationality"), std::vector<std::string>{"PS"});
+  EXPECT_EQ(ValuesOf(p, "gender"), std::vector<std::string>{"male"});
+  EXPECT_EQ(ValuesOf(p, "remark"),
             std::vector<std::string>{"Secondary sanctions risk: section 1(b)"});
   ASSERT_EQ(p.identifiers.size(), 1u);
   EXPECT_EQ(p.identifiers[0].type, "passport");
@@ -83,8 +81,8 @@ TEST(OfacXml, ReadsEntries) {
   const Entity& o = batch->entities[1];
   EXPECT_EQ(o.kind, "organization");
   EXPECT_EQ(o.names[0].text, "AL-WAFA CHARITABLE SOCIETY");
-  EXPECT_EQ(Values(o, "linked_to"), std::vector<std::string>{"HAMAS"});
-  EXPECT_EQ(Values(o, "address"), std::vector<std::string>{"Al-Rimal Street, Gaza, West Bank"});
+  EXPECT_EQ(ValuesOf(o, "linked_to"), std::vector<std::string>{"HAMAS"});
+  EXPECT_EQ(ValuesOf(o, "address"), std::vector<std::string>{"Al-Rimal Street, Gaza, West Bank"});
   int designations = 0;
   for (const auto& d : batch->designations) {
     designations += d.entity == "ofac-cons-9647";
@@ -94,35 +92,25 @@ TEST(OfacXml, ReadsEntries) {
 }
 
 TEST(OfacXml, SdnFileNamesGiveTheSdnDataset) {
-  auto batch = ParseOfacXml(kList, "sdn.xml");
+  auto batch = ParseOfacXml(kSdnXml, "sdn.xml");
   ASSERT_TRUE(batch.ok()) << batch.status();
   EXPECT_EQ(batch->dataset, "ofac-sdn");
   EXPECT_EQ(batch->entities[0].id, "ofac-9639");
 }
 
-void ExpectRefused(const std::string& text, const std::vector<std::string>& parts) {
-  auto batch = ParseOfacXml(text, "sdn.xml");
-  ASSERT_FALSE(batch.ok());
-  for (const auto& part : parts)
-    EXPECT_NE(batch.status().message().find(part), std::string::npos)
-        << part << " not in: " << batch.status().message();
-}
-
-std::string Replace(std::string text, const std::string& from, const std::string& to) {
-  auto at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  return text.replace(at, from.size(), to);
+void ExpectXmlRefused(const std::string& text, const std::vector<std::string>& parts) {
+  ExpectRefusal(ParseOfacXml(text, "sdn.xml"), parts);
 }
 
 TEST(OfacXml, RefusesMalformedEntries) {
-  ExpectRefused(Replace(kList, "<sdnType>Entity", "<sdnType>Ship"),
+  ExpectXmlRefused(ReplaceOnce(kSdnXml, "<sdnType>Entity", "<sdnType>Ship"),
                 {"sdn.xml:32: sdnEntry.sdnType: unknown entity type 'Ship'"});
-  ExpectRefused(Replace(kList, "<dateOfBirth>1962", "<dateOfBirth>31 Feb 1962"),
+  ExpectXmlRefused(ReplaceOnce(kSdnXml, "<dateOfBirth>1962", "<dateOfBirth>31 Feb 1962"),
                 {"sdn.xml:23: dateOfBirth: invalid date '31 Feb 1962'"});
-  ExpectRefused(Replace(kList, "<uid>9647</uid>", "<uid>9639</uid>"),
+  ExpectXmlRefused(ReplaceOnce(kSdnXml, "<uid>9647</uid>", "<uid>9639</uid>"),
                 {"sdn.xml:29: sdnEntry.uid: duplicate uid 9639 (first at line 7)"});
-  ExpectRefused(Replace(kList, "</sdnEntry>\n</sdnList>", "</sdnEntry>\n"), {"XML syntax error"});
-  ExpectRefused(Replace(kList, "03/28/2025", "13/28/2025"), {"Publish_Date: invalid date"});
+  ExpectXmlRefused(ReplaceOnce(kSdnXml, "</sdnEntry>\n</sdnList>", "</sdnEntry>\n"), {"XML syntax error"});
+  ExpectXmlRefused(ReplaceOnce(kSdnXml, "03/28/2025", "13/28/2025"), {"Publish_Date: invalid date"});
 }
 
 }  // namespace

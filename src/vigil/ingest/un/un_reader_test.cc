@@ -1,4 +1,5 @@
 #include "vigil/ingest/un/un_reader.h"
+#include "vigil/testing/support.h"
 
 #include <gtest/gtest.h>
 
@@ -7,12 +8,9 @@
 namespace vigil {
 namespace {
 
-std::vector<std::string> Values(const Entity& e, const std::string& key) {
-  std::vector<std::string> out;
-  for (const auto& [k, v] : e.values)
-    if (k == key) out.push_back(v);
-  return out;
-}
+using test_support::ValuesOf;
+using test_support::ReplaceOnce;
+using test_support::ExpectRefusal;
 
 std::vector<std::string> Names(const Entity& e, const std::string& kind) {
   std::vector<std::string> out;
@@ -23,7 +21,7 @@ std::vector<std::string> Names(const Entity& e, const std::string& kind) {
 
 // Two records in the shape of the real list (wrapped text, empty alias
 // placeholders, a BETWEEN date noted "Approximately").
-constexpr const char* kList = R"(<?xml version='1.0' encoding='UTF-8'?>
+constexpr const char* kUnXml = R"(<?xml version='1.0' encoding='UTF-8'?>
 <CONSOLIDATED_LIST dateGenerated='2025-04-19T23:00:04.625Z'>
   <INDIVIDUALS>
     <INDIVIDUAL>
@@ -74,7 +72,7 @@ Commander)</VALUE></DESIGNATION>
 )";
 
 TEST(UnReader, ReadsAnIndividualIntoTheModel) {
-  auto batch = ParseUnList(kList, "un.xml");
+  auto batch = ParseUnList(kUnXml, "un.xml");
   ASSERT_TRUE(batch.ok()) << batch.status();
   EXPECT_EQ(batch->dataset, "un-consolidated");
   EXPECT_EQ(batch->kind, "un-list");
@@ -97,17 +95,17 @@ TEST(UnReader, ReadsAnIndividualIntoTheModel) {
       EXPECT_TRUE(n.script == "Arab" || n.script == "Cyrl") << n.text << " " << n.script;
     }
   }
-  EXPECT_EQ(Values(e, "birth_date"),
+  EXPECT_EQ(ValuesOf(e, "birth_date"),
             (std::vector<std::string>{"~1977/~1978", "~1973", "1975-05-01"}));
-  EXPECT_EQ(Values(e, "nationality"), std::vector<std::string>{"AF"});
-  EXPECT_EQ(Values(e, "title"), std::vector<std::string>{"Maulavi"});
-  EXPECT_EQ(Values(e, "position"), std::vector<std::string>{"Na'ib Amir (Deputy Commander)"});
-  EXPECT_EQ(Values(e, "birth_place"), std::vector<std::string>{"Danda, Pakistan"});
-  EXPECT_EQ(Values(e, "address"),
+  EXPECT_EQ(ValuesOf(e, "nationality"), std::vector<std::string>{"AF"});
+  EXPECT_EQ(ValuesOf(e, "title"), std::vector<std::string>{"Maulavi"});
+  EXPECT_EQ(ValuesOf(e, "position"), std::vector<std::string>{"Na'ib Amir (Deputy Commander)"});
+  EXPECT_EQ(ValuesOf(e, "birth_place"), std::vector<std::string>{"Danda, Pakistan"});
+  EXPECT_EQ(ValuesOf(e, "address"),
             std::vector<std::string>{"Miramshah, North Waziristan, Pakistan"});
-  EXPECT_EQ(Values(e, "address_country"), std::vector<std::string>{"PK"});
-  EXPECT_EQ(Values(e, "gender"), std::vector<std::string>{"male"});
-  EXPECT_EQ(Values(e, "remark"),
+  EXPECT_EQ(ValuesOf(e, "address_country"), std::vector<std::string>{"PK"});
+  EXPECT_EQ(ValuesOf(e, "gender"), std::vector<std::string>{"male"});
+  EXPECT_EQ(ValuesOf(e, "remark"),
             std::vector<std::string>{"Heading the Haqqani Network (TAe.012) as of late 2012."});
   ASSERT_EQ(e.identifiers.size(), 1u);
   EXPECT_EQ(e.identifiers[0].type, "passport");
@@ -118,7 +116,7 @@ TEST(UnReader, ReadsAnIndividualIntoTheModel) {
 }
 
 TEST(UnReader, DesignatesUnderTheRegimeOfTheReferencePrefix) {
-  auto batch = ParseUnList(kList, "un.xml");
+  auto batch = ParseUnList(kUnXml, "un.xml");
   ASSERT_TRUE(batch.ok()) << batch.status();
   ASSERT_EQ(batch->designations.size(), 2u);
   const Designation& d = batch->designations[0];
@@ -138,53 +136,42 @@ TEST(UnReader, DesignatesUnderTheRegimeOfTheReferencePrefix) {
 }
 
 TEST(UnReader, ReadsAnEntity) {
-  auto batch = ParseUnList(kList, "un.xml");
+  auto batch = ParseUnList(kUnXml, "un.xml");
   ASSERT_TRUE(batch.ok()) << batch.status();
   const Entity& e = batch->entities[1];
   EXPECT_EQ(e.id, "un-tae-012");
   EXPECT_EQ(e.kind, "organization");
   EXPECT_EQ(Names(e, "primary"), std::vector<std::string>{"HAQQANI NETWORK (HQN)"});
   EXPECT_EQ(Names(e, "alias"), std::vector<std::string>{"Haqqani Network"});
-  EXPECT_TRUE(Values(e, "address").empty());
+  EXPECT_TRUE(ValuesOf(e, "address").empty());
 }
 
 TEST(UnReader, SameTextSameVersion) {
-  auto a = ParseUnList(kList, "a.xml");
-  auto b = ParseUnList(kList, "b.xml");
+  auto a = ParseUnList(kUnXml, "a.xml");
+  auto b = ParseUnList(kUnXml, "b.xml");
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(a->version, b->version);
-  std::string changed = kList;
+  std::string changed = kUnXml;
   changed.replace(changed.find("Khalifa"), 7, "Khalifah");
   auto c = ParseUnList(changed, "a.xml");
   ASSERT_TRUE(c.ok());
   EXPECT_NE(a->version, c->version);
 }
 
-void ExpectRefused(const std::string& text, const std::vector<std::string>& parts) {
-  auto batch = ParseUnList(text, "un.xml");
-  ASSERT_FALSE(batch.ok());
-  EXPECT_EQ(batch.status().code(), absl::StatusCode::kInvalidArgument);
-  for (const auto& part : parts)
-    EXPECT_NE(batch.status().message().find(part), std::string::npos)
-        << part << " not in: " << batch.status().message();
-}
-
-std::string Replace(std::string text, const std::string& from, const std::string& to) {
-  auto at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  return text.replace(at, from.size(), to);
+void ExpectUnRefused(const std::string& text, const std::vector<std::string>& parts) {
+  ExpectRefusal(ParseUnList(text, "un.xml"), parts);
 }
 
 TEST(UnReader, RefusesBadXmlWithItsLine) {
-  ExpectRefused(Replace(kList, "</FIRST_NAME>", "</FIRST_NAM>"), {"un.xml:6:", "XML syntax error"});
+  ExpectUnRefused(ReplaceOnce(kUnXml, "</FIRST_NAME>", "</FIRST_NAM>"), {"un.xml:6:", "XML syntax error"});
 }
 
 TEST(UnReader, RefusesABadDate) {
-  ExpectRefused(Replace(kList, "<LISTED_ON>2007-09-13", "<LISTED_ON>2007-02-30"),
+  ExpectUnRefused(ReplaceOnce(kUnXml, "<LISTED_ON>2007-09-13", "<LISTED_ON>2007-02-30"),
                 {"un.xml:11:", "INDIVIDUAL.LISTED_ON", "invalid date '2007-02-30'"});
-  ExpectRefused(Replace(kList, "<YEAR>1973", "<YEAR>19x3"),
+  ExpectUnRefused(ReplaceOnce(kUnXml, "<YEAR>1973", "<YEAR>19x3"),
                 {"INDIVIDUAL_DATE_OF_BIRTH.YEAR", "invalid year '19x3'"});
-  ExpectRefused(Replace(kList, "<TO_YEAR>1978", "<TO_YEAR>1970"),
+  ExpectUnRefused(ReplaceOnce(kUnXml, "<TO_YEAR>1978", "<TO_YEAR>1970"),
                 {"INDIVIDUAL_DATE_OF_BIRTH", "TO_YEAR 1970 is before FROM_YEAR 1977"});
 }
 
@@ -192,25 +179,25 @@ TEST(UnReader, RefusesABadDate) {
 // look for a time zone; the sanitizer build's bounds checks catch it.
 TEST(UnReader, RefusesADateShorterThanADay) {
   for (const char* date : {"2007", "2007-09", "x", "2007-09-1"})
-    ExpectRefused(Replace(kList, "<LISTED_ON>2007-09-13", std::string("<LISTED_ON>") + date),
+    ExpectUnRefused(ReplaceOnce(kUnXml, "<LISTED_ON>2007-09-13", std::string("<LISTED_ON>") + date),
                   {"un.xml:11:", "INDIVIDUAL.LISTED_ON",
                    "invalid date '" + std::string(date) + "' (expected YYYY-MM-DD)"});
 }
 
 TEST(UnReader, RefusesAnUnknownRecordType) {
-  ExpectRefused(Replace(Replace(kList, "<ENTITY>", "<VESSEL>"), "</ENTITY>", "</VESSEL>"),
+  ExpectUnRefused(ReplaceOnce(ReplaceOnce(kUnXml, "<ENTITY>", "<VESSEL>"), "</ENTITY>", "</VESSEL>"),
                 {"un.xml:", "unknown entity type <VESSEL>"});
 }
 
 TEST(UnReader, RefusesARecordWithoutReferenceOrName) {
-  ExpectRefused(Replace(kList, "<REFERENCE_NUMBER>TAi.144</REFERENCE_NUMBER>", ""),
+  ExpectUnRefused(ReplaceOnce(kUnXml, "<REFERENCE_NUMBER>TAi.144</REFERENCE_NUMBER>", ""),
                 {"un.xml:4:", "INDIVIDUAL.REFERENCE_NUMBER", "missing"});
-  ExpectRefused(Replace(kList, "<REFERENCE_NUMBER>TAe.012", "<REFERENCE_NUMBER>TAi.144"),
+  ExpectUnRefused(ReplaceOnce(kUnXml, "<REFERENCE_NUMBER>TAe.012", "<REFERENCE_NUMBER>TAi.144"),
                 {"duplicate reference 'TAi.144' (first at line 4)"});
 }
 
 TEST(UnReader, RefusesInvalidUtf8NamingOffsetAndLine) {
-  std::string text = Replace(kList, "SIRAJUDDIN</FIRST",
+  std::string text = ReplaceOnce(kUnXml, "SIRAJUDDIN</FIRST",
                              "SIRAJ\xE9"
                              "DDIN</FIRST");
   auto batch = ParseUnList(text, "un.xml");
@@ -221,9 +208,9 @@ TEST(UnReader, RefusesInvalidUtf8NamingOffsetAndLine) {
 }
 
 TEST(UnReader, RefusesEmptyAndForeignFiles) {
-  ExpectRefused("", {"un.xml:1:", "empty"});
-  ExpectRefused("<?xml version='1.0'?><sdnList/>", {"not a UN consolidated list", "<sdnList>"});
-  ExpectRefused("<CONSOLIDATED_LIST dateGenerated='2025-04-19'><INDIVIDUALS/></CONSOLIDATED_LIST>",
+  ExpectUnRefused("", {"un.xml:1:", "empty"});
+  ExpectUnRefused("<?xml version='1.0'?><sdnList/>", {"not a UN consolidated list", "<sdnList>"});
+  ExpectUnRefused("<CONSOLIDATED_LIST dateGenerated='2025-04-19'><INDIVIDUALS/></CONSOLIDATED_LIST>",
                 {"no INDIVIDUAL or ENTITY records"});
 }
 

@@ -14,7 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kSource = "sources:\n  - {id: report, title: A report, publisher: tests}\n";
+constexpr const char* kSourceYaml = "sources:\n  - {id: report, title: A report, publisher: tests}\n";
 constexpr const char* kEntities =
     "entities:\n"
     "  - id: front\n"
@@ -58,23 +58,23 @@ TEST_F(DatasetReaderTest, AFileWithNoRecordIsRefusedNamingIt) {
                   "nothing loaded (an empty dataset never replaces a stored one)");
   }
   // Beside files that hold records, an empty one is harmless.
-  Write("a.yaml", std::string(kSource) + kEntities);
+  Write("a.yaml", std::string(kSourceYaml) + kEntities);
   Write("b.yaml", "");
   EXPECT_TRUE(ReadYamlDataset({dir_.string()}).ok());
 }
 
 TEST_F(DatasetReaderTest, AKeyGivenTwiceIsRefused) {
   // yaml-cpp kept the first 'description' and dropped the second silently.
-  std::string text = std::string(kSource) + kEntities + "    description: Another.\n";
+  std::string text = std::string(kSourceYaml) + kEntities + "    description: Another.\n";
   EXPECT_EQ(Error(ParseYamlDatasetText(text, "x.yaml")),
             "x.yaml:9: key 'description' appears twice in this mapping (first at line 6)");
-  EXPECT_EQ(Error(ParseYamlDatasetText(std::string(kSource) + kSource, "x.yaml")),
+  EXPECT_EQ(Error(ParseYamlDatasetText(std::string(kSourceYaml) + kSourceYaml, "x.yaml")),
             "x.yaml:3: key 'sources' appears twice in the top-level mapping (first at line 1)");
 }
 
 TEST_F(DatasetReaderTest, ASecondDocumentIsRefused) {
   // YAML::Load read the first document and ignored the rest.
-  std::string text = std::string(kSource) + "---\n" + kEntities;
+  std::string text = std::string(kSourceYaml) + "---\n" + kEntities;
   EXPECT_EQ(Error(ParseYamlDatasetText(text, "x.yaml")),
             "x.yaml:3: a second YAML document ('---') starts here: a file holds one document");
 }
@@ -87,7 +87,7 @@ TEST_F(DatasetReaderTest, AliasesAreRefused) {
 
 TEST_F(DatasetReaderTest, NumbersMustBeFinite) {
   // "nan" passed the range check and failed in SQLite (exit 4).
-  std::string text = std::string(kSource) + kEntities;
+  std::string text = std::string(kSourceYaml) + kEntities;
   std::string nan = text;
   nan.replace(nan.find("locator: p. 1"), 13, "locator: p. 1, confidence: nan");
   EXPECT_NE(
@@ -102,13 +102,13 @@ TEST_F(DatasetReaderTest, NumbersMustBeFinite) {
 }
 
 TEST_F(DatasetReaderTest, NestingIsLimited) {
-  std::string text = std::string(kSource) + "entities:\n  - id: " + std::string(5000, '[') +
+  std::string text = std::string(kSourceYaml) + "entities:\n  - id: " + std::string(5000, '[') +
                      std::string(5000, ']') + "\n";
   EXPECT_EQ(Error(ParseYamlDatasetText(text, "x.yaml")), "x.yaml:4: nested deeper than 32 levels");
 }
 
 TEST_F(DatasetReaderTest, FilesLargerThanTheLimitAreRefusedUnread) {
-  std::string path = Write("big.yaml", std::string(kSource) + kEntities);
+  std::string path = Write("big.yaml", std::string(kSourceYaml) + kEntities);
   DatasetReadOptions options;
   options.max_file_bytes = 100;
   EXPECT_NE(Error(ReadYamlDataset({path}, options))
@@ -118,7 +118,7 @@ TEST_F(DatasetReaderTest, FilesLargerThanTheLimitAreRefusedUnread) {
 }
 
 TEST_F(DatasetReaderTest, AWholeDatasetIsCheckedAndAPartLeftForMerging) {
-  std::string whole = Write("whole.yaml", std::string(kSource) + kEntities);
+  std::string whole = Write("whole.yaml", std::string(kSourceYaml) + kEntities);
   auto batch = ReadYamlDataset({whole});
   ASSERT_TRUE(batch.ok()) << batch.status();
   EXPECT_FALSE(batch->merge);
@@ -149,7 +149,7 @@ TEST_F(DatasetReaderTest, AWholeDatasetIsCheckedAndAPartLeftForMerging) {
 }
 
 TEST_F(DatasetReaderTest, DesignationsTakeTheAuthorityCodeOfTheirAuthority) {
-  std::string text = std::string(kSource) + kEntities +
+  std::string text = std::string(kSourceYaml) + kEntities +
                      "  - id: council\n    kind: government_body\n"
                      "    names: [{text: Council, kind: primary}]\n"
                      "    attributes: {authority_code: UN}\n"
@@ -169,7 +169,7 @@ TEST_F(DatasetReaderTest, DesignationsTakeTheAuthorityCodeOfTheirAuthority) {
 }
 
 TEST_F(DatasetReaderTest, ATextAlreadyInASourceGivesItsLength) {
-  auto batch = ParseYamlDatasetText(std::string(kSource) + kEntities, "x.yaml");
+  auto batch = ParseYamlDatasetText(std::string(kSourceYaml) + kEntities, "x.yaml");
   ASSERT_TRUE(batch.ok());
   batch->sources[0].text = "één tekst";  // 9 code points, 11 bytes
   ASSERT_TRUE(CheckDatasetBatch(&*batch, "").ok());

@@ -8,12 +8,13 @@
 
 #include "vigil/ingest/inputs.h"
 #include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/testing/support.h"
 #include "vigil/text/normalize.h"
 
 namespace vigil::store {
 namespace {
 
-const std::string kSource = VIGIL_SOURCE_DIR;
+const std::string kSource = test_support::SourceDir();
 
 Batch ReadFixture(const std::string& path, bool texts = false) {
   InputOptions options;
