@@ -18,14 +18,14 @@
 namespace vigil {
 namespace {
 
-const std::string kSource = test_support::SourceDir();
+using test_support::SourceDir;
 const std::string kMini = "tests/fixtures/mini";
 
 // Paths as the goldens write them: relative to the repository.
 void Relativize(Json* j) {
   if (j->is_string()) {
     std::string text = j->get<std::string>();
-    if (text.rfind(kSource + "/", 0) == 0) *j = text.substr(kSource.size() + 1);
+    if (text.rfind(SourceDir() + "/", 0) == 0) *j = text.substr(SourceDir().size() + 1);
   }
   if (j->is_structured())
     for (auto& item : *j) Relativize(&item);
@@ -45,7 +45,7 @@ std::string Difference(const Json& actual, const Json& golden) {
 }
 
 void ExpectGolden(Json actual, const std::string& name) {
-  std::ifstream in(kSource + "/tests/fixtures/golden/mini/" + name);
+  std::ifstream in(SourceDir() + "/tests/fixtures/golden/mini/" + name);
   ASSERT_TRUE(in) << "no golden " << name;
   Json golden = Json::parse(in);
   Relativize(&actual);
@@ -66,8 +66,8 @@ class KnowledgeJsonTest : public ::testing::Test {
 
   StatusOr<std::vector<LoadReport>> Load(const std::string& path, bool texts) {
     LoadOptions options;
-    if (texts) options.texts_dir = kSource + "/" + kMini + "/texts";
-    return Engine::LoadFiles(db_, {kSource + "/" + path}, options);
+    if (texts) options.texts_dir = SourceDir() + "/" + kMini + "/texts";
+    return Engine::LoadFiles(db_, {SourceDir() + "/" + path}, options);
   }
   void ExpectLoad(const std::string& path, bool texts, const std::string& golden) {
     auto reports = Load(path, texts);
@@ -98,7 +98,7 @@ class KnowledgeJsonTest : public ::testing::Test {
     auto conflicts = engine.Conflicts();
     ASSERT_TRUE(conflicts.ok()) << conflicts.status();
     ExpectGolden(ToJson(*conflicts), "conflicts" + suffix + ".json");
-    auto verified = engine.Verify({kSource + "/" + kMini + "/texts"});
+    auto verified = engine.Verify({SourceDir() + "/" + kMini + "/texts"});
     ASSERT_TRUE(verified.ok()) << verified.status();
     EXPECT_TRUE(verified->ok());
     ExpectGolden(ToJson(*verified), "verify" + suffix + ".json");

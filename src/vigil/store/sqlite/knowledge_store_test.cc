@@ -14,12 +14,12 @@
 namespace vigil::store {
 namespace {
 
-const std::string kSource = test_support::SourceDir();
+using test_support::SourceDir;
 
 Batch ReadFixture(const std::string& path, bool texts = false) {
   InputOptions options;
-  if (texts) options.texts_dir = kSource + "/tests/fixtures/mini/texts";
-  auto batches = ReadInputs({kSource + "/" + path}, options);
+  if (texts) options.texts_dir = SourceDir() + "/tests/fixtures/mini/texts";
+  auto batches = ReadInputs({SourceDir() + "/" + path}, options);
   EXPECT_TRUE(batches.ok()) << batches.status();
   return batches.ok() ? std::move(batches->front()) : Batch{};
 }
