@@ -423,10 +423,15 @@ function HitCard(props: { hit: Hit; response: ScreenResponse; open: boolean; onT
         ) : null}
       </div>
       {open ? <Why hit={hit} response={response} id={id + '-why'} /> : null}
-      <Decisions hit={hit} response={response} decisions={decisions} onDecided={props.onDecided} />
+      {/* Keyed by the subject: what was recorded for one subject (the note
+          typed, "Recorded …") is not shown beside another's screening. */}
+      <Decisions key={subjectKey(response.query)} hit={hit} response={response} decisions={decisions} onDecided={props.onDecided} />
     </li>
   );
 }
+
+// The subject a decision is recorded for (POST /v1/decisions' subject).
+const subjectKey = (q: ScreenResponse['query']) => JSON.stringify([q.name, q.birth_date, q.country]);
 
 function DecisionBadge(props: { d: HitDecision | Decision }) {
   const d = props.d;
