@@ -50,6 +50,9 @@ export function Foreign(props: { text: string; script?: string; lang?: string; c
   );
 }
 
-export function formatScore(score: number): string {
-  return score.toFixed(3);
+// Whether a key press belongs to a field being typed in (page-wide keys
+// such as '/', n and p leave it alone).
+export function typingIn(e: KeyboardEvent): boolean {
+  const t = e.target as HTMLElement | null;
+  return !!t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 }

@@ -83,18 +83,6 @@ export function ScreenDesk(props: ViewProps) {
   const written = useRef(keyOf(form));
   const nameInput = useRef<HTMLInputElement>(null);
   useEffect(() => nameInput.current?.focus(), []);
-  // "/" anywhere but in a field goes back to the name.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement;
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
-      e.preventDefault();
-      nameInput.current?.focus();
-      nameInput.current?.select();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
   useTitle(form.name ? `Screen ${form.name}` : 'Screening desk');
 
   // Back/forward or a followed link: the URL wins over the form.
@@ -175,6 +163,7 @@ export function ScreenDesk(props: ViewProps) {
         <input
           id="screen-name"
           ref={nameInput}
+          data-slash-focus
           type="search"
           dir="auto"
           autocomplete="off"

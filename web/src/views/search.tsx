@@ -9,7 +9,7 @@ import type { ViewProps } from '../app';
 import { query } from '../lib/api';
 import { useApi, useDebounced, useTitle } from '../lib/hooks';
 import { Link, entityHref, href, navigate, setQuery } from '../lib/router';
-import { Empty, ErrorBox, Foreign } from '../lib/ui';
+import { Empty, ErrorBox, Foreign, typingIn } from '../lib/ui';
 import { datasetLabel, detectScript, nameKind, scriptName, countryName, type SearchAnswer, type SearchHit } from '../lib/knowledge';
 import './knowledge.css';
 import './search.css';
@@ -159,6 +159,7 @@ export function SearchView(props: ViewProps) {
           <input
             id="search-q"
             ref={input}
+            data-slash-focus
             type="search"
             autocomplete="off"
             spellcheck={false}
@@ -249,15 +250,10 @@ export function SearchView(props: ViewProps) {
   );
 }
 
-// Whether a key press belongs to a field being typed in.
-function typing(e: KeyboardEvent): boolean {
-  const t = e.target as HTMLElement | null;
-  return !!t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
-}
-
 // The top bar's search box: the first results under it as you type, arrow
 // keys and Enter; Enter with none chosen opens the search view. '/'
-// anywhere focuses the search view's box there, else this one.
+// anywhere focuses the view's own main field (data-slash-focus: the search
+// view's box, the screening desk's name), else this one.
 export function TopSearch(props: { hidden?: boolean }) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
@@ -276,8 +272,8 @@ export function TopSearch(props: { hidden?: boolean }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || typing(e)) return;
-      const target = (document.getElementById('search-q') as HTMLInputElement | null) ?? input.current;
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || typingIn(e)) return;
+      const target = document.querySelector<HTMLInputElement>('[data-slash-focus]') ?? input.current;
       if (!target) return;
       e.preventDefault();
       target.focus();

@@ -11,7 +11,7 @@ import type { ViewProps } from '../app';
 import { ApiError } from '../lib/api';
 import { useApi, useTitle } from '../lib/hooks';
 import { Link, href, setQuery, sourceHref } from '../lib/router';
-import { Empty, ErrorBox, Loading } from '../lib/ui';
+import { Empty, ErrorBox, Loading, typingIn } from '../lib/ui';
 import { codePointIndex, parseSpan, segments, toUtf16, type Segment } from '../lib/spans';
 import { datasetLabel, formatDate, words, type EntityRef, type SourceClaim, type SourceDocument, type SourceRow } from '../lib/knowledge';
 import { ClaimView, EntityLink, FactLine } from './claims';
@@ -348,8 +348,7 @@ function SourceReader(props: { id: string; span: [number, number] | null }) {
   };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement;
-      if (e.ctrlKey || e.metaKey || e.altKey || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || typingIn(e)) return;
       if (e.key === 'n') step(1);
       else if (e.key === 'p') step(-1);
       else if (e.key === 'Escape') setChosen([]);
