@@ -21,7 +21,9 @@ import './source.css';
 export function SourceView(props: ViewProps) {
   const id = props.route.path[0] === 'source' ? props.route.path[1] : undefined;
   if (!id) return <SourceList />;
-  return <SourceReader id={id} span={parseSpan(props.route.query.get('span'))} />;
+  // Keyed by the source: another source starts with none of this one's
+  // state (the claims chosen, how many citations are highlighted).
+  return <SourceReader key={id} id={id} span={parseSpan(props.route.query.get('span'))} />;
 }
 
 // ---- the list ----
@@ -288,7 +290,7 @@ function ClaimTable(props: { doc: SourceDocument; more: () => void; loading: boo
 function SourceReader(props: { id: string; span: [number, number] | null }) {
   const [limit, setLimit] = useState(1000);
   const loaded = useApi<SourceDocument>(`/v1/sources/${encodeURIComponent(props.id)}${limit !== 1000 ? `?limit=${limit}` : ''}`);
-  const doc = loaded.data && loaded.data.source.id === props.id ? loaded.data : undefined;
+  const doc = loaded.data;
   useTitle(doc ? doc.source.title : props.id);
   const [chosen, setChosen] = useState<number[]>([]);
 
@@ -325,7 +327,6 @@ function SourceReader(props: { id: string; span: [number, number] | null }) {
     setChosen(exact);
     requestAnimationFrame(() => reveal(true));
   }, [doc, props.span?.[0], props.span?.[1]]);
-  useEffect(() => setChosen([]), [props.id]);
 
   // Chooses the claims citing a passage, innermost span first; the URL
   // takes the innermost span.
