@@ -66,14 +66,18 @@ export function BatchView(_props: ViewProps) {
   const [onlyHits, setOnlyHits] = useState(false);
   const [shown, setShown] = useState(PAGE);
   const controller = useRef<AbortController | null>(null);
-  const pending = useRef<Result[]>([]);
+  // Bumped by each file opened: a run or a read of an earlier file (still
+  // under way) must not write into the state of a later one.
+  const generation = useRef(0);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => () => controller.current?.abort(), []);
 
   const open = async (f: File | undefined) => {
     if (!f) return;
+    const gen = ++generation.current;
     controller.current?.abort();
+    setRunning(false);
     setReadError(null);
     setError(null);
     setSummary(null);
@@ -82,10 +86,12 @@ export function BatchView(_props: ViewProps) {
     setProgress({ done: 0, total: 0 });
     try {
       const parsed = await readBatchFile(f);
+      if (gen !== generation.current) return;
       if (parsed.rows.length === 0 && parsed.local.length === 0) throw new Error(`${f.name}: no rows to screen`);
       setFile(parsed);
       setColumns(guessColumns(parsed.columns));
     } catch (e) {
+      if (gen !== generation.current) return;
       setFile(null);
       setReadError(e);
     }
@@ -93,6 +99,7 @@ export function BatchView(_props: ViewProps) {
 
   const run = async () => {
     if (!file || !columns) return;
+    const gen = generation.current;
     const c = new AbortController();
     controller.current = c;
     setRunning(true);
@@ -105,13 +112,15 @@ export function BatchView(_props: ViewProps) {
     setResults(new Map(local));
     setProblems(file.local);
     setProgress({ done: 0, total: file.rows.length });
-    pending.current = [];
+    let pending: Result[] = [];
     let frame = 0;
+    // Whether this run still owns the view (no other file opened since).
+    const current = () => gen === generation.current;
     const flush = () => {
       frame = 0;
-      const batch = pending.current;
-      pending.current = [];
-      if (batch.length)
+      const batch = pending;
+      pending = [];
+      if (batch.length && current())
         setResults((m) => {
           const next = new Map(m);
           for (const r of batch) next.set(r.line, r);
@@ -125,11 +134,12 @@ export function BatchView(_props: ViewProps) {
         { threshold },
         {
           row: (row: BatchRow, source, text) => {
-            pending.current.push(resultOf(row, source, text));
+            pending.push(resultOf(row, source, text));
             if (!frame) frame = requestAnimationFrame(flush);
           },
-          progress: (p) => setProgress({ done: p.done, total: file.rows.length }),
+          progress: (p) => current() && setProgress({ done: p.done, total: file.rows.length }),
           summary: (s, serverProblems) => {
+            if (!current()) return;
             cancelAnimationFrame(frame);
             flush();
             setSummary(s);
@@ -158,11 +168,11 @@ export function BatchView(_props: ViewProps) {
         c.signal,
       );
     } catch (e) {
-      if (!isAbort(e)) setError(e);
+      if (!isAbort(e) && current()) setError(e);
     } finally {
       cancelAnimationFrame(frame);
       flush();
-      setRunning(false);
+      if (current()) setRunning(false);
     }
   };
 
