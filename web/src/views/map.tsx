@@ -37,11 +37,11 @@ export function MapView({ route }: ViewProps) {
     <div class="map-view">
       <div class="map-head">
         <h1>Map</h1>
-        <div class="segmented" role="tablist" aria-label="Map">
-          <button type="button" role="tab" aria-selected={view === 'afghanistan'} class={view === 'afghanistan' ? '' : 'secondary'} onClick={() => setQuery({ view: null, country: null })}>
+        <div class="segmented" role="group" aria-label="Map">
+          <button type="button" aria-pressed={view === 'afghanistan'} class={view === 'afghanistan' ? '' : 'secondary'} onClick={() => setQuery({ view: null, country: null, zoom: null })}>
             Afghanistan
           </button>
-          <button type="button" role="tab" aria-selected={view === 'world'} class={view === 'world' ? '' : 'secondary'} onClick={() => setQuery({ view: 'world', province: null })}>
+          <button type="button" aria-pressed={view === 'world'} class={view === 'world' ? '' : 'secondary'} onClick={() => setQuery({ view: 'world', province: null })}>
             World
           </button>
         </div>
