@@ -175,6 +175,14 @@ export interface SourceRow {
   text_stored: boolean;
 }
 
+// A claim on an event's perpetrator or target (fact type "participant").
+export interface ParticipantFact {
+  event: { id: string; title: string };
+  entity: EntityRef | null;
+  label: string | null;
+  role: string;
+}
+
 export interface CitedFact {
   fact_id: number;
   type: 'entity' | 'relation' | 'event' | 'participant' | 'estimate' | 'designation';
@@ -183,7 +191,7 @@ export interface CitedFact {
   entity?: EntityRef;
   relation?: Omit<Relation, 'claims'>;
   event?: EventRecord;
-  participant?: { event: { id: string; title: string }; entity: EntityRef | null; label: string | null; role: string };
+  participant?: ParticipantFact;
   estimate?: Estimate;
   designation?: Omit<Designation, 'claims'>;
 }
@@ -209,13 +217,22 @@ export interface ConflictSide {
   claims: Claim[];
 }
 
-export interface Conflict {
+// What a conflict is about, by fact_type (engine/json FactJson): the fact
+// without its claims (the sides carry them).
+export type ConflictFact =
+  | { fact_type: 'relation'; fact: Omit<Relation, 'claims'> }
+  | { fact_type: 'event'; fact: Omit<EventRecord, 'claims'> }
+  | { fact_type: 'designation'; fact: Omit<Designation, 'claims'> }
+  | { fact_type: 'participant'; fact: ParticipantFact }
+  | { fact_type: 'estimate'; fact: { subject: EntityRef; quantity: string } }
+  | { fact_type: 'name'; fact: { name: string } }
+  | { fact_type: 'entity'; fact: EntityRef };
+
+export type Conflict = ConflictFact & {
   kind: 'contested' | 'attribution' | 'estimate' | 'shared_name';
   summary: string;
-  fact_type: string;
-  fact: Record<string, unknown> & Partial<Relation> & Partial<EventRecord> & { name?: string; quantity?: string; subject?: EntityRef };
   sides: ConflictSide[];
-}
+};
 
 export interface ConflictReport {
   count: number;

@@ -41,49 +41,59 @@ export function entitiesIn(value: unknown, out = new Map<string, EntityRef>()): 
 // What the sides disagree about, in words.
 function Subject(props: { c: Conflict }) {
   const { c } = props;
-  const f = c.fact as Record<string, any>;
-  if (c.fact_type === 'relation' && f.subject)
-    return (
-      <>
-        <EntityLink entity={f.subject} /> <span class="kb-pred">{words(f.predicate)}</span> <EntityLink entity={f.object} />
-        {period(f.from, f.to) ? <span class="muted"> · {period(f.from, f.to)}</span> : null}
-      </>
-    );
-  if (c.fact_type === 'participant' && f.event)
-    return (
-      <>
-        {f.entity ? <EntityLink entity={f.entity} /> : f.label} <span class="kb-pred">{words(f.role)}</span> — <em>{f.event.title}</em>
-      </>
-    );
-  if (c.fact_type === 'event' && f.title) {
-    const place = [f.place?.city, f.place?.country ? countryName(f.place.country) : null].filter(Boolean).join(', ');
-    return (
-      <>
-        <em>{f.title}</em>
-        <span class="muted"> · {[formatDate(f.date) || period(f.from, f.to), place].filter(Boolean).join(' · ')}</span>
-      </>
-    );
+  switch (c.fact_type) {
+    case 'relation': {
+      const f = c.fact;
+      const when = period(f.from, f.to);
+      return (
+        <>
+          <EntityLink entity={f.subject} /> <span class="kb-pred">{words(f.predicate)}</span> <EntityLink entity={f.object} />
+          {when ? <span class="muted"> · {when}</span> : null}
+        </>
+      );
+    }
+    case 'participant': {
+      const f = c.fact;
+      return (
+        <>
+          {f.entity ? <EntityLink entity={f.entity} /> : f.label} <span class="kb-pred">{words(f.role)}</span> — <em>{f.event.title}</em>
+        </>
+      );
+    }
+    case 'event': {
+      const f = c.fact;
+      const place = [f.place?.city, f.place?.country ? countryName(f.place.country) : null].filter(Boolean).join(', ');
+      return (
+        <>
+          <em>{f.title}</em>
+          <span class="muted"> · {[formatDate(f.date) || period(f.from, f.to), place].filter(Boolean).join(' · ')}</span>
+        </>
+      );
+    }
+    case 'estimate':
+      return (
+        <>
+          <EntityLink entity={c.fact.subject} />: {words(c.fact.quantity)}
+        </>
+      );
+    case 'name':
+      return (
+        <>
+          The name “<bdi>{c.fact.name}</bdi>” names {c.sides.length} different entities
+        </>
+      );
+    case 'designation': {
+      const f = c.fact;
+      return (
+        <>
+          <EntityLink entity={f.entity} /> designated by {f.authority ? <EntityLink entity={f.authority} /> : f.authority_code} ({f.program})
+        </>
+      );
+    }
+    case 'entity':
+      return <EntityLink entity={c.fact} />;
   }
-  if (c.fact_type === 'estimate' && f.subject)
-    return (
-      <>
-        <EntityLink entity={f.subject} />: {words(f.quantity)}
-      </>
-    );
-  if (c.fact_type === 'name' && f.name)
-    return (
-      <>
-        The name “<bdi>{f.name}</bdi>” names {c.sides.length} different entities
-      </>
-    );
-  if (c.fact_type === 'designation' && f.entity)
-    return (
-      <>
-        <EntityLink entity={f.entity} /> designated by {f.authority ? <EntityLink entity={f.authority} /> : f.authority_code} ({f.program})
-      </>
-    );
-  if (c.fact_type === 'entity' && f.id) return <EntityLink entity={f as EntityRef} />;
-  return <>{c.summary}</>;
+  return <>{(c as { summary: string }).summary}</>;
 }
 
 function estimateLine(e: Estimate): string {
