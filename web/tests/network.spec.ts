@@ -164,7 +164,7 @@ test('exposure from the Interior Ministry lights up the paths to al Qaeda', asyn
   await paths.getByRole('button', { name: 'Sirajuddin Haqqani shelters al Qaeda' }).first().click();
   await expect(page.getByTestId('edge-details')).toContainText('shelters');
   const claims = page.getByTestId('edge-claims');
-  await expect(claims.locator('.claim')).not.toHaveCount(0);
+  await expect(claims.getByTestId('claim')).not.toHaveCount(0);
   await expect(claims.getByRole('link').last()).toHaveAttribute('href', /\/ui\/source\/[a-z0-9-]+(\?span=\d+-\d+)?$/);
 });
 

@@ -15,7 +15,7 @@ import {
   capitalise, countryName, figure, formatDate, period, words,
   type Conflict, type ConflictReport, type ConflictSide, type EntityRef, type Estimate,
 } from '../lib/knowledge';
-import { ClaimView, EntityLink } from './claims';
+import { ClaimView, EntityLink } from '../lib/claims';
 import './knowledge.css';
 import './conflicts.css';
 

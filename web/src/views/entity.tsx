@@ -17,7 +17,7 @@ import {
   quantity, scriptName, words, yearOf,
   type Claim, type ConflictReport, type Designation, type EntityCard, type EntityRef, type EventRecord, type Name, type Relation,
 } from '../lib/knowledge';
-import { EntityLink, FactClaims } from './claims';
+import { EntityLink, FactClaims } from '../lib/claims';
 import { entitiesIn } from './conflicts';
 import './knowledge.css';
 import './entity.css';

@@ -20,7 +20,7 @@ import { predicateWords } from '../lib/kb-types';
 import { edgeLabel, fromExposure, fromGraph, litByExposure, withCommunities, withMeasure, type EdgeModel, type Model, type NodeModel } from '../lib/network-model';
 import { NetworkCanvas, type CanvasHandle, type Selection } from '../lib/network-canvas';
 import { EntityPicker } from '../lib/network-picker';
-import { ClaimList } from '../lib/fact-claims';
+import { ClaimList } from '../lib/claims';
 import { DESIGNATED, KINDS, PREDICATES, kindLook } from '../lib/network-style';
 import { download, toGraphMl } from '../lib/network-export';
 import { daysInMonth, isoDay, monthIndex, monthOf, monthText, spanWords } from '../lib/partial-dates';

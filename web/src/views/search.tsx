@@ -11,6 +11,7 @@ import { useApi, useDebounced, useTitle } from '../lib/hooks';
 import { Link, entityHref, href, navigate, setQuery } from '../lib/router';
 import { Empty, ErrorBox, Foreign, typingIn } from '../lib/ui';
 import { datasetLabel, detectScript, nameKind, scriptName, countryName, type SearchAnswer, type SearchHit } from '../lib/knowledge';
+import '../lib/claims.css'; // the score meter
 import './knowledge.css';
 import './search.css';
 

@@ -14,7 +14,7 @@ import { Link, href, setQuery, sourceHref } from '../lib/router';
 import { Empty, ErrorBox, Loading, typingIn } from '../lib/ui';
 import { codePointIndex, parseSpan, segments, toUtf16, type Segment } from '../lib/spans';
 import { datasetLabel, formatDate, words, type EntityRef, type SourceClaim, type SourceDocument, type SourceRow } from '../lib/knowledge';
-import { ClaimView, EntityLink, FactLine } from './claims';
+import { ClaimView, EntityLink, FactLine } from '../lib/claims';
 import './knowledge.css';
 import './source.css';
 

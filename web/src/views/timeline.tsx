@@ -13,7 +13,7 @@ import { Link, entityHref, href, setQuery } from '../lib/router';
 import { Empty, ErrorBox, Loading } from '../lib/ui';
 import type { Claim, Estimate, KbEvent, Participant } from '../lib/kb-types';
 import { partyOf } from '../lib/kb-types';
-import { ClaimItem, ClaimList } from '../lib/fact-claims';
+import { ClaimList, ClaimView } from '../lib/claims';
 import { countryName, eventAt, eventEndYear, eventInvolves, eventYear, fold, numberWords, placeWords, sides, typeColour, typeWords } from '../lib/events';
 import { dateWords, spanWords, yearPosition } from '../lib/partial-dates';
 import { useWidth } from '../lib/use-width';
@@ -299,7 +299,7 @@ function ParticipantRow({ p }: { p: Participant }) {
       </ul>
       {open !== null && p.claims[open] ? (
         <div class="tl-claim">
-          <ClaimItem claim={p.claims[open]} />
+          <ClaimView claim={p.claims[open]} />
         </div>
       ) : null}
     </div>

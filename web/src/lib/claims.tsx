@@ -1,16 +1,17 @@
-// Claims, as every knowledge view shows them: who says so (source, party),
-// how (stance, confidence) and the passage, expandable in place, with a
-// link that opens the source reader at the cited span; and the fact a claim
-// is on, in words. Shared by the entity card, the source reader and the
-// conflicts view.
+// Claims, as every view shows them: who says so (source, party), how
+// (stance, confidence) and the passage, with a link that opens the source
+// reader at the cited span; a fact's claims folded in place (the entity
+// card) or listed (a relation opened in the network, an event on the
+// timeline); the fact a claim is on, in words; entity links.
 //
 //   <FactClaims claims={relation.claims} />     // a toggle: "3 claims · 1 denies"
+//   <ClaimList claims={edge.claims} />           // each claim, open
 //   <ClaimView claim={c} />                      // one claim, open
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { Link, entityHref, sourceHref } from '../lib/router';
-import { figure, formatDate, partyOf, period, words, type CitedFact, type Claim, type EntityRef } from '../lib/knowledge';
-import './knowledge.css';
+import { Link, entityHref, sourceHref } from './router';
+import { figure, formatDate, partyOf, period, words, type CitedFact, type Claim, type EntityRef } from './knowledge';
+import './claims.css';
 
 export function EntityLink(props: { entity: EntityRef | null | undefined; label?: string }) {
   const e = props.entity;
@@ -57,7 +58,7 @@ export function ClaimView(props: { claim: Claim; compact?: boolean; children?: C
         <Confidence value={c.confidence} />
       </header>
       {c.passage ? (
-        <blockquote class="passage" data-testid="passage">{c.passage}</blockquote>
+        <blockquote class="passage" dir="auto" data-testid="passage">{c.passage}</blockquote>
       ) : (
         <p class="kb-nopassage muted">
           {c.locator ? <>Cites entry <code>{c.locator}</code> of the list.</> : c.span ? 'The source’s text is not stored: the passage cannot be shown.' : 'Cites the source as a whole.'}
@@ -80,6 +81,20 @@ export function ClaimView(props: { claim: Claim; compact?: boolean; children?: C
         </Link>
       </footer>
     </article>
+  );
+}
+
+// Claims listed open, each with its passage.
+export function ClaimList(props: { claims: Claim[]; testid?: string }) {
+  if (props.claims.length === 0) return <p class="hint">No claim is shown (the party filter leaves none).</p>;
+  return (
+    <ol class="claim-list" data-testid={props.testid}>
+      {props.claims.map((c) => (
+        <li key={c.claim_id}>
+          <ClaimView claim={c} />
+        </li>
+      ))}
+    </ol>
   );
 }
 
