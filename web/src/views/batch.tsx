@@ -12,6 +12,7 @@ import { href, Link } from '../lib/router';
 import { useTitle } from '../lib/hooks';
 import { Empty, ErrorBox, Foreign } from '../lib/ui';
 import { csvLine } from '../lib/screen-csv';
+import { download } from '../lib/download';
 import { guessColumns, readBatchFile, streamBatch, type BatchFile, type Columns, type Problem, type Role, type SourceRow } from '../lib/screen-batch';
 import { listLabel, type BatchRow, type BatchSummary, type Hit } from '../lib/screen-types';
 import './screen.css';
@@ -199,7 +200,7 @@ export function BatchView(_props: ViewProps) {
 
   const withHits = useMemo(() => [...results.values()].filter((r) => r.hits.length > 0).length, [results]);
 
-  const download = (kind: 'csv' | 'jsonl') => {
+  const downloadAs = (kind: 'csv' | 'jsonl') => {
     if (!file) return;
     const ordered = [...results.values()].sort((a, b) => a.line - b.line);
     const lists = summary ? summary.lists.map(listLabel).join('; ') : '';
@@ -227,14 +228,7 @@ export function BatchView(_props: ViewProps) {
       if (summary) text += JSON.stringify({ summary: { ...summary, input: file.name } }) + '\n';
     }
     const blob = new Blob([text], { type: kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.name.replace(/\.[^.]+$/, '') + '.vigil.' + kind;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(blob, file.name.replace(/\.[^.]+$/, '') + '.vigil.' + kind);
   };
 
   const header = (key: SortKey, label: string, numeric = false) => (
@@ -353,8 +347,8 @@ export function BatchView(_props: ViewProps) {
               <input type="checkbox" checked={onlyHits} onChange={(e) => setOnlyHits((e.target as HTMLInputElement).checked)} /> Only rows with hits or problems
             </label>
             <span class="spacer" />
-            <button type="button" class="secondary" disabled={!finished} onClick={() => download('csv')}>Download CSV</button>
-            <button type="button" class="secondary" disabled={!finished} onClick={() => download('jsonl')}>Download JSON lines</button>
+            <button type="button" class="secondary" disabled={!finished} onClick={() => downloadAs('csv')}>Download CSV</button>
+            <button type="button" class="secondary" disabled={!finished} onClick={() => downloadAs('jsonl')}>Download JSON lines</button>
           </div>
           <div class="table-wrap">
             <table class="batch-table" data-testid="batch-table">

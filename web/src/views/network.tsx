@@ -22,7 +22,8 @@ import { NetworkCanvas, type CanvasHandle, type Selection } from '../lib/network
 import { EntityPicker } from '../lib/network-picker';
 import { ClaimList } from '../lib/claims';
 import { DESIGNATED, KINDS, PREDICATES, kindLook } from '../lib/network-style';
-import { download, toGraphMl } from '../lib/network-export';
+import { toGraphMl } from '../lib/network-export';
+import { download } from '../lib/download';
 import { daysInMonth, isoDay, monthIndex, monthOf, monthText, spanWords } from '../lib/partial-dates';
 import '../lib/explore.css';
 import './network.css';
