@@ -10,14 +10,15 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Link, entityHref, sourceHref } from './router';
-import { figure, formatDate, partyOf, period, words, type CitedFact, type Claim, type EntityRef } from './knowledge';
+import { estimateWords, partyOf, words, type CitedFact, type Claim, type EntityRef } from './knowledge';
+import { dateWords, spanWords } from './partial-dates';
 import './claims.css';
 
 export function EntityLink(props: { entity: EntityRef | null | undefined; label?: string }) {
   const e = props.entity;
   if (!e) return <span>{props.label ?? '—'}</span>;
   return (
-    <Link href={entityHref(e.id)} class="kb-entity" title={`${e.name} (${e.kind.replace(/_/g, ' ')})`}>
+    <Link href={entityHref(e.id)} class="kb-entity" title={`${e.name} (${words(e.kind)})`}>
       <bdi>{e.name}</bdi>
     </Link>
   );
@@ -46,13 +47,13 @@ export function Confidence(props: { value: number }) {
 // One claim: party, stance, confidence, passage, source and the link to it.
 export function ClaimView(props: { claim: Claim; compact?: boolean; children?: ComponentChildren }) {
   const c = props.claim;
-  const where = [c.publisher, c.author, c.source_date].filter(Boolean).join(' · ');
+  const where = [c.publisher, c.author, dateWords(c.source_date)].filter(Boolean).join(' · ');
   return (
     <article class="kb-claim" data-claim-id={c.claim_id} data-stance={c.stance} data-testid="claim">
       <header class="kb-claim-head">
         <Stance stance={c.stance} />
         <span class="kb-party">
-          {c.party ? <EntityLink entity={c.party} /> : <span>{partyOf(c)}</span>}
+          {c.party ? <EntityLink entity={c.party} /> : <span>{partyOf(c).name}</span>}
           {c.party && c.party_label ? <span class="muted"> ({c.party_label})</span> : null}
         </span>
         <Confidence value={c.confidence} />
@@ -113,7 +114,7 @@ export function FactClaims(props: { claims: Claim[]; open?: boolean }) {
   const [opened, setOpened] = useState(!!props.open);
   const claims = props.claims;
   if (!claims.length) return <span class="muted kb-noclaims">no claim</span>;
-  const parties = [...new Set(claims.map(partyOf))];
+  const parties = [...new Set(claims.map((c) => partyOf(c).name))];
   const denies = claims.some((c) => c.stance === 'denies');
   return (
     <details
@@ -141,7 +142,7 @@ export function FactLine(props: { fact: CitedFact; self?: string }) {
   if (f.type === 'entity' && f.entity) body = <>describes {ent(f.entity)}</>;
   else if (f.relation) {
     const r = f.relation;
-    const when = period(r.from, r.to);
+    const when = spanWords(r.from, r.to);
     body = (
       <>
         {ent(r.subject)} <span class="kb-pred">{words(r.predicate)}</span> {ent(r.object)}
@@ -149,7 +150,7 @@ export function FactLine(props: { fact: CitedFact; self?: string }) {
         {when ? <span class="muted"> · {when}</span> : null}
       </>
     );
-  } else if (f.event) body = <>event: <em>{f.event.title}</em>{f.event.date ? <span class="muted"> · {formatDate(f.event.date)}</span> : null}</>;
+  } else if (f.event) body = <>event: <em>{f.event.title}</em>{f.event.date ? <span class="muted"> · {dateWords(f.event.date)}</span> : null}</>;
   else if (f.participant) {
     const p = f.participant;
     body = <>{ent(p.entity, p.label)} <span class="kb-pred">{p.role}</span> <em>{p.event.title}</em></>;
@@ -157,8 +158,8 @@ export function FactLine(props: { fact: CitedFact; self?: string }) {
     const e = f.estimate;
     body = (
       <>
-        {ent(e.subject)}: {words(e.quantity)} <strong>{figure(e)}{e.unit ? ` ${words(e.unit)}` : ''}</strong>
-        {e.as_of ? <span class="muted"> · as of {formatDate(e.as_of)}</span> : null}
+        {ent(e.subject)}: {words(e.quantity)} <strong>{estimateWords(e)}</strong>
+        {e.as_of ? <span class="muted"> · as of {dateWords(e.as_of)}</span> : null}
       </>
     );
   } else if (f.designation) {

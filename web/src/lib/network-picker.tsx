@@ -6,16 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApi, useDebounced } from './hooks';
 import { query } from './api';
 import { Foreign } from './ui';
-
-interface SearchHit {
-  id: string;
-  name: string;
-  kind: string;
-  dataset: string;
-  listed: boolean;
-  linked: string | null;
-  matched_name: { text: string; type: string | null; script: string | null } | null;
-}
+import type { SearchAnswer, SearchHit } from './knowledge';
 
 export interface Picked {
   id: string;
@@ -30,7 +21,7 @@ export function EntityPicker(props: { label: string; placeholder?: string; onPic
   const [active, setActive] = useState(0);
   const [uid] = useState(() => `picker-${++pickerCount}`);
   const q = useDebounced(text.trim(), 180);
-  const found = useApi<{ results: SearchHit[] }>(q.length >= 2 ? '/v1/search' + query({ q, limit: 8 }) : null);
+  const found = useApi<SearchAnswer>(q.length >= 2 ? '/v1/search' + query({ q, limit: 8 }) : null);
   const hits = q.length >= 2 ? found.data?.results ?? [] : [];
   const box = useRef<HTMLDivElement>(null);
 

@@ -39,8 +39,6 @@ export function predicateColour(predicate: string): string {
   return '#9aa0a8'; // operates_in, negotiates_with
 }
 
-export const SYMMETRIC = new Set(['allied_with', 'hostile_to', 'negotiates_with', 'family_of']);
-
 export const PREDICATES = [
   'member_of', 'leader_of', 'founded', 'faction_of', 'affiliate_of', 'part_of', 'split_from',
   'allied_with', 'hostile_to', 'supports', 'funds', 'arms', 'shelters', 'shares_intelligence_with',

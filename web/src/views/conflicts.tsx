@@ -12,9 +12,9 @@ import { useApi, useTitle } from '../lib/hooks';
 import { Link, href, setQuery } from '../lib/router';
 import { Empty, ErrorBox, Loading } from '../lib/ui';
 import {
-  capitalise, countryName, figure, formatDate, period, words,
-  type Conflict, type ConflictReport, type ConflictSide, type EntityRef, type Estimate,
+  capitalise, countryName, estimateWords, words, type Conflict, type ConflictReport, type ConflictSide, type EntityRef,
 } from '../lib/knowledge';
+import { dateWords, spanWords } from '../lib/partial-dates';
 import { ClaimView, EntityLink } from '../lib/claims';
 import './knowledge.css';
 import './conflicts.css';
@@ -44,7 +44,7 @@ function Subject(props: { c: Conflict }) {
   switch (c.fact_type) {
     case 'relation': {
       const f = c.fact;
-      const when = period(f.from, f.to);
+      const when = spanWords(f.from, f.to);
       return (
         <>
           <EntityLink entity={f.subject} /> <span class="kb-pred">{words(f.predicate)}</span> <EntityLink entity={f.object} />
@@ -66,7 +66,7 @@ function Subject(props: { c: Conflict }) {
       return (
         <>
           <em>{f.title}</em>
-          <span class="muted"> · {[formatDate(f.date) || period(f.from, f.to), place].filter(Boolean).join(' · ')}</span>
+          <span class="muted"> · {[dateWords(f.date) || spanWords(f.from, f.to), place].filter(Boolean).join(' · ')}</span>
         </>
       );
     }
@@ -96,10 +96,6 @@ function Subject(props: { c: Conflict }) {
   return <>{(c as { summary: string }).summary}</>;
 }
 
-function estimateLine(e: Estimate): string {
-  return `${figure(e)}${e.unit ? ` ${words(e.unit)}` : ''}${e.of !== null ? ` of ${e.of}` : ''}`;
-}
-
 // A side's heading: the position it takes.
 function Position(props: { c: Conflict; side: ConflictSide }) {
   const { c, side } = props;
@@ -119,10 +115,10 @@ function Position(props: { c: Conflict; side: ConflictSide }) {
     const e = side.estimate;
     body = (
       <>
-        <span class="cfl-figure">{estimateLine(e)}</span>
+        <span class="cfl-figure">{estimateWords(e)}</span>
         <span class="cfl-scope">
           {e.scope}
-          {e.as_of ? ` · as of ${formatDate(e.as_of)}` : ''}
+          {e.as_of ? ` · as of ${dateWords(e.as_of)}` : ''}
           {e.scope_entity ? <> · <EntityLink entity={e.scope_entity} /></> : null}
         </span>
       </>

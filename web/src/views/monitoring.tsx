@@ -11,17 +11,15 @@ import { api, ApiError, query } from '../lib/api';
 import { entityHref, href, Link, setQuery } from '../lib/router';
 import { useApi, useTitle } from '../lib/hooks';
 import { Empty, ErrorBox, Foreign, Loading } from '../lib/ui';
-import { COUNTRIES, countryName } from '../lib/screen-countries';
+import { COUNTRIES } from '../lib/screen-countries';
+import { countryName } from '../lib/knowledge';
+import { minuteWords } from '../lib/partial-dates';
 import type { Alert, Kind, Monitor } from '../lib/screen-types';
 import './screen.css';
 import './monitoring.css';
 
 const POLL_MS = 4000;
 const ALERTS_SHOWN = 200;
-
-function when(at: string): string {
-  return at.replace('T', ' ').slice(0, 16) + ' UTC';
-}
 
 export function MonitoringView(props: ViewProps) {
   useTitle('Monitoring');
@@ -167,7 +165,7 @@ function MonitorRow(props: { m: Monitor; selected: boolean; alerts: number; onRe
         ) : null}
         <div class="hint">
           {subjectLine(m.query)}
-          {subjectLine(m.query) ? ' · ' : ''}since {when(m.created_at)} by {m.created_by}
+          {subjectLine(m.query) ? ' · ' : ''}since {minuteWords(m.created_at)} by {m.created_by}
         </div>
         {error ? <ErrorBox error={error} /> : null}
       </td>
@@ -233,7 +231,7 @@ function AlertItem(props: { a: Alert; fresh: boolean }) {
           {a.old_score !== null ? a.old_score.toFixed(3) : '—'} → {a.new_score !== null ? a.new_score.toFixed(3) : '—'} · {why}
         </div>
         <div class="alert-cause">
-          <span class="muted">cause</span> <code>{a.cause}</code> · <time dateTime={a.at}>{when(a.at)}</time>
+          <span class="muted">cause</span> <code>{a.cause}</code> · <time dateTime={a.at}>{minuteWords(a.at)}</time>
         </div>
       </div>
     </li>

@@ -16,7 +16,7 @@ import { query } from '../lib/api';
 import { Link, entityHref, setQuery } from '../lib/router';
 import { ErrorBox, Loading } from '../lib/ui';
 import type { CommunitiesAnswer, ExposureAnswer, GraphAnswer, RankRow } from '../lib/kb-types';
-import { predicateWords } from '../lib/kb-types';
+import { words } from '../lib/knowledge';
 import { edgeLabel, fromExposure, fromGraph, litByExposure, withCommunities, withMeasure, type EdgeModel, type Model, type NodeModel } from '../lib/network-model';
 import { NetworkCanvas, type CanvasHandle, type Selection } from '../lib/network-canvas';
 import { EntityPicker } from '../lib/network-picker';
@@ -415,7 +415,7 @@ function Toolbar({ s }: { s: State }) {
                     setQuery({ predicate: joined(next) ?? null });
                   }}
                 />{' '}
-                {predicateWords(p)}
+                {words(p)}
               </label>
             ))}
           </div>
@@ -615,7 +615,7 @@ function NodeDetails({ s, n, model, onSelect, onExpand }: { s: State; n: NodeMod
         <dl class="attrs">
           {attributes.map(([k, v]) => (
             <Fragment key={k}>
-              <dt>{k.replace(/_/g, ' ')}</dt>
+              <dt>{words(k)}</dt>
               <dd>{v}</dd>
             </Fragment>
           ))}
@@ -808,7 +808,7 @@ function ExposurePanel({ s, answer, loading, onSelect }: { s: State; answer: Exp
                   st.relations.map((r) => (
                     <li key={i + ':' + r.fact_id}>
                       <button type="button" class="link" onClick={() => onSelect({ edge: 'r' + r.fact_id })}>
-                        {r.subject.name} {predicateWords(r.predicate)} {r.object.name}
+                        {r.subject.name} {words(r.predicate)} {r.object.name}
                         {r.role ? ` (${r.role})` : ''}
                       </button>{' '}
                       <span class="muted">{Math.round(r.confidence * 100)}%</span>

@@ -16,7 +16,9 @@ import { useAllows } from '../lib/session';
 import { useTitle } from '../lib/hooks';
 import { Empty, ErrorBox, Foreign } from '../lib/ui';
 import { Alignment, PairTable } from '../lib/screen-alignment';
-import { COUNTRIES, countryName } from '../lib/screen-countries';
+import { COUNTRIES } from '../lib/screen-countries';
+import { countryName, nameKind, words } from '../lib/knowledge';
+import { minuteWords } from '../lib/partial-dates';
 import {
   DECISION_LABELS,
   METHODS,
@@ -403,7 +405,7 @@ function HitCard(props: { hit: Hit; response: ScreenResponse; open: boolean; onT
         </div>
       </div>
       <div class="hit-matched">
-        met the {hit.matched_name.type?.replace('_', ' ') ?? 'name'} <Foreign class="matched" text={hit.matched_name.text} script={hit.matched_name.script ?? undefined} />
+        met the {nameKind(hit.matched_name.type) || 'name'} <Foreign class="matched" text={hit.matched_name.text} script={hit.matched_name.script ?? undefined} />
         {' '}with name score {hit.explanation.name_score.toFixed(3)}
         {hit.linked ? (
           <>
@@ -474,7 +476,7 @@ function Why(props: { hit: Hit; response: ScreenResponse; id: string }) {
               </tr>
               {e.evidence.map((x, i) => (
                 <tr key={i} class={x.effect > 0 ? 'plus' : x.effect < 0 ? 'minus' : 'none'}>
-                  <th scope="row">{x.kind.replace('_', ' ')}</th>
+                  <th scope="row">{words(x.kind)}</th>
                   <td class="num">{signed(x.effect)}</td>
                   <td>{x.detail}</td>
                 </tr>
@@ -553,7 +555,7 @@ function Decisions(props: { hit: Hit; response: ScreenResponse; decisions: HitDe
           <ol>
             {props.decisions.map((d, i) => (
               <li key={i} data-testid="decision">
-                <DecisionBadge d={d} /> by <strong>{d.actor}</strong> on <time dateTime={d.at}>{d.at.replace('T', ' ').slice(0, 16)} UTC</time>
+                <DecisionBadge d={d} /> by <strong>{d.actor}</strong> on <time dateTime={d.at}>{minuteWords(d.at)}</time>
                 {' '}against <span class="mono">{d.list_version}</span>
                 {d.note ? <q class="note">{d.note}</q> : null}
                 {d.stale ? <div class="hint warn">The record changed since (a newer list version): review it again.</div> : null}

@@ -10,7 +10,7 @@ import { query } from '../lib/api';
 import { useApi, useDebounced, useTitle } from '../lib/hooks';
 import { Link, entityHref, href, navigate, setQuery } from '../lib/router';
 import { Empty, ErrorBox, Foreign, typingIn } from '../lib/ui';
-import { datasetLabel, detectScript, nameKind, scriptName, countryName, type SearchAnswer, type SearchHit } from '../lib/knowledge';
+import { datasetLabel, detectScript, nameKind, scriptName, countryName, words, type SearchAnswer, type SearchHit } from '../lib/knowledge';
 import '../lib/claims.css'; // the score meter
 import './knowledge.css';
 import './search.css';
@@ -68,13 +68,13 @@ export function SearchHitRow(props: { hit: SearchHit; compact?: boolean }) {
   ].filter(Boolean);
   return (
     <div class={`srch-hit${props.compact ? ' compact' : ''}`}>
-      <span class={`srch-kind k-${h.kind}`} title={h.kind.replace(/_/g, ' ')} aria-hidden="true">
+      <span class={`srch-kind k-${h.kind}`} title={words(h.kind)} aria-hidden="true">
         {h.kind === 'person' ? 'P' : h.kind === 'organization' ? 'O' : h.kind === 'state' ? 'S' : h.kind === 'government_body' ? 'G' : h.kind[0]?.toUpperCase()}
       </span>
       <span class="srch-main">
         <span class="srch-line">
           <Link href={entityHref(h.id)} class="srch-name" data-testid="hit-name"><bdi>{h.name}</bdi></Link>
-          <span class="badge kind">{h.kind.replace(/_/g, ' ')}</span>
+          <span class="badge kind">{words(h.kind)}</span>
           <Designated hit={h} />
         </span>
         <MatchedName hit={h} />

@@ -13,7 +13,8 @@ import { useApi, useTitle } from '../lib/hooks';
 import { Link, href, setQuery, sourceHref } from '../lib/router';
 import { Empty, ErrorBox, Loading, typingIn } from '../lib/ui';
 import { codePointIndex, parseSpan, segments, toUtf16, type Segment } from '../lib/spans';
-import { datasetLabel, formatDate, words, type EntityRef, type SourceClaim, type SourceDocument, type SourceRow } from '../lib/knowledge';
+import { datasetLabel, words, type EntityRef, type SourceClaim, type SourceDocument, type SourceRow } from '../lib/knowledge';
+import { dateWords } from '../lib/partial-dates';
 import { ClaimView, EntityLink, FactLine } from '../lib/claims';
 import './knowledge.css';
 import './source.css';
@@ -55,7 +56,7 @@ function SourceList() {
                 <div class="muted src-small">{s.author ? `${s.author} · ` : ''}<code>{s.id}</code></div>
               </td>
               <td>{s.publisher ?? '—'}</td>
-              <td class="nowrap">{formatDate(s.date) || '—'}</td>
+              <td class="nowrap">{dateWords(s.date) || '—'}</td>
               <td class="num">{s.claims.toLocaleString('en')}</td>
               <td class="nowrap">{s.text_stored ? `${(s.length ?? 0).toLocaleString('en')} characters` : <span class="muted">not stored</span>}</td>
             </tr>
@@ -124,7 +125,7 @@ function SourceHeader(props: { doc: SourceDocument }) {
       </div>
       <h1 data-testid="source-title">{s.title}</h1>
       <p class="src-byline">
-        {[s.publisher, s.author, formatDate(s.date)].filter(Boolean).join(' · ')}
+        {[s.publisher, s.author, dateWords(s.date)].filter(Boolean).join(' · ')}
         {s.url ? (
           <>
             {' · '}
