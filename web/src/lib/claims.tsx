@@ -100,7 +100,7 @@ export function ClaimList(props: { claims: Claim[]; testid?: string }) {
 }
 
 // "2 claims · 1 denies" in words, for a summary line.
-export function claimCount(claims: Claim[]): string {
+function claimCount(claims: Claim[]): string {
   const denies = claims.filter((c) => c.stance === 'denies').length;
   const base = `${claims.length} claim${claims.length === 1 ? '' : 's'}`;
   return denies ? `${base} · ${denies} den${denies === 1 ? 'ies' : 'y'}` : base;

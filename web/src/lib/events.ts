@@ -30,7 +30,7 @@ export function placeWords(e: EventRecord): string {
 
 // The places an event can be found by: its country code, its place entity,
 // its city and province names (folded).
-export function placeKeys(e: EventRecord): string[] {
+function placeKeys(e: EventRecord): string[] {
   const keys: string[] = [];
   const p = e.place;
   if (p.country) keys.push(p.country.toUpperCase());

@@ -306,7 +306,7 @@ export function detectScript(text: string): string | null {
 // Made once: making a formatter costs more than using it.
 const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 
-export function formatNumber(n: number): string {
+function formatNumber(n: number): string {
   return NUMBER.format(n);
 }
 
@@ -346,14 +346,14 @@ export function partyOf(c: Claim): { id?: string; name: string } {
   return { name: c.party_label ?? c.publisher ?? c.source_title };
 }
 
-export const DATASET_LABELS: Record<string, string> = {
+const DATASET_LABELS: Record<string, string> = {
   curated: 'Knowledge base',
   'un-consolidated': 'UN consolidated',
   'ofac-sdn': 'OFAC SDN',
 };
 export const datasetLabel = (d: string) => DATASET_LABELS[d] ?? d;
 
-export const NAME_KINDS: Record<string, string> = {
+const NAME_KINDS: Record<string, string> = {
   primary: 'primary',
   alias: 'alias',
   weak_alias: 'weak alias',

@@ -80,7 +80,7 @@ export function loadAfghanistan() {
 }
 
 // The features as provinces, the two mislabelled ones renamed (see above).
-export function correctProvinces(collection: FeatureCollection<Geometry, { name: string }>): Province[] {
+function correctProvinces(collection: FeatureCollection<Geometry, { name: string }>): Province[] {
   const provinces: Province[] = collection.features.map((f) => ({
     name: SPELLING[f.properties.name] ?? f.properties.name,
     source_name: f.properties.name,

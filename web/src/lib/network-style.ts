@@ -18,7 +18,7 @@ export const KINDS: Record<string, KindLook> = {
   state: { label: 'state', shape: 'diamond', colour: '#2c9473' },
   place: { label: 'place', shape: 'round-triangle', colour: '#8a8f98' },
 };
-export const OTHER_KIND: KindLook = { label: 'other', shape: 'ellipse', colour: '#9aa0a8' };
+const OTHER_KIND: KindLook = { label: 'other', shape: 'ellipse', colour: '#9aa0a8' };
 export const kindLook = (kind: string) => KINDS[kind] ?? OTHER_KIND;
 
 export const DESIGNATED = '#c0262d';

@@ -9,14 +9,14 @@
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-export interface Parsed {
+interface Parsed {
   year: number;
   month?: number; // 1..12
   day?: number;
   approx: boolean;
 }
 
-export function parseDate(text: string | null | undefined): Parsed | null {
+function parseDate(text: string | null | undefined): Parsed | null {
   if (!text) return null;
   const m = /^(~)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
   if (!m) return null;

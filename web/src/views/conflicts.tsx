@@ -19,7 +19,7 @@ import { ClaimView, EntityLink } from '../lib/claims';
 import './knowledge.css';
 import './conflicts.css';
 
-export const CONFLICT_KINDS: Record<string, { label: string; says: string }> = {
+const CONFLICT_KINDS: Record<string, { label: string; says: string }> = {
   contested: { label: 'Contested', says: 'Some sources assert it, others deny it.' },
   attribution: { label: 'Attribution', says: 'Claimed by one, attributed by others to another.' },
   estimate: { label: 'Figures', says: 'Estimates of the same quantity whose ranges do not overlap.' },

@@ -66,7 +66,7 @@ interface NamedPlace {
 // Which province an event took place in: its province, else its city (a
 // capital or town), else its place entity's name; null outside Afghanistan
 // or when only the country is given.
-export function eventProvince(e: EventRecord): string | null {
+function eventProvince(e: EventRecord): string | null {
   const p = e.place;
   if (p.country && p.country.toUpperCase() !== 'AF') return null;
   return provinceNamed(p.province) ?? provinceNamed(p.city) ?? (p.entity?.kind === 'place' ? provinceNamed(p.entity.name) ?? provinceNamed(p.entity.id) : null);

@@ -58,7 +58,7 @@ function Designated(props: { hit: SearchHit }) {
 }
 
 // One result: kind, name, the matched name, designation, dataset, score.
-export function SearchHitRow(props: { hit: SearchHit; compact?: boolean }) {
+function SearchHitRow(props: { hit: SearchHit; compact?: boolean }) {
   const h = props.hit;
   const facts = [
     datasetLabel(h.dataset),
