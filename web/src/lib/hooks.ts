@@ -30,11 +30,16 @@ export function useLoader<T>(key: string | null, load: (signal: AbortSignal) => 
     }
     const controller = new AbortController();
     setState((s) => ({ data: s.data, loading: true }));
+    // An answer that settles after its key changed (it was on its way when
+    // the request was aborted) is dropped: it would show the old key's data
+    // as if it were the new one's.
     loadRef
       .current(controller.signal)
-      .then((data) => setState({ data, loading: false }))
+      .then((data) => {
+        if (!controller.signal.aborted) setState({ data, loading: false });
+      })
       .catch((error) => {
-        if (!isAbort(error)) setState({ error, loading: false });
+        if (!controller.signal.aborted && !isAbort(error)) setState({ error, loading: false });
       });
     return () => controller.abort();
   }, [key, tick]);

@@ -125,11 +125,12 @@ export function ScreenDesk(props: ViewProps) {
     if (settled.threshold.trim()) body.threshold = Number(settled.threshold);
     api<ScreenResponse>('/v1/screen', { body, signal: controller.signal })
       .then((data) => {
+        if (controller.signal.aborted) return; // a newer screening is under way
         setOutcome({ key, data, started });
         setLoading(false);
       })
       .catch((error) => {
-        if (isAbort(error)) return;
+        if (controller.signal.aborted || isAbort(error)) return;
         // The last answer stays (dimmed) under the error: a date half typed
         // does not wipe the hits.
         setOutcome((o) => ({ key, error, started, data: o?.data }));
