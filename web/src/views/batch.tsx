@@ -72,7 +72,13 @@ export function BatchView(_props: ViewProps) {
   const generation = useRef(0);
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => () => controller.current?.abort(), []);
+  useEffect(
+    () => () => {
+      generation.current++; // nothing more from a run of this view
+      controller.current?.abort();
+    },
+    [],
+  );
 
   const open = async (f: File | undefined) => {
     if (!f) return;
