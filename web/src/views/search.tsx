@@ -261,6 +261,10 @@ export function TopSearch(props: { hidden?: boolean }) {
   const settled = useDebounced(text, DEBOUNCE_MS);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
+  // The list closes a moment after the box loses the focus (a click on a
+  // result lands first); coming back to the box in that moment keeps it.
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(closing.current), []);
   const found = useApi<SearchAnswer>(open ? searchPath(settled, 6) : null);
   const results = settled.trim() && open ? (found.data?.results ?? []) : [];
   const go = (to: string) => {
@@ -308,8 +312,13 @@ export function TopSearch(props: { hidden?: boolean }) {
           setText((e.target as HTMLInputElement).value);
           setOpen(true);
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => {
+          clearTimeout(closing.current);
+          setOpen(true);
+        }}
+        onBlur={() => {
+          closing.current = setTimeout(() => setOpen(false), 150);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             setOpen(false);
