@@ -500,7 +500,7 @@ export function EntityView(props: ViewProps) {
           ))}
         </div>
         {c.description ? <p class="ent-desc">{c.description}</p> : null}
-        {id !== c.id ? (
+        {current && id !== c.id ? (
           <p class="muted ent-small">
             Found by the name “<bdi>{c.matched_name || id}</bdi>”. <Link href={entityHref(c.id)}>Link to this card</Link>
           </p>
