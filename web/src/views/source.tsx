@@ -214,7 +214,7 @@ function Text(props: {
   const { text, segs, target, chosen } = props;
   let firstTarget = true;
   return (
-    <div class="src-text" lang="en" data-testid="source-text">
+    <div class="src-text" dir="auto" data-testid="source-text">
       {segs.map((s, i) => {
         const piece = text.slice(s.start, s.end);
         const cites = s.covers.filter((c) => c !== target);
