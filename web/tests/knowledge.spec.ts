@@ -147,6 +147,16 @@ test('search finds an entity by a Latin and an Arabic-script name, with the keyb
   await expect(page).toHaveURL(/\/ui\/entity\/haqqani-network$/);
 });
 
+test("the top bar's quick search says what went wrong in the API's words", async ({ page, signIn }) => {
+  await signIn('reader');
+  await page.goto('/ui/conflicts');
+  await page.route('**/v1/search?*', (route) =>
+    route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { code: 'bad_request', message: 'q: is longer than 200 characters', field: 'q' } }) }),
+  );
+  await page.getByTestId('topsearch-input').fill('Haqqani');
+  await expect(page.locator('form.topsearch').getByRole('alert')).toHaveText('q: is longer than 200 characters');
+});
+
 test('an entity card: names by script, designations, relations, a claim opened in place and in the source reader', async ({ page, signIn, shot, timing }) => {
   await signIn('reader');
   await page.goto('/ui/search?q=Sirajuddin%20Haqqani');

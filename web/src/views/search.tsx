@@ -334,7 +334,11 @@ export function TopSearch(props: { hidden?: boolean }) {
         data-testid="topsearch-input"
       />
       <kbd class="topsearch-key" aria-hidden="true">/</kbd>
-      {results.length ? (
+      {open && settled.trim() && found.error ? (
+        <div class="topsearch-results" role="alert">
+          <span class="topsearch-error">{found.error.message}</span>
+        </div>
+      ) : results.length ? (
         <ul id={listId} class="topsearch-results" role="listbox" aria-label="Quick results">
           {results.map((h, i) => (
             <li
