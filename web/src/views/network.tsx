@@ -140,9 +140,17 @@ export function NetworkView({ route }: ViewProps) {
   const error = (s.mode === 'explore' ? graph.error : exposure.error) ?? rank.error ?? communities.error;
   const busy = (s.mode === 'explore' ? graph.loading : exposure.loading) || rank.loading || communities.loading;
 
+  // A drawing too big for the browser's canvas fails to export: said
+  // beside the buttons rather than left as an unhandled rejection.
+  const [exportError, setExportError] = useState<unknown>(null);
   const exportPng = async () => {
-    const blob = await canvas.current?.png();
-    if (blob) download(blob, fileName(s, 'png'));
+    setExportError(null);
+    try {
+      const blob = await canvas.current?.png();
+      if (blob) download(blob, fileName(s, 'png'));
+    } catch (e) {
+      setExportError(e);
+    }
   };
   const exportGraphMl = () => {
     if (!model) return;
@@ -205,6 +213,7 @@ export function NetworkView({ route }: ViewProps) {
       <Toolbar s={s} />
 
       {error ? <ErrorBox error={error} /> : null}
+      {exportError ? <ErrorBox error={exportError} /> : null}
       {model?.truncated ? (
         <p class="hint net-note" role="note">
           The neighbourhood holds more than {NODE_LIMIT} entities: the nearest {NODE_LIMIT} are shown. Lower the depth or filter by predicate.
