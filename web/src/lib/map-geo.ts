@@ -76,6 +76,7 @@ export function loadAfghanistan() {
     const collection = topojson.feature(topo, object) as unknown as FeatureCollection<Geometry, { name: string }>;
     return { provinces: correctProvinces(collection), collection };
   });
+  afghanistan.catch(() => (afghanistan = null)); // a failed load is tried again next time
   return afghanistan;
 }
 
@@ -111,5 +112,6 @@ export function loadWorld() {
       alpha2: (numeric: string) => (countries as typeof import('i18n-iso-countries')).numericToAlpha2(numeric),
     };
   });
+  world.catch(() => (world = null));
   return world;
 }
