@@ -56,6 +56,13 @@ test('expanding a node adds its neighbours', async ({ page, signIn, shot }) => {
   await expect(page.getByTestId('node-details')).toContainText('al-Nusra Front');
   await expect(page.getByTestId('node-details')).toContainText('designated');
   await shot('network');
+  // The side panel's tabs follow the arrow keys, as tabs do.
+  const tabs = page.getByRole('tablist', { name: 'Side panel' });
+  await tabs.getByRole('tab', { name: 'Details' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.getByRole('tab', { name: /Entities/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.getByRole('tab', { name: /Entities/ })).toBeFocused();
+  await expect(page).toHaveURL(/tab=nodes/);
 });
 
 test('the date slider redraws the Haqqani network as it stood', async ({ page, signIn, shot }) => {

@@ -167,7 +167,8 @@ export function NetworkView({ route }: ViewProps) {
   const summary = model
     ? `${model.nodes.length} ${model.nodes.length === 1 ? 'entity' : 'entities'}, ${model.edges.length} ${model.edges.length === 1 ? 'relation' : 'relations'}`
     : '';
-  const tab = s.tab || (s.mode === 'exposure' ? 'exposure' : 'details');
+  const tabs = s.mode === 'exposure' ? ['exposure', 'details', 'nodes', 'relations'] : ['details', 'nodes', 'relations'];
+  const tab = tabs.includes(s.tab) ? s.tab : tabs[0];
 
   return (
     <div class="network-view">
@@ -241,13 +242,28 @@ export function NetworkView({ route }: ViewProps) {
           {active ? <Legend /> : null}
         </section>
         <aside class="net-side card" aria-label="Details">
-          <div class="tabs" role="tablist" aria-label="Side panel">
-            {(s.mode === 'exposure' ? ['exposure', 'details', 'nodes', 'relations'] : ['details', 'nodes', 'relations']).map((t) => (
+          <div
+            class="tabs"
+            role="tablist"
+            aria-label="Side panel"
+            onKeyDown={(e) => {
+              // The tabs pattern: arrow keys (and Home, End) move between tabs.
+              const at = tabs.indexOf(tab);
+              const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[e.key];
+              if (to === undefined) return;
+              e.preventDefault();
+              const next = tabs[(to + tabs.length) % tabs.length];
+              setQuery({ tab: next });
+              document.getElementById('net-tab-' + next)?.focus();
+            }}
+          >
+            {tabs.map((t) => (
               <button
                 key={t}
                 type="button"
                 role="tab"
                 id={'net-tab-' + t}
+                tabIndex={tab === t ? 0 : -1}
                 aria-selected={tab === t}
                 aria-controls="net-tabpanel"
                 class={tab === t ? 'tab active' : 'tab'}
