@@ -186,6 +186,8 @@ export function SearchView(props: ViewProps) {
               <option value="">any</option>
               <option value="person">person</option>
               <option value="organization">organization</option>
+              {/* A kind from a link that the list does not offer is still shown as chosen. */}
+              {kind && kind !== 'person' && kind !== 'organization' ? <option value={kind}>{words(kind)}</option> : null}
             </select>
           </label>
           <label class="srch-filter">
@@ -195,6 +197,7 @@ export function SearchView(props: ViewProps) {
               <option value="curated">the knowledge base</option>
               <option value="un-consolidated">UN consolidated list</option>
               <option value="ofac-sdn">OFAC SDN list</option>
+              {dataset && !['curated', 'un-consolidated', 'ofac-sdn'].includes(dataset) ? <option value={dataset}>{datasetLabel(dataset)}</option> : null}
             </select>
           </label>
         </div>
