@@ -300,6 +300,8 @@ test('conflicts show both sides with their stances and passages', async ({ page,
   await page.getByTestId('disputed').click();
   await expect(page).toHaveURL(/\/ui\/conflicts\?entity=haqqani-network$/);
   await expect(page.getByTestId('conflict')).toHaveCount(4);
+  // The kind chips count the conflicts naming it, not all of them.
+  await expect(page.getByRole('button', { name: /^All/ })).toHaveText(/^All\s*4$/);
 
   // The denial's passage opens in the source reader at its span.
   await page.goto('/ui/conflicts?kind=contested');

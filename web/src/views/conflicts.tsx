@@ -175,6 +175,18 @@ export function ConflictsView(props: ViewProps) {
     [report, kind, entity, named],
   );
   const entityRef = entity ? named.find((m) => m.has(entity))?.get(entity) : undefined;
+  // The chips count what they would show: the conflicts naming the entity
+  // chosen, by kind.
+  const counts = useMemo(() => {
+    const by: Record<string, number> = {};
+    let all = 0;
+    report?.conflicts.forEach((c, i) => {
+      if (entity && !named[i].has(entity)) return;
+      by[c.kind] = (by[c.kind] ?? 0) + 1;
+      all++;
+    });
+    return { all, by };
+  }, [report, entity, named]);
 
   // A shared #conflict-N scrolls to it once the list is on screen.
   useEffect(() => {
@@ -191,11 +203,11 @@ export function ConflictsView(props: ViewProps) {
         <>
           <div class="cfl-filters" role="group" aria-label="Kind of conflict">
             <button type="button" class={`chip${!kind ? ' on' : ''}`} aria-pressed={!kind} onClick={() => setQuery({ kind: undefined })}>
-              All <span class="count">{report.count}</span>
+              All <span class="count">{counts.all}</span>
             </button>
             {Object.entries(CONFLICT_KINDS).map(([k, v]) => (
-              <button key={k} type="button" class={`chip${kind === k ? ' on' : ''}`} aria-pressed={kind === k} title={v.says} onClick={() => setQuery({ kind: kind === k ? undefined : k })} disabled={!report.by_kind[k]}>
-                {v.label} <span class="count">{report.by_kind[k] ?? 0}</span>
+              <button key={k} type="button" class={`chip${kind === k ? ' on' : ''}`} aria-pressed={kind === k} title={v.says} onClick={() => setQuery({ kind: kind === k ? undefined : k })} disabled={!counts.by[k] && kind !== k}>
+                {v.label} <span class="count">{counts.by[k] ?? 0}</span>
               </button>
             ))}
             {entity ? (
