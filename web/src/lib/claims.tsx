@@ -24,7 +24,7 @@ export function EntityLink(props: { entity: EntityRef | null | undefined; label?
   );
 }
 
-export function Stance(props: { stance: string }) {
+function Stance(props: { stance: string }) {
   const s = props.stance;
   return (
     <span class={`badge stance ${s === 'denies' ? 'disputes' : 'supports'}`} data-stance={s}>
@@ -33,7 +33,7 @@ export function Stance(props: { stance: string }) {
   );
 }
 
-export function Confidence(props: { value: number }) {
+function Confidence(props: { value: number }) {
   const pct = Math.round(Math.max(0, Math.min(1, props.value)) * 100);
   return (
     <span class="kb-confidence" title={`confidence ${props.value}`}>
@@ -45,7 +45,7 @@ export function Confidence(props: { value: number }) {
 }
 
 // One claim: party, stance, confidence, passage, source and the link to it.
-export function ClaimView(props: { claim: Claim; compact?: boolean; children?: ComponentChildren }) {
+export function ClaimView(props: { claim: Claim }) {
   const c = props.claim;
   const where = [c.publisher, c.author, dateWords(c.source_date)].filter(Boolean).join(' · ');
   return (
@@ -66,7 +66,6 @@ export function ClaimView(props: { claim: Claim; compact?: boolean; children?: C
         </p>
       )}
       {c.note ? <p class="kb-note">{c.note}</p> : null}
-      {props.children}
       <footer class="kb-claim-foot">
         <span class="kb-source" title={c.source}>
           <span class="kb-source-title">{c.source_title}</span>
