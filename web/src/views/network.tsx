@@ -93,6 +93,9 @@ function readState(q: URLSearchParams): State {
 }
 
 const joined = (xs: string[]) => (xs.length ? xs.join(',') : undefined);
+// A select's choices with the URL's value among them (a link may ask for a
+// depth or a number of hops the list does not offer; the select shows it).
+const withValue = (choices: number[], value: number) => (choices.includes(value) ? choices : [...choices, value].sort((a, b) => a - b));
 
 export function NetworkView({ route }: ViewProps) {
   const s = readState(route.query);
@@ -402,7 +405,7 @@ function Toolbar({ s }: { s: State }) {
           <label class="inline">
             Depth{' '}
             <select value={String(s.depth)} onChange={(e) => setQuery({ depth: (e.target as HTMLSelectElement).value })}>
-              {[0, 1, 2, 3, 4].map((d) => (
+              {withValue([0, 1, 2, 3, 4], s.depth).map((d) => (
                 <option key={d} value={String(d)}>
                   {d} {d === 1 ? 'hop' : 'hops'}
                 </option>
@@ -413,7 +416,7 @@ function Toolbar({ s }: { s: State }) {
           <label class="inline">
             Hops{' '}
             <select value={String(s.hops)} onChange={(e) => setQuery({ hops: (e.target as HTMLSelectElement).value })}>
-              {[1, 2, 3, 4, 5, 6].map((d) => (
+              {withValue([1, 2, 3, 4, 5, 6], s.hops).map((d) => (
                 <option key={d} value={String(d)}>
                   up to {d}
                 </option>
