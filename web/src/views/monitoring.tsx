@@ -107,7 +107,7 @@ export function MonitoringView(props: ViewProps) {
       <section class="card alerts-card" aria-labelledby="alerts-title">
         <div class="row">
           <h2 id="alerts-title">
-            Alerts{only ? <> for {byId.get(Number(only))?.label ?? `subject ${only}`}</> : null}{' '}
+            Alerts{only ? <> for <Foreign text={byId.get(Number(only))?.label ?? `subject ${only}`} /></> : null}{' '}
             <span class="muted count">{alerts ? shownAlerts.length : ''}</span>
           </h2>
           {only ? (
@@ -157,7 +157,7 @@ function MonitorRow(props: { m: Monitor; selected: boolean; alerts: number; onRe
   return (
     <tr class={props.selected ? 'selected' : ''} data-monitor={m.id}>
       <td>
-        <strong>{m.label}</strong>
+        <strong><Foreign text={m.label} /></strong>
         {m.label !== m.query.name ? (
           <div>
             <Foreign text={m.query.name} />
@@ -214,7 +214,7 @@ function AlertItem(props: { a: Alert; fresh: boolean }) {
       <span class={'badge alert-kind ' + a.kind}>{KIND_TEXT[a.kind]}</span>
       <div class="alert-body">
         <div>
-          <strong>{a.label}</strong> —{' '}
+          <strong><Foreign text={a.label} /></strong> —{' '}
           {a.detail.name ? (
             <>
               <Link href={entityHref(a.record)}>
@@ -280,7 +280,7 @@ function AddMonitor(props: { onAdded: () => void }) {
       <label for="mon-name">Name, in any script</label>
       <input id="mon-name" type="text" dir="auto" required value={f.name} aria-invalid={field === 'name'} onInput={(e) => set({ name: (e.target as HTMLInputElement).value })} />
       <label for="mon-label">Label <span class="muted">(your reference; the name if empty)</span></label>
-      <input id="mon-label" type="text" value={f.label} onInput={(e) => set({ label: (e.target as HTMLInputElement).value })} />
+      <input id="mon-label" type="text" dir="auto" value={f.label} onInput={(e) => set({ label: (e.target as HTMLInputElement).value })} />
       <div class="screen-form-grid">
         <div>
           <label for="mon-dob">Birth date</label>
@@ -305,7 +305,13 @@ function AddMonitor(props: { onAdded: () => void }) {
       <div class="row add-actions">
         <button type="submit" disabled={busy || !f.name.trim()}>{busy ? 'Adding…' : 'Monitor'}</button>
         <span role="status" aria-live="polite" class="hint">
-          {added ? `${added.label} is monitored: ${added.hits.length === 0 ? 'no hit now' : added.hits.length === 1 ? '1 hit now' : `${added.hits.length} hits now`}.` : ''}
+          {added ? (
+            <>
+              <Foreign text={added.label} /> is monitored: {added.hits.length === 0 ? 'no hit now' : added.hits.length === 1 ? '1 hit now' : `${added.hits.length} hits now`}.
+            </>
+          ) : (
+            ''
+          )}
         </span>
       </div>
       {error ? <ErrorBox error={error} /> : null}
