@@ -558,7 +558,7 @@ function Decisions(props: { hit: Hit; response: ScreenResponse; decisions: HitDe
               <li key={i} data-testid="decision">
                 <DecisionBadge d={d} /> by <strong>{d.actor}</strong> on <time dateTime={d.at}>{minuteWords(d.at)}</time>
                 {' '}against <span class="mono">{d.list_version}</span>
-                {d.note ? <q class="note">{d.note}</q> : null}
+                {d.note ? <q class="note" dir="auto">{d.note}</q> : null}
                 {d.stale ? <div class="hint warn">The record changed since (a newer list version): review it again.</div> : null}
               </li>
             ))}
@@ -571,6 +571,7 @@ function Decisions(props: { hit: Hit; response: ScreenResponse; decisions: HitDe
           <input
             id={noteId}
             type="text"
+            dir="auto"
             maxLength={4000}
             placeholder="Note for the decision (optional)"
             value={note}
