@@ -147,6 +147,23 @@ test('search finds an entity by a Latin and an Arabic-script name, with the keyb
   await expect(page).toHaveURL(/\/ui\/entity\/haqqani-network$/);
 });
 
+test('a new answer clears the result chosen with the arrow keys', async ({ page, signIn }) => {
+  await signIn('reader');
+  await page.goto('/ui/search?q=Haqqan');
+  const results = page.getByTestId('search-results');
+  await expect(results.getByRole('option')).toHaveCount(20);
+  const box = page.getByTestId('search-input');
+  await box.press('ArrowDown');
+  await box.press('ArrowDown');
+  await expect(results.getByRole('option', { selected: true })).toHaveCount(1);
+  // As many results for the whole name, but none of them chosen.
+  await box.press('End');
+  await box.pressSequentially('i');
+  await expect(page.getByTestId('search-status')).toContainText('for “Haqqani”');
+  await expect(results.getByRole('option')).toHaveCount(20);
+  await expect(results.getByRole('option', { selected: true })).toHaveCount(0);
+});
+
 test("the top bar's quick search says what went wrong in the API's words", async ({ page, signIn }) => {
   await signIn('reader');
   await page.goto('/ui/conflicts');

@@ -99,10 +99,12 @@ function SearchHitRow(props: { hit: SearchHit; compact?: boolean }) {
 }
 
 // Arrow keys over a list of results: the active index, and a key handler
-// for the input that owns the list.
-function useActive(count: number, open: (i: number) => void) {
+// for the input that owns the list. A new answer (answer: its identity)
+// clears the choice, even when it has as many results as the last: Enter
+// must not open a result the user did not choose.
+function useActive(count: number, answer: unknown, open: (i: number) => void) {
   const [active, setActive] = useState(-1);
-  useEffect(() => setActive(-1), [count]);
+  useEffect(() => setActive(-1), [count, answer]);
   const onKeyDown = (e: KeyboardEvent) => {
     if (!count) return;
     if (e.key === 'ArrowDown') {
@@ -145,7 +147,7 @@ export function SearchView(props: ViewProps) {
   const found = useApi<SearchAnswer>(searchPath(settled, limit, kind, dataset));
   const data = settled.trim() ? found.data : undefined;
   const results = data?.results ?? [];
-  const { active, setActive, onKeyDown } = useActive(results.length, (i) => navigate(entityHref(results[i].id)));
+  const { active, setActive, onKeyDown } = useActive(results.length, data, (i) => navigate(entityHref(results[i].id)));
   useEffect(() => {
     if (active >= 0) document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active]);
@@ -276,7 +278,7 @@ export function TopSearch(props: { hidden?: boolean }) {
     input.current?.blur();
     navigate(to);
   };
-  const { active, setActive, onKeyDown } = useActive(results.length, (i) => go(entityHref(results[i].id)));
+  const { active, setActive, onKeyDown } = useActive(results.length, found.data, (i) => go(entityHref(results[i].id)));
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
