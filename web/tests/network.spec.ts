@@ -65,6 +65,15 @@ test('expanding a node adds its neighbours', async ({ page, signIn, shot }) => {
   await expect(page).toHaveURL(/tab=nodes/);
 });
 
+test('Enter in the entity picker before its answer picks the best hit of what was typed', async ({ page, signIn }) => {
+  await signIn('reader');
+  await page.goto('/ui/network');
+  const picker = page.getByTestId('network-search');
+  await picker.fill('Haqqani network');
+  await picker.press('Enter'); // at once: the search has not answered yet
+  await expect(page).toHaveURL(/focus=haqqani-network/);
+});
+
 test('the date slider redraws the Haqqani network as it stood', async ({ page, signIn, shot }) => {
   await signIn('reader');
   await page.goto('/ui/network?focus=haqqani-network&as_of=2020-06');
