@@ -199,7 +199,7 @@ export function NetworkView({ route }: ViewProps) {
             <EntityPicker label="Start the exposure from" placeholder="A partner, a ministry…" testid="exposure-search" onPick={(p) => setQuery({ from: p.id, target: null, sel: null, tab: 'exposure' })} />
             {s.from ? (
               <span class="chip">
-                from <strong>{exposure.data?.start.name ?? s.from}</strong>
+                from <strong>{(!exposure.loading && exposure.data?.start.name) || s.from}</strong>
               </span>
             ) : null}
           </div>
