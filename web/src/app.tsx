@@ -75,7 +75,13 @@ export function App() {
     return () => window.removeEventListener('vigil:unauthorized', onUnauthorized);
   }, []);
 
-  if (problem) return <main class="page"><ErrorBox error={problem} /></main>;
+  if (problem)
+    return (
+      <main class="page">
+        <ErrorBox error={problem} />
+        <button type="button" onClick={() => { setProblem(null); setMe(undefined); check(); }}>Try again</button>
+      </main>
+    );
   if (me === undefined) return <main class="page"><Loading label="Connecting to vigil…" /></main>;
   if (me === null) return <SignIn onSignedIn={(m) => setMe(m)} />;
 

@@ -147,6 +147,33 @@ test('search finds an entity by a Latin and an Arabic-script name, with the keyb
   await expect(page).toHaveURL(/\/ui\/entity\/haqqani-network$/);
 });
 
+test('a new answer clears the result chosen with the arrow keys', async ({ page, signIn }) => {
+  await signIn('reader');
+  await page.goto('/ui/search?q=Haqqan');
+  const results = page.getByTestId('search-results');
+  await expect(results.getByRole('option')).toHaveCount(20);
+  const box = page.getByTestId('search-input');
+  await box.press('ArrowDown');
+  await box.press('ArrowDown');
+  await expect(results.getByRole('option', { selected: true })).toHaveCount(1);
+  // As many results for the whole name, but none of them chosen.
+  await box.press('End');
+  await box.pressSequentially('i');
+  await expect(page.getByTestId('search-status')).toContainText('for “Haqqani”');
+  await expect(results.getByRole('option')).toHaveCount(20);
+  await expect(results.getByRole('option', { selected: true })).toHaveCount(0);
+});
+
+test("the top bar's quick search says what went wrong in the API's words", async ({ page, signIn }) => {
+  await signIn('reader');
+  await page.goto('/ui/conflicts');
+  await page.route('**/v1/search?*', (route) =>
+    route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { code: 'bad_request', message: 'q: is longer than 200 characters', field: 'q' } }) }),
+  );
+  await page.getByTestId('topsearch-input').fill('Haqqani');
+  await expect(page.locator('form.topsearch').getByRole('alert')).toHaveText('q: is longer than 200 characters');
+});
+
 test('an entity card: names by script, designations, relations, a claim opened in place and in the source reader', async ({ page, signIn, shot, timing }) => {
   await signIn('reader');
   await page.goto('/ui/search?q=Sirajuddin%20Haqqani');
@@ -290,6 +317,8 @@ test('conflicts show both sides with their stances and passages', async ({ page,
   await page.getByTestId('disputed').click();
   await expect(page).toHaveURL(/\/ui\/conflicts\?entity=haqqani-network$/);
   await expect(page.getByTestId('conflict')).toHaveCount(4);
+  // The kind chips count the conflicts naming it, not all of them.
+  await expect(page.getByRole('button', { name: /^All/ })).toHaveText(/^All\s*4$/);
 
   // The denial's passage opens in the source reader at its span.
   await page.goto('/ui/conflicts?kind=contested');

@@ -45,8 +45,13 @@ test('events sit in their provinces, and Daykundi and Panjshir are named right',
 test('the world view shows states and where groups operate', async ({ page, signIn, shot }) => {
   await signIn('reader');
   await page.goto('/ui/map');
-  await page.getByRole('tab', { name: 'World' }).click();
+  // The view switch is a pair of pressed/unpressed buttons (no tabs without
+  // tab panels).
+  const views = page.getByRole('group', { name: 'Map' });
+  await expect(views.getByRole('button', { name: 'Afghanistan', pressed: true })).toBeVisible();
+  await views.getByRole('button', { name: 'World' }).click();
   await expect(page).toHaveURL(/view=world/);
+  await expect(views.getByRole('button', { name: 'World', pressed: true })).toBeVisible();
   const world = page.getByTestId('world-map');
   await expect(world).toBeVisible();
   await expect(world.locator('path[data-country="AF"]')).toHaveAttribute('aria-label', /^Afghanistan: \d+ events/);

@@ -56,6 +56,22 @@ test('expanding a node adds its neighbours', async ({ page, signIn, shot }) => {
   await expect(page.getByTestId('node-details')).toContainText('al-Nusra Front');
   await expect(page.getByTestId('node-details')).toContainText('designated');
   await shot('network');
+  // The side panel's tabs follow the arrow keys, as tabs do.
+  const tabs = page.getByRole('tablist', { name: 'Side panel' });
+  await tabs.getByRole('tab', { name: 'Details' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.getByRole('tab', { name: /Entities/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.getByRole('tab', { name: /Entities/ })).toBeFocused();
+  await expect(page).toHaveURL(/tab=nodes/);
+});
+
+test('Enter in the entity picker before its answer picks the best hit of what was typed', async ({ page, signIn }) => {
+  await signIn('reader');
+  await page.goto('/ui/network');
+  const picker = page.getByTestId('network-search');
+  await picker.fill('Haqqani network');
+  await picker.press('Enter'); // at once: the search has not answered yet
+  await expect(page).toHaveURL(/focus=haqqani-network/);
 });
 
 test('the date slider redraws the Haqqani network as it stood', async ({ page, signIn, shot }) => {
@@ -164,7 +180,7 @@ test('exposure from the Interior Ministry lights up the paths to al Qaeda', asyn
   await paths.getByRole('button', { name: 'Sirajuddin Haqqani shelters al Qaeda' }).first().click();
   await expect(page.getByTestId('edge-details')).toContainText('shelters');
   const claims = page.getByTestId('edge-claims');
-  await expect(claims.locator('.claim')).not.toHaveCount(0);
+  await expect(claims.getByTestId('claim')).not.toHaveCount(0);
   await expect(claims.getByRole('link').last()).toHaveAttribute('href', /\/ui\/source\/[a-z0-9-]+(\?span=\d+-\d+)?$/);
 });
 

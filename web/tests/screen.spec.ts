@@ -143,6 +143,12 @@ test('a screener records a decision and sees it on the next screening', async ({
   await expect(top.getByTestId('decision')).toContainText('Needs review');
   await expect(top.getByTestId('decision')).toContainText('ui-screener');
   await expect(top.getByTestId('decision')).toContainText('passport checked');
+  // Another subject typed on the same page (the birth date cleared): the
+  // decision just recorded was for the other one, and nothing says otherwise.
+  await page.getByLabel('Birth date').fill('');
+  await expect(page).not.toHaveURL(/dob=/);
+  await expect(top.getByTestId('decision')).toHaveCount(0);
+  await expect(top.getByRole('status').filter({ hasText: 'Recorded' })).toHaveCount(0);
   // And on a new screening of the same subject, from the link.
   await page.goto('about:blank');
   await page.goto(link);

@@ -31,3 +31,13 @@ test('a reader sees no screening views and is told why at their URL', async ({ p
   await page.goto('/ui/screen');
   await expect(page.getByRole('alert')).toContainText('needs the screener role');
 });
+
+test('when vigil cannot be reached at start-up, Try again signs in once it can', async ({ page, signIn }) => {
+  await signIn('reader');
+  await page.route('**/v1/me', (route) => route.abort('connectionrefused'));
+  await page.goto('/ui/search');
+  await expect(page.getByRole('alert')).toContainText('vigil cannot be reached');
+  await page.unroute('**/v1/me');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByTestId('who')).toHaveText('ui-reader · reader');
+});

@@ -1,7 +1,7 @@
 // Events as the timeline and the map read them: a colour and words per type,
 // where an event took place in words, which places and actors it names (for
 // filters), and who claimed it beside whom others attributed it to.
-import type { KbEvent, Participant } from './kb-types';
+import { countryName, type EventRecord, type Participant } from './knowledge';
 import { yearPosition } from './partial-dates';
 
 const VIOLENT = new Set(['attack', 'suicide_attack', 'bombing', 'assassination', 'hostage_taking', 'strike', 'offensive', 'takeover']);
@@ -16,22 +16,8 @@ export function typeColour(type: string): string {
   if (type === 'founding') return '#27ae60';
   return '#7f8c8d';
 }
-export const typeWords = (type: string) => type.replace(/_/g, ' ');
-export const isViolent = (type: string) => VIOLENT.has(type);
 
-let regionNames: Intl.DisplayNames | null = null;
-// "AF" -> "Afghanistan" (the browser's own names; no data to bundle).
-export function countryName(code: string | null | undefined): string {
-  if (!code) return '';
-  try {
-    regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
-    return regionNames.of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-export function placeWords(e: KbEvent): string {
+export function placeWords(e: EventRecord): string {
   const p = e.place;
   const parts: string[] = [];
   if (p.city) parts.push(p.city);
@@ -44,7 +30,7 @@ export function placeWords(e: KbEvent): string {
 
 // The places an event can be found by: its country code, its place entity,
 // its city and province names (folded).
-export function placeKeys(e: KbEvent): string[] {
+function placeKeys(e: EventRecord): string[] {
   const keys: string[] = [];
   const p = e.place;
   if (p.country) keys.push(p.country.toUpperCase());
@@ -63,7 +49,7 @@ export function fold(text: string): string {
 
 // Whether the event matches a place filter: a country code ("AF"), a place
 // entity's id, or a city or province name.
-export function eventAt(e: KbEvent, place: string): boolean {
+export function eventAt(e: EventRecord, place: string): boolean {
   if (!place) return true;
   const keys = placeKeys(e);
   if (/^[A-Z]{2}$/.test(place)) return keys.includes(place);
@@ -71,7 +57,7 @@ export function eventAt(e: KbEvent, place: string): boolean {
 }
 
 // Whether the event names the entity as a perpetrator, target or party of a claim.
-export function eventInvolves(e: KbEvent, actor: string): boolean {
+export function eventInvolves(e: EventRecord, actor: string): boolean {
   if (!actor) return true;
   for (const p of e.perpetrators) {
     if (p.entity?.id === actor) return true;
@@ -82,27 +68,16 @@ export function eventInvolves(e: KbEvent, actor: string): boolean {
 
 // The perpetrators who claimed the event themselves, and those others
 // attributed it to (or suspected, or said helped).
-export function sides(e: KbEvent): { claimed: Participant[]; attributed: Participant[] } {
+export function sides(e: EventRecord): { claimed: Participant[]; attributed: Participant[] } {
   return {
     claimed: e.perpetrators.filter((p) => p.role === 'claimed'),
     attributed: e.perpetrators.filter((p) => p.role !== 'claimed'),
   };
 }
 
-export function eventYear(e: KbEvent): number | null {
+export function eventYear(e: EventRecord): number | null {
   return yearPosition(e.date ?? e.from);
 }
-export function eventEndYear(e: KbEvent): number | null {
+export function eventEndYear(e: EventRecord): number | null {
   return e.to ? yearPosition(e.to) : null;
-}
-
-export function numberWords(q: { best: number | null; low: number | null; high: number | null } | null): string {
-  if (!q) return '';
-  const f = (n: number) => n.toLocaleString('en');
-  if (q.best !== null && q.low !== null && q.high !== null) return `${f(q.best)} (${f(q.low)}–${f(q.high)})`;
-  if (q.best !== null) return f(q.best);
-  if (q.low !== null && q.high !== null) return `${f(q.low)}–${f(q.high)}`;
-  if (q.low !== null) return `at least ${f(q.low)}`;
-  if (q.high !== null) return `up to ${f(q.high)}`;
-  return '';
 }

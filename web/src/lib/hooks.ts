@@ -1,7 +1,7 @@
 // Data loading for views: one request per key, aborted when the key changes
 // or the view goes away; the previous answer stays on screen while the next
 // one loads, so results do not jump.
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api, isAbort } from './api';
 
 export interface Loaded<T> {
@@ -30,15 +30,22 @@ export function useLoader<T>(key: string | null, load: (signal: AbortSignal) => 
     }
     const controller = new AbortController();
     setState((s) => ({ data: s.data, loading: true }));
+    // An answer that settles after its key changed (it was on its way when
+    // the request was aborted) is dropped: it would show the old key's data
+    // as if it were the new one's.
     loadRef
       .current(controller.signal)
-      .then((data) => setState({ data, loading: false }))
+      .then((data) => {
+        if (!controller.signal.aborted) setState({ data, loading: false });
+      })
       .catch((error) => {
-        if (!isAbort(error)) setState({ error, loading: false });
+        if (!controller.signal.aborted && !isAbort(error)) setState({ error, loading: false });
       });
     return () => controller.abort();
   }, [key, tick]);
-  return { ...state, reload: () => setTick((t) => t + 1) } as Loaded<T>;
+  // The same function every render: effects and intervals may keep it.
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { ...state, reload } as Loaded<T>;
 }
 
 // A value that settles `ms` after its last change (typing).

@@ -1,11 +1,10 @@
-// The shapes of the knowledge base's answers that the network explorer, the
-// timeline and the map read (docs/cli.md "Common shapes", docs/api.md):
-// claims, relations, events, estimates, the graph around entities
-// (GET /v1/graph), exposure, rankings and communities.
+// The shapes of the network analysis answers that the network explorer and
+// the map read (docs/api.md): the graph around entities (GET /v1/graph),
+// exposure, rankings and communities.
 
-// Entities, claims and relations have one shape everywhere: knowledge.ts.
-import type { Claim, EntityRef, Relation } from './knowledge';
-export type { Claim, EntityRef, Relation };
+// Entities, claims, relations, events and estimates have one shape
+// everywhere: knowledge.ts.
+import type { EntityRef, Relation } from './knowledge';
 
 // GET /v1/graph
 export interface GraphNode extends EntityRef {
@@ -88,66 +87,3 @@ export interface CommunitiesAnswer {
   count: number;
   communities: { id: number; size: number; members: { node: string; name?: string }[] }[];
 }
-
-// GET /v1/events
-export interface Participant {
-  entity: EntityRef | null;
-  label: string | null;
-  role: string; // claimed | attributed | suspected | facilitated
-  claims: Claim[];
-}
-export interface Quantity {
-  best: number | null;
-  low: number | null;
-  high: number | null;
-}
-export interface KbEvent {
-  id: string;
-  fact_id: number;
-  type: string;
-  title: string;
-  date: string | null;
-  from: string | null;
-  to: string | null;
-  place: {
-    city: string | null;
-    province: string | null;
-    country: string | null;
-    entity: EntityRef | null;
-    detail: string | null;
-  };
-  killed: Quantity | null;
-  wounded: Quantity | null;
-  perpetrators: Participant[];
-  targets: { entity: EntityRef | null; label: string | null }[];
-  claims: Claim[];
-}
-
-// GET /v1/estimates
-export interface Estimate {
-  id: string;
-  fact_id: number;
-  subject: EntityRef;
-  quantity: string;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  of: number | null;
-  qualifier: string | null; // about | at_least | at_most | more_than
-  unit: string;
-  scope: string | null;
-  scope_entity: EntityRef | null;
-  as_of: string | null;
-  claims: Claim[];
-}
-
-// Who asserts a claim, in words: the party entity, its label, or the
-// source's publisher.
-export function partyOf(claim: Claim): { id?: string; name: string } {
-  if (claim.party) return { id: claim.party.id, name: claim.party.name };
-  if (claim.party_label) return { name: claim.party_label };
-  return { name: claim.publisher ?? claim.source_title };
-}
-
-// "member_of" -> "member of"
-export { words as predicateWords } from './knowledge';

@@ -1,7 +1,8 @@
 // The knowledge base's JSON shapes as the UI reads them (docs/cli.md
 // "Common shapes", docs/api.md: /v1/search, /v1/entities/{id},
 // /v1/sources/{id}, /v1/conflicts), and small helpers to say them in words:
-// predicates, partial dates, scripts and languages, figures.
+// predicates, scripts, languages and countries, figures (dates:
+// partial-dates.ts).
 
 export interface EntityRef {
   id: string;
@@ -46,16 +47,18 @@ export interface Relation {
 }
 
 export interface Quantity {
-  best?: number | null;
-  low?: number | null;
-  high?: number | null;
+  best: number | null;
+  low: number | null;
+  high: number | null;
 }
 
+// A perpetrator (claimed | attributed | suspected | facilitated) or a
+// target of an event.
 export interface Participant {
   entity: EntityRef | null;
   label: string | null;
   role: string;
-  claims?: Claim[];
+  claims: Claim[];
 }
 
 export interface EventRecord {
@@ -71,9 +74,15 @@ export interface EventRecord {
   wounded: Quantity | null;
   perpetrators: Participant[];
   targets: Participant[];
-  claims?: Claim[];
+  claims: Claim[];
   roles?: string[]; // on a card: the entity's roles in it
 }
+
+// An event as a cited fact or a conflict names it: without claims.
+export type EventFact = Omit<EventRecord, 'claims' | 'perpetrators' | 'targets'> & {
+  perpetrators: Omit<Participant, 'claims'>[];
+  targets: Omit<Participant, 'claims'>[];
+};
 
 export interface Estimate {
   id: string;
@@ -84,12 +93,12 @@ export interface Estimate {
   low: number | null;
   high: number | null;
   of: number | null;
-  qualifier: string | null;
+  qualifier: string | null; // about | at_least | at_most | more_than
   unit: string | null;
   scope: string | null;
   scope_entity: EntityRef | null;
   as_of: string | null;
-  claims?: Claim[];
+  claims: Claim[];
 }
 
 export interface Designation {
@@ -175,6 +184,14 @@ export interface SourceRow {
   text_stored: boolean;
 }
 
+// A claim on an event's perpetrator or target (fact type "participant").
+export interface ParticipantFact {
+  event: { id: string; title: string };
+  entity: EntityRef | null;
+  label: string | null;
+  role: string;
+}
+
 export interface CitedFact {
   fact_id: number;
   type: 'entity' | 'relation' | 'event' | 'participant' | 'estimate' | 'designation';
@@ -182,9 +199,9 @@ export interface CitedFact {
   entities: EntityRef[];
   entity?: EntityRef;
   relation?: Omit<Relation, 'claims'>;
-  event?: EventRecord;
-  participant?: { event: { id: string; title: string }; entity: EntityRef | null; label: string | null; role: string };
-  estimate?: Estimate;
+  event?: EventFact;
+  participant?: ParticipantFact;
+  estimate?: Omit<Estimate, 'claims'>;
   designation?: Omit<Designation, 'claims'>;
 }
 
@@ -204,18 +221,27 @@ export interface ConflictSide {
   position: string;
   entity?: EntityRef;
   role?: string;
-  estimate?: Estimate;
+  estimate?: Omit<Estimate, 'claims'>;
   name_kind?: string;
   claims: Claim[];
 }
 
-export interface Conflict {
+// What a conflict is about, by fact_type (engine/json FactJson): the fact
+// without its claims (the sides carry them).
+export type ConflictFact =
+  | { fact_type: 'relation'; fact: Omit<Relation, 'claims'> }
+  | { fact_type: 'event'; fact: EventFact }
+  | { fact_type: 'designation'; fact: Omit<Designation, 'claims'> }
+  | { fact_type: 'participant'; fact: ParticipantFact }
+  | { fact_type: 'estimate'; fact: { subject: EntityRef; quantity: string } }
+  | { fact_type: 'name'; fact: { name: string } }
+  | { fact_type: 'entity'; fact: EntityRef };
+
+export type Conflict = ConflictFact & {
   kind: 'contested' | 'attribution' | 'estimate' | 'shared_name';
   summary: string;
-  fact_type: string;
-  fact: Record<string, unknown> & Partial<Relation> & Partial<EventRecord> & { name?: string; quantity?: string; subject?: EntityRef };
   sides: ConflictSide[];
-}
+};
 
 export interface ConflictReport {
   count: number;
@@ -277,87 +303,57 @@ export function detectScript(text: string): string | null {
   return null;
 }
 
-// Formatters are made once: making one costs more than using it.
-const MONTHS = (() => {
-  const f = new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' });
-  return Array.from({ length: 12 }, (_, m) => f.format(new Date(Date.UTC(2000, m, 1))));
-})();
+// Made once: making a formatter costs more than using it.
 const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 
-// A partial date as written ("~2008", "2021-09", "2021-09-07") in words.
-export function formatDate(date: string | null | undefined): string {
-  if (!date) return '';
-  const approx = date.startsWith('~');
-  const m = /^~?(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date);
-  if (!m) return date;
-  const [, y, mo, d] = m;
-  let out = y;
-  if (mo) {
-    const month = MONTHS[Number(mo) - 1] ?? mo;
-    out = d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
-  }
-  return approx ? `c. ${out}` : out;
-}
-
-// A partial date as a year with a fraction (start of the period, or its end
-// when end is true); null when it is not a date.
-export function yearOf(date: string | null | undefined, end = false): number | null {
-  if (!date) return null;
-  const m = /^~?(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date);
-  if (!m) return null;
-  const y = Number(m[1]);
-  if (!m[2]) return end ? y + 1 : y;
-  const mo = Number(m[2]) - 1;
-  if (!m[3]) return y + (mo + (end ? 1 : 0)) / 12;
-  return y + (mo + (Number(m[3]) - 1) / 31) / 12;
-}
-
-// "from 2015", "2008 – 2021", "until 30 Aug 2021", "" (undated).
-export function period(from: string | null | undefined, to: string | null | undefined): string {
-  if (from && to) return `${formatDate(from)} – ${formatDate(to)}`;
-  if (from) return `since ${formatDate(from)}`;
-  if (to) return `until ${formatDate(to)}`;
-  return '';
-}
-
-export function formatNumber(n: number): string {
+function formatNumber(n: number): string {
   return NUMBER.format(n);
 }
 
-// "1,000–3,000", "about 2,400", "at least 1"
-export function figure(e: { value: number | null; low: number | null; high: number | null; qualifier: string | null }): string {
+const CURRENCY = (n: number) => (n >= 1e9 ? `${NUMBER.format(n / 1e9)} bn` : n >= 1e6 ? `${NUMBER.format(n / 1e6)} m` : NUMBER.format(n));
+
+// An estimate's figure in words, with its unit: "about 2,400 fighters",
+// "1,000–3,000 people", "at least $1.5 bn", "30 of 34 provinces".
+export function estimateWords(e: Pick<Estimate, 'value' | 'low' | 'high' | 'qualifier' | 'unit' | 'of'>): string {
+  const usd = e.unit === 'usd';
+  const n = (x: number) => (usd ? '$' + CURRENCY(x) : formatNumber(x));
+  const q = e.qualifier ? words(e.qualifier) + ' ' : '';
   let core: string;
-  if (e.value !== null && e.value !== undefined) core = formatNumber(e.value);
-  else if (e.low !== null && e.high !== null) core = `${formatNumber(e.low)}–${formatNumber(e.high)}`;
-  else if (e.low !== null) core = `${formatNumber(e.low)}`;
-  else if (e.high !== null) core = `${formatNumber(e.high)}`;
+  if (e.value !== null) core = q + n(e.value);
+  else if (e.low !== null && e.high !== null) core = `${q}${n(e.low)}–${n(e.high)}`;
+  else if (e.low !== null) core = (q || 'at least ') + n(e.low);
+  else if (e.high !== null) core = (q || 'up to ') + n(e.high);
   else core = '?';
-  const q = e.qualifier ? words(e.qualifier) + ' ' : e.value === null && e.low !== null && e.high === null ? 'at least ' : '';
-  return q + core;
+  const unit = e.unit && !usd ? ' ' + words(e.unit) : '';
+  return core + (e.of !== null ? ` of ${formatNumber(e.of)}` : '') + unit;
 }
 
+// Killed or wounded: "12", "12 (10–15)", "10–15", "at least 10", "up to 15".
 export function quantity(q: Quantity | null): string {
   if (!q) return '';
-  if (q.best !== null && q.best !== undefined) return formatNumber(q.best);
-  if (q.low !== null && q.low !== undefined && q.high !== null && q.high !== undefined) return `${formatNumber(q.low)}–${formatNumber(q.high)}`;
-  if (q.low !== null && q.low !== undefined) return `${formatNumber(q.low)}+`;
-  if (q.high !== null && q.high !== undefined) return `up to ${formatNumber(q.high)}`;
+  if (q.best !== null && q.low !== null && q.high !== null) return `${formatNumber(q.best)} (${formatNumber(q.low)}–${formatNumber(q.high)})`;
+  if (q.best !== null) return formatNumber(q.best);
+  if (q.low !== null && q.high !== null) return `${formatNumber(q.low)}–${formatNumber(q.high)}`;
+  if (q.low !== null) return `at least ${formatNumber(q.low)}`;
+  if (q.high !== null) return `up to ${formatNumber(q.high)}`;
   return '';
 }
 
-// Who makes a claim: its party, or the label, or the source itself.
-export function partyOf(c: Claim): string {
-  return c.party?.name ?? c.party_label ?? c.publisher ?? c.source_title;
+// Who makes a claim: its party entity, or the party's label, or the
+// source itself (its publisher, else its title).
+export function partyOf(c: Claim): { id?: string; name: string } {
+  if (c.party) return { id: c.party.id, name: c.party.name };
+  return { name: c.party_label ?? c.publisher ?? c.source_title };
 }
 
-export const DATASET_LABELS: Record<string, string> = {
+const DATASET_LABELS: Record<string, string> = {
   curated: 'Knowledge base',
   'un-consolidated': 'UN consolidated',
   'ofac-sdn': 'OFAC SDN',
 };
 export const datasetLabel = (d: string) => DATASET_LABELS[d] ?? d;
 
-export const NAME_KINDS: Record<string, string> = {
+const NAME_KINDS: Record<string, string> = {
   primary: 'primary',
   alias: 'alias',
   weak_alias: 'weak alias',

@@ -76,11 +76,12 @@ export function loadAfghanistan() {
     const collection = topojson.feature(topo, object) as unknown as FeatureCollection<Geometry, { name: string }>;
     return { provinces: correctProvinces(collection), collection };
   });
+  afghanistan.catch(() => (afghanistan = null)); // a failed load is tried again next time
   return afghanistan;
 }
 
 // The features as provinces, the two mislabelled ones renamed (see above).
-export function correctProvinces(collection: FeatureCollection<Geometry, { name: string }>): Province[] {
+function correctProvinces(collection: FeatureCollection<Geometry, { name: string }>): Province[] {
   const provinces: Province[] = collection.features.map((f) => ({
     name: SPELLING[f.properties.name] ?? f.properties.name,
     source_name: f.properties.name,
@@ -111,5 +112,6 @@ export function loadWorld() {
       alpha2: (numeric: string) => (countries as typeof import('i18n-iso-countries')).numericToAlpha2(numeric),
     };
   });
+  world.catch(() => (world = null));
   return world;
 }

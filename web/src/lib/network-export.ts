@@ -1,8 +1,8 @@
-// The network explorer's exports: the shown graph as GraphML (made here, in
-// the browser, from the elements on screen), and downloads of any blob.
+// The network explorer's GraphML export: the shown graph (made here, in the
+// browser, from the elements on screen).
 //
 //   const xml = toGraphMl({ nodes, edges, measure: 'pagerank' });
-//   download(new Blob([xml], { type: 'application/graphml+xml' }), 'network.graphml');
+//   download(new Blob([xml], { type: 'application/graphml+xml' }), 'network.graphml');  // lib/download.ts
 
 export interface ExportNode {
   id: string;
@@ -112,15 +112,4 @@ export function toGraphMl(graph: { nodes: ExportNode[]; edges: ExportEdge[]; mea
   lines.push('  </graph>');
   lines.push('</graphml>');
   return lines.join('\n') + '\n';
-}
-
-export function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -1,9 +1,9 @@
 // The network explorer's model: what is drawn, built from GET /v1/graph
 // (explore mode) or GET /v1/exposure/{name} (exposure mode), with the
 // measure and communities of vigil's analysis laid on top.
-import type { CommunitiesAnswer, ExposureAnswer, GraphAnswer, RankRow, Claim } from './kb-types';
-import { predicateWords } from './kb-types';
-import { kindLook, predicateColour, communityColour, SYMMETRIC } from './network-style';
+import type { CommunitiesAnswer, ExposureAnswer, GraphAnswer, RankRow } from './kb-types';
+import { SYMMETRIC, words, type Claim } from './knowledge';
+import { kindLook, predicateColour, communityColour } from './network-style';
 
 export interface NodeModel {
   id: string;
@@ -184,7 +184,7 @@ export function sizes(model: Model, by: string): Map<string, number> {
 
 // The words of a relation: its predicate, and its role when asked for.
 export function edgeLabel(e: EdgeModel, withRole = true): string {
-  return predicateWords(e.predicate) + (withRole && e.role ? ` (${e.role})` : '');
+  return words(e.predicate) + (withRole && e.role ? ` (${e.role})` : '');
 }
 
 // The data cytoscape draws with (network-style.ts reads these fields).

@@ -3,19 +3,10 @@
 // picks. A list record linked to a curated card picks the card (the
 // network is the knowledge base's).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useApi, useDebounced } from './hooks';
-import { query } from './api';
+import { useDebounced, useLoader } from './hooks';
+import { api, query } from './api';
 import { Foreign } from './ui';
-
-interface SearchHit {
-  id: string;
-  name: string;
-  kind: string;
-  dataset: string;
-  listed: boolean;
-  linked: string | null;
-  matched_name: { text: string; type: string | null; script: string | null } | null;
-}
+import type { SearchAnswer, SearchHit } from './knowledge';
 
 export interface Picked {
   id: string;
@@ -30,8 +21,15 @@ export function EntityPicker(props: { label: string; placeholder?: string; onPic
   const [active, setActive] = useState(0);
   const [uid] = useState(() => `picker-${++pickerCount}`);
   const q = useDebounced(text.trim(), 180);
-  const found = useApi<{ results: SearchHit[] }>(q.length >= 2 ? '/v1/search' + query({ q, limit: 8 }) : null);
-  const hits = q.length >= 2 ? found.data?.results ?? [] : [];
+  const path = q.length >= 2 ? '/v1/search' + query({ q, limit: 8 }) : null;
+  // Each answer with the text it is for: the list may still show an older
+  // one while the next is on its way.
+  const found = useLoader(path, (signal) => api<SearchAnswer>(path!, { signal }).then((answer) => ({ q, answer })));
+  const hits = q.length >= 2 ? found.data?.answer.results ?? [] : [];
+  // Whether the hits are those of what is typed now.
+  const fresh = q.length >= 2 && found.data?.q === q && q === text.trim();
+  // Enter pressed before that answer came: its best hit is picked when it does.
+  const [waiting, setWaiting] = useState(false);
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => setActive(0), [q]);
@@ -45,10 +43,17 @@ export function EntityPicker(props: { label: string; placeholder?: string; onPic
 
   const pick = (h: SearchHit) => {
     const id = h.dataset !== 'curated' && h.linked ? h.linked : h.id;
+    setWaiting(false);
     props.onPick({ id, name: h.name });
     setText('');
     setOpen(false);
   };
+  useEffect(() => {
+    if (waiting && fresh) {
+      setWaiting(false);
+      if (hits[0]) pick(hits[0]);
+    }
+  }, [waiting, fresh, found.data]);
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
@@ -58,9 +63,12 @@ export function EntityPicker(props: { label: string; placeholder?: string; onPic
       e.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
     } else if (e.key === 'Enter') {
-      if (hits[active]) {
+      if (fresh && hits[active]) {
         e.preventDefault();
         pick(hits[active]);
+      } else if (text.trim().length >= 2) {
+        e.preventDefault();
+        setWaiting(true);
       }
     } else if (e.key === 'Escape') {
       setOpen(false);
@@ -85,6 +93,7 @@ export function EntityPicker(props: { label: string; placeholder?: string; onPic
         data-testid={props.testid}
         onInput={(e) => {
           setText((e.target as HTMLInputElement).value);
+          setWaiting(false);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}

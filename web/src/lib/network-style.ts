@@ -18,7 +18,7 @@ export const KINDS: Record<string, KindLook> = {
   state: { label: 'state', shape: 'diamond', colour: '#2c9473' },
   place: { label: 'place', shape: 'round-triangle', colour: '#8a8f98' },
 };
-export const OTHER_KIND: KindLook = { label: 'other', shape: 'ellipse', colour: '#9aa0a8' };
+const OTHER_KIND: KindLook = { label: 'other', shape: 'ellipse', colour: '#9aa0a8' };
 export const kindLook = (kind: string) => KINDS[kind] ?? OTHER_KIND;
 
 export const DESIGNATED = '#c0262d';
@@ -38,8 +38,6 @@ export function predicateColour(predicate: string): string {
   if (predicate === 'designates') return '#8e44ad';
   return '#9aa0a8'; // operates_in, negotiates_with
 }
-
-export const SYMMETRIC = new Set(['allied_with', 'hostile_to', 'negotiates_with', 'family_of']);
 
 export const PREDICATES = [
   'member_of', 'leader_of', 'founded', 'faction_of', 'affiliate_of', 'part_of', 'split_from',

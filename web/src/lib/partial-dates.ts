@@ -1,22 +1,22 @@
 // vigil's partial, maybe approximate dates ("2024", "2024-03",
 // "2024-03-22", "~1995", "~2015-01"; docs/data-model.md "Dates") for
-// drawing them: the range of days a date may denote, a position on a time
-// axis, and words for people.
+// drawing them: a position on a time axis, and words for people.
 //
-//   dayRange('~2015')      // { first: '2014-01-01', last: '2016-12-31', approx: true }
 //   yearPosition('2024-03') // 2024.204 (the middle of March 2024)
-//   dateWords('2024-03-22') // '22 Mar 2024'
+//   yearBound('2024-03')    // 2024.167 (its start; with end=true, 2024.25)
+//   dateWords('2024-03-22') // '22 Mar 2024'; dateWords('~2008') // 'c. 2008'
+//   spanWords('2015', null) // 'since 2015'
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-export interface Parsed {
+interface Parsed {
   year: number;
   month?: number; // 1..12
   day?: number;
   approx: boolean;
 }
 
-export function parseDate(text: string | null | undefined): Parsed | null {
+function parseDate(text: string | null | undefined): Parsed | null {
   if (!text) return null;
   const m = /^(~)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
   if (!m) return null;
@@ -35,18 +35,6 @@ export function daysInMonth(year: number, month: number): number {
 const pad = (n: number) => String(n).padStart(2, '0');
 export const isoDay = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
-// The days a date may denote; "~" widens it by a year each side, as vigil
-// compares dates.
-export function dayRange(text: string | null | undefined): { first: string; last: string; approx: boolean } | null {
-  const p = parseDate(text);
-  if (!p) return null;
-  const widen = p.approx ? 1 : 0;
-  const first = isoDay(p.year - widen, p.month ?? 1, p.day ?? 1);
-  const lastMonth = p.month ?? 12;
-  const last = isoDay(p.year + widen, lastMonth, p.day ?? daysInMonth(p.year + widen, lastMonth));
-  return { first, last, approx: p.approx };
-}
-
 // A decimal year: the middle of the period the date names (not widened).
 export function yearPosition(text: string | null | undefined): number | null {
   const p = parseDate(text);
@@ -57,25 +45,33 @@ export function yearPosition(text: string | null | undefined): number | null {
   return p.year + start + (p.day - 0.5) / daysInMonth(p.year, p.month) / 12;
 }
 
-// A day "YYYY-MM-DD" as a decimal year.
-export function dayPosition(day: string): number {
-  return yearPosition(day) ?? NaN;
+// A decimal year at the start of the period a date names, or (end) at its
+// end: bars on a time axis run from one's start to the other's end.
+export function yearBound(text: string | null | undefined, end = false): number | null {
+  const p = parseDate(text);
+  if (!p) return null;
+  if (p.month === undefined) return p.year + (end ? 1 : 0);
+  if (p.day === undefined) return p.year + (p.month - 1 + (end ? 1 : 0)) / 12;
+  return p.year + (p.month - 1 + (p.day - 1 + (end ? 1 : 0)) / daysInMonth(p.year, p.month)) / 12;
 }
 
+// A partial date in words: "2008", "Sep 2021", "7 Sep 2021", "c. 2008"; a
+// text that is no date as it is.
 export function dateWords(text: string | null | undefined): string {
   const p = parseDate(text);
   if (!p) return text ?? '';
   let s = String(p.year);
   if (p.month) s = `${MONTHS[p.month - 1]} ${s}`;
   if (p.day) s = `${p.day} ${s}`;
-  return p.approx ? `about ${s}` : s;
+  return p.approx ? `c. ${s}` : s;
 }
 
-// "from – to" in words; open ends are open.
+// A period in words: "2008 – 2021", "since 2015", "until 30 Aug 2021", ""
+// (undated).
 export function spanWords(from: string | null | undefined, to: string | null | undefined): string {
   if (!from && !to) return '';
   if (from && to) return `${dateWords(from)} – ${dateWords(to)}`;
-  if (from) return `from ${dateWords(from)}`;
+  if (from) return `since ${dateWords(from)}`;
   return `until ${dateWords(to)}`;
 }
 
@@ -91,13 +87,8 @@ export function monthText(index: number): string {
   return `${year}-${pad(month)}`;
 }
 
-// Whether something valid from `from` to `to` (partial dates, open ends
-// open) holds on day, as vigil's as_of filter reads it.
-export function validOn(from: string | null, to: string | null, day: string | null): boolean {
-  if (!day) return true;
-  const f = dayRange(from);
-  const t = dayRange(to);
-  if (f && f.first > day) return false;
-  if (t && t.last < day) return false;
-  return true;
+// A UTC timestamp from the API ("2026-12-01T03:56:26Z") to the minute:
+// "2026-12-01 03:56 UTC".
+export function minuteWords(at: string): string {
+  return at.replace('T', ' ').slice(0, 16) + ' UTC';
 }

@@ -107,8 +107,12 @@ export function Alignment(props: {
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
-    document.fonts?.ready.then(measure).catch(() => {});
-    return () => observer.disconnect();
+    let live = true;
+    document.fonts?.ready.then(() => live && measure()).catch(() => {});
+    return () => {
+      live = false;
+      observer.disconnect();
+    };
   }, [props.query, props.candidate, props.pairs, narrow]);
 
   const rtl = (script?: string) => script === 'Arab' || script === 'Hebr' || script === 'Syrc' || script === 'Thaa';

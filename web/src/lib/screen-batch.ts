@@ -114,7 +114,7 @@ export async function readBatchFile(file: File): Promise<BatchFile> {
 // The JSON line sent for a row: the fields vigil screens, under the names
 // it reads (so "none" for a column means none, and the row's other values
 // stay in the browser).
-export function requestLine(row: SourceRow, c: Columns): string {
+function requestLine(row: SourceRow, c: Columns): string {
   if (!row.values) return (row.raw ?? '').replace(/[\r\n]/g, ' ');
   const v = row.values;
   const o: Record<string, string> = {
@@ -143,7 +143,7 @@ export interface StreamEvents {
 // it reads the answer: a body of a few hundred kilobytes always fits the
 // connection's buffers, so files are sent in pieces of this many rows, one
 // request (and one audit row, screen_batch) each. Most files are one piece.
-export const PIECE_ROWS = 5000;
+const PIECE_ROWS = 5000;
 
 // "body:12: name: is empty; row skipped" -> line 12, the rest.
 function parseProblem(p: string): { line: number; message: string } | null {

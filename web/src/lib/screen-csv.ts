@@ -62,7 +62,7 @@ export function parseCsv(text: string): CsvRecord[] {
 // A spreadsheet runs a cell that begins with =, +, -, @, a tab or a
 // carriage return as a formula (CSV injection): such a cell gets a leading
 // ' (OWASP's advice), as vigil screen's CSV output does.
-export function csvCell(value: unknown): string {
+function csvCell(value: unknown): string {
   let s = value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
   return '"' + s.replace(/"/g, '""') + '"';

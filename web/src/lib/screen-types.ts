@@ -137,7 +137,7 @@ export interface BatchRow {
   elapsed_ms: number;
 }
 
-// ...the last line...
+// ...the last line (or {"error": {code, message}}, which stops the stream).
 export interface BatchSummary {
   input: string;
   output: string;
@@ -154,8 +154,6 @@ export interface BatchSummary {
   problems: string[];
 }
 
-// ...or an error that stopped the stream.
-export type BatchLine = BatchRow | { summary: BatchSummary } | { error: { code: string; message: string } };
 
 export interface Decision {
   id: number;

@@ -33,7 +33,7 @@ const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm']);
 const RTL_LANGS = new Set(['ar', 'fa', 'ps', 'ur', 'prs', 'he', 'dv', 'ug', 'ku', 'sd']);
 
 // The writing direction of a script or language code.
-export function dirOf(script?: string, lang?: string): 'rtl' | 'ltr' | 'auto' {
+function dirOf(script?: string, lang?: string): 'rtl' | 'ltr' | 'auto' {
   if (script && RTL_SCRIPTS.has(script)) return 'rtl';
   if (lang && RTL_LANGS.has(lang.toLowerCase().split(/[-_]/)[0])) return 'rtl';
   if (script || lang) return 'ltr';
@@ -50,6 +50,9 @@ export function Foreign(props: { text: string; script?: string; lang?: string; c
   );
 }
 
-export function formatScore(score: number): string {
-  return score.toFixed(3);
+// Whether a key press belongs to a field being typed in (page-wide keys
+// such as '/', n and p leave it alone).
+export function typingIn(e: KeyboardEvent): boolean {
+  const t = e.target as HTMLElement | null;
+  return !!t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 }

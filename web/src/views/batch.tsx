@@ -12,6 +12,7 @@ import { href, Link } from '../lib/router';
 import { useTitle } from '../lib/hooks';
 import { Empty, ErrorBox, Foreign } from '../lib/ui';
 import { csvLine } from '../lib/screen-csv';
+import { download } from '../lib/download';
 import { guessColumns, readBatchFile, streamBatch, type BatchFile, type Columns, type Problem, type Role, type SourceRow } from '../lib/screen-batch';
 import { listLabel, type BatchRow, type BatchSummary, type Hit } from '../lib/screen-types';
 import './screen.css';
@@ -66,14 +67,24 @@ export function BatchView(_props: ViewProps) {
   const [onlyHits, setOnlyHits] = useState(false);
   const [shown, setShown] = useState(PAGE);
   const controller = useRef<AbortController | null>(null);
-  const pending = useRef<Result[]>([]);
+  // Bumped by each file opened: a run or a read of an earlier file (still
+  // under way) must not write into the state of a later one.
+  const generation = useRef(0);
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => () => controller.current?.abort(), []);
+  useEffect(
+    () => () => {
+      generation.current++; // nothing more from a run of this view
+      controller.current?.abort();
+    },
+    [],
+  );
 
   const open = async (f: File | undefined) => {
     if (!f) return;
+    const gen = ++generation.current;
     controller.current?.abort();
+    setRunning(false);
     setReadError(null);
     setError(null);
     setSummary(null);
@@ -82,10 +93,12 @@ export function BatchView(_props: ViewProps) {
     setProgress({ done: 0, total: 0 });
     try {
       const parsed = await readBatchFile(f);
+      if (gen !== generation.current) return;
       if (parsed.rows.length === 0 && parsed.local.length === 0) throw new Error(`${f.name}: no rows to screen`);
       setFile(parsed);
       setColumns(guessColumns(parsed.columns));
     } catch (e) {
+      if (gen !== generation.current) return;
       setFile(null);
       setReadError(e);
     }
@@ -93,6 +106,7 @@ export function BatchView(_props: ViewProps) {
 
   const run = async () => {
     if (!file || !columns) return;
+    const gen = generation.current;
     const c = new AbortController();
     controller.current = c;
     setRunning(true);
@@ -105,13 +119,15 @@ export function BatchView(_props: ViewProps) {
     setResults(new Map(local));
     setProblems(file.local);
     setProgress({ done: 0, total: file.rows.length });
-    pending.current = [];
+    let pending: Result[] = [];
     let frame = 0;
+    // Whether this run still owns the view (no other file opened since).
+    const current = () => gen === generation.current;
     const flush = () => {
       frame = 0;
-      const batch = pending.current;
-      pending.current = [];
-      if (batch.length)
+      const batch = pending;
+      pending = [];
+      if (batch.length && current())
         setResults((m) => {
           const next = new Map(m);
           for (const r of batch) next.set(r.line, r);
@@ -125,11 +141,12 @@ export function BatchView(_props: ViewProps) {
         { threshold },
         {
           row: (row: BatchRow, source, text) => {
-            pending.current.push(resultOf(row, source, text));
+            pending.push(resultOf(row, source, text));
             if (!frame) frame = requestAnimationFrame(flush);
           },
-          progress: (p) => setProgress({ done: p.done, total: file.rows.length }),
+          progress: (p) => current() && setProgress({ done: p.done, total: file.rows.length }),
           summary: (s, serverProblems) => {
+            if (!current()) return;
             cancelAnimationFrame(frame);
             flush();
             setSummary(s);
@@ -158,11 +175,11 @@ export function BatchView(_props: ViewProps) {
         c.signal,
       );
     } catch (e) {
-      if (!isAbort(e)) setError(e);
+      if (!isAbort(e) && current()) setError(e);
     } finally {
       cancelAnimationFrame(frame);
       flush();
-      setRunning(false);
+      if (current()) setRunning(false);
     }
   };
 
@@ -189,7 +206,7 @@ export function BatchView(_props: ViewProps) {
 
   const withHits = useMemo(() => [...results.values()].filter((r) => r.hits.length > 0).length, [results]);
 
-  const download = (kind: 'csv' | 'jsonl') => {
+  const downloadAs = (kind: 'csv' | 'jsonl') => {
     if (!file) return;
     const ordered = [...results.values()].sort((a, b) => a.line - b.line);
     const lists = summary ? summary.lists.map(listLabel).join('; ') : '';
@@ -217,14 +234,7 @@ export function BatchView(_props: ViewProps) {
       if (summary) text += JSON.stringify({ summary: { ...summary, input: file.name } }) + '\n';
     }
     const blob = new Blob([text], { type: kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file.name.replace(/\.[^.]+$/, '') + '.vigil.' + kind;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(blob, file.name.replace(/\.[^.]+$/, '') + '.vigil.' + kind);
   };
 
   const header = (key: SortKey, label: string, numeric = false) => (
@@ -343,8 +353,8 @@ export function BatchView(_props: ViewProps) {
               <input type="checkbox" checked={onlyHits} onChange={(e) => setOnlyHits((e.target as HTMLInputElement).checked)} /> Only rows with hits or problems
             </label>
             <span class="spacer" />
-            <button type="button" class="secondary" disabled={!finished} onClick={() => download('csv')}>Download CSV</button>
-            <button type="button" class="secondary" disabled={!finished} onClick={() => download('jsonl')}>Download JSON lines</button>
+            <button type="button" class="secondary" disabled={!finished} onClick={() => downloadAs('csv')}>Download CSV</button>
+            <button type="button" class="secondary" disabled={!finished} onClick={() => downloadAs('jsonl')}>Download JSON lines</button>
           </div>
           <div class="table-wrap">
             <table class="batch-table" data-testid="batch-table">

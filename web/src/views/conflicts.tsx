@@ -12,14 +12,14 @@ import { useApi, useTitle } from '../lib/hooks';
 import { Link, href, setQuery } from '../lib/router';
 import { Empty, ErrorBox, Loading } from '../lib/ui';
 import {
-  capitalise, countryName, figure, formatDate, period, words,
-  type Conflict, type ConflictReport, type ConflictSide, type EntityRef, type Estimate,
+  capitalise, countryName, estimateWords, words, type Conflict, type ConflictReport, type ConflictSide, type EntityRef,
 } from '../lib/knowledge';
-import { ClaimView, EntityLink } from './claims';
+import { dateWords, spanWords } from '../lib/partial-dates';
+import { ClaimView, EntityLink } from '../lib/claims';
 import './knowledge.css';
 import './conflicts.css';
 
-export const CONFLICT_KINDS: Record<string, { label: string; says: string }> = {
+const CONFLICT_KINDS: Record<string, { label: string; says: string }> = {
   contested: { label: 'Contested', says: 'Some sources assert it, others deny it.' },
   attribution: { label: 'Attribution', says: 'Claimed by one, attributed by others to another.' },
   estimate: { label: 'Figures', says: 'Estimates of the same quantity whose ranges do not overlap.' },
@@ -41,53 +41,59 @@ export function entitiesIn(value: unknown, out = new Map<string, EntityRef>()): 
 // What the sides disagree about, in words.
 function Subject(props: { c: Conflict }) {
   const { c } = props;
-  const f = c.fact as Record<string, any>;
-  if (c.fact_type === 'relation' && f.subject)
-    return (
-      <>
-        <EntityLink entity={f.subject} /> <span class="kb-pred">{words(f.predicate)}</span> <EntityLink entity={f.object} />
-        {period(f.from, f.to) ? <span class="muted"> · {period(f.from, f.to)}</span> : null}
-      </>
-    );
-  if (c.fact_type === 'participant' && f.event)
-    return (
-      <>
-        {f.entity ? <EntityLink entity={f.entity} /> : f.label} <span class="kb-pred">{words(f.role)}</span> — <em>{f.event.title}</em>
-      </>
-    );
-  if (c.fact_type === 'event' && f.title) {
-    const place = [f.place?.city, f.place?.country ? countryName(f.place.country) : null].filter(Boolean).join(', ');
-    return (
-      <>
-        <em>{f.title}</em>
-        <span class="muted"> · {[formatDate(f.date) || period(f.from, f.to), place].filter(Boolean).join(' · ')}</span>
-      </>
-    );
+  switch (c.fact_type) {
+    case 'relation': {
+      const f = c.fact;
+      const when = spanWords(f.from, f.to);
+      return (
+        <>
+          <EntityLink entity={f.subject} /> <span class="kb-pred">{words(f.predicate)}</span> <EntityLink entity={f.object} />
+          {when ? <span class="muted"> · {when}</span> : null}
+        </>
+      );
+    }
+    case 'participant': {
+      const f = c.fact;
+      return (
+        <>
+          {f.entity ? <EntityLink entity={f.entity} /> : f.label} <span class="kb-pred">{words(f.role)}</span> — <em>{f.event.title}</em>
+        </>
+      );
+    }
+    case 'event': {
+      const f = c.fact;
+      const place = [f.place?.city, f.place?.country ? countryName(f.place.country) : null].filter(Boolean).join(', ');
+      return (
+        <>
+          <em>{f.title}</em>
+          <span class="muted"> · {[dateWords(f.date) || spanWords(f.from, f.to), place].filter(Boolean).join(' · ')}</span>
+        </>
+      );
+    }
+    case 'estimate':
+      return (
+        <>
+          <EntityLink entity={c.fact.subject} />: {words(c.fact.quantity)}
+        </>
+      );
+    case 'name':
+      return (
+        <>
+          The name “<bdi>{c.fact.name}</bdi>” names {c.sides.length} different entities
+        </>
+      );
+    case 'designation': {
+      const f = c.fact;
+      return (
+        <>
+          <EntityLink entity={f.entity} /> designated by {f.authority ? <EntityLink entity={f.authority} /> : f.authority_code} ({f.program})
+        </>
+      );
+    }
+    case 'entity':
+      return <EntityLink entity={c.fact} />;
   }
-  if (c.fact_type === 'estimate' && f.subject)
-    return (
-      <>
-        <EntityLink entity={f.subject} />: {words(f.quantity)}
-      </>
-    );
-  if (c.fact_type === 'name' && f.name)
-    return (
-      <>
-        The name “<bdi>{f.name}</bdi>” names {c.sides.length} different entities
-      </>
-    );
-  if (c.fact_type === 'designation' && f.entity)
-    return (
-      <>
-        <EntityLink entity={f.entity} /> designated by {f.authority ? <EntityLink entity={f.authority} /> : f.authority_code} ({f.program})
-      </>
-    );
-  if (c.fact_type === 'entity' && f.id) return <EntityLink entity={f as EntityRef} />;
-  return <>{c.summary}</>;
-}
-
-function estimateLine(e: Estimate): string {
-  return `${figure(e)}${e.unit ? ` ${words(e.unit)}` : ''}${e.of !== null ? ` of ${e.of}` : ''}`;
+  return <>{(c as { summary: string }).summary}</>;
 }
 
 // A side's heading: the position it takes.
@@ -109,10 +115,10 @@ function Position(props: { c: Conflict; side: ConflictSide }) {
     const e = side.estimate;
     body = (
       <>
-        <span class="cfl-figure">{estimateLine(e)}</span>
+        <span class="cfl-figure">{estimateWords(e)}</span>
         <span class="cfl-scope">
           {e.scope}
-          {e.as_of ? ` · as of ${formatDate(e.as_of)}` : ''}
+          {e.as_of ? ` · as of ${dateWords(e.as_of)}` : ''}
           {e.scope_entity ? <> · <EntityLink entity={e.scope_entity} /></> : null}
         </span>
       </>
@@ -169,6 +175,18 @@ export function ConflictsView(props: ViewProps) {
     [report, kind, entity, named],
   );
   const entityRef = entity ? named.find((m) => m.has(entity))?.get(entity) : undefined;
+  // The chips count what they would show: the conflicts naming the entity
+  // chosen, by kind.
+  const counts = useMemo(() => {
+    const by: Record<string, number> = {};
+    let all = 0;
+    report?.conflicts.forEach((c, i) => {
+      if (entity && !named[i].has(entity)) return;
+      by[c.kind] = (by[c.kind] ?? 0) + 1;
+      all++;
+    });
+    return { all, by };
+  }, [report, entity, named]);
 
   // A shared #conflict-N scrolls to it once the list is on screen.
   useEffect(() => {
@@ -185,11 +203,11 @@ export function ConflictsView(props: ViewProps) {
         <>
           <div class="cfl-filters" role="group" aria-label="Kind of conflict">
             <button type="button" class={`chip${!kind ? ' on' : ''}`} aria-pressed={!kind} onClick={() => setQuery({ kind: undefined })}>
-              All <span class="count">{report.count}</span>
+              All <span class="count">{counts.all}</span>
             </button>
             {Object.entries(CONFLICT_KINDS).map(([k, v]) => (
-              <button key={k} type="button" class={`chip${kind === k ? ' on' : ''}`} aria-pressed={kind === k} title={v.says} onClick={() => setQuery({ kind: kind === k ? undefined : k })} disabled={!report.by_kind[k]}>
-                {v.label} <span class="count">{report.by_kind[k] ?? 0}</span>
+              <button key={k} type="button" class={`chip${kind === k ? ' on' : ''}`} aria-pressed={kind === k} title={v.says} onClick={() => setQuery({ kind: kind === k ? undefined : k })} disabled={!counts.by[k] && kind !== k}>
+                {v.label} <span class="count">{counts.by[k] ?? 0}</span>
               </button>
             ))}
             {entity ? (

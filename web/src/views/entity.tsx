@@ -13,11 +13,11 @@ import { useApi, useTitle } from '../lib/hooks';
 import { Link, entityHref, href, sourceHref } from '../lib/router';
 import { ErrorBox, Foreign } from '../lib/ui';
 import {
-  SYMMETRIC, capitalise, countryName, datasetLabel, detectScript, figure, formatDate, languageName, nameKind, period,
-  quantity, scriptName, words, yearOf,
+  SYMMETRIC, capitalise, countryName, datasetLabel, detectScript, estimateWords, languageName, nameKind, quantity, scriptName, words,
   type Claim, type ConflictReport, type Designation, type EntityCard, type EntityRef, type EventRecord, type Name, type Relation,
 } from '../lib/knowledge';
-import { EntityLink, FactClaims } from './claims';
+import { dateWords, spanWords, yearBound } from '../lib/partial-dates';
+import { EntityLink, FactClaims } from '../lib/claims';
 import { entitiesIn } from './conflicts';
 import './knowledge.css';
 import './entity.css';
@@ -63,7 +63,7 @@ function NamesByScript(props: { names: Name[] }) {
 
 function attributeValue(key: string, value: string): ComponentChildren {
   if (key === 'nationality' || key === 'country' || key === 'citizenship') return value.split(/[,;]\s*/).map(countryName).join(', ');
-  if (/date|founded|born|died/.test(key)) return formatDate(value);
+  if (/date|founded|born|died/.test(key)) return dateWords(value);
   return value;
 }
 
@@ -98,7 +98,7 @@ function DesignationItem(props: { d: Designation; showEntity?: boolean }) {
         {props.showEntity ? <EntityLink entity={d.entity} /> : <span class="ent-desig-list">{d.list ?? d.program}</span>}
         <span class="badge program" title="program">{d.program}</span>
         {d.reference ? <span class="badge ref" title="list reference" data-testid="list-reference">{d.reference}</span> : null}
-        {d.date ? <span class="muted ent-date">{formatDate(d.date)}</span> : null}
+        {d.date ? <span class="muted ent-date">{dateWords(d.date)}</span> : null}
       </div>
       <FactClaims claims={d.claims} />
     </li>
@@ -163,7 +163,7 @@ const pct = (axis: Axis, y: number) => `${(((y - axis.start) / (axis.end - axis.
 function Bar(props: { axis: Axis | null; from: string | null; to: string | null }) {
   const { axis, from, to } = props;
   if (!axis) return <div class="ent-track" />;
-  const a = yearOf(from), b = yearOf(to, true);
+  const a = yearBound(from), b = yearBound(to, true);
   if (a === null && b === null)
     return (
       <div class="ent-track" aria-hidden="true">
@@ -209,7 +209,7 @@ function Relations(props: { card: EntityCard; axis: Axis | null }) {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(r);
   }
-  const byStart = (x: Row, y: Row) => (yearOf(x.relation.from) ?? -1e9) - (yearOf(y.relation.from) ?? -1e9);
+  const byStart = (x: Row, y: Row) => (yearBound(x.relation.from) ?? -1e9) - (yearBound(y.relation.from) ?? -1e9);
   const keys = [...groups.keys()].sort((a, b) => a.localeCompare(b));
   return (
     <div class="ent-relations" data-testid="relations">
@@ -227,7 +227,7 @@ function Relations(props: { card: EntityCard; axis: Axis | null }) {
             <ul class="plain">
               {list.map((r) => {
                 const rel = r.relation;
-                const when = period(rel.from, rel.to);
+                const when = spanWords(rel.from, rel.to);
                 const contested = rel.claims.some((x) => x.stance === 'denies');
                 return (
                   <li key={rel.fact_id} class={`ent-rel${contested ? ' contested' : ''}`} data-fact={rel.fact_id}>
@@ -270,7 +270,7 @@ function Events(props: { events: EventRecord[]; self: string }) {
         const killed = quantity(e.killed), wounded = quantity(e.wounded);
         return (
           <li key={e.id} class="ent-event" data-event={e.id}>
-            <div class="ent-event-date">{e.date ? formatDate(e.date) : period(e.from, e.to) || 'undated'}</div>
+            <div class="ent-event-date">{e.date ? dateWords(e.date) : spanWords(e.from, e.to) || 'undated'}</div>
             <div class="ent-event-body">
               <div class="ent-event-title">
                 <strong>{e.title}</strong>
@@ -313,11 +313,9 @@ function Estimates(props: { card: EntityCard }) {
           <div class="ent-est-line">
             <span class="ent-est-q">{capitalise(words(e.quantity))}</span>
             <span class="ent-est-fig">
-              {figure(e)}
-              {e.unit ? ` ${words(e.unit)}` : ''}
-              {e.of !== null ? ` of ${e.of}` : ''}
+              {estimateWords(e)}
             </span>
-            {e.as_of ? <span class="muted">as of {formatDate(e.as_of)}</span> : null}
+            {e.as_of ? <span class="muted">as of {dateWords(e.as_of)}</span> : null}
           </div>
           <div class="muted ent-small">
             {e.subject.id !== props.card.id ? <>about <EntityLink entity={e.subject} />; </> : null}
@@ -427,7 +425,7 @@ export function EntityView(props: ViewProps) {
     if (!card) return null;
     const ys: number[] = [];
     [...card.relations.outgoing, ...card.relations.incoming].forEach((r) => {
-      const a = yearOf(r.from), b = yearOf(r.to, true);
+      const a = yearBound(r.from), b = yearBound(r.to, true);
       if (a !== null) ys.push(a);
       if (b !== null) ys.push(b);
     });
@@ -502,7 +500,7 @@ export function EntityView(props: ViewProps) {
           ))}
         </div>
         {c.description ? <p class="ent-desc">{c.description}</p> : null}
-        {id !== c.id ? (
+        {current && id !== c.id ? (
           <p class="muted ent-small">
             Found by the name “<bdi>{c.matched_name || id}</bdi>”. <Link href={entityHref(c.id)}>Link to this card</Link>
           </p>

@@ -14,9 +14,9 @@ import type { ViewProps } from '../app';
 import { useApi, useLoader, useTitle } from '../lib/hooks';
 import { Link, entityHref, href, setQuery } from '../lib/router';
 import { ErrorBox, Loading } from '../lib/ui';
-import type { GraphAnswer, GraphEdge, GraphNode, KbEvent } from '../lib/kb-types';
-import { predicateWords } from '../lib/kb-types';
-import { countryName, placeWords, sides, typeColour, typeWords } from '../lib/events';
+import type { GraphAnswer, GraphEdge, GraphNode } from '../lib/kb-types';
+import { countryName, words, type EventRecord } from '../lib/knowledge';
+import { placeWords, sides, typeColour } from '../lib/events';
 import { CORRECTIONS, loadAfghanistan, loadWorld, provinceNamed, type Province } from '../lib/map-geo';
 import { dateWords, spanWords } from '../lib/partial-dates';
 import { useWidth } from '../lib/use-width';
@@ -30,18 +30,18 @@ export function MapView({ route }: ViewProps) {
   const q = route.query;
   const view = q.get('view') === 'world' ? 'world' : 'afghanistan';
   useTitle(view === 'world' ? 'World map' : 'Map of Afghanistan');
-  const events = useApi<KbEvent[]>('/v1/events');
+  const events = useApi<EventRecord[]>('/v1/events');
   const graph = useApi<GraphAnswer>('/v1/graph?claims=false&limit=20000');
   const error = events.error ?? graph.error;
   return (
     <div class="map-view">
       <div class="map-head">
         <h1>Map</h1>
-        <div class="segmented" role="tablist" aria-label="Map">
-          <button type="button" role="tab" aria-selected={view === 'afghanistan'} class={view === 'afghanistan' ? '' : 'secondary'} onClick={() => setQuery({ view: null, country: null })}>
+        <div class="segmented" role="group" aria-label="Map">
+          <button type="button" aria-pressed={view === 'afghanistan'} class={view === 'afghanistan' ? '' : 'secondary'} onClick={() => setQuery({ view: null, country: null, zoom: null })}>
             Afghanistan
           </button>
-          <button type="button" role="tab" aria-selected={view === 'world'} class={view === 'world' ? '' : 'secondary'} onClick={() => setQuery({ view: 'world', province: null })}>
+          <button type="button" aria-pressed={view === 'world'} class={view === 'world' ? '' : 'secondary'} onClick={() => setQuery({ view: 'world', province: null })}>
             World
           </button>
         </div>
@@ -66,15 +66,15 @@ interface NamedPlace {
 // Which province an event took place in: its province, else its city (a
 // capital or town), else its place entity's name; null outside Afghanistan
 // or when only the country is given.
-export function eventProvince(e: KbEvent): string | null {
+function eventProvince(e: EventRecord): string | null {
   const p = e.place;
   if (p.country && p.country.toUpperCase() !== 'AF') return null;
   return provinceNamed(p.province) ?? provinceNamed(p.city) ?? (p.entity?.kind === 'place' ? provinceNamed(p.entity.name) ?? provinceNamed(p.entity.id) : null);
 }
 
-function afghanData(events: KbEvent[], graph: GraphAnswer | undefined) {
-  const byProvince = new Map<string, KbEvent[]>();
-  const countryOnly: KbEvent[] = [];
+function afghanData(events: EventRecord[], graph: GraphAnswer | undefined) {
+  const byProvince = new Map<string, EventRecord[]>();
+  const countryOnly: EventRecord[] = [];
   for (const e of events) {
     const province = eventProvince(e);
     if (province) byProvince.set(province, [...(byProvince.get(province) ?? []), e]);
@@ -96,7 +96,7 @@ function afghanData(events: KbEvent[], graph: GraphAnswer | undefined) {
   return { byProvince, countryOnly, places, regions };
 }
 
-function AfghanMap({ events, graph, selected }: { events: KbEvent[] | undefined; graph: GraphAnswer | undefined; selected: string }) {
+function AfghanMap({ events, graph, selected }: { events: EventRecord[] | undefined; graph: GraphAnswer | undefined; selected: string }) {
   const geo = useLoader('afghanistan', () => loadAfghanistan());
   const [box, width] = useWidth<HTMLDivElement>(800);
   const data = useMemo(() => afghanData(events ?? [], graph), [events, graph]);
@@ -293,7 +293,7 @@ function AfghanOverview({ provinces, data, loading }: { provinces: Province[]; d
   );
 }
 
-function ProvincePanel({ p, events, places }: { p: Province; events: KbEvent[]; places: NamedPlace[] }) {
+function ProvincePanel({ p, events, places }: { p: Province; events: EventRecord[]; places: NamedPlace[] }) {
   return (
     <div data-testid="province-panel">
       <p>
@@ -317,7 +317,7 @@ function ProvincePanel({ p, events, places }: { p: Province; events: KbEvent[]; 
               <ul class="rel-list">
                 {edges.map((r) => (
                   <li key={r.fact_id}>
-                    <Link href={entityHref(r.subject.id)}>{r.subject.name}</Link> {predicateWords(r.predicate)} <Link href={entityHref(r.object.id)}>{r.object.name}</Link>
+                    <Link href={entityHref(r.subject.id)}>{r.subject.name}</Link> {words(r.predicate)} <Link href={entityHref(r.object.id)}>{r.object.name}</Link>
                     {r.from || r.to ? <span class="muted"> ({spanWords(r.from, r.to)})</span> : null}
                   </li>
                 ))}
@@ -331,7 +331,7 @@ function ProvincePanel({ p, events, places }: { p: Province; events: KbEvent[]; 
 }
 
 // The place entities of a province: those relations name, and those events name.
-function uniquePlaces(events: KbEvent[], places: NamedPlace[]) {
+function uniquePlaces(events: EventRecord[], places: NamedPlace[]) {
   const out = new Map<string, { id: string; name: string; edges: GraphEdge[] }>();
   for (const p of places) out.set(p.node.id, { id: p.node.id, name: p.node.name, edges: p.edges });
   for (const e of events) {
@@ -341,7 +341,7 @@ function uniquePlaces(events: KbEvent[], places: NamedPlace[]) {
   return [...out.values()];
 }
 
-function EventList({ events }: { events: KbEvent[] }) {
+function EventList({ events }: { events: EventRecord[] }) {
   return (
     <ol class="map-events">
       {events.map((e) => {
@@ -351,7 +351,7 @@ function EventList({ events }: { events: KbEvent[] }) {
           <li key={e.id} data-testid={'map-event-' + e.id}>
             <span class="map-event-date">{dateWords(e.date) || spanWords(e.from, e.to)}</span>{' '}
             <span class="badge" style={{ borderColor: typeColour(e.type), color: typeColour(e.type) }}>
-              {typeWords(e.type)}
+              {words(e.type)}
             </span>{' '}
             <Link href={href('timeline') + '?event=' + encodeURIComponent(e.id)}>{e.title}</Link>
             <div class="muted small">
@@ -371,11 +371,11 @@ interface CountryData {
   code: string;
   states: GraphNode[];
   places: GraphNode[];
-  events: KbEvent[];
+  events: EventRecord[];
   operations: GraphEdge[];
 }
 
-function worldData(events: KbEvent[], graph: GraphAnswer | undefined): Map<string, CountryData> {
+function worldData(events: EventRecord[], graph: GraphAnswer | undefined): Map<string, CountryData> {
   const out = new Map<string, CountryData>();
   const of = (code: string) => {
     const c = code.toUpperCase();
@@ -406,7 +406,7 @@ function worldData(events: KbEvent[], graph: GraphAnswer | undefined): Map<strin
 // and South Asia (lon 25..100, lat 5..58).
 const REGION = { type: 'MultiPoint' as const, coordinates: [[25, 5], [100, 5], [100, 58], [25, 58], [62, 58], [62, 5]] };
 
-function WorldMap({ events, graph, selected, region }: { events: KbEvent[] | undefined; graph: GraphAnswer | undefined; selected: string; region: boolean }) {
+function WorldMap({ events, graph, selected, region }: { events: EventRecord[] | undefined; graph: GraphAnswer | undefined; selected: string; region: boolean }) {
   const geo = useLoader('world', () => loadWorld());
   const [box, width] = useWidth<HTMLDivElement>(800);
   const data = useMemo(() => worldData(events ?? [], graph), [events, graph]);
@@ -561,7 +561,7 @@ function CountryPanel({ d }: { d: CountryData }) {
         <ul class="map-list">
           {d.operations.map((r) => (
             <li key={r.fact_id}>
-              <Link href={entityHref(r.subject.id)}>{r.subject.name}</Link> {predicateWords(r.predicate)}{' '}
+              <Link href={entityHref(r.subject.id)}>{r.subject.name}</Link> {words(r.predicate)}{' '}
               <Link href={entityHref(r.object.id)}>{r.object.name}</Link>
               {r.from || r.to ? <span class="muted"> ({spanWords(r.from, r.to)})</span> : null}
             </li>

@@ -11,17 +11,15 @@ import { api, ApiError, query } from '../lib/api';
 import { entityHref, href, Link, setQuery } from '../lib/router';
 import { useApi, useTitle } from '../lib/hooks';
 import { Empty, ErrorBox, Foreign, Loading } from '../lib/ui';
-import { COUNTRIES, countryName } from '../lib/screen-countries';
+import { COUNTRIES } from '../lib/screen-countries';
+import { countryName } from '../lib/knowledge';
+import { minuteWords } from '../lib/partial-dates';
 import type { Alert, Kind, Monitor } from '../lib/screen-types';
 import './screen.css';
 import './monitoring.css';
 
 const POLL_MS = 4000;
 const ALERTS_SHOWN = 200;
-
-function when(at: string): string {
-  return at.replace('T', ' ').slice(0, 16) + ' UTC';
-}
 
 export function MonitoringView(props: ViewProps) {
   useTitle('Monitoring');
@@ -109,7 +107,7 @@ export function MonitoringView(props: ViewProps) {
       <section class="card alerts-card" aria-labelledby="alerts-title">
         <div class="row">
           <h2 id="alerts-title">
-            Alerts{only ? <> for {byId.get(Number(only))?.label ?? `subject ${only}`}</> : null}{' '}
+            Alerts{only ? <> for <Foreign text={byId.get(Number(only))?.label ?? `subject ${only}`} /></> : null}{' '}
             <span class="muted count">{alerts ? shownAlerts.length : ''}</span>
           </h2>
           {only ? (
@@ -159,7 +157,7 @@ function MonitorRow(props: { m: Monitor; selected: boolean; alerts: number; onRe
   return (
     <tr class={props.selected ? 'selected' : ''} data-monitor={m.id}>
       <td>
-        <strong>{m.label}</strong>
+        <strong><Foreign text={m.label} /></strong>
         {m.label !== m.query.name ? (
           <div>
             <Foreign text={m.query.name} />
@@ -167,7 +165,7 @@ function MonitorRow(props: { m: Monitor; selected: boolean; alerts: number; onRe
         ) : null}
         <div class="hint">
           {subjectLine(m.query)}
-          {subjectLine(m.query) ? ' · ' : ''}since {when(m.created_at)} by {m.created_by}
+          {subjectLine(m.query) ? ' · ' : ''}since {minuteWords(m.created_at)} by {m.created_by}
         </div>
         {error ? <ErrorBox error={error} /> : null}
       </td>
@@ -216,7 +214,7 @@ function AlertItem(props: { a: Alert; fresh: boolean }) {
       <span class={'badge alert-kind ' + a.kind}>{KIND_TEXT[a.kind]}</span>
       <div class="alert-body">
         <div>
-          <strong>{a.label}</strong> —{' '}
+          <strong><Foreign text={a.label} /></strong> —{' '}
           {a.detail.name ? (
             <>
               <Link href={entityHref(a.record)}>
@@ -233,7 +231,7 @@ function AlertItem(props: { a: Alert; fresh: boolean }) {
           {a.old_score !== null ? a.old_score.toFixed(3) : '—'} → {a.new_score !== null ? a.new_score.toFixed(3) : '—'} · {why}
         </div>
         <div class="alert-cause">
-          <span class="muted">cause</span> <code>{a.cause}</code> · <time dateTime={a.at}>{when(a.at)}</time>
+          <span class="muted">cause</span> <code>{a.cause}</code> · <time dateTime={a.at}>{minuteWords(a.at)}</time>
         </div>
       </div>
     </li>
@@ -282,7 +280,7 @@ function AddMonitor(props: { onAdded: () => void }) {
       <label for="mon-name">Name, in any script</label>
       <input id="mon-name" type="text" dir="auto" required value={f.name} aria-invalid={field === 'name'} onInput={(e) => set({ name: (e.target as HTMLInputElement).value })} />
       <label for="mon-label">Label <span class="muted">(your reference; the name if empty)</span></label>
-      <input id="mon-label" type="text" value={f.label} onInput={(e) => set({ label: (e.target as HTMLInputElement).value })} />
+      <input id="mon-label" type="text" dir="auto" value={f.label} onInput={(e) => set({ label: (e.target as HTMLInputElement).value })} />
       <div class="screen-form-grid">
         <div>
           <label for="mon-dob">Birth date</label>
@@ -307,7 +305,13 @@ function AddMonitor(props: { onAdded: () => void }) {
       <div class="row add-actions">
         <button type="submit" disabled={busy || !f.name.trim()}>{busy ? 'Adding…' : 'Monitor'}</button>
         <span role="status" aria-live="polite" class="hint">
-          {added ? `${added.label} is monitored: ${added.hits.length === 0 ? 'no hit now' : added.hits.length === 1 ? '1 hit now' : `${added.hits.length} hits now`}.` : ''}
+          {added ? (
+            <>
+              <Foreign text={added.label} /> is monitored: {added.hits.length === 0 ? 'no hit now' : added.hits.length === 1 ? '1 hit now' : `${added.hits.length} hits now`}.
+            </>
+          ) : (
+            ''
+          )}
         </span>
       </div>
       {error ? <ErrorBox error={error} /> : null}

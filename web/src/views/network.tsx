@@ -16,13 +16,14 @@ import { query } from '../lib/api';
 import { Link, entityHref, setQuery } from '../lib/router';
 import { ErrorBox, Loading } from '../lib/ui';
 import type { CommunitiesAnswer, ExposureAnswer, GraphAnswer, RankRow } from '../lib/kb-types';
-import { predicateWords } from '../lib/kb-types';
+import { words } from '../lib/knowledge';
 import { edgeLabel, fromExposure, fromGraph, litByExposure, withCommunities, withMeasure, type EdgeModel, type Model, type NodeModel } from '../lib/network-model';
 import { NetworkCanvas, type CanvasHandle, type Selection } from '../lib/network-canvas';
 import { EntityPicker } from '../lib/network-picker';
-import { ClaimList } from '../lib/fact-claims';
+import { ClaimList } from '../lib/claims';
 import { DESIGNATED, KINDS, PREDICATES, kindLook } from '../lib/network-style';
-import { download, toGraphMl } from '../lib/network-export';
+import { toGraphMl } from '../lib/network-export';
+import { download } from '../lib/download';
 import { daysInMonth, isoDay, monthIndex, monthOf, monthText, spanWords } from '../lib/partial-dates';
 import '../lib/explore.css';
 import './network.css';
@@ -92,6 +93,9 @@ function readState(q: URLSearchParams): State {
 }
 
 const joined = (xs: string[]) => (xs.length ? xs.join(',') : undefined);
+// A select's choices with the URL's value among them (a link may ask for a
+// depth or a number of hops the list does not offer; the select shows it).
+const withValue = (choices: number[], value: number) => (choices.includes(value) ? choices : [...choices, value].sort((a, b) => a - b));
 
 export function NetworkView({ route }: ViewProps) {
   const s = readState(route.query);
@@ -139,9 +143,17 @@ export function NetworkView({ route }: ViewProps) {
   const error = (s.mode === 'explore' ? graph.error : exposure.error) ?? rank.error ?? communities.error;
   const busy = (s.mode === 'explore' ? graph.loading : exposure.loading) || rank.loading || communities.loading;
 
+  // A drawing too big for the browser's canvas fails to export: said
+  // beside the buttons rather than left as an unhandled rejection.
+  const [exportError, setExportError] = useState<unknown>(null);
   const exportPng = async () => {
-    const blob = await canvas.current?.png();
-    if (blob) download(blob, fileName(s, 'png'));
+    setExportError(null);
+    try {
+      const blob = await canvas.current?.png();
+      if (blob) download(blob, fileName(s, 'png'));
+    } catch (e) {
+      setExportError(e);
+    }
   };
   const exportGraphMl = () => {
     if (!model) return;
@@ -158,7 +170,8 @@ export function NetworkView({ route }: ViewProps) {
   const summary = model
     ? `${model.nodes.length} ${model.nodes.length === 1 ? 'entity' : 'entities'}, ${model.edges.length} ${model.edges.length === 1 ? 'relation' : 'relations'}`
     : '';
-  const tab = s.tab || (s.mode === 'exposure' ? 'exposure' : 'details');
+  const tabs = s.mode === 'exposure' ? ['exposure', 'details', 'nodes', 'relations'] : ['details', 'nodes', 'relations'];
+  const tab = tabs.includes(s.tab) ? s.tab : tabs[0];
 
   return (
     <div class="network-view">
@@ -186,7 +199,7 @@ export function NetworkView({ route }: ViewProps) {
             <EntityPicker label="Start the exposure from" placeholder="A partner, a ministry…" testid="exposure-search" onPick={(p) => setQuery({ from: p.id, target: null, sel: null, tab: 'exposure' })} />
             {s.from ? (
               <span class="chip">
-                from <strong>{exposure.data?.start.name ?? s.from}</strong>
+                from <strong>{(!exposure.loading && exposure.data?.start.name) || s.from}</strong>
               </span>
             ) : null}
           </div>
@@ -204,6 +217,7 @@ export function NetworkView({ route }: ViewProps) {
       <Toolbar s={s} />
 
       {error ? <ErrorBox error={error} /> : null}
+      {exportError ? <ErrorBox error={exportError} /> : null}
       {model?.truncated ? (
         <p class="hint net-note" role="note">
           The neighbourhood holds more than {NODE_LIMIT} entities: the nearest {NODE_LIMIT} are shown. Lower the depth or filter by predicate.
@@ -231,13 +245,28 @@ export function NetworkView({ route }: ViewProps) {
           {active ? <Legend /> : null}
         </section>
         <aside class="net-side card" aria-label="Details">
-          <div class="tabs" role="tablist" aria-label="Side panel">
-            {(s.mode === 'exposure' ? ['exposure', 'details', 'nodes', 'relations'] : ['details', 'nodes', 'relations']).map((t) => (
+          <div
+            class="tabs"
+            role="tablist"
+            aria-label="Side panel"
+            onKeyDown={(e) => {
+              // The tabs pattern: arrow keys (and Home, End) move between tabs.
+              const at = tabs.indexOf(tab);
+              const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[e.key];
+              if (to === undefined) return;
+              e.preventDefault();
+              const next = tabs[(to + tabs.length) % tabs.length];
+              setQuery({ tab: next });
+              document.getElementById('net-tab-' + next)?.focus();
+            }}
+          >
+            {tabs.map((t) => (
               <button
                 key={t}
                 type="button"
                 role="tab"
                 id={'net-tab-' + t}
+                tabIndex={tab === t ? 0 : -1}
                 aria-selected={tab === t}
                 aria-controls="net-tabpanel"
                 class={tab === t ? 'tab active' : 'tab'}
@@ -376,7 +405,7 @@ function Toolbar({ s }: { s: State }) {
           <label class="inline">
             Depth{' '}
             <select value={String(s.depth)} onChange={(e) => setQuery({ depth: (e.target as HTMLSelectElement).value })}>
-              {[0, 1, 2, 3, 4].map((d) => (
+              {withValue([0, 1, 2, 3, 4], s.depth).map((d) => (
                 <option key={d} value={String(d)}>
                   {d} {d === 1 ? 'hop' : 'hops'}
                 </option>
@@ -387,7 +416,7 @@ function Toolbar({ s }: { s: State }) {
           <label class="inline">
             Hops{' '}
             <select value={String(s.hops)} onChange={(e) => setQuery({ hops: (e.target as HTMLSelectElement).value })}>
-              {[1, 2, 3, 4, 5, 6].map((d) => (
+              {withValue([1, 2, 3, 4, 5, 6], s.hops).map((d) => (
                 <option key={d} value={String(d)}>
                   up to {d}
                 </option>
@@ -414,7 +443,7 @@ function Toolbar({ s }: { s: State }) {
                     setQuery({ predicate: joined(next) ?? null });
                   }}
                 />{' '}
-                {predicateWords(p)}
+                {words(p)}
               </label>
             ))}
           </div>
@@ -614,7 +643,7 @@ function NodeDetails({ s, n, model, onSelect, onExpand }: { s: State; n: NodeMod
         <dl class="attrs">
           {attributes.map(([k, v]) => (
             <Fragment key={k}>
-              <dt>{k.replace(/_/g, ' ')}</dt>
+              <dt>{words(k)}</dt>
               <dd>{v}</dd>
             </Fragment>
           ))}
@@ -807,7 +836,7 @@ function ExposurePanel({ s, answer, loading, onSelect }: { s: State; answer: Exp
                   st.relations.map((r) => (
                     <li key={i + ':' + r.fact_id}>
                       <button type="button" class="link" onClick={() => onSelect({ edge: 'r' + r.fact_id })}>
-                        {r.subject.name} {predicateWords(r.predicate)} {r.object.name}
+                        {r.subject.name} {words(r.predicate)} {r.object.name}
                         {r.role ? ` (${r.role})` : ''}
                       </button>{' '}
                       <span class="muted">{Math.round(r.confidence * 100)}%</span>

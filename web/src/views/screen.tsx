@@ -16,7 +16,9 @@ import { useAllows } from '../lib/session';
 import { useTitle } from '../lib/hooks';
 import { Empty, ErrorBox, Foreign } from '../lib/ui';
 import { Alignment, PairTable } from '../lib/screen-alignment';
-import { COUNTRIES, countryName } from '../lib/screen-countries';
+import { COUNTRIES } from '../lib/screen-countries';
+import { countryName, nameKind, words } from '../lib/knowledge';
+import { minuteWords } from '../lib/partial-dates';
 import {
   DECISION_LABELS,
   METHODS,
@@ -83,18 +85,6 @@ export function ScreenDesk(props: ViewProps) {
   const written = useRef(keyOf(form));
   const nameInput = useRef<HTMLInputElement>(null);
   useEffect(() => nameInput.current?.focus(), []);
-  // "/" anywhere but in a field goes back to the name.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement;
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
-      e.preventDefault();
-      nameInput.current?.focus();
-      nameInput.current?.select();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
   useTitle(form.name ? `Screen ${form.name}` : 'Screening desk');
 
   // Back/forward or a followed link: the URL wins over the form.
@@ -135,11 +125,12 @@ export function ScreenDesk(props: ViewProps) {
     if (settled.threshold.trim()) body.threshold = Number(settled.threshold);
     api<ScreenResponse>('/v1/screen', { body, signal: controller.signal })
       .then((data) => {
+        if (controller.signal.aborted) return; // a newer screening is under way
         setOutcome({ key, data, started });
         setLoading(false);
       })
       .catch((error) => {
-        if (isAbort(error)) return;
+        if (controller.signal.aborted || isAbort(error)) return;
         // The last answer stays (dimmed) under the error: a date half typed
         // does not wipe the hits.
         setOutcome((o) => ({ key, error, started, data: o?.data }));
@@ -175,6 +166,7 @@ export function ScreenDesk(props: ViewProps) {
         <input
           id="screen-name"
           ref={nameInput}
+          data-slash-focus
           type="search"
           dir="auto"
           autocomplete="off"
@@ -414,7 +406,7 @@ function HitCard(props: { hit: Hit; response: ScreenResponse; open: boolean; onT
         </div>
       </div>
       <div class="hit-matched">
-        met the {hit.matched_name.type?.replace('_', ' ') ?? 'name'} <Foreign class="matched" text={hit.matched_name.text} script={hit.matched_name.script ?? undefined} />
+        met the {nameKind(hit.matched_name.type) || 'name'} <Foreign class="matched" text={hit.matched_name.text} script={hit.matched_name.script ?? undefined} />
         {' '}with name score {hit.explanation.name_score.toFixed(3)}
         {hit.linked ? (
           <>
@@ -423,10 +415,15 @@ function HitCard(props: { hit: Hit; response: ScreenResponse; open: boolean; onT
         ) : null}
       </div>
       {open ? <Why hit={hit} response={response} id={id + '-why'} /> : null}
-      <Decisions hit={hit} response={response} decisions={decisions} onDecided={props.onDecided} />
+      {/* Keyed by the subject: what was recorded for one subject (the note
+          typed, "Recorded …") is not shown beside another's screening. */}
+      <Decisions key={subjectKey(response.query)} hit={hit} response={response} decisions={decisions} onDecided={props.onDecided} />
     </li>
   );
 }
+
+// The subject a decision is recorded for (POST /v1/decisions' subject).
+const subjectKey = (q: ScreenResponse['query']) => JSON.stringify([q.name, q.birth_date, q.country]);
 
 function DecisionBadge(props: { d: HitDecision | Decision }) {
   const d = props.d;
@@ -480,7 +477,7 @@ function Why(props: { hit: Hit; response: ScreenResponse; id: string }) {
               </tr>
               {e.evidence.map((x, i) => (
                 <tr key={i} class={x.effect > 0 ? 'plus' : x.effect < 0 ? 'minus' : 'none'}>
-                  <th scope="row">{x.kind.replace('_', ' ')}</th>
+                  <th scope="row">{words(x.kind)}</th>
                   <td class="num">{signed(x.effect)}</td>
                   <td>{x.detail}</td>
                 </tr>
@@ -559,9 +556,9 @@ function Decisions(props: { hit: Hit; response: ScreenResponse; decisions: HitDe
           <ol>
             {props.decisions.map((d, i) => (
               <li key={i} data-testid="decision">
-                <DecisionBadge d={d} /> by <strong>{d.actor}</strong> on <time dateTime={d.at}>{d.at.replace('T', ' ').slice(0, 16)} UTC</time>
+                <DecisionBadge d={d} /> by <strong>{d.actor}</strong> on <time dateTime={d.at}>{minuteWords(d.at)}</time>
                 {' '}against <span class="mono">{d.list_version}</span>
-                {d.note ? <q class="note">{d.note}</q> : null}
+                {d.note ? <q class="note" dir="auto">{d.note}</q> : null}
                 {d.stale ? <div class="hint warn">The record changed since (a newer list version): review it again.</div> : null}
               </li>
             ))}
@@ -574,6 +571,7 @@ function Decisions(props: { hit: Hit; response: ScreenResponse; decisions: HitDe
           <input
             id={noteId}
             type="text"
+            dir="auto"
             maxLength={4000}
             placeholder="Note for the decision (optional)"
             value={note}

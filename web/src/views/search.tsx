@@ -9,8 +9,9 @@ import type { ViewProps } from '../app';
 import { query } from '../lib/api';
 import { useApi, useDebounced, useTitle } from '../lib/hooks';
 import { Link, entityHref, href, navigate, setQuery } from '../lib/router';
-import { Empty, ErrorBox, Foreign } from '../lib/ui';
-import { datasetLabel, detectScript, nameKind, scriptName, countryName, type SearchAnswer, type SearchHit } from '../lib/knowledge';
+import { Empty, ErrorBox, Foreign, typingIn } from '../lib/ui';
+import { datasetLabel, detectScript, nameKind, scriptName, countryName, words, type SearchAnswer, type SearchHit } from '../lib/knowledge';
+import '../lib/claims.css'; // the score meter
 import './knowledge.css';
 import './search.css';
 
@@ -57,7 +58,7 @@ function Designated(props: { hit: SearchHit }) {
 }
 
 // One result: kind, name, the matched name, designation, dataset, score.
-export function SearchHitRow(props: { hit: SearchHit; compact?: boolean }) {
+function SearchHitRow(props: { hit: SearchHit; compact?: boolean }) {
   const h = props.hit;
   const facts = [
     datasetLabel(h.dataset),
@@ -67,13 +68,13 @@ export function SearchHitRow(props: { hit: SearchHit; compact?: boolean }) {
   ].filter(Boolean);
   return (
     <div class={`srch-hit${props.compact ? ' compact' : ''}`}>
-      <span class={`srch-kind k-${h.kind}`} title={h.kind.replace(/_/g, ' ')} aria-hidden="true">
+      <span class={`srch-kind k-${h.kind}`} title={words(h.kind)} aria-hidden="true">
         {h.kind === 'person' ? 'P' : h.kind === 'organization' ? 'O' : h.kind === 'state' ? 'S' : h.kind === 'government_body' ? 'G' : h.kind[0]?.toUpperCase()}
       </span>
       <span class="srch-main">
         <span class="srch-line">
           <Link href={entityHref(h.id)} class="srch-name" data-testid="hit-name"><bdi>{h.name}</bdi></Link>
-          <span class="badge kind">{h.kind.replace(/_/g, ' ')}</span>
+          <span class="badge kind">{words(h.kind)}</span>
           <Designated hit={h} />
         </span>
         <MatchedName hit={h} />
@@ -98,10 +99,12 @@ export function SearchHitRow(props: { hit: SearchHit; compact?: boolean }) {
 }
 
 // Arrow keys over a list of results: the active index, and a key handler
-// for the input that owns the list.
-function useActive(count: number, open: (i: number) => void) {
+// for the input that owns the list. A new answer (answer: its identity)
+// clears the choice, even when it has as many results as the last: Enter
+// must not open a result the user did not choose.
+function useActive(count: number, answer: unknown, open: (i: number) => void) {
   const [active, setActive] = useState(-1);
-  useEffect(() => setActive(-1), [count]);
+  useEffect(() => setActive(-1), [count, answer]);
   const onKeyDown = (e: KeyboardEvent) => {
     if (!count) return;
     if (e.key === 'ArrowDown') {
@@ -144,7 +147,7 @@ export function SearchView(props: ViewProps) {
   const found = useApi<SearchAnswer>(searchPath(settled, limit, kind, dataset));
   const data = settled.trim() ? found.data : undefined;
   const results = data?.results ?? [];
-  const { active, setActive, onKeyDown } = useActive(results.length, (i) => navigate(entityHref(results[i].id)));
+  const { active, setActive, onKeyDown } = useActive(results.length, data, (i) => navigate(entityHref(results[i].id)));
   useEffect(() => {
     if (active >= 0) document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active]);
@@ -159,6 +162,7 @@ export function SearchView(props: ViewProps) {
           <input
             id="search-q"
             ref={input}
+            data-slash-focus
             type="search"
             autocomplete="off"
             spellcheck={false}
@@ -184,6 +188,8 @@ export function SearchView(props: ViewProps) {
               <option value="">any</option>
               <option value="person">person</option>
               <option value="organization">organization</option>
+              {/* A kind from a link that the list does not offer is still shown as chosen. */}
+              {kind && kind !== 'person' && kind !== 'organization' ? <option value={kind}>{words(kind)}</option> : null}
             </select>
           </label>
           <label class="srch-filter">
@@ -193,6 +199,7 @@ export function SearchView(props: ViewProps) {
               <option value="curated">the knowledge base</option>
               <option value="un-consolidated">UN consolidated list</option>
               <option value="ofac-sdn">OFAC SDN list</option>
+              {dataset && !['curated', 'un-consolidated', 'ofac-sdn'].includes(dataset) ? <option value={dataset}>{datasetLabel(dataset)}</option> : null}
             </select>
           </label>
         </div>
@@ -249,21 +256,20 @@ export function SearchView(props: ViewProps) {
   );
 }
 
-// Whether a key press belongs to a field being typed in.
-function typing(e: KeyboardEvent): boolean {
-  const t = e.target as HTMLElement | null;
-  return !!t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
-}
-
 // The top bar's search box: the first results under it as you type, arrow
 // keys and Enter; Enter with none chosen opens the search view. '/'
-// anywhere focuses the search view's box there, else this one.
+// anywhere focuses the view's own main field (data-slash-focus: the search
+// view's box, the screening desk's name), else this one.
 export function TopSearch(props: { hidden?: boolean }) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const settled = useDebounced(text, DEBOUNCE_MS);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
+  // The list closes a moment after the box loses the focus (a click on a
+  // result lands first); coming back to the box in that moment keeps it.
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(closing.current), []);
   const found = useApi<SearchAnswer>(open ? searchPath(settled, 6) : null);
   const results = settled.trim() && open ? (found.data?.results ?? []) : [];
   const go = (to: string) => {
@@ -272,12 +278,12 @@ export function TopSearch(props: { hidden?: boolean }) {
     input.current?.blur();
     navigate(to);
   };
-  const { active, setActive, onKeyDown } = useActive(results.length, (i) => go(entityHref(results[i].id)));
+  const { active, setActive, onKeyDown } = useActive(results.length, found.data, (i) => go(entityHref(results[i].id)));
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || typing(e)) return;
-      const target = (document.getElementById('search-q') as HTMLInputElement | null) ?? input.current;
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || typingIn(e)) return;
+      const target = document.querySelector<HTMLInputElement>('[data-slash-focus]') ?? input.current;
       if (!target) return;
       e.preventDefault();
       target.focus();
@@ -311,8 +317,13 @@ export function TopSearch(props: { hidden?: boolean }) {
           setText((e.target as HTMLInputElement).value);
           setOpen(true);
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => {
+          clearTimeout(closing.current);
+          setOpen(true);
+        }}
+        onBlur={() => {
+          closing.current = setTimeout(() => setOpen(false), 150);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             setOpen(false);
@@ -328,7 +339,11 @@ export function TopSearch(props: { hidden?: boolean }) {
         data-testid="topsearch-input"
       />
       <kbd class="topsearch-key" aria-hidden="true">/</kbd>
-      {results.length ? (
+      {open && settled.trim() && found.error ? (
+        <div class="topsearch-results" role="alert">
+          <span class="topsearch-error">{found.error.message}</span>
+        </div>
+      ) : results.length ? (
         <ul id={listId} class="topsearch-results" role="listbox" aria-label="Quick results">
           {results.map((h, i) => (
             <li

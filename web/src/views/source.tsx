@@ -11,17 +11,20 @@ import type { ViewProps } from '../app';
 import { ApiError } from '../lib/api';
 import { useApi, useTitle } from '../lib/hooks';
 import { Link, href, setQuery, sourceHref } from '../lib/router';
-import { Empty, ErrorBox, Loading } from '../lib/ui';
+import { Empty, ErrorBox, Loading, typingIn } from '../lib/ui';
 import { codePointIndex, parseSpan, segments, toUtf16, type Segment } from '../lib/spans';
-import { datasetLabel, formatDate, words, type EntityRef, type SourceClaim, type SourceDocument, type SourceRow } from '../lib/knowledge';
-import { ClaimView, EntityLink, FactLine } from './claims';
+import { datasetLabel, words, type EntityRef, type SourceClaim, type SourceDocument, type SourceRow } from '../lib/knowledge';
+import { dateWords } from '../lib/partial-dates';
+import { ClaimView, EntityLink, FactLine } from '../lib/claims';
 import './knowledge.css';
 import './source.css';
 
 export function SourceView(props: ViewProps) {
   const id = props.route.path[0] === 'source' ? props.route.path[1] : undefined;
   if (!id) return <SourceList />;
-  return <SourceReader id={id} span={parseSpan(props.route.query.get('span'))} />;
+  // Keyed by the source: another source starts with none of this one's
+  // state (the claims chosen, how many citations are highlighted).
+  return <SourceReader key={id} id={id} span={parseSpan(props.route.query.get('span'))} />;
 }
 
 // ---- the list ----
@@ -53,7 +56,7 @@ function SourceList() {
                 <div class="muted src-small">{s.author ? `${s.author} · ` : ''}<code>{s.id}</code></div>
               </td>
               <td>{s.publisher ?? '—'}</td>
-              <td class="nowrap">{formatDate(s.date) || '—'}</td>
+              <td class="nowrap">{dateWords(s.date) || '—'}</td>
               <td class="num">{s.claims.toLocaleString('en')}</td>
               <td class="nowrap">{s.text_stored ? `${(s.length ?? 0).toLocaleString('en')} characters` : <span class="muted">not stored</span>}</td>
             </tr>
@@ -122,7 +125,7 @@ function SourceHeader(props: { doc: SourceDocument }) {
       </div>
       <h1 data-testid="source-title">{s.title}</h1>
       <p class="src-byline">
-        {[s.publisher, s.author, formatDate(s.date)].filter(Boolean).join(' · ')}
+        {[s.publisher, s.author, dateWords(s.date)].filter(Boolean).join(' · ')}
         {s.url ? (
           <>
             {' · '}
@@ -211,7 +214,7 @@ function Text(props: {
   const { text, segs, target, chosen } = props;
   let firstTarget = true;
   return (
-    <div class="src-text" lang="en" data-testid="source-text">
+    <div class="src-text" dir="auto" data-testid="source-text">
       {segs.map((s, i) => {
         const piece = text.slice(s.start, s.end);
         const cites = s.covers.filter((c) => c !== target);
@@ -288,7 +291,7 @@ function ClaimTable(props: { doc: SourceDocument; more: () => void; loading: boo
 function SourceReader(props: { id: string; span: [number, number] | null }) {
   const [limit, setLimit] = useState(1000);
   const loaded = useApi<SourceDocument>(`/v1/sources/${encodeURIComponent(props.id)}${limit !== 1000 ? `?limit=${limit}` : ''}`);
-  const doc = loaded.data && loaded.data.source.id === props.id ? loaded.data : undefined;
+  const doc = loaded.data;
   useTitle(doc ? doc.source.title : props.id);
   const [chosen, setChosen] = useState<number[]>([]);
 
@@ -325,7 +328,6 @@ function SourceReader(props: { id: string; span: [number, number] | null }) {
     setChosen(exact);
     requestAnimationFrame(() => reveal(true));
   }, [doc, props.span?.[0], props.span?.[1]]);
-  useEffect(() => setChosen([]), [props.id]);
 
   // Chooses the claims citing a passage, innermost span first; the URL
   // takes the innermost span.
@@ -348,8 +350,7 @@ function SourceReader(props: { id: string; span: [number, number] | null }) {
   };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement;
-      if (e.ctrlKey || e.metaKey || e.altKey || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || typingIn(e)) return;
       if (e.key === 'n') step(1);
       else if (e.key === 'p') step(-1);
       else if (e.key === 'Escape') setChosen([]);

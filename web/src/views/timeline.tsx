@@ -11,10 +11,9 @@ import type { ViewProps } from '../app';
 import { useApi, useTitle } from '../lib/hooks';
 import { Link, entityHref, href, setQuery } from '../lib/router';
 import { Empty, ErrorBox, Loading } from '../lib/ui';
-import type { Claim, Estimate, KbEvent, Participant } from '../lib/kb-types';
-import { partyOf } from '../lib/kb-types';
-import { ClaimItem, ClaimList } from '../lib/fact-claims';
-import { countryName, eventAt, eventEndYear, eventInvolves, eventYear, fold, numberWords, placeWords, sides, typeColour, typeWords } from '../lib/events';
+import { countryName, estimateWords, partyOf, quantity, words, type Claim, type Estimate, type EventRecord, type Participant } from '../lib/knowledge';
+import { ClaimList, ClaimView } from '../lib/claims';
+import { eventAt, eventEndYear, eventInvolves, eventYear, fold, placeWords, sides, typeColour } from '../lib/events';
 import { dateWords, spanWords, yearPosition } from '../lib/partial-dates';
 import { useWidth } from '../lib/use-width';
 import { PALETTE } from '../lib/network-style';
@@ -28,7 +27,7 @@ export function TimelineView({ route }: ViewProps) {
   const kind = q.get('kind') ?? '';
   const place = q.get('place') ?? '';
   const selected = q.get('event') ?? '';
-  const events = useApi<KbEvent[]>('/v1/events');
+  const events = useApi<EventRecord[]>('/v1/events');
   const estimates = useApi<Estimate[]>('/v1/estimates');
 
   const options = useMemo(() => filterOptions(events.data ?? []), [events.data]);
@@ -71,7 +70,7 @@ export function TimelineView({ route }: ViewProps) {
               <option value="">any</option>
               {options.kinds.map(([k, n]) => (
                 <option key={k} value={k}>
-                  {typeWords(k)} ({n})
+                  {words(k)} ({n})
                 </option>
               ))}
             </select>
@@ -131,7 +130,7 @@ export function TimelineView({ route }: ViewProps) {
 }
 
 // [id, name, count] of actors, [type, count] of kinds, [key, words, count] of places.
-function filterOptions(events: KbEvent[]) {
+function filterOptions(events: EventRecord[]) {
   const actors = new Map<string, [string, number]>();
   const kinds = new Map<string, number>();
   const places = new Map<string, [string, number]>();
@@ -157,9 +156,9 @@ function filterOptions(events: KbEvent[]) {
 
 // Every event shown as a mark on one axis: a dot, or a bar for a span;
 // marks that would overlap go to the next lane.
-function TimeStrip({ events, selected }: { events: KbEvent[]; selected: string }) {
+function TimeStrip({ events, selected }: { events: EventRecord[]; selected: string }) {
   const [box, width] = useWidth<HTMLDivElement>();
-  const dated = events.map((e) => ({ e, x0: eventYear(e), x1: eventEndYear(e) })).filter((d): d is { e: KbEvent; x0: number; x1: number | null } => d.x0 !== null);
+  const dated = events.map((e) => ({ e, x0: eventYear(e), x1: eventEndYear(e) })).filter((d): d is { e: EventRecord; x0: number; x1: number | null } => d.x0 !== null);
   const lanes = 5;
   const laneH = 14;
   const top = 10;
@@ -227,17 +226,17 @@ function withEvent(id: string): string {
   return q.toString();
 }
 
-function EventItem({ e, selected }: { e: KbEvent; selected: boolean }) {
+function EventItem({ e, selected }: { e: EventRecord; selected: boolean }) {
   const { claimed, attributed } = sides(e);
   const when = e.date ? dateWords(e.date) : spanWords(e.from, e.to);
-  const killed = numberWords(e.killed);
-  const wounded = numberWords(e.wounded);
+  const killed = quantity(e.killed);
+  const wounded = quantity(e.wounded);
   return (
     <li id={'ev-' + e.id} class={'tl-event card' + (selected ? ' selected' : '')} data-testid={'event-' + e.id}>
       <header class="tl-event-head">
         <span class="tl-date">{when}</span>
         <span class="badge tl-type" style={{ borderColor: typeColour(e.type), color: typeColour(e.type) }}>
-          {typeWords(e.type)}
+          {words(e.type)}
         </span>
         <h3>
           <a
@@ -299,7 +298,7 @@ function ParticipantRow({ p }: { p: Participant }) {
       </ul>
       {open !== null && p.claims[open] ? (
         <div class="tl-claim">
-          <ClaimItem claim={p.claims[open]} />
+          <ClaimView claim={p.claims[open]} />
         </div>
       ) : null}
     </div>
@@ -323,7 +322,7 @@ interface Group {
   key: string;
   subject: { id: string; name: string };
   quantity: string;
-  unit: string;
+  unit: string | null;
   items: Estimate[];
   parties: string[];
 }
@@ -385,7 +384,7 @@ function EstimateGroups({ estimates }: { estimates: Estimate[] }) {
                         <Link href={entityHref(x.subject.id)}>{x.subject.name}</Link>
                       </td>
                       <td>
-                        {x.quantity.replace(/-/g, ' ')}
+                        {words(x.quantity)}
                         {x.scope ? <div class="muted small">{x.scope}</div> : null}
                       </td>
                       <td class="num">
@@ -414,25 +413,13 @@ function EstimateGroups({ estimates }: { estimates: Estimate[] }) {
   );
 }
 
-function fmt(n: number, unit: string): string {
-  if (unit === 'usd') return '$' + (n >= 1e9 ? `${n / 1e9} bn` : n >= 1e6 ? `${n / 1e6} m` : n.toLocaleString('en'));
-  return n.toLocaleString('en');
-}
-
 const compactNumber = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
-function compact(n: number, unit: string): string {
+function compact(n: number, unit: string | null): string {
   return (unit === 'usd' ? '$' : '') + compactNumber.format(n);
 }
 
-function estimateWords(x: Estimate): string {
-  const u = x.unit === 'people' ? '' : ` ${x.unit}`;
-  const q = x.qualifier ? { about: 'about ', at_least: 'at least ', at_most: 'at most ', more_than: 'more than ' }[x.qualifier] ?? '' : '';
-  if (x.value !== null) return `${q}${fmt(x.value, x.unit)}${u}`;
-  if (x.low !== null && x.high !== null) return `${q}${fmt(x.low, x.unit)}–${fmt(x.high, x.unit)}${u}`;
-  if (x.low !== null) return `${q || 'at least '}${fmt(x.low, x.unit)}${u}`;
-  if (x.high !== null) return `${q || 'up to '}${fmt(x.high, x.unit)}${u}`;
-  return '';
-}
+// Who asserts an estimate: its first claim's party.
+const assertedBy = (x: Estimate) => (x.claims[0] ? partyOf(x.claims[0]).name : '');
 
 function EstimateChart({ g, lo, hi }: { g: Group; lo: number; hi: number }) {
   const [box, width] = useWidth<HTMLDivElement>(600);
@@ -446,7 +433,7 @@ function EstimateChart({ g, lo, hi }: { g: Group; lo: number; hi: number }) {
   const vmax = Math.max(...values, 1) * 1.15;
   const x = (year: number) => left + ((year - lo) / (hi - lo)) * (width - left - right);
   const y = (v: number) => top + (1 - v / vmax) * (height - top - bottom);
-  const colour = (party: string) => PALETTE[g.parties.indexOf(party) % PALETTE.length];
+  const colour = (party: string) => PALETTE[Math.max(0, g.parties.indexOf(party)) % PALETTE.length];
   const span = hi - lo;
   const stepYears = span > 40 ? 10 : span > 16 ? 5 : span > 6 ? 2 : 1;
   const ticks: number[] = [];
@@ -456,7 +443,7 @@ function EstimateChart({ g, lo, hi }: { g: Group; lo: number; hi: number }) {
     <article class="est-chart card" data-testid={`estimates-${g.subject.id}-${g.quantity}`}>
       <header>
         <h3>
-          <Link href={entityHref(g.subject.id)}>{g.subject.name}</Link> · {g.quantity.replace(/-/g, ' ')}
+          <Link href={entityHref(g.subject.id)}>{g.subject.name}</Link> · {words(g.quantity)}
         </h3>
         <ul class="est-legend">
           {g.parties.map((p) => (
@@ -486,8 +473,7 @@ function EstimateChart({ g, lo, hi }: { g: Group; lo: number; hi: number }) {
           {g.items.map((item, i) => {
             const at = yearPosition(item.as_of);
             if (at === null) return null;
-            const party = partyOf(item.claims[0] ?? ({} as Claim)).name;
-            const c = colour(party);
+            const c = colour(assertedBy(item));
             const cx = x(at) + (i % 3) * 5 - 5; // nudge marks of one date apart
             const low = item.low ?? item.value;
             const high = item.high ?? item.value;

@@ -1,28 +1,30 @@
-// Claims, as every knowledge view shows them: who says so (source, party),
-// how (stance, confidence) and the passage, expandable in place, with a
-// link that opens the source reader at the cited span; and the fact a claim
-// is on, in words. Shared by the entity card, the source reader and the
-// conflicts view.
+// Claims, as every view shows them: who says so (source, party), how
+// (stance, confidence) and the passage, with a link that opens the source
+// reader at the cited span; a fact's claims folded in place (the entity
+// card) or listed (a relation opened in the network, an event on the
+// timeline); the fact a claim is on, in words; entity links.
 //
 //   <FactClaims claims={relation.claims} />     // a toggle: "3 claims · 1 denies"
+//   <ClaimList claims={edge.claims} />           // each claim, open
 //   <ClaimView claim={c} />                      // one claim, open
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { Link, entityHref, sourceHref } from '../lib/router';
-import { figure, formatDate, partyOf, period, words, type CitedFact, type Claim, type EntityRef } from '../lib/knowledge';
-import './knowledge.css';
+import { Link, entityHref, sourceHref } from './router';
+import { estimateWords, partyOf, words, type CitedFact, type Claim, type EntityRef } from './knowledge';
+import { dateWords, spanWords } from './partial-dates';
+import './claims.css';
 
 export function EntityLink(props: { entity: EntityRef | null | undefined; label?: string }) {
   const e = props.entity;
   if (!e) return <span>{props.label ?? '—'}</span>;
   return (
-    <Link href={entityHref(e.id)} class="kb-entity" title={`${e.name} (${e.kind.replace(/_/g, ' ')})`}>
+    <Link href={entityHref(e.id)} class="kb-entity" title={`${e.name} (${words(e.kind)})`}>
       <bdi>{e.name}</bdi>
     </Link>
   );
 }
 
-export function Stance(props: { stance: string }) {
+function Stance(props: { stance: string }) {
   const s = props.stance;
   return (
     <span class={`badge stance ${s === 'denies' ? 'disputes' : 'supports'}`} data-stance={s}>
@@ -31,7 +33,7 @@ export function Stance(props: { stance: string }) {
   );
 }
 
-export function Confidence(props: { value: number }) {
+function Confidence(props: { value: number }) {
   const pct = Math.round(Math.max(0, Math.min(1, props.value)) * 100);
   return (
     <span class="kb-confidence" title={`confidence ${props.value}`}>
@@ -43,28 +45,27 @@ export function Confidence(props: { value: number }) {
 }
 
 // One claim: party, stance, confidence, passage, source and the link to it.
-export function ClaimView(props: { claim: Claim; compact?: boolean; children?: ComponentChildren }) {
+export function ClaimView(props: { claim: Claim }) {
   const c = props.claim;
-  const where = [c.publisher, c.author, c.source_date].filter(Boolean).join(' · ');
+  const where = [c.publisher, c.author, dateWords(c.source_date)].filter(Boolean).join(' · ');
   return (
     <article class="kb-claim" data-claim-id={c.claim_id} data-stance={c.stance} data-testid="claim">
       <header class="kb-claim-head">
         <Stance stance={c.stance} />
         <span class="kb-party">
-          {c.party ? <EntityLink entity={c.party} /> : <span>{partyOf(c)}</span>}
+          {c.party ? <EntityLink entity={c.party} /> : <span>{partyOf(c).name}</span>}
           {c.party && c.party_label ? <span class="muted"> ({c.party_label})</span> : null}
         </span>
         <Confidence value={c.confidence} />
       </header>
       {c.passage ? (
-        <blockquote class="passage" data-testid="passage">{c.passage}</blockquote>
+        <blockquote class="passage" dir="auto" data-testid="passage">{c.passage}</blockquote>
       ) : (
         <p class="kb-nopassage muted">
           {c.locator ? <>Cites entry <code>{c.locator}</code> of the list.</> : c.span ? 'The source’s text is not stored: the passage cannot be shown.' : 'Cites the source as a whole.'}
         </p>
       )}
       {c.note ? <p class="kb-note">{c.note}</p> : null}
-      {props.children}
       <footer class="kb-claim-foot">
         <span class="kb-source" title={c.source}>
           <span class="kb-source-title">{c.source_title}</span>
@@ -83,8 +84,22 @@ export function ClaimView(props: { claim: Claim; compact?: boolean; children?: C
   );
 }
 
+// Claims listed open, each with its passage.
+export function ClaimList(props: { claims: Claim[]; testid?: string }) {
+  if (props.claims.length === 0) return <p class="hint">No claim is shown (the party filter leaves none).</p>;
+  return (
+    <ol class="claim-list" data-testid={props.testid}>
+      {props.claims.map((c) => (
+        <li key={c.claim_id}>
+          <ClaimView claim={c} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 // "2 claims · 1 denies" in words, for a summary line.
-export function claimCount(claims: Claim[]): string {
+function claimCount(claims: Claim[]): string {
   const denies = claims.filter((c) => c.stance === 'denies').length;
   const base = `${claims.length} claim${claims.length === 1 ? '' : 's'}`;
   return denies ? `${base} · ${denies} den${denies === 1 ? 'ies' : 'y'}` : base;
@@ -98,7 +113,7 @@ export function FactClaims(props: { claims: Claim[]; open?: boolean }) {
   const [opened, setOpened] = useState(!!props.open);
   const claims = props.claims;
   if (!claims.length) return <span class="muted kb-noclaims">no claim</span>;
-  const parties = [...new Set(claims.map(partyOf))];
+  const parties = [...new Set(claims.map((c) => partyOf(c).name))];
   const denies = claims.some((c) => c.stance === 'denies');
   return (
     <details
@@ -126,7 +141,7 @@ export function FactLine(props: { fact: CitedFact; self?: string }) {
   if (f.type === 'entity' && f.entity) body = <>describes {ent(f.entity)}</>;
   else if (f.relation) {
     const r = f.relation;
-    const when = period(r.from, r.to);
+    const when = spanWords(r.from, r.to);
     body = (
       <>
         {ent(r.subject)} <span class="kb-pred">{words(r.predicate)}</span> {ent(r.object)}
@@ -134,7 +149,7 @@ export function FactLine(props: { fact: CitedFact; self?: string }) {
         {when ? <span class="muted"> · {when}</span> : null}
       </>
     );
-  } else if (f.event) body = <>event: <em>{f.event.title}</em>{f.event.date ? <span class="muted"> · {formatDate(f.event.date)}</span> : null}</>;
+  } else if (f.event) body = <>event: <em>{f.event.title}</em>{f.event.date ? <span class="muted"> · {dateWords(f.event.date)}</span> : null}</>;
   else if (f.participant) {
     const p = f.participant;
     body = <>{ent(p.entity, p.label)} <span class="kb-pred">{p.role}</span> <em>{p.event.title}</em></>;
@@ -142,8 +157,8 @@ export function FactLine(props: { fact: CitedFact; self?: string }) {
     const e = f.estimate;
     body = (
       <>
-        {ent(e.subject)}: {words(e.quantity)} <strong>{figure(e)}{e.unit ? ` ${words(e.unit)}` : ''}</strong>
-        {e.as_of ? <span class="muted"> · as of {formatDate(e.as_of)}</span> : null}
+        {ent(e.subject)}: {words(e.quantity)} <strong>{estimateWords(e)}</strong>
+        {e.as_of ? <span class="muted"> · as of {dateWords(e.as_of)}</span> : null}
       </>
     );
   } else if (f.designation) {
