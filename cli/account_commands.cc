@@ -22,10 +22,6 @@ struct AuditArgs {
   std::string from, to, format = "jsonl", output;
 };
 
-StatusOr<std::unique_ptr<Engine>> OpenForWriting(const Context& context) {
-  return Engine::Open(context.db, store::AccessMode::kReadWrite);
-}
-
 }  // namespace
 
 void AddAccountCommands(CLI::App& app, Context& context, std::vector<Command>& commands) {

@@ -78,4 +78,8 @@ StatusOr<std::unique_ptr<Engine>> OpenForReading(const Context& context) {
   return Engine::Open(context.db, store::AccessMode::kReadOnly);
 }
 
+StatusOr<std::unique_ptr<Engine>> OpenForWriting(const Context& context) {
+  return Engine::Open(context.db, store::AccessMode::kReadWrite);
+}
+
 }  // namespace vigil::cli

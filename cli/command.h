@@ -38,6 +38,7 @@ int Fail(const Status& status, const Context& context);
 // Prints a JSON value; returns 0.
 int Print(const Json& value);
 StatusOr<std::unique_ptr<Engine>> OpenForReading(const Context& context);
+StatusOr<std::unique_ptr<Engine>> OpenForWriting(const Context& context);
 
 void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
 void AddScreenCommands(CLI::App& app, Context& context, std::vector<Command>& commands);

@@ -30,10 +30,6 @@ struct AlertArgs {
   int64_t since = 0, monitor = 0;
 };
 
-StatusOr<std::unique_ptr<Engine>> OpenForWriting(const Context& context) {
-  return Engine::Open(context.db, store::AccessMode::kReadWrite);
-}
-
 std::string Esc(const std::string& text) { return EscapeForTerminal(text); }
 
 std::string Score(const std::optional<double>& score) {

@@ -17,4 +17,11 @@ inline std::string AsciiLower(std::string_view text) {
   return out;
 }
 
+// Whether every byte of text is ASCII (below 0x80).
+inline bool IsAscii(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
 }  // namespace vigil

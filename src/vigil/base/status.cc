@@ -33,6 +33,10 @@ std::string FieldOf(const Status& status) {
   return payload ? std::string(*payload) : std::string();
 }
 
+Status FieldProblem(std::string_view field, const std::string& problem) {
+  return problem.empty() ? absl::OkStatus() : FieldError(field, problem);
+}
+
 ExitCode ExitCodeFor(const Status& status) {
   switch (status.code()) {
     case absl::StatusCode::kOk:

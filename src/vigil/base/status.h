@@ -6,6 +6,7 @@
 // that maps a status to the CLI's exit code.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -39,6 +40,18 @@ inline constexpr char kFieldPayload[] = "vigil.dev/field";
 Status FieldError(std::string_view field, std::string_view message);
 // The field a status is about, or "" when it names none.
 std::string FieldOf(const Status& status);
+
+// A checked field's verdict: OK when problem is empty, else FieldError.
+Status FieldProblem(std::string_view field, const std::string& problem);
+
+// A record a query must find (a row that another row refers to): its
+// error, or InternalError "<what> is missing" when it is gone.
+template <typename T>
+StatusOr<T> Required(StatusOr<std::optional<T>> record, std::string_view what) {
+  if (!record.ok()) return record.status();
+  if (!*record) return absl::InternalError(std::string(what) + " is missing");
+  return std::move(**record);
+}
 
 // Process exit codes used by every front end.
 enum class ExitCode : int {

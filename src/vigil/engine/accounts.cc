@@ -29,7 +29,7 @@ std::string RandomBytes(size_t n) {
   return bytes;
 }
 
-std::string Hex(std::string_view bytes) {
+std::string HexOf(std::string_view bytes) {
   std::string out(bytes.size() * 2 + 1, '\0');
   sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
                  bytes.size());
@@ -97,7 +97,7 @@ StatusOr<NewToken> Accounts::Create(const TokenRequest& request) {
   store::TokenRecord record;
   record.name = request.name;
   record.role = std::string(RoleName(request.role));
-  record.public_id = Hex(RandomBytes(kPublicBytes));
+  record.public_id = HexOf(RandomBytes(kPublicBytes));
   record.salt = RandomBytes(kSaltBytes);
   record.hash = SecretHash(secret, record.salt);
   record.created_at = UtcTimestamp();

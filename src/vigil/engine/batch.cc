@@ -31,7 +31,7 @@ std::string FindColumn(const std::vector<std::string>& columns,
 }
 
 // Keeps problems up to kMaxBatchProblems and counts the rest.
-struct Problems {
+struct RowProblems {
   std::vector<std::string> kept;
   size_t dropped = 0;
   void Add(std::string problem) {
@@ -164,7 +164,7 @@ struct BatchScreener::State {
   std::unique_ptr<RowParser> lines;  // JSON-lines streams
   size_t keys_seen = 0;               // of lines->columns()
   size_t rows = 0, unreadable = 0, screened = 0, rows_with_hits = 0, hits = 0;
-  Problems problems;
+  RowProblems problems;
 
   std::string Value(const Row& row, const std::string& column) const {
     if (column.empty()) return "";
@@ -447,7 +447,7 @@ StatusOr<PairsSummary> Engine::ComparePairs(const CompareRequest& defaults, RowS
     return absl::InvalidArgumentError(
         fmt::format("{}:1: header: expected columns name_a,name_b[,kind]", rows.name()));
   PairsSummary summary;
-  Problems unreadable, skipped;
+  RowProblems unreadable, skipped;
   std::vector<Row> chunk;
   std::vector<std::string> problems;
   for (bool more = true; more;) {

@@ -25,10 +25,6 @@ namespace {
 // may record one): the screening path asks the store at most this often.
 constexpr auto kDecisionRecheck = std::chrono::seconds(1);
 
-Status Problem(std::string_view field, const std::string& problem) {
-  return problem.empty() ? absl::OkStatus() : FieldError(field, problem);
-}
-
 // One component of a digest: its items sorted, each ended by a separator
 // that no item holds.
 void AddSorted(std::string* out, std::vector<std::string> items) {
@@ -43,10 +39,10 @@ void AddSorted(std::string* out, std::vector<std::string> items) {
 }  // namespace
 
 Status DecisionRequest::Validate() const {
-  if (auto s = Problem("subject.name", match::NameProblem(subject.name)); !s.ok()) return s;
-  if (auto s = Problem("subject.birth_date", match::BirthDateProblem(subject.birth_date)); !s.ok())
+  if (auto s = FieldProblem("subject.name", match::NameProblem(subject.name)); !s.ok()) return s;
+  if (auto s = FieldProblem("subject.birth_date", match::BirthDateProblem(subject.birth_date)); !s.ok())
     return s;
-  if (auto s = Problem("subject.country", match::CountryProblem(subject.country)); !s.ok())
+  if (auto s = FieldProblem("subject.country", match::CountryProblem(subject.country)); !s.ok())
     return s;
   if (record.empty())
     return FieldError("record", "is empty: give the key a hit reports as \"entity\"");

@@ -20,14 +20,6 @@ int NameRank(std::string_view kind) {
 
 constexpr int kSuggestions = 8;
 
-// A required record: an error, or InternalError when the row is gone.
-template <typename T>
-StatusOr<T> Required(StatusOr<std::optional<T>> record, int64_t row) {
-  if (!record.ok()) return record.status();
-  if (!*record) return absl::InternalError(fmt::format("entity row {} is missing", row));
-  return std::move(**record);
-}
-
 }  // namespace
 
 StatusOr<int64_t> Engine::Resolve(const std::string& name_or_id, std::string* matched_name) {
@@ -75,7 +67,7 @@ StatusOr<int64_t> Engine::Resolve(const std::string& name_or_id, std::string* ma
     }
     std::string list;
     for (auto id : winners) {
-      auto ref = Required(store_->EntityRef(id), id);
+      auto ref = Required(store_->EntityRef(id), fmt::format("entity row {}", id));
       if (!ref.ok()) return ref.status();
       list += fmt::format("\n  {} ({}, {})", ref->id, ref->name, ref->kind);
     }
@@ -120,7 +112,7 @@ std::vector<std::string> RolesIn(const store::EventRecord& event, const std::str
 
 StatusOr<EntityCard> Card(store::Store& store, int64_t row) {
   EntityCard card;
-  auto entity = Required(store.Entity(row), row);
+  auto entity = Required(store.Entity(row), fmt::format("entity row {}", row));
   if (!entity.ok()) return entity.status();
   card.entity = std::move(entity->ref);
   card.description = std::move(entity->description);
@@ -156,7 +148,7 @@ StatusOr<EntityCard> Card(store::Store& store, int64_t row) {
   VIGIL_ASSIGN(shared, store.EntitiesSharingNames(row));
   for (auto& s : shared) {
     if (linked.count(s.entity_row)) continue;  // linked records are shown under "linked"
-    auto other = Required(store.EntityRef(s.entity_row), s.entity_row);
+    auto other = Required(store.EntityRef(s.entity_row), fmt::format("entity row {}", s.entity_row));
     if (!other.ok()) return other.status();
     card.shares_names_with.push_back({std::move(s.name), std::move(*other)});
   }

@@ -22,10 +22,6 @@
 namespace vigil {
 namespace {
 
-Status Problem(std::string_view field, const std::string& problem) {
-  return problem.empty() ? absl::OkStatus() : FieldError(field, problem);
-}
-
 // A field's problem in a row of an input: "input:line: field: problem",
 // still naming the field for the HTTP API (422).
 Status RowError(const std::string& input, int line, const Status& status) {
@@ -89,9 +85,9 @@ Status MonitorSubject::Validate() const {
   if (label.size() > kMaxMonitorLabel)
     return FieldError("label", fmt::format("is {} bytes long, more than the {} a label may have",
                                            label.size(), kMaxMonitorLabel));
-  if (auto s = Problem("name", match::NameProblem(name)); !s.ok()) return s;
-  if (auto s = Problem("birth_date", match::BirthDateProblem(birth_date)); !s.ok()) return s;
-  if (auto s = Problem("country", match::CountryProblem(country)); !s.ok()) return s;
+  if (auto s = FieldProblem("name", match::NameProblem(name)); !s.ok()) return s;
+  if (auto s = FieldProblem("birth_date", match::BirthDateProblem(birth_date)); !s.ok()) return s;
+  if (auto s = FieldProblem("country", match::CountryProblem(country)); !s.ok()) return s;
   return ParseKind(kind).status();
 }
 

@@ -21,10 +21,6 @@ double MillisecondsSince(std::chrono::steady_clock::time_point start) {
 }
 
 // A field's problem ("" when there is none) as a status naming the field.
-Status Problem(std::string_view field, const std::string& problem) {
-  return problem.empty() ? absl::OkStatus() : FieldError(field, problem);
-}
-
 // match's checks name their fields ("threshold: ..."): the same, with the
 // field attached.
 Status Named(std::string_view field, const Status& status) {
@@ -46,17 +42,17 @@ StatusOr<match::NameKind> ParseKind(std::string_view text, std::string_view fiel
 
 Status ScreenRequest::Validate() const {
   if (auto k = ParseKind(kind); !k.ok()) return k.status();
-  if (auto s = Problem("name", match::NameProblem(name)); !s.ok()) return s;
+  if (auto s = FieldProblem("name", match::NameProblem(name)); !s.ok()) return s;
   if (auto s = Named("threshold", match::ValidateThreshold(threshold)); !s.ok()) return s;
   if (auto s = Named("top", match::ValidateTop(top)); !s.ok()) return s;
-  if (auto s = Problem("dob", match::BirthDateProblem(dob)); !s.ok()) return s;
-  return Problem("country", match::CountryProblem(country));
+  if (auto s = FieldProblem("dob", match::BirthDateProblem(dob)); !s.ok()) return s;
+  return FieldProblem("country", match::CountryProblem(country));
 }
 
 Status CompareRequest::Validate() const {
   if (auto s = Named("threshold", match::ValidateThreshold(threshold)); !s.ok()) return s;
-  if (auto s = Problem("name_a", match::NameProblem(name_a)); !s.ok()) return s;
-  if (auto s = Problem("name_b", match::NameProblem(name_b)); !s.ok()) return s;
+  if (auto s = FieldProblem("name_a", match::NameProblem(name_a)); !s.ok()) return s;
+  if (auto s = FieldProblem("name_b", match::NameProblem(name_b)); !s.ok()) return s;
   return ParseKind(kind).status();
 }
 

@@ -2,6 +2,7 @@
 // by key, name suggestions (search.h).
 #include "vigil/engine/search.h"
 
+#include <absl/algorithm/container.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -17,10 +18,6 @@ namespace {
 
 // Knowledge-base names that contain the query, looked at per search.
 constexpr int kKnowledgeCandidates = 500;
-
-bool Contains(const std::vector<std::string>& values, const std::string& value) {
-  return std::find(values.begin(), values.end(), value) != values.end();
-}
 
 }  // namespace
 
@@ -170,10 +167,10 @@ StatusOr<SearchResult> Engine::Search(const SearchRequest& request) {
   result.lists = list.versions();
   for (auto& e : entries) {
     if (kind != match::NameKind::kAny && match::KindOfEntity(e.kind) != kind) continue;
-    if (!request.datasets.empty() && !Contains(request.datasets, e.dataset)) continue;
+    if (!request.datasets.empty() && !absl::c_linear_search(request.datasets, e.dataset)) continue;
     if (!countries.empty()) {
       bool any = false;
-      for (const auto& c : e.record.nationalities) any = any || Contains(countries, c);
+      for (const auto& c : e.record.nationalities) any = any || absl::c_linear_search(countries, c);
       if (!any) continue;
     }
     result.all.push_back(std::move(e));

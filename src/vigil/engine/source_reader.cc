@@ -28,14 +28,6 @@ class EntityList {
   std::set<std::string> seen_;
 };
 
-// A required record: its error, or InternalError when the fact is gone.
-template <typename T>
-StatusOr<T> Required(StatusOr<std::optional<T>> record, int64_t fact_id) {
-  if (!record.ok()) return record.status();
-  if (!*record) return absl::InternalError(fmt::format("fact {} is missing", fact_id));
-  return std::move(**record);
-}
-
 // The fact a claim is on, its own claims left out.
 StatusOr<CitedFact> ReadFact(store::KnowledgeStore& store, int64_t fact_id,
                              const std::string& type) {
@@ -47,19 +39,19 @@ StatusOr<CitedFact> ReadFact(store::KnowledgeStore& store, int64_t fact_id,
   fact.summary = std::move(*summary);
   EntityList entities(&fact.entities);
   if (type == "entity") {
-    auto ref = Required(store.EntityRef(fact_id), fact_id);
+    auto ref = Required(store.EntityRef(fact_id), fmt::format("fact {}", fact_id));
     if (!ref.ok()) return ref.status();
     fact.entity = std::move(*ref);
     entities.Add(*fact.entity);
   } else if (type == "relation") {
-    auto relation = Required(store.Relation(fact_id), fact_id);
+    auto relation = Required(store.Relation(fact_id), fmt::format("fact {}", fact_id));
     if (!relation.ok()) return relation.status();
     relation->claims.clear();
     entities.Add(relation->subject);
     entities.Add(relation->object);
     fact.relation = std::move(*relation);
   } else if (type == "event") {
-    auto event = Required(store.Event(fact_id), fact_id);
+    auto event = Required(store.Event(fact_id), fmt::format("fact {}", fact_id));
     if (!event.ok()) return event.status();
     event->claims.clear();
     for (auto& p : event->participants) {
@@ -69,19 +61,19 @@ StatusOr<CitedFact> ReadFact(store::KnowledgeStore& store, int64_t fact_id,
     entities.Add(event->place_entity);
     fact.event = std::move(*event);
   } else if (type == "participant") {
-    auto participant = Required(store.Participant(fact_id), fact_id);
+    auto participant = Required(store.Participant(fact_id), fmt::format("fact {}", fact_id));
     if (!participant.ok()) return participant.status();
     entities.Add(participant->entity);
     fact.participant = std::move(*participant);
   } else if (type == "estimate") {
-    auto estimate = Required(store.Estimate(fact_id), fact_id);
+    auto estimate = Required(store.Estimate(fact_id), fmt::format("fact {}", fact_id));
     if (!estimate.ok()) return estimate.status();
     estimate->claims.clear();
     entities.Add(estimate->subject);
     entities.Add(estimate->scope_entity);
     fact.estimate = std::move(*estimate);
   } else if (type == "designation") {
-    auto designation = Required(store.Designation(fact_id), fact_id);
+    auto designation = Required(store.Designation(fact_id), fmt::format("fact {}", fact_id));
     if (!designation.ok()) return designation.status();
     designation->claims.clear();
     entities.Add(designation->entity);

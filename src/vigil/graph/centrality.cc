@@ -16,8 +16,6 @@
 namespace vigil::graph {
 namespace {
 
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
-
 // Per-thread scratch space for one single-source search. Arrays are reset
 // only where the last search touched them.
 struct SearchSpace {

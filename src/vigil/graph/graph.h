@@ -16,10 +16,14 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
 namespace vigil::graph {
+
+// The distance to a node no path reaches.
+inline constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 using NodeId = int32_t;
 

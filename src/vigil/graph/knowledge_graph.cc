@@ -2,6 +2,7 @@
 // queries on them.
 #include "vigil/graph/knowledge_graph.h"
 
+#include <absl/algorithm/container.h>
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -40,10 +41,6 @@ constexpr PredicateWeightEntry kPredicateWeights[] = {
     {"designates", 0.0},
 };
 
-bool Contains(const std::vector<std::string>& words, std::string_view word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
-
 // Combined confidence of the claims that pass the party filter; -1 when no
 // claim asserts the relation.
 double Confidence(const KnowledgeRelation& r, const ViewFilter& filter) {
@@ -69,7 +66,7 @@ bool PartyMatches(const KnowledgeClaim& c, const ViewFilter& filter) {
   if (c.party_entity != 0 && std::find(filter.party_entities.begin(), filter.party_entities.end(),
                                        c.party_entity) != filter.party_entities.end())
     return true;
-  return !c.party_label.empty() && Contains(filter.party_labels, c.party_label);
+  return !c.party_label.empty() && absl::c_linear_search(filter.party_labels, c.party_label);
 }
 
 double PredicateWeight(std::string_view predicate) {
@@ -107,7 +104,7 @@ KnowledgeView BuildView(const KnowledgeSnapshot& snapshot, const ViewFilter& fil
   for (size_t i = 0; i < relation_count; ++i) {
     const auto& r = snapshot.relations[i];
     if (!ValidOn(r, filter.as_of)) continue;
-    if (!filter.predicates.empty() && !Contains(filter.predicates, r.predicate)) continue;
+    if (!filter.predicates.empty() && !absl::c_linear_search(filter.predicates, r.predicate)) continue;
     double confidence = Confidence(r, filter);
     if (confidence < 0.0 || confidence < filter.min_confidence || confidence == 0.0) continue;
     double strength = PredicateWeight(r.predicate) * confidence;
@@ -134,7 +131,7 @@ std::vector<std::vector<DesignationRef>> DesignationsByNode(const KnowledgeSnaps
   for (size_t i = 0; i < snapshot.designations.size(); ++i) {
     const auto& d = snapshot.designations[i];
     if (!filter.as_of.empty() && !d.first_day.empty() && d.first_day > filter.as_of) continue;
-    if (!filter.authorities.empty() && !Contains(filter.authorities, d.authority)) continue;
+    if (!filter.authorities.empty() && !absl::c_linear_search(filter.authorities, d.authority)) continue;
     out[d.entity].push_back({static_cast<int32_t>(i), -1});
   }
   // Designations of linked entities count for both sides (one step).

@@ -13,8 +13,6 @@
 namespace vigil::graph {
 namespace {
 
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
-
 // Orders paths by cost, then hops, then node sequence.
 bool Better(const Path& a, const Path& b) {
   if (a.cost != b.cost) return a.cost < b.cost;

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "vigil/base/ascii.h"
 #include "vigil/text/country.h"
 #include "vigil/text/invisible.h"
 #include "vigil/text/normalize.h"
@@ -58,10 +59,6 @@ struct LatinizerRules {
 const LatinizerRules& SharedRules() {
   static const LatinizerRules rules;  // thread-safe initialisation
   return rules;
-}
-
-bool IsAscii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; });
 }
 
 class Latinizer {

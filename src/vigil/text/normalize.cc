@@ -11,6 +11,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "vigil/base/ascii.h"
 #include "vigil/text/invisible.h"
 
 namespace vigil {
@@ -28,10 +29,6 @@ icu::Transliterator& Folder() {
   }();
   thread_local std::unique_ptr<icu::Transliterator> folder(prototype->clone());
   return *folder;
-}
-
-bool IsAscii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; });
 }
 
 // Invisible characters and control sequences removed first

@@ -10,8 +10,6 @@
 namespace vigil::graph::reference {
 namespace {
 
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
-
 double Weight(const Graph& g, NodeId v, size_t i, bool weighted) {
   return weighted && g.weighted() ? g.OutWeights(v)[i] : 1.0;
 }

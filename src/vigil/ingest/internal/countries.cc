@@ -122,7 +122,7 @@ std::string Fold(std::string_view name) {
   return key;
 }
 
-const std::unordered_map<std::string, std::string>& Table() {
+const std::unordered_map<std::string, std::string>& ListCountryTable() {
   static const auto* table = [] {
     auto* t = new std::unordered_map<std::string, std::string>();
     for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code) {
@@ -157,7 +157,7 @@ std::string CountryCode(std::string_view name) {
   std::string code = vigil::CountryCode(name);
   std::string key = code.empty() ? Fold(name) : "";
   if (!key.empty()) {
-    const auto& table = Table();
+    const auto& table = ListCountryTable();
     if (auto it = table.find(key); it != table.end()) code = it->second;
   }
   if (cache.size() > 100000) cache.clear();

@@ -20,7 +20,7 @@ struct ParseState {
   bool stopped = false;
 };
 
-void OnField(void* data, size_t length, void* user) {
+void OnOfacField(void* data, size_t length, void* user) {
   auto* state = static_cast<ParseState*>(user);
   if (state->fields.empty()) state->record_line = state->line;
   std::string field(static_cast<const char*>(data), length);
@@ -51,12 +51,12 @@ Status Parse(std::string_view bytes, const std::string& path,
     ++state.line;
     if (state.fields.empty()) state.record_line = state.line;
     size_t length = end - start;
-    if (csv_parse(&parser, bytes.data() + start, length, OnField, OnRecordEnd, &state) != length)
+    if (csv_parse(&parser, bytes.data() + start, length, OnOfacField, OnRecordEnd, &state) != length)
       return InputError({path, state.line}, "",
                         fmt::format("CSV syntax error: {}", csv_strerror(csv_error(&parser))));
     start = end;
   }
-  if (!state.stopped) csv_fini(&parser, OnField, OnRecordEnd, &state);
+  if (!state.stopped) csv_fini(&parser, OnOfacField, OnRecordEnd, &state);
   return absl::OkStatus();
 }
 
