@@ -114,6 +114,23 @@ TEST_F(ReadingTest, ReviewAcceptRejectEditAndVerify) {
   EXPECT_EQ(Vigil({"read", Article("article.txt"), "--published", "May 2024"}).exit_code, 2);
 }
 
+TEST_F(ReadingTest, ReloadingTheCuratedDataAfterAcceptingKeepsTheClaims) {
+  // The accepted claims refer to curated entities, whose rows a new version
+  // of the curated dataset replaces: the load writes the reading dataset
+  // again after it (it was refused: "a reference in table relations points
+  // at nothing").
+  ASSERT_EQ(LoadMini().exit_code, 0);
+  auto r = Read("article.txt");
+  int64_t leader = (*Proposal(r["proposals"], "leader_of.appositive"))["id"];
+  ASSERT_EQ(Vigil({"review", "accept", std::to_string(leader)}).exit_code, 0);
+  Edit("entities.yaml", "kind: person", "kind: person\n    description: changed");
+  auto reload = Vigil({"load", data_, "--texts", MiniTexts()});
+  ASSERT_EQ(reload.exit_code, 0) << reload.err;
+  auto card = Json({"show", "karim-yusufzai"});
+  EXPECT_NE(card.dump().find(r["source"]["id"].get<std::string>()), std::string::npos);
+  EXPECT_EQ(Vigil({"verify", "--texts", MiniTexts()}).exit_code, 0);
+}
+
 TEST_F(ReadingTest, ReadsASeedArticle) {
   std::string seed = SeedsDir() + "/001_40b3ee1c2de0eb5d.txt";
   if (!std::filesystem::exists(seed)) GTEST_SKIP() << "no seeds";

@@ -13,6 +13,7 @@
 #include "vigil/base/sha256.h"
 #include "vigil/base/utf8.h"
 #include "vigil/engine/engine.h"
+#include "vigil/engine/reading_dataset.h"
 #include "vigil/model/vocabulary.h"
 #include "vigil/reading/html_text.h"
 
@@ -186,15 +187,22 @@ Status ReviewRequest::Validate() const {
 
 namespace internal {
 
-// Writes the `reading` dataset from the queue (nothing when unchanged).
-Status WriteReadingDataset(store::Store& store) {
+StatusOr<std::optional<Batch>> ReadingDataset(store::Store& store, std::string_view salt) {
   auto sources = store.ReadingSources(true);
   if (!sources.ok()) return sources.status();
-  if (sources->empty()) return absl::OkStatus();
+  if (sources->empty()) return std::optional<Batch>();
   auto accepted = store.Proposals("", "accepted");
   if (!accepted.ok()) return accepted.status();
   Batch batch = ReadingBatch(*sources, *accepted);
-  auto written = store.ApplyBatches({&batch}, {});
+  if (!salt.empty()) batch.version = Sha256Hex(batch.version + "|" + std::string(salt));
+  return std::optional<Batch>(std::move(batch));
+}
+
+Status WriteReadingDataset(store::Store& store) {
+  auto batch = ReadingDataset(store, "");
+  if (!batch.ok()) return batch.status();
+  if (!*batch) return absl::OkStatus();
+  auto written = store.ApplyBatches({&**batch}, {});
   return written.ok() ? absl::OkStatus() : written.status();
 }
 
