@@ -410,9 +410,10 @@ std::vector<Statement> FindStatements(const TextIndex& index, const std::vector<
         if (inverted && first < k && its[first].type == Item::Type::kMention &&
             Speaker(mentions[its[first].mention]) && first + 1 < its.size() &&
             its[first + 1].word == U",") {
-          bool named_after = false;
-          for (size_t a = k + 1; a < its.size() && a < k + 7; ++a)
-            named_after = named_after || its[a].type == Item::Type::kMention;
+          // "..., said Suhail Shaheen." names the speaker right after the
+          // verb, then ends; "X, ..., said Y funded Z" does not.
+          bool named_after = k + 1 < its.size() && its[k + 1].type == Item::Type::kMention &&
+                             (k + 2 == its.size() || its[k + 2].type == Item::Type::kPunctuation);
           if (!named_after) {
             take_span(first, first + 1);
             st.cue_start = its[first].start;

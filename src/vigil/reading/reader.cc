@@ -439,8 +439,12 @@ void Propose(const Rule& rule, const Binding& b, size_t s, const std::vector<Ite
   }
   // Who says so: the sentence's speaker.
   if (p.party.empty()) {
+    int64_t match_start = items[b.begin].start, match_end = items[b.end - 1].end;
     for (const Statement& st : statements) {
       if (st.sentence != s) continue;
+      // "X, the leader of Y, said ...": what describes the speaker inside
+      // the cue is the source's word, not the speaker's.
+      if (st.cue_start <= match_start && match_end <= st.cue_end) break;
       p.party = st.speaker;
       p.party_label = st.speaker.empty() ? st.label : "";
       if (p.stance == "asserts") p.stance = "reports";

@@ -382,6 +382,11 @@ TEST(RulesTest, StanceAndParty) {
   EXPECT_EQ(r.proposals[0].stance, "reports");
   EXPECT_EQ(r.proposals[0].party, "omar-dalil");
   EXPECT_EQ(r.proposals[0].time, "2019-05");
+  r = Read("Omar Dalil, the leader of the Red Hand Front, said Norland funded it.");
+  ASSERT_EQ(r.proposals.size(), 1u);
+  EXPECT_EQ(r.proposals[0].rule, "leader_of.appositive");
+  EXPECT_EQ(r.proposals[0].stance, "asserts");  // the source's words, not his
+  EXPECT_EQ(r.proposals[0].party, "");
   r = Read("The Red Hand Front denied any involvement in the attack.");
   ASSERT_EQ(r.proposals.size(), 1u);
   EXPECT_EQ(r.proposals[0].stance, "denies");
