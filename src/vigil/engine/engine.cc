@@ -1,5 +1,6 @@
 // Engine: opening the store, and loading datasets into it.
 #include "vigil/engine/engine.h"
+#include "vigil/engine/reading_dataset.h"
 
 #include <fmt/format.h>
 
@@ -53,7 +54,20 @@ StatusOr<std::vector<LoadReport>> Engine::ApplyAll(const std::vector<Batch>& bat
                                                    const LoadOptions& options) {
   std::vector<const Batch*> pointers;
   for (const auto& b : batches) pointers.push_back(&b);
-  std::vector<std::optional<DatasetChanges>> changes(batches.size());
+  // Articles read and accepted proposals refer to other datasets' entities:
+  // written again after any load that rewrites another dataset, in the same
+  // transaction (engine/reading_dataset.h).
+  std::optional<Batch> reading;
+  std::string versions;
+  for (const auto& b : batches)
+    if (b.dataset != kReadingDataset) versions += b.dataset + "=" + b.version + ";";
+  if (!versions.empty()) {
+    auto made = internal::ReadingDataset(*store_, versions);
+    if (!made.ok()) return made.status();
+    reading = std::move(*made);
+    if (reading) pointers.push_back(&*reading);
+  }
+  std::vector<std::optional<DatasetChanges>> changes(pointers.size());
   std::optional<internal::LinkSummary> links;
   store::ApplyHooks hooks;
   hooks.prepare = [&options](store::LoadTransaction& tx,

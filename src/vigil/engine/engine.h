@@ -37,6 +37,7 @@
 #include "vigil/engine/list_swap.h"
 #include "vigil/engine/load.h"
 #include "vigil/engine/monitoring.h"
+#include "vigil/engine/reading.h"
 #include "vigil/engine/source_reader.h"
 #include "vigil/engine/verify_report.h"
 #include "vigil/store/store.h"
@@ -189,6 +190,20 @@ class Engine {
   // prefix once folded, shortest name first; at most limit
   // (1..kSuggestMaxLimit).
   StatusOr<std::vector<NameSuggestion>> Suggest(const std::string& prefix, size_t limit);
+
+  // ---- reading new reporting (engine/reading.h, docs/reading.md) ----
+  // Stores the article, reads it against the curated names and queues its
+  // proposals; reading the same text again adds nothing. Field errors from
+  // request.Validate().
+  StatusOr<ReadResult> ReadArticle(const ReadRequest& request);
+  // The review queue.
+  StatusOr<std::vector<store::ProposalRecord>> Review(const ReviewRequest& request);
+  // Records a decision and writes the `reading` dataset again. NotFound for
+  // an unknown id; field errors name the edited field (subject, predicate,
+  // object, party: unknown entity or predicate; span: outside the text).
+  StatusOr<store::ProposalRecord> Decide(const ReviewDecision& decision);
+  // The mentions stored for a source read.
+  StatusOr<std::vector<store::MentionRecord>> Mentions(const std::string& source_key);
 
   // ---- accounts and audit (engine/accounts.h, engine/audit.h) ----
   // API tokens and roles.

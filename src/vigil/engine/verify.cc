@@ -69,10 +69,23 @@ StatusOr<VerifyReport> Engine::Verify(const VerifyRequest& request) {
   auto sources = store_->SourcesToVerify();
   if (!sources.ok()) return sources.status();
   std::map<int64_t, const Text*> text_of_source;
+  std::map<std::string, Text> stored_texts;
   for (const auto& source : *sources) {
     if (!source.sha256) continue;
     auto it = by_hash->find(*source.sha256);
     const Text* text = it == by_hash->end() ? nullptr : &it->second;
+    if (!text && source.id.rfind("read-", 0) == 0) {
+      // An article `vigil read` took in (engine/reading.h): its text is in
+      // the store, under the same SHA-256 (HTML reduced to text has no file).
+      auto stored = store_->StoredText(source.row);
+      if (!stored.ok()) return stored.status();
+      if (*stored && Sha256Hex(**stored) == *source.sha256) {
+        Text t{fmt::format("(the text stored for {})", source.id), std::move(**stored), {}, true};
+        t.valid = !FindInvalidUtf8(t.bytes);
+        if (t.valid) t.offsets = CodePointOffsets(t.bytes);
+        text = &stored_texts.emplace(*source.sha256, std::move(t)).first->second;
+      }
+    }
     text_of_source[source.row] = text;
     report.sources.push_back(
         {source.id, *source.sha256, text ? std::optional(text->path) : std::nullopt});

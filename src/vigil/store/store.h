@@ -16,7 +16,8 @@
 // analysis), screening (designated records and list versions) and load
 // (writing datasets in one transaction, with the reads and writes its hooks
 // need), accounts (API tokens and the hash-chained audit log) and
-// monitoring (decisions, monitored subjects and their alerts).
+// monitoring (decisions, monitored subjects and their alerts), reading
+// (articles read and the review queue of proposed claims).
 #pragma once
 
 #include <cstdint>
@@ -29,6 +30,7 @@
 #include "vigil/store/knowledge_store.h"
 #include "vigil/store/load_store.h"
 #include "vigil/store/monitor_store.h"
+#include "vigil/store/reading_store.h"
 #include "vigil/store/screening_store.h"
 
 namespace vigil::store {
@@ -44,7 +46,8 @@ class Store : public KnowledgeStore,
               public ScreeningStore,
               public LoadStore,
               public AccountStore,
-              public MonitorStore {
+              public MonitorStore,
+              public ReadingStore {
  public:
   ~Store() override = default;
 

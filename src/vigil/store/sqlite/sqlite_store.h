@@ -122,6 +122,17 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<AlertRecord>> ReadAlerts(int64_t monitor_id, int64_t since_id,
                                                 int64_t limit) override;
 
+  StatusOr<std::vector<DictionaryNameRecord>> DictionaryNames() override;
+  StatusOr<SavedReading> SaveReading(const ReadingSourceRecord& source,
+                                     const std::vector<MentionRecord>& mentions,
+                                     const std::vector<ProposalRecord>& proposals) override;
+  StatusOr<std::vector<ReadingSourceRecord>> ReadingSources(bool with_text) override;
+  StatusOr<std::vector<MentionRecord>> MentionsOf(const std::string& source_key) override;
+  StatusOr<std::vector<ProposalRecord>> Proposals(const std::string& source_key,
+                                                  const std::string& status) override;
+  StatusOr<std::optional<ProposalRecord>> FindProposal(int64_t id) override;
+  Status UpdateProposal(const ProposalRecord& proposal) override;
+
  private:
   // A source's text with its code-point offsets, read once per store.
   struct SourceText {

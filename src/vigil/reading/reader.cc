@@ -1,0 +1,517 @@
+// ReadText: mentions (automaton over the folded text, word boundaries,
+// short and weak names confirmed, ambiguity resolved from context), then
+// dates, numbers, places and statements over ICU tokens, then the rules
+// over each sentence's items.
+#include "vigil/reading/reader.h"
+
+#include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "vigil/base/sha256.h"
+#include "vigil/reading/internal/detect.h"
+#include "vigil/reading/rules.h"
+#include "vigil/text/normalize.h"
+
+namespace vigil::reading {
+namespace {
+
+const std::string kEmpty;
+
+bool IsWeak(const DictionaryEntry& e) { return e.name_kind == "weak_alias"; }
+
+// Words after a name that say what kind of entity it is ("Haqqani
+// network", "Mr. Haqqani").
+const std::set<std::u32string>& OrganizationCues() {
+  static const std::set<std::u32string> cues = {
+      U"network", U"group", U"movement", U"militants", U"fighters", U"faction", U"organization",
+      U"organisation", U"insurgents", U"insurgency", U"clan", U"forces", U"members", U"government"};
+  return cues;
+}
+const std::set<std::u32string>& PersonCues() {
+  static const std::set<std::u32string> cues = {U"mr", U"said", U"says", U"told", U"himself",
+                                                 U"his", U"he", U"sheikh", U"mullah", U"maulvi"};
+  return cues;
+}
+
+// The folded word that starts at folded position `at` (after a space), or
+// that ends just before `at` when before is true.
+std::u32string_view WordAt(const std::u32string& folded, size_t at, bool before) {
+  if (before) {
+    if (at < 2) return {};
+    size_t end = at - 1;  // the space before the match
+    size_t start = folded.rfind(U' ', end - 1);
+    start = start == std::u32string::npos ? 0 : start + 1;
+    return std::u32string_view(folded).substr(start, end - start);
+  }
+  if (at >= folded.size()) return {};
+  size_t end = folded.find(U' ', at);
+  if (end == std::u32string::npos) end = folded.size();
+  return std::u32string_view(folded).substr(at, end - at);
+}
+
+bool IsCyrillic(char32_t c) { return c >= 0x0400 && c <= 0x04FF; }
+bool IsArabic(char32_t c) { return c >= 0x0600 && c <= 0x06FF; }
+
+}  // namespace
+
+std::string Digest(std::string_view text) { return Sha256Hex(text).substr(0, 8); }
+
+std::string Proposal::Fingerprint() const {
+  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}", kind, subject, predicate, object, object_label,
+                     stance, party, start, end);
+}
+
+NameDictionary::NameDictionary(std::vector<DictionaryEntry> entries)
+    : entries_(std::move(entries)) {
+  std::unordered_map<std::u32string, size_t> by_folded;
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].script.empty()) entries_[i].script = DetectScript(entries_[i].text);
+    std::u32string folded = FoldName(entries_[i].text);
+    if (folded.empty()) continue;
+    auto [it, inserted] = by_folded.emplace(folded, patterns_.size());
+    if (inserted) patterns_.push_back({folded, {}});
+    patterns_[it->second].entries.push_back(i);
+  }
+  std::vector<std::u32string> folded;
+  folded.reserve(patterns_.size());
+  for (const auto& p : patterns_) folded.push_back(p.folded);
+  automaton_ = std::make_unique<NameAutomaton>(folded);
+}
+
+const std::string& NameDictionary::KindOf(const std::string& entity) const {
+  for (const auto& e : entries_)
+    if (e.entity == entity) return e.entity_kind;
+  return kEmpty;
+}
+
+std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& index) {
+  const std::u32string& folded = index.folded();
+  struct Hit {
+    size_t begin, end;  // folded positions
+    size_t pattern;
+    std::vector<size_t> entries;  // those that may produce the mention
+  };
+  std::vector<Hit> hits;
+  for (const PatternMatch& m : names.automaton().FindAll(folded)) {
+    const auto& pattern = names.patterns()[m.pattern];
+    if (m.begin == 0 || folded[m.begin - 1] != U' ') {
+      // An Arabic conjunction or preposition glued to the name ("وطالبان").
+      bool clitic = m.begin >= 2 && IsArabic(pattern.folded.front()) &&
+                    folded[m.begin - 2] == U' ' &&
+                    std::u32string_view(U"\u0648\u0628\u0644\u0641\u0643").find(folded[m.begin - 1]) !=
+                        std::u32string_view::npos;
+      if (!clitic) continue;
+    }
+    size_t end = m.end;
+    if (end < folded.size() && folded[end] != U' ') {
+      // Russian case endings: up to two Cyrillic letters after the name.
+      size_t extra = 0;
+      while (end + extra < folded.size() && extra < 3 && IsCyrillic(folded[end + extra]) &&
+             IsCyrillic(pattern.folded.back()))
+        ++extra;
+      if (extra == 0 || extra > 2 || (end + extra < folded.size() && folded[end + extra] != U' '))
+        continue;
+    }
+    Hit hit{m.begin, m.end, m.pattern, {}};
+    int64_t start = index.OriginalStart(m.begin), stop = index.OriginalEnd(m.end);
+    std::string written = index.Slice(start, stop);
+    for (size_t e : pattern.entries) {
+      const DictionaryEntry& entry = names.entries()[e];
+      // Short names only as the dictionary writes them ("ISI", not "isi").
+      if (pattern.folded.size() < kShortName && written != entry.text) continue;
+      hit.entries.push_back(e);
+    }
+    if (!hit.entries.empty()) hits.push_back(std::move(hit));
+  }
+  // Longest first, then leftmost: a longer name wins over the names inside it.
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+    return a.begin < b.begin;
+  });
+  std::vector<Hit> kept;
+  std::vector<char> taken(folded.size(), 0);
+  for (Hit& h : hits) {
+    bool free = true;
+    for (size_t i = h.begin; i < h.end && free; ++i) free = !taken[i];
+    if (!free) continue;
+    std::fill(taken.begin() + h.begin, taken.begin() + h.end, 1);
+    kept.push_back(std::move(h));
+  }
+  std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+
+  // Entities named in the text by a name that needs no confirmation.
+  std::set<std::string> named;
+  for (const Hit& h : kept) {
+    std::set<std::string> entities;
+    for (size_t e : h.entries) {
+      const DictionaryEntry& entry = names.entries()[e];
+      if (!IsWeak(entry) && names.patterns()[h.pattern].folded.size() > kConfirmLength)
+        entities.insert(entry.entity);
+    }
+    if (entities.size() == 1) named.insert(*entities.begin());
+  }
+
+  std::vector<Mention> mentions;
+  std::map<std::string, int64_t> last_named;  // entity -> start of its latest sure mention
+  for (const Hit& h : kept) {
+    const auto& pattern = names.patterns()[h.pattern];
+    Mention m;
+    m.start = index.OriginalStart(h.begin);
+    m.end = index.OriginalEnd(h.end);
+    m.text = index.Slice(m.start, m.end);
+    m.sentence = index.SentenceAt(m.start);
+    std::set<std::string> seen;
+    bool confirmed_only = true;
+    for (size_t e : h.entries) {
+      const DictionaryEntry& entry = names.entries()[e];
+      bool needs_confirmation = IsWeak(entry) || pattern.folded.size() <= kConfirmLength;
+      if (needs_confirmation && !named.count(entry.entity)) continue;
+      if (!needs_confirmation) confirmed_only = false;
+      if (!seen.insert(entry.entity).second) continue;
+      m.candidates.push_back({entry.entity, entry.entity_kind, entry.text, entry.name_kind});
+    }
+    if (m.candidates.empty()) continue;
+    if (m.candidates.size() == 1) {
+      m.entity = m.candidates[0].entity;
+      m.reason = confirmed_only ? "weak or short name, the entity is named elsewhere in the text"
+                                : "only candidate";
+    } else {
+      // Context: the word after (or before) says organisation or person.
+      std::u32string after(WordAt(index.folded(), h.end + 1, false));
+      std::u32string before(WordAt(index.folded(), h.begin, true));
+      std::string want;
+      if (OrganizationCues().count(after)) want = "organization";
+      else if (PersonCues().count(after) || PersonCues().count(before)) want = "person";
+      std::vector<const Candidate*> fit;
+      for (const auto& c : m.candidates)
+        if (!want.empty() && c.entity_kind == want) fit.push_back(&c);
+      if (fit.size() == 1) {
+        m.entity = fit[0]->entity;
+        m.reason = fmt::format("'{}' {} the name", index.Slice(index.OriginalStart(
+                                   want == "organization" ? h.end + 1 : h.begin - before.size() - 1),
+                               index.OriginalEnd(want == "organization" ? h.end + 1 + after.size()
+                                                                        : h.begin - 1)),
+                               want == "organization" ? "follows" : "is next to");
+      } else {
+        // The candidate named most recently before, by a name it alone bears.
+        const Candidate* best = nullptr;
+        int64_t best_at = -1;
+        for (const auto& c : m.candidates) {
+          auto it = last_named.find(c.entity);
+          if (it != last_named.end() && it->second > best_at) {
+            best = &c;
+            best_at = it->second;
+          }
+        }
+        int64_t second_at = -1;
+        for (const auto& c : m.candidates) {
+          auto it = last_named.find(c.entity);
+          if (best && c.entity != best->entity && it != last_named.end())
+            second_at = std::max(second_at, it->second);
+        }
+        if (best && second_at < 0) {
+          m.entity = best->entity;
+          m.reason = fmt::format("{} is named earlier in the text", best->entity);
+        }
+      }
+    }
+    if (m.candidates.size() == 1 || !m.entity.empty()) {
+      if (!confirmed_only || m.candidates.size() == 1) last_named[m.entity] = m.start;
+    }
+    mentions.push_back(std::move(m));
+  }
+  return mentions;
+}
+
+}  // namespace vigil::reading
+
+namespace vigil::reading {
+namespace {
+
+using internal::Item;
+
+struct Binding {
+  int slot_item[3] = {-1, -1, -1};  // A, B, P
+  int number_item = -1;
+  std::u32string role;
+  size_t begin = 0, end = 0;  // items
+};
+
+int SlotIndex(char slot) { return slot == 'A' ? 0 : slot == 'B' ? 1 : 2; }
+
+constexpr size_t kGap = 6;
+
+class Matcher {
+ public:
+  Matcher(const std::vector<Item>& items, const std::vector<Mention>& mentions)
+      : items_(items), mentions_(mentions) {}
+
+  bool Match(const std::vector<PatternElement>& els, size_t e, size_t i, Binding& b) const {
+    if (e == els.size()) {
+      b.end = i;
+      return true;
+    }
+    const PatternElement& el = els[e];
+    if (el.type == PatternElement::Type::kGap) {
+      for (size_t n = 0; n <= kGap && i + n <= items_.size(); ++n) {
+        if (n > 0 && items_[i + n - 1].type == Item::Type::kMention) break;
+        Binding copy = b;
+        if (Match(els, e + 1, i + n, copy)) {
+          b = copy;
+          return true;
+        }
+      }
+      return false;
+    }
+    // Negations and hedges inside a match are passed over ("X never
+    // funded Y", "X reportedly sheltered Y"); Propose() reads the negation.
+    if (i > b.begin && i < items_.size() && Transparent(items_[i]) &&
+        !One(el, items_[i], b, static_cast<int>(i)))
+      return Match(els, e, i + 1, b);
+    if (i < items_.size() && One(el, items_[i], b, static_cast<int>(i))) {
+      Binding copy = b;
+      if (el.capture) copy.role = items_[i].word;
+      if (Match(els, e + 1, i + 1, copy)) {
+        b = copy;
+        return true;
+      }
+      if (el.type == PatternElement::Type::kSlot) b.slot_item[SlotIndex(el.slot)] = -1;
+      if (el.type == PatternElement::Type::kNumber) b.number_item = -1;
+    }
+    if (el.optional) return Match(els, e + 1, i, b);
+    return false;
+  }
+
+ private:
+  static bool Transparent(const Item& item) {
+    static const std::set<std::u32string> words = {
+        U"not",       U"never",      U"also",      U"reportedly", U"allegedly", U"still",
+        U"openly",    U"secretly",   U"long",      U"once",       U"later",     U"then",
+        U"reputedly", U"previously", U"repeatedly", U"actively",   U"directly"};
+    return item.type == Item::Type::kWord && words.count(item.word) > 0;
+  }
+  bool One(const PatternElement& el, const Item& item, Binding& b, int at) const {
+    switch (el.type) {
+      case PatternElement::Type::kSlot: {
+        if (item.type != Item::Type::kMention) return false;
+        const Mention& m = mentions_[item.mention];
+        if (m.entity.empty()) return false;
+        if (!el.kinds.empty()) {
+          std::string kind;
+          for (const auto& c : m.candidates)
+            if (c.entity == m.entity) kind = c.entity_kind;
+          if (std::find(el.kinds.begin(), el.kinds.end(), kind) == el.kinds.end()) return false;
+        }
+        b.slot_item[SlotIndex(el.slot)] = at;
+        return true;
+      }
+      case PatternElement::Type::kNumber:
+        if (item.type != Item::Type::kNumber) return false;
+        b.number_item = at;
+        return true;
+      case PatternElement::Type::kPunctuation:
+      case PatternElement::Type::kWords:
+        if (item.type != Item::Type::kWord && item.type != Item::Type::kPunctuation) return false;
+        return std::find(el.words.begin(), el.words.end(), item.word) != el.words.end();
+      case PatternElement::Type::kGap:
+        return false;
+    }
+    return false;
+  }
+
+  const std::vector<Item>& items_;
+  const std::vector<Mention>& mentions_;
+};
+
+bool Negation(const std::u32string& w) {
+  return w == U"not" || w == U"never" || w == U"no" || w == U"nor" || w == U"denied" ||
+         w == U"denies" || w == U"deny" || w == U"denying" || w == U"t";  // "didn't"
+}
+
+bool DenialVerb(const std::u32string& w) {
+  return w == U"denied" || w == U"denies" || w == U"deny" || w == U"denying" ||
+         w == U"rejected" || w == U"rejects" || w == U"dismissed" || w == U"dismisses" ||
+         w == U"refuted";
+}
+
+std::string ToUtf8(const std::u32string& w) {
+  std::string out;
+  for (char32_t c : w) {
+    if (c < 0x80) out.push_back(static_cast<char>(c));
+    else if (c < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  return out;
+}
+
+void Propose(const Rule& rule, const Binding& b, size_t s, const std::vector<Item>& items,
+             const std::vector<Mention>& mentions, const std::vector<NumberMention>& numbers,
+             const std::vector<Statement>& statements, const std::vector<DateMention>& dates,
+             const TextIndex& index, std::vector<Proposal>& out) {
+  auto entity = [&](int slot) -> std::string {
+    int item = b.slot_item[slot];
+    return item < 0 ? "" : mentions[items[item].mention].entity;
+  };
+  Proposal p;
+  p.kind = rule.spec.kind;
+  p.predicate = rule.spec.predicate;
+  p.subject = entity(0);
+  p.object = entity(1);
+  p.party = entity(2);
+  p.stance = rule.spec.stance;
+  p.rule = rule.spec.id;
+  p.role = ToUtf8(b.role);
+  p.sentence = s;
+  if (p.subject.empty()) return;
+  auto kind_of = [&](int slot) -> std::string {
+    int item = b.slot_item[slot];
+    if (item < 0) return "";
+    const Mention& m = mentions[items[item].mention];
+    for (const auto& c : m.candidates)
+      if (c.entity == m.entity) return c.entity_kind;
+    return "";
+  };
+  if (p.kind == "relation") {
+    if (p.object.empty() || p.object == p.subject) return;
+    // A place is where things happen, not a party to a relation, except as
+    // the place a group operates in or recruits from.
+    if (kind_of(0) == "place" ||
+        (kind_of(1) == "place" && p.predicate != "operates_in" && p.predicate != "recruits_from"))
+      return;
+    if (p.predicate == "leader_of" && (p.role == "founder")) p.predicate = "founded";
+    if (p.predicate == "member_of" || p.predicate == "leader_of") {
+      // The role word is kept as the qualifier; generic ones are dropped.
+      if (p.role == "member" || p.role == "leader") p.role.clear();
+    }
+  } else if (p.kind == "participant") {
+    if (p.party.empty() && (p.predicate == "claimed" || p.stance == "denies")) p.party = p.subject;
+    // The event as the text names it: the words after the match.
+    size_t to = b.end;
+    while (to < items.size() && to < b.end + 10 && items[to].type != Item::Type::kPunctuation)
+      ++to;
+    if (to > b.end) p.object_label = index.Slice(items[b.end].start, items[to - 1].end);
+  } else if (p.kind == "estimate") {
+    if (b.number_item < 0) return;
+    const NumberMention& n = numbers[items[b.number_item].number];
+    if (n.quantity == "killed" || n.quantity == "wounded") return;
+    p.predicate = n.quantity;
+    p.value = n.value;
+    p.low = n.low;
+    p.high = n.high;
+    p.qualifier = n.qualifier;
+    p.object_label = n.text;
+  } else if (p.kind == "attribute") {
+    p.object_label = p.role.empty() ? rule.spec.value : p.role;
+    p.role.clear();
+  }
+  // Negation inside the match: "X did not fund Y".
+  for (size_t k = b.begin; k < b.end; ++k)
+    if (items[k].type == Item::Type::kWord && Negation(items[k].word) &&
+        p.stance == "asserts" && p.kind != "participant")
+      p.stance = "denies";
+  // "P denied that X ...": the party denies what follows.
+  if (p.stance == "asserts") {
+    for (size_t k = b.begin; k-- > 0;) {
+      if (items[k].type == Item::Type::kWord && DenialVerb(items[k].word)) {
+        p.stance = "denies";
+        for (size_t j = k; j-- > 0;) {
+          if (items[j].type == Item::Type::kPunctuation) break;
+          if (items[j].type == Item::Type::kMention && !mentions[items[j].mention].entity.empty()) {
+            p.party = mentions[items[j].mention].entity;
+            break;
+          }
+        }
+        break;
+      }
+    }
+  }
+  // Who says so: the sentence's speaker.
+  if (p.party.empty()) {
+    int64_t match_start = items[b.begin].start, match_end = items[b.end - 1].end;
+    for (const Statement& st : statements) {
+      if (st.sentence != s) continue;
+      // "X, the leader of Y, said ...": what describes the speaker inside
+      // the cue is the source's word, not the speaker's.
+      if (st.cue_start <= match_start && match_end <= st.cue_end) break;
+      p.party = st.speaker;
+      p.party_label = st.speaker.empty() ? st.label : "";
+      if (p.stance == "asserts") p.stance = "reports";
+      break;
+    }
+  }
+  for (const DateMention& d : dates) {
+    if (d.sentence == s) {
+      p.time = d.date.ToString();
+      break;
+    }
+  }
+  const Sentence& sentence = index.sentences()[s];
+  p.start = sentence.start;
+  p.end = sentence.end;
+  p.digest = Digest(index.Slice(p.start, p.end));
+  bool gap = std::any_of(rule.elements.begin(), rule.elements.end(),
+                         [](const PatternElement& e) { return e.type == PatternElement::Type::kGap; });
+  p.confidence = gap ? 0.5 : 0.6;
+  out.push_back(std::move(p));
+}
+
+}  // namespace
+
+Reading ReadText(const NameDictionary& names, std::string_view text, const ReadOptions& options) {
+  TextIndex index(text);
+  Reading r;
+  r.text = std::string(text);
+  r.sentences = index.sentences();
+  r.mentions = FindMentions(names, index);
+  r.dates = internal::FindDates(index, options.published);
+  r.numbers = internal::FindNumbers(index);
+  auto items = internal::SentenceItems(index, r.mentions, r.numbers);
+  r.statements = internal::FindStatements(index, r.mentions, items);
+  r.places = internal::FindPlaces(index, r.mentions, items);
+
+  const RuleSet& rules = RuleSet::Default();
+  std::set<std::string> seen;
+  for (size_t s = 0; s < items.size(); ++s) {
+    const auto& its = items[s];
+    int mention_count = 0;
+    std::set<std::u32string> words;
+    for (const Item& item : its) {
+      if (item.type == Item::Type::kMention && !r.mentions[item.mention].entity.empty())
+        ++mention_count;
+      else if (item.type != Item::Type::kMention)
+        words.insert(item.word);
+    }
+    if (mention_count == 0) continue;
+    Matcher matcher(its, r.mentions);
+    for (const Rule& rule : rules.rules()) {
+      if (!rule.anchors.empty() &&
+          std::none_of(rule.anchors.begin(), rule.anchors.end(),
+                       [&](const std::u32string& w) { return words.count(w) > 0; }))
+        continue;
+      for (size_t i = 0; i < its.size(); ++i) {
+        Binding b;
+        b.begin = i;
+        if (!matcher.Match(rule.elements, 0, i, b)) continue;
+        std::vector<Proposal> made;
+        Propose(rule, b, s, its, r.mentions, r.numbers, r.statements, r.dates, index, made);
+        for (auto& p : made)
+          if (seen.insert(p.Fingerprint()).second) r.proposals.push_back(std::move(p));
+      }
+    }
+  }
+  return r;
+}
+
+}  // namespace vigil::reading
