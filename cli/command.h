@@ -44,6 +44,7 @@ void AddScreenCommands(CLI::App& app, Context& context, std::vector<Command>& co
 void AddGraphCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
 void AddAccountCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
 void AddMonitorCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
+void AddEventCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
 void AddServeCommand(CLI::App& app, Context& context, std::vector<Command>& commands);
 
 }  // namespace vigil::cli

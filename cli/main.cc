@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   vigil::cli::AddGraphCommands(app, context, commands);
   vigil::cli::AddAccountCommands(app, context, commands);
   vigil::cli::AddMonitorCommands(app, context, commands);
+  vigil::cli::AddEventCommands(app, context, commands);
   vigil::cli::AddServeCommand(app, context, commands);
 
   // What vigil was doing, for the message when memory runs out.
