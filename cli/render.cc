@@ -146,6 +146,13 @@ void RenderLoad(const LoadReport& report, std::ostream& out) {
                "and birth date)\n",
                l.total, l.by_reference, l.by_name, l.by_name_and_birth_date);
   }
+  if (report.actor_links) {
+    const ActorLinkCounts& a = *report.actor_links;
+    fmt::print(out,
+               "  event actors (all event datasets): {} linked, {} suggested, {} unlinked of {} "
+               "(vigil events --links)\n",
+               a.linked, a.suggested, a.unlinked, a.actors);
+  }
 }
 
 void RenderCard(const Json& card, std::ostream& out) {

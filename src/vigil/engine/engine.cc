@@ -8,7 +8,9 @@
 
 #include "vigil/engine/curated_merge.h"
 #include "vigil/engine/dataset_changes.h"
+#include "vigil/engine/event_linking.h"
 #include "vigil/engine/linking.h"
+#include "vigil/ingest/events/provinces.h"
 #include "vigil/ingest/inputs.h"
 
 namespace vigil {
@@ -30,6 +32,12 @@ StatusOr<std::vector<Batch>> Engine::ReadAll(const std::vector<std::string>& pat
   inputs.format = options.format.empty() ? "auto" : options.format;
   inputs.dataset = options.dataset;
   inputs.texts_dir = options.texts_dir;
+  // Event data: the boundaries given, or those installed with the UI.
+  std::error_code ec;
+  inputs.boundaries = !options.boundaries.empty()
+                          ? options.boundaries
+                          : DefaultBoundariesPath(
+                                std::filesystem::read_symlink("/proc/self/exe", ec).string());
   inputs.curated_mode = options.curated_mode;
   return ReadInputs(paths, inputs);
 }
@@ -85,10 +93,14 @@ StatusOr<std::vector<LoadReport>> Engine::ApplyAll(const std::vector<Batch>& bat
     changes[index] = std::move(*compared);
     return absl::OkStatus();
   };
-  hooks.after_write = [&links](store::LoadTransaction& tx) -> Status {
+  std::optional<internal::EventLinkSummary> event_links;
+  hooks.after_write = [&links, &event_links](store::LoadTransaction& tx) -> Status {
     auto summary = internal::RecomputeLinks(tx);
     if (!summary.ok()) return summary.status();
     links = std::move(*summary);
+    auto actors = internal::RecomputeEventLinks(tx);
+    if (!actors.ok()) return actors.status();
+    event_links = std::move(*actors);
     return absl::OkStatus();
   };
   auto written = store_->ApplyBatches(pointers, hooks);
@@ -100,6 +112,10 @@ StatusOr<std::vector<LoadReport>> Engine::ApplyAll(const std::vector<Batch>& bat
     static_cast<store::DatasetWriteRecord&>(report) = std::move((*written)[i]);
     if (!report.unchanged) {
       report.changes = std::move(changes[i]);
+      if (event_links && event_links->actors > 0 && report.counts.count("events") &&
+          report.kind != "curated")
+        report.actor_links = ActorLinkCounts{event_links->actors, event_links->linked,
+                                             event_links->suggested, event_links->unlinked};
       if (links) {
         report.links = links->counts;
         if (!warned && !links->warnings.empty()) {

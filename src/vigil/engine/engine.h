@@ -33,6 +33,7 @@
 #include "vigil/engine/conflict_report.h"
 #include "vigil/engine/decisions.h"
 #include "vigil/engine/entity_card.h"
+#include "vigil/engine/events.h"
 #include "vigil/engine/list_request.h"
 #include "vigil/engine/list_swap.h"
 #include "vigil/engine/load.h"
@@ -94,6 +95,18 @@ class Engine {
   // The rows of a table; request.Validate()'s field errors first.
   StatusOr<ListResult> List(const ListRequest& request);
   StatusOr<ConflictReport> Conflicts();
+  // ---- event analytics (engine/events.h) ----
+  // Events filtered by actor (and the entities under it), dates, place,
+  // type and party; field errors from query.Validate() first, NotFound
+  // naming the actor.
+  StatusOr<EventsResult> Events(const EventQuery& query);
+  // An actor's events over time: counts and deaths by period with the
+  // change signal, by place, dyads and their trend, claimed versus
+  // attributed attacks.
+  StatusOr<ActivityResult> Activity(const ActivityQuery& query);
+  // The entity and every entity faction_of, affiliate_of or part_of it,
+  // transitively (keys).
+  StatusOr<std::vector<std::string>> EntitiesUnder(const std::string& key);
   // A source's text and a page of the claims citing it, each with its fact
   // (engine/source_reader.h); field errors from request.Validate(), NotFound
   // when no source has the id.

@@ -32,7 +32,11 @@ inline constexpr int64_t kShrinkMinimum = 10;
 struct LoadOptions {
   std::string dataset;          // default: "curated" for YAML, the list's own for lists
   std::string texts_dir;        // check spans against these texts and store them
-  std::string format = "auto";  // auto | yaml | un-xml | ofac-xml | ofac-csv
+  // auto | yaml | un-xml | ofac-xml | ofac-csv | ucdp-geojson | ucdp-csv | acled-csv
+  std::string format = "auto";
+  // Event data: admin-1 boundaries (GeoJSON) to resolve event points to
+  // provinces; empty: provinces unresolved, with the reason.
+  std::string boundaries;
   // Curated (YAML) data: kAuto replaces the stored dataset with a whole one
   // (sources and entities given) and merges a part into it; kMerge always
   // merges (adds and updates records by id, removes none); kReplace always
@@ -78,6 +82,13 @@ struct LinkCounts {
   int64_t refused = 0;    // name matches refused: kinds, countries or birth dates disagree
 };
 
+// The actors of imported event data after a load (engine/event_linking.h),
+// over every event dataset stored: linked (possibly with suggestions beside
+// the link), only suggested, or unlinked.
+struct ActorLinkCounts {
+  int64_t actors = 0, linked = 0, suggested = 0, unlinked = 0;
+};
+
 // What a load did with one dataset: the batch written and the rows it wrote
 // (store::DatasetWriteRecord: dataset, version, kind, merged, publish_date,
 // sha256, files, warnings, warning_counts, unchanged, counts), what the new
@@ -85,6 +96,8 @@ struct LinkCounts {
 struct LoadReport : store::DatasetWriteRecord {
   std::optional<DatasetChanges> changes;  // unset when unchanged
   std::optional<LinkCounts> links;        // unset when unchanged
+  // Event data only (unset otherwise, and when unchanged).
+  std::optional<ActorLinkCounts> actor_links;
   // The re-screening of monitored subjects that the load caused (on the
   // first dataset it changed; unset when nothing is monitored).
   std::optional<RescreenSummary> monitoring;

@@ -5,13 +5,15 @@
 
 #include <array>
 
+#include "vigil/ingest/events/event_readers.h"
 #include "vigil/ingest/ofac/csv_records.h"
 #include "vigil/model/vocabulary.h"
 
 namespace vigil {
 namespace {
 
-constexpr std::array<std::string_view, 4> kFormatNames = {"yaml", "un-xml", "ofac-xml", "ofac-csv"};
+constexpr std::array<std::string_view, 7> kFormatNames = {
+    "yaml", "un-xml", "ofac-xml", "ofac-csv", "ucdp-geojson", "ucdp-csv", "acled-csv"};
 constexpr std::string_view kYamlSections[] = {
     "sources:", "entities:", "relations:", "events:", "estimates:", "designations:"};
 
@@ -105,12 +107,21 @@ StatusOr<InputFormat> DetectFormat(const std::string& path, std::string_view hea
                                   "(expected <CONSOLIDATED_LIST> of the UN or <sdnList> of OFAC)",
                                   root));
   }
+  if (s.front() == '{' || s.front() == '[') {
+    if (LooksLikeUcdpGeoJson(s)) return InputFormat::kUcdpGeoJson;
+    return InputError({path, 1}, "",
+                      "a JSON file that is no event data vigil reads (expected UCDP GED's "
+                      "GeoJSON: a FeatureCollection whose features have side_a and date_start)");
+  }
   if (LooksLikeYaml(s)) return InputFormat::kYaml;
+  if (LooksLikeUcdpCsv(s)) return InputFormat::kUcdpCsv;
+  if (LooksLikeAcledCsv(s)) return InputFormat::kAcledCsv;
   if (ofac::ClassifyOfacCsv(s) != ofac::CsvShape::kUnknown) return InputFormat::kOfacCsv;
   return InputError({path, 1}, "",
                     "unrecognised format: expected a YAML dataset, the UN consolidated list "
-                    "(XML), an OFAC list (XML), or OFAC's CSV files (SDN, ALT, ADD, COMMENTS); "
-                    "--format names one");
+                    "(XML), an OFAC list (XML), OFAC's CSV files (SDN, ALT, ADD, COMMENTS), or "
+                    "conflict-event data (UCDP GED GeoJSON or CSV, ACLED CSV); --format names "
+                    "one");
 }
 
 }  // namespace vigil

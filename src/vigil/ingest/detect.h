@@ -8,6 +8,11 @@
 // <sdnList>: OFAC), CSV by the shape of its first data record (12, 5, 6 or 2
 // fields beginning with a numeric ent_num: OFAC's SDN, ALT, ADD and COMMENTS
 // files), YAML by its extension or a top-level section such as "entities:".
+// Conflict-event data (ingest/events): a GeoJSON FeatureCollection whose
+// features carry UCDP GED's side_a and date_start is UCDP GeoJSON; a CSV
+// whose header has UCDP GED's columns (id, date_start, date_end, side_a,
+// side_b, latitude, longitude) or ACLED's (event_id_cnty, event_date,
+// event_type, actor1, actor2, latitude, longitude, fatalities) is that.
 #pragma once
 
 #include <string>
@@ -17,9 +22,10 @@
 
 namespace vigil {
 
-enum class InputFormat { kYaml, kUnXml, kOfacXml, kOfacCsv };
+enum class InputFormat { kYaml, kUnXml, kOfacXml, kOfacCsv, kUcdpGeoJson, kUcdpCsv, kAcledCsv };
 
-// "yaml", "un-xml", "ofac-xml", "ofac-csv": the names --format takes.
+// "yaml", "un-xml", "ofac-xml", "ofac-csv", "ucdp-geojson", "ucdp-csv",
+// "acled-csv": the names --format takes.
 std::string_view FormatName(InputFormat format);
 // The format named, or InvalidArgument listing the names (with a "did you
 // mean" when one is close). "auto" is not a format: callers handle it.

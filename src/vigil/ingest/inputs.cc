@@ -7,9 +7,12 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 
+#include "vigil/ingest/events/event_readers.h"
+#include "vigil/ingest/events/provinces.h"
 #include "vigil/ingest/internal/list_input.h"
 #include "vigil/ingest/ofac/csv_reader.h"
 #include "vigil/ingest/ofac/xml_reader.h"
@@ -122,8 +125,23 @@ StatusOr<std::vector<Batch>> ReadInputs(const std::vector<std::string>& paths,
       std::none_of(groups->begin(), groups->end(),
                    [](const InputGroup& g) { return g.format == InputFormat::kYaml; }))
     return absl::InvalidArgumentError(
-        "merge applies to curated YAML files; an official list always replaces its stored "
-        "version");
+        "merge applies to curated YAML files; an official list or event data always replaces "
+        "its stored version");
+  std::unique_ptr<ProvinceIndex> provinces;
+  bool events = std::any_of(groups->begin(), groups->end(), [](const InputGroup& g) {
+    return g.format == InputFormat::kUcdpGeoJson || g.format == InputFormat::kUcdpCsv ||
+           g.format == InputFormat::kAcledCsv;
+  });
+  if (events && !options.boundaries.empty()) {
+    auto loaded = ProvinceIndex::Load(options.boundaries);
+    if (!loaded.ok())
+      return Status(loaded.status().code(),
+                    fmt::format("boundaries: {}", std::string(loaded.status().message())));
+    provinces = std::move(*loaded);
+  }
+  EventReadOptions event_options;
+  event_options.dataset = options.dataset;
+  event_options.provinces = provinces.get();
   std::vector<Batch> batches;
   Status first_failure;
   std::string messages;
@@ -149,6 +167,15 @@ StatusOr<std::vector<Batch>> ReadInputs(const std::vector<std::string>& paths,
         break;
       case InputFormat::kOfacCsv:
         batch = ReadOfacCsv(group.paths, {options.dataset});
+        break;
+      case InputFormat::kUcdpGeoJson:
+        batch = ReadUcdpGeoJson(group.paths[0], event_options);
+        break;
+      case InputFormat::kUcdpCsv:
+        batch = ReadUcdpCsv(group.paths[0], event_options);
+        break;
+      case InputFormat::kAcledCsv:
+        batch = ReadAcledCsv(group.paths[0], event_options);
         break;
     }
     if (!batch.ok()) {

@@ -7,7 +7,8 @@
 //
 // Grouping: every YAML file or folder forms the one curated dataset; each
 // UN or OFAC XML file is a dataset of its own; OFAC CSV files given together
-// form one dataset per list (SDN files, and CONS_* files). A folder holding
+// form one dataset per list (SDN files, and CONS_* files); each event-data
+// file (UCDP GED, ACLED) is a dataset of its own. A folder holding
 // no YAML is read as the list files inside it. Every batch is read and
 // checked before any is returned: an error in one refuses the whole load.
 #pragma once
@@ -28,6 +29,10 @@ struct InputOptions {
   // YAML: whole dataset or part (ingest/yaml/dataset_reader.h). kMerge with
   // no YAML input is refused: lists always replace their stored version.
   CuratedMode curated_mode = CuratedMode::kAuto;
+  // Event data: the admin-1 boundaries (GeoJSON) that event points are
+  // resolved to provinces with; empty: provinces left unresolved, with the
+  // reason (ingest/events/provinces.h).
+  std::string boundaries;
 };
 
 struct InputGroup {

@@ -91,12 +91,20 @@ struct Quantity {
 struct Participant {
   std::string entity;  // entity id, or empty with label set
   std::string label;
-  std::string role;  // claimed | attributed | suspected | facilitated | target
+  // Curated: claimed | attributed | suspected | facilitated | target.
+  // Imported event data (ActorRoles()): side_a | side_b | perpetrator |
+  // target | claimant.
+  std::string role;
   std::vector<Claim> claims;
 };
 
 struct Place {
   std::string city, province, country, entity, detail;
+  // Imported event data: the dataset's own admin-1 and admin-2 names, the
+  // point, and how `province` was resolved from the point (or why not).
+  std::string admin1, admin2;
+  std::optional<double> latitude, longitude;
+  std::string province_note;
 };
 
 struct Event {
@@ -106,6 +114,10 @@ struct Event {
   Quantity killed, wounded;
   std::vector<Participant> perpetrators;
   std::vector<Participant> targets;
+  // Imported event data: the actors by their names as the dataset gives
+  // them (label), with their roles; linked to entities after the load
+  // (engine/event_linking.h), never here.
+  std::vector<Participant> actors;
   std::vector<Claim> claims;
   FilePosition where;
 };

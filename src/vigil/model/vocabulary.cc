@@ -38,9 +38,15 @@ constexpr std::string_view kNameKinds[] = {"primary", "alias", "weak_alias",
 constexpr std::string_view kEventTypes[] = {
     "attack",   "suicide_attack",   "bombing",    "foiled_plot", "assassination",
     "hostage_taking", "strike",     "offensive",  "agreement",   "meeting",
-    "prisoner_release", "withdrawal", "founding", "takeover",    "warning"};
+    "prisoner_release", "withdrawal", "founding", "takeover",    "warning",
+    // imported event data: UCDP GED's types of violence, ACLED's event types
+    "state_based_conflict", "non_state_conflict", "one_sided_violence", "battle",
+    "remote_violence", "violence_against_civilians", "protest", "riot",
+    "strategic_development"};
 constexpr std::string_view kPerpetratorRoles[] = {"claimed", "attributed", "suspected",
                                                   "facilitated"};
+constexpr std::string_view kActorRoles[] = {"side_a", "side_b", "perpetrator", "target",
+                                            "claimant"};
 constexpr std::string_view kQualifiers[] = {"about", "at_least", "at_most", "more_than"};
 
 size_t EditDistance(std::string_view a, std::string_view b) {
@@ -72,6 +78,7 @@ std::span<const std::string_view> EntityKinds() { return kEntityKinds; }
 std::span<const std::string_view> NameKinds() { return kNameKinds; }
 std::span<const std::string_view> EventTypes() { return kEventTypes; }
 std::span<const std::string_view> PerpetratorRoles() { return kPerpetratorRoles; }
+std::span<const std::string_view> ActorRoles() { return kActorRoles; }
 std::span<const std::string_view> EstimateQualifiers() { return kQualifiers; }
 
 bool Contains(std::span<const std::string_view> words, std::string_view word) {

@@ -24,6 +24,9 @@ std::span<const std::string_view> EntityKinds();
 std::span<const std::string_view> NameKinds();
 std::span<const std::string_view> EventTypes();
 std::span<const std::string_view> PerpetratorRoles();
+// Roles of an imported event's actors: side_a, side_b, perpetrator, target,
+// claimant (docs/data-model.md, "Event data").
+std::span<const std::string_view> ActorRoles();
 std::span<const std::string_view> EstimateQualifiers();
 
 bool Contains(std::span<const std::string_view> words, std::string_view word);

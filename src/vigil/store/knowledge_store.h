@@ -81,6 +81,10 @@ class KnowledgeStore {
   // last), key.
   virtual StatusOr<std::vector<EventRecord>> ListEvents(const std::string& type,
                                                         const std::string& as_of_day) = 0;
+  // Every event of every dataset, compact, with its participants, their
+  // actor links and every claim's party, by first day (undated last), key
+  // (store/sqlite/events.cc).
+  virtual StatusOr<std::vector<EventFactRecord>> EventFacts() = 0;
   // Estimates as of the day or undated, by quantity, day, key.
   virtual StatusOr<std::vector<EstimateRecord>> ListEstimates(const std::string& as_of_day) = 0;
   // By key.

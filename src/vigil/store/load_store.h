@@ -90,6 +90,38 @@ struct ComputedLinkRecord {
   std::string reason;
 };
 
+// Linking imported event actors (engine/event_linking.h): a participant of
+// an event of a non-curated dataset, known by its label only.
+struct EventActorRecord {
+  int64_t participant_row = 0;
+  std::string label, role;
+  std::string first_day, last_day;  // the event's, "YYYY-MM-DD"; empty when undated
+  std::string country;              // the event's, as stored (ISO alpha-2 when known)
+};
+
+// A curated entity's name, weak aliases included.
+struct CuratedNameRecord {
+  std::string entity, kind;  // entity key and kind
+  std::string text, name_kind;
+};
+
+// A curated relation, by entity keys; days empty when open.
+struct CuratedRelationRecord {
+  std::string subject, predicate, object, role;
+  std::string from_day, to_day;
+};
+
+// One row of event_links: a link, a suggestion (one row per candidate) or
+// the reason an actor is unlinked (no entity).
+struct EventLinkRecord {
+  int64_t participant_row = 0;
+  std::optional<std::string> entity;  // key
+  std::string status;                 // linked | suggested | unlinked
+  std::string method;
+  double score = 0;
+  std::string reason;
+};
+
 // The store as the load transaction sees it: the previous content of every
 // dataset until the batches are written, then the new content. Valid only
 // during the hook it is passed to.
@@ -127,6 +159,20 @@ class LoadTransaction {
   virtual Status ReplaceComputedLinks(const std::vector<ComputedLinkRecord>& links) = 0;
   // How many links each method made (manual included).
   virtual StatusOr<std::map<std::string, int64_t>> LinkCountsByMethod() = 0;
+
+  // ---- linking imported event actors ----
+  // Participants of events of non-curated datasets that carry a label and
+  // no entity, by row.
+  virtual StatusOr<std::vector<EventActorRecord>> EventActors() = 0;
+  // Every name of every curated entity, weak aliases included.
+  virtual StatusOr<std::vector<CuratedNameRecord>> CuratedNames() = 0;
+  // Curated relations of these predicates.
+  virtual StatusOr<std::vector<CuratedRelationRecord>> CuratedRelations(
+      const std::vector<std::string>& predicates) = 0;
+  // A curated entity's attribute, by entity key (e.g. "country").
+  virtual StatusOr<std::map<std::string, std::string>> CuratedAttribute(const std::string& key) = 0;
+  // Deletes every event link and inserts these.
+  virtual Status ReplaceEventLinks(const std::vector<EventLinkRecord>& links) = 0;
 };
 
 // Work the engine does inside the load transaction. A failing hook rolls

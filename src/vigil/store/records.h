@@ -72,6 +72,46 @@ struct EventRecord {
   std::vector<ClaimRecord> claims;
 };
 
+// ---- event analytics (engine/events.h) ----
+
+// A claim's party, for filtering by party and for who-says-so tables.
+struct ClaimPartyRecord {
+  std::string party;        // entity key, or empty
+  std::string party_label;  // or empty
+  std::string stance;       // asserts | denies
+  std::string source;       // source key
+  std::string locator;      // e.g. the dataset's event id
+};
+
+// A link of an imported actor (event_links).
+struct ActorLinkRecord {
+  std::string entity;  // key; empty when unlinked
+  std::string status;  // linked | suggested | unlinked
+  std::string method, reason;
+  double score = 0;
+};
+
+struct EventActorFact {
+  std::string role;
+  std::string entity;  // curated participant: the entity key; imported: empty
+  std::string entity_name;
+  std::string label;   // the dataset's name (imported), or a curated label
+  std::vector<ActorLinkRecord> links;
+  std::vector<ClaimPartyRecord> claims;
+};
+
+// An event, compact, for counting and filtering: any dataset.
+struct EventFactRecord {
+  int64_t fact_id = 0;
+  std::string id, dataset, type, title;
+  std::string first_day, last_day;  // empty when undated
+  std::string province, admin1, admin2, city, country, province_note;
+  std::optional<double> latitude, longitude;
+  std::optional<double> killed_best, killed_low, killed_high;
+  std::vector<EventActorFact> participants;
+  std::vector<ClaimPartyRecord> claims;
+};
+
 struct EstimateRecord {
   int64_t fact_id = 0;
   std::string id;

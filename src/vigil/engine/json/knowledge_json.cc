@@ -169,6 +169,12 @@ Json ToJson(const LoadReport& report) {
                 {"messages", report.warnings}}},
               {"changes", report.changes ? ChangesJson(*report.changes) : Json(nullptr)},
               {"links", report.links ? LinksJson(*report.links) : Json(nullptr)}};
+  // Only for event data (docs/cli.md, "Event data").
+  if (report.actor_links)
+    out["actor_links"] = Json{{"actors", report.actor_links->actors},
+                              {"linked", report.actor_links->linked},
+                              {"suggested", report.actor_links->suggested},
+                              {"unlinked", report.actor_links->unlinked}};
   // Only when subjects are monitored (docs/api.md, "Monitoring").
   if (report.monitoring) out["monitoring"] = ToJson(*report.monitoring);
   return out;

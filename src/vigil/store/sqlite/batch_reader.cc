@@ -193,7 +193,11 @@ class Reader {
           if (!parsed.ok()) return parsed.status();
           *date = *parsed;
         }
-        e.place = {st.Text(7), st.Text(8), st.Text(9), st.Text(10), st.Text(11)};
+        e.place.city = st.Text(7);
+        e.place.province = st.Text(8);
+        e.place.country = st.Text(9);
+        e.place.entity = st.Text(10);
+        e.place.detail = st.Text(11);
         e.killed = {st.OptionalReal(12), st.OptionalReal(13), st.OptionalReal(14)};
         e.wounded = {st.OptionalReal(15), st.OptionalReal(16), st.OptionalReal(17)};
         e.claims = TakeClaims(st.Int(0));

@@ -78,6 +78,8 @@ class Writer {
         "DELETE FROM attributes WHERE entity_id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
         "DELETE FROM entity_values WHERE entity_id IN (SELECT id FROM facts WHERE dataset_id=?1)",
         "DELETE FROM identifiers WHERE entity_id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
+        "DELETE FROM event_links WHERE participant_id IN (SELECT id FROM facts WHERE "
+        "dataset_id = ?1)",
         "DELETE FROM participants WHERE id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
         "DELETE FROM participants WHERE event_id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
         "DELETE FROM entities WHERE id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
@@ -283,10 +285,13 @@ class Writer {
     st.BindOptional(15, e.killed.best).BindOptional(16, e.killed.low);
     st.BindOptional(17, e.killed.high).BindOptional(18, e.wounded.best);
     st.BindOptional(19, e.wounded.low).BindOptional(20, e.wounded.high);
+    st.BindOptional(21, e.place.admin1).BindOptional(22, e.place.admin2);
+    st.BindOptional(23, e.place.latitude).BindOptional(24, e.place.longitude);
+    st.BindOptional(25, e.place.province_note);
     if (auto s = Counted(st, "events"); !s.ok()) return s;
     if (auto s = WriteClaims(*fact, e.claims); !s.ok()) return s;
     int position = 0;
-    for (const auto* list : {&e.perpetrators, &e.targets}) {
+    for (const auto* list : {&e.perpetrators, &e.targets, &e.actors}) {
       for (const auto& p : *list) {
         auto part = NewFact("participant");
         if (!part.ok()) return part.status();
@@ -349,7 +354,8 @@ class Writer {
                     "INSERT INTO events(id, key, type, title, date, date_from, date_to, first_day, "
                     "last_day, city, province, country, place_entity_id, place_detail, "
                     "killed_best, killed_low, killed_high, wounded_best, wounded_low, "
-                    "wounded_high) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"};
+                    "wounded_high, admin1, admin2, latitude, longitude, province_note) VALUES "
+                    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"};
   Statement participants_{db_,
                           "INSERT INTO participants(id, event_id, entity_id, label, role, "
                           "position) VALUES (?,?,?,?,?,?)"};

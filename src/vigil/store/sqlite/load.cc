@@ -135,6 +135,76 @@ class SqliteLoadTransaction final : public LoadTransaction {
     return absl::OkStatus();
   }
 
+  StatusOr<std::vector<EventActorRecord>> EventActors() override {
+    Statement st(db_,
+                 "SELECT p.id, p.label, p.role, COALESCE(e.first_day, ''), "
+                 "COALESCE(e.last_day, ''), COALESCE(e.country, '') FROM participants p "
+                 "JOIN events e ON e.id = p.event_id JOIN facts f ON f.id = e.id JOIN datasets d "
+                 "ON d.id = f.dataset_id WHERE d.kind != 'curated' AND p.entity_id IS NULL AND "
+                 "p.label IS NOT NULL ORDER BY p.id");
+    return ReadRows(st, [](const Statement& r) {
+      return EventActorRecord{r.Int(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)};
+    });
+  }
+
+  StatusOr<std::vector<CuratedNameRecord>> CuratedNames() override {
+    Statement st(db_,
+                 "SELECT e.key, e.kind, n.text, n.kind FROM names n JOIN entities e ON e.id = "
+                 "n.entity_id JOIN facts f ON f.id = e.id JOIN datasets d ON d.id = f.dataset_id "
+                 "WHERE d.kind = 'curated' ORDER BY e.id, n.position");
+    return ReadRows(st, [](const Statement& r) {
+      return CuratedNameRecord{r.Text(0), r.Text(1), r.Text(2), r.Text(3)};
+    });
+  }
+
+  StatusOr<std::vector<CuratedRelationRecord>> CuratedRelations(
+      const std::vector<std::string>& predicates) override {
+    std::string marks;
+    for (size_t i = 0; i < predicates.size(); ++i) marks += i ? ", ?" : "?";
+    Statement st(db_, fmt::format("SELECT s.key, r.predicate, o.key, COALESCE(r.role, ''), "
+                                  "COALESCE(r.from_day, ''), COALESCE(r.to_day, '') FROM "
+                                  "relations r JOIN entities s ON s.id = r.subject_id JOIN "
+                                  "entities o ON o.id = r.object_id JOIN facts f ON f.id = r.id "
+                                  "JOIN datasets d ON d.id = f.dataset_id WHERE d.kind = "
+                                  "'curated' AND r.predicate IN ({}) ORDER BY r.id",
+                                  marks));
+    for (size_t i = 0; i < predicates.size(); ++i) st.Bind(static_cast<int>(i) + 1, predicates[i]);
+    return ReadRows(st, [](const Statement& r) {
+      return CuratedRelationRecord{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4),
+                                   r.Text(5)};
+    });
+  }
+
+  StatusOr<std::map<std::string, std::string>> CuratedAttribute(const std::string& key) override {
+    Statement st(db_,
+                 "SELECT e.key, a.value FROM attributes a JOIN entities e ON e.id = a.entity_id "
+                 "WHERE a.key = ?");
+    st.Bind(1, key);
+    std::map<std::string, std::string> out;
+    while (st.Step()) out.emplace(st.Text(0), st.Text(1));
+    if (!st.status().ok()) return st.status();
+    return out;
+  }
+
+  Status ReplaceEventLinks(const std::vector<EventLinkRecord>& links) override {
+    if (auto s = db_.Execute("DELETE FROM event_links"); !s.ok()) return s;
+    Statement st(db_,
+                 "INSERT INTO event_links(participant_id, entity_key, status, method, score, "
+                 "reason, position) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    int64_t position = 0;
+    for (const auto& l : links) {
+      st.Bind(1, l.participant_row);
+      if (l.entity)
+        st.Bind(2, *l.entity);
+      else
+        st.BindNull(2);
+      st.Bind(3, l.status).Bind(4, l.method).Bind(5, l.score).Bind(6, l.reason);
+      st.Bind(7, position++);
+      if (auto s = st.Run(); !s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
   StatusOr<std::map<std::string, int64_t>> LinkCountsByMethod() override {
     Statement st(db_, "SELECT method, COUNT(*) FROM links GROUP BY method");
     std::map<std::string, int64_t> out;
