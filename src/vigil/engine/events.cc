@@ -7,18 +7,13 @@
 #include <cmath>
 #include <set>
 
+#include "vigil/base/ascii.h"
 #include "vigil/base/date.h"
 #include "vigil/engine/engine.h"
 #include "vigil/model/vocabulary.h"
 
 namespace vigil {
 namespace {
-
-std::string Lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
 
 Status CheckDate(std::string_view field, const std::string& text) {
   if (text.empty()) return absl::OkStatus();
@@ -42,7 +37,7 @@ bool Passes(const store::EventFactRecord& e, const Filter& f) {
   if (!f.place.empty()) {
     bool found = false;
     for (const auto* field : {&e.province, &e.admin1, &e.admin2, &e.city})
-      found = found || Lower(*field).find(f.place) != std::string::npos;
+      found = found || AsciiLower(*field).find(f.place) != std::string::npos;
     if (!found) return false;
   }
   if (!f.party_entities.empty() || !f.party_labels.empty()) {
@@ -50,7 +45,7 @@ bool Passes(const store::EventFactRecord& e, const Filter& f) {
       return (!c.party.empty() && std::count(f.party_entities.begin(), f.party_entities.end(),
                                               c.party)) ||
              (!c.party_label.empty() &&
-              std::count(f.party_labels.begin(), f.party_labels.end(), Lower(c.party_label)));
+              std::count(f.party_labels.begin(), f.party_labels.end(), AsciiLower(c.party_label)));
     };
     bool any = std::any_of(e.claims.begin(), e.claims.end(), matches);
     for (const auto& p : e.participants)
@@ -173,7 +168,7 @@ StatusOr<Filter> MakeFilter(Engine& engine, const std::string& from, const std::
   if (!from.empty()) f.from_day = PartialDate::Parse(from)->Earliest();
   if (!to.empty()) f.to_day = PartialDate::Parse(to)->Latest();
   if (!as_of.empty()) f.as_of_day = PartialDate::Parse(as_of)->Latest();
-  f.place = Lower(place);
+  f.place = AsciiLower(place);
   f.kind = kind;
   for (const auto& p : party) {
     auto id = engine.Resolve(p);
@@ -184,7 +179,7 @@ StatusOr<Filter> MakeFilter(Engine& engine, const std::string& from, const std::
         continue;
       }
     }
-    f.party_labels.push_back(Lower(p));
+    f.party_labels.push_back(AsciiLower(p));
   }
   return f;
 }

@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 
+#include "vigil/base/ascii.h"
 #include "vigil/base/date.h"
 #include "vigil/base/file.h"
 #include "vigil/base/sha256.h"
@@ -36,17 +37,11 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(a, b - a + 1));
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 // The dataset's event id as a slug part: lower case, [a-z0-9] kept, any
 // other run of bytes one '-'.
 std::string SlugPart(std::string_view id) {
   std::string out;
-  for (char c : Lower(std::string(id))) {
+  for (char c : AsciiLower(std::string(id))) {
     bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     if (keep)
       out += c;
@@ -90,7 +85,7 @@ StatusOr<PartialDate> ParseEventDate(const std::string& text) {
   auto words = Split(t, " ");
   if (words.size() == 3) {
     for (int m = 0; m < 12; ++m) {
-      if (Lower(words[1]) != kMonths[m] && Lower(words[1]) != std::string(kMonths[m]).substr(0, 3))
+      if (AsciiLower(words[1]) != kMonths[m] && AsciiLower(words[1]) != std::string(kMonths[m]).substr(0, 3))
         continue;
       int day = 0, year = 0;
       auto d = std::from_chars(words[0].data(), words[0].data() + words[0].size(), day);
@@ -374,7 +369,7 @@ std::string AcledType(const std::string& event_type) {
       {"protests", "protest"},
       {"riots", "riot"},
       {"strategic developments", "strategic_development"}};
-  auto it = kTypes.find(Lower(event_type));
+  auto it = kTypes.find(AsciiLower(event_type));
   return it == kTypes.end() ? "" : it->second;
 }
 
@@ -469,7 +464,7 @@ const std::vector<std::string_view> kAcledRequired = {
 // The first line of head, lower-cased, without a byte-order mark.
 std::string HeaderLine(std::string_view head) {
   if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
-  return Lower(std::string(head.substr(0, head.find('\n'))));
+  return AsciiLower(std::string(head.substr(0, head.find('\n'))));
 }
 
 bool HasColumns(std::string_view head, const std::vector<std::string_view>& columns) {
