@@ -4,14 +4,12 @@
 #include <unordered_map>
 
 #include "vigil/engine/json/facts_json.h"
+#include "vigil/engine/json/internal/values.h"
 
 namespace vigil {
 namespace {
 
-template <typename T>
-Json Opt(const std::optional<T>& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
+using json_internal::OrNull;
 
 // A node reference's fields, added to out.
 void AddNodeRef(const NodeRef& node, Json& out) {
@@ -146,7 +144,7 @@ Json ToJson(const ExportResult& r) {
            {"nodes", r.nodes},
            {"edges", r.edges},
            {"directed", r.directed},
-           {"output", Opt(r.output)}};
+           {"output", OrNull(r.output)}};
   if (!r.output) out["document"] = r.document;
   return out;
 }
@@ -155,9 +153,9 @@ Json ToJson(const ExposureDesignation& d) {
   Json out{{"fact_id", d.fact_id},
            {"authority", d.authority},
            {"program", d.program},
-           {"list", Opt(d.list)},
-           {"reference", Opt(d.reference)},
-           {"date", Opt(d.date)},
+           {"list", OrNull(d.list)},
+           {"reference", OrNull(d.reference)},
+           {"date", OrNull(d.date)},
            {"via", ToJson(d.via)}};
   if (d.link)
     out["link"] = {{"method", d.link->method}, {"score", d.link->score}, {"reason", d.link->reason}};
@@ -171,7 +169,7 @@ Json ToJson(const ExposureResult& r) {
   Json exposures = Json::array();
   for (const auto& e : r.exposures) exposures.push_back(writer.Exposed(e));
   return Json{{"start", ToJson(r.start)},
-              {"as_of", Opt(r.as_of)},
+              {"as_of", OrNull(r.as_of)},
               {"max_hops", r.max_hops},
               {"authorities", r.authorities},
               {"in_network", r.in_network},
@@ -184,7 +182,7 @@ Json ToJson(const PathsResult& r) {
   return Json{{"from", ToJson(r.from)},
               {"to", ToJson(r.to)},
               {"k", r.k},
-              {"as_of", Opt(r.as_of)},
+              {"as_of", OrNull(r.as_of)},
               {"paths", PathWriter().Paths(r.paths)}};
 }
 
@@ -210,7 +208,7 @@ Json ToJson(const NeighbourhoodResult& r) {
     edges.push_back(std::move(edge));
   }
   return Json{{"focus", std::move(focus)},
-              {"as_of", Opt(r.as_of)},
+              {"as_of", OrNull(r.as_of)},
               {"depth", r.depth},
               {"limit", r.limit},
               {"truncated", r.truncated},

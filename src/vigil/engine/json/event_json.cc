@@ -1,13 +1,14 @@
 // JSON of event analytics results.
 #include "vigil/engine/json/event_json.h"
+#include "vigil/engine/json/internal/values.h"
 
 namespace vigil {
 namespace {
 
+using json_internal::OrNull;
+
 using Json = nlohmann::ordered_json;
 
-Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
-Json OrNull(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
 
 Json PartyJson(const store::ClaimPartyRecord& c) {
   return Json{{"party", OrNull(c.party)},

@@ -1,17 +1,15 @@
 // JSON of entity references, names, claims and facts.
 #include "vigil/engine/json/facts_json.h"
+#include "vigil/engine/json/internal/values.h"
 
 namespace vigil {
 namespace {
 
-template <typename T>
-Json Opt(const std::optional<T>& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
+using json_internal::OrNull;
 
 Json Quantity(const std::optional<store::QuantityRecord>& q) {
   if (!q) return nullptr;
-  return Json{{"best", Opt(q->best)}, {"low", Opt(q->low)}, {"high", Opt(q->high)}};
+  return Json{{"best", OrNull(q->best)}, {"low", OrNull(q->low)}, {"high", OrNull(q->high)}};
 }
 
 }  // namespace
@@ -25,8 +23,8 @@ Json ToJson(const std::optional<store::EntityRefRecord>& ref) {
 }
 
 Json ToJson(const store::NameRecord& name) {
-  return Json{{"text", name.text}, {"kind", name.kind}, {"script", Opt(name.script)},
-              {"lang", Opt(name.lang)}};
+  return Json{{"text", name.text}, {"kind", name.kind}, {"script", OrNull(name.script)},
+              {"lang", OrNull(name.lang)}};
 }
 
 Json ToJson(const store::ClaimRecord& c) {
@@ -34,26 +32,26 @@ Json ToJson(const store::ClaimRecord& c) {
   j["claim_id"] = c.claim_id;
   j["source"] = c.source;
   j["source_title"] = c.source_title;
-  j["publisher"] = Opt(c.publisher);
-  j["author"] = Opt(c.author);
-  j["source_date"] = Opt(c.source_date);
+  j["publisher"] = OrNull(c.publisher);
+  j["author"] = OrNull(c.author);
+  j["source_date"] = OrNull(c.source_date);
   j["span"] = c.span_start && c.span_end ? Json::array({*c.span_start, *c.span_end}) : Json(nullptr);
-  j["passage"] = Opt(c.passage);
-  j["digest"] = Opt(c.digest);
-  j["locator"] = Opt(c.locator);
+  j["passage"] = OrNull(c.passage);
+  j["digest"] = OrNull(c.digest);
+  j["locator"] = OrNull(c.locator);
   j["party"] = ToJson(c.party);
-  j["party_label"] = Opt(c.party_label);
+  j["party_label"] = OrNull(c.party_label);
   j["stance"] = c.stance;
   j["confidence"] = c.confidence;
-  j["note"] = Opt(c.note);
+  j["note"] = OrNull(c.note);
   return j;
 }
 
 Json ToJson(const store::RelationRecord& r) {
   return Json{{"fact_id", r.fact_id},           {"subject", ToJson(r.subject)},
               {"predicate", r.predicate},       {"object", ToJson(r.object)},
-              {"role", Opt(r.role)},            {"from", Opt(r.from)},
-              {"to", Opt(r.to)},                {"claims", ToJsonArray(r.claims)}};
+              {"role", OrNull(r.role)},            {"from", OrNull(r.from)},
+              {"to", OrNull(r.to)},                {"claims", ToJsonArray(r.claims)}};
 }
 
 Json ToJson(const store::EventRecord& e) {
@@ -61,21 +59,21 @@ Json ToJson(const store::EventRecord& e) {
              {"fact_id", e.fact_id},
              {"type", e.type},
              {"title", e.title},
-             {"date", Opt(e.date)},
-             {"from", Opt(e.from)},
-             {"to", Opt(e.to)},
+             {"date", OrNull(e.date)},
+             {"from", OrNull(e.from)},
+             {"to", OrNull(e.to)},
              {"place",
-              {{"city", Opt(e.city)},
-               {"province", Opt(e.province)},
-               {"country", Opt(e.country)},
+              {{"city", OrNull(e.city)},
+               {"province", OrNull(e.province)},
+               {"country", OrNull(e.country)},
                {"entity", ToJson(e.place_entity)},
-               {"detail", Opt(e.place_detail)}}},
+               {"detail", OrNull(e.place_detail)}}},
              {"killed", Quantity(e.killed)},
              {"wounded", Quantity(e.wounded)}};
   Json perpetrators = Json::array(), targets = Json::array();
   for (const auto& p : e.participants) {
     Json j{{"entity", ToJson(p.entity)},
-           {"label", Opt(p.label)},
+           {"label", OrNull(p.label)},
            {"role", p.role},
            {"claims", ToJsonArray(p.claims)}};
     (p.role == "target" ? targets : perpetrators).push_back(std::move(j));
@@ -91,15 +89,15 @@ Json ToJson(const store::EstimateRecord& e) {
               {"fact_id", e.fact_id},
               {"subject", ToJson(e.subject)},
               {"quantity", e.quantity},
-              {"value", Opt(e.value)},
-              {"low", Opt(e.low)},
-              {"high", Opt(e.high)},
-              {"of", Opt(e.of)},
-              {"qualifier", Opt(e.qualifier)},
-              {"unit", Opt(e.unit)},
-              {"scope", Opt(e.scope)},
+              {"value", OrNull(e.value)},
+              {"low", OrNull(e.low)},
+              {"high", OrNull(e.high)},
+              {"of", OrNull(e.of)},
+              {"qualifier", OrNull(e.qualifier)},
+              {"unit", OrNull(e.unit)},
+              {"scope", OrNull(e.scope)},
               {"scope_entity", ToJson(e.scope_entity)},
-              {"as_of", Opt(e.as_of)},
+              {"as_of", OrNull(e.as_of)},
               {"claims", ToJsonArray(e.claims)}};
 }
 
@@ -108,10 +106,10 @@ Json ToJson(const store::DesignationRecord& d) {
               {"entity", ToJson(d.entity)},
               {"authority", ToJson(d.authority)},
               {"authority_code", d.authority_code},
-              {"list", Opt(d.list)},
+              {"list", OrNull(d.list)},
               {"program", d.program},
-              {"reference", Opt(d.reference)},
-              {"date", Opt(d.date)},
+              {"reference", OrNull(d.reference)},
+              {"date", OrNull(d.date)},
               {"claims", ToJsonArray(d.claims)}};
 }
 

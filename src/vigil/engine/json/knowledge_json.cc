@@ -3,16 +3,13 @@
 
 #include <type_traits>
 
+#include "vigil/engine/json/internal/values.h"
 #include "vigil/engine/json/monitoring_json.h"
 
 namespace vigil {
 namespace {
 
-Json OptText(const std::optional<std::string>& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
-
-Json TextOrNull(const std::string& value) { return value.empty() ? Json(nullptr) : Json(value); }
+using json_internal::OrNull;
 
 template <typename Map>
 Json Object(const Map& map) {
@@ -33,14 +30,14 @@ Json WithoutClaims(const T& record) {
 Json SourceJson(const store::SourceRecord& s) {
   return Json{{"id", s.id},
               {"title", s.title},
-              {"publisher", OptText(s.publisher)},
-              {"author", OptText(s.author)},
-              {"date", OptText(s.date)},
-              {"url", OptText(s.url)},
-              {"sha256", OptText(s.sha256)},
+              {"publisher", OrNull(s.publisher)},
+              {"author", OrNull(s.author)},
+              {"date", OrNull(s.date)},
+              {"url", OrNull(s.url)},
+              {"sha256", OrNull(s.sha256)},
               {"kind", s.kind},
               {"length", s.length ? Json(*s.length) : Json(nullptr)},
-              {"file", OptText(s.file)},
+              {"file", OrNull(s.file)},
               {"dataset", s.dataset},
               {"claims", s.claims},
               {"text_stored", s.text_stored}};
@@ -65,7 +62,7 @@ Json CitedFactJson(const CitedFact& f) {
     j["participant"] = {{"event", {{"id", f.participant->event_id},
                                    {"title", f.participant->event_title}}},
                         {"entity", ToJson(f.participant->entity)},
-                        {"label", OptText(f.participant->label)},
+                        {"label", OrNull(f.participant->label)},
                         {"role", f.participant->role}};
   if (f.estimate) j["estimate"] = WithoutClaims(*f.estimate);
   if (f.designation) j["designation"] = WithoutClaims(*f.designation);
@@ -76,7 +73,7 @@ Json ChangesJson(const DatasetChanges& c) {
   auto entities = [](const std::vector<EntityChange>& list, bool names) {
     Json items = Json::array();
     for (const auto& e : list) {
-      Json item{{"id", e.key}, {"reference", TextOrNull(e.reference)}, {"name", e.name}};
+      Json item{{"id", e.key}, {"reference", OrNull(e.reference)}, {"name", e.name}};
       if (names) {
         item["names_added"] = e.names_added;
         item["names_removed"] = e.names_removed;
@@ -85,8 +82,8 @@ Json ChangesJson(const DatasetChanges& c) {
     }
     return items;
   };
-  return Json{{"previous_version", TextOrNull(c.previous_version)},
-              {"previous_publish_date", TextOrNull(c.previous_publish_date)},
+  return Json{{"previous_version", OrNull(c.previous_version)},
+              {"previous_publish_date", OrNull(c.previous_publish_date)},
               {"counts",
                {{"added", c.added},
                 {"removed", c.removed},
@@ -119,7 +116,7 @@ Json FactJson(const Conflict& conflict) {
         } else if constexpr (std::is_same_v<T, store::ParticipantFactRecord>) {
           return Json{{"event", {{"id", fact.event_id}, {"title", fact.event_title}}},
                       {"entity", ToJson(fact.entity)},
-                      {"label", OptText(fact.label)},
+                      {"label", OrNull(fact.label)},
                       {"role", fact.role}};
         } else if constexpr (std::is_same_v<T, EstimatedQuantity>) {
           return Json{{"subject", ToJson(fact.subject)}, {"quantity", fact.quantity}};
@@ -155,10 +152,10 @@ Json ToJson(const LoadReport& report) {
   int64_t warning_total = 0;
   for (const auto& [kind, count] : report.warning_counts) warning_total += count;
   Json out{{"dataset", report.dataset},
-              {"kind", TextOrNull(report.kind)},
+              {"kind", OrNull(report.kind)},
               {"version", report.version},
-              {"publish_date", TextOrNull(report.publish_date)},
-              {"sha256", TextOrNull(report.sha256)},
+              {"publish_date", OrNull(report.publish_date)},
+              {"sha256", OrNull(report.sha256)},
               {"files", report.files},
               {"unchanged", report.unchanged},
               {"merged", report.merged},
@@ -192,7 +189,7 @@ Json ToJson(const EntityCard& card) {
   j["names"] = ToJsonArray(card.names);
   j["attributes"] = Object(card.attributes);
   j["dataset"] = card.dataset;
-  j["reference"] = OptText(card.reference);
+  j["reference"] = OrNull(card.reference);
   Json values = Json::array();
   for (const auto& v : card.values) values.push_back({{"key", v.key}, {"value", v.value}});
   j["values"] = std::move(values);
@@ -200,8 +197,8 @@ Json ToJson(const EntityCard& card) {
   for (const auto& i : card.identifiers)
     identifiers.push_back({{"type", i.type},
                            {"value", i.value},
-                           {"country", OptText(i.country)},
-                           {"note", OptText(i.note)}});
+                           {"country", OrNull(i.country)},
+                           {"note", OrNull(i.note)}});
   j["identifiers"] = std::move(identifiers);
   j["claims"] = ToJsonArray(card.claims);
   j["designations"] = ToJsonArray(card.designations);
@@ -224,7 +221,7 @@ Json ToJson(const EntityCard& card) {
   for (const auto& l : card.linked)
     linked.push_back({{"entity", ToJson(l.link.other)},
                       {"dataset", l.link.dataset},
-                      {"reference", OptText(l.link.reference)},
+                      {"reference", OrNull(l.link.reference)},
                       {"role", l.link.other_is_curated_card ? "curated_card" : "list_record"},
                       {"method", l.link.method},
                       {"score", l.link.score},
@@ -270,7 +267,7 @@ Json ToJson(const SourceDocument& doc) {
     claims.push_back(std::move(j));
   }
   return Json{{"source", SourceJson(doc.source)},
-              {"text", OptText(doc.text)},
+              {"text", OrNull(doc.text)},
               {"offset", doc.offset},
               {"limit", doc.limit},
               {"claims", std::move(claims)}};
@@ -299,12 +296,12 @@ Json ToJson(const ConflictReport& report) {
 Json ToJson(const VerifyReport& report) {
   Json sources = Json::array();
   for (const auto& s : report.sources)
-    sources.push_back({{"id", s.id}, {"sha256", s.sha256}, {"file", OptText(s.file)}});
+    sources.push_back({{"id", s.id}, {"sha256", s.sha256}, {"file", OrNull(s.file)}});
   Json claims = Json::array();
   for (const auto& c : report.claims) {
     Json j{{"claim_id", c.claim_id}, {"fact", c.fact}, {"source", c.source}};
     if (c.span) j["span"] = Json::array({c.span->first, c.span->second});
-    j["passage"] = OptText(c.passage);
+    j["passage"] = OrNull(c.passage);
     j["status"] = c.problem.empty() ? "ok" : "bad";
     if (!c.problem.empty()) j["problem"] = c.problem;
     claims.push_back(std::move(j));

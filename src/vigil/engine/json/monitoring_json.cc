@@ -8,9 +8,12 @@
 #include <string_view>
 
 #include "vigil/engine/json/internal/params.h"
+#include "vigil/engine/json/internal/values.h"
 
 namespace vigil {
 namespace {
+
+using json_internal::OrNull;
 
 std::string Path(std::string_view prefix, std::string_view key) {
   return prefix.empty() ? std::string(key) : fmt::format("{}.{}", prefix, key);
@@ -37,11 +40,6 @@ Status Text(const Json& body, std::string_view prefix, const char* key, std::str
   if (!found->is_string()) return FieldError(Path(prefix, key), "must be a string");
   *out = found->get<std::string>();
   return absl::OkStatus();
-}
-
-Json OptionalText(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
-Json OptionalNumber(const std::optional<double>& value) {
-  return value ? Json(*value) : Json(nullptr);
 }
 
 StatusOr<MonitorSubject> SubjectFromJson(const Json& body, std::string_view prefix) {
@@ -105,13 +103,13 @@ Json ToJson(const Decision& d) {
           {"actor", d.actor},
           {"subject",
            {{"name", d.subject},
-            {"birth_date", OptionalText(d.birth_date)},
-            {"country", OptionalText(d.country)}}},
+            {"birth_date", OrNull(d.birth_date)},
+            {"country", OrNull(d.country)}}},
           {"record", d.record},
           {"dataset", d.dataset},
-          {"list_version", OptionalText(d.list_version)},
+          {"list_version", OrNull(d.list_version)},
           {"decision", d.decision},
-          {"note", OptionalText(d.note)},
+          {"note", OrNull(d.note)},
           {"record_digest", d.record_digest},
           {"audit_seq", d.audit_seq},
           {"stale", d.stale}};
@@ -119,10 +117,10 @@ Json ToJson(const Decision& d) {
 
 Json HitDecisionJson(const Decision& d) {
   return {{"decision", d.decision},
-          {"note", OptionalText(d.note)},
+          {"note", OrNull(d.note)},
           {"actor", d.actor},
           {"at", d.at},
-          {"list_version", OptionalText(d.list_version)},
+          {"list_version", OrNull(d.list_version)},
           {"stale", d.stale}};
 }
 
@@ -133,10 +131,10 @@ Json DecisionAuditDetail(const Decision& d) {
   return {{"subject", std::move(subject)},
           {"record", d.record},
           {"dataset", d.dataset},
-          {"list_version", OptionalText(d.list_version)},
+          {"list_version", OrNull(d.list_version)},
           {"record_digest", d.record_digest},
           {"decision", d.decision},
-          {"note", OptionalText(d.note)}};
+          {"note", OrNull(d.note)}};
 }
 
 StatusOr<std::vector<MonitorSubject>> MonitorSubjectsFromJson(const Json& body) {
@@ -165,9 +163,9 @@ StatusOr<std::vector<MonitorSubject>> MonitorSubjectsFromJson(const Json& body) 
 
 std::string MonitorQueryText(const MonitorSubject& s) {
   Json q{{"name", s.name},
-         {"birth_date", OptionalText(s.birth_date)},
-         {"country", OptionalText(s.country)},
-         {"kind", OptionalText(s.kind)}};
+         {"birth_date", OrNull(s.birth_date)},
+         {"country", OrNull(s.country)},
+         {"kind", OrNull(s.kind)}};
   return q.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -198,9 +196,9 @@ Json ToJson(const Monitor& m) {
           {"label", m.label},
           {"query",
            {{"name", m.subject.name},
-            {"birth_date", OptionalText(m.subject.birth_date)},
-            {"country", OptionalText(m.subject.country)},
-            {"kind", OptionalText(m.subject.kind)}}},
+            {"birth_date", OrNull(m.subject.birth_date)},
+            {"country", OrNull(m.subject.country)},
+            {"kind", OrNull(m.subject.kind)}}},
           {"created_by", m.created_by},
           {"created_at", m.created_at},
           {"hits", std::move(hits)}};
@@ -228,8 +226,8 @@ Json ToJson(const Alert& a) {
           {"kind", a.kind},
           {"record", a.record},
           {"dataset", a.dataset},
-          {"old_score", OptionalNumber(a.old_score)},
-          {"new_score", OptionalNumber(a.new_score)},
+          {"old_score", OrNull(a.old_score)},
+          {"new_score", OrNull(a.new_score)},
           {"cause", a.cause},
           {"detail", std::move(detail)}};
 }

@@ -3,13 +3,15 @@
 
 #include <fmt/format.h>
 
+#include "vigil/engine/json/internal/values.h"
 #include "vigil/engine/json/monitoring_json.h"
 #include "vigil/text/escape.h"
 
 namespace vigil {
 namespace {
 
-Json OptionalText(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+using json_internal::OrNull;
+
 
 // The response's fields after "query" into out (threshold left out for
 // batch rows).
@@ -23,8 +25,8 @@ void AddResponse(const ScreenResponse& r, bool with_threshold, Json* out) {
   }
   Json& o = *out;
   o["query"] = {{"name", r.query.name},
-                {"birth_date", OptionalText(r.query.birth_date)},
-                {"country", OptionalText(r.query.country)},
+                {"birth_date", OrNull(r.query.birth_date)},
+                {"country", OrNull(r.query.country)},
                 {"kind", match::NameKindName(r.query.kind)},
                 {"cleaning", std::move(cleaning)},
                 {"analysis", ToJson(r.query.analysis, r.query.part_sources)},
@@ -112,7 +114,7 @@ Json ToJson(const CleanedText& cleaned) {
   return {{"removed", std::move(removed)},
           {"summary", DescribeRemoved(cleaned.removed)},
           {"text", cleaned.text},
-          {"displayed", OptionalText(cleaned.displayed)}};
+          {"displayed", OrNull(cleaned.displayed)}};
 }
 
 Json ToJson(const std::vector<match::ListVersion>& lists) {
@@ -121,8 +123,8 @@ Json ToJson(const std::vector<match::ListVersion>& lists) {
     out.push_back({{"dataset", v.dataset},
                    {"kind", v.kind},
                    {"version", v.version},
-                   {"publish_date", OptionalText(v.publish_date)},
-                   {"sha256", OptionalText(v.sha256)},
+                   {"publish_date", OrNull(v.publish_date)},
+                   {"sha256", OrNull(v.sha256)},
                    {"records", v.records}});
   return out;
 }
@@ -132,9 +134,9 @@ Json ToJson(const ScreenHit& hit) {
   for (const auto& d : hit.designations)
     designations.push_back({{"authority", d.authority},
                             {"program", d.program},
-                            {"list", OptionalText(d.list)},
-                            {"reference", OptionalText(d.reference)},
-                            {"date", OptionalText(d.date)}});
+                            {"list", OrNull(d.list)},
+                            {"reference", OrNull(d.reference)},
+                            {"date", OrNull(d.date)}});
   Json evidence = Json::array();
   for (const auto& e : hit.evidence)
     evidence.push_back({{"kind", e.kind}, {"effect", e.effect}, {"detail", e.detail}});
@@ -162,7 +164,7 @@ Json ToJson(const ScreenHit& hit) {
           {"programs", hit.programs},
           {"designations", std::move(designations)},
           {"nationalities", hit.nationalities},
-          {"linked", OptionalText(hit.linked)},
+          {"linked", OrNull(hit.linked)},
           {"explanation", std::move(explanation)}};
   // Decision memory, only when there is some.
   if (!hit.decisions.empty()) {
