@@ -153,7 +153,9 @@ StatusOr<ReviewDecision> ReviewDecisionFromJson(const Json& body, const std::str
   d.action = action;
   if (body.is_null()) return d;
   if (!body.is_object()) return FieldError("body", "expected a JSON object");
-  for (const auto& [key, value] : body.items()) {
+  for (const auto& item : body.items()) {
+    const std::string& key = item.key();
+    const Json& value = item.value();
     auto text = [&](std::optional<std::string>& into) -> Status {
       if (!value.is_string()) return FieldError(key, "expected a string");
       into = value.get<std::string>();

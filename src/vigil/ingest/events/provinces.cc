@@ -6,7 +6,9 @@
 // Boost.Geometry's envelope code trips GCC 12's -Wmaybe-uninitialized (a
 // false positive inside the library).
 #pragma GCC diagnostic push
+#if !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <boost/geometry.hpp>
 #include <boost/geometry/geometries/box.hpp>
 #include <boost/geometry/geometries/multi_polygon.hpp>

@@ -78,8 +78,8 @@ class Writer {
         "DELETE FROM attributes WHERE entity_id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
         "DELETE FROM entity_values WHERE entity_id IN (SELECT id FROM facts WHERE dataset_id=?1)",
         "DELETE FROM identifiers WHERE entity_id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
-        "DELETE FROM event_links WHERE participant_id IN (SELECT id FROM facts WHERE "
-        "dataset_id = ?1)",
+        ("DELETE FROM event_links WHERE participant_id IN (SELECT id FROM facts WHERE "
+         "dataset_id = ?1)"),
         "DELETE FROM participants WHERE id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
         "DELETE FROM participants WHERE event_id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
         "DELETE FROM entities WHERE id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
