@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "vigil/engine/engine.h"
+#include "vigil/text/escape.h"
 
 namespace vigil::cli {
 
@@ -39,6 +40,10 @@ int Fail(const Status& status, const Context& context);
 int Print(const Json& value);
 StatusOr<std::unique_ptr<Engine>> OpenForReading(const Context& context);
 StatusOr<std::unique_ptr<Engine>> OpenForWriting(const Context& context);
+
+// Text from the store or the user, made safe to print on a terminal (no
+// control sequences, visible bidi controls): text/escape.h.
+inline std::string Esc(std::string_view text) { return EscapeForTerminal(text); }
 
 void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
 void AddScreenCommands(CLI::App& app, Context& context, std::vector<Command>& commands);

@@ -13,8 +13,6 @@
 namespace vigil::cli {
 namespace {
 
-std::string Esc(const std::string& text) { return EscapeForTerminal(text); }
-
 std::string Killed(const store::EventFactRecord& e) {
   if (!e.killed_best && !e.killed_low && !e.killed_high) return "-";
   std::string best = e.killed_best ? fmt::format("{:g}", *e.killed_best) : "?";

@@ -30,8 +30,6 @@ struct AlertArgs {
   int64_t since = 0, monitor = 0;
 };
 
-std::string Esc(const std::string& text) { return EscapeForTerminal(text); }
-
 std::string Score(const std::optional<double>& score) {
   return score ? fmt::format("{:.3f}", *score) : "-";
 }

@@ -24,8 +24,6 @@ struct ReviewArgs {
   std::vector<int64_t> span;
 };
 
-std::string Esc(const std::string& s) { return EscapeForTerminal(s); }
-
 void RenderProposal(const store::ProposalRecord& p, std::ostream& out) {
   std::string what;
   if (p.kind == "relation") {

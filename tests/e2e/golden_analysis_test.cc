@@ -29,13 +29,13 @@ namespace {
 
 namespace fs = std::filesystem;
 // Ordered, so that key order counts as part of the shape.
-using json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
 std::string AnalysisGoldenDir() { return SourceDir() + "/tests/fixtures/golden/analysis"; }
 
-std::vector<json> AnalysisCases() {
-  std::vector<json> cases;
-  json file = json::parse(ReadText(AnalysisGoldenDir() + "/cases.json"));
+std::vector<OrderedJson> AnalysisCases() {
+  std::vector<OrderedJson> cases;
+  OrderedJson file = OrderedJson::parse(ReadText(AnalysisGoldenDir() + "/cases.json"));
   for (auto& c : file["cases"]) cases.push_back(c);
   return cases;
 }
@@ -46,7 +46,7 @@ bool Updating() {
 }
 
 // "" when a and b agree; otherwise where and how they differ.
-std::string Difference(const json& a, const json& b, const std::string& where) {
+std::string Difference(const OrderedJson& a, const OrderedJson& b, const std::string& where) {
   if (a.is_number() && b.is_number()) {
     if (a.is_number_float() != b.is_number_float())
       return where + ": " + a.dump() + " and " + b.dump() + " differ in type";
@@ -67,7 +67,7 @@ std::string Difference(const json& a, const json& b, const std::string& where) {
     std::vector<std::string> keys_a, keys_b;
     for (const auto& item : a.items()) keys_a.push_back(item.key());
     for (const auto& item : b.items()) keys_b.push_back(item.key());
-    if (keys_a != keys_b) return where + ": keys " + json(keys_a).dump() + " != " + json(keys_b).dump();
+    if (keys_a != keys_b) return where + ": keys " + OrderedJson(keys_a).dump() + " != " + OrderedJson(keys_b).dump();
     for (const auto& key : keys_a)
       if (auto d = Difference(a[key], b[key], where + "." + key); !d.empty()) return d;
     return "";
@@ -75,7 +75,7 @@ std::string Difference(const json& a, const json& b, const std::string& where) {
   return a == b ? "" : where + ": " + a.dump() + " != " + b.dump();
 }
 
-class GoldenAnalysis : public ::testing::TestWithParam<json> {
+class GoldenAnalysis : public ::testing::TestWithParam<OrderedJson> {
  protected:
   static void TearDownTestSuite() {
     for (const auto& [name, dir] : Stores()) fs::remove_all(dir);
@@ -110,7 +110,7 @@ class GoldenAnalysis : public ::testing::TestWithParam<json> {
 };
 
 TEST_P(GoldenAnalysis, OutputIsUnchanged) {
-  const json& c = GetParam();
+  const OrderedJson& c = GetParam();
   const std::string name = c["name"];
   std::vector<std::string> args;
   for (const auto& arg : c["args"]) {
@@ -141,7 +141,7 @@ TEST_P(GoldenAnalysis, OutputIsUnchanged) {
   const std::string golden = ReadText(out_path);
   bool is_json = std::find(args.begin(), args.end(), "--json") != args.end();
   if (is_json) {
-    std::string d = Difference(json::parse(out), json::parse(golden), "$");
+    std::string d = Difference(OrderedJson::parse(out), OrderedJson::parse(golden), "$");
     EXPECT_TRUE(d.empty()) << name << ": " << d;
   } else {
     EXPECT_EQ(out, golden) << name;
@@ -150,23 +150,23 @@ TEST_P(GoldenAnalysis, OutputIsUnchanged) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, GoldenAnalysis, ::testing::ValuesIn(AnalysisCases()),
-                         [](const ::testing::TestParamInfo<json>& info) {
+                         [](const ::testing::TestParamInfo<OrderedJson>& info) {
                            return info.param["name"].get<std::string>();
                          });
 
 // The comparison itself: tolerant of rounding, strict about everything else.
 TEST(GoldenAnalysisCompare, NumbersWithinToleranceAgreeAndEverythingElseMustMatch) {
-  EXPECT_EQ(Difference(json::parse(R"({"a": [1, 0.1]})"), json::parse(R"({"a": [1, 0.1]})"), "$"),
+  EXPECT_EQ(Difference(OrderedJson::parse(R"({"a": [1, 0.1]})"), OrderedJson::parse(R"({"a": [1, 0.1]})"), "$"),
             "");
-  EXPECT_EQ(Difference(json(0.3), json(0.1 + 0.2), "$"), "");  // 5.5e-17 apart
-  EXPECT_EQ(Difference(json(1e6), json(1e6 + 1e-7), "$"), "");  // relative
-  EXPECT_NE(Difference(json(0.3), json(0.3 + 1e-9), "$"), "");
-  EXPECT_NE(Difference(json(1), json(1.0), "$"), "");  // kcore values stay integers
-  EXPECT_NE(Difference(json::parse(R"({"a": 1, "b": 2})"), json::parse(R"({"b": 2, "a": 1})"),
+  EXPECT_EQ(Difference(OrderedJson(0.3), OrderedJson(0.1 + 0.2), "$"), "");  // 5.5e-17 apart
+  EXPECT_EQ(Difference(OrderedJson(1e6), OrderedJson(1e6 + 1e-7), "$"), "");  // relative
+  EXPECT_NE(Difference(OrderedJson(0.3), OrderedJson(0.3 + 1e-9), "$"), "");
+  EXPECT_NE(Difference(OrderedJson(1), OrderedJson(1.0), "$"), "");  // kcore values stay integers
+  EXPECT_NE(Difference(OrderedJson::parse(R"({"a": 1, "b": 2})"), OrderedJson::parse(R"({"b": 2, "a": 1})"),
                        "$"),
             "");  // key order is part of the shape
-  EXPECT_NE(Difference(json(nullptr), json(0), "$"), "");
-  EXPECT_EQ(Difference(json::parse(R"({"x": [{"y": "s"}]})"), json::parse(R"({"x": [{"y": "t"}]})"),
+  EXPECT_NE(Difference(OrderedJson(nullptr), OrderedJson(0), "$"), "");
+  EXPECT_EQ(Difference(OrderedJson::parse(R"({"x": [{"y": "s"}]})"), OrderedJson::parse(R"({"x": [{"y": "t"}]})"),
                        "$"),
             "$.x[0].y: \"s\" != \"t\"");
 }

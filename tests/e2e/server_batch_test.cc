@@ -6,6 +6,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
@@ -215,7 +217,7 @@ TEST_F(ServerBatchTest, ALargeBodyIsStreamedRowByRowInOrder) {
   int with_hits = 0;
   for (int i = 0; i < kRows; ++i) {
     ASSERT_EQ(got[i]["line"], i + 1);
-    ASSERT_EQ(got[i]["id"], "r" + std::to_string(i));
+    ASSERT_EQ(got[i]["id"], fmt::format("r{}", i));
     if (!got[i]["hits"].empty()) {
       ++with_hits;
       EXPECT_EQ(i % 7, 0) << got[i].dump();

@@ -15,7 +15,7 @@ constexpr std::string_view kTableNames[] = {"entities", "relations", "events", "
 
 // "unknown <label> 'x' (did you mean 'y'?)", or the words expected when
 // none is near.
-Status UnknownWord(std::string_view field, std::string_view label, std::string_view word,
+Status UnknownListWord(std::string_view field, std::string_view label, std::string_view word,
                    std::span<const std::string_view> words, std::string_view expected) {
   std::string hint = NearestWord(words, word);
   return FieldError(field, fmt::format("unknown {} '{}'{}", label, word,
@@ -26,7 +26,7 @@ Status UnknownWord(std::string_view field, std::string_view label, std::string_v
 Status CheckWord(std::string_view field, std::string_view label, std::string_view word,
                  std::span<const std::string_view> words) {
   if (word.empty() || Contains(words, word)) return absl::OkStatus();
-  return UnknownWord(field, label, word, words, "one of: " + JoinWords(words));
+  return UnknownListWord(field, label, word, words, "one of: " + JoinWords(words));
 }
 
 }  // namespace
@@ -34,7 +34,7 @@ Status CheckWord(std::string_view field, std::string_view label, std::string_vie
 StatusOr<ListTable> ParseListTable(std::string_view name) {
   for (size_t i = 0; i < std::size(kTableNames); ++i)
     if (name == kTableNames[i]) return static_cast<ListTable>(i);
-  return UnknownWord("what", "table", name, kTableNames,
+  return UnknownListWord("what", "table", name, kTableNames,
                      "entities, relations, events, estimates or sources");
 }
 

@@ -29,7 +29,7 @@ bool OneOf(std::string_view value, std::initializer_list<std::string_view> words
 }
 
 // The first line of the text, for a title when none is given.
-std::string FirstLine(const std::string& text) {
+std::string FirstLineAsTitle(const std::string& text) {
   size_t start = text.find_first_not_of(" \t\r\n");
   if (start == std::string::npos) return "untitled";
   size_t end = text.find('\n', start);
@@ -242,7 +242,7 @@ StatusOr<ReadResult> Engine::ReadArticle(const ReadRequest& request) {
   source.input_sha256 = Sha256Hex(request.bytes);
   source.key = "read-" + source.sha256.substr(0, 12);
   source.format = html ? "html" : "text";
-  source.title = request.title.empty() ? FirstLine(text) : request.title;
+  source.title = request.title.empty() ? FirstLineAsTitle(text) : request.title;
   source.publisher = request.publisher;
   source.published = request.published;
   source.url = request.url;

@@ -26,12 +26,12 @@ struct Case {
 
 // Sparse and dense, directed and not, weighted (integer lengths, so that
 // tied path lengths are exact) and not; several seeds each.
-const Case kCases[] = {{12, 0.15, false, 1}, {20, 0.2, false, 1}, {20, 0.2, true, 1},
+const Case kGraphCases[] = {{12, 0.15, false, 1}, {20, 0.2, false, 1}, {20, 0.2, true, 1},
                        {25, 0.1, false, 3},  {18, 0.3, true, 4},  {30, 0.08, true, 1},
                        {16, 0.5, false, 2},  {3, 1.0, false, 1},  {2, 1.0, true, 1}};
 
 TEST(CentralityTest, BetweennessMatchesTheDefinition) {
-  for (const auto& c : kCases)
+  for (const auto& c : kGraphCases)
     for (uint64_t seed = 1; seed <= 4; ++seed) {
       Graph g = RandomGraph(c.n, c.p, c.directed, c.max_weight, seed);
       for (bool normalized : {true, false}) {
@@ -46,7 +46,7 @@ TEST(CentralityTest, BetweennessMatchesTheDefinition) {
 }
 
 TEST(CentralityTest, ClosenessAndHarmonicMatchTheDefinition) {
-  for (const auto& c : kCases)
+  for (const auto& c : kGraphCases)
     for (uint64_t seed = 1; seed <= 4; ++seed) {
       Graph g = RandomGraph(c.n, c.p, c.directed, c.max_weight, seed);
       for (bool weighted : {false, true}) {
@@ -57,7 +57,7 @@ TEST(CentralityTest, ClosenessAndHarmonicMatchTheDefinition) {
 }
 
 TEST(CentralityTest, PageRankAndEigenvectorMatchDenseIterations) {
-  for (const auto& c : kCases)
+  for (const auto& c : kGraphCases)
     for (uint64_t seed = 1; seed <= 3; ++seed) {
       Graph g = RandomGraph(c.n, c.p, c.directed, c.max_weight, seed);
       for (bool weighted : {false, true}) {
@@ -74,7 +74,7 @@ TEST(CentralityTest, PageRankAndEigenvectorMatchDenseIterations) {
 }
 
 TEST(CentralityTest, CoreNumberMatchesPeeling) {
-  for (const auto& c : kCases)
+  for (const auto& c : kGraphCases)
     for (uint64_t seed = 1; seed <= 4; ++seed) {
       Graph g = RandomGraph(c.n, c.p, c.directed, 1, seed);
       EXPECT_EQ(CoreNumber(g), reference::CoreNumber(g));

@@ -5,6 +5,7 @@
 
 #include <array>
 
+#include "vigil/base/ascii.h"
 #include "vigil/ingest/events/event_readers.h"
 #include "vigil/ingest/ofac/csv_records.h"
 #include "vigil/model/vocabulary.h"
@@ -16,16 +17,6 @@ constexpr std::array<std::string_view, 7> kFormatNames = {
     "yaml", "un-xml", "ofac-xml", "ofac-csv", "ucdp-geojson", "ucdp-csv", "acled-csv"};
 constexpr std::string_view kYamlSections[] = {
     "sources:", "entities:", "relations:", "events:", "estimates:", "designations:"};
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  for (size_t i = 0; i < suffix.size(); ++i) {
-    char a = s[s.size() - suffix.size() + i];
-    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-    if (a != suffix[i]) return false;
-  }
-  return true;
-}
 
 // The name of the root element of an XML text, without namespace prefix;
 // empty when none is found in head.
@@ -90,7 +81,8 @@ StatusOr<InputFormat> ParseFormatName(std::string_view name) {
 }
 
 StatusOr<InputFormat> DetectFormat(const std::string& path, std::string_view head) {
-  if (EndsWith(path, ".yaml") || EndsWith(path, ".yml")) return InputFormat::kYaml;
+  const std::string lower_path = AsciiLower(path);
+  if (lower_path.ends_with(".yaml") || lower_path.ends_with(".yml")) return InputFormat::kYaml;
   std::string_view s = head;
   if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);  // byte-order mark
   size_t first = s.find_first_not_of(" \t\r\n");

@@ -215,23 +215,19 @@ std::vector<std::string> SplitWords(const std::string& text) {
   return words;
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // Canonical spelling of compounds written as one word.
 std::string CanonicalWord(std::string word) {
   static constexpr std::array<std::string_view, 11> kDinSuffixes = {
       "uddeen", "uddin", "eddine", "eddin", "addin", "aldin", "eldin", "udin", "edin", "uddine",
       "deen"};
   for (auto suffix : kDinSuffixes)
-    if (EndsWith(word, suffix) && word.size() >= suffix.size() + 3)
+    if (word.ends_with(suffix) && word.size() >= suffix.size() + 3)
       return word.substr(0, word.size() - suffix.size()) + "din";
   static constexpr std::array<std::string_view, 5> kAllahSuffixes = {"ullah", "ulla", "allah",
                                                                      "ollah", "olla"};
   if (word.rfind("abd", 0) != 0)
     for (auto suffix : kAllahSuffixes)
-      if (EndsWith(word, suffix) && word.size() >= suffix.size() + 3)
+      if (word.ends_with(suffix) && word.size() >= suffix.size() + 3)
         return word.substr(0, word.size() - suffix.size()) + "lah";
   if (word.rfind("abd", 0) == 0 && word.size() > 5 && !AbdWords().count(word)) {
     std::string rest = word.substr(3);

@@ -185,7 +185,7 @@ constexpr RuleSpec kRules[] = {
 #undef BE
 #undef PEOPLE
 
-std::vector<std::string> Split(std::string_view text, char by) {
+std::vector<std::string> SplitOn(std::string_view text, char by) {
   std::vector<std::string> out;
   size_t start = 0;
   while (true) {
@@ -203,7 +203,7 @@ std::span<const RuleSpec> DefaultRules() { return kRules; }
 
 StatusOr<std::vector<PatternElement>> ParsePattern(std::string_view pattern) {
   std::vector<PatternElement> elements;
-  for (std::string token : Split(pattern, ' ')) {
+  for (std::string token : SplitOn(pattern, ' ')) {
     if (token.empty()) continue;
     PatternElement e;
     if (token.size() > 1 && token.back() == '?') {
@@ -221,7 +221,7 @@ StatusOr<std::vector<PatternElement>> ParsePattern(std::string_view pattern) {
         return absl::InvalidArgumentError(fmt::format("pattern: bad slot '{}'", token));
       e.type = PatternElement::Type::kSlot;
       e.slot = token[1];
-      if (token.size() > 3) e.kinds = Split(token.substr(3, token.size() - 4), ',');
+      if (token.size() > 3) e.kinds = SplitOn(token.substr(3, token.size() - 4), ',');
     } else if (token.size() == 1 && !std::isalnum(static_cast<unsigned char>(token[0]))) {
       e.type = PatternElement::Type::kPunctuation;
       e.words.push_back(std::u32string(1, static_cast<char32_t>(token[0])));
@@ -233,7 +233,7 @@ StatusOr<std::vector<PatternElement>> ParsePattern(std::string_view pattern) {
         token = token.substr(1, token.size() - 2);
       }
       e.type = PatternElement::Type::kWords;
-      for (const std::string& word : Split(token, '|')) {
+      for (const std::string& word : SplitOn(token, '|')) {
         if (word == ",") {
           e.words.push_back(U",");
           continue;

@@ -24,7 +24,7 @@ inline std::string FixturePath(const std::string& relative) {
 }
 
 // The values a list record holds under key, in order.
-inline std::vector<std::string> ValuesOf(const Entity& entity, const std::string& key) {
+inline std::vector<std::string> ValuesOf(const ::vigil::Entity& entity, const std::string& key) {
   std::vector<std::string> out;
   for (const auto& [k, v] : entity.values)
     if (k == key) out.push_back(v);

@@ -69,7 +69,7 @@ std::string DisplayedReading(std::string_view utf8) {
   return out;
 }
 
-void Count(char32_t c, std::vector<RemovedCharacter>* removed) {
+void CountRemoved(char32_t c, std::vector<RemovedCharacter>* removed) {
   if (!removed) return;
   auto it = std::find_if(removed->begin(), removed->end(),
                          [&](const RemovedCharacter& r) { return r.code_point == c; });
@@ -90,7 +90,7 @@ std::string StripInvisible(std::string_view utf8, std::vector<RemovedCharacter>*
       return;
     }
     if (bidi_control && u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL)) *bidi_control = true;
-    Count(static_cast<char32_t>(c), removed);
+    CountRemoved(static_cast<char32_t>(c), removed);
   });
   return out;
 }
@@ -126,7 +126,7 @@ std::string StripControls(std::string_view utf8, std::vector<RemovedCharacter>* 
       out.append(text[i].bytes);
       continue;
     }
-    Count(static_cast<char32_t>(c), removed);
+    CountRemoved(static_cast<char32_t>(c), removed);
     // What the introducer opens: ESC X is the 7-bit form of C1 control X + 0x40.
     UChar32 kind = c;
     if (c == 0x1B && i + 1 < n && text[i + 1].c >= 0x40 && text[i + 1].c <= 0x5F) {

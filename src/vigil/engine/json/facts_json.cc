@@ -7,7 +7,7 @@ namespace {
 
 using json_internal::OrNull;
 
-Json Quantity(const std::optional<store::QuantityRecord>& q) {
+Json QuantityJson(const std::optional<store::QuantityRecord>& q) {
   if (!q) return nullptr;
   return Json{{"best", OrNull(q->best)}, {"low", OrNull(q->low)}, {"high", OrNull(q->high)}};
 }
@@ -68,8 +68,8 @@ Json ToJson(const store::EventRecord& e) {
                {"country", OrNull(e.country)},
                {"entity", ToJson(e.place_entity)},
                {"detail", OrNull(e.place_detail)}}},
-             {"killed", Quantity(e.killed)},
-             {"wounded", Quantity(e.wounded)}};
+             {"killed", QuantityJson(e.killed)},
+             {"wounded", QuantityJson(e.wounded)}};
   Json perpetrators = Json::array(), targets = Json::array();
   for (const auto& p : e.participants) {
     Json j{{"entity", ToJson(p.entity)},

@@ -299,7 +299,7 @@ std::string Page(const std::string& title, const std::string& rows) {
       title, rows);
 }
 
-void Row(std::string* rows, const char* label, const std::vector<std::string>& values) {
+void AppendRow(std::string* rows, const char* label, const std::vector<std::string>& values) {
   if (values.empty()) return;
   std::string cell;
   for (const auto& v : values) cell += (cell.empty() ? "" : "<br>") + EscapeMarkup(v);
@@ -310,32 +310,32 @@ void Row(std::string* rows, const char* label, const std::vector<std::string>& v
 
 std::string ReconcilePreviewHtml(const ScreenHit& record) {
   std::string rows;
-  Row(&rows, "Type", {FtmSchemaOf(record.kind)});
-  Row(&rows, "Dataset", {record.dataset});
-  Row(&rows, "Reference", record.references);
+  AppendRow(&rows, "Type", {FtmSchemaOf(record.kind)});
+  AppendRow(&rows, "Dataset", {record.dataset});
+  AppendRow(&rows, "Reference", record.references);
   std::vector<std::string> aliases;
   for (const auto& n : record.names)
     if (n.text != record.name) aliases.push_back(n.text);
-  Row(&rows, "Other names", aliases);
-  Row(&rows, "Born", record.birth_dates);
+  AppendRow(&rows, "Other names", aliases);
+  AppendRow(&rows, "Born", record.birth_dates);
   std::vector<std::string> countries;
   for (const auto& c : record.nationalities) countries.push_back(AsciiLower(c));
-  Row(&rows, "Nationality", countries);
-  Row(&rows, "Programme", record.programs);
-  Row(&rows, "Id", {record.entity});
+  AppendRow(&rows, "Nationality", countries);
+  AppendRow(&rows, "Programme", record.programs);
+  AppendRow(&rows, "Id", {record.entity});
   return Page(EscapeMarkup(record.name), rows);
 }
 
 std::string ReconcilePreviewHtml(const EntityCard& card) {
   std::string rows;
-  Row(&rows, "Kind", {card.entity.kind});
-  Row(&rows, "Dataset", {card.dataset});
+  AppendRow(&rows, "Kind", {card.entity.kind});
+  AppendRow(&rows, "Dataset", {card.dataset});
   std::vector<std::string> names;
   for (const auto& n : card.names)
     if (n.text != card.entity.name) names.push_back(n.text);
-  Row(&rows, "Other names", names);
-  if (!card.description.empty()) Row(&rows, "About", {card.description});
-  Row(&rows, "Id", {card.entity.id});
+  AppendRow(&rows, "Other names", names);
+  if (!card.description.empty()) AppendRow(&rows, "About", {card.description});
+  AppendRow(&rows, "Id", {card.entity.id});
   return Page(EscapeMarkup(card.entity.name), rows);
 }
 

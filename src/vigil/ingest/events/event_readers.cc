@@ -28,9 +28,9 @@ namespace {
 using Json = nlohmann::json;
 
 // How many warnings of each kind are quoted; all are counted.
-constexpr size_t kQuotedWarnings = 50;
+constexpr size_t kQuotedEventWarnings = 50;
 
-std::string Trim(std::string_view s) {
+std::string TrimField(std::string_view s) {
   size_t a = s.find_first_not_of(" \t\r\n");
   if (a == std::string_view::npos) return "";
   size_t b = s.find_last_not_of(" \t\r\n");
@@ -52,8 +52,8 @@ std::string SlugPart(std::string_view id) {
   return out;
 }
 
-std::optional<double> ParseNumber(const std::string& text) {
-  std::string t = Trim(text);
+std::optional<double> ParseEventNumber(const std::string& text) {
+  std::string t = TrimField(text);
   if (t.empty()) return std::nullopt;
   double value = 0;
   auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
@@ -62,13 +62,13 @@ std::optional<double> ParseNumber(const std::string& text) {
   return value;
 }
 
-std::vector<std::string> Split(const std::string& text, std::string_view separator) {
+std::vector<std::string> SplitTrimmed(const std::string& text, std::string_view separator) {
   std::vector<std::string> out;
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find(separator, start);
     if (end == std::string::npos) end = text.size();
-    std::string part = Trim(std::string_view(text).substr(start, end - start));
+    std::string part = TrimField(std::string_view(text).substr(start, end - start));
     if (!part.empty()) out.push_back(std::move(part));
     start = end + separator.size();
   }
@@ -77,12 +77,12 @@ std::vector<std::string> Split(const std::string& text, std::string_view separat
 
 // ACLED writes dates as "2021-08-26" or, in older exports, "26 August 2021".
 StatusOr<PartialDate> ParseEventDate(const std::string& text) {
-  std::string t = Trim(text);
+  std::string t = TrimField(text);
   auto iso = PartialDate::Parse(t);
   if (iso.ok()) return iso;
   static const char* kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
                                   "july",    "august",   "september", "october", "november", "december"};
-  auto words = Split(t, " ");
+  auto words = SplitTrimmed(t, " ");
   if (words.size() == 3) {
     for (int m = 0; m < 12; ++m) {
       if (AsciiLower(words[1]) != kMonths[m] && AsciiLower(words[1]) != std::string(kMonths[m]).substr(0, 3))
@@ -106,7 +106,7 @@ struct Record {
 
   std::string Text(std::string_view column) const {
     auto v = get(column);
-    return v ? Trim(*v) : std::string();
+    return v ? TrimField(*v) : std::string();
   }
 };
 
@@ -145,7 +145,7 @@ class EventBuilder {
   }
 
   void Warn(const std::string& kind, const std::string& message) {
-    if (static_cast<size_t>(batch_.warning_counts[kind]++) < kQuotedWarnings)
+    if (static_cast<size_t>(batch_.warning_counts[kind]++) < kQuotedEventWarnings)
       batch_.warnings.push_back(message);
   }
   // Counted; only the first quoted (a file without the column has it on
@@ -218,7 +218,7 @@ class EventBuilder {
 
   void AddActors(Event* e, const std::string& names, std::string_view separator,
                  const std::string& role, const std::string& locator) {
-    for (auto& name : Split(names, separator)) {
+    for (auto& name : SplitTrimmed(names, separator)) {
       Participant p;
       p.label = name;
       p.role = role;
@@ -231,14 +231,14 @@ class EventBuilder {
   void Place(const Record& r, Event* e, const std::optional<std::string>& latitude,
              const std::optional<std::string>& longitude) {
     std::optional<double> lat, lon;
-    if (latitude && longitude && !Trim(*latitude).empty() && !Trim(*longitude).empty()) {
-      lat = ParseNumber(*latitude);
-      lon = ParseNumber(*longitude);
+    if (latitude && longitude && !TrimField(*latitude).empty() && !TrimField(*longitude).empty()) {
+      lat = ParseEventNumber(*latitude);
+      lon = ParseEventNumber(*longitude);
       if (!lat || !lon || std::abs(*lat) > 90 || std::abs(*lon) > 180) {
         Warn("bad_coordinates",
              fmt::format("{}: latitude/longitude: '{}, {}' are no coordinates; event imported "
                          "without a point",
-                         r.where, Trim(*latitude), Trim(*longitude)));
+                         r.where, TrimField(*latitude), TrimField(*longitude)));
         lat.reset();
         lon.reset();
       }
@@ -289,7 +289,7 @@ void SetQuantity(Quantity* q, const Record& r, std::string_view column,
                  std::optional<double> Quantity::*slot, EventBuilder& b) {
   std::string text = r.Text(column);
   if (text.empty()) return;
-  auto v = ParseNumber(text);
+  auto v = ParseEventNumber(text);
   if (!v || *v < 0) {
     b.Warn("bad_number", fmt::format("{}: {}: '{}' is not a count of deaths; left out", r.where,
                                      column, text));
@@ -343,7 +343,7 @@ void BuildUcdp(const Record& r, EventBuilder& b, const std::optional<std::string
     for (const char* column : {"deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown"}) {
       std::string text = r.Text(column);
       if (text.empty()) continue;
-      auto v = ParseNumber(text);
+      auto v = ParseEventNumber(text);
       if (!v || *v < 0) {
         b.Warn("bad_number", fmt::format("{}: {}: '{}' is not a count of deaths; left out",
                                          r.where, column, text));
@@ -470,7 +470,7 @@ std::string HeaderLine(std::string_view head) {
 bool HasColumns(std::string_view head, const std::vector<std::string_view>& columns) {
   std::string header = HeaderLine(head);
   std::set<std::string> names;
-  for (auto& name : Split(header, ",")) {
+  for (auto& name : SplitTrimmed(header, ",")) {
     std::string n = name;
     if (n.size() >= 2 && n.front() == '"' && n.back() == '"') n = n.substr(1, n.size() - 2);
     names.insert(n);

@@ -18,7 +18,7 @@ std::string Fixture(const std::string& name) {
   return std::string(VIGIL_SOURCE_DIR) + "/tests/fixtures/events/" + name;
 }
 
-const Event* Find(const Batch& b, const std::string& id) {
+const Event* FindEvent(const Batch& b, const std::string& id) {
   for (const auto& e : b.events)
     if (e.id == id) return &e;
   return nullptr;
@@ -37,7 +37,7 @@ TEST(UcdpCsvTest, ReadsEventsActorsDeathsAndClaims) {
   EXPECT_EQ(batch->kind, "ucdp-ged");
   ASSERT_EQ(batch->events.size(), 5u);
   ASSERT_EQ(batch->sources.size(), 1u);
-  const Event* e = Find(*batch, "ucdp-ged-900001");
+  const Event* e = FindEvent(*batch, "ucdp-ged-900001");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->type, "state_based_conflict");
   EXPECT_EQ(e->date.ToString(), "2016-05-03");
@@ -58,11 +58,11 @@ TEST(UcdpCsvTest, ReadsEventsActorsDeathsAndClaims) {
   EXPECT_EQ(e->claims[0].party_label, "UCDP GED");
   EXPECT_EQ(e->claims[0].source, batch->sources[0].id);
   // A range, and one-sided violence: perpetrator and target.
-  const Event* range = Find(*batch, "ucdp-ged-900002");
+  const Event* range = FindEvent(*batch, "ucdp-ged-900002");
   EXPECT_EQ(range->from.ToString(), "2017-06-10");
   EXPECT_EQ(range->to.ToString(), "2017-06-12");
   EXPECT_EQ(range->type, "non_state_conflict");
-  const Event* one_sided = Find(*batch, "ucdp-ged-900003");
+  const Event* one_sided = FindEvent(*batch, "ucdp-ged-900003");
   EXPECT_EQ(one_sided->type, "one_sided_violence");
   EXPECT_EQ(one_sided->actors[0].role, "perpetrator");
   EXPECT_EQ(one_sided->actors[1].role, "target");
@@ -79,10 +79,10 @@ TEST(UcdpCsvTest, ProvincesFromTheBoundaries) {
   options.provinces = index->get();
   auto batch = ReadUcdpCsv(Fixture("ucdp-ged-sample.csv"), options);
   ASSERT_TRUE(batch.ok());
-  EXPECT_EQ(Find(*batch, "ucdp-ged-900001")->place.province, "Kandahar");
-  EXPECT_EQ(Find(*batch, "ucdp-ged-900002")->place.province, "Nangarhar");
-  EXPECT_EQ(Find(*batch, "ucdp-ged-900004")->place.province, "Panjshir");
-  EXPECT_EQ(Find(*batch, "ucdp-ged-900005")->place.province, "Daykundi");
+  EXPECT_EQ(FindEvent(*batch, "ucdp-ged-900001")->place.province, "Kandahar");
+  EXPECT_EQ(FindEvent(*batch, "ucdp-ged-900002")->place.province, "Nangarhar");
+  EXPECT_EQ(FindEvent(*batch, "ucdp-ged-900004")->place.province, "Panjshir");
+  EXPECT_EQ(FindEvent(*batch, "ucdp-ged-900005")->place.province, "Daykundi");
   EXPECT_NE(batch->version, ReadUcdpCsv(Fixture("ucdp-ged-sample.csv"), {})->version)
       << "other boundaries, other version";
 }
@@ -102,7 +102,7 @@ TEST(UcdpCsvTest, MalformedRowsAreSkippedAndReportedWithLineAndField) {
   EXPECT_TRUE(Warned(*batch, path + ":8: date_end: 2016-05-07 is before date_start"));
   EXPECT_TRUE(Warned(*batch, path + ":5: latitude/longitude: 'north, 65.7101' are no coordinates"));
   EXPECT_TRUE(Warned(*batch, path + ":9: latitude/longitude: '131.6, 65.7101'"));
-  EXPECT_EQ(Find(*batch, "ucdp-ged-910004")->place.province_note, "unresolved: no coordinates");
+  EXPECT_EQ(FindEvent(*batch, "ucdp-ged-910004")->place.province_note, "unresolved: no coordinates");
 }
 
 TEST(UcdpCsvTest, MissingColumnsRefuseTheFile) {
@@ -118,7 +118,7 @@ TEST(AcledCsvTest, ReadsEventsWithTypesRolesAndBothDateForms) {
   ASSERT_TRUE(batch.ok()) << batch.status();
   EXPECT_EQ(batch->dataset, "acled");
   ASSERT_EQ(batch->events.size(), 4u);
-  const Event* airport = Find(*batch, "acled-afg100001");
+  const Event* airport = FindEvent(*batch, "acled-afg100001");
   ASSERT_NE(airport, nullptr);
   EXPECT_EQ(airport->type, "remote_violence");
   EXPECT_EQ(airport->killed.best, 183);
@@ -128,8 +128,8 @@ TEST(AcledCsvTest, ReadsEventsWithTypesRolesAndBothDateForms) {
   EXPECT_EQ(airport->claims[0].locator, "AFG100001");
   EXPECT_EQ(airport->claims[0].party_label, "ACLED");
   EXPECT_EQ(airport->place.city, "Kabul - Airport");
-  EXPECT_EQ(Find(*batch, "acled-afg100003")->date.ToString(), "2021-09-03");
-  const Event* protest = Find(*batch, "acled-afg100004");
+  EXPECT_EQ(FindEvent(*batch, "acled-afg100003")->date.ToString(), "2021-09-03");
+  const Event* protest = FindEvent(*batch, "acled-afg100004");
   EXPECT_EQ(protest->type, "protest");
   ASSERT_EQ(protest->actors.size(), 2u);  // actor1 and its associate
   EXPECT_EQ(protest->actors[1].label, "Women (Afghanistan)");

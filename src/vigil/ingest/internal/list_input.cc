@@ -105,7 +105,7 @@ void AppendJoined(std::string* out, std::string_view separator, std::string_view
   out->append(item);
 }
 
-std::string CleanText(std::string_view text) {
+std::string CleanField(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool space = false;
@@ -129,7 +129,7 @@ void AddValue(Entity* entity, std::string_view key, std::string value) {
 std::string JoinParts(std::initializer_list<std::string_view> parts) {
   std::string out;
   for (auto p : parts) {
-    std::string clean = CleanText(p);
+    std::string clean = CleanField(p);
     if (!clean.empty()) AppendJoined(&out, ", ", clean);
   }
   return out;

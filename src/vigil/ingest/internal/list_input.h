@@ -78,9 +78,9 @@ void AppendJoined(std::string* out, std::string_view separator, std::string_view
 
 // Trims ASCII white space and collapses inner runs of white space (line
 // breaks included) to one space: list fields are often wrapped.
-std::string CleanText(std::string_view text);
+std::string CleanField(std::string_view text);
 
-// The parts, cleaned (CleanText), joined with ", ", empty ones left out.
+// The parts, cleaned (CleanField), joined with ", ", empty ones left out.
 std::string JoinParts(std::initializer_list<std::string_view> parts);
 
 // Appends (key, value) unless value is empty.

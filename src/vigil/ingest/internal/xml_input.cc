@@ -18,6 +18,6 @@ int XmlLine(const ListFile& file, const pugi::xml_node& node) {
   return offset < 0 ? 0 : file.LineAt(static_cast<size_t>(offset));
 }
 
-std::string XmlText(const pugi::xml_node& node) { return CleanText(node.text().get()); }
+std::string XmlText(const pugi::xml_node& node) { return CleanField(node.text().get()); }
 
 }  // namespace vigil::internal

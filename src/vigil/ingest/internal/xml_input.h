@@ -16,7 +16,7 @@ namespace vigil::internal {
 Status ParseXml(const ListFile& file, pugi::xml_document* doc);
 // The 1-based line of a node in file (0 when pugixml cannot tell).
 int XmlLine(const ListFile& file, const pugi::xml_node& node);
-// The node's text with white space cleaned (CleanText).
+// The node's text with white space cleaned (CleanField).
 std::string XmlText(const pugi::xml_node& node);
 
 }  // namespace vigil::internal

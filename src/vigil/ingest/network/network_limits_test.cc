@@ -17,6 +17,15 @@
 namespace vigil::network {
 namespace {
 
+// A Pajek comment line: '%', width 'x's and a line break. (Built in place:
+// GCC 12 at -O3 warns falsely, -Wrestrict, on `"%" + std::string(n, 'x')`.)
+std::string CommentLine(size_t width) {
+  std::string line(width + 2, 'x');
+  line.front() = '%';
+  line.back() = '\n';
+  return line;
+}
+
 using test_support::SecondsFor;
 using test_support::kLinearSeconds;
 using test_support::MessageOf;
@@ -41,14 +50,14 @@ TEST(NetworkLimitsTest, PajekVertexCountsBeyondTheLimitAreRefusedBeforeAllocatin
   EXPECT_EQ(small->labels.size(), 10u);
   EXPECT_EQ(small->edges[0].target, 9);
   // Beyond a million, a file needs a byte per declared node; ten million at most.
-  std::string padding = "%" + std::string(2000000, 'x') + "\n";
+  std::string padding = CommentLine(2000000);
   auto large = ReadPajek(padding + "*Vertices 2000000\n*Arcs\n1 2000000\n", {.path = "p.net"});
   ASSERT_TRUE(large.ok()) << large.status();
   EXPECT_EQ(large->labels.size(), 2000000u);
   EXPECT_EQ(MessageOf(ReadPajek(padding + "*Vertices 2100000\n", {.path = "p.net"}).status()),
             "p.net:2: *Vertices: 2100000 vertices: more than the 2000020 a file of 2000020 "
             "bytes may declare (a million, beyond that one per byte of the file)");
-  std::string big_padding = "%" + std::string(11000000, 'x') + "\n";
+  std::string big_padding = CommentLine(11000000);
   EXPECT_EQ(MessageOf(ReadPajek(big_padding + "*Vertices 10000001\n", {.path = "p.net"}).status()),
             "p.net:2: *Vertices: 10000001 vertices: more than the 10000000 a network file may "
             "declare");

@@ -10,7 +10,7 @@
 namespace vigil::network {
 namespace {
 
-std::string Number(double value) { return fmt::format("{}", value); }
+std::string WeightText(double value) { return fmt::format("{}", value); }
 
 std::string GraphMlType(const std::string& type) {
   if (type == "double") return "double";
@@ -61,7 +61,7 @@ std::string WriteGraphMl(const Network& network) {
     const Edge& edge = network.edges[e];
     out += fmt::format("    <edge id=\"e{}\" source=\"n{}\" target=\"n{}\">\n", e, edge.source,
                        edge.target);
-    out += fmt::format("      <data key=\"weight\">{}</data>\n", Number(edge.weight));
+    out += fmt::format("      <data key=\"weight\">{}</data>\n", WeightText(edge.weight));
     for (size_t i = 0; i < network.edge_attributes.size(); ++i) {
       const auto& values = network.edge_attributes[i].values;
       if (e < values.size() && !values[e].empty())
@@ -117,7 +117,7 @@ std::string WriteGexf(const Network& network) {
     std::string attributes = values(network.edge_attributes, e, "        ");
     std::string head =
         fmt::format("      <edge id=\"{}\" source=\"{}\" target=\"{}\" weight=\"{}\"", e,
-                    edge.source, edge.target, Number(edge.weight));
+                    edge.source, edge.target, WeightText(edge.weight));
     if (attributes.empty())
       out += head + "/>\n";
     else

@@ -18,7 +18,7 @@ namespace {
 
 using internal::AddName;
 using internal::AddValue;
-using internal::CleanText;
+using internal::CleanField;
 using internal::JoinParts;
 using internal::ListFile;
 using internal::ReadProblems;
@@ -32,7 +32,7 @@ std::vector<std::string> SplitPrograms(std::string_view text) {
   std::vector<std::string> out;
   std::unordered_set<std::string> seen;
   auto add = [&](const std::string& part) {
-    std::string program = CleanText(part);
+    std::string program = CleanField(part);
     if (!program.empty() && seen.insert(program).second) out.push_back(std::move(program));
   };
   std::string current;
@@ -196,7 +196,7 @@ class CsvSetReader {
                         fmt::format("unknown entity type '{}' (expected individual, vessel, "
                                     "aircraft, or -0- for an entity)",
                                     raw.fields[2]));
-      std::string name = CleanText(raw.fields[1]);
+      std::string name = CleanField(raw.fields[1]);
       if (name.empty()) problems_.Error(e.where, "SDN_Name", "empty name");
       AddName(&e, std::move(name), "primary");
       batch_.entities.push_back(std::move(e));
@@ -206,7 +206,7 @@ class CsvSetReader {
   void ReadAliases(const ListFile& file, const ListFile& main) {
     ForEachRecord(file, CsvShape::kAliases, [&](std::vector<std::string>& fields, int line) {
       auto it = index_.find(fields[0]);
-      std::string name = CleanText(fields[3]);
+      std::string name = CleanField(fields[3]);
       if (it == index_.end()) {
         problems_.Warn("orphan_alias", {file.path(), line}, "ent_num",
                        fmt::format("alias '{}' belongs to entry {}, which {} does not hold", name,
@@ -214,14 +214,14 @@ class CsvSetReader {
         orphan_entries_["orphan_alias"].insert(fields[0]);
         return;
       }
-      std::string type = CleanText(fields[2]);
+      std::string type = CleanField(fields[2]);
       if (type != "aka" && type != "fka" && type != "nka")
         problems_.Warn(
             "unknown_alias_type", {file.path(), line}, "alt_type",
             fmt::format("unknown type '{}' (expected aka, fka or nka); read as an alias", type));
       if (name.empty()) return;
       AddName(&batch_.entities[it->second], std::move(name), "alias");
-      AddValue(&batch_.entities[it->second], "remark", CleanText(fields[4]));
+      AddValue(&batch_.entities[it->second], "remark", CleanField(fields[4]));
     });
     Summarize("orphan_alias", file, main, "aliases");
   }
@@ -230,12 +230,12 @@ class CsvSetReader {
     for (size_t i = 0; i < raws_.size(); ++i) {
       Raw& raw = raws_[i];
       Entity& e = batch_.entities[i];
-      std::string title = CleanText(raw.fields[4]);
+      std::string title = CleanField(raw.fields[4]);
       AddValue(&e, "title", title);
       static constexpr std::pair<size_t, std::string_view> kVessel[] = {
           {5, "call_sign"},   {6, "vessel_type"},  {7, "tonnage"}, {8, "gross_registered_tonnage"},
           {9, "vessel_flag"}, {10, "vessel_owner"}};
-      for (const auto& [column, key] : kVessel) AddValue(&e, key, CleanText(raw.fields[column]));
+      for (const auto& [column, key] : kVessel) AddValue(&e, key, CleanField(raw.fields[column]));
       ofac::ApplyRemarks(raw.fields[11], title, e.where, &e, &problems_);
       e.claims.push_back(ofac::ListClaim(source_id_, e));
       std::vector<std::string> programs = SplitPrograms(raw.fields[3]);
@@ -259,10 +259,10 @@ class CsvSetReader {
       }
       Entity& e = batch_.entities[it->second];
       std::string address = JoinParts({fields[2], fields[3], fields[4]});
-      std::string remark = CleanText(fields[5]);
+      std::string remark = CleanField(fields[5]);
       if (!address.empty() && !remark.empty()) address += " (" + remark + ")";
       AddValue(&e, "address", address);
-      std::string country = CleanText(fields[4]);
+      std::string country = CleanField(fields[4]);
       if (!country.empty()) AddValue(&e, "address_country", internal::CountryOrText(country));
     });
     Summarize("orphan_address", file, main, "addresses");

@@ -13,7 +13,7 @@ namespace {
 
 using internal::AddName;
 using internal::AddValue;
-using internal::CleanText;
+using internal::CleanField;
 using internal::CountryCode;
 using internal::CountryOrText;
 
@@ -165,21 +165,21 @@ void SplitValue(std::string_view text, std::string* value, std::string* country,
   if (open != std::string_view::npos) {
     size_t close = text.find(')', open);
     if (close != std::string_view::npos) {
-      *value = CleanText(text.substr(0, open));
-      *country = CleanText(text.substr(open + 2, close - open - 2));
-      *rest = CleanText(text.substr(close + 1));
+      *value = CleanField(text.substr(0, open));
+      *country = CleanField(text.substr(open + 2, close - open - 2));
+      *rest = CleanField(text.substr(close + 1));
       return;
     }
   }
   for (std::string_view marker : {" issued ", " expires ", " Issue Date ", " Expire Date "}) {
     size_t at = text.find(marker);
     if (at != std::string_view::npos) {
-      *value = CleanText(text.substr(0, at));
-      *rest = CleanText(text.substr(at + 1));
+      *value = CleanField(text.substr(0, at));
+      *rest = CleanField(text.substr(at + 1));
       return;
     }
   }
-  *value = CleanText(text);
+  *value = CleanField(text);
 }
 
 }  // namespace
@@ -233,7 +233,7 @@ void AddDesignations(const Entity& entity, const std::vector<std::string>& progr
 }
 
 StatusOr<std::string> OfacDate(std::string_view text) {
-  std::string cleaned = CleanText(text);
+  std::string cleaned = CleanField(text);
   while (!cleaned.empty() && (cleaned.back() == '.' || cleaned.back() == ';')) cleaned.pop_back();
   std::string_view s = cleaned;
   std::string_view tilde;
@@ -289,8 +289,8 @@ Identifier MakeIdentifier(const IdentifierLabel& label, std::string_view rest,
   Identifier id;
   id.type = std::string(label.type);
   std::string value, in_parens, more;
-  std::string text = CleanText(rest);
-  if (!text.empty() && text.front() == ':') text = CleanText(text.substr(1));
+  std::string text = CleanField(rest);
+  if (!text.empty() && text.front() == ':') text = CleanField(text.substr(1));
   if (id.type == "digital_currency_address") {  // "XBT 1Kuf..."
     auto space = text.find(' ');
     id.value = space == std::string::npos ? text : text.substr(space + 1);
@@ -308,7 +308,7 @@ Identifier MakeIdentifier(const IdentifierLabel& label, std::string_view rest,
     } else if (!country.empty()) {
       id.country = written_country;
     } else {  // not a country: "(also called ...)" and the like stay in the note
-      more = CleanText(in_parens + " " + more);
+      more = CleanField(in_parens + " " + more);
     }
   }
   bool label_says_more = id.type == "other" || id.type == "registration" ||
@@ -324,7 +324,7 @@ Identifier MakeIdentifier(const IdentifierLabel& label, std::string_view rest,
 }
 
 bool SetKind(std::string_view type, Entity* entity) {
-  std::string t = CleanText(type);
+  std::string t = CleanField(type);
   std::transform(t.begin(), t.end(), t.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (t == "individual") {
@@ -342,21 +342,21 @@ bool SetKind(std::string_view type, Entity* entity) {
 
 void ApplyRemarks(std::string_view remarks, std::string_view title, const FilePosition& where,
                   Entity* entity, internal::ReadProblems* problems) {
-  std::string text = CleanText(remarks);
+  std::string text = CleanField(remarks);
   if (text.size() >= 2 && text.front() == '(' && text.back() == ')')  // "(Linked To: HAMAS)"
     text = text.substr(1, text.size() - 2);
   if (!text.empty() && text.back() == '.') text.pop_back();
-  std::string clean_title = CleanText(title);
+  std::string clean_title = CleanField(title);
   size_t start = 0;
   while (start < text.size()) {
     size_t end = text.find(';', start);
     if (end == std::string::npos) end = text.size();
-    std::string fragment = CleanText(std::string_view(text).substr(start, end - start));
+    std::string fragment = CleanField(std::string_view(text).substr(start, end - start));
     start = end + 1;
     if (fragment.empty() || fragment == clean_title) continue;
     std::string_view f = fragment;
     if (StartsWith(f, "alt. ") || StartsWith(f, "Alt. ")) f.remove_prefix(5);
-    auto after = [&](std::string_view prefix) { return CleanText(f.substr(prefix.size())); };
+    auto after = [&](std::string_view prefix) { return CleanField(f.substr(prefix.size())); };
 
     if (StartsWith(f, "DOB ")) {
       auto date = OfacDate(f.substr(4));
@@ -368,7 +368,7 @@ void ApplyRemarks(std::string_view remarks, std::string_view title, const FilePo
       std::string place = after("POB ");
       AddValue(entity, "birth_place", place);
       size_t comma = place.rfind(',');
-      std::string country = CleanText(comma == std::string::npos ? place : place.substr(comma + 1));
+      std::string country = CleanField(comma == std::string::npos ? place : place.substr(comma + 1));
       std::string code = CountryCode(country);
       if (!code.empty()) AddValue(entity, "birth_country", code);
     } else if (StartsWith(f, "nationality ")) {
@@ -387,7 +387,7 @@ void ApplyRemarks(std::string_view remarks, std::string_view title, const FilePo
         name = name.substr(first + 1, last - first - 1);
       else if (first == 0)
         name = name.substr(1);  // cut off at the end of the field
-      AddName(entity, CleanText(name), "weak_alias");
+      AddName(entity, CleanField(name), "weak_alias");
     } else if (StartsWith(f, "Linked To: ")) {
       AddValue(entity, "linked_to", after("Linked To: "));
     } else if (StartsWith(f, "Website ")) {
@@ -400,7 +400,7 @@ void ApplyRemarks(std::string_view remarks, std::string_view title, const FilePo
       std::string_view number = f.substr(StartsWith(f, "Phone") ? 5 : 9);
       for (std::string_view label : {" Number", " No.", ":"})
         if (StartsWith(number, label)) number.remove_prefix(label.size());
-      AddValue(entity, "phone", CleanText(number));
+      AddValue(entity, "phone", CleanField(number));
     } else if (const IdentifierLabel* label = FindIdentifierLabel(f)) {
       Identifier id = MakeIdentifier(*label, f.substr(label->label.size()));
       if (id.value.empty()) {

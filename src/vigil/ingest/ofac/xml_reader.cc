@@ -17,7 +17,7 @@ namespace {
 
 using internal::AddName;
 using internal::AddValue;
-using internal::CleanText;
+using internal::CleanField;
 using internal::CountryOrText;
 using internal::JoinParts;
 using internal::ListFile;
@@ -160,7 +160,7 @@ class XmlReader {
       AddValue(&e, "birth_place", place);
       size_t comma = place.rfind(',');
       std::string code = internal::CountryCode(
-          CleanText(comma == std::string::npos ? place : place.substr(comma + 1)));
+          CleanField(comma == std::string::npos ? place : place.substr(comma + 1)));
       if (!code.empty()) AddValue(&e, "birth_country", code);
     }
     for (pugi::xml_node n : entry.child("nationalityList").children("nationality"))
@@ -218,7 +218,7 @@ class XmlReader {
     }
     const ofac::IdentifierLabel* known = ofac::FindIdentifierLabel(type);
     if (!known || number.empty()) {
-      AddValue(e, "remark", CleanText(type + " " + number));
+      AddValue(e, "remark", CleanField(type + " " + number));
       return;
     }
     Identifier id = ofac::MakeIdentifier(*known, number, country);

@@ -19,10 +19,6 @@
 namespace vigil {
 namespace {
 
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // Rows are checked and kept as libcsv delivers them, so that the file's
 // fields are held once; a row's fields past the header's count are counted,
 // not kept.
@@ -269,7 +265,7 @@ Status RowParser::Finish(RowSet* out) {
 
 RowFormat RowFormatOf(const std::string& path) {
   for (std::string_view ext : {".jsonl", ".ndjson", ".json"})
-    if (EndsWith(path, ext)) return RowFormat::kJsonLines;
+    if (path.ends_with(ext)) return RowFormat::kJsonLines;
   return RowFormat::kCsv;
 }
 

@@ -18,7 +18,7 @@ namespace {
 
 using internal::AddName;
 using internal::AddValue;
-using internal::CleanText;
+using internal::CleanField;
 using internal::CountryOrText;
 using internal::JoinParts;
 using internal::ListFile;
@@ -136,7 +136,7 @@ class UnReader {
   FilePosition Where(const pugi::xml_node& node) const { return {file_.path(), Line(node)}; }
 
   void ReadPublishDate(const pugi::xml_node& root) {
-    std::string generated = CleanText(root.attribute("dateGenerated").value());
+    std::string generated = CleanField(root.attribute("dateGenerated").value());
     std::string day = generated.substr(0, 10);
     if (generated.empty()) {
       problems_.Warn("no_publish_date", Where(root), "dateGenerated",
@@ -311,7 +311,7 @@ class UnReader {
     while (start <= text.size()) {
       size_t end = text.find(';', start);
       if (end == std::string::npos) end = text.size();
-      std::string part = CleanText(std::string_view(text).substr(start, end - start));
+      std::string part = CleanField(std::string_view(text).substr(start, end - start));
       if (!part.empty()) out.push_back(std::move(part));
       start = end + 1;
     }
@@ -340,8 +340,8 @@ class UnReader {
       if (auto at = name.find(kMarker); at != std::string::npos) {
         std::string original = name.substr(at + kMarker.size());
         if (!original.empty() && original.back() == ')') original.pop_back();
-        AddName(e, CleanText(original), "original_script");
-        name = CleanText(name.substr(0, at));
+        AddName(e, CleanField(original), "original_script");
+        name = CleanField(name.substr(0, at));
       }
       AddName(e, name, kind);
     }

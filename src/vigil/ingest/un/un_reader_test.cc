@@ -12,7 +12,7 @@ using test_support::ValuesOf;
 using test_support::ReplaceOnce;
 using test_support::ExpectRefusal;
 
-std::vector<std::string> Names(const Entity& e, const std::string& kind) {
+std::vector<std::string> NamesOfRecord(const Entity& e, const std::string& kind) {
   std::vector<std::string> out;
   for (const auto& n : e.names)
     if (n.kind == kind) out.push_back(n.text);
@@ -84,11 +84,11 @@ TEST(UnReader, ReadsAnIndividualIntoTheModel) {
   EXPECT_EQ(e.reference, "TAi.144");
   EXPECT_EQ(e.kind, "person");
   EXPECT_EQ(e.where.line, 4);
-  EXPECT_EQ(Names(e, "primary"), std::vector<std::string>{"SIRAJUDDIN JALLALOUDINE HAQQANI"});
-  EXPECT_EQ(Names(e, "alias"),
+  EXPECT_EQ(NamesOfRecord(e, "primary"), std::vector<std::string>{"SIRAJUDDIN JALLALOUDINE HAQQANI"});
+  EXPECT_EQ(NamesOfRecord(e, "alias"),
             (std::vector<std::string>{"Siraj Haqqani", "Serajuddin Haqani", "Saraj Haqani"}));
-  EXPECT_EQ(Names(e, "weak_alias"), (std::vector<std::string>{"Khalifa", "Abu Muhammad"}));
-  EXPECT_EQ(Names(e, "original_script"),
+  EXPECT_EQ(NamesOfRecord(e, "weak_alias"), (std::vector<std::string>{"Khalifa", "Abu Muhammad"}));
+  EXPECT_EQ(NamesOfRecord(e, "original_script"),
             (std::vector<std::string>{"سراج الدين جلال الدين حقانى", "Абу Мухаммад"}));
   for (const auto& n : e.names) {
     if (n.kind == "original_script") {
@@ -141,8 +141,8 @@ TEST(UnReader, ReadsAnEntity) {
   const Entity& e = batch->entities[1];
   EXPECT_EQ(e.id, "un-tae-012");
   EXPECT_EQ(e.kind, "organization");
-  EXPECT_EQ(Names(e, "primary"), std::vector<std::string>{"HAQQANI NETWORK (HQN)"});
-  EXPECT_EQ(Names(e, "alias"), std::vector<std::string>{"Haqqani Network"});
+  EXPECT_EQ(NamesOfRecord(e, "primary"), std::vector<std::string>{"HAQQANI NETWORK (HQN)"});
+  EXPECT_EQ(NamesOfRecord(e, "alias"), std::vector<std::string>{"Haqqani Network"});
   EXPECT_TRUE(ValuesOf(e, "address").empty());
 }
 

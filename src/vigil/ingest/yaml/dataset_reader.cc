@@ -54,7 +54,7 @@ class Problems {
 
 // A number written in YAML ("12", "1_000", "0.9"); nullopt unless the
 // whole text is a finite number.
-std::optional<double> ParseNumber(std::string text) {
+std::optional<double> ParseYamlNumber(std::string text) {
   text.erase(std::remove(text.begin(), text.end(), '_'), text.end());
   double value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -146,7 +146,7 @@ class Record {
   }
 
   std::optional<double> NumberOf(const YamlNode& n, std::string_view key) {
-    auto value = n.IsScalar() ? ParseNumber(n.text) : std::nullopt;
+    auto value = n.IsScalar() ? ParseYamlNumber(n.text) : std::nullopt;
     if (!value)
       ProblemAt(n, key,
                 fmt::format("expected a number, got '{}'", n.IsScalar() ? n.text : "a structure"));

@@ -61,13 +61,13 @@ StatusOr<std::vector<EstimateRecord>> SqliteStore::ListEstimates(const std::stri
 
 namespace {
 
-// A source's row, with what ReadSource reads.
+// A source's row, with what ReadSourceRow reads.
 constexpr std::string_view kSourceQuery =
     "SELECT s.key, s.title, s.publisher, s.author, s.date, s.url, s.sha256, s.kind, s.length, "
     "s.file, d.name, (SELECT COUNT(*) FROM claims c WHERE c.source_id = s.id), s.text IS NOT "
     "NULL, s.id FROM sources s JOIN datasets d ON d.id = s.dataset_id";
 
-SourceRecord ReadSource(const Statement& r) {
+SourceRecord ReadSourceRow(const Statement& r) {
   SourceRecord s;
   s.id = r.Text(0);
   s.title = r.Text(1);
@@ -91,7 +91,7 @@ SourceRecord ReadSource(const Statement& r) {
 StatusOr<std::vector<SourceRecord>> SqliteStore::ListSources() {
   VIGIL_SQLITE_CONNECTION(db);
   Statement st(db, std::string(kSourceQuery) + " ORDER BY s.key");
-  return ReadRows(st, ReadSource);
+  return ReadRows(st, ReadSourceRow);
 }
 
 StatusOr<std::optional<SourceRecord>> SqliteStore::SourceByKey(const std::string& key) {
@@ -102,7 +102,7 @@ StatusOr<std::optional<SourceRecord>> SqliteStore::SourceByKey(const std::string
     if (!st.status().ok()) return st.status();
     return std::nullopt;
   }
-  return ReadSource(st);
+  return ReadSourceRow(st);
 }
 
 }  // namespace vigil::store
