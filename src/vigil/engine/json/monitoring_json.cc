@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "vigil/engine/json/internal/body.h"
 #include "vigil/engine/json/internal/params.h"
 #include "vigil/engine/json/internal/values.h"
 
@@ -15,49 +16,26 @@ namespace {
 
 using json_internal::OrNull;
 
-std::string Path(std::string_view prefix, std::string_view key) {
-  return prefix.empty() ? std::string(key) : fmt::format("{}.{}", prefix, key);
-}
-
-// Every key of body must be one of known.
-Status OnlyKnownFields(const Json& body, std::string_view prefix,
-                       std::initializer_list<std::string_view> known) {
-  if (!body.is_object())
-    return FieldError(prefix.empty() ? "body" : prefix, "must be a JSON object");
-  for (const auto& [key, value] : body.items()) {
-    bool found = false;
-    for (auto k : known) found = found || k == key;
-    if (!found)
-      return FieldError(Path(prefix, key),
-                        fmt::format("unknown field (expected one of: {})", fmt::join(known, ", ")));
-  }
-  return absl::OkStatus();
-}
-
-Status Text(const Json& body, std::string_view prefix, const char* key, std::string* out) {
-  auto found = body.find(key);
-  if (found == body.end() || found->is_null()) return absl::OkStatus();
-  if (!found->is_string()) return FieldError(Path(prefix, key), "must be a string");
-  *out = found->get<std::string>();
-  return absl::OkStatus();
-}
+using json_internal::FieldPath;
+using json_internal::OnlyKnownFields;
+using json_internal::ReadText;
 
 StatusOr<MonitorSubject> SubjectFromJson(const Json& body, std::string_view prefix) {
   if (auto s = OnlyKnownFields(body, prefix, {"label", "name", "birth_date", "country", "kind"});
       !s.ok())
     return s;
   MonitorSubject m;
-  if (!body.contains("name")) return FieldError(Path(prefix, "name"), "a name is required");
-  for (auto s : {Text(body, prefix, "label", &m.label), Text(body, prefix, "name", &m.name),
-                 Text(body, prefix, "birth_date", &m.birth_date),
-                 Text(body, prefix, "country", &m.country), Text(body, prefix, "kind", &m.kind)})
+  if (!body.contains("name")) return FieldError(FieldPath(prefix, "name"), "a name is required");
+  for (auto s : {ReadText(body, prefix, "label", &m.label), ReadText(body, prefix, "name", &m.name),
+                 ReadText(body, prefix, "birth_date", &m.birth_date),
+                 ReadText(body, prefix, "country", &m.country), ReadText(body, prefix, "kind", &m.kind)})
     if (!s.ok()) return s;
   if (auto s = m.Validate(); !s.ok()) {
     if (prefix.empty()) return s;
     std::string field = FieldOf(s);
     std::string message(s.message());
     if (!field.empty() && message.rfind(field + ": ", 0) == 0) message.erase(0, field.size() + 2);
-    return FieldError(Path(prefix, field), message);
+    return FieldError(FieldPath(prefix, field), message);
   }
   return m;
 }
@@ -78,9 +56,9 @@ StatusOr<DecisionRequest> DecisionRequestFromJson(const Json& body) {
   } else if (subject->is_object()) {
     if (auto s = OnlyKnownFields(*subject, "subject", {"name", "birth_date", "country"}); !s.ok())
       return s;
-    for (auto s : {Text(*subject, "subject", "name", &r.subject.name),
-                   Text(*subject, "subject", "birth_date", &r.subject.birth_date),
-                   Text(*subject, "subject", "country", &r.subject.country)})
+    for (auto s : {ReadText(*subject, "subject", "name", &r.subject.name),
+                   ReadText(*subject, "subject", "birth_date", &r.subject.birth_date),
+                   ReadText(*subject, "subject", "country", &r.subject.country)})
       if (!s.ok()) return s;
   } else {
     return FieldError("subject",
@@ -90,8 +68,8 @@ StatusOr<DecisionRequest> DecisionRequestFromJson(const Json& body) {
     return FieldError("record", "a record is required (a hit's \"entity\")");
   if (!body.contains("decision"))
     return FieldError("decision", "a decision is required (match, false_positive or needs_review)");
-  for (auto s : {Text(body, "", "record", &r.record), Text(body, "", "decision", &r.decision),
-                 Text(body, "", "note", &r.note)})
+  for (auto s : {ReadText(body, "", "record", &r.record), ReadText(body, "", "decision", &r.decision),
+                 ReadText(body, "", "note", &r.note)})
     if (!s.ok()) return s;
   if (auto s = r.Validate(); !s.ok()) return s;
   return r;
@@ -138,7 +116,7 @@ Json DecisionAuditDetail(const Decision& d) {
 }
 
 StatusOr<std::vector<MonitorSubject>> MonitorSubjectsFromJson(const Json& body) {
-  if (!body.is_object()) return FieldError("body", "the body must be a JSON object");
+  if (!body.is_object()) return FieldError("body", "must be a JSON object");
   std::vector<MonitorSubject> out;
   if (!body.contains("subjects")) {
     auto one = SubjectFromJson(body, "");
