@@ -17,6 +17,7 @@
 #include "vigil/base/date.h"
 #include "vigil/base/file.h"
 #include "vigil/base/sha256.h"
+#include "vigil/base/number.h"
 #include "vigil/base/utf8.h"
 #include "vigil/ingest/events/provinces.h"
 #include "vigil/ingest/table/row_reader.h"
@@ -53,13 +54,7 @@ std::string SlugPart(std::string_view id) {
 }
 
 std::optional<double> ParseEventNumber(const std::string& text) {
-  std::string t = TrimField(text);
-  if (t.empty()) return std::nullopt;
-  double value = 0;
-  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
-  if (ec != std::errc() || end != t.data() + t.size() || !std::isfinite(value))
-    return std::nullopt;
-  return value;
+  return ParseFiniteNumber(TrimField(text));
 }
 
 std::vector<std::string> SplitTrimmed(const std::string& text, std::string_view separator) {

@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "vigil/base/file.h"
+#include "vigil/base/number.h"
 #include "vigil/base/sha256.h"
 #include "vigil/base/utf8.h"
 #include "vigil/ingest/yaml/yaml_tree.h"
@@ -56,12 +57,7 @@ class Problems {
 // whole text is a finite number.
 std::optional<double> ParseYamlNumber(std::string text) {
   text.erase(std::remove(text.begin(), text.end(), '_'), text.end());
-  double value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() ||
-      !std::isfinite(value))
-    return std::nullopt;
-  return value;
+  return ParseFiniteNumber(text);
 }
 
 // One YAML mapping being read: typed getters that report problems with the

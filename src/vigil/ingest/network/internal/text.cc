@@ -8,6 +8,7 @@
 #include <cmath>
 #include <functional>
 
+#include "vigil/base/number.h"
 #include "vigil/base/utf8.h"
 #include "vigil/ingest/internal/limits.h"
 
@@ -100,16 +101,7 @@ bool SplitFields(std::string_view line, char delimiter, std::vector<std::string>
   return true;
 }
 
-std::optional<double> ParseNumber(std::string_view s) {
-  s = Trim(s);
-  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
-  if (s.empty()) return std::nullopt;
-  double value = 0.0;
-  auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (error != std::errc() || end != s.data() + s.size() || !std::isfinite(value))
-    return std::nullopt;
-  return value;
-}
+std::optional<double> ParseNumber(std::string_view s) { return ParseFiniteNumber(Trim(s)); }
 
 std::optional<int64_t> ParseWholeNumber(std::string_view s, int64_t min, int64_t max) {
   auto value = ParseNumber(s);
