@@ -117,6 +117,20 @@ TEST_F(ReadingTest, ReviewAcceptRejectEditAndVerify) {
   EXPECT_EQ(Vigil({"read", Article("article.txt"), "--published", "May 2024"}).exit_code, 2);
 }
 
+TEST_F(ReadingTest, OnlyAnEditTakesAProposalsFields) {
+  // The check lives in ReviewDecision::Validate, shared with the API: the
+  // error names the field given, as the CLI's flag.
+  ASSERT_EQ(LoadMini().exit_code, 0);
+  auto r = Read("article.txt");
+  int64_t leader = (*Proposal(r["proposals"], "leader_of.appositive"))["id"];
+  auto bad = Vigil({"review", "accept", std::to_string(leader), "--stance", "denies"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--stance: only an edit changes a proposal's fields (accept takes a note)"),
+            std::string::npos)
+      << bad.err;
+  EXPECT_EQ(Json({"review", "--status", "pending"})["proposals"].size(), r["proposals"].size());
+}
+
 TEST_F(ReadingTest, ReloadingTheCuratedDataAfterAcceptingKeepsTheClaims) {
   // The accepted claims refer to curated entities, whose rows a new version
   // of the curated dataset replaces: the load writes the reading dataset

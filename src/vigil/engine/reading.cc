@@ -168,14 +168,38 @@ Status ReadRequest::Validate() const {
   if (!published.empty())
     if (auto date = PartialDate::Parse(published); !date.ok())
       return FieldError("published", std::string(date.status().message()));
+  // Messages start with the file's name, when there is one.
+  std::string where = path.empty() ? "" : path + ": ";
   if (bytes.size() > kMaxArticleBytes)
-    return FieldError("bytes", fmt::format("{}: {} bytes is more than an article may hold ({} MiB)",
-                                           path, bytes.size(), kMaxArticleBytes >> 20));
+    return FieldError("bytes", fmt::format("{}{} bytes is more than an article may hold ({} MiB)",
+                                           where, bytes.size(), kMaxArticleBytes >> 20));
   if (auto bad = FindInvalidUtf8(bytes))
-    return FieldError("bytes", fmt::format("{}:{}: invalid UTF-8 (byte 0x{:02x} at column {})", path,
-                                           bad->line, bad->byte, bad->column));
+    return FieldError("bytes", fmt::format("{}{}: invalid UTF-8 (byte 0x{:02x} at column {})",
+                                           path.empty() ? "line " : path + ":", bad->line,
+                                           bad->byte, bad->column));
   if (bytes.find_first_not_of(" \t\r\n") == std::string::npos)
-    return FieldError("bytes", fmt::format("{}: no text to read", path));
+    return FieldError("bytes", fmt::format("{}no text to read", where));
+  return absl::OkStatus();
+}
+
+Status ReviewDecision::Validate() const {
+  if (!OneOf(action, {"accept", "reject", "edit"}))
+    return FieldError("action", fmt::format("'{}' is not accept, reject or edit", action));
+  if (action == "edit") return absl::OkStatus();
+  auto refuse = [&](std::string_view field) {
+    return FieldError(field, fmt::format("only an edit changes a proposal's fields ({} takes a "
+                                         "note)",
+                                         action));
+  };
+  if (subject) return refuse("subject");
+  if (predicate) return refuse("predicate");
+  if (object) return refuse("object");
+  if (role) return refuse("role");
+  if (time) return refuse("time");
+  if (party) return refuse("party");
+  if (party_label) return refuse("party_label");
+  if (stance) return refuse("stance");
+  if (span_start || span_end) return refuse("span");
   return absl::OkStatus();
 }
 
@@ -215,11 +239,13 @@ StatusOr<ReadResult> Engine::ReadArticle(const ReadRequest& request) {
   std::string text = request.bytes;
   if (html) {
     auto reduced = reading::HtmlToText(request.bytes);
-    if (!reduced.ok()) return FieldError("bytes", fmt::format("{}: {}", request.path,
-                                                              std::string(reduced.status().message())));
+    std::string where = request.path.empty() ? "" : request.path + ": ";
+    if (!reduced.ok())
+      return FieldError("bytes",
+                        fmt::format("{}{}", where, std::string(reduced.status().message())));
     text = std::move(*reduced);
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-      return FieldError("bytes", fmt::format("{}: the HTML holds no text", request.path));
+      return FieldError("bytes", fmt::format("{}the HTML holds no text", where));
   }
   auto names = store_->DictionaryNames();
   if (!names.ok()) return names.status();
@@ -290,8 +316,7 @@ StatusOr<std::vector<store::MentionRecord>> Engine::Mentions(const std::string& 
 }
 
 StatusOr<store::ProposalRecord> Engine::Decide(const ReviewDecision& decision) {
-  if (!OneOf(decision.action, {"accept", "reject", "edit"}))
-    return FieldError("action", fmt::format("'{}' is not accept, reject or edit", decision.action));
+  if (auto s = decision.Validate(); !s.ok()) return s;
   auto found = store_->FindProposal(decision.id);
   if (!found.ok()) return found.status();
   if (!*found) return absl::NotFoundError(fmt::format("no proposal has the id {}", decision.id));
