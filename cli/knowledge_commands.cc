@@ -6,6 +6,7 @@
 
 #include "command.h"
 #include "render.h"
+#include "vigil/engine/json/event_json.h"
 #include "vigil/engine/json/knowledge_json.h"
 #include "vigil/text/escape.h"
 
@@ -78,17 +79,23 @@ void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>&
 
   auto show_name = std::make_shared<std::string>();
   auto* show = app.add_subcommand("show", "an entity's card: names, designations, relations, "
-                                          "events, estimates, each with its citations");
-  show->add_option("NAME_OR_ID", *show_name, "entity id or any of its names")->required();
+                                          "events, estimates, each with its citations; or an "
+                                          "event by its id, with its actors' links");
+  show->add_option("NAME_OR_ID", *show_name, "entity id or any of its names, or an event id")
+      ->required();
   AddCommonOptions(show, context);
   commands.push_back({show, [show_name, &context] {
                         auto engine = OpenForReading(context);
                         if (!engine.ok()) return Fail(engine.status(), context);
-                        auto card = (*engine)->Show(*show_name);
+                        auto card = (*engine)->ShowEntityOrEvent(*show_name);
                         if (!card.ok()) return Fail(card.status(), context);
-                        Json json = ToJson(*card);
+                        const auto* event = std::get_if<EventCard>(&*card);
+                        Json json = event ? ToJson(*event) : ToJson(std::get<EntityCard>(*card));
                         if (context.json) return Print(json);
-                        RenderCard(json, std::cout);
+                        if (event)
+                          RenderEventCard(json, std::cout);
+                        else
+                          RenderCard(json, std::cout);
                         return 0;
                       }});
 

@@ -147,11 +147,7 @@ void AddReadingCommands(CLI::App& app, Context& context, std::vector<Command>& c
                           d.span_start = args->span[0];
                           d.span_end = args->span[1];
                         }
-                        bool edits = d.subject || d.predicate || d.object || d.role || d.time ||
-                                     d.party || d.party_label || d.stance || d.span_start;
-                        if (edits && d.action != "edit")
-                          return Fail(FieldError("action", "only edit takes a proposal's fields"),
-                                      context);
+                        if (auto s = d.Validate(); !s.ok()) return Fail(s, context);
                         auto engine = Engine::Open(context.db, store::AccessMode::kReadWrite);
                         if (!engine.ok()) return Fail(engine.status(), context);
                         auto decided = (*engine)->Decide(d);

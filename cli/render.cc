@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <fmt/ranges.h>
 
 #include "vigil/text/escape.h"
 
@@ -321,6 +322,44 @@ void RenderVerify(const Json& result, bool quiet, std::ostream& out) {
   }
   fmt::print(out, "verify: {} claims checked against texts, {} bad, {} cite sources without text\n",
              Str(result["checked"]), Str(result["bad"]), Str(result["skipped_without_text"]));
+}
+
+void RenderEventCard(const Json& e, std::ostream& out) {
+  fmt::print(out, "{}  [{}, {}, dataset {}]\n", Str(e["title"]), Str(e["id"]), Str(e["type"]),
+             Str(e["dataset"]));
+  std::string first = Str(e["first_day"]), last = Str(e["last_day"]);
+  fmt::print(out, "  when: {}\n",
+             first.empty() ? "undated" : first == last ? first : first + ".." + last);
+  std::vector<std::string> place;
+  for (const char* key : {"city", "admin2", "admin1", "province", "country"})
+    if (!e["place"][key].is_null()) place.push_back(fmt::format("{} {}", key, Str(e["place"][key])));
+  if (!place.empty()) fmt::print(out, "  where: {}\n", fmt::join(place, ", "));
+  if (!e["place"]["province_note"].is_null())
+    fmt::print(out, "  province: {}\n", Line(e["place"]["province_note"], 200));
+  const Json& killed = e["killed"];
+  if (!killed["best"].is_null() || !killed["low"].is_null() || !killed["high"].is_null())
+    fmt::print(out, "  killed: {}{}\n", killed["best"].is_null() ? "?" : Str(killed["best"]),
+               killed["low"].is_null() && killed["high"].is_null()
+                   ? ""
+                   : fmt::format(" (low {}, high {})", Str(killed["low"]), Str(killed["high"])));
+  fmt::print(out, "\nParticipants\n");
+  for (const auto& p : e["participants"]) {
+    fmt::print(out, "  {}: {}\n", Str(p["role"]),
+               p["entity"].is_null() ? "'" + Str(p["label"]) + "'" : Str(p["entity"]));
+    for (const auto& l : p["links"])
+      fmt::print(out, "    {} {} ({} {}): {}\n", Str(l["status"]),
+                 l["entity"].is_null() ? "-" : Str(l["entity"]), Str(l["method"]),
+                 fmt::format("{:.2f}", l["score"].get<double>()), Line(l["reason"], 300));
+  }
+  if (!e["claims"].empty()) {
+    fmt::print(out, "\nClaims\n");
+    for (const auto& c : e["claims"])
+      fmt::print(out, "  {} by {}, {}{}\n", Str(c["stance"]),
+                 c["party"].is_null() ? (c["party_label"].is_null() ? "the source"
+                                                                    : "'" + Str(c["party_label"]) + "'")
+                                      : Str(c["party"]),
+                 Str(c["source"]), c["locator"].is_null() ? "" : " " + Str(c["locator"]));
+  }
 }
 
 std::string Line(const Json& value, size_t max) {

@@ -11,6 +11,9 @@ namespace vigil::cli {
 
 void RenderLoad(const LoadReport& report, std::ostream& out);
 void RenderCard(const Json& card, std::ostream& out);
+// An event (ToJson(EventCard)): dates, place, deaths, then each participant
+// with its actor links, suggestions or the reason it is unlinked.
+void RenderEventCard(const Json& event, std::ostream& out);
 void RenderList(ListTable what, const Json& items, std::ostream& out);
 void RenderConflicts(const Json& result, std::ostream& out);
 void RenderVerify(const Json& result, bool quiet, std::ostream& out);

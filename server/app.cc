@@ -88,6 +88,8 @@ Api::Api(Engine& engine, ApiOptions options) : engine_(engine), options_(options
   AddAccountRoutes();
   AddScreeningRoutes();
   AddKnowledgeRoutes();
+  AddEventRoutes();
+  AddReadingRoutes();
   AddSourceRoutes();
   AddGraphRoutes();
   AddListRoutes();

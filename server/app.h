@@ -72,6 +72,8 @@ class Api {
   void AddAccountRoutes();
   void AddScreeningRoutes();  // screening_routes.cc
   void AddKnowledgeRoutes();  // knowledge_routes.cc
+  void AddEventRoutes();      // event_routes.cc: events, one event, an actor's activity
+  void AddReadingRoutes();    // reading_routes.cc: articles read, the review queue
   void AddSourceRoutes();     // source_routes.cc: a source's text and the claims citing it
   void AddGraphRoutes();      // graph_routes.cc: the graph around entities, for drawing it
   void AddListRoutes();       // list_routes.cc

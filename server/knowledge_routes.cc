@@ -37,7 +37,14 @@ void Api::AddKnowledgeRoutes() {
     return Cached(request, [&] { return JsonOr(engine_.Show(request.Param("id"))); });
   }).required_level = reader;
 
-  for (const char* what : {"entities", "relations", "events", "estimates", "sources"}) {
+  // The tables of `vigil list WHAT`, each also at /v1/WHAT but events:
+  // /v1/events is `vigil events` (event_routes.cc).
+  router_.Get("/v1/list/{what}", [this](Request& request) {
+    auto list = ListRequestFromQuery(request.Param("what"), request.query);
+    if (!list.ok()) return StatusResponse(list.status());
+    return Cached(request, [&] { return JsonOr(engine_.List(*list)); });
+  }).required_level = reader;
+  for (const char* what : {"entities", "relations", "estimates", "sources"}) {
     router_.Get(std::string("/v1/") + what, [this, what = std::string(what)](Request& request) {
       auto list = ListRequestFromQuery(what, request.query);
       if (!list.ok()) return StatusResponse(list.status());

@@ -117,6 +117,68 @@ TEST_F(ReadingTest, ReviewAcceptRejectEditAndVerify) {
   EXPECT_EQ(Vigil({"read", Article("article.txt"), "--published", "May 2024"}).exit_code, 2);
 }
 
+TEST_F(ReadingTest, OnlyAnEditTakesAProposalsFields) {
+  // The check lives in ReviewDecision::Validate, shared with the API: the
+  // error names the field given, as the CLI's flag.
+  ASSERT_EQ(LoadMini().exit_code, 0);
+  auto r = Read("article.txt");
+  int64_t leader = (*Proposal(r["proposals"], "leader_of.appositive"))["id"];
+  auto bad = Vigil({"review", "accept", std::to_string(leader), "--stance", "denies"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--stance: only an edit changes a proposal's fields (accept takes a note)"),
+            std::string::npos)
+      << bad.err;
+  EXPECT_EQ(Json({"review", "--status", "pending"})["proposals"].size(), r["proposals"].size());
+}
+
+TEST_F(ReadingTest, AnAcceptedParticipantJoinsTheEventItRefersTo) {
+  // The mini knowledge base holds one event, the Darvaz market bombing of
+  // 2018-05-03 (city Darvaz): an article naming Darvaz with that day refers
+  // to it, and the accepted claim joins it instead of making a new event.
+  ASSERT_EQ(LoadMini().exit_code, 0);
+  std::ofstream(dir_ + "/joined.txt", std::ios::binary)
+      << "Northern Front and the market\n\nThe Northern Front claimed responsibility for the "
+         "bombing of the market in Darvaz on May 3, 2018.\n";
+  auto r = Json({"read", dir_ + "/joined.txt"});
+  const auto* claimed = Proposal(r["proposals"], "participant.claimed");
+  ASSERT_TRUE(claimed) << r.dump(1);
+  EXPECT_EQ((*claimed)["object"], "2018-05-03-darvaz-market-bombing");
+  auto accepted = Json({"review", "accept", std::to_string((*claimed)["id"].get<int64_t>())});
+  EXPECT_EQ(accepted["status"], "accepted");
+  EXPECT_EQ(Json({"list", "events"}).size(), 1u);  // no new event
+  auto event = Json({"show", "2018-05-03-darvaz-market-bombing"});
+  ASSERT_EQ(event["participants"].size(), 4u) << event.dump(1);
+  EXPECT_EQ(event["participants"][3]["entity"], "northern-front");
+  EXPECT_EQ(event["participants"][3]["role"], "claimed");
+  auto verify = Vigil({"verify", "--texts", MiniTexts()});
+  EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+  // A new version of the curated dataset keeps the joined participant.
+  Edit("entities.yaml", "kind: person", "kind: person\n    description: changed");
+  ASSERT_EQ(Vigil({"load", data_, "--texts", MiniTexts()}).exit_code, 0);
+  EXPECT_EQ(Json({"show", "2018-05-03-darvaz-market-bombing"})["participants"].size(), 4u);
+  EXPECT_EQ(Vigil({"verify", "--texts", MiniTexts()}).exit_code, 0);
+}
+
+TEST_F(ReadingTest, AnEditNamesTheEventAParticipantJoins) {
+  // The raid of 2024 is no stored event: without an object, accepting makes
+  // a new event; an edit may name the event it joins, and only an event.
+  ASSERT_EQ(LoadMini().exit_code, 0);
+  auto r = Read("article.txt");
+  const auto* claimed = Proposal(r["proposals"], "participant.claimed");
+  ASSERT_TRUE(claimed);
+  EXPECT_FALSE(claimed->contains("object"));
+  std::string id = std::to_string((*claimed)["id"].get<int64_t>());
+  auto bad = Vigil({"review", "edit", id, "--object", "northern-front"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--object: no event has the id 'northern-front'"), std::string::npos)
+      << bad.err;
+  auto edited = Json({"review", "edit", id, "--object", "2018-05-03-darvaz-market-bombing"});
+  EXPECT_EQ(edited["object"], "2018-05-03-darvaz-market-bombing");
+  EXPECT_EQ(Json({"list", "events"}).size(), 1u);
+  EXPECT_EQ(Json({"show", "2018-05-03-darvaz-market-bombing"})["participants"].size(), 4u);
+  EXPECT_EQ(Vigil({"verify", "--texts", MiniTexts()}).exit_code, 0);
+}
+
 TEST_F(ReadingTest, ReloadingTheCuratedDataAfterAcceptingKeepsTheClaims) {
   // The accepted claims refer to curated entities, whose rows a new version
   // of the curated dataset replaces: the load writes the reading dataset

@@ -26,7 +26,7 @@ TEST_F(ServerKnowledgeTest, CardsAndTablesAreTheCliJson) {
   EXPECT_EQ(Get("/v1/entities/Karim%20Yusufzai")["id"], "karim-yusufzai");
   EXPECT_EQ(Get("/v1/relations?predicate=allied_with"),
             Json({"list", "relations", "--predicate", "allied_with"}));
-  EXPECT_EQ(Get("/v1/events"), Json({"list", "events"}));
+  EXPECT_EQ(Get("/v1/list/events"), Json({"list", "events"}));
   EXPECT_EQ(Get("/v1/estimates?as_of=2020"), Json({"list", "estimates", "--as-of", "2020"}));
   EXPECT_EQ(Get("/v1/conflicts"), Json({"conflicts"}));
   json missing = Get("/v1/entities/nobody-at-all", 404);

@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <variant>
 #include <vector>
 
 #include "vigil/base/status.h"
@@ -92,6 +93,10 @@ class Engine {
 
   // The card of the entity Resolve() finds.
   StatusOr<EntityCard> Show(const std::string& name_or_id);
+  // What `vigil show` shows: the entity Resolve() finds or, when no entity
+  // has that name or id, the event whose id it is (imported events
+  // included); Resolve()'s error when neither.
+  StatusOr<std::variant<EntityCard, EventCard>> ShowEntityOrEvent(const std::string& name_or_id);
   // The rows of a table; request.Validate()'s field errors first.
   StatusOr<ListResult> List(const ListRequest& request);
   StatusOr<ConflictReport> Conflicts();
@@ -104,6 +109,8 @@ class Engine {
   // change signal, by place, dyads and their trend, claimed versus
   // attributed attacks.
   StatusOr<ActivityResult> Activity(const ActivityQuery& query);
+  // The event of that id (any dataset), with its actors' links; NotFound.
+  StatusOr<EventCard> ShowEvent(const std::string& id);
   // The entity and every entity faction_of, affiliate_of or part_of it,
   // transitively (keys).
   StatusOr<std::vector<std::string>> EntitiesUnder(const std::string& key);

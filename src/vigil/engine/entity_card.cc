@@ -169,4 +169,15 @@ StatusOr<EntityCard> Engine::Show(const std::string& name_or_id) {
   return card;
 }
 
+StatusOr<std::variant<EntityCard, EventCard>> Engine::ShowEntityOrEvent(
+    const std::string& name_or_id) {
+  auto entity = Show(name_or_id);
+  if (entity.ok()) return std::variant<EntityCard, EventCard>(std::move(*entity));
+  if (entity.status().code() != absl::StatusCode::kNotFound) return entity.status();
+  auto event = ShowEvent(name_or_id);
+  if (event.ok()) return std::variant<EntityCard, EventCard>(std::move(*event));
+  if (event.status().code() != absl::StatusCode::kNotFound) return event.status();
+  return entity.status();
+}
+
 }  // namespace vigil

@@ -217,7 +217,7 @@ StatusOr<EventsResult> Engine::Events(const EventQuery& query) {
   auto filter = MakeFilter(*this, query.from, query.to, query.as_of, query.place, query.kind,
                            query.party);
   if (!filter.ok()) return filter.status();
-  auto facts = store_->EventFacts();
+  auto facts = store_->EventFacts("");
   if (!facts.ok()) return facts.status();
   for (auto& e : *facts) {
     for (const auto& p : e.participants)
@@ -250,6 +250,14 @@ StatusOr<EventsResult> Engine::Events(const EventQuery& query) {
     result.events.push_back(std::move(e));
   }
   return result;
+}
+
+StatusOr<EventCard> Engine::ShowEvent(const std::string& id) {
+  if (id.empty()) return FieldError("id", "give an event id");
+  auto facts = store_->EventFacts(id);
+  if (!facts.ok()) return facts.status();
+  if (facts->empty()) return absl::NotFoundError(fmt::format("no event has the id '{}'", id));
+  return EventCard{std::move(facts->front())};
 }
 
 StatusOr<ActivityResult> Engine::Activity(const ActivityQuery& query) {

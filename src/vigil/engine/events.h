@@ -114,6 +114,13 @@ struct ActivityResult {
   std::vector<AttributionRow> attributions;
 };
 
+// One event with its participants, each actor's links (the linked entity,
+// its suggestions, or why it is unlinked, with the reason) and every claim's
+// party: `vigil show EVENT_ID` and GET /v1/events/{id}.
+struct EventCard {
+  store::EventFactRecord event;
+};
+
 namespace internal {
 // The period of a day ("2016-05-03"): "2016-05", "2016-Q2" or "2016".
 std::string PeriodOf(const std::string& day, const std::string& by);

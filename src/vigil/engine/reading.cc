@@ -8,6 +8,8 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <set>
 
 #include "vigil/base/clock.h"
 #include "vigil/base/sha256.h"
@@ -16,6 +18,7 @@
 #include "vigil/engine/reading_dataset.h"
 #include "vigil/model/vocabulary.h"
 #include "vigil/reading/html_text.h"
+#include "vigil/text/normalize.h"
 
 namespace vigil {
 namespace {
@@ -83,6 +86,40 @@ Claim ClaimOf(const store::ProposalRecord& p) {
   return c;
 }
 
+// The event a participant proposal refers to: the one stored event whose
+// days hold the proposal's day (a full date) and whose city, province,
+// admin-1 or admin-2 is a place named inside the proposal's span. None, or
+// several: the object stays empty (accepting it makes a new event; an edit
+// may name the event).
+Status FindEventsReferredTo(store::Store& store, const reading::Reading& reading,
+                            std::vector<store::ProposalRecord>* proposals) {
+  std::optional<std::vector<store::EventFactRecord>> events;
+  for (auto& p : *proposals) {
+    if (p.kind != "participant" || !p.object_key.empty() || p.time.size() != 10) continue;
+    std::set<std::string> places;
+    for (const auto& place : reading.places)
+      if (place.start >= p.span_start && place.end <= p.span_end) places.insert(NameKey(place.text));
+    if (places.empty()) continue;
+    if (!events) {
+      auto all = store.EventFacts("");
+      if (!all.ok()) return all.status();
+      events = std::move(*all);
+    }
+    std::vector<const store::EventFactRecord*> found;
+    for (const auto& e : *events) {
+      if (e.dataset == kReadingDataset || e.first_day.empty() || e.first_day > p.time ||
+          e.last_day < p.time)
+        continue;
+      bool named = false;
+      for (const auto* field : {&e.city, &e.province, &e.admin1, &e.admin2})
+        named = named || (!field->empty() && places.count(NameKey(*field)));
+      if (named) found.push_back(&e);
+    }
+    if (found.size() == 1) p.object_key = found[0]->id;
+  }
+  return absl::OkStatus();
+}
+
 // The `reading` dataset: every source read and the accepted proposals as
 // records citing them.
 Batch ReadingBatch(const std::vector<store::ReadingSourceRecord>& sources,
@@ -124,6 +161,15 @@ Batch ReadingBatch(const std::vector<store::ReadingSourceRecord>& sources,
         batch.relations.push_back(std::move(r));
       }
       batch.relations[it->second].claims.push_back(std::move(claim));
+    } else if (p.kind == "participant" && !p.object_key.empty()) {
+      // It joins the event it refers to (found when read, or given by an
+      // edit), whatever dataset holds it.
+      Participation joined;
+      joined.event = p.object_key;
+      joined.participant.entity = p.subject_key;
+      joined.participant.role = p.predicate;
+      joined.participant.claims.push_back(std::move(claim));
+      batch.participations.push_back(std::move(joined));
     } else if (p.kind == "participant") {
       Event e;
       e.id = fmt::format("reading-{}", p.id);
@@ -168,14 +214,38 @@ Status ReadRequest::Validate() const {
   if (!published.empty())
     if (auto date = PartialDate::Parse(published); !date.ok())
       return FieldError("published", std::string(date.status().message()));
+  // Messages start with the file's name, when there is one.
+  std::string where = path.empty() ? "" : path + ": ";
   if (bytes.size() > kMaxArticleBytes)
-    return FieldError("bytes", fmt::format("{}: {} bytes is more than an article may hold ({} MiB)",
-                                           path, bytes.size(), kMaxArticleBytes >> 20));
+    return FieldError("bytes", fmt::format("{}{} bytes is more than an article may hold ({} MiB)",
+                                           where, bytes.size(), kMaxArticleBytes >> 20));
   if (auto bad = FindInvalidUtf8(bytes))
-    return FieldError("bytes", fmt::format("{}:{}: invalid UTF-8 (byte 0x{:02x} at column {})", path,
-                                           bad->line, bad->byte, bad->column));
+    return FieldError("bytes", fmt::format("{}{}: invalid UTF-8 (byte 0x{:02x} at column {})",
+                                           path.empty() ? "line " : path + ":", bad->line,
+                                           bad->byte, bad->column));
   if (bytes.find_first_not_of(" \t\r\n") == std::string::npos)
-    return FieldError("bytes", fmt::format("{}: no text to read", path));
+    return FieldError("bytes", fmt::format("{}no text to read", where));
+  return absl::OkStatus();
+}
+
+Status ReviewDecision::Validate() const {
+  if (!OneOf(action, {"accept", "reject", "edit"}))
+    return FieldError("action", fmt::format("'{}' is not accept, reject or edit", action));
+  if (action == "edit") return absl::OkStatus();
+  auto refuse = [&](std::string_view field) {
+    return FieldError(field, fmt::format("only an edit changes a proposal's fields ({} takes a "
+                                         "note)",
+                                         action));
+  };
+  if (subject) return refuse("subject");
+  if (predicate) return refuse("predicate");
+  if (object) return refuse("object");
+  if (role) return refuse("role");
+  if (time) return refuse("time");
+  if (party) return refuse("party");
+  if (party_label) return refuse("party_label");
+  if (stance) return refuse("stance");
+  if (span_start || span_end) return refuse("span");
   return absl::OkStatus();
 }
 
@@ -215,11 +285,13 @@ StatusOr<ReadResult> Engine::ReadArticle(const ReadRequest& request) {
   std::string text = request.bytes;
   if (html) {
     auto reduced = reading::HtmlToText(request.bytes);
-    if (!reduced.ok()) return FieldError("bytes", fmt::format("{}: {}", request.path,
-                                                              std::string(reduced.status().message())));
+    std::string where = request.path.empty() ? "" : request.path + ": ";
+    if (!reduced.ok())
+      return FieldError("bytes",
+                        fmt::format("{}{}", where, std::string(reduced.status().message())));
     text = std::move(*reduced);
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-      return FieldError("bytes", fmt::format("{}: the HTML holds no text", request.path));
+      return FieldError("bytes", fmt::format("{}the HTML holds no text", where));
   }
   auto names = store_->DictionaryNames();
   if (!names.ok()) return names.status();
@@ -259,6 +331,7 @@ StatusOr<ReadResult> Engine::ReadArticle(const ReadRequest& request) {
   }
   std::vector<store::ProposalRecord> proposals;
   for (const auto& p : result.reading.proposals) proposals.push_back(RecordOf(p));
+  if (auto s = FindEventsReferredTo(*store_, result.reading, &proposals); !s.ok()) return s;
   auto saved = store_->SaveReading(source, mentions, proposals);
   if (!saved.ok()) return saved.status();
   result.source = saved->source;
@@ -290,8 +363,7 @@ StatusOr<std::vector<store::MentionRecord>> Engine::Mentions(const std::string& 
 }
 
 StatusOr<store::ProposalRecord> Engine::Decide(const ReviewDecision& decision) {
-  if (!OneOf(decision.action, {"accept", "reject", "edit"}))
-    return FieldError("action", fmt::format("'{}' is not accept, reject or edit", decision.action));
+  if (auto s = decision.Validate(); !s.ok()) return s;
   auto found = store_->FindProposal(decision.id);
   if (!found.ok()) return found.status();
   if (!*found) return absl::NotFoundError(fmt::format("no proposal has the id {}", decision.id));
@@ -310,7 +382,18 @@ StatusOr<store::ProposalRecord> Engine::Decide(const ReviewDecision& decision) {
   if (decision.action == "edit") {
     if (auto s = entity(decision.subject, "subject", p.subject_key); !s.ok()) return s;
     if (p.subject_key.empty()) return FieldError("subject", "a proposal needs a subject");
-    if (auto s = entity(decision.object, "object", p.object_key); !s.ok()) return s;
+    if (p.kind == "participant" && decision.object) {
+      // A participant's object is the event it joins (empty: a new event).
+      if (!decision.object->empty()) {
+        auto event = store_->EventFacts(*decision.object);
+        if (!event.ok()) return event.status();
+        if (event->empty())
+          return FieldError("object", fmt::format("no event has the id '{}'", *decision.object));
+      }
+      p.object_key = *decision.object;
+    } else if (auto s = entity(decision.object, "object", p.object_key); !s.ok()) {
+      return s;
+    }
     if (auto s = entity(decision.party, "party", p.party_key); !s.ok()) return s;
     if (decision.party_label) p.party_label = *decision.party_label;
     if (decision.predicate) p.predicate = *decision.predicate;

@@ -32,7 +32,7 @@ namespace vigil {
 inline constexpr char kReadingDataset[] = "reading";
 
 struct ReadRequest {
-  std::string path;    // for messages, and kept as the source's file name
+  std::string path;    // for messages, and kept as the source's file name (may be empty)
   std::string bytes;   // the file's content
   std::string format = "auto";  // auto | text | html
   std::string title, publisher, published, url;
@@ -65,6 +65,9 @@ struct ReviewDecision {
   std::string note;
   std::optional<std::string> subject, predicate, object, role, time, party, party_label, stance;
   std::optional<int64_t> span_start, span_end;
+  // Field errors: action not accept, reject or edit; a proposal's field
+  // (subject, predicate, ...) given to accept or reject, naming it.
+  Status Validate() const;
 };
 
 }  // namespace vigil

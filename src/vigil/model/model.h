@@ -151,6 +151,14 @@ enum class CuratedMode { kAuto, kMerge, kReplace };
 
 // Everything one load brings in. A batch is checked whole before anything
 // is written, and written in one transaction.
+// A participant a dataset adds to an event of another dataset: an accepted
+// reading proposal that joins the event its article refers to
+// (engine/reading.h). Written after the events; the event must exist.
+struct Participation {
+  std::string event;  // the event's id, in any dataset
+  Participant participant;
+};
+
 struct Batch {
   std::string dataset;  // the name under which the store keeps it
   std::string kind;     // curated | un-list | ofac-list | ...
@@ -174,6 +182,7 @@ struct Batch {
   std::vector<Event> events;
   std::vector<Estimate> estimates;
   std::vector<Designation> designations;
+  std::vector<Participation> participations;
 };
 
 }  // namespace vigil

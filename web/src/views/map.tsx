@@ -1,5 +1,5 @@
 // The map (/ui/map): Afghanistan's 34 provinces shaded by the events that
-// took place in them (GET /v1/events), with the places that relations name
+// took place in them (GET /v1/list/events), with the places that relations name
 // (GET /v1/graph: "operates in Kabul"); and a world view of states, events
 // and where groups operate or recruit. Clicking a province or a country
 // lists its events and entities. Drawn offline from bundled boundaries
@@ -30,7 +30,7 @@ export function MapView({ route }: ViewProps) {
   const q = route.query;
   const view = q.get('view') === 'world' ? 'world' : 'afghanistan';
   useTitle(view === 'world' ? 'World map' : 'Map of Afghanistan');
-  const events = useApi<EventRecord[]>('/v1/events');
+  const events = useApi<EventRecord[]>('/v1/list/events');
   const graph = useApi<GraphAnswer>('/v1/graph?claims=false&limit=20000');
   const error = events.error ?? graph.error;
   return (

@@ -1,4 +1,4 @@
-// The timeline (/ui/timeline): events over time (GET /v1/events), filtered
+// The timeline (/ui/timeline): events over time (GET /v1/list/events), filtered
 // by actor, kind and place, each showing who claimed it beside whom others
 // attributed it to, and on whose word; and estimates (GET /v1/estimates)
 // drawn as ranges on a time axis, one colour per asserting party, so that
@@ -27,7 +27,7 @@ export function TimelineView({ route }: ViewProps) {
   const kind = q.get('kind') ?? '';
   const place = q.get('place') ?? '';
   const selected = q.get('event') ?? '';
-  const events = useApi<EventRecord[]>('/v1/events');
+  const events = useApi<EventRecord[]>('/v1/list/events');
   const estimates = useApi<Estimate[]>('/v1/estimates');
 
   const options = useMemo(() => filterOptions(events.data ?? []), [events.data]);

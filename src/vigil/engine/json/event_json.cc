@@ -91,6 +91,8 @@ Json ToJson(const EventsResult& r) {
   return out;
 }
 
+Json ToJson(const EventCard& card) { return EventJson(card.event); }
+
 Json ToJson(const ActivityResult& r) {
   Json periods = Json::array();
   for (const auto& p : r.periods)

@@ -145,6 +145,47 @@ StatusOr<ListRequest> ListRequestFromQuery(const std::string& what, const QueryP
   return request;
 }
 
+StatusOr<EventQuery> EventQueryFromQuery(const QueryPairs& query) {
+  Params p(query, {"actor", "from", "to", "place", "kind", "as_of", "party", "links"});
+  if (!p.status().ok()) return p.status();
+  EventQuery q;
+  p.Text("actor", &q.actor);
+  p.Text("from", &q.from);
+  p.Text("to", &q.to);
+  p.Text("place", &q.place);
+  p.Text("kind", &q.kind);
+  p.Text("as_of", &q.as_of);
+  q.party = p.All("party");
+  if (auto s = p.Bool("links", &q.links); !s.ok()) return s;
+  if (auto s = q.Validate(); !s.ok()) return s;
+  return q;
+}
+
+StatusOr<ActivityQuery> ActivityQueryFromQuery(const std::string& name, const QueryPairs& query) {
+  Params p(query, {"by", "by_place", "from", "to", "as_of", "party"});
+  if (!p.status().ok()) return p.status();
+  ActivityQuery q;
+  q.name = name;
+  p.Text("by", &q.by);
+  p.Text("from", &q.from);
+  p.Text("to", &q.to);
+  p.Text("as_of", &q.as_of);
+  q.party = p.All("party");
+  if (auto s = p.Bool("by_place", &q.by_place); !s.ok()) return s;
+  if (auto s = q.Validate(); !s.ok()) return s;
+  return q;
+}
+
+StatusOr<ReviewRequest> ReviewRequestFromQuery(const QueryPairs& query) {
+  Params p(query, {"source", "status"});
+  if (!p.status().ok()) return p.status();
+  ReviewRequest request;
+  p.Text("source", &request.source);
+  p.Text("status", &request.status);
+  if (auto s = request.Validate(); !s.ok()) return s;
+  return request;
+}
+
 StatusOr<SourceRequest> SourceRequestFromQuery(const std::string& id, const QueryPairs& query) {
   Params p(query, {"limit", "offset"});
   if (!p.status().ok()) return p.status();

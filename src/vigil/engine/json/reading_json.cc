@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <cmath>
 
 namespace vigil {
@@ -184,11 +185,51 @@ StatusOr<ReviewDecision> ReviewDecisionFromJson(const Json& body, const std::str
     }
     if (!s.ok()) return s;
   }
-  if (action != "edit" && (d.subject || d.predicate || d.object || d.role || d.time || d.party ||
-                           d.party_label || d.stance || d.span_start))
-    return FieldError("body", fmt::format("only an edit changes a proposal's fields ({} takes a note)",
-                                          action));
+  if (auto s = d.Validate(); !s.ok()) return s;
   return d;
+}
+
+StatusOr<int64_t> ProposalIdFromText(const std::string& text) {
+  int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id < 1)
+    return FieldError(
+        "id", fmt::format("must be a proposal's id (a whole number from 1), got '{}'", text));
+  return id;
+}
+
+StatusOr<ReadRequest> ReadRequestFromJson(const Json& body) {
+  if (!body.is_object())
+    return FieldError("body", "expected a JSON object {\"text\", \"title\", ...}");
+  ReadRequest request;
+  bool has_text = false;
+  for (const auto& item : body.items()) {
+    const std::string& key = item.key();
+    const Json& value = item.value();
+    std::string* into = key == "text"        ? &request.bytes
+                        : key == "format"    ? &request.format
+                        : key == "title"     ? &request.title
+                        : key == "publisher" ? &request.publisher
+                        : key == "published" ? &request.published
+                        : key == "url"       ? &request.url
+                        : key == "file"      ? &request.path
+                                             : nullptr;
+    if (!into)
+      return FieldError(key, "unknown field (expected: text, format, title, publisher, "
+                             "published, url, file)");
+    if (!value.is_string()) return FieldError(key, "expected a string");
+    *into = value.get<std::string>();
+    has_text = has_text || key == "text";
+  }
+  if (!has_text) return FieldError("text", "the article's text or HTML is required");
+  if (request.path.find_first_of("/\\") != std::string::npos)
+    return FieldError("file", "a file name, without folders");
+  if (auto s = request.Validate(); !s.ok()) {
+    if (FieldOf(s) != "bytes") return s;
+    std::string message(s.message());
+    return FieldError("text", message.substr(message.find(": ") + 2));
+  }
+  return request;
 }
 
 }  // namespace vigil

@@ -33,6 +33,21 @@ Json ToJson(const std::vector<store::ProposalRecord>& proposals);  // {"proposal
 // {"span", "text", "entity", "candidates", "reason"}
 Json ToJson(const store::MentionRecord& mention);
 
+// The largest body of a request to read an article: the largest article
+// (16 MiB) and room for its JSON escapes and fields.
+inline constexpr size_t kMaxReadBodyBytes = 20u << 20;
+
+// An article to read, as the API takes it: {"text" (required: the plain
+// text or HTML), "format" (auto | text | html), "title", "publisher",
+// "published", "url", "file" (the name it came under, kept)}. An unknown
+// field, a wrong type or a value ReadRequest::Validate() refuses is an
+// error naming the JSON field ("text" for the article itself).
+StatusOr<ReadRequest> ReadRequestFromJson(const Json& body);
+
+// A proposal's id as a path segment gives it: a whole number from 1; a
+// field error on "id".
+StatusOr<int64_t> ProposalIdFromText(const std::string& text);
+
 // An edit's fields: {"subject", "predicate", "object", "role", "time",
 // "party", "party_label", "stance", "span": [start, end], "note"}; an
 // unknown field or a wrong type is an error naming it.

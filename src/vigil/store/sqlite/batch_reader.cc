@@ -207,14 +207,21 @@ class Reader {
       }
       if (!st.status().ok()) return st.status();
     }
+    // Participants of another dataset's events are its participations.
     Statement st(db_,
-                 "SELECT p.id, p.event_id, e.key, p.label, p.role FROM participants p JOIN facts "
-                 "f ON f.id = p.id LEFT JOIN entities e ON e.id = p.entity_id WHERE f.dataset_id "
-                 "= ? ORDER BY p.event_id, p.position");
+                 "SELECT p.id, p.event_id, e.key, p.label, p.role, ev.key FROM participants p "
+                 "JOIN facts f ON f.id = p.id JOIN events ev ON ev.id = p.event_id LEFT JOIN "
+                 "entities e ON e.id = p.entity_id WHERE f.dataset_id = ? ORDER BY p.event_id, "
+                 "p.position");
     st.Bind(1, dataset_id_);
     while (st.Step()) {
       Participant part{st.Text(2), st.Text(3), st.Text(4), TakeClaims(st.Int(0))};
-      Event& e = batch->events[index.at(st.Int(1))];
+      auto own = index.find(st.Int(1));
+      if (own == index.end()) {
+        batch->participations.push_back({st.Text(5), std::move(part)});
+        continue;
+      }
+      Event& e = batch->events[own->second];
       (part.role == "target" ? e.targets : e.perpetrators).push_back(std::move(part));
     }
     return st.status();

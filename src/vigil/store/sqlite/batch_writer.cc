@@ -128,6 +128,8 @@ class Writer {
       if (auto st = WriteEstimate(e); !st.ok()) return st;
     for (const auto& d : batch_.designations)
       if (auto st = WriteDesignation(d); !st.ok()) return st;
+    for (const auto& p : batch_.participations)
+      if (auto st = WriteParticipation(p); !st.ok()) return st;
     return absl::OkStatus();
   }
 
@@ -304,6 +306,28 @@ class Writer {
       }
     }
     return absl::OkStatus();
+  }
+
+  // A participant of an event of any dataset, after the event's own.
+  Status WriteParticipation(const Participation& p) {
+    Statement find(db_,
+                   "SELECT e.id, (SELECT COALESCE(MAX(position), -1) + 1 FROM participants WHERE "
+                   "event_id = e.id) FROM events e WHERE e.key = ?");
+    find.Bind(1, p.event);
+    if (!find.Step()) {
+      if (!find.status().ok()) return find.status();
+      return absl::InvalidArgumentError(
+          fmt::format("dataset '{}': unknown event '{}'", batch_.dataset, p.event));
+    }
+    int64_t event = find.Int(0), position = find.Int(1);
+    auto part = NewFact("participant");
+    if (!part.ok()) return part.status();
+    Statement& pst = participants_;
+    pst.Bind(1, *part).Bind(2, event);
+    if (auto s = BindEntity(pst, 3, p.participant.entity); !s.ok()) return s;
+    pst.BindOptional(4, p.participant.label).Bind(5, p.participant.role).Bind(6, position);
+    if (auto s = Counted(pst, "participants"); !s.ok()) return s;
+    return WriteClaims(*part, p.participant.claims);
   }
 
   Status WriteEstimate(const Estimate& e) {

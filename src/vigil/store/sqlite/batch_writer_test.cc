@@ -214,5 +214,64 @@ TEST_F(BatchWriterTest, AStoredDatasetReadsBackAsWritten) {
   EXPECT_FALSE(*ReadStoredBatch(*db, "other"));
 }
 
+TEST_F(BatchWriterTest, AParticipationJoinsAnotherDatasetsEventAndReadsBack) {
+  auto db = Open("joined.db");
+  Batch a = Chain("a", 2, "v1");
+  Event e;
+  e.id = "ev";
+  e.type = "attack";
+  e.title = "An attack";
+  e.perpetrators.push_back({"e0", "", "claimed", {Cite()}});
+  e.claims.push_back(Cite());
+  a.events.push_back(e);
+  ASSERT_TRUE(ApplyBatch(*db, a).ok());
+
+  Batch b;
+  b.dataset = "b";
+  b.kind = "reading";
+  b.version = "v1";
+  Source s;
+  s.id = "s-b";
+  s.title = "An article";
+  s.kind = "article";
+  b.sources.push_back(s);
+  Claim cite = Cite();
+  cite.source = "s-b";
+  b.participations.push_back({"ev", {"e1", "", "attributed", {cite}}});
+  auto written = ApplyBatch(*db, b);
+  ASSERT_TRUE(written.ok()) << written.status();
+
+  Statement rows(*db,
+                 "SELECT n.key, p.role, p.position FROM participants p JOIN entities n ON n.id = "
+                 "p.entity_id JOIN events e ON e.id = p.event_id WHERE e.key = 'ev' ORDER BY "
+                 "p.position");
+  std::vector<std::string> seen;
+  while (rows.Step())
+    seen.push_back(rows.Text(0) + " " + rows.Text(1) + " " + std::to_string(rows.Int(2)));
+  EXPECT_EQ(seen, (std::vector<std::string>{"e0 claimed 0", "e1 attributed 1"}));
+
+  // Read back: a participation of b, not an event of b.
+  auto stored = ReadStoredBatch(*db, "b");
+  ASSERT_TRUE(stored.ok() && *stored) << stored.status();
+  EXPECT_TRUE((*stored)->events.empty());
+  ASSERT_EQ((*stored)->participations.size(), 1u);
+  EXPECT_EQ((*stored)->participations[0].event, "ev");
+  EXPECT_EQ((*stored)->participations[0].participant.entity, "e1");
+  EXPECT_EQ((*stored)->participations[0].participant.claims.size(), 1u);
+  // a reads back with its own participant only.
+  auto own = ReadStoredBatch(*db, "a");
+  ASSERT_TRUE(own.ok() && *own);
+  EXPECT_EQ((*own)->events[0].perpetrators.size(), 1u);
+
+  // An event no dataset holds is refused, and nothing is written.
+  b.version = "v2";
+  b.participations[0].event = "no-such-event";
+  auto refused = ApplyBatch(*db, b);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("unknown event 'no-such-event'"), std::string::npos)
+      << refused.status();
+  EXPECT_EQ((*ReadStoredBatch(*db, "b"))->version, "v1");
+}
+
 }  // namespace
 }  // namespace vigil

@@ -9,7 +9,7 @@
 
 namespace vigil::store {
 
-StatusOr<std::vector<EventFactRecord>> SqliteStore::EventFacts() {
+StatusOr<std::vector<EventFactRecord>> SqliteStore::EventFacts(const std::string& key) {
   VIGIL_SQLITE_CONNECTION(db);
   std::vector<EventFactRecord> out;
   std::unordered_map<int64_t, size_t> events;  // fact id -> index
@@ -20,8 +20,9 @@ StatusOr<std::vector<EventFactRecord>> SqliteStore::EventFacts() {
                  "COALESCE(e.admin2, ''), COALESCE(e.city, ''), COALESCE(e.country, ''), "
                  "COALESCE(e.province_note, ''), e.latitude, e.longitude, e.killed_best, "
                  "e.killed_low, e.killed_high FROM events e JOIN facts f ON f.id = e.id JOIN "
-                 "datasets d ON d.id = f.dataset_id ORDER BY e.first_day IS NULL, e.first_day, "
-                 "e.key");
+                 "datasets d ON d.id = f.dataset_id WHERE ?1 = '' OR e.key = ?1 ORDER BY e.first_day "
+                 "IS NULL, e.first_day, e.key");
+    st.Bind(1, key);
     while (st.Step()) {
       EventFactRecord e;
       e.fact_id = st.Int(0);

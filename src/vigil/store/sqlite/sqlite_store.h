@@ -66,7 +66,7 @@ class SqliteStore final : public Store {
                                                 const std::string& as_of_day) override;
   StatusOr<std::vector<EstimateRecord>> ListEstimates(const std::string& as_of_day) override;
   // (store/sqlite/events.cc)
-  StatusOr<std::vector<EventFactRecord>> EventFacts() override;
+  StatusOr<std::vector<EventFactRecord>> EventFacts(const std::string& key) override;
   StatusOr<std::vector<SourceRecord>> ListSources() override;
   StatusOr<std::optional<SourceRecord>> SourceByKey(const std::string& key) override;
   StatusOr<std::optional<std::string>> StoredText(int64_t source_row) override;
