@@ -59,6 +59,7 @@ def main():
     sources = [s for doc in data.values() for s in doc.get("sources", []) or []
                if s.get("kind") == "article" and s.get("file")]
     causes = collections.Counter()
+    by_via = collections.defaultdict(lambda: [0, 0])  # how named -> [right, all] (strict)
     with tempfile.TemporaryDirectory() as tmp:
         for source in sources:
             sid = source["id"]
@@ -98,9 +99,14 @@ def main():
                           if m["span"][0] < en and m["span"][1] > s]
                 if not around or m["entity"] is None:
                     continue
+                kind = m.get("via", "name") + (" nested" if m.get("nested") else "")
+                if m.get("via") == "coreference":
+                    kind += " " + m["text"].split()[-1].lower()
+                by_via[kind][1] += 1
                 if any(m["entity"] in ents for _, _, ents in around):
+                    by_via[kind][0] += 1
                     continue
-                cause = "named, not in fact"
+                cause = "not in fact, " + m.get("via", "name") + (" nested" if m.get("nested") else "")
                 causes["extra mention: " + cause] += 1
                 s, en, _ = around[0]
                 print(f"  extra [{cause}] {m['text']!r} -> {m['entity']} ({m.get('reason', '')}) in: "
@@ -117,6 +123,9 @@ def main():
             for t in sorted(gold3 - set(got), key=str):
                 causes["missed claim"] += 1
                 print(f"  missed {t}")
+    print("=== mentions inside curated passages by how they name: right (strict) / all")
+    for kind, (right, total) in sorted(by_via.items()):
+        print(f"{right:5d} / {total:5d} {kind}")
     print("=== causes")
     for cause, n in causes.most_common():
         print(f"{n:5d} {cause}")

@@ -291,7 +291,7 @@ std::vector<std::vector<Item>> SentenceItems(const TextIndex& index,
     auto& items = out[s];
     for (size_t t = sentence.first_token; t < sentence.end_token; ++t) {
       const Token& token = tokens[t];
-      while (m < mentions.size() && mentions[m].end <= token.start) ++m;
+      while (m < mentions.size() && (mentions[m].end <= token.start || mentions[m].nested)) ++m;
       while (n < numbers.size() && numbers[n].end <= token.start) ++n;
       if (m < mentions.size() && mentions[m].start < token.end) {
         const Mention& mention = mentions[m];
@@ -477,7 +477,7 @@ std::vector<PlaceMention> FindPlaces(const TextIndex& index, const std::vector<M
                                      const std::vector<std::vector<Item>>& items) {
   std::vector<PlaceMention> places;
   for (const Mention& m : mentions) {
-    if (m.entity.empty()) continue;
+    if (m.entity.empty() || m.via == "demonym" || m.via == "coreference") continue;
     const std::string& kind = m.candidates.front().entity_kind;
     for (const auto& c : m.candidates) {
       if (c.entity != m.entity) continue;

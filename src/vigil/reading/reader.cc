@@ -9,11 +9,14 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <unordered_map>
 
 #include "vigil/base/sha256.h"
+#include "vigil/reading/country_forms.h"
+#include "vigil/reading/internal/coreference.h"
 #include "vigil/reading/internal/detect.h"
 #include "vigil/reading/rules.h"
 #include "vigil/text/normalize.h"
@@ -56,6 +59,36 @@ std::u32string_view WordAt(const std::u32string& folded, size_t at, bool before)
 }
 
 bool IsCyrillic(char32_t c) { return c >= 0x0400 && c <= 0x04FF; }
+
+// The first letters of a folded name's words; without "of", "the", "and"
+// too when skip_small ("United States of America": "usoa" and "usa").
+std::u32string InitialsOfFoldedName(const std::u32string& folded, bool skip_small) {
+  std::u32string out;
+  size_t at = 0;
+  while (at < folded.size()) {
+    size_t end = folded.find(U' ', at);
+    if (end == std::u32string::npos) end = folded.size();
+    std::u32string_view word(folded.data() + at, end - at);
+    bool small = word == U"of" || word == U"the" || word == U"and" || word == U"for";
+    if (!word.empty() && !(skip_small && small)) out.push_back(word.front());
+    at = end + 1;
+  }
+  return out;
+}
+
+// Whether a short name's text as matched (up to its last letter or digit)
+// is the dictionary's text, case included.
+bool SameAsWrittenInDictionary(std::string_view written, std::string_view text) {
+  while (!text.empty() && static_cast<unsigned char>(text.back()) < 0x80 &&
+         !std::isalnum(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
+  return written == text;
+}
+
+// "U.S.", "U.N.": a name written as initials with stops.
+bool WrittenAsStoppedInitials(std::string_view text) {
+  return text.find('.') != std::string_view::npos && text.size() <= 12;
+}
 bool IsArabic(char32_t c) { return c >= 0x0600 && c <= 0x06FF; }
 
 }  // namespace
@@ -69,12 +102,59 @@ std::string Proposal::Fingerprint() const {
 
 NameDictionary::NameDictionary(std::vector<DictionaryEntry> entries)
     : entries_(std::move(entries)) {
-  std::unordered_map<std::u32string, size_t> by_folded;
+  // Country adjectives and demonyms for the states the table knows.
+  std::unordered_map<std::u32string, const CountryForms*> country_of;
+  for (const CountryForms& c : CountryFormTable()) {
+    std::string_view names = c.names;
+    for (size_t at = 0; at <= names.size();) {
+      size_t bar = std::min(names.find('|', at), names.size());
+      country_of.emplace(FoldName(names.substr(at, bar - at)), &c);
+      at = bar + 1;
+    }
+  }
+  std::set<std::pair<std::string, std::u32string>> named;  // (entity, folded name)
+  for (const auto& e : entries_) named.insert({e.entity, FoldName(e.text)});
+  size_t given = entries_.size();
+  for (size_t i = 0; i < given; ++i) {
+    if (entries_[i].entity_kind != "state") continue;
+    auto it = country_of.find(FoldName(entries_[i].text));
+    if (it == country_of.end()) continue;
+    std::string_view forms = it->second->forms;
+    for (size_t at = 0; at <= forms.size();) {
+      size_t bar = std::min(forms.find('|', at), forms.size());
+      std::string form(forms.substr(at, bar - at));
+      at = bar + 1;
+      if (!named.insert({entries_[i].entity, FoldName(form)}).second) continue;
+      entries_.push_back({entries_[i].entity, "state", form, "demonym", "Latn"});
+    }
+  }
+  needs_confirmation_.assign(entries_.size(), 0);
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    const DictionaryEntry& e = entries_[i];
+    std::u32string folded = FoldName(e.text);
+    bool confirm = folded.size() <= kConfirmLength;
+    if (IsWeak(e) && !confirm) {
+      confirm = true;
+      if (WrittenAsStoppedInitials(e.text)) {
+        std::u32string letters;
+        for (char32_t c : folded)
+          if (c != U' ') letters.push_back(c);
+        for (const auto& other : entries_) {
+          if (other.entity != e.entity || IsWeak(other) || other.name_kind == "demonym") continue;
+          std::u32string name = FoldName(other.text);
+          if (InitialsOfFoldedName(name, false) == letters ||
+              InitialsOfFoldedName(name, true) == letters)
+            confirm = false;
+        }
+      }
+    }
+    needs_confirmation_[i] = confirm ? 1 : 0;
+  }
   for (size_t i = 0; i < entries_.size(); ++i) {
     if (entries_[i].script.empty()) entries_[i].script = DetectScript(entries_[i].text);
     std::u32string folded = FoldName(entries_[i].text);
     if (folded.empty()) continue;
-    auto [it, inserted] = by_folded.emplace(folded, patterns_.size());
+    auto [it, inserted] = pattern_index_.emplace(folded, patterns_.size());
     if (inserted) patterns_.push_back({folded, {}});
     patterns_[it->second].entries.push_back(i);
   }
@@ -82,6 +162,11 @@ NameDictionary::NameDictionary(std::vector<DictionaryEntry> entries)
   folded.reserve(patterns_.size());
   for (const auto& p : patterns_) folded.push_back(p.folded);
   automaton_ = std::make_unique<NameAutomaton>(folded);
+}
+
+const NameDictionary::Pattern* NameDictionary::PatternOf(const std::u32string& folded) const {
+  auto it = pattern_index_.find(folded);
+  return it == pattern_index_.end() ? nullptr : &patterns_[it->second];
 }
 
 const std::string& NameDictionary::KindOf(const std::string& entity) const {
@@ -96,6 +181,8 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
     size_t begin, end;  // folded positions
     size_t pattern;
     std::vector<size_t> entries;  // those that may produce the mention
+    bool coordinated = false;     // "Afghan" of "the Afghan and Pakistani Taliban"
+    bool nested = false;          // inside a longer name of another entity
   };
   std::vector<Hit> hits;
   for (const PatternMatch& m : names.automaton().FindAll(folded)) {
@@ -119,12 +206,15 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
         continue;
     }
     Hit hit{m.begin, m.end, m.pattern, {}};
-    int64_t start = index.OriginalStart(m.begin), stop = index.OriginalEnd(m.end);
-    std::string written = index.Slice(start, stop);
+    std::string written;
+    if (pattern.folded.size() < kShortName)
+      written = index.Slice(index.OriginalStart(m.begin), index.OriginalEnd(m.end));
     for (size_t e : pattern.entries) {
       const DictionaryEntry& entry = names.entries()[e];
-      // Short names only as the dictionary writes them ("ISI", not "isi").
-      if (pattern.folded.size() < kShortName && written != entry.text) continue;
+      // Short names only as the dictionary writes them ("ISI", not "isi";
+      // "U.S." is matched up to its last letter: "U.S").
+      if (pattern.folded.size() < kShortName && !SameAsWrittenInDictionary(written, entry.text))
+        continue;
       hit.entries.push_back(e);
     }
     if (!hit.entries.empty()) hits.push_back(std::move(hit));
@@ -134,25 +224,106 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
     if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
     return a.begin < b.begin;
   });
-  std::vector<Hit> kept;
+  std::vector<Hit> kept, inside;
   std::vector<char> taken(folded.size(), 0);
   for (Hit& h : hits) {
-    bool free = true;
-    for (size_t i = h.begin; i < h.end && free; ++i) free = !taken[i];
-    if (!free) continue;
-    std::fill(taken.begin() + h.begin, taken.begin() + h.end, 1);
-    kept.push_back(std::move(h));
+    bool free = true, covered = true;
+    for (size_t i = h.begin; i < h.end; ++i) {
+      free = free && !taken[i];
+      covered = covered && taken[i];
+    }
+    if (free) {
+      std::fill(taken.begin() + h.begin, taken.begin() + h.end, 1);
+      kept.push_back(std::move(h));
+    } else if (covered) {
+      inside.push_back(std::move(h));  // within one longer name (names hold no spaces' gaps)
+    }
   }
   std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+
+  // Names of states, places and public bodies inside a longer name of
+  // another entity ("Kabul" in "the Russian Embassy in Kabul", "Norland" in
+  // "the Norland army"): kept as nested mentions, longest first, none of
+  // them overlapping another; the rules see only the longer name. Not the
+  // longer name's head ("the Southern Red Hand Front" names no "Red Hand
+  // Front"; a name after "in", "of"... is no head), not a person's or a group's name (the "Haqqani" of "Haqqani
+  // network" is no one).
+  std::vector<Hit> nested;
+  std::fill(taken.begin(), taken.end(), 0);
+  for (Hit& h : inside) {  // still longest first
+    auto outer = std::upper_bound(kept.begin(), kept.end(), h.begin,
+                                  [](size_t at, const Hit& k) { return at < k.begin; });
+    if (outer == kept.begin()) continue;
+    --outer;
+    if (h.end == outer->end) {  // the head, unless after a preposition ("in Kabul")
+      std::u32string_view before = WordAt(folded, h.begin, true);
+      if (before != U"in" && before != U"of" && before != U"for" && before != U"at" &&
+          before != U"to" && before != U"on")
+        continue;
+    }
+    bool same_entity = false, public_place = true;
+    for (size_t e : h.entries) {
+      const std::string& kind = names.entries()[e].entity_kind;
+      public_place = public_place && (kind == "state" || kind == "place" || kind == "government_body");
+      for (size_t o : outer->entries)
+        same_entity = same_entity || names.entries()[e].entity == names.entries()[o].entity;
+    }
+    if (!public_place) continue;
+    bool free = true;
+    for (size_t i = h.begin; i < h.end && free; ++i) free = !taken[i];
+    if (same_entity || !free) continue;
+    std::fill(taken.begin() + h.begin, taken.begin() + h.end, 1);
+    nested.push_back(std::move(h));
+  }
+
+  // Coordinated modifiers sharing a name's head: in "the Afghan and
+  // Pakistani Taliban", "Afghan" stands for "Afghan Taliban" when that is a
+  // name too (it replaces a demonym there, never another name).
+  for (size_t k = 0; k < kept.size(); ++k) {
+    const std::u32string& name = names.patterns()[kept[k].pattern].folded;
+    size_t space = name.find(U' ');
+    if (space == std::u32string::npos) continue;
+    std::u32string_view conjunction = WordAt(folded, kept[k].begin, true);
+    if (conjunction != U"and" && conjunction != U"or") continue;
+    size_t conjunction_begin = kept[k].begin - 1 - conjunction.size();
+    std::u32string_view modifier = WordAt(folded, conjunction_begin, true);
+    if (modifier.empty()) continue;
+    size_t begin = conjunction_begin - 1 - modifier.size(), end = conjunction_begin - 1;
+    const NameDictionary::Pattern* whole =
+        names.PatternOf(std::u32string(modifier) + name.substr(space));
+    if (!whole || whole->folded.size() < kShortName) continue;
+    size_t replaced = kept.size();
+    bool free = true;
+    for (size_t j = 0; j < k; ++j) {
+      if (kept[j].end <= begin || kept[j].begin >= end) continue;
+      bool demonym = kept[j].begin == begin && kept[j].end == end &&
+                     std::all_of(kept[j].entries.begin(), kept[j].entries.end(), [&](size_t e) {
+                       return names.entries()[e].name_kind == "demonym";
+                     });
+      if (demonym) replaced = j;
+      else free = false;
+    }
+    if (!free) continue;
+    Hit hit{begin, end, static_cast<size_t>(whole - names.patterns().data()), whole->entries, true};
+    if (replaced < kept.size()) kept[replaced] = std::move(hit);
+    else kept.insert(kept.begin() + static_cast<std::ptrdiff_t>(k), std::move(hit)), ++k;
+  }
+
+  for (Hit& h : nested) {
+    h.nested = true;
+    kept.push_back(std::move(h));
+  }
+  std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.end > b.end;  // the longer name first
+  });
 
   // Entities named in the text by a name that needs no confirmation.
   std::set<std::string> named;
   for (const Hit& h : kept) {
     std::set<std::string> entities;
     for (size_t e : h.entries) {
-      const DictionaryEntry& entry = names.entries()[e];
-      if (!IsWeak(entry) && names.patterns()[h.pattern].folded.size() > kConfirmLength)
-        entities.insert(entry.entity);
+      if (!names.NeedsConfirmation(e)) entities.insert(names.entries()[e].entity);
     }
     if (entities.size() == 1) named.insert(*entities.begin());
   }
@@ -160,27 +331,38 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
   std::vector<Mention> mentions;
   std::map<std::string, int64_t> last_named;  // entity -> start of its latest sure mention
   for (const Hit& h : kept) {
-    const auto& pattern = names.patterns()[h.pattern];
     Mention m;
     m.start = index.OriginalStart(h.begin);
     m.end = index.OriginalEnd(h.end);
     m.text = index.Slice(m.start, m.end);
     m.sentence = index.SentenceAt(m.start);
+    m.nested = h.nested;
     std::set<std::string> seen;
     bool confirmed_only = true;
     for (size_t e : h.entries) {
       const DictionaryEntry& entry = names.entries()[e];
-      bool needs_confirmation = IsWeak(entry) || pattern.folded.size() <= kConfirmLength;
+      bool needs_confirmation = names.NeedsConfirmation(e);
       if (needs_confirmation && !named.count(entry.entity)) continue;
       if (!needs_confirmation) confirmed_only = false;
       if (!seen.insert(entry.entity).second) continue;
       m.candidates.push_back({entry.entity, entry.entity_kind, entry.text, entry.name_kind});
     }
     if (m.candidates.empty()) continue;
+    if (h.coordinated) {
+      m.via = "coordination";
+      m.confidence = 0.8;
+    } else if (std::all_of(m.candidates.begin(), m.candidates.end(),
+                           [](const Candidate& c) { return c.name_kind == "demonym"; })) {
+      m.via = "demonym";
+      m.confidence = 0.7;
+    }
     if (m.candidates.size() == 1) {
       m.entity = m.candidates[0].entity;
-      m.reason = confirmed_only ? "weak or short name, the entity is named elsewhere in the text"
-                                : "only candidate";
+      m.reason = h.coordinated ? fmt::format("'{}' shares the head of the name after it: {}",
+                                             m.text, m.candidates[0].name)
+                 : m.via == "demonym" ? fmt::format("demonym of {}", m.candidates[0].entity)
+                 : confirmed_only ? "weak or short name, the entity is named elsewhere in the text"
+                                  : "only candidate";
     } else {
       // Context: the word after (or before) says organisation or person.
       std::u32string after(WordAt(index.folded(), h.end + 1, false));
@@ -226,6 +408,7 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
     }
     mentions.push_back(std::move(m));
   }
+  internal::AddCoreferences(names, index, mentions);
   return mentions;
 }
 
