@@ -120,9 +120,22 @@ def main():
                 p = got[t]
                 causes["false proposal"] += 1
                 print(f"  false {t} rule {p['rule']}: {text[p['span'][0]:p['span'][1]][:200]!r}")
+            # Sentences roughly (the JSON does not list them): stops, line breaks.
+            sentences, at = [], 0
+            for mm in re.finditer(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])|\n+", text):
+                sentences.append((at, mm.start()))
+                at = mm.end()
+            sentences.append((at, len(text)))
             for t in sorted(gold3 - set(got), key=str):
-                causes["missed claim"] += 1
-                print(f"  missed {t}")
+                where = "not in one sentence"
+                for s0, s1 in sentences:
+                    ents = {m["entity"] for m in mentions if s0 <= m["span"][0] < s1}
+                    if t[0] in ents and (t[2] in ents or t[2] == "event"):
+                        where = "one sentence"
+                        text_s = text[s0:s1]
+                        break
+                causes["missed claim: " + where] += 1
+                print(f"  missed [{where}] {t}" + (f": {text_s[:220]!r}" if where == "one sentence" else ""))
     print("=== mentions inside curated passages by how they name: right (strict) / all")
     for kind, (right, total) in sorted(by_via.items()):
         print(f"{right:5d} / {total:5d} {kind}")

@@ -476,7 +476,9 @@ class Matcher {
     static const std::set<std::u32string> words = {
         U"not",       U"never",      U"also",      U"reportedly", U"allegedly", U"still",
         U"openly",    U"secretly",   U"long",      U"once",       U"later",     U"then",
-        U"reputedly", U"previously", U"repeatedly", U"actively",   U"directly"};
+        U"reputedly", U"previously", U"repeatedly", U"actively",   U"directly",  U"has",
+        U"have",      U"had",        U"recently",  U"now",        U"already",   U"even",
+        U"increasingly", U"quickly", U"publicly",  U"covertly",   U"heavily",   U"tacitly"};
     return item.type == Item::Type::kWord && words.count(item.word) > 0;
   }
   bool One(const PatternElement& el, const Item& item, Binding& b, int at) const {
@@ -484,7 +486,9 @@ class Matcher {
       case PatternElement::Type::kSlot: {
         if (item.type != Item::Type::kMention) return false;
         const Mention& m = mentions_[item.mention];
-        if (m.entity.empty()) return false;
+        // A demonym describes ("Norwegian troops"); it is no party to a
+        // relation or an event, only a speaker's or asserter's side.
+        if (m.entity.empty() || (m.via == "demonym" && el.slot != 'P')) return false;
         if (!el.kinds.empty()) {
           std::string kind;
           for (const auto& c : m.candidates)
@@ -511,6 +515,33 @@ class Matcher {
   const std::vector<Item>& items_;
   const std::vector<Mention>& mentions_;
 };
+
+bool IsPrepositionWord(const Item& item) {
+  static const std::set<std::u32string> words = {
+      U"in",   U"of",   U"from", U"at",      U"by",   U"with", U"for",
+      U"to",   U"on",   U"into", U"against", U"than", U"about", U"among"};
+  return item.type == Item::Type::kWord && words.count(item.word) > 0;
+}
+
+// Whether the mentions a match begins or ends with are its arguments, not
+// parts of a longer phrase: a mention after a preposition is no subject
+// ("migrants in X joined Y"), one before a possessive or a hyphen is no
+// object ("the head of X's office", "commander of the X-led coalition").
+bool StandsAsArgument(const Rule& rule, const Binding& b, const std::vector<Item>& items) {
+  using Type = PatternElement::Type;
+  if (rule.elements.front().type == Type::kSlot && b.begin > 0 &&
+      items[b.begin].type == Item::Type::kMention && IsPrepositionWord(items[b.begin - 1]))
+    return false;
+  if (rule.elements.back().type == Type::kSlot && rule.elements.back().slot == 'B' &&
+      b.end < items.size() &&
+      items[b.end - 1].type == Item::Type::kMention) {
+    const Item& next = items[b.end];
+    if (next.word == U"s" || next.word == U"'" || next.word == U"\u2019" || next.word == U"-" ||
+        next.word == U"\u2010" || next.word == U"\u2011")
+      return false;
+  }
+  return true;
+}
 
 bool Negation(const std::u32string& w) {
   return w == U"not" || w == U"never" || w == U"no" || w == U"nor" || w == U"denied" ||
@@ -677,6 +708,9 @@ Reading ReadText(const NameDictionary& names, std::string_view text, const ReadO
         words.insert(item.word);
     }
     if (mention_count == 0) continue;
+    // A question asserts nothing.
+    if (!its.empty() && its.back().type == Item::Type::kPunctuation && its.back().word == U"?")
+      continue;
     Matcher matcher(its, r.mentions);
     for (const Rule& rule : rules.rules()) {
       if (!rule.anchors.empty() &&
@@ -687,6 +721,7 @@ Reading ReadText(const NameDictionary& names, std::string_view text, const ReadO
         Binding b;
         b.begin = i;
         if (!matcher.Match(rule.elements, 0, i, b)) continue;
+        if (!StandsAsArgument(rule, b, its)) continue;
         std::vector<Proposal> made;
         Propose(rule, b, s, its, r.mentions, r.numbers, r.statements, r.dates, index, made);
         for (auto& p : made)

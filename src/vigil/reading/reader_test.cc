@@ -312,6 +312,41 @@ const RuleCase kCases[] = {
      "omar-dalil", "Yusuf Dalil, the rival of Omar Dalil, spoke."},
     {"family_of.possessive", "Omar Dalil's son, Yusuf Dalil, spoke.", "yusuf-dalil", "omar-dalil",
      "Omar Dalil's rival, Yusuf Dalil, spoke."},
+    {"holds_position_in.appositive", "Omar Dalil, a former senior official of Norland, spoke.",
+     "omar-dalil", "norland", "Omar Dalil, a former senior critic of Norland, spoke."},
+    {"member_of.position", "Omar Dalil, a security expert with the Red Hand Front, spoke.",
+     "omar-dalil", "red-hand", "Omar Dalil, a security threat to the Red Hand Front, spoke."},
+    {"holds_position_in.possessive", "Omar Dalil, Norland's special envoy, spoke.", "omar-dalil",
+     "norland", "Omar Dalil, Norland's old enemy, spoke."},
+    {"member_of.possessive", "Omar Dalil, the Red Hand Front's chief negotiator, spoke.",
+     "omar-dalil", "red-hand", "Omar Dalil, the Red Hand Front's chief target, spoke."},
+    {"member_of.possessive_name", "The Red Hand Front's Omar Dalil spoke.", "omar-dalil",
+     "red-hand", "The Red Hand Front met Omar Dalil."},
+    {"holds_position_in.title", "Norland Ministry of Defence spokesman Omar Dalil spoke.",
+     "omar-dalil", "ministry", "Norland Ministry of Defence critic Omar Dalil spoke."},
+    {"supports.compound", "The Norland-backed Red Hand Front grew.", "norland", "red-hand",
+     "The Norland-hated Red Hand Front grew."},
+    {"funds.compound", "The Norland-funded Red Hand Front grew.", "norland", "red-hand",
+     "The Norland-hunted Red Hand Front grew."},
+    {"arms.compound", "The Norland-armed Red Hand Front grew.", "norland", "red-hand",
+     "The Norland-harmed Red Hand Front grew."},
+    {"supports.received", "The Red Hand Front has received tacit support from Norland.",
+     "norland", "red-hand", "The Red Hand Front has received tacit criticism from Norland."},
+    {"hostile_to.against", "The Red Hand Front waged a long campaign against the Blue River "
+     "Movement.", "red-hand", "blue-river", "The Red Hand Front waged a long campaign with the "
+     "Blue River Movement."},
+    {"hostile_to.appositive", "The Red Hand Front, the Blue River Movement's old enemy, grew.",
+     "red-hand", "blue-river", "The Red Hand Front, the Blue River Movement's old friend, grew."},
+    {"allied_with.appositive", "The Red Hand Front, the Blue River Movement's old ally, grew.",
+     "red-hand", "blue-river", "The Red Hand Front, the Blue River Movement's old critic, grew."},
+    {"participant.carried_out", "The Red Hand Front carried out a deadly attack on the town.",
+     "red-hand", "attributed", "The Red Hand Front carried out a survey of the town."},
+    {"participant.attack_by", "The town suffered attacks by the Red Hand Front.", "red-hand",
+     "attributed", "The town suffered losses by the Red Hand Front."},
+    {"participant.compound", "The Red Hand Front-linked attack shocked the town.", "red-hand",
+     "attributed", "The Red Hand Front-linked charity helped the town."},
+    {"participant.killed_by", "The mayor was killed by the Red Hand Front.", "red-hand",
+     "attributed", "The mayor was thanked by the Red Hand Front."},
     {"participant.claimed", "The Red Hand Front claimed responsibility for the bombing.",
      "red-hand", "claimed", "The Red Hand Front condemned the bombing."},
     {"participant.claimed_which", "The Red Hand Front, which claimed responsibility, grew.",
@@ -367,6 +402,19 @@ TEST(RulesTest, EachRuleWithAPositiveAndANegativeSentence) {
       EXPECT_NE(p.rule, c.rule) << c.negative;
   }
   for (const RuleSpec& spec : DefaultRules()) EXPECT_TRUE(covered.count(spec.id)) << spec.id;
+}
+
+TEST(RulesTest, ArgumentsAreNotPartsOfLongerPhrases) {
+  // An object before a possessive or a hyphen modifies what follows it.
+  EXPECT_TRUE(Read("Omar Dalil, the head of the Red Hand Front's media office, spoke.")
+                  .proposals.empty());
+  EXPECT_TRUE(Read("Omar Dalil, the commander of the Red Hand Front-led coalition, spoke.")
+                  .proposals.empty());
+  // A subject after a preposition is none.
+  EXPECT_TRUE(Read("Migrants from Norland joined the Red Hand Front.").proposals.empty());
+  // A demonym is no party to a relation; a question asserts nothing.
+  EXPECT_TRUE(Read("Is the Red Hand Front backed by Norland?").proposals.empty());
+  EXPECT_EQ(Read("The Red Hand Front is backed by Norland.").proposals.size(), 1u);
 }
 
 TEST(RulesTest, StanceAndParty) {

@@ -15,6 +15,12 @@ namespace {
 #define DET "the|a|an|its|their|his|her"
 #define BE "is|was|are|were|has|have|had|been|be|remains|remained"
 #define PEOPLE "fighters|members|militants|recruits|operatives|troops|soldiers|men|followers|jihadists"
+#define POST "envoy|ambassador|minister|official|officer|spokesman|spokesperson|director|adviser|" \
+    "advisor|secretary|general|representative|diplomat|" \
+    "negotiator|deputy|governor|agent|analyst|fellow|expert|researcher|scholar|contributor|" \
+    "correspondent|reporter|editor|professor|member"
+#define ATTACK "attack|attacks|bombing|bombings|assault|assaults|raid|raids|massacre|strike|" \
+    "strikes|ambush|offensive|killing|killings|shooting|operation|operations"
 
 constexpr RuleSpec kRules[] = {
     // leader_of
@@ -50,7 +56,7 @@ constexpr RuleSpec kRules[] = {
     // faction_of, affiliate_of, part_of, split_from
     {"faction_of.appositive", "relation", "faction_of", "asserts",
      "{A} ,|" BE " " DET "? ... faction|wing|arm of " DET "? {B}"},
-    {"faction_of.title", "relation", "faction_of", "asserts", "{B} s? faction|wing ,? the|a|an? {A}"},
+    {"faction_of.title", "relation", "faction_of", "asserts", "{B} s? faction|wing , the|a|an? {A}"},
     {"affiliate_of.appositive", "relation", "affiliate_of", "asserts",
      "{A} ,|" BE " " DET "? ... affiliate|branch|franchise|offshoot|chapter|province of " DET "? {B}"},
     {"affiliate_of.title", "relation", "affiliate_of", "asserts",
@@ -148,6 +154,49 @@ constexpr RuleSpec kRules[] = {
     {"family_of.possessive", "relation", "family_of", "asserts",
      "{B:person} s eldest|younger|older|youngest? [son|father|brother|nephew|uncle|cousin|"
      "grandson|daughter|wife] ,? {A:person}"},
+    // positions: "X, a former official of Y", "X, Y's envoy", "Y's X"
+    {"holds_position_in.appositive", "relation", "holds_position_in", "asserts",
+     "{A:person} , " DET "? " ADJ "? " ADJ "? ... [" POST "] ... of|for|at|with|in|to " DET "? "
+     "{B:state,government_body}"},
+    {"member_of.position", "relation", "member_of", "asserts",
+     "{A:person} , " DET "? " ADJ "? " ADJ "? ... [" POST "] ... of|for|at|with|in " DET "? "
+     "{B:organization}"},
+    {"holds_position_in.possessive", "relation", "holds_position_in", "asserts",
+     "{A:person} , " DET "? {B:state,government_body} s " ADJ "? " ADJ "? ... [" POST "]"},
+    {"member_of.possessive", "relation", "member_of", "asserts",
+     "{A:person} , " DET "? {B:organization} s " ADJ "? " ADJ "? ... [" POST "]"},
+    {"member_of.possessive_name", "relation", "member_of", "asserts",
+     "{B:organization} s|'|\u2019 {A:person}"},
+    {"holds_position_in.title", "relation", "holds_position_in", "asserts",
+     "{B:state,government_body} s? " ADJ "? " ADJ "? [" POST "] ,? {A:person}"},
+    // compounds: "Norland-backed", "support from Norland"
+    {"supports.compound", "relation", "supports", "asserts",
+     "{A} .? - backed|supported|sponsored|aligned {B}"},
+    {"funds.compound", "relation", "funds", "asserts", "{A} .? - funded|financed {B}"},
+    {"arms.compound", "relation", "arms", "asserts", "{A} .? - armed|supplied|equipped {B}"},
+    {"supports.received", "relation", "supports", "asserts",
+     "{B} " BE "? gained|received|receives|receiving|gets|got|enjoyed|enjoys|sought|won|secured "
+     "... support|backing|aid|assistance|help|protection|patronage from " DET "? {A}"},
+    {"hostile_to.against", "relation", "hostile_to", "asserts",
+     "{A} " BE "? launched|launches|waged|wages|waging|began|begun|started|leads|led|leading|"
+     "spearheaded|spearheading|stepped|intensified|conducted|conducts|continued|continues|mounted|"
+     "declared|pursued|pursues|fought|fights|go|went|took " DET "|up? ... offensive|campaign|war|"
+     "fight|fighting|operations|strikes|crackdown|attacks|insurgency|jihad|struggle against|on "
+     DET "? {B}"},
+    {"hostile_to.appositive", "relation", "hostile_to", "asserts",
+     "{A} , " DET "? {B} s " ADJ "? ... rival|rivals|enemy|enemies|foe|foes|adversary|nemesis"},
+    {"allied_with.appositive", "relation", "allied_with", "asserts",
+     "{A} , " DET "? {B} s " ADJ "? ... ally|allies|partner|partners"},
+    // events: who carried out an attack
+    {"participant.carried_out", "participant", "attributed", "asserts",
+     "{A} " BE "? carried|conducted|launched|staged|mounted|perpetrated|committed out? " DET "? ... "
+     ATTACK},
+    {"participant.attack_by", "participant", "attributed", "asserts",
+     ATTACK " carried|conducted|launched|staged|mounted|perpetrated? out? by " DET "? {A}"},
+    {"participant.compound", "participant", "attributed", "asserts",
+     "{A} - attributed|claimed|linked|led " ATTACK},
+    {"participant.killed_by", "participant", "attributed", "asserts",
+     "killed|assassinated|murdered|wounded by " DET "? {A}"},
     // events: who claimed, who is blamed, who denies
     {"participant.claimed", "participant", "claimed", "asserts",
      "{A} " BE "? quickly? claimed|claims|claiming|took|takes|accepted|claim responsibility|credit for"},
@@ -184,6 +233,8 @@ constexpr RuleSpec kRules[] = {
 #undef DET
 #undef BE
 #undef PEOPLE
+#undef POST
+#undef ATTACK
 
 std::vector<std::string> Split(std::string_view text, char by) {
   std::vector<std::string> out;
@@ -234,8 +285,8 @@ StatusOr<std::vector<PatternElement>> ParsePattern(std::string_view pattern) {
       }
       e.type = PatternElement::Type::kWords;
       for (const std::string& word : Split(token, '|')) {
-        if (word == ",") {
-          e.words.push_back(U",");
+        if (word == "," || word == "'" || word == "\u2019") {  // marks among words
+          e.words.push_back(word == "," ? U"," : word == "'" ? U"'" : U"\u2019");
           continue;
         }
         std::u32string folded = FoldName(word);
