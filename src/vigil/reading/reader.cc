@@ -529,7 +529,9 @@ bool IsPrepositionWord(const Item& item) {
 // object ("the head of X's office", "commander of the X-led coalition").
 bool StandsAsArgument(const Rule& rule, const Binding& b, const std::vector<Item>& items) {
   using Type = PatternElement::Type;
-  if (rule.elements.front().type == Type::kSlot && b.begin > 0 &&
+  // (An appositive's head may follow a preposition: "by X, the father of Y".)
+  bool appositive = rule.elements.size() > 1 && rule.elements[1].type == Type::kPunctuation;
+  if (rule.elements.front().type == Type::kSlot && !appositive && b.begin > 0 &&
       items[b.begin].type == Item::Type::kMention && IsPrepositionWord(items[b.begin - 1]))
     return false;
   if (rule.elements.back().type == Type::kSlot && rule.elements.back().slot == 'B' &&
@@ -541,6 +543,60 @@ bool StandsAsArgument(const Rule& rule, const Binding& b, const std::vector<Item
       return false;
   }
   return true;
+}
+
+bool IsConjunctionItem(const Item& item) {
+  return item.type == Item::Type::kWord && (item.word == U"and" || item.word == U"or");
+}
+
+bool IsCommaItem(const Item& item) {
+  return item.type == Item::Type::kPunctuation && item.word == U",";
+}
+
+bool IsArgumentMention(const Item& item, const std::vector<Mention>& mentions) {
+  if (item.type != Item::Type::kMention) return false;
+  const Mention& m = mentions[item.mention];
+  return !m.entity.empty() && m.via != "demonym";
+}
+
+// The mentions coordinated with a match's first or last argument, as
+// (slot, item): "X, Y and the Z" after the last, "X and Y" before the first.
+std::vector<std::pair<char, size_t>> CoordinatedArguments(const Rule& rule, const Binding& b,
+                                                          const std::vector<Item>& items,
+                                                          const std::vector<Mention>& mentions) {
+  using Type = PatternElement::Type;
+  std::vector<std::pair<char, size_t>> out;
+  const PatternElement& last = rule.elements.back();
+  if (last.type == Type::kSlot && last.slot != 'P' && b.end > 0 &&
+      items[b.end - 1].type == Item::Type::kMention) {
+    size_t j = b.end;
+    while (j < items.size()) {
+      size_t k = j;
+      bool separated = false;
+      if (k < items.size() && IsCommaItem(items[k])) ++k, separated = true;
+      if (k < items.size() && IsConjunctionItem(items[k])) ++k, separated = true;
+      if (k < items.size() && items[k].word == U"the") ++k;
+      if (!separated || k >= items.size() || !IsArgumentMention(items[k], mentions)) break;
+      out.emplace_back(last.slot, k);
+      j = k + 1;
+    }
+  }
+  const PatternElement& first = rule.elements.front();
+  if (first.type == Type::kSlot && first.slot != 'P' && items[b.begin].type == Item::Type::kMention) {
+    size_t j = b.begin;
+    while (j > 0) {
+      size_t k = j;
+      if (k > 0 && items[k - 1].word == U"the") --k;
+      bool separated = false;
+      if (k > 0 && IsConjunctionItem(items[k - 1])) --k, separated = true;
+      if (k > 0 && IsCommaItem(items[k - 1])) --k, separated = true;
+      if (k > 0 && items[k - 1].word == U"the") --k;
+      if (!separated || k == 0 || !IsArgumentMention(items[k - 1], mentions)) break;
+      out.emplace_back(first.slot, k - 1);
+      j = k - 1;
+    }
+  }
+  return out;
 }
 
 bool Negation(const std::u32string& w) {
@@ -605,6 +661,11 @@ void Propose(const Rule& rule, const Binding& b, size_t s, const std::vector<Ite
         (kind_of(1) == "place" && p.predicate != "operates_in" && p.predicate != "recruits_from"))
       return;
     if (p.predicate == "leader_of" && (p.role == "founder")) p.predicate = "founded";
+    // Heading a ministry or an agency is an office in a body.
+    if (p.predicate == "leader_of" && kind_of(1) == "government_body") {
+      p.predicate = "holds_position_in";
+      if (p.role.empty()) p.role = "head";
+    }
     if (p.predicate == "member_of" || p.predicate == "leader_of") {
       // The role word is kept as the qualifier; generic ones are dropped.
       if (p.role == "member" || p.role == "leader") p.role.clear();
@@ -724,6 +785,13 @@ Reading ReadText(const NameDictionary& names, std::string_view text, const ReadO
         if (!StandsAsArgument(rule, b, its)) continue;
         std::vector<Proposal> made;
         Propose(rule, b, s, its, r.mentions, r.numbers, r.statements, r.dates, index, made);
+        // The same claim for the mentions coordinated with the first or
+        // last argument ("support from X, Y and Z").
+        for (const auto& [slot, item] : CoordinatedArguments(rule, b, its, r.mentions)) {
+          Binding other = b;
+          other.slot_item[SlotIndex(slot)] = static_cast<int>(item);
+          Propose(rule, other, s, its, r.mentions, r.numbers, r.statements, r.dates, index, made);
+        }
         for (auto& p : made)
           if (seen.insert(p.Fingerprint()).second) r.proposals.push_back(std::move(p));
       }

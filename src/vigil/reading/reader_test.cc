@@ -324,6 +324,14 @@ const RuleCase kCases[] = {
      "red-hand", "The Red Hand Front met Omar Dalil."},
     {"holds_position_in.title", "Norland Ministry of Defence spokesman Omar Dalil spoke.",
      "omar-dalil", "ministry", "Norland Ministry of Defence critic Omar Dalil spoke."},
+    {"holds_position_in.copula", "Omar Dalil is the deputy minister of Norland.", "omar-dalil",
+     "norland", "Omar Dalil is the sworn enemy of Norland."},
+    {"member_of.copula_post", "Omar Dalil was a senior fellow at the Red Hand Front.",
+     "omar-dalil", "red-hand", "Omar Dalil was a senior target of the Red Hand Front."},
+    {"supports.patron", "Norland, which was a longtime patron of the Red Hand Front, spoke.",
+     "norland", "red-hand", "Norland, which was a longtime enemy of the Red Hand Front, spoke."},
+    {"shelters.host", "Norland served as a host to the Red Hand Front.", "norland", "red-hand",
+     "Norland served as a judge to the Red Hand Front."},
     {"supports.compound", "The Norland-backed Red Hand Front grew.", "norland", "red-hand",
      "The Norland-hated Red Hand Front grew."},
     {"funds.compound", "The Norland-funded Red Hand Front grew.", "norland", "red-hand",
@@ -415,6 +423,25 @@ TEST(RulesTest, ArgumentsAreNotPartsOfLongerPhrases) {
   // A demonym is no party to a relation; a question asserts nothing.
   EXPECT_TRUE(Read("Is the Red Hand Front backed by Norland?").proposals.empty());
   EXPECT_EQ(Read("The Red Hand Front is backed by Norland.").proposals.size(), 1u);
+}
+
+TEST(RulesTest, CoordinatedArgumentsGetTheSameClaim) {
+  auto triples = [](const Reading& r) {
+    std::set<std::string> out;
+    for (const auto& p : r.proposals) out.insert(p.subject + " " + p.predicate + " " + p.object);
+    return out;
+  };
+  EXPECT_EQ(triples(Read("The Red Hand Front gained support from Norland, the Dalil network and "
+                         "the Blue River Movement.")),
+            (std::set<std::string>{"norland supports red-hand", "dalil-network supports red-hand",
+                                   "blue-river supports red-hand"}));
+  EXPECT_EQ(triples(Read("Norland and the Dalil network backed the Red Hand Front.")),
+            (std::set<std::string>{"norland supports red-hand", "dalil-network supports red-hand"}));
+  // Heading a public body is an office in it.
+  Reading r = Read("Omar Dalil, the head of the Norland Ministry of Defence, spoke.");
+  ASSERT_EQ(r.proposals.size(), 1u);
+  EXPECT_EQ(r.proposals[0].predicate, "holds_position_in");
+  EXPECT_EQ(r.proposals[0].role, "head");
 }
 
 TEST(RulesTest, StanceAndParty) {

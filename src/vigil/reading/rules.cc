@@ -45,10 +45,12 @@ constexpr RuleSpec kRules[] = {
     // member_of
     {"member_of.appositive", "relation", "member_of", "asserts",
      "{A:person} , " DET "? " ADJ "? " ADJ "? [member|commander|fighter|militant|operative|official|"
-     "spokesman|spokesperson|ideologue|figure|envoy|negotiator] of|in|for|with " DET "? {B}"},
+     "spokesman|spokesperson|ideologue|figure|envoy|negotiator|alumnus|veteran] of|in|for|with " DET "? "
+     "{B}"},
     {"member_of.title", "relation", "member_of", "asserts",
      "{B} s? " ADJ "? [spokesman|spokesperson|commander|official|envoy|negotiator|ideologue|"
-     "operative] ,? {A:person}"},
+     "operative|fighter|militant|reporter|correspondent|editor|analyst|researcher|member] ,? "
+     "{A:person}"},
     {"member_of.joined", "relation", "member_of", "asserts",
      "{A} " BE "? joined|joins|rejoined|joining|pledged ... allegiance? to? " DET "? {B}"},
     {"member_of.copula", "relation", "member_of", "asserts",
@@ -70,7 +72,7 @@ constexpr RuleSpec kRules[] = {
      "{A} " BE "? closely? allied|aligned|partnered|cooperated|cooperates|cooperating|collaborated "
      "with " DET "? {B}"},
     {"allied_with.between", "relation", "allied_with", "asserts",
-     "alliance|partnership|cooperation|collaboration between " DET "? {A} and " DET "? {B}"},
+     "alliance|partnership|cooperation|collaboration between " DET "? {A} and|, " DET "? {B}"},
     {"allied_with.noun", "relation", "allied_with", "asserts",
      "{A} s? " ADJ "? ally|allies|partner|partners ,? the|a|an? {B}"},
     {"allied_with.copula", "relation", "allied_with", "asserts",
@@ -84,7 +86,7 @@ constexpr RuleSpec kRules[] = {
      "clashes|targeted|targets|targeting|opposes|opposed|confronted|confronting against|with? "
      DET "? {B}"},
     {"hostile_to.between", "relation", "hostile_to", "asserts",
-     "war|fighting|clashes|rivalry|hostility|conflict|feud between " DET "? {A} and " DET "? {B}"},
+     "war|fighting|clashes|rivalry|hostility|conflict|feud between " DET "? {A} and|, " DET "? {B}"},
     {"hostile_to.noun", "relation", "hostile_to", "asserts",
      "{A} s? " ADJ "? rival|rivals|enemy|enemies|foe|foes|adversary ,? the|a|an? {B}"},
     {"hostile_to.war", "relation", "hostile_to", "asserts",
@@ -129,7 +131,7 @@ constexpr RuleSpec kRules[] = {
      "{A} " BE "? held|holds|hold|holding|opened|began|started|conducted talks|negotiations|"
      "contacts|meetings with " DET "? {B}"},
     {"negotiates_with.between", "relation", "negotiates_with", "asserts",
-     "talks|negotiations|contacts|meetings|deal|agreement between " DET "? {A} and " DET "? {B}"},
+     "talks|negotiations|contacts|meetings|deal|agreement between " DET "? {A} and|, " DET "? {B}"},
     {"shares_intelligence_with.verb", "relation", "shares_intelligence_with", "asserts",
      "{A} shared|shares|sharing|passed|passes|provided|provides|gave ... intelligence|information "
      "with|to " DET "? {B}"},
@@ -169,6 +171,18 @@ constexpr RuleSpec kRules[] = {
      "{B:organization} s|'|\u2019 {A:person}"},
     {"holds_position_in.title", "relation", "holds_position_in", "asserts",
      "{B:state,government_body} s? " ADJ "? " ADJ "? [" POST "] ,? {A:person}"},
+    {"holds_position_in.copula", "relation", "holds_position_in", "asserts",
+     "{A:person} " BE " " DET "? " ADJ "? " ADJ "? [" POST "|head|chief|minister] of|for|at|in "
+     DET "? ... {B:state,government_body}"},
+    {"member_of.copula_post", "relation", "member_of", "asserts",
+     "{A:person} " BE " " DET "? " ADJ "? " ADJ "? [" POST "] of|for|at|in|with " DET "? ... "
+     "{B:organization}"},
+    {"supports.patron", "relation", "supports", "asserts",
+     "{A} ,|who|which? who|which? " BE " " DET "? " ADJ "? ... patron|patrons|sponsor|sponsors|"
+     "backer|backers|supporter|supporters|benefactor|protector of " DET "? {B}"},
+    {"shelters.host", "relation", "shelters", "asserts",
+     "{A} " BE "|served|serves|acted|acts as? " DET "? ... host|hosts|haven|sanctuary|refuge to|for "
+     DET "? {B}"},
     // compounds: "Norland-backed", "support from Norland"
     {"supports.compound", "relation", "supports", "asserts",
      "{A} .? - backed|supported|sponsored|aligned {B}"},
