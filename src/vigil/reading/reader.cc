@@ -516,6 +516,14 @@ class Matcher {
   const std::vector<Mention>& mentions_;
 };
 
+bool IsConjunctionItem(const Item& item) {
+  return item.type == Item::Type::kWord && (item.word == U"and" || item.word == U"or");
+}
+
+bool IsCommaItem(const Item& item) {
+  return item.type == Item::Type::kPunctuation && item.word == U",";
+}
+
 bool IsPrepositionWord(const Item& item) {
   static const std::set<std::u32string> words = {
       U"in",   U"of",   U"from", U"at",      U"by",   U"with", U"for",
@@ -531,26 +539,33 @@ bool StandsAsArgument(const Rule& rule, const Binding& b, const std::vector<Item
   using Type = PatternElement::Type;
   // (An appositive's head may follow a preposition: "by X, the father of Y".)
   bool appositive = rule.elements.size() > 1 && rule.elements[1].type == Type::kPunctuation;
-  if (rule.elements.front().type == Type::kSlot && !appositive && b.begin > 0 &&
-      items[b.begin].type == Item::Type::kMention && IsPrepositionWord(items[b.begin - 1]))
-    return false;
+  if (rule.elements.front().type == Type::kSlot && !appositive &&
+      items[b.begin].type == Item::Type::kMention) {
+    // Back over mentions coordinated with the first ("from X and Y joined").
+    size_t j = b.begin;
+    while (true) {
+      size_t k = j;
+      if (k > 0 && items[k - 1].word == U"the") --k;
+      if (k < 2 || !(IsConjunctionItem(items[k - 1]) || IsCommaItem(items[k - 1]))) break;
+      --k;
+      if (k > 0 && items[k - 1].word == U"the") --k;
+      if (k == 0 || items[k - 1].type != Item::Type::kMention) break;
+      j = k - 1;
+    }
+    if (j > 0 && items[j - 1].word == U"the") --j;
+    if (j > 0 && IsPrepositionWord(items[j - 1])) return false;
+  }
   if (rule.elements.back().type == Type::kSlot && rule.elements.back().slot == 'B' &&
       b.end < items.size() &&
       items[b.end - 1].type == Item::Type::kMention) {
-    const Item& next = items[b.end];
+    size_t after = b.end;
+    if (after + 1 < items.size() && items[after].word == U".") ++after;  // "U.S.-led"
+    const Item& next = items[after];
     if (next.word == U"s" || next.word == U"'" || next.word == U"\u2019" || next.word == U"-" ||
         next.word == U"\u2010" || next.word == U"\u2011")
       return false;
   }
   return true;
-}
-
-bool IsConjunctionItem(const Item& item) {
-  return item.type == Item::Type::kWord && (item.word == U"and" || item.word == U"or");
-}
-
-bool IsCommaItem(const Item& item) {
-  return item.type == Item::Type::kPunctuation && item.word == U",";
 }
 
 bool IsArgumentMention(const Item& item, const std::vector<Mention>& mentions) {
@@ -567,31 +582,41 @@ std::vector<std::pair<char, size_t>> CoordinatedArguments(const Rule& rule, cons
   using Type = PatternElement::Type;
   std::vector<std::pair<char, size_t>> out;
   const PatternElement& last = rule.elements.back();
+  // A list counts up to its last "and" or "or": commas alone may set off an
+  // apposition ("X, the Y's ally").
   if (last.type == Type::kSlot && last.slot != 'P' && b.end > 0 &&
       items[b.end - 1].type == Item::Type::kMention) {
-    size_t j = b.end;
+    size_t j = b.end, listed = out.size();
     while (j < items.size()) {
       size_t k = j;
-      bool separated = false;
+      bool separated = false, conjunction = false;
       if (k < items.size() && IsCommaItem(items[k])) ++k, separated = true;
-      if (k < items.size() && IsConjunctionItem(items[k])) ++k, separated = true;
+      if (k < items.size() && IsConjunctionItem(items[k])) ++k, separated = conjunction = true;
       if (k < items.size() && items[k].word == U"the") ++k;
       if (!separated || k >= items.size() || !IsArgumentMention(items[k], mentions)) break;
       out.emplace_back(last.slot, k);
+      if (conjunction) listed = out.size();
       j = k + 1;
     }
+    out.resize(listed);
   }
   const PatternElement& first = rule.elements.front();
   if (first.type == Type::kSlot && first.slot != 'P' && items[b.begin].type == Item::Type::kMention) {
     size_t j = b.begin;
+    bool conjunction_seen = false;
     while (j > 0) {
       size_t k = j;
       if (k > 0 && items[k - 1].word == U"the") --k;
-      bool separated = false;
-      if (k > 0 && IsConjunctionItem(items[k - 1])) --k, separated = true;
+      bool separated = false, conjunction = false;
+      if (k > 0 && IsConjunctionItem(items[k - 1])) --k, separated = conjunction = true;
       if (k > 0 && IsCommaItem(items[k - 1])) --k, separated = true;
       if (k > 0 && items[k - 1].word == U"the") --k;
-      if (!separated || k == 0 || !IsArgumentMention(items[k - 1], mentions)) break;
+      if (!separated || (!conjunction && !conjunction_seen) || k == 0 ||
+          !IsArgumentMention(items[k - 1], mentions))
+        break;
+      // Not the object of a compound ("anti-X and Y-backed").
+      if (k >= 2 && (items[k - 2].word == U"-" || items[k - 2].word == U"\u2010")) break;
+      conjunction_seen = true;
       out.emplace_back(first.slot, k - 1);
       j = k - 1;
     }

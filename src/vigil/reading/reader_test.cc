@@ -418,6 +418,7 @@ TEST(RulesTest, ArgumentsAreNotPartsOfLongerPhrases) {
                   .proposals.empty());
   EXPECT_TRUE(Read("Omar Dalil, the commander of the Red Hand Front-led coalition, spoke.")
                   .proposals.empty());
+  EXPECT_TRUE(Read("Omar Dalil, the commander of the RHF.-led coalition, spoke.").proposals.empty());
   // A subject after a preposition is none.
   EXPECT_TRUE(Read("Migrants from Norland joined the Red Hand Front.").proposals.empty());
   // A demonym is no party to a relation; a question asserts nothing.
@@ -437,6 +438,14 @@ TEST(RulesTest, CoordinatedArgumentsGetTheSameClaim) {
                                    "blue-river supports red-hand"}));
   EXPECT_EQ(triples(Read("Norland and the Dalil network backed the Red Hand Front.")),
             (std::set<std::string>{"norland supports red-hand", "dalil-network supports red-hand"}));
+  // Commas alone set off an apposition, not a list; "anti-X" is no argument;
+  // nor is a mention coordinated with a subject after a preposition.
+  EXPECT_EQ(triples(Read("Omar Dalil, the Red Hand Front spokesman Yusuf Dalil, spoke.")),
+            (std::set<std::string>{"yusuf-dalil member_of red-hand"}));
+  EXPECT_EQ(triples(Read("The anti-Blue River Movement and Norland-backed Red Hand Front grew.")),
+            (std::set<std::string>{"norland supports red-hand"}));
+  EXPECT_TRUE(Read("Migrants from Norland and the Dalil network joined the Red Hand Front.")
+                  .proposals.empty());
   // Heading a public body is an office in it.
   Reading r = Read("Omar Dalil, the head of the Norland Ministry of Defence, spoke.");
   ASSERT_EQ(r.proposals.size(), 1u);
