@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace vigil::reading::internal {
 namespace {
@@ -59,7 +60,7 @@ std::vector<std::u32string> SplitReferringWords(const char* words) {
 }
 
 struct ReferringTable {
-  std::map<std::u32string, const ReferringSpec*> by_word;
+  std::unordered_map<std::u32string, const ReferringSpec*> by_word;
   std::map<const ReferringSpec*, std::vector<std::string>> kinds;
 };
 
@@ -212,10 +213,13 @@ void AddCoreferences(const NameDictionary& names, const TextIndex& index,
     history.push_back({nullptr, added.size() - 1, sentence});
   }
   if (added.empty()) return;
+  // Both are ordered by start: one merge.
+  size_t names_end = mentions.size();
   mentions.insert(mentions.end(), std::make_move_iterator(added.begin()),
                   std::make_move_iterator(added.end()));
-  std::stable_sort(mentions.begin(), mentions.end(),
-                   [](const Mention& a, const Mention& b) { return a.start < b.start; });
+  std::inplace_merge(mentions.begin(), mentions.begin() + static_cast<std::ptrdiff_t>(names_end),
+                     mentions.end(),
+                     [](const Mention& a, const Mention& b) { return a.start < b.start; });
 }
 
 }  // namespace vigil::reading::internal

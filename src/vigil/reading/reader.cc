@@ -433,7 +433,9 @@ constexpr size_t kGap = 6;
 class Matcher {
  public:
   Matcher(const std::vector<Item>& items, const std::vector<Mention>& mentions)
-      : items_(items), mentions_(mentions) {}
+      : items_(items), mentions_(mentions), transparent_(items.size(), 0) {
+    for (size_t i = 0; i < items.size(); ++i) transparent_[i] = Transparent(items[i]) ? 1 : 0;
+  }
 
   bool Match(const std::vector<PatternElement>& els, size_t e, size_t i, Binding& b) const {
     if (e == els.size()) {
@@ -454,7 +456,7 @@ class Matcher {
     }
     // Negations and hedges inside a match are passed over ("X never
     // funded Y", "X reportedly sheltered Y"); Propose() reads the negation.
-    if (i > b.begin && i < items_.size() && Transparent(items_[i]) &&
+    if (i > b.begin && i < items_.size() && transparent_[i] &&
         !One(el, items_[i], b, static_cast<int>(i)))
       return Match(els, e, i + 1, b);
     if (i < items_.size() && One(el, items_[i], b, static_cast<int>(i))) {
@@ -514,6 +516,7 @@ class Matcher {
 
   const std::vector<Item>& items_;
   const std::vector<Mention>& mentions_;
+  std::vector<char> transparent_;  // per item: Transparent()
 };
 
 bool IsConjunctionItem(const Item& item) {
@@ -760,7 +763,7 @@ void Propose(const Rule& rule, const Binding& b, size_t s, const std::vector<Ite
   const Sentence& sentence = index.sentences()[s];
   p.start = sentence.start;
   p.end = sentence.end;
-  p.digest = Digest(index.Slice(p.start, p.end));
+  // (The digest is computed once the proposal is known to be new: ReadText.)
   bool gap = std::any_of(rule.elements.begin(), rule.elements.end(),
                          [](const PatternElement& e) { return e.type == PatternElement::Type::kGap; });
   p.confidence = gap ? 0.5 : 0.6;
@@ -786,24 +789,35 @@ Reading ReadText(const NameDictionary& names, std::string_view text, const ReadO
   for (size_t s = 0; s < items.size(); ++s) {
     const auto& its = items[s];
     int mention_count = 0;
-    std::set<std::u32string> words;
-    for (const Item& item : its) {
+    for (const Item& item : its)
       if (item.type == Item::Type::kMention && !r.mentions[item.mention].entity.empty())
         ++mention_count;
-      else if (item.type != Item::Type::kMention)
-        words.insert(item.word);
-    }
     if (mention_count == 0) continue;
     // A question asserts nothing.
     if (!its.empty() && its.back().type == Item::Type::kPunctuation && its.back().word == U"?")
       continue;
+    // The rules the sentence's words select (in table order).
+    std::vector<char> selected(rules.rules().size(), 0);
+    for (size_t k : rules.unanchored()) selected[k] = 1;
+    for (const Item& item : its) {
+      if (item.type == Item::Type::kMention) continue;
+      if (const auto* anchored = rules.AnchoredBy(item.word))
+        for (size_t k : *anchored) selected[k] = 1;
+    }
     Matcher matcher(its, r.mentions);
-    for (const Rule& rule : rules.rules()) {
-      if (!rule.anchors.empty() &&
-          std::none_of(rule.anchors.begin(), rule.anchors.end(),
-                       [&](const std::u32string& w) { return words.count(w) > 0; }))
-        continue;
+    for (size_t k = 0; k < rules.rules().size(); ++k) {
+      if (!selected[k]) continue;
+      const Rule& rule = rules.rules()[k];
+      // Where a match may begin: a mention when the pattern begins with a
+      // slot, one of its words when it begins with words (both required).
+      const PatternElement& head = rule.elements.front();
       for (size_t i = 0; i < its.size(); ++i) {
+        if (!head.optional && head.type == PatternElement::Type::kSlot &&
+            its[i].type != Item::Type::kMention)
+          continue;
+        if (!head.optional && head.type == PatternElement::Type::kWords &&
+            std::find(head.words.begin(), head.words.end(), its[i].word) == head.words.end())
+          continue;
         Binding b;
         b.begin = i;
         if (!matcher.Match(rule.elements, 0, i, b)) continue;
@@ -817,8 +831,11 @@ Reading ReadText(const NameDictionary& names, std::string_view text, const ReadO
           other.slot_item[SlotIndex(slot)] = static_cast<int>(item);
           Propose(rule, other, s, its, r.mentions, r.numbers, r.statements, r.dates, index, made);
         }
-        for (auto& p : made)
-          if (seen.insert(p.Fingerprint()).second) r.proposals.push_back(std::move(p));
+        for (auto& p : made) {
+          if (!seen.insert(p.Fingerprint()).second) continue;
+          p.digest = Digest(index.Slice(p.start, p.end));
+          r.proposals.push_back(std::move(p));
+        }
       }
     }
   }

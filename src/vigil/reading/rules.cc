@@ -329,6 +329,12 @@ StatusOr<RuleSet> RuleSet::Parse(std::span<const RuleSpec> specs) {
         break;
       }
     }
+    size_t index = set.rules_.size();
+    if (rule.anchors.empty()) set.unanchored_.push_back(index);
+    for (const auto& word : rule.anchors) {
+      auto& anchored = set.anchored_[word];
+      if (anchored.empty() || anchored.back() != index) anchored.push_back(index);
+    }
     set.rules_.push_back(std::move(rule));
   }
   return set;

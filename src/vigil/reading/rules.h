@@ -21,6 +21,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "vigil/base/status.h"
@@ -67,9 +68,18 @@ class RuleSet {
   static const RuleSet& Default();
   static StatusOr<RuleSet> Parse(std::span<const RuleSpec> specs);
   const std::vector<Rule>& rules() const { return rules_; }
+  // The rules one of whose anchors is word, and those without anchors: a
+  // sentence need only try the rules its words select.
+  const std::vector<size_t>* AnchoredBy(const std::u32string& word) const {
+    auto it = anchored_.find(word);
+    return it == anchored_.end() ? nullptr : &it->second;
+  }
+  const std::vector<size_t>& unanchored() const { return unanchored_; }
 
  private:
   std::vector<Rule> rules_;
+  std::unordered_map<std::u32string, std::vector<size_t>> anchored_;
+  std::vector<size_t> unanchored_;
 };
 
 }  // namespace vigil::reading

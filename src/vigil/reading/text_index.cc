@@ -139,8 +139,9 @@ TextIndex::TextIndex(std::string_view text) : code_points_(Decode(text)) {
   }
 
   // ICU works on UTF-16.
-  icu::UnicodeString utf16;
-  for (char32_t c : code_points_) utf16.append(static_cast<UChar32>(c));
+  icu::UnicodeString utf16 = icu::UnicodeString::fromUTF32(
+      reinterpret_cast<const UChar32*>(code_points_.data()),
+      static_cast<int32_t>(code_points_.size()));
   std::vector<int32_t> to_cp = Utf16ToCodePoint(code_points_);
 
   if (auto words = Breaker(false)) {
