@@ -89,6 +89,15 @@ TEST(MentionFormsTest, CoordinatedModifiersShareTheHead) {
   EXPECT_EQ(r.mentions[0].entity, "south-red");
 }
 
+TEST(MentionFormsTest, PossessiveAfterAnOrganisationsFirstWord) {
+  Reading r = ReadForms("Dalil's network grew.");
+  ASSERT_EQ(r.mentions.size(), 1u);
+  EXPECT_EQ(r.mentions[0].entity, "dalil-network");
+  EXPECT_EQ(r.mentions[0].text, "Dalil's network");
+  // Not for people.
+  EXPECT_TRUE(ReadForms("Omar's Dalil left.").mentions.empty());
+}
+
 TEST(MentionFormsTest, NamesInsideLongerNamesAreNested) {
   Reading r = ReadForms("Guards at the Finnish Embassy in Eastvale left.");
   ASSERT_EQ(r.mentions.size(), 3u);

@@ -128,6 +128,20 @@ NameDictionary::NameDictionary(std::vector<DictionaryEntry> entries)
       entries_.push_back({entries_[i].entity, "state", form, "demonym", "Latn"});
     }
   }
+  // "the Taliban's political office" for "Taliban political office": the
+  // possessive after a name's first word, for organisations and bodies.
+  size_t with_forms = entries_.size();
+  for (size_t i = 0; i < with_forms; ++i) {
+    const DictionaryEntry& e = entries_[i];
+    if (e.entity_kind != "organization" && e.entity_kind != "government_body") continue;
+    size_t space = e.text.find(' ');
+    if (space == std::string::npos || space == 0 || e.text[space - 1] == ',') continue;
+    std::string possessive = e.text.substr(0, space) + "'s" + e.text.substr(space);
+    if (!named.insert({e.entity, FoldName(possessive)}).second) continue;
+    DictionaryEntry variant = e;
+    variant.text = possessive;
+    entries_.push_back(std::move(variant));
+  }
   needs_confirmation_.assign(entries_.size(), 0);
   for (size_t i = 0; i < entries_.size(); ++i) {
     const DictionaryEntry& e = entries_[i];

@@ -248,6 +248,9 @@ const RuleCase kCases[] = {
      "red-hand", "The Dalil network is wary of the Red Hand Front."},
     {"allied_with.verb", "The Dalil network is allied with the Red Hand Front.", "dalil-network",
      "red-hand", "The Dalil network is angry with the Red Hand Front."},
+    {"allied_with.linked", "The Red Hand Front, which is closely linked to the Dalil network, grew.",
+     "red-hand", "dalil-network", "The Red Hand Front, which is closely watched by the Dalil "
+     "network, grew."},
     {"allied_with.between", "The alliance between the Dalil network and the Red Hand Front held.",
      "dalil-network", "red-hand", "The border between the Dalil network and the Red Hand Front held."},
     {"allied_with.noun", "The Red Hand Front's ally, the Blue River Movement, grew.", "red-hand",

@@ -69,8 +69,11 @@ constexpr RuleSpec kRules[] = {
      "{A} ,|" BE " " DET "? part of " DET "? {B}"},
     // allied_with
     {"allied_with.verb", "relation", "allied_with", "asserts",
-     "{A} " BE "? closely? allied|aligned|partnered|cooperated|cooperates|cooperating|collaborated "
-     "with " DET "? {B}"},
+     "{A} " BE "? closely? allied|aligned|partnered|cooperated|cooperates|cooperating|collaborated|"
+     "works|worked|working with " DET "? {B}"},
+    {"allied_with.linked", "relation", "allied_with", "asserts",
+     "{A} ,? which|who? " BE " closely|deeply|tightly|intimately? linked|tied|connected|close "
+     "to|with " DET "? {B}"},
     {"allied_with.between", "relation", "allied_with", "asserts",
      "alliance|partnership|cooperation|collaboration between " DET "? {A} and|, " DET "? {B}"},
     {"allied_with.noun", "relation", "allied_with", "asserts",
@@ -79,10 +82,10 @@ constexpr RuleSpec kRules[] = {
      "{A} and " DET "? {B} " BE " " ADJ "? close? allies|partners"},
     {"allied_with.ties", "relation", "allied_with", "asserts",
      "{A} s|has|have|had|maintains|maintained|keeps|kept? close|longstanding|deep|strong? ties|links|"
-     "relationship|relations with " DET "? {B}"},
+     "relationship|relations with|to " DET "? {B}"},
     // hostile_to
     {"hostile_to.verb", "relation", "hostile_to", "asserts",
-     "{A} " BE "? fought|fights|fighting|fight|battled|battles|attacked|attacks|attacking|clashed|"
+     "{A} " BE "? fought|fights|fighting|fight|battled|battles|attack|attacked|attacks|attacking|clashed|"
      "clashes|targeted|targets|targeting|opposes|opposed|confronted|confronting against|with? "
      DET "? {B}"},
     {"hostile_to.between", "relation", "hostile_to", "asserts",
@@ -147,7 +150,8 @@ constexpr RuleSpec kRules[] = {
      "{A:organization,person} " BE "? operates|operating|operated|active|present|based|"
      "entrenched|thriving|resurgent in|across|throughout " DET "? {B:place,state}"},
     {"operates_in.presence", "relation", "operates_in", "asserts",
-     "{A:organization} s? presence|fighters|militants|cells|camps|bases|foothold|operations "
+     "{A:organization} s? " ADJ "? presence|fighters|militants|cells|camps|bases|foothold|operations|"
+     "bastions|bastion|strongholds|stronghold|hideouts|sanctuaries|safe|havens|territory "
      "in|across|inside " DET "? {B:place,state}"},
     // family_of
     {"family_of.appositive", "relation", "family_of", "asserts",
@@ -172,7 +176,7 @@ constexpr RuleSpec kRules[] = {
     {"holds_position_in.title", "relation", "holds_position_in", "asserts",
      "{B:state,government_body} s? " ADJ "? " ADJ "? [" POST "] ,? {A:person}"},
     {"holds_position_in.copula", "relation", "holds_position_in", "asserts",
-     "{A:person} " BE " " DET "? " ADJ "? " ADJ "? [" POST "|head|chief|minister] of|for|at|in "
+     "{A:person} ,? " BE " " DET "? " ADJ "? " ADJ "? [" POST "|head|chief|minister] of|for|at|in "
      DET "? ... {B:state,government_body}"},
     {"member_of.copula_post", "relation", "member_of", "asserts",
      "{A:person} " BE " " DET "? " ADJ "? " ADJ "? [" POST "] of|for|at|in|with " DET "? ... "
