@@ -64,7 +64,7 @@ struct ReferringTable {
   std::map<const ReferringSpec*, std::vector<std::string>> kinds;
 };
 
-const ReferringTable& Referring() {
+const ReferringTable& ReferringExpressionTable() {
   static const ReferringTable* table = [] {
     auto* t = new ReferringTable;
     for (const ReferringSpec& spec : kReferring) {
@@ -99,7 +99,7 @@ bool CanBeAntecedent(const Mention& m) {
 void AddCoreferences(const NameDictionary& names, const TextIndex& index,
                      std::vector<Mention>& mentions) {
   const auto& tokens = index.tokens();
-  const ReferringTable& table = Referring();
+  const ReferringTable& table = ReferringExpressionTable();
   std::vector<Mention> added;
   // Entities with a name holding a description's noun ("network").
   std::map<std::u32string, std::vector<std::string>> named_with;

@@ -32,7 +32,7 @@ const NameDictionary& FormsTestNames() {
 
 Reading ReadForms(std::string_view text) { return ReadText(FormsTestNames(), text, {}); }
 
-const Mention* MentionAt(const Reading& r, std::string_view text) {
+const Mention* MentionWithText(const Reading& r, std::string_view text) {
   for (const auto& m : r.mentions)
     if (m.text == text) return &m;
   return nullptr;
@@ -112,17 +112,17 @@ TEST(MentionFormsTest, NamesInsideLongerNamesAreNested) {
 TEST(CoreferenceTest, DescriptionsAndPronounsReferBack) {
   Reading r = ReadForms(
       "The Blue River Movement grew. The group then lost its leader. Omar Dalil said he left.");
-  const Mention* group = MentionAt(r, "The group");
+  const Mention* group = MentionWithText(r, "The group");
   ASSERT_NE(group, nullptr);
   EXPECT_EQ(group->entity, "blue-river");
   EXPECT_EQ(group->via, "coreference");
   EXPECT_EQ(group->antecedent_start, 4);
   EXPECT_EQ(group->antecedent_end, 23);
   EXPECT_LT(group->confidence, 1.0);
-  const Mention* its = MentionAt(r, "its");
+  const Mention* its = MentionWithText(r, "its");
   ASSERT_NE(its, nullptr);
   EXPECT_EQ(its->entity, "blue-river");  // through "The group"
-  const Mention* he = MentionAt(r, "he");
+  const Mention* he = MentionWithText(r, "he");
   ASSERT_NE(he, nullptr);
   EXPECT_EQ(he->entity, "omar-dalil");
 }
@@ -130,24 +130,24 @@ TEST(CoreferenceTest, DescriptionsAndPronounsReferBack) {
 TEST(CoreferenceTest, KindsWindowsAndNounsDecide) {
   // "the network" prefers the entity whose name holds "network".
   Reading r = ReadForms("The Dalil network met the Blue River Movement. The network left.");
-  const Mention* network = MentionAt(r, "The network");
+  const Mention* network = MentionWithText(r, "The network");
   ASSERT_NE(network, nullptr);
   EXPECT_EQ(network->entity, "dalil-network");
   // "he" needs a person; "it is" is impersonal; nothing to refer to.
   r = ReadForms("The Blue River Movement grew. He left. It is late.");
-  EXPECT_EQ(MentionAt(r, "He"), nullptr);
-  EXPECT_EQ(MentionAt(r, "It"), nullptr);
+  EXPECT_EQ(MentionWithText(r, "He"), nullptr);
+  EXPECT_EQ(MentionWithText(r, "It"), nullptr);
   // Pronouns reach one sentence back, no further.
   r = ReadForms("The Blue River Movement grew. Rain fell. Snow fell. Its men left.");
-  EXPECT_EQ(MentionAt(r, "Its"), nullptr);
+  EXPECT_EQ(MentionWithText(r, "Its"), nullptr);
   // The subject of the sentence before is the antecedent.
   r = ReadForms("The Blue River Movement fought the Red Hand Front. It won.");
-  const Mention* it = MentionAt(r, "It");
+  const Mention* it = MentionWithText(r, "It");
   ASSERT_NE(it, nullptr);
   EXPECT_EQ(it->entity, "blue-river");
   // Demonyms and places are never antecedents.
   r = ReadForms("Finnish troops reached Eastvale. It was calm. They left.");
-  EXPECT_EQ(MentionAt(r, "They"), nullptr);
+  EXPECT_EQ(MentionWithText(r, "They"), nullptr);
 }
 
 TEST(CoreferenceTest, ReferencesFillRuleSlots) {
