@@ -29,7 +29,10 @@ article, and its output is compared with the curated claims of the article:
   counts as asserts). Perpetrators the curated data names only by a label
   ("two suicide bombers") are left out: no proposal can name an entity the
   knowledge base does not hold (before 2026-12-02 they counted as one
-  unreachable triple (None, role, event) per article).
+  unreachable triple (None, role, event) per article). The overall stance
+  recall and precision sum each article once (before 2026-12-02 the
+  denominators of the second article on were added twice, which halved
+  them).
 * read time: the reader alone (read_ms in `vigil read --json`), per article
   and for a synthetic article of 10,000 words made of the seed texts.
 
@@ -162,7 +165,7 @@ def main():
     sources = [s for doc in data.values() for s in doc.get("sources", []) or []
                if s.get("kind") == "article" and s.get("file")]
     totals = dict(mr_hit=0, mr_all=0, mp_hit=0, mp_all=0, ma_hit=0, amb=0, cr_hit=0, cr_all=0, cp_hit=0,
-                  cp_all=0, sr_hit=0, sp_hit=0)
+                  cp_all=0, sr_hit=0, sr_all=0, sp_hit=0, sp_all=0)
     times = []
     print(f"{'article':32} {'ment.R':>7} {'ment.P':>7} {'P.art':>6} {'amb':>4} {'claim.R':>8} {'claim.P':>8}"
           f" {'stance.R':>9} {'stance.P':>9} {'gold':>5} {'prop':>5} {'ms':>6}")
@@ -223,8 +226,6 @@ def main():
             row["sr_all"], row["sp_all"] = len(gold_triples), len(got)
             for k in totals:
                 totals[k] += row[k]
-            totals["sr_all"] = totals.get("sr_all", 0) + row["sr_all"]
-            totals["sp_all"] = totals.get("sp_all", 0) + row["sp_all"]
             print_row(sid, row, result["read_ms"])
     print_row("overall", totals, statistics.median(times))
     # A synthetic article of 10,000 words: the seeds one after another.
