@@ -494,7 +494,8 @@ class Matcher {
         U"openly",    U"secretly",   U"long",      U"once",       U"later",     U"then",
         U"reputedly", U"previously", U"repeatedly", U"actively",   U"directly",  U"has",
         U"have",      U"had",        U"recently",  U"now",        U"already",   U"even",
-        U"increasingly", U"quickly", U"publicly",  U"covertly",   U"heavily",   U"tacitly"};
+        U"increasingly", U"quickly", U"publicly",  U"covertly",   U"heavily",   U"tacitly",
+        U"been"};
     return item.type == Item::Type::kWord && words.count(item.word) > 0;
   }
   bool One(const PatternElement& el, const Item& item, Binding& b, int at) const {
@@ -504,7 +505,12 @@ class Matcher {
         const Mention& m = mentions_[item.mention];
         // A demonym describes ("Norwegian troops"); it is no party to a
         // relation or an event, only a speaker's or asserter's side.
-        if (m.entity.empty() || (m.via == "demonym" && el.slot != 'P')) return false;
+        if (m.entity.empty() || (m.via == "demonym" && el.slot != 'P' && !el.demonym)) return false;
+        // "anti-X", "pro-X": an attitude to X, not X.
+        if (at >= 2 && items_[at - 1].word == U"-" &&
+            (items_[at - 2].word == U"anti" || items_[at - 2].word == U"pro" ||
+             items_[at - 2].word == U"non"))
+          return false;
         if (!el.kinds.empty()) {
           std::string kind;
           for (const auto& c : m.candidates)

@@ -335,6 +335,16 @@ const RuleCase kCases[] = {
      "norland", "red-hand", "Norland, which was a longtime enemy of the Red Hand Front, spoke."},
     {"shelters.host", "Norland served as a host to the Red Hand Front.", "norland", "red-hand",
      "Norland served as a judge to the Red Hand Front."},
+    {"leader_of.head_of_state", "Norland President Omar Dalil spoke.", "omar-dalil", "norland",
+     "Norland critic Omar Dalil spoke."},
+    {"hostile_to.efforts", "The Red Hand Front's efforts to combat the Blue River Movement grew.",
+     "red-hand", "blue-river", "The Red Hand Front's efforts to help the Blue River Movement grew."},
+    {"shares_intelligence_with.agreement", "Norland signed an intelligence-sharing deal with the "
+     "Red Hand Front.", "norland", "red-hand", "Norland signed a trade deal with the Red Hand Front."},
+    {"shares_intelligence_with.with", "Norland provided the Red Hand Front with intelligence.",
+     "norland", "red-hand", "Norland provided the Red Hand Front with food."},
+    {"operates_in.bases", "The Red Hand Front opened two bases in Eastvale.", "red-hand",
+     "eastvale", "The Red Hand Front opened two letters in Eastvale."},
     {"supports.compound", "The Norland-backed Red Hand Front grew.", "norland", "red-hand",
      "The Norland-hated Red Hand Front grew."},
     {"funds.compound", "The Norland-funded Red Hand Front grew.", "norland", "red-hand",
@@ -449,6 +459,8 @@ TEST(RulesTest, CoordinatedArgumentsGetTheSameClaim) {
             (std::set<std::string>{"norland supports red-hand"}));
   EXPECT_TRUE(Read("Migrants from Norland and the Dalil network joined the Red Hand Front.")
                   .proposals.empty());
+  // "anti-X" is no argument, even as the first.
+  EXPECT_TRUE(Read("Omar Dalil, leader of the anti-Red Hand Front coalition, spoke.").proposals.empty());
   // Heading a public body is an office in it.
   Reading r = Read("Omar Dalil, the head of the Norland Ministry of Defence, spoke.");
   ASSERT_EQ(r.proposals.size(), 1u);

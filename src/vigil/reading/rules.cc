@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "vigil/reading/text_index.h"
 
 namespace vigil::reading {
@@ -86,6 +88,8 @@ constexpr RuleSpec kRules[] = {
     // hostile_to
     {"hostile_to.verb", "relation", "hostile_to", "asserts",
      "{A} " BE "? fought|fights|fighting|fight|battled|battles|attack|attacked|attacks|attacking|clashed|"
+     "struck|strikes|bombed|bombs|raided|ambushed|invaded|invades|shelled|combat|combats|combating|"
+     "combatting|countering|counters|"
      "clashes|targeted|targets|targeting|opposes|opposed|confronted|confronting against|with? "
      DET "? {B}"},
     {"hostile_to.between", "relation", "hostile_to", "asserts",
@@ -114,8 +118,9 @@ constexpr RuleSpec kRules[] = {
     {"arms.verb", "relation", "arms", "asserts",
      "{A} " BE "? armed|arms|arming|equipped " DET "? {B}"},
     {"arms.gave", "relation", "arms", "asserts",
-     "{A} provided|provides|supplied|supplies|gave|gives|sent|sends|delivered|supplying ... "
-     "weapons|arms|rifles|guns|ammunition|explosives|missiles to|for " DET "? {B}"},
+     "{A} provided|provides|supplied|supplies|gave|gives|sent|sends|delivered|supplying|feeds|fed|"
+     "funnels|funneled|funnelled|channels|channeled|passes|passed ... "
+     "weapons|arms|rifles|guns|ammunition|explosives|missiles|hardware to|for " DET "? {B}"},
     {"arms.with", "relation", "arms", "asserts",
      "{A} provided|provides|supplied|supplies|equipped " DET "? {B} with ... weapons|arms|rifles|"
      "guns|ammunition|explosives|missiles"},
@@ -187,6 +192,20 @@ constexpr RuleSpec kRules[] = {
     {"shelters.host", "relation", "shelters", "asserts",
      "{A} " BE "|served|serves|acted|acts as? " DET "? ... host|hosts|haven|sanctuary|refuge to|for "
      DET "? {B}"},
+    {"leader_of.head_of_state", "relation", "leader_of", "asserts",
+     "{B:state,demonym} [president|premier|king|emir|chancellor|dictator] {A:person}"},
+    {"hostile_to.efforts", "relation", "hostile_to", "asserts",
+     "{A} s? " ADJ "? efforts|effort|campaign|fight|operations|bid|drive|struggle to combat|fight|"
+     "defeat|counter|eliminate|crush|destroy|target|oust|topple " DET "? {B}"},
+    {"shares_intelligence_with.agreement", "relation", "shares_intelligence_with", "asserts",
+     "{A} " BE "? struck|signed|reached|concluded|agreed|made ... intelligence ... with " DET "? {B}"},
+    {"shares_intelligence_with.with", "relation", "shares_intelligence_with", "asserts",
+     "{A} provided|provides|gave|gives|passed|passes|supplied|supplies|furnished " DET "? {B} with ... "
+     "intelligence|information|data|warnings|tips"},
+    {"operates_in.bases", "relation", "operates_in", "asserts",
+     "{A} " BE "? opened|established|set|built|maintains|maintained|keeps|kept|deployed|stationed "
+     "up? ... bases|base|troops|forces|presence|camps|offices|cells in|across " DET "? "
+     "{B:place,state}"},
     // compounds: "Norland-backed", "support from Norland"
     {"supports.compound", "relation", "supports", "asserts",
      "{A} .? - backed|supported|sponsored|aligned {B}"},
@@ -291,6 +310,11 @@ StatusOr<std::vector<PatternElement>> ParsePattern(std::string_view pattern) {
       e.type = PatternElement::Type::kSlot;
       e.slot = token[1];
       if (token.size() > 3) e.kinds = Split(token.substr(3, token.size() - 4), ',');
+      auto demonym = std::find(e.kinds.begin(), e.kinds.end(), "demonym");
+      if (demonym != e.kinds.end()) {
+        e.demonym = true;
+        e.kinds.erase(demonym);
+      }
     } else if (token.size() == 1 && !std::isalnum(static_cast<unsigned char>(token[0]))) {
       e.type = PatternElement::Type::kPunctuation;
       e.words.push_back(std::u32string(1, static_cast<char32_t>(token[0])));

@@ -5,7 +5,8 @@
 // Pattern language (one token per element, separated by spaces):
 //   {A} {B} {P}        a resolved entity mention: A the subject, B the
 //                      object, P the party asserting or denying;
-//                      {A:person} or {B:place,state} restrict the entity kind
+//                      {A:person} or {B:place,state} restrict the entity kind;
+//                      a demonym fills only P and slots listing "demonym"
 //   word|other         one word (folded: lower case, no diacritics) of these
 //   [son|brother]      the same, and the word becomes the proposal's role
 //   ,                  a punctuation mark as written
@@ -46,6 +47,7 @@ struct PatternElement {
   Type type = Type::kWords;
   char slot = 0;                      // 'A', 'B', 'P'
   std::vector<std::string> kinds;     // slot: allowed entity kinds (empty: any)
+  bool demonym = false;               // slot: a demonym may fill it ({B:state,demonym})
   std::vector<std::u32string> words;  // kWords / kPunctuation alternatives
   bool capture = false;               // [..]: the word is the role
   bool optional = false;
