@@ -7,7 +7,9 @@
 // within its window. Earlier references count as mentions ("the group ...
 // its"). A description whose noun is in one of the candidate entity's names
 // ("the network" for "the Haqqani network") prefers that entity within its
-// window. Pronouns never cross more than one sentence.
+// window. Pronouns never cross more than one sentence; relative pronouns
+// ("who", "which", "whose") refer to the nearest compatible mention a few
+// tokens before them in their sentence.
 #include "vigil/reading/internal/coreference.h"
 
 #include <fmt/format.h>
@@ -24,9 +26,14 @@ struct ReferringSpec {
   const char* words;  // the pronoun, or the description's head noun, '|' between
   const char* kinds;  // entity kinds it may refer to
   bool description;   // "the <noun>" (an adjective may come between)
-  int window;         // sentences back it may reach
+  int window;         // sentences back it may reach; relative pronouns: -1,
+                      // within kRelativeReach tokens in their own sentence
   double confidence;
 };
+
+// A relative pronoun's antecedent ends at most this many tokens before it
+// ("X, a former official who").
+constexpr size_t kRelativeReach = 8;
 
 constexpr ReferringSpec kReferring[] = {
     {"group|network|movement|organization|organisation|outfit|militia|faction|insurgency|"
@@ -37,6 +44,9 @@ constexpr ReferringSpec kReferring[] = {
     {"it", "organization|state|government_body", false, 1, 0.5},
     {"he|his|him", "person", false, 1, 0.5},
     {"they|their|them", "organization", false, 1, 0.4},
+    {"who|whom", "person|organization", false, -1, 0.6},
+    {"which", "organization|state|government_body", false, -1, 0.6},
+    {"whose", "person|organization|state|government_body", false, -1, 0.6},
 };
 
 // "it is", "it was", "it seems": mostly the impersonal "it".
@@ -167,6 +177,39 @@ void AddCoreferences(const NameDictionary& names, const TextIndex& index,
     auto prefers = [&](const Antecedent& a) {
       return std::find(preferred.begin(), preferred.end(), mention_of(a).entity) != preferred.end();
     };
+    if (spec->window < 0) {
+      // A relative pronoun: the nearest compatible mention before it in its
+      // sentence, ending at most kRelativeReach tokens before, with no
+      // other mention between but ones of another kind.
+      const Antecedent* nearest = nullptr;
+      for (size_t k = history.size(); k > 0 && history[k - 1].sentence == sentence; --k) {
+        if (compatible(history[k - 1])) {
+          nearest = &history[k - 1];
+          break;
+        }
+      }
+      if (!nearest) continue;
+      const Mention& a = mention_of(*nearest);
+      size_t between = 0;
+      for (size_t j = t; j > 0 && tokens[j - 1].start >= a.end; --j) ++between;
+      if (between > kRelativeReach) continue;
+      Mention r;
+      r.start = token.start;
+      r.end = token.end;
+      r.text = index.Slice(r.start, r.end);
+      r.sentence = sentence;
+      for (const auto& c : a.candidates)
+        if (c.entity == a.entity) r.candidates.push_back(c);
+      r.entity = a.entity;
+      r.via = "coreference";
+      r.confidence = spec->confidence;
+      r.antecedent_start = a.start;
+      r.antecedent_end = a.end;
+      r.reason = fmt::format("'{}' refers back to '{}' [{}, {}]", r.text, a.text, a.start, a.end);
+      added.push_back(std::move(r));
+      history.push_back({nullptr, added.size() - 1, sentence});
+      continue;
+    }
     const Antecedent* same = nullptr;  // same sentence: the most recent compatible
     const Antecedent* best = nullptr;  // one whose name holds the noun
     size_t k = history.size();

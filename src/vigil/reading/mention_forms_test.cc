@@ -150,6 +150,20 @@ TEST(CoreferenceTest, KindsWindowsAndNounsDecide) {
   EXPECT_EQ(MentionWithText(r, "They"), nullptr);
 }
 
+TEST(CoreferenceTest, RelativePronounsReferToTheNearestMention) {
+  Reading r = ReadForms("Omar Dalil, a former fighter who joined the Red Hand Front, left.");
+  const Mention* who = MentionWithText(r, "who");
+  ASSERT_NE(who, nullptr);
+  EXPECT_EQ(who->entity, "omar-dalil");
+  bool joined = false;
+  for (const auto& p : r.proposals)
+    joined = joined || (p.subject == "omar-dalil" && p.predicate == "member_of");
+  EXPECT_TRUE(joined);
+  // "which" needs an organisation, a state or a body; too far, nothing.
+  r = ReadForms("Omar Dalil met many people in the long dark winter months which passed.");
+  EXPECT_EQ(MentionWithText(r, "which"), nullptr);
+}
+
 TEST(CoreferenceTest, ReferencesFillRuleSlots) {
   Reading r = ReadForms("The Blue River Movement grew. The group claimed responsibility for the attack.");
   bool claimed = false;

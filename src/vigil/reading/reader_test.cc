@@ -370,8 +370,6 @@ const RuleCase kCases[] = {
      "attributed", "The mayor was thanked by the Red Hand Front."},
     {"participant.claimed", "The Red Hand Front claimed responsibility for the bombing.",
      "red-hand", "claimed", "The Red Hand Front condemned the bombing."},
-    {"participant.claimed_which", "The Red Hand Front, which claimed responsibility, grew.",
-     "red-hand", "claimed", "The Red Hand Front, which claimed land, grew."},
     {"participant.claimed_passive", "Responsibility was claimed by the Red Hand Front.", "red-hand",
      "claimed", "Land was claimed by the Red Hand Front."},
     {"participant.blamed", "Norland blamed the Red Hand Front for the attack.", "red-hand",
@@ -466,6 +464,14 @@ TEST(RulesTest, CoordinatedArgumentsGetTheSameClaim) {
   ASSERT_EQ(r.proposals.size(), 1u);
   EXPECT_EQ(r.proposals[0].predicate, "holds_position_in");
   EXPECT_EQ(r.proposals[0].role, "head");
+}
+
+TEST(RulesTest, RelativePronounsCarryTheirAntecedent) {
+  // "which" refers back to the Red Hand Front: participant.claimed applies.
+  Reading r = Read("The Red Hand Front, which claimed responsibility, grew.");
+  ASSERT_EQ(r.proposals.size(), 1u);
+  EXPECT_EQ(r.proposals[0].subject, "red-hand");
+  EXPECT_EQ(r.proposals[0].rule, "participant.claimed");
 }
 
 TEST(RulesTest, StanceAndParty) {

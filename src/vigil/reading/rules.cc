@@ -236,9 +236,7 @@ constexpr RuleSpec kRules[] = {
      "killed|assassinated|murdered|wounded by " DET "? {A}"},
     // events: who claimed, who is blamed, who denies
     {"participant.claimed", "participant", "claimed", "asserts",
-     "{A} " BE "? quickly? claimed|claims|claiming|took|takes|accepted|claim responsibility|credit for"},
-    {"participant.claimed_which", "participant", "claimed", "asserts",
-     "{A} , which|who claimed responsibility|credit"},
+     "{A} " BE "? quickly? claimed|claims|claiming|took|takes|accepted|claim responsibility|credit for?"},
     {"participant.claimed_passive", "participant", "claimed", "asserts",
      "responsibility|credit " BE "? claimed by " DET "? {A}"},
     {"participant.blamed", "participant", "attributed", "asserts",
