@@ -2,7 +2,8 @@
 // pronouns with the entity kinds they may refer to) and their resolution.
 //
 // An expression is resolved to the most recent earlier mention of a
-// compatible kind in its own sentence; failing that, to the first
+// compatible kind in its own sentence (a subject pronoun opening a clause:
+// the sentence's first compatible mention); failing that, to the first
 // compatible mention (the likely subject) of the nearest earlier sentence
 // within its window. Earlier references count as mentions ("the group ...
 // its"). A description whose noun is in one of the candidate entity's names
@@ -213,10 +214,17 @@ void AddCoreferences(const NameDictionary& names, const TextIndex& index,
     const Antecedent* same = nullptr;  // same sentence: the most recent compatible
     const Antecedent* best = nullptr;  // one whose name holds the noun
     size_t k = history.size();
+    // A subject pronoun opening a clause ("...; and in 2013, it attacked")
+    // continues the sentence's subject: the first compatible mention in it.
+    bool clause_subject = (token.folded == U"it" || token.folded == U"he" ||
+                           token.folded == U"they") &&
+                          t > 0 && (tokens[t - 1].kind == TokenKind::kPunctuation ||
+                                    tokens[t - 1].folded == U"and" ||
+                                    tokens[t - 1].folded == U"but");
     for (; k > 0 && history[k - 1].sentence == sentence; --k) {
       const Antecedent& a = history[k - 1];
       if (!compatible(a)) continue;
-      if (!same) same = &a;
+      if (!same || clause_subject) same = &a;
       if (!best && !preferred.empty() && prefers(a)) best = &a;
     }
     // Earlier sentences: the first compatible mention (the likely subject)

@@ -145,6 +145,11 @@ TEST(CoreferenceTest, KindsWindowsAndNounsDecide) {
   const Mention* it = MentionWithText(r, "It");
   ASSERT_NE(it, nullptr);
   EXPECT_EQ(it->entity, "blue-river");
+  // A subject pronoun opening a clause continues the sentence's subject.
+  r = ReadForms("The Blue River Movement fought the Red Hand Front, and it won.");
+  it = MentionWithText(r, "it");
+  ASSERT_NE(it, nullptr);
+  EXPECT_EQ(it->entity, "blue-river");
   // Demonyms and places are never antecedents.
   r = ReadForms("Finnish troops reached Eastvale. It was calm. They left.");
   EXPECT_EQ(MentionWithText(r, "They"), nullptr);
