@@ -72,6 +72,14 @@ std::vector<std::u32string> SplitReferringWords(const char* words) {
 
 struct ReferringTable {
   std::unordered_map<std::u32string, const ReferringSpec*> by_word;
+  // First letters and the longest word of the table: most tokens are
+  // ruled out without hashing them.
+  bool first_letter[128] = {};
+  size_t longest = 0;
+  bool MayHold(const std::u32string& word) const {
+    return !word.empty() && word.size() <= longest && word.front() < 128 &&
+           first_letter[word.front()];
+  }
   std::map<const ReferringSpec*, std::vector<std::string>> kinds;
 };
 
@@ -79,7 +87,11 @@ const ReferringTable& ReferringExpressionTable() {
   static const ReferringTable* table = [] {
     auto* t = new ReferringTable;
     for (const ReferringSpec& spec : kReferring) {
-      for (auto& w : SplitReferringWords(spec.words)) t->by_word.emplace(w, &spec);
+      for (auto& w : SplitReferringWords(spec.words)) {
+        if (!w.empty() && w.front() < 128) t->first_letter[w.front()] = true;
+        t->longest = std::max(t->longest, w.size());
+        t->by_word.emplace(w, &spec);
+      }
       std::string_view kinds = spec.kinds;
       for (size_t at = 0; at <= kinds.size();) {
         size_t bar = std::min(kinds.find('|', at), kinds.size());
@@ -145,6 +157,7 @@ void AddCoreferences(const NameDictionary& names, const TextIndex& index,
       ++m;
     }
     if (m < mentions.size() && mentions[m].start < token.end) continue;  // inside a name
+    if (!table.MayHold(token.folded)) continue;
     auto found = table.by_word.find(token.folded);
     if (found == table.by_word.end()) continue;
     size_t first = t;

@@ -436,7 +436,7 @@ using internal::Item;
 struct Binding {
   int slot_item[3] = {-1, -1, -1};  // A, B, P
   int number_item = -1;
-  std::u32string role;
+  int role_item = -1;  // the item a [..] element captured (the role word)
   size_t begin = 0, end = 0;  // items
 };
 
@@ -475,7 +475,7 @@ class Matcher {
       return Match(els, e, i + 1, b);
     if (i < items_.size() && One(el, items_[i], b, static_cast<int>(i))) {
       Binding copy = b;
-      if (el.capture) copy.role = items_[i].word;
+      if (el.capture) copy.role_item = static_cast<int>(i);
       if (Match(els, e + 1, i + 1, copy)) {
         b = copy;
         return true;
@@ -690,7 +690,7 @@ void Propose(const Rule& rule, const Binding& b, size_t s, const std::vector<Ite
   p.party = entity(2);
   p.stance = rule.spec.stance;
   p.rule = rule.spec.id;
-  p.role = ToUtf8(b.role);
+  if (b.role_item >= 0) p.role = ToUtf8(items[b.role_item].word);
   p.sentence = s;
   if (p.subject.empty()) return;
   auto kind_of = [&](int slot) -> std::string {
@@ -825,16 +825,20 @@ Reading ReadText(const NameDictionary& names, std::string_view text, const ReadO
         for (size_t k : *anchored) selected[k] = 1;
     }
     Matcher matcher(its, r.mentions);
+    std::string sentence_digest;  // every proposal's span is the sentence
+    std::vector<size_t> mention_items;
+    for (size_t i = 0; i < its.size(); ++i)
+      if (its[i].type == Item::Type::kMention) mention_items.push_back(i);
     for (size_t k = 0; k < rules.rules().size(); ++k) {
       if (!selected[k]) continue;
       const Rule& rule = rules.rules()[k];
       // Where a match may begin: a mention when the pattern begins with a
       // slot, one of its words when it begins with words (both required).
       const PatternElement& head = rule.elements.front();
-      for (size_t i = 0; i < its.size(); ++i) {
-        if (!head.optional && head.type == PatternElement::Type::kSlot &&
-            its[i].type != Item::Type::kMention)
-          continue;
+      bool at_mentions = !head.optional && head.type == PatternElement::Type::kSlot;
+      size_t count = at_mentions ? mention_items.size() : its.size();
+      for (size_t n = 0; n < count; ++n) {
+        size_t i = at_mentions ? mention_items[n] : n;
         if (!head.optional && head.type == PatternElement::Type::kWords &&
             std::find(head.words.begin(), head.words.end(), its[i].word) == head.words.end())
           continue;
@@ -853,7 +857,8 @@ Reading ReadText(const NameDictionary& names, std::string_view text, const ReadO
         }
         for (auto& p : made) {
           if (!seen.insert(p.Fingerprint()).second) continue;
-          p.digest = Digest(index.Slice(p.start, p.end));
+          if (sentence_digest.empty()) sentence_digest = Digest(index.Slice(p.start, p.end));
+          p.digest = sentence_digest;
           r.proposals.push_back(std::move(p));
         }
       }
