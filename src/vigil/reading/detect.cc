@@ -324,6 +324,19 @@ std::vector<std::vector<Item>> SentenceItems(const TextIndex& index,
       item.end = token.end;
       if (item.type != Item::Type::kWord) {
         item.word = token.folded;
+        // "CBS News' reporter": an apostrophe closing a name is its
+        // possessive, the word "s" as in "Taliban's"...
+        bool closes_name = !items.empty() && items.back().type == Item::Type::kMention &&
+                           items.back().end == token.start &&
+                           (token.end >= static_cast<int64_t>(index.code_points().size()) ||
+                            u_isspace(index.code_points()[token.end]));
+        // ...unless it closes a quotation the name opens ("'Red Hand' said").
+        if (closes_name && items.size() >= 2 && items[items.size() - 2].word == token.folded)
+          closes_name = false;
+        if (closes_name && (item.word == U"'" || item.word == U"\u2019")) {
+          item.type = Item::Type::kWord;
+          item.word.assign(1, U's');
+        }
         items.push_back(std::move(item));
         continue;
       }

@@ -466,6 +466,15 @@ TEST(RulesTest, CoordinatedArgumentsGetTheSameClaim) {
   EXPECT_EQ(r.proposals[0].role, "head");
 }
 
+TEST(RulesTest, AnApostropheClosingANameIsItsPossessive) {
+  // As in "CBS News' Tucker Reals" (the made-up names end otherwise).
+  Reading r = Read("The Red Hand Front\u2019 Omar Dalil spoke.");
+  ASSERT_EQ(r.proposals.size(), 1u);
+  EXPECT_EQ(r.proposals[0].rule, "member_of.possessive_name");
+  // Not a quotation mark after a name.
+  EXPECT_TRUE(Read("They said 'Red Hand Front' Omar Dalil spoke.").proposals.empty());
+}
+
 TEST(RulesTest, RelativePronounsCarryTheirAntecedent) {
   // "which" refers back to the Red Hand Front: participant.claimed applies.
   Reading r = Read("The Red Hand Front, which claimed responsibility, grew.");

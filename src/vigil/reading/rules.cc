@@ -177,7 +177,7 @@ constexpr RuleSpec kRules[] = {
     {"member_of.possessive", "relation", "member_of", "asserts",
      "{A:person} , " DET "? {B:organization} s " ADJ "? " ADJ "? ... [" POST "]"},
     {"member_of.possessive_name", "relation", "member_of", "asserts",
-     "{B:organization} s|'|\u2019 {A:person}"},
+     "{B:organization} s {A:person}"},
     {"holds_position_in.title", "relation", "holds_position_in", "asserts",
      "{B:state,government_body} s? " ADJ "? " ADJ "? [" POST "] ,? {A:person}"},
     {"holds_position_in.copula", "relation", "holds_position_in", "asserts",
@@ -308,11 +308,6 @@ StatusOr<std::vector<PatternElement>> ParsePattern(std::string_view pattern) {
       e.type = PatternElement::Type::kSlot;
       e.slot = token[1];
       if (token.size() > 3) e.kinds = Split(token.substr(3, token.size() - 4), ',');
-      auto demonym = std::find(e.kinds.begin(), e.kinds.end(), "demonym");
-      if (demonym != e.kinds.end()) {
-        e.demonym = true;
-        e.kinds.erase(demonym);
-      }
     } else if (token.size() == 1 && !std::isalnum(static_cast<unsigned char>(token[0]))) {
       e.type = PatternElement::Type::kPunctuation;
       e.words.push_back(std::u32string(1, static_cast<char32_t>(token[0])));
@@ -325,8 +320,8 @@ StatusOr<std::vector<PatternElement>> ParsePattern(std::string_view pattern) {
       }
       e.type = PatternElement::Type::kWords;
       for (const std::string& word : Split(token, '|')) {
-        if (word == "," || word == "'" || word == "\u2019") {  // marks among words
-          e.words.push_back(word == "," ? U"," : word == "'" ? U"'" : U"\u2019");
+        if (word == ",") {
+          e.words.push_back(U",");
           continue;
         }
         std::u32string folded = FoldName(word);
@@ -338,6 +333,13 @@ StatusOr<std::vector<PatternElement>> ParsePattern(std::string_view pattern) {
     elements.push_back(std::move(e));
   }
   if (elements.empty()) return absl::InvalidArgumentError("pattern: empty");
+  // "demonym" among a slot's kinds lets a demonym fill it.
+  for (PatternElement& e : elements) {
+    auto demonym = std::find(e.kinds.begin(), e.kinds.end(), "demonym");
+    if (demonym == e.kinds.end()) continue;
+    e.demonym = true;
+    e.kinds.erase(demonym);
+  }
   return elements;
 }
 
