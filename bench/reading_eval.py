@@ -28,9 +28,9 @@ article, and its output is compared with the curated claims of the article:
   precision over distinct triples, and again with the stance (reports
   counts as asserts). Perpetrators the curated data names only by a label
   ("two suicide bombers") are left out: no proposal can name an entity the
-  knowledge base does not hold (before 2026-12-02 they counted as one
+  knowledge base does not hold (before 2026-12-01 they counted as one
   unreachable triple (None, role, event) per article). The overall stance
-  recall and precision sum each article once (before 2026-12-02 the
+  recall and precision sum each article once (before 2026-12-01 the
   denominators of the second article on were added twice, which halved
   them).
 * read time: the reader alone (read_ms in `vigil read --json`), per article
