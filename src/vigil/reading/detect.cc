@@ -291,7 +291,7 @@ std::vector<std::vector<Item>> SentenceItems(const TextIndex& index,
     auto& items = out[s];
     for (size_t t = sentence.first_token; t < sentence.end_token; ++t) {
       const Token& token = tokens[t];
-      while (m < mentions.size() && mentions[m].end <= token.start) ++m;
+      while (m < mentions.size() && (mentions[m].end <= token.start || mentions[m].nested)) ++m;
       while (n < numbers.size() && numbers[n].end <= token.start) ++n;
       if (m < mentions.size() && mentions[m].start < token.end) {
         const Mention& mention = mentions[m];
@@ -324,6 +324,19 @@ std::vector<std::vector<Item>> SentenceItems(const TextIndex& index,
       item.end = token.end;
       if (item.type != Item::Type::kWord) {
         item.word = token.folded;
+        // "CBS News' reporter": an apostrophe closing a name is its
+        // possessive, the word "s" as in "Taliban's"...
+        bool closes_name = !items.empty() && items.back().type == Item::Type::kMention &&
+                           items.back().end == token.start &&
+                           (token.end >= static_cast<int64_t>(index.code_points().size()) ||
+                            u_isspace(index.code_points()[token.end]));
+        // ...unless it closes a quotation the name opens ("'Red Hand' said").
+        if (closes_name && items.size() >= 2 && items[items.size() - 2].word == token.folded)
+          closes_name = false;
+        if (closes_name && (item.word == U"'" || item.word == U"\u2019")) {
+          item.type = Item::Type::kWord;
+          item.word.assign(1, U's');
+        }
         items.push_back(std::move(item));
         continue;
       }
@@ -477,7 +490,7 @@ std::vector<PlaceMention> FindPlaces(const TextIndex& index, const std::vector<M
                                      const std::vector<std::vector<Item>>& items) {
   std::vector<PlaceMention> places;
   for (const Mention& m : mentions) {
-    if (m.entity.empty()) continue;
+    if (m.entity.empty() || m.via == "demonym" || m.via == "coreference") continue;
     const std::string& kind = m.candidates.front().entity_kind;
     for (const auto& c : m.candidates) {
       if (c.entity != m.entity) continue;

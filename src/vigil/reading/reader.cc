@@ -9,11 +9,14 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <unordered_map>
 
 #include "vigil/base/sha256.h"
+#include "vigil/reading/country_forms.h"
+#include "vigil/reading/internal/coreference.h"
 #include "vigil/reading/internal/detect.h"
 #include "vigil/reading/rules.h"
 #include "vigil/text/normalize.h"
@@ -56,6 +59,36 @@ std::u32string_view WordAt(const std::u32string& folded, size_t at, bool before)
 }
 
 bool IsCyrillic(char32_t c) { return c >= 0x0400 && c <= 0x04FF; }
+
+// The first letters of a folded name's words; without "of", "the", "and"
+// too when skip_small ("United States of America": "usoa" and "usa").
+std::u32string InitialsOfFoldedName(const std::u32string& folded, bool skip_small) {
+  std::u32string out;
+  size_t at = 0;
+  while (at < folded.size()) {
+    size_t end = folded.find(U' ', at);
+    if (end == std::u32string::npos) end = folded.size();
+    std::u32string_view word(folded.data() + at, end - at);
+    bool small = word == U"of" || word == U"the" || word == U"and" || word == U"for";
+    if (!word.empty() && !(skip_small && small)) out.push_back(word.front());
+    at = end + 1;
+  }
+  return out;
+}
+
+// Whether a short name's text as matched (up to its last letter or digit)
+// is the dictionary's text, case included.
+bool SameAsWrittenInDictionary(std::string_view written, std::string_view text) {
+  while (!text.empty() && static_cast<unsigned char>(text.back()) < 0x80 &&
+         !std::isalnum(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
+  return written == text;
+}
+
+// "U.S.", "U.N.": a name written as initials with stops.
+bool WrittenAsStoppedInitials(std::string_view text) {
+  return text.find('.') != std::string_view::npos && text.size() <= 12;
+}
 bool IsArabic(char32_t c) { return c >= 0x0600 && c <= 0x06FF; }
 
 }  // namespace
@@ -69,12 +102,73 @@ std::string Proposal::Fingerprint() const {
 
 NameDictionary::NameDictionary(std::vector<DictionaryEntry> entries)
     : entries_(std::move(entries)) {
-  std::unordered_map<std::u32string, size_t> by_folded;
+  // Country adjectives and demonyms for the states the table knows.
+  std::unordered_map<std::u32string, const CountryForms*> country_of;
+  for (const CountryForms& c : CountryFormTable()) {
+    std::string_view names = c.names;
+    for (size_t at = 0; at <= names.size();) {
+      size_t bar = std::min(names.find('|', at), names.size());
+      country_of.emplace(FoldName(names.substr(at, bar - at)), &c);
+      at = bar + 1;
+    }
+  }
+  std::set<std::pair<std::string, std::u32string>> named;  // (entity, folded name)
+  for (const auto& e : entries_) named.insert({e.entity, FoldName(e.text)});
+  size_t given = entries_.size();
+  for (size_t i = 0; i < given; ++i) {
+    if (entries_[i].entity_kind != "state") continue;
+    auto it = country_of.find(FoldName(entries_[i].text));
+    if (it == country_of.end()) continue;
+    std::string_view forms = it->second->forms;
+    for (size_t at = 0; at <= forms.size();) {
+      size_t bar = std::min(forms.find('|', at), forms.size());
+      std::string form(forms.substr(at, bar - at));
+      at = bar + 1;
+      if (!named.insert({entries_[i].entity, FoldName(form)}).second) continue;
+      entries_.push_back({entries_[i].entity, "state", form, "demonym", "Latn"});
+    }
+  }
+  // "the Taliban's political office" for "Taliban political office": the
+  // possessive after a name's first word, for organisations and bodies.
+  size_t with_forms = entries_.size();
+  for (size_t i = 0; i < with_forms; ++i) {
+    const DictionaryEntry& e = entries_[i];
+    if (e.entity_kind != "organization" && e.entity_kind != "government_body") continue;
+    size_t space = e.text.find(' ');
+    if (space == std::string::npos || space == 0 || e.text[space - 1] == ',') continue;
+    std::string possessive = e.text.substr(0, space) + "'s" + e.text.substr(space);
+    if (!named.insert({e.entity, FoldName(possessive)}).second) continue;
+    DictionaryEntry variant = e;
+    variant.text = possessive;
+    entries_.push_back(std::move(variant));
+  }
+  needs_confirmation_.assign(entries_.size(), 0);
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    const DictionaryEntry& e = entries_[i];
+    std::u32string folded = FoldName(e.text);
+    bool confirm = folded.size() <= kConfirmLength;
+    if (IsWeak(e) && !confirm) {
+      confirm = true;
+      if (WrittenAsStoppedInitials(e.text)) {
+        std::u32string letters;
+        for (char32_t c : folded)
+          if (c != U' ') letters.push_back(c);
+        for (const auto& other : entries_) {
+          if (other.entity != e.entity || IsWeak(other) || other.name_kind == "demonym") continue;
+          std::u32string name = FoldName(other.text);
+          if (InitialsOfFoldedName(name, false) == letters ||
+              InitialsOfFoldedName(name, true) == letters)
+            confirm = false;
+        }
+      }
+    }
+    needs_confirmation_[i] = confirm ? 1 : 0;
+  }
   for (size_t i = 0; i < entries_.size(); ++i) {
     if (entries_[i].script.empty()) entries_[i].script = DetectScript(entries_[i].text);
     std::u32string folded = FoldName(entries_[i].text);
     if (folded.empty()) continue;
-    auto [it, inserted] = by_folded.emplace(folded, patterns_.size());
+    auto [it, inserted] = pattern_index_.emplace(folded, patterns_.size());
     if (inserted) patterns_.push_back({folded, {}});
     patterns_[it->second].entries.push_back(i);
   }
@@ -82,6 +176,11 @@ NameDictionary::NameDictionary(std::vector<DictionaryEntry> entries)
   folded.reserve(patterns_.size());
   for (const auto& p : patterns_) folded.push_back(p.folded);
   automaton_ = std::make_unique<NameAutomaton>(folded);
+}
+
+const NameDictionary::Pattern* NameDictionary::PatternOf(const std::u32string& folded) const {
+  auto it = pattern_index_.find(folded);
+  return it == pattern_index_.end() ? nullptr : &patterns_[it->second];
 }
 
 const std::string& NameDictionary::KindOf(const std::string& entity) const {
@@ -96,6 +195,8 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
     size_t begin, end;  // folded positions
     size_t pattern;
     std::vector<size_t> entries;  // those that may produce the mention
+    bool coordinated = false;     // "Afghan" of "the Afghan and Pakistani Taliban"
+    bool nested = false;          // inside a longer name of another entity
   };
   std::vector<Hit> hits;
   for (const PatternMatch& m : names.automaton().FindAll(folded)) {
@@ -119,12 +220,15 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
         continue;
     }
     Hit hit{m.begin, m.end, m.pattern, {}};
-    int64_t start = index.OriginalStart(m.begin), stop = index.OriginalEnd(m.end);
-    std::string written = index.Slice(start, stop);
+    std::string written;
+    if (pattern.folded.size() < kShortName)
+      written = index.Slice(index.OriginalStart(m.begin), index.OriginalEnd(m.end));
     for (size_t e : pattern.entries) {
       const DictionaryEntry& entry = names.entries()[e];
-      // Short names only as the dictionary writes them ("ISI", not "isi").
-      if (pattern.folded.size() < kShortName && written != entry.text) continue;
+      // Short names only as the dictionary writes them ("ISI", not "isi";
+      // "U.S." is matched up to its last letter: "U.S").
+      if (pattern.folded.size() < kShortName && !SameAsWrittenInDictionary(written, entry.text))
+        continue;
       hit.entries.push_back(e);
     }
     if (!hit.entries.empty()) hits.push_back(std::move(hit));
@@ -134,25 +238,106 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
     if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
     return a.begin < b.begin;
   });
-  std::vector<Hit> kept;
+  std::vector<Hit> kept, inside;
   std::vector<char> taken(folded.size(), 0);
   for (Hit& h : hits) {
-    bool free = true;
-    for (size_t i = h.begin; i < h.end && free; ++i) free = !taken[i];
-    if (!free) continue;
-    std::fill(taken.begin() + h.begin, taken.begin() + h.end, 1);
-    kept.push_back(std::move(h));
+    bool free = true, covered = true;
+    for (size_t i = h.begin; i < h.end; ++i) {
+      free = free && !taken[i];
+      covered = covered && taken[i];
+    }
+    if (free) {
+      std::fill(taken.begin() + h.begin, taken.begin() + h.end, 1);
+      kept.push_back(std::move(h));
+    } else if (covered) {
+      inside.push_back(std::move(h));  // within one longer name (names hold no spaces' gaps)
+    }
   }
   std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
+
+  // Names of states, places and public bodies inside a longer name of
+  // another entity ("Kabul" in "the Russian Embassy in Kabul", "Norland" in
+  // "the Norland army"): kept as nested mentions, longest first, none of
+  // them overlapping another; the rules see only the longer name. Not the
+  // longer name's head ("the Southern Red Hand Front" names no "Red Hand
+  // Front"; a name after "in", "of"... is no head), not a person's or a group's name (the "Haqqani" of "Haqqani
+  // network" is no one).
+  std::vector<Hit> nested;
+  std::fill(taken.begin(), taken.end(), 0);
+  for (Hit& h : inside) {  // still longest first
+    auto outer = std::upper_bound(kept.begin(), kept.end(), h.begin,
+                                  [](size_t at, const Hit& k) { return at < k.begin; });
+    if (outer == kept.begin()) continue;
+    --outer;
+    if (h.end == outer->end) {  // the head, unless after a preposition ("in Kabul")
+      std::u32string_view before = WordAt(folded, h.begin, true);
+      if (before != U"in" && before != U"of" && before != U"for" && before != U"at" &&
+          before != U"to" && before != U"on")
+        continue;
+    }
+    bool same_entity = false, public_place = true;
+    for (size_t e : h.entries) {
+      const std::string& kind = names.entries()[e].entity_kind;
+      public_place = public_place && (kind == "state" || kind == "place" || kind == "government_body");
+      for (size_t o : outer->entries)
+        same_entity = same_entity || names.entries()[e].entity == names.entries()[o].entity;
+    }
+    if (!public_place) continue;
+    bool free = true;
+    for (size_t i = h.begin; i < h.end && free; ++i) free = !taken[i];
+    if (same_entity || !free) continue;
+    std::fill(taken.begin() + h.begin, taken.begin() + h.end, 1);
+    nested.push_back(std::move(h));
+  }
+
+  // Coordinated modifiers sharing a name's head: in "the Afghan and
+  // Pakistani Taliban", "Afghan" stands for "Afghan Taliban" when that is a
+  // name too (it replaces a demonym there, never another name).
+  for (size_t k = 0; k < kept.size(); ++k) {
+    const std::u32string& name = names.patterns()[kept[k].pattern].folded;
+    size_t space = name.find(U' ');
+    if (space == std::u32string::npos) continue;
+    std::u32string_view conjunction = WordAt(folded, kept[k].begin, true);
+    if (conjunction != U"and" && conjunction != U"or") continue;
+    size_t conjunction_begin = kept[k].begin - 1 - conjunction.size();
+    std::u32string_view modifier = WordAt(folded, conjunction_begin, true);
+    if (modifier.empty()) continue;
+    size_t begin = conjunction_begin - 1 - modifier.size(), end = conjunction_begin - 1;
+    const NameDictionary::Pattern* whole =
+        names.PatternOf(std::u32string(modifier) + name.substr(space));
+    if (!whole || whole->folded.size() < kShortName) continue;
+    size_t replaced = kept.size();
+    bool free = true;
+    for (size_t j = 0; j < k; ++j) {
+      if (kept[j].end <= begin || kept[j].begin >= end) continue;
+      bool demonym = kept[j].begin == begin && kept[j].end == end &&
+                     std::all_of(kept[j].entries.begin(), kept[j].entries.end(), [&](size_t e) {
+                       return names.entries()[e].name_kind == "demonym";
+                     });
+      if (demonym) replaced = j;
+      else free = false;
+    }
+    if (!free) continue;
+    Hit hit{begin, end, static_cast<size_t>(whole - names.patterns().data()), whole->entries, true};
+    if (replaced < kept.size()) kept[replaced] = std::move(hit);
+    else kept.insert(kept.begin() + static_cast<std::ptrdiff_t>(k), std::move(hit)), ++k;
+  }
+
+  for (Hit& h : nested) {
+    h.nested = true;
+    kept.push_back(std::move(h));
+  }
+  std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.end > b.end;  // the longer name first
+  });
 
   // Entities named in the text by a name that needs no confirmation.
   std::set<std::string> named;
   for (const Hit& h : kept) {
     std::set<std::string> entities;
     for (size_t e : h.entries) {
-      const DictionaryEntry& entry = names.entries()[e];
-      if (!IsWeak(entry) && names.patterns()[h.pattern].folded.size() > kConfirmLength)
-        entities.insert(entry.entity);
+      if (!names.NeedsConfirmation(e)) entities.insert(names.entries()[e].entity);
     }
     if (entities.size() == 1) named.insert(*entities.begin());
   }
@@ -160,27 +345,38 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
   std::vector<Mention> mentions;
   std::map<std::string, int64_t> last_named;  // entity -> start of its latest sure mention
   for (const Hit& h : kept) {
-    const auto& pattern = names.patterns()[h.pattern];
     Mention m;
     m.start = index.OriginalStart(h.begin);
     m.end = index.OriginalEnd(h.end);
     m.text = index.Slice(m.start, m.end);
     m.sentence = index.SentenceAt(m.start);
+    m.nested = h.nested;
     std::set<std::string> seen;
     bool confirmed_only = true;
     for (size_t e : h.entries) {
       const DictionaryEntry& entry = names.entries()[e];
-      bool needs_confirmation = IsWeak(entry) || pattern.folded.size() <= kConfirmLength;
+      bool needs_confirmation = names.NeedsConfirmation(e);
       if (needs_confirmation && !named.count(entry.entity)) continue;
       if (!needs_confirmation) confirmed_only = false;
       if (!seen.insert(entry.entity).second) continue;
       m.candidates.push_back({entry.entity, entry.entity_kind, entry.text, entry.name_kind});
     }
     if (m.candidates.empty()) continue;
+    if (h.coordinated) {
+      m.via = "coordination";
+      m.confidence = 0.8;
+    } else if (std::all_of(m.candidates.begin(), m.candidates.end(),
+                           [](const Candidate& c) { return c.name_kind == "demonym"; })) {
+      m.via = "demonym";
+      m.confidence = 0.7;
+    }
     if (m.candidates.size() == 1) {
       m.entity = m.candidates[0].entity;
-      m.reason = confirmed_only ? "weak or short name, the entity is named elsewhere in the text"
-                                : "only candidate";
+      m.reason = h.coordinated ? fmt::format("'{}' shares the head of the name after it: {}",
+                                             m.text, m.candidates[0].name)
+                 : m.via == "demonym" ? fmt::format("demonym of {}", m.candidates[0].entity)
+                 : confirmed_only ? "weak or short name, the entity is named elsewhere in the text"
+                                  : "only candidate";
     } else {
       // Context: the word after (or before) says organisation or person.
       std::u32string after(WordAt(index.folded(), h.end + 1, false));
@@ -226,6 +422,7 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
     }
     mentions.push_back(std::move(m));
   }
+  internal::AddCoreferences(names, index, mentions);
   return mentions;
 }
 
@@ -239,7 +436,7 @@ using internal::Item;
 struct Binding {
   int slot_item[3] = {-1, -1, -1};  // A, B, P
   int number_item = -1;
-  std::u32string role;
+  int role_item = -1;  // the item a [..] element captured (the role word)
   size_t begin = 0, end = 0;  // items
 };
 
@@ -250,7 +447,9 @@ constexpr size_t kGap = 6;
 class Matcher {
  public:
   Matcher(const std::vector<Item>& items, const std::vector<Mention>& mentions)
-      : items_(items), mentions_(mentions) {}
+      : items_(items), mentions_(mentions), transparent_(items.size(), 0) {
+    for (size_t i = 0; i < items.size(); ++i) transparent_[i] = Transparent(items[i]) ? 1 : 0;
+  }
 
   bool Match(const std::vector<PatternElement>& els, size_t e, size_t i, Binding& b) const {
     if (e == els.size()) {
@@ -271,12 +470,12 @@ class Matcher {
     }
     // Negations and hedges inside a match are passed over ("X never
     // funded Y", "X reportedly sheltered Y"); Propose() reads the negation.
-    if (i > b.begin && i < items_.size() && Transparent(items_[i]) &&
+    if (i > b.begin && i < items_.size() && transparent_[i] &&
         !One(el, items_[i], b, static_cast<int>(i)))
       return Match(els, e, i + 1, b);
     if (i < items_.size() && One(el, items_[i], b, static_cast<int>(i))) {
       Binding copy = b;
-      if (el.capture) copy.role = items_[i].word;
+      if (el.capture) copy.role_item = static_cast<int>(i);
       if (Match(els, e + 1, i + 1, copy)) {
         b = copy;
         return true;
@@ -293,7 +492,10 @@ class Matcher {
     static const std::set<std::u32string> words = {
         U"not",       U"never",      U"also",      U"reportedly", U"allegedly", U"still",
         U"openly",    U"secretly",   U"long",      U"once",       U"later",     U"then",
-        U"reputedly", U"previously", U"repeatedly", U"actively",   U"directly"};
+        U"reputedly", U"previously", U"repeatedly", U"actively",   U"directly",  U"has",
+        U"have",      U"had",        U"recently",  U"now",        U"already",   U"even",
+        U"increasingly", U"quickly", U"publicly",  U"covertly",   U"heavily",   U"tacitly",
+        U"been"};
     return item.type == Item::Type::kWord && words.count(item.word) > 0;
   }
   bool One(const PatternElement& el, const Item& item, Binding& b, int at) const {
@@ -301,7 +503,14 @@ class Matcher {
       case PatternElement::Type::kSlot: {
         if (item.type != Item::Type::kMention) return false;
         const Mention& m = mentions_[item.mention];
-        if (m.entity.empty()) return false;
+        // A demonym describes ("Norwegian troops"); it is no party to a
+        // relation or an event, only a speaker's or asserter's side.
+        if (m.entity.empty() || (m.via == "demonym" && el.slot != 'P' && !el.demonym)) return false;
+        // "anti-X", "pro-X": an attitude to X, not X.
+        if (at >= 2 && items_[at - 1].word == U"-" &&
+            (items_[at - 2].word == U"anti" || items_[at - 2].word == U"pro" ||
+             items_[at - 2].word == U"non"))
+          return false;
         if (!el.kinds.empty()) {
           std::string kind;
           for (const auto& c : m.candidates)
@@ -327,7 +536,116 @@ class Matcher {
 
   const std::vector<Item>& items_;
   const std::vector<Mention>& mentions_;
+  std::vector<char> transparent_;  // per item: Transparent()
 };
+
+bool IsConjunctionItem(const Item& item) {
+  return item.type == Item::Type::kWord && (item.word == U"and" || item.word == U"or");
+}
+
+bool IsCommaItem(const Item& item) {
+  return item.type == Item::Type::kPunctuation && item.word == U",";
+}
+
+bool IsPrepositionWord(const Item& item) {
+  static const std::set<std::u32string> words = {
+      U"in",   U"of",   U"from", U"at",      U"by",   U"with", U"for",
+      U"to",   U"on",   U"into", U"against", U"than", U"about", U"among"};
+  return item.type == Item::Type::kWord && words.count(item.word) > 0;
+}
+
+// Whether the mentions a match begins or ends with are its arguments, not
+// parts of a longer phrase: a mention after a preposition is no subject
+// ("migrants in X joined Y"), one before a possessive or a hyphen is no
+// object ("the head of X's office", "commander of the X-led coalition").
+bool StandsAsArgument(const Rule& rule, const Binding& b, const std::vector<Item>& items) {
+  using Type = PatternElement::Type;
+  // (An appositive's head may follow a preposition: "by X, the father of Y".)
+  bool appositive = rule.elements.size() > 1 && rule.elements[1].type == Type::kPunctuation;
+  if (rule.elements.front().type == Type::kSlot && !appositive &&
+      items[b.begin].type == Item::Type::kMention) {
+    // Back over mentions coordinated with the first ("from X and Y joined").
+    size_t j = b.begin;
+    while (true) {
+      size_t k = j;
+      if (k > 0 && items[k - 1].word == U"the") --k;
+      if (k < 2 || !(IsConjunctionItem(items[k - 1]) || IsCommaItem(items[k - 1]))) break;
+      --k;
+      if (k > 0 && items[k - 1].word == U"the") --k;
+      if (k == 0 || items[k - 1].type != Item::Type::kMention) break;
+      j = k - 1;
+    }
+    if (j > 0 && items[j - 1].word == U"the") --j;
+    if (j > 0 && IsPrepositionWord(items[j - 1])) return false;
+  }
+  if (rule.elements.back().type == Type::kSlot && rule.elements.back().slot == 'B' &&
+      b.end < items.size() &&
+      items[b.end - 1].type == Item::Type::kMention) {
+    size_t after = b.end;
+    if (after + 1 < items.size() && items[after].word == U".") ++after;  // "U.S.-led"
+    const Item& next = items[after];
+    if (next.word == U"s" || next.word == U"'" || next.word == U"\u2019" || next.word == U"-" ||
+        next.word == U"\u2010" || next.word == U"\u2011")
+      return false;
+  }
+  return true;
+}
+
+bool IsArgumentMention(const Item& item, const std::vector<Mention>& mentions) {
+  if (item.type != Item::Type::kMention) return false;
+  const Mention& m = mentions[item.mention];
+  return !m.entity.empty() && m.via != "demonym";
+}
+
+// The mentions coordinated with a match's first or last argument, as
+// (slot, item): "X, Y and the Z" after the last, "X and Y" before the first.
+std::vector<std::pair<char, size_t>> CoordinatedArguments(const Rule& rule, const Binding& b,
+                                                          const std::vector<Item>& items,
+                                                          const std::vector<Mention>& mentions) {
+  using Type = PatternElement::Type;
+  std::vector<std::pair<char, size_t>> out;
+  const PatternElement& last = rule.elements.back();
+  // A list counts up to its last "and" or "or": commas alone may set off an
+  // apposition ("X, the Y's ally").
+  if (last.type == Type::kSlot && last.slot != 'P' && b.end > 0 &&
+      items[b.end - 1].type == Item::Type::kMention) {
+    size_t j = b.end, listed = out.size();
+    while (j < items.size()) {
+      size_t k = j;
+      bool separated = false, conjunction = false;
+      if (k < items.size() && IsCommaItem(items[k])) ++k, separated = true;
+      if (k < items.size() && IsConjunctionItem(items[k])) ++k, separated = conjunction = true;
+      if (k < items.size() && items[k].word == U"the") ++k;
+      if (!separated || k >= items.size() || !IsArgumentMention(items[k], mentions)) break;
+      out.emplace_back(last.slot, k);
+      if (conjunction) listed = out.size();
+      j = k + 1;
+    }
+    out.resize(listed);
+  }
+  const PatternElement& first = rule.elements.front();
+  if (first.type == Type::kSlot && first.slot != 'P' && items[b.begin].type == Item::Type::kMention) {
+    size_t j = b.begin;
+    bool conjunction_seen = false;
+    while (j > 0) {
+      size_t k = j;
+      if (k > 0 && items[k - 1].word == U"the") --k;
+      bool separated = false, conjunction = false;
+      if (k > 0 && IsConjunctionItem(items[k - 1])) --k, separated = conjunction = true;
+      if (k > 0 && IsCommaItem(items[k - 1])) --k, separated = true;
+      if (k > 0 && items[k - 1].word == U"the") --k;
+      if (!separated || (!conjunction && !conjunction_seen) || k == 0 ||
+          !IsArgumentMention(items[k - 1], mentions))
+        break;
+      // Not the object of a compound ("anti-X and Y-backed").
+      if (k >= 2 && (items[k - 2].word == U"-" || items[k - 2].word == U"\u2010")) break;
+      conjunction_seen = true;
+      out.emplace_back(first.slot, k - 1);
+      j = k - 1;
+    }
+  }
+  return out;
+}
 
 bool Negation(const std::u32string& w) {
   return w == U"not" || w == U"never" || w == U"no" || w == U"nor" || w == U"denied" ||
@@ -372,7 +690,7 @@ void Propose(const Rule& rule, const Binding& b, size_t s, const std::vector<Ite
   p.party = entity(2);
   p.stance = rule.spec.stance;
   p.rule = rule.spec.id;
-  p.role = ToUtf8(b.role);
+  if (b.role_item >= 0) p.role = ToUtf8(items[b.role_item].word);
   p.sentence = s;
   if (p.subject.empty()) return;
   auto kind_of = [&](int slot) -> std::string {
@@ -391,6 +709,11 @@ void Propose(const Rule& rule, const Binding& b, size_t s, const std::vector<Ite
         (kind_of(1) == "place" && p.predicate != "operates_in" && p.predicate != "recruits_from"))
       return;
     if (p.predicate == "leader_of" && (p.role == "founder")) p.predicate = "founded";
+    // Heading a ministry or an agency is an office in a body.
+    if (p.predicate == "leader_of" && kind_of(1) == "government_body") {
+      p.predicate = "holds_position_in";
+      if (p.role.empty()) p.role = "head";
+    }
     if (p.predicate == "member_of" || p.predicate == "leader_of") {
       // The role word is kept as the qualifier; generic ones are dropped.
       if (p.role == "member" || p.role == "leader") p.role.clear();
@@ -460,7 +783,7 @@ void Propose(const Rule& rule, const Binding& b, size_t s, const std::vector<Ite
   const Sentence& sentence = index.sentences()[s];
   p.start = sentence.start;
   p.end = sentence.end;
-  p.digest = Digest(index.Slice(p.start, p.end));
+  // (The digest is computed once the proposal is known to be new: ReadText.)
   bool gap = std::any_of(rule.elements.begin(), rule.elements.end(),
                          [](const PatternElement& e) { return e.type == PatternElement::Type::kGap; });
   p.confidence = gap ? 0.5 : 0.6;
@@ -486,28 +809,58 @@ Reading ReadText(const NameDictionary& names, std::string_view text, const ReadO
   for (size_t s = 0; s < items.size(); ++s) {
     const auto& its = items[s];
     int mention_count = 0;
-    std::set<std::u32string> words;
-    for (const Item& item : its) {
+    for (const Item& item : its)
       if (item.type == Item::Type::kMention && !r.mentions[item.mention].entity.empty())
         ++mention_count;
-      else if (item.type != Item::Type::kMention)
-        words.insert(item.word);
-    }
     if (mention_count == 0) continue;
+    // A question asserts nothing.
+    if (!its.empty() && its.back().type == Item::Type::kPunctuation && its.back().word == U"?")
+      continue;
+    // The rules the sentence's words select (in table order).
+    std::vector<char> selected(rules.rules().size(), 0);
+    for (size_t k : rules.unanchored()) selected[k] = 1;
+    for (const Item& item : its) {
+      if (item.type == Item::Type::kMention) continue;
+      if (const auto* anchored = rules.AnchoredBy(item.word))
+        for (size_t k : *anchored) selected[k] = 1;
+    }
     Matcher matcher(its, r.mentions);
-    for (const Rule& rule : rules.rules()) {
-      if (!rule.anchors.empty() &&
-          std::none_of(rule.anchors.begin(), rule.anchors.end(),
-                       [&](const std::u32string& w) { return words.count(w) > 0; }))
-        continue;
-      for (size_t i = 0; i < its.size(); ++i) {
+    std::string sentence_digest;  // every proposal's span is the sentence
+    std::vector<size_t> mention_items;
+    for (size_t i = 0; i < its.size(); ++i)
+      if (its[i].type == Item::Type::kMention) mention_items.push_back(i);
+    for (size_t k = 0; k < rules.rules().size(); ++k) {
+      if (!selected[k]) continue;
+      const Rule& rule = rules.rules()[k];
+      // Where a match may begin: a mention when the pattern begins with a
+      // slot, one of its words when it begins with words (both required).
+      const PatternElement& head = rule.elements.front();
+      bool at_mentions = !head.optional && head.type == PatternElement::Type::kSlot;
+      size_t count = at_mentions ? mention_items.size() : its.size();
+      for (size_t n = 0; n < count; ++n) {
+        size_t i = at_mentions ? mention_items[n] : n;
+        if (!head.optional && head.type == PatternElement::Type::kWords &&
+            std::find(head.words.begin(), head.words.end(), its[i].word) == head.words.end())
+          continue;
         Binding b;
         b.begin = i;
         if (!matcher.Match(rule.elements, 0, i, b)) continue;
+        if (!StandsAsArgument(rule, b, its)) continue;
         std::vector<Proposal> made;
         Propose(rule, b, s, its, r.mentions, r.numbers, r.statements, r.dates, index, made);
-        for (auto& p : made)
-          if (seen.insert(p.Fingerprint()).second) r.proposals.push_back(std::move(p));
+        // The same claim for the mentions coordinated with the first or
+        // last argument ("support from X, Y and Z").
+        for (const auto& [slot, item] : CoordinatedArguments(rule, b, its, r.mentions)) {
+          Binding other = b;
+          other.slot_item[SlotIndex(slot)] = static_cast<int>(item);
+          Propose(rule, other, s, its, r.mentions, r.numbers, r.statements, r.dates, index, made);
+        }
+        for (auto& p : made) {
+          if (!seen.insert(p.Fingerprint()).second) continue;
+          if (sentence_digest.empty()) sentence_digest = Digest(index.Slice(p.start, p.end));
+          p.digest = sentence_digest;
+          r.proposals.push_back(std::move(p));
+        }
       }
     }
   }

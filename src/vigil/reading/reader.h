@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "vigil/base/date.h"
@@ -30,7 +31,8 @@ struct DictionaryEntry {
   std::string entity;       // entity id
   std::string entity_kind;  // person | organization | government_body | state | place
   std::string text;         // the name as written
-  std::string name_kind;    // primary | alias | weak_alias | original_script | transliteration
+  std::string name_kind;    // primary | alias | weak_alias | original_script | transliteration;
+                            // demonym: added by the dictionary (country_forms.h)
   std::string script;       // ISO 15924 ("Latn", "Arab", "Cyrl"), detected when empty
 };
 
@@ -42,7 +44,9 @@ inline constexpr size_t kShortName = 4;
 inline constexpr size_t kConfirmLength = 2;
 
 // Every name folded into one automaton. Immutable once built: share it
-// between threads.
+// between threads. A state whose name is a country of CountryFormTable()
+// also gets that country's adjectives and demonyms ("Russian", "Afghans")
+// as names of kind "demonym".
 class NameDictionary {
  public:
   explicit NameDictionary(std::vector<DictionaryEntry> entries);
@@ -54,12 +58,21 @@ class NameDictionary {
   const std::vector<DictionaryEntry>& entries() const { return entries_; }
   const std::vector<Pattern>& patterns() const { return patterns_; }
   const NameAutomaton& automaton() const { return *automaton_; }
+  // The pattern of a folded name, or null.
+  const Pattern* PatternOf(const std::u32string& folded) const;
   // The entity kind of an entity id ("" when unknown).
   const std::string& KindOf(const std::string& entity) const;
+  // Whether entry i makes a mention only when its entity is named in the
+  // same text otherwise: weak aliases, except initialisms of one of the
+  // entity's other names written with their stops ("U.S." for "United
+  // States"), and names of at most kConfirmLength folded code points.
+  bool NeedsConfirmation(size_t i) const { return needs_confirmation_[i] != 0; }
 
  private:
   std::vector<DictionaryEntry> entries_;
+  std::vector<char> needs_confirmation_;
   std::vector<Pattern> patterns_;
+  std::unordered_map<std::u32string, size_t> pattern_index_;
   std::unique_ptr<NameAutomaton> automaton_;
 };
 
@@ -77,6 +90,16 @@ struct Mention {
   std::string entity;  // resolved entity id, or empty when ambiguous
   std::string reason;  // how it was resolved ("only candidate", "named earlier: ...")
   size_t sentence = 0;
+  // How the text names the entity: "name", "demonym" ("Russian officials"),
+  // "coordination" ("the Afghan and Pakistani Taliban": "Afghan" stands for
+  // "Afghan Taliban"), or "coreference" ("the group", "its", "he": the
+  // antecedent's entity, with the antecedent's span and a lower confidence).
+  std::string via = "name";
+  // Inside a longer name of another entity ("Kabul" in "the Russian Embassy
+  // in Kabul"); the rules see only the longer name.
+  bool nested = false;
+  double confidence = 1.0;
+  int64_t antecedent_start = -1, antecedent_end = -1;  // coreference only
   bool ambiguous() const { return entity.empty(); }
 };
 

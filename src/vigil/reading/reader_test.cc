@@ -248,6 +248,9 @@ const RuleCase kCases[] = {
      "red-hand", "The Dalil network is wary of the Red Hand Front."},
     {"allied_with.verb", "The Dalil network is allied with the Red Hand Front.", "dalil-network",
      "red-hand", "The Dalil network is angry with the Red Hand Front."},
+    {"allied_with.linked", "The Red Hand Front, which is closely linked to the Dalil network, grew.",
+     "red-hand", "dalil-network", "The Red Hand Front, which is closely watched by the Dalil "
+     "network, grew."},
     {"allied_with.between", "The alliance between the Dalil network and the Red Hand Front held.",
      "dalil-network", "red-hand", "The border between the Dalil network and the Red Hand Front held."},
     {"allied_with.noun", "The Red Hand Front's ally, the Blue River Movement, grew.", "red-hand",
@@ -312,10 +315,61 @@ const RuleCase kCases[] = {
      "omar-dalil", "Yusuf Dalil, the rival of Omar Dalil, spoke."},
     {"family_of.possessive", "Omar Dalil's son, Yusuf Dalil, spoke.", "yusuf-dalil", "omar-dalil",
      "Omar Dalil's rival, Yusuf Dalil, spoke."},
+    {"holds_position_in.appositive", "Omar Dalil, a former senior official of Norland, spoke.",
+     "omar-dalil", "norland", "Omar Dalil, a former senior critic of Norland, spoke."},
+    {"member_of.position", "Omar Dalil, a security expert with the Red Hand Front, spoke.",
+     "omar-dalil", "red-hand", "Omar Dalil, a security threat to the Red Hand Front, spoke."},
+    {"holds_position_in.possessive", "Omar Dalil, Norland's special envoy, spoke.", "omar-dalil",
+     "norland", "Omar Dalil, Norland's old enemy, spoke."},
+    {"member_of.possessive", "Omar Dalil, the Red Hand Front's chief negotiator, spoke.",
+     "omar-dalil", "red-hand", "Omar Dalil, the Red Hand Front's chief target, spoke."},
+    {"member_of.possessive_name", "The Red Hand Front's Omar Dalil spoke.", "omar-dalil",
+     "red-hand", "The Red Hand Front met Omar Dalil."},
+    {"holds_position_in.title", "Norland Ministry of Defence spokesman Omar Dalil spoke.",
+     "omar-dalil", "ministry", "Norland Ministry of Defence critic Omar Dalil spoke."},
+    {"holds_position_in.copula", "Omar Dalil is the deputy minister of Norland.", "omar-dalil",
+     "norland", "Omar Dalil is the sworn enemy of Norland."},
+    {"member_of.copula_post", "Omar Dalil was a senior fellow at the Red Hand Front.",
+     "omar-dalil", "red-hand", "Omar Dalil was a senior target of the Red Hand Front."},
+    {"supports.patron", "Norland, which was a longtime patron of the Red Hand Front, spoke.",
+     "norland", "red-hand", "Norland, which was a longtime enemy of the Red Hand Front, spoke."},
+    {"shelters.host", "Norland served as a host to the Red Hand Front.", "norland", "red-hand",
+     "Norland served as a judge to the Red Hand Front."},
+    {"leader_of.head_of_state", "Norland President Omar Dalil spoke.", "omar-dalil", "norland",
+     "Norland critic Omar Dalil spoke."},
+    {"hostile_to.efforts", "The Red Hand Front's efforts to combat the Blue River Movement grew.",
+     "red-hand", "blue-river", "The Red Hand Front's efforts to help the Blue River Movement grew."},
+    {"shares_intelligence_with.agreement", "Norland signed an intelligence-sharing deal with the "
+     "Red Hand Front.", "norland", "red-hand", "Norland signed a trade deal with the Red Hand Front."},
+    {"shares_intelligence_with.with", "Norland provided the Red Hand Front with intelligence.",
+     "norland", "red-hand", "Norland provided the Red Hand Front with food."},
+    {"operates_in.bases", "The Red Hand Front opened two bases in Eastvale.", "red-hand",
+     "eastvale", "The Red Hand Front opened two letters in Eastvale."},
+    {"supports.compound", "The Norland-backed Red Hand Front grew.", "norland", "red-hand",
+     "The Norland-hated Red Hand Front grew."},
+    {"funds.compound", "The Norland-funded Red Hand Front grew.", "norland", "red-hand",
+     "The Norland-hunted Red Hand Front grew."},
+    {"arms.compound", "The Norland-armed Red Hand Front grew.", "norland", "red-hand",
+     "The Norland-harmed Red Hand Front grew."},
+    {"supports.received", "The Red Hand Front has received tacit support from Norland.",
+     "norland", "red-hand", "The Red Hand Front has received tacit criticism from Norland."},
+    {"hostile_to.against", "The Red Hand Front waged a long campaign against the Blue River "
+     "Movement.", "red-hand", "blue-river", "The Red Hand Front waged a long campaign with the "
+     "Blue River Movement."},
+    {"hostile_to.appositive", "The Red Hand Front, the Blue River Movement's old enemy, grew.",
+     "red-hand", "blue-river", "The Red Hand Front, the Blue River Movement's old friend, grew."},
+    {"allied_with.appositive", "The Red Hand Front, the Blue River Movement's old ally, grew.",
+     "red-hand", "blue-river", "The Red Hand Front, the Blue River Movement's old critic, grew."},
+    {"participant.carried_out", "The Red Hand Front carried out a deadly attack on the town.",
+     "red-hand", "attributed", "The Red Hand Front carried out a survey of the town."},
+    {"participant.attack_by", "The town suffered attacks by the Red Hand Front.", "red-hand",
+     "attributed", "The town suffered losses by the Red Hand Front."},
+    {"participant.compound", "The Red Hand Front-linked attack shocked the town.", "red-hand",
+     "attributed", "The Red Hand Front-linked charity helped the town."},
+    {"participant.killed_by", "The mayor was killed by the Red Hand Front.", "red-hand",
+     "attributed", "The mayor was thanked by the Red Hand Front."},
     {"participant.claimed", "The Red Hand Front claimed responsibility for the bombing.",
      "red-hand", "claimed", "The Red Hand Front condemned the bombing."},
-    {"participant.claimed_which", "The Red Hand Front, which claimed responsibility, grew.",
-     "red-hand", "claimed", "The Red Hand Front, which claimed land, grew."},
     {"participant.claimed_passive", "Responsibility was claimed by the Red Hand Front.", "red-hand",
      "claimed", "Land was claimed by the Red Hand Front."},
     {"participant.blamed", "Norland blamed the Red Hand Front for the attack.", "red-hand",
@@ -367,6 +421,66 @@ TEST(RulesTest, EachRuleWithAPositiveAndANegativeSentence) {
       EXPECT_NE(p.rule, c.rule) << c.negative;
   }
   for (const RuleSpec& spec : DefaultRules()) EXPECT_TRUE(covered.count(spec.id)) << spec.id;
+}
+
+TEST(RulesTest, ArgumentsAreNotPartsOfLongerPhrases) {
+  // An object before a possessive or a hyphen modifies what follows it.
+  EXPECT_TRUE(Read("Omar Dalil, the head of the Red Hand Front's media office, spoke.")
+                  .proposals.empty());
+  EXPECT_TRUE(Read("Omar Dalil, the commander of the Red Hand Front-led coalition, spoke.")
+                  .proposals.empty());
+  EXPECT_TRUE(Read("Omar Dalil, the commander of the RHF.-led coalition, spoke.").proposals.empty());
+  // A subject after a preposition is none.
+  EXPECT_TRUE(Read("Migrants from Norland joined the Red Hand Front.").proposals.empty());
+  // A demonym is no party to a relation; a question asserts nothing.
+  EXPECT_TRUE(Read("Is the Red Hand Front backed by Norland?").proposals.empty());
+  EXPECT_EQ(Read("The Red Hand Front is backed by Norland.").proposals.size(), 1u);
+}
+
+TEST(RulesTest, CoordinatedArgumentsGetTheSameClaim) {
+  auto triples = [](const Reading& r) {
+    std::set<std::string> out;
+    for (const auto& p : r.proposals) out.insert(p.subject + " " + p.predicate + " " + p.object);
+    return out;
+  };
+  EXPECT_EQ(triples(Read("The Red Hand Front gained support from Norland, the Dalil network and "
+                         "the Blue River Movement.")),
+            (std::set<std::string>{"norland supports red-hand", "dalil-network supports red-hand",
+                                   "blue-river supports red-hand"}));
+  EXPECT_EQ(triples(Read("Norland and the Dalil network backed the Red Hand Front.")),
+            (std::set<std::string>{"norland supports red-hand", "dalil-network supports red-hand"}));
+  // Commas alone set off an apposition, not a list; "anti-X" is no argument;
+  // nor is a mention coordinated with a subject after a preposition.
+  EXPECT_EQ(triples(Read("Omar Dalil, the Red Hand Front spokesman Yusuf Dalil, spoke.")),
+            (std::set<std::string>{"yusuf-dalil member_of red-hand"}));
+  EXPECT_EQ(triples(Read("The anti-Blue River Movement and Norland-backed Red Hand Front grew.")),
+            (std::set<std::string>{"norland supports red-hand"}));
+  EXPECT_TRUE(Read("Migrants from Norland and the Dalil network joined the Red Hand Front.")
+                  .proposals.empty());
+  // "anti-X" is no argument, even as the first.
+  EXPECT_TRUE(Read("Omar Dalil, leader of the anti-Red Hand Front coalition, spoke.").proposals.empty());
+  // Heading a public body is an office in it.
+  Reading r = Read("Omar Dalil, the head of the Norland Ministry of Defence, spoke.");
+  ASSERT_EQ(r.proposals.size(), 1u);
+  EXPECT_EQ(r.proposals[0].predicate, "holds_position_in");
+  EXPECT_EQ(r.proposals[0].role, "head");
+}
+
+TEST(RulesTest, AnApostropheClosingANameIsItsPossessive) {
+  // As in "CBS News' Tucker Reals" (the made-up names end otherwise).
+  Reading r = Read("The Red Hand Front\u2019 Omar Dalil spoke.");
+  ASSERT_EQ(r.proposals.size(), 1u);
+  EXPECT_EQ(r.proposals[0].rule, "member_of.possessive_name");
+  // Not a quotation mark after a name.
+  EXPECT_TRUE(Read("They said 'Red Hand Front' Omar Dalil spoke.").proposals.empty());
+}
+
+TEST(RulesTest, RelativePronounsCarryTheirAntecedent) {
+  // "which" refers back to the Red Hand Front: participant.claimed applies.
+  Reading r = Read("The Red Hand Front, which claimed responsibility, grew.");
+  ASSERT_EQ(r.proposals.size(), 1u);
+  EXPECT_EQ(r.proposals[0].subject, "red-hand");
+  EXPECT_EQ(r.proposals[0].rule, "participant.claimed");
 }
 
 TEST(RulesTest, StanceAndParty) {

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "vigil/reading/text_index.h"
 
 namespace vigil::reading {
@@ -15,6 +17,12 @@ namespace {
 #define DET "the|a|an|its|their|his|her"
 #define BE "is|was|are|were|has|have|had|been|be|remains|remained"
 #define PEOPLE "fighters|members|militants|recruits|operatives|troops|soldiers|men|followers|jihadists"
+#define POST "envoy|ambassador|minister|official|officer|spokesman|spokesperson|director|adviser|" \
+    "advisor|secretary|general|representative|diplomat|" \
+    "negotiator|deputy|governor|agent|analyst|fellow|expert|researcher|scholar|contributor|" \
+    "correspondent|reporter|editor|professor|member"
+#define ATTACK "attack|attacks|bombing|bombings|assault|assaults|raid|raids|massacre|strike|" \
+    "strikes|ambush|offensive|killing|killings|shooting|operation|operations"
 
 constexpr RuleSpec kRules[] = {
     // leader_of
@@ -39,10 +47,12 @@ constexpr RuleSpec kRules[] = {
     // member_of
     {"member_of.appositive", "relation", "member_of", "asserts",
      "{A:person} , " DET "? " ADJ "? " ADJ "? [member|commander|fighter|militant|operative|official|"
-     "spokesman|spokesperson|ideologue|figure|envoy|negotiator] of|in|for|with " DET "? {B}"},
+     "spokesman|spokesperson|ideologue|figure|envoy|negotiator|alumnus|veteran] of|in|for|with " DET "? "
+     "{B}"},
     {"member_of.title", "relation", "member_of", "asserts",
      "{B} s? " ADJ "? [spokesman|spokesperson|commander|official|envoy|negotiator|ideologue|"
-     "operative] ,? {A:person}"},
+     "operative|fighter|militant|reporter|correspondent|editor|analyst|researcher|member] ,? "
+     "{A:person}"},
     {"member_of.joined", "relation", "member_of", "asserts",
      "{A} " BE "? joined|joins|rejoined|joining|pledged ... allegiance? to? " DET "? {B}"},
     {"member_of.copula", "relation", "member_of", "asserts",
@@ -50,7 +60,7 @@ constexpr RuleSpec kRules[] = {
     // faction_of, affiliate_of, part_of, split_from
     {"faction_of.appositive", "relation", "faction_of", "asserts",
      "{A} ,|" BE " " DET "? ... faction|wing|arm of " DET "? {B}"},
-    {"faction_of.title", "relation", "faction_of", "asserts", "{B} s? faction|wing ,? the|a|an? {A}"},
+    {"faction_of.title", "relation", "faction_of", "asserts", "{B} s? faction|wing , the|a|an? {A}"},
     {"affiliate_of.appositive", "relation", "affiliate_of", "asserts",
      "{A} ,|" BE " " DET "? ... affiliate|branch|franchise|offshoot|chapter|province of " DET "? {B}"},
     {"affiliate_of.title", "relation", "affiliate_of", "asserts",
@@ -61,24 +71,29 @@ constexpr RuleSpec kRules[] = {
      "{A} ,|" BE " " DET "? part of " DET "? {B}"},
     // allied_with
     {"allied_with.verb", "relation", "allied_with", "asserts",
-     "{A} " BE "? closely? allied|aligned|partnered|cooperated|cooperates|cooperating|collaborated "
-     "with " DET "? {B}"},
+     "{A} " BE "? closely? allied|aligned|partnered|cooperated|cooperates|cooperating|collaborated|"
+     "works|worked|working with " DET "? {B}"},
+    {"allied_with.linked", "relation", "allied_with", "asserts",
+     "{A} ,? which|who? " BE " closely|deeply|tightly|intimately? linked|tied|connected|close "
+     "to|with " DET "? {B}"},
     {"allied_with.between", "relation", "allied_with", "asserts",
-     "alliance|partnership|cooperation|collaboration between " DET "? {A} and " DET "? {B}"},
+     "alliance|partnership|cooperation|collaboration between " DET "? {A} and|, " DET "? {B}"},
     {"allied_with.noun", "relation", "allied_with", "asserts",
      "{A} s? " ADJ "? ally|allies|partner|partners ,? the|a|an? {B}"},
     {"allied_with.copula", "relation", "allied_with", "asserts",
      "{A} and " DET "? {B} " BE " " ADJ "? close? allies|partners"},
     {"allied_with.ties", "relation", "allied_with", "asserts",
      "{A} s|has|have|had|maintains|maintained|keeps|kept? close|longstanding|deep|strong? ties|links|"
-     "relationship|relations with " DET "? {B}"},
+     "relationship|relations with|to " DET "? {B}"},
     // hostile_to
     {"hostile_to.verb", "relation", "hostile_to", "asserts",
-     "{A} " BE "? fought|fights|fighting|fight|battled|battles|attacked|attacks|attacking|clashed|"
+     "{A} " BE "? fought|fights|fighting|fight|battled|battles|attack|attacked|attacks|attacking|clashed|"
+     "struck|strikes|bombed|bombs|raided|ambushed|invaded|invades|shelled|combat|combats|combating|"
+     "combatting|countering|counters|"
      "clashes|targeted|targets|targeting|opposes|opposed|confronted|confronting against|with? "
      DET "? {B}"},
     {"hostile_to.between", "relation", "hostile_to", "asserts",
-     "war|fighting|clashes|rivalry|hostility|conflict|feud between " DET "? {A} and " DET "? {B}"},
+     "war|fighting|clashes|rivalry|hostility|conflict|feud between " DET "? {A} and|, " DET "? {B}"},
     {"hostile_to.noun", "relation", "hostile_to", "asserts",
      "{A} s? " ADJ "? rival|rivals|enemy|enemies|foe|foes|adversary ,? the|a|an? {B}"},
     {"hostile_to.war", "relation", "hostile_to", "asserts",
@@ -103,8 +118,9 @@ constexpr RuleSpec kRules[] = {
     {"arms.verb", "relation", "arms", "asserts",
      "{A} " BE "? armed|arms|arming|equipped " DET "? {B}"},
     {"arms.gave", "relation", "arms", "asserts",
-     "{A} provided|provides|supplied|supplies|gave|gives|sent|sends|delivered|supplying ... "
-     "weapons|arms|rifles|guns|ammunition|explosives|missiles to|for " DET "? {B}"},
+     "{A} provided|provides|supplied|supplies|gave|gives|sent|sends|delivered|supplying|feeds|fed|"
+     "funnels|funneled|funnelled|channels|channeled|passes|passed ... "
+     "weapons|arms|rifles|guns|ammunition|explosives|missiles|hardware to|for " DET "? {B}"},
     {"arms.with", "relation", "arms", "asserts",
      "{A} provided|provides|supplied|supplies|equipped " DET "? {B} with ... weapons|arms|rifles|"
      "guns|ammunition|explosives|missiles"},
@@ -123,7 +139,7 @@ constexpr RuleSpec kRules[] = {
      "{A} " BE "? held|holds|hold|holding|opened|began|started|conducted talks|negotiations|"
      "contacts|meetings with " DET "? {B}"},
     {"negotiates_with.between", "relation", "negotiates_with", "asserts",
-     "talks|negotiations|contacts|meetings|deal|agreement between " DET "? {A} and " DET "? {B}"},
+     "talks|negotiations|contacts|meetings|deal|agreement between " DET "? {A} and|, " DET "? {B}"},
     {"shares_intelligence_with.verb", "relation", "shares_intelligence_with", "asserts",
      "{A} shared|shares|sharing|passed|passes|provided|provides|gave ... intelligence|information "
      "with|to " DET "? {B}"},
@@ -139,7 +155,8 @@ constexpr RuleSpec kRules[] = {
      "{A:organization,person} " BE "? operates|operating|operated|active|present|based|"
      "entrenched|thriving|resurgent in|across|throughout " DET "? {B:place,state}"},
     {"operates_in.presence", "relation", "operates_in", "asserts",
-     "{A:organization} s? presence|fighters|militants|cells|camps|bases|foothold|operations "
+     "{A:organization} s? " ADJ "? presence|fighters|militants|cells|camps|bases|foothold|operations|"
+     "bastions|bastion|strongholds|stronghold|hideouts|sanctuaries|safe|havens|territory "
      "in|across|inside " DET "? {B:place,state}"},
     // family_of
     {"family_of.appositive", "relation", "family_of", "asserts",
@@ -148,11 +165,78 @@ constexpr RuleSpec kRules[] = {
     {"family_of.possessive", "relation", "family_of", "asserts",
      "{B:person} s eldest|younger|older|youngest? [son|father|brother|nephew|uncle|cousin|"
      "grandson|daughter|wife] ,? {A:person}"},
+    // positions: "X, a former official of Y", "X, Y's envoy", "Y's X"
+    {"holds_position_in.appositive", "relation", "holds_position_in", "asserts",
+     "{A:person} , " DET "? " ADJ "? " ADJ "? ... [" POST "] ... of|for|at|with|in|to " DET "? "
+     "{B:state,government_body}"},
+    {"member_of.position", "relation", "member_of", "asserts",
+     "{A:person} , " DET "? " ADJ "? " ADJ "? ... [" POST "] ... of|for|at|with|in " DET "? "
+     "{B:organization}"},
+    {"holds_position_in.possessive", "relation", "holds_position_in", "asserts",
+     "{A:person} , " DET "? {B:state,government_body} s " ADJ "? " ADJ "? ... [" POST "]"},
+    {"member_of.possessive", "relation", "member_of", "asserts",
+     "{A:person} , " DET "? {B:organization} s " ADJ "? " ADJ "? ... [" POST "]"},
+    {"member_of.possessive_name", "relation", "member_of", "asserts",
+     "{B:organization} s {A:person}"},
+    {"holds_position_in.title", "relation", "holds_position_in", "asserts",
+     "{B:state,government_body} s? " ADJ "? " ADJ "? [" POST "] ,? {A:person}"},
+    {"holds_position_in.copula", "relation", "holds_position_in", "asserts",
+     "{A:person} ,? " BE " " DET "? " ADJ "? " ADJ "? [" POST "|head|chief|minister] of|for|at|in "
+     DET "? ... {B:state,government_body}"},
+    {"member_of.copula_post", "relation", "member_of", "asserts",
+     "{A:person} " BE " " DET "? " ADJ "? " ADJ "? [" POST "] of|for|at|in|with " DET "? ... "
+     "{B:organization}"},
+    {"supports.patron", "relation", "supports", "asserts",
+     "{A} ,|who|which? who|which? " BE " " DET "? " ADJ "? ... patron|patrons|sponsor|sponsors|"
+     "backer|backers|supporter|supporters|benefactor|protector of " DET "? {B}"},
+    {"shelters.host", "relation", "shelters", "asserts",
+     "{A} " BE "|served|serves|acted|acts as? " DET "? ... host|hosts|haven|sanctuary|refuge to|for "
+     DET "? {B}"},
+    {"leader_of.head_of_state", "relation", "leader_of", "asserts",
+     "{B:state,demonym} [president|premier|king|emir|chancellor|dictator] {A:person}"},
+    {"hostile_to.efforts", "relation", "hostile_to", "asserts",
+     "{A} s? " ADJ "? efforts|effort|campaign|fight|operations|bid|drive|struggle to combat|fight|"
+     "defeat|counter|eliminate|crush|destroy|target|oust|topple " DET "? {B}"},
+    {"shares_intelligence_with.agreement", "relation", "shares_intelligence_with", "asserts",
+     "{A} " BE "? struck|signed|reached|concluded|agreed|made ... intelligence ... with " DET "? {B}"},
+    {"shares_intelligence_with.with", "relation", "shares_intelligence_with", "asserts",
+     "{A} provided|provides|gave|gives|passed|passes|supplied|supplies|furnished " DET "? {B} with ... "
+     "intelligence|information|data|warnings|tips"},
+    {"operates_in.bases", "relation", "operates_in", "asserts",
+     "{A} " BE "? opened|established|set|built|maintains|maintained|keeps|kept|deployed|stationed "
+     "up? ... bases|base|troops|forces|presence|camps|offices|cells in|across " DET "? "
+     "{B:place,state}"},
+    // compounds: "Norland-backed", "support from Norland"
+    {"supports.compound", "relation", "supports", "asserts",
+     "{A} .? - backed|supported|sponsored|aligned {B}"},
+    {"funds.compound", "relation", "funds", "asserts", "{A} .? - funded|financed {B}"},
+    {"arms.compound", "relation", "arms", "asserts", "{A} .? - armed|supplied|equipped {B}"},
+    {"supports.received", "relation", "supports", "asserts",
+     "{B} " BE "? gained|received|receives|receiving|gets|got|enjoyed|enjoys|sought|won|secured "
+     "... support|backing|aid|assistance|help|protection|patronage from " DET "? {A}"},
+    {"hostile_to.against", "relation", "hostile_to", "asserts",
+     "{A} " BE "? launched|launches|waged|wages|waging|began|begun|started|leads|led|leading|"
+     "spearheaded|spearheading|stepped|intensified|conducted|conducts|continued|continues|mounted|"
+     "declared|pursued|pursues|fought|fights|go|went|took " DET "|up? ... offensive|campaign|war|"
+     "fight|fighting|operations|strikes|crackdown|attacks|insurgency|jihad|struggle against|on "
+     DET "? {B}"},
+    {"hostile_to.appositive", "relation", "hostile_to", "asserts",
+     "{A} , " DET "? {B} s " ADJ "? ... rival|rivals|enemy|enemies|foe|foes|adversary|nemesis"},
+    {"allied_with.appositive", "relation", "allied_with", "asserts",
+     "{A} , " DET "? {B} s " ADJ "? ... ally|allies|partner|partners"},
+    // events: who carried out an attack
+    {"participant.carried_out", "participant", "attributed", "asserts",
+     "{A} " BE "? carried|conducted|launched|staged|mounted|perpetrated|committed out? " DET "? ... "
+     ATTACK},
+    {"participant.attack_by", "participant", "attributed", "asserts",
+     ATTACK " carried|conducted|launched|staged|mounted|perpetrated? out? by " DET "? {A}"},
+    {"participant.compound", "participant", "attributed", "asserts",
+     "{A} - attributed|claimed|linked|led " ATTACK},
+    {"participant.killed_by", "participant", "attributed", "asserts",
+     "killed|assassinated|murdered|wounded by " DET "? {A}"},
     // events: who claimed, who is blamed, who denies
     {"participant.claimed", "participant", "claimed", "asserts",
-     "{A} " BE "? quickly? claimed|claims|claiming|took|takes|accepted|claim responsibility|credit for"},
-    {"participant.claimed_which", "participant", "claimed", "asserts",
-     "{A} , which|who claimed responsibility|credit"},
+     "{A} " BE "? quickly? claimed|claims|claiming|took|takes|accepted|claim responsibility|credit for?"},
     {"participant.claimed_passive", "participant", "claimed", "asserts",
      "responsibility|credit " BE "? claimed by " DET "? {A}"},
     {"participant.blamed", "participant", "attributed", "asserts",
@@ -184,6 +268,8 @@ constexpr RuleSpec kRules[] = {
 #undef DET
 #undef BE
 #undef PEOPLE
+#undef POST
+#undef ATTACK
 
 std::vector<std::string> SplitOn(std::string_view text, char by) {
   std::vector<std::string> out;
@@ -247,6 +333,13 @@ StatusOr<std::vector<PatternElement>> ParsePattern(std::string_view pattern) {
     elements.push_back(std::move(e));
   }
   if (elements.empty()) return absl::InvalidArgumentError("pattern: empty");
+  // "demonym" among a slot's kinds lets a demonym fill it.
+  for (PatternElement& e : elements) {
+    auto demonym = std::find(e.kinds.begin(), e.kinds.end(), "demonym");
+    if (demonym == e.kinds.end()) continue;
+    e.demonym = true;
+    e.kinds.erase(demonym);
+  }
   return elements;
 }
 
@@ -263,6 +356,12 @@ StatusOr<RuleSet> RuleSet::Parse(std::span<const RuleSpec> specs) {
         rule.anchors = e.words;
         break;
       }
+    }
+    size_t index = set.rules_.size();
+    if (rule.anchors.empty()) set.unanchored_.push_back(index);
+    for (const auto& word : rule.anchors) {
+      auto& anchored = set.anchored_[word];
+      if (anchored.empty() || anchored.back() != index) anchored.push_back(index);
     }
     set.rules_.push_back(std::move(rule));
   }

@@ -5,7 +5,8 @@
 // Pattern language (one token per element, separated by spaces):
 //   {A} {B} {P}        a resolved entity mention: A the subject, B the
 //                      object, P the party asserting or denying;
-//                      {A:person} or {B:place,state} restrict the entity kind
+//                      {A:person} or {B:place,state} restrict the entity kind;
+//                      a demonym fills only P and slots listing "demonym"
 //   word|other         one word (folded: lower case, no diacritics) of these
 //   [son|brother]      the same, and the word becomes the proposal's role
 //   ,                  a punctuation mark as written
@@ -21,6 +22,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "vigil/base/status.h"
@@ -45,6 +47,7 @@ struct PatternElement {
   Type type = Type::kWords;
   char slot = 0;                      // 'A', 'B', 'P'
   std::vector<std::string> kinds;     // slot: allowed entity kinds (empty: any)
+  bool demonym = false;               // slot: a demonym may fill it ({B:state,demonym})
   std::vector<std::u32string> words;  // kWords / kPunctuation alternatives
   bool capture = false;               // [..]: the word is the role
   bool optional = false;
@@ -67,9 +70,18 @@ class RuleSet {
   static const RuleSet& Default();
   static StatusOr<RuleSet> Parse(std::span<const RuleSpec> specs);
   const std::vector<Rule>& rules() const { return rules_; }
+  // The rules one of whose anchors is word, and those without anchors: a
+  // sentence need only try the rules its words select.
+  const std::vector<size_t>* AnchoredBy(const std::u32string& word) const {
+    auto it = anchored_.find(word);
+    return it == anchored_.end() ? nullptr : &it->second;
+  }
+  const std::vector<size_t>& unanchored() const { return unanchored_; }
 
  private:
   std::vector<Rule> rules_;
+  std::unordered_map<std::u32string, std::vector<size_t>> anchored_;
+  std::vector<size_t> unanchored_;
 };
 
 }  // namespace vigil::reading

@@ -91,7 +91,7 @@ std::vector<int32_t> Utf16ToCodePoint(const std::u32string& cps) {
   return map;
 }
 
-std::unique_ptr<icu::BreakIterator> Breaker(bool sentences) {
+std::unique_ptr<icu::BreakIterator> NewTextBreaker(bool sentences) {
   UErrorCode status = U_ZERO_ERROR;
   // "ss=standard" suppresses sentence breaks after common abbreviations
   // ("Mr.", "U.S.").
@@ -101,6 +101,16 @@ std::unique_ptr<icu::BreakIterator> Breaker(bool sentences) {
                 : icu::BreakIterator::createWordInstance(locale, status));
   if (U_FAILURE(status)) return nullptr;
   return it;
+}
+
+// A break iterator of its own for the caller: a clone of one made once per
+// thread (making one loads and compiles ICU's rules, cloning does not).
+std::unique_ptr<icu::BreakIterator> Breaker(bool sentences) {
+  thread_local std::unique_ptr<icu::BreakIterator> words = NewTextBreaker(false);
+  thread_local std::unique_ptr<icu::BreakIterator> sentence_breaker = NewTextBreaker(true);
+  const auto& prototype = sentences ? sentence_breaker : words;
+  if (!prototype) return nullptr;
+  return std::unique_ptr<icu::BreakIterator>(prototype->clone());
 }
 
 }  // namespace
@@ -138,9 +148,16 @@ TextIndex::TextIndex(std::string_view text) : code_points_(Decode(text)) {
     origin_.push_back(static_cast<int32_t>(code_points_.size()));
   }
 
+  // folded_at[i]: the first folded position from code point i or after.
+  std::vector<int32_t> folded_at(code_points_.size() + 1, static_cast<int32_t>(folded_.size()));
+  for (size_t f = folded_.size(); f-- > 1;) folded_at[origin_[f]] = static_cast<int32_t>(f);
+  for (size_t i = code_points_.size(); i-- > 0;)
+    folded_at[i] = std::min(folded_at[i], folded_at[i + 1]);
+
   // ICU works on UTF-16.
-  icu::UnicodeString utf16;
-  for (char32_t c : code_points_) utf16.append(static_cast<UChar32>(c));
+  icu::UnicodeString utf16 = icu::UnicodeString::fromUTF32(
+      reinterpret_cast<const UChar32*>(code_points_.data()),
+      static_cast<int32_t>(code_points_.size()));
   std::vector<int32_t> to_cp = Utf16ToCodePoint(code_points_);
 
   if (auto words = Breaker(false)) {
@@ -165,12 +182,15 @@ TextIndex::TextIndex(std::string_view text) : code_points_(Decode(text)) {
         tokens_.push_back(std::move(token));
         continue;
       }
-      for (int64_t i = token.start; i < token.end; ++i) {
-        if (token.kind == TokenKind::kNumber) {
-          token.folded.push_back(code_points_[i]);
-        } else {
-          FoldCodePoint(code_points_[i], token.folded);
-        }
+      if (token.kind == TokenKind::kNumber) {
+        token.folded.assign(code_points_.begin() + token.start, code_points_.begin() + token.end);
+      } else {
+        // The folded text already holds the word: its folded positions are
+        // contiguous (a word holds no white space to collapse).
+        size_t from = folded_at[token.start], to = folded_at[token.end];
+        while (from < to && folded_[from] == U' ') ++from;
+        while (to > from && folded_[to - 1] == U' ') --to;
+        token.folded.assign(folded_, from, to - from);
       }
       // "Al-Qaeda's": the apostrophe's "s" stays with its word in ICU.
       tokens_.push_back(std::move(token));

@@ -108,6 +108,10 @@ Json ToJson(const ReadResult& r) {
                             {"name_kind", c.name_kind}});
     mj["candidates"] = std::move(candidates);
     mj["reason"] = m.reason;
+    if (m.via != "name") mj["via"] = m.via;
+    if (m.nested) mj["nested"] = true;
+    if (m.confidence < 1) mj["confidence"] = m.confidence;
+    if (m.antecedent_start >= 0) mj["antecedent"] = Span(m.antecedent_start, m.antecedent_end);
     mentions.push_back(std::move(mj));
   }
   j["mentions"] = std::move(mentions);
