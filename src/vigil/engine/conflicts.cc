@@ -204,7 +204,7 @@ Status Estimates(store::Store& store, std::vector<Conflict>* conflicts) {
 
 // An entity's own value of an attribute and the values sources claim
 // (asserted ones: a value only denied is no position), one side per value.
-Status Attributes(store::Store& store, std::vector<Conflict>* conflicts) {
+Status AttributeDisagreements(store::Store& store, std::vector<Conflict>* conflicts) {
   auto groups = store.DisagreeingAttributes();
   if (!groups.ok()) return groups.status();
   for (const auto& group : *groups) {
@@ -294,7 +294,7 @@ Status SharedNames(store::Store& store, std::vector<Conflict>* conflicts) {
 
 StatusOr<ConflictReport> Engine::Conflicts() {
   ConflictReport report;
-  for (auto find : {Contested, Attribution, Estimates, Attributes, SharedNames})
+  for (auto find : {Contested, Attribution, Estimates, AttributeDisagreements, SharedNames})
     if (auto s = find(*store_, &report.conflicts); !s.ok()) return s;
   return report;
 }

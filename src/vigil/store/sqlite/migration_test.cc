@@ -51,7 +51,7 @@ class MigrationTest : public ::testing::Test {
   fs::path dir_;
 };
 
-int64_t Count(Database& db, const std::string& sql) {
+int64_t SchemaRowCount(Database& db, const std::string& sql) {
   Statement st(db, sql);
   EXPECT_TRUE(st.Step()) << sql;
   return st.Int(0);
@@ -67,7 +67,8 @@ TEST_F(MigrationTest, RebuildingFactsKeepsEveryFactItsClaimsAndTheirReferences) 
     INSERT INTO facts(id, dataset_id, type) VALUES (10, 1, 'entity'), (11, 1, 'entity'),
       (12, 1, 'relation');
     INSERT INTO entities(id, key, kind) VALUES (10, 'a', 'person'), (11, 'b', 'organization');
-    INSERT INTO names(entity_id, text, kind, name_key, position) VALUES (10, 'A', 'primary', 'a', 0);
+    INSERT INTO names(entity_id, text, kind, name_key, position)
+      VALUES (10, 'A', 'primary', 'a', 0);
     INSERT INTO attributes(entity_id, key, value) VALUES (10, 'status', 'active');
     INSERT INTO relations(id, subject_id, predicate, object_id) VALUES (12, 10, 'leader_of', 11);
     INSERT INTO claims(fact_id, source_id, stance, confidence, position)
@@ -79,13 +80,14 @@ TEST_F(MigrationTest, RebuildingFactsKeepsEveryFactItsClaimsAndTheirReferences) 
   Database& db = **opened;
   EXPECT_EQ(db.SchemaVersion(), Database::LatestSchemaVersion());
   // Every row is still there, under the same ids.
-  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM facts"), 3);
-  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM facts WHERE id = 12 AND type = 'relation'"), 1);
-  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM entities"), 2);
-  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM names"), 1);
-  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM attributes"), 1);
-  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM relations"), 1);
-  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM claims"), 2);
+  EXPECT_EQ(SchemaRowCount(db, "SELECT COUNT(*) FROM facts"), 3);
+  EXPECT_EQ(
+      SchemaRowCount(db, "SELECT COUNT(*) FROM facts WHERE id = 12 AND type = 'relation'"), 1);
+  EXPECT_EQ(SchemaRowCount(db, "SELECT COUNT(*) FROM entities"), 2);
+  EXPECT_EQ(SchemaRowCount(db, "SELECT COUNT(*) FROM names"), 1);
+  EXPECT_EQ(SchemaRowCount(db, "SELECT COUNT(*) FROM attributes"), 1);
+  EXPECT_EQ(SchemaRowCount(db, "SELECT COUNT(*) FROM relations"), 1);
+  EXPECT_EQ(SchemaRowCount(db, "SELECT COUNT(*) FROM claims"), 2);
   {
     Statement check(db, "PRAGMA foreign_key_check");
     EXPECT_FALSE(check.Step()) << check.Text(0);
@@ -108,17 +110,18 @@ TEST_F(MigrationTest, RebuildingFactsKeepsEveryFactItsClaimsAndTheirReferences) 
   ASSERT_TRUE(db.Execute("DELETE FROM datasets WHERE id = 1").ok());
   for (const char* table : {"facts", "entities", "names", "attributes", "relations", "claims",
                             "claimed_attributes", "sources"})
-    EXPECT_EQ(Count(db, std::string("SELECT COUNT(*) FROM ") + table), 0) << table;
+    EXPECT_EQ(SchemaRowCount(db, std::string("SELECT COUNT(*) FROM ") + table), 0) << table;
 }
 
 TEST_F(MigrationTest, ANewStoreIsMadeAtTheNewestSchema) {
   auto opened = Database::Open((dir_ / "new.db").string());
   ASSERT_TRUE(opened.ok()) << opened.status();
   EXPECT_EQ((*opened)->SchemaVersion(), Database::LatestSchemaVersion());
-  EXPECT_EQ(Count(**opened, "SELECT COUNT(*) FROM sqlite_schema WHERE name = "
+  EXPECT_EQ(SchemaRowCount(**opened, "SELECT COUNT(*) FROM sqlite_schema WHERE name = "
                             "'claimed_attributes'"),
             1);
-  EXPECT_EQ(Count(**opened, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'facts_v2'"), 0);
+  EXPECT_EQ(
+      SchemaRowCount(**opened, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'facts_v2'"), 0);
 }
 
 }  // namespace
