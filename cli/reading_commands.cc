@@ -20,7 +20,7 @@ struct ReviewArgs {
   int64_t id = 0;
   std::string by;
   std::string note;
-  std::string subject, predicate, object, role, time, party, party_label, stance;
+  std::string subject, predicate, object, role, time, party, party_label, stance, value;
   std::vector<int64_t> span;
 };
 
@@ -109,6 +109,7 @@ void AddReadingCommands(CLI::App& app, Context& context, std::vector<Command>& c
   review->add_option("--party", args->party, "edit: entity id of the asserting party");
   review->add_option("--party-label", args->party_label, "edit: the party as free text");
   review->add_option("--stance", args->stance, "edit: asserts, denies or reports");
+  review->add_option("--value", args->value, "edit: an attribute proposal's value");
   review->add_option("--span", args->span, "edit: START END, code points")->expected(2);
   AddCommonOptions(review, context);
   commands.push_back({review, [args, review, &context] {
@@ -143,6 +144,7 @@ void AddReadingCommands(CLI::App& app, Context& context, std::vector<Command>& c
                         set("--party", args->party, d.party);
                         set("--party-label", args->party_label, d.party_label);
                         set("--stance", args->stance, d.stance);
+                        set("--value", args->value, d.value);
                         if (args->span.size() == 2) {
                           d.span_start = args->span[0];
                           d.span_end = args->span[1];

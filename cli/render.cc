@@ -164,10 +164,23 @@ void RenderCard(const Json& card, std::ostream& out) {
     fmt::print(out, "  {}  ({}{}{})\n", Str(n["text"]), Str(n["kind"]),
                n["script"].is_null() ? "" : ", " + Str(n["script"]),
                n["lang"].is_null() ? "" : ", " + Str(n["lang"]));
-  if (!card["attributes"].empty()) {
+  bool claimed = card.contains("claimed_attributes") && !card["claimed_attributes"].empty();
+  if (!card["attributes"].empty() || claimed) {
     fmt::print(out, "\nAttributes\n");
     for (const auto& [k, v] : card["attributes"].items())
       fmt::print(out, "  {}: {}\n", EscapeForTerminal(k), Str(v));
+    // What sources claim, beside the entity's own value (never replacing it).
+    if (claimed)
+      for (const auto& a : card["claimed_attributes"]) {
+        std::string own = a["entity_value"].is_null()
+                              ? "the entity has no value of its own"
+                              : Str(a["entity_value"]) == Str(a["value"])
+                                    ? "as the entity's own"
+                                    : "the entity's own: " + Str(a["entity_value"]);
+        fmt::print(out, "  {}: {}  (claimed, dataset '{}'; {})\n", Str(a["key"]), Str(a["value"]),
+                   Str(a["dataset"]), own);
+        RenderClaims(a["claims"], out, "    ");
+      }
   }
   if (card.contains("dataset") && !card["reference"].is_null())
     fmt::print(out, "\nListed in '{}' as {}\n", Str(card["dataset"]), Str(card["reference"]));

@@ -196,6 +196,114 @@ TEST_F(ReadingTest, ReloadingTheCuratedDataAfterAcceptingKeepsTheClaims) {
   EXPECT_EQ(Vigil({"verify", "--texts", MiniTexts()}).exit_code, 0);
 }
 
+TEST_F(ReadingTest, AnAcceptedAttributeIsAClaimOfItsSourceBesideTheEntitysOwnValue) {
+  // killed.txt says Karim Yusufzai was killed; the curated card (edited
+  // here) says he is active. Accepted, "status: deceased" is a claim of the
+  // article beside the curated value, which stays; conflicts shows both.
+  Edit("entities.yaml", "gender: male,", "gender: male, status: active,");
+  ASSERT_EQ(LoadMini().exit_code, 0);
+  auto r = Read("killed.txt");
+  std::string source = r["source"]["id"];
+  const auto* killed = Proposal(r["proposals"], "attribute.status_killed");
+  ASSERT_TRUE(killed) << r.dump(1);
+  EXPECT_EQ((*killed)["kind"], "attribute");
+  EXPECT_EQ((*killed)["subject"], "karim-yusufzai");
+  EXPECT_EQ((*killed)["predicate"], "status");
+  EXPECT_EQ((*killed)["object_label"], "deceased");
+  std::string id = std::to_string((*killed)["id"].get<int64_t>());
+  // Nothing is claimed before it is accepted.
+  EXPECT_TRUE(Json({"show", "karim-yusufzai"})["claimed_attributes"].empty());
+  EXPECT_EQ(Json({"conflicts"})["by_kind"]["attribute"], 0);
+
+  EXPECT_EQ(Json({"review", "accept", id, "--by", "ana"})["status"], "accepted");
+  auto card = Json({"show", "karim-yusufzai"});
+  EXPECT_EQ(card["attributes"]["status"], "active");  // the curated value stays
+  ASSERT_EQ(card["claimed_attributes"].size(), 1u) << card.dump(1);
+  const auto& claimed = card["claimed_attributes"][0];
+  EXPECT_EQ(claimed["key"], "status");
+  EXPECT_EQ(claimed["value"], "deceased");
+  EXPECT_EQ(claimed["dataset"], "reading");
+  EXPECT_EQ(claimed["entity_value"], "active");
+  ASSERT_EQ(claimed["claims"].size(), 1u);
+  EXPECT_EQ(claimed["claims"][0]["source"], source);
+  EXPECT_EQ(claimed["claims"][0]["span"], (*killed)["span"]);
+  EXPECT_EQ(claimed["claims"][0]["digest"], (*killed)["digest"]);
+  EXPECT_NE(claimed["claims"][0]["passage"].get<std::string>().find("was killed"),
+            std::string::npos);
+  auto text = Vigil({"show", "karim-yusufzai"});
+  EXPECT_NE(text.out.find("status: active\n"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("status: deceased  (claimed, dataset 'reading'; the entity's own: "
+                          "active)"),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find(source), std::string::npos) << text.out;
+
+  // verify checks its span like any claim's.
+  auto verify = Vigil({"verify", "--texts", MiniTexts(), "--json"});
+  EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+  bool checked = false;
+  auto verified = nlohmann::json::parse(verify.out);
+  for (const auto& c : verified["claims"])
+    checked |= c["fact"] == "attribute karim-yusufzai status: deceased" && c["status"] == "ok";
+  EXPECT_TRUE(checked) << verify.out;
+
+  // The two values disagree: one conflict, a side per value.
+  auto conflicts = Json({"conflicts"});
+  EXPECT_EQ(conflicts["by_kind"]["attribute"], 1);
+  const nlohmann::json* conflict = nullptr;
+  for (const auto& c : conflicts["conflicts"])
+    if (c["kind"] == "attribute") conflict = &c;
+  ASSERT_TRUE(conflict) << conflicts.dump(1);
+  EXPECT_EQ((*conflict)["summary"], "status of Karim Yusufzai: active or deceased");
+  EXPECT_EQ((*conflict)["fact"]["entity"]["id"], "karim-yusufzai");
+  EXPECT_EQ((*conflict)["fact"]["key"], "status");
+  ASSERT_EQ((*conflict)["sides"].size(), 2u);
+  EXPECT_EQ((*conflict)["sides"][0]["value"], "active");
+  EXPECT_EQ((*conflict)["sides"][0]["datasets"], nlohmann::json::array({"curated"}));
+  EXPECT_FALSE((*conflict)["sides"][0]["claims"].empty());  // the card's own passages
+  EXPECT_EQ((*conflict)["sides"][1]["value"], "deceased");
+  EXPECT_EQ((*conflict)["sides"][1]["datasets"], nlohmann::json::array({"reading"}));
+  EXPECT_EQ((*conflict)["sides"][1]["claims"][0]["source"], source);
+
+  // Accepting again changes nothing: one fact, one claim.
+  EXPECT_EQ(Json({"review", "accept", id})["status"], "accepted");
+  card = Json({"show", "karim-yusufzai"});
+  ASSERT_EQ(card["claimed_attributes"].size(), 1u);
+  EXPECT_EQ(card["claimed_attributes"][0]["claims"].size(), 1u);
+  EXPECT_EQ(Json({"conflicts"})["by_kind"]["attribute"], 1);
+
+  // A new version of the curated dataset keeps the claim (the reading
+  // dataset is written again after it).
+  Edit("entities.yaml", "kind: person", "kind: person\n    description: changed");
+  ASSERT_EQ(Vigil({"load", data_, "--texts", MiniTexts()}).exit_code, 0);
+  EXPECT_EQ(Json({"show", "karim-yusufzai"})["claimed_attributes"].size(), 1u);
+  EXPECT_EQ(Vigil({"verify", "--texts", MiniTexts()}).exit_code, 0);
+
+  // An edit changes the value: agreeing with the card, no conflict.
+  auto edited = Json({"review", "edit", id, "--value", "active"});
+  EXPECT_EQ(edited["object_label"], "active");
+  card = Json({"show", "karim-yusufzai"});
+  ASSERT_EQ(card["claimed_attributes"].size(), 1u);
+  EXPECT_EQ(card["claimed_attributes"][0]["value"], "active");
+  EXPECT_EQ(Json({"conflicts"})["by_kind"]["attribute"], 0);
+  // Rejected, it leaves the knowledge base.
+  EXPECT_EQ(Json({"review", "reject", id})["status"], "rejected");
+  EXPECT_TRUE(Json({"show", "karim-yusufzai"})["claimed_attributes"].empty());
+}
+
+TEST_F(ReadingTest, OnlyAnAttributeProposalTakesAValue) {
+  ASSERT_EQ(LoadMini().exit_code, 0);
+  auto r = Read("article.txt");
+  int64_t leader = (*Proposal(r["proposals"], "leader_of.appositive"))["id"];
+  auto bad = Vigil({"review", "edit", std::to_string(leader), "--value", "x"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--value: only an attribute proposal takes a value"), std::string::npos)
+      << bad.err;
+  auto refused = Vigil({"review", "accept", std::to_string(leader), "--value", "x"});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("--value"), std::string::npos) << refused.err;
+}
+
 TEST_F(ReadingTest, ReadsASeedArticle) {
   std::string seed = SeedsDir() + "/001_40b3ee1c2de0eb5d.txt";
   if (!std::filesystem::exists(seed)) GTEST_SKIP() << "no seeds";

@@ -1,11 +1,12 @@
 // `vigil conflicts`: claims that disagree, side by side (engine/conflicts.cc
 // finds them; the JSON is engine/json/knowledge_json.h's).
 //
-// Four kinds: "contested" (one fact asserted by some parties and denied by
+// Five kinds: "contested" (one fact asserted by some parties and denied by
 // others), "attribution" (an event claimed by one perpetrator and attributed
 // to another), "estimate" (figures for the same quantity of the same subject
-// whose ranges do not overlap) and "shared_name" (one name used by sources
-// for different entities).
+// whose ranges do not overlap), "attribute" (different values of one
+// attribute of one entity: the entity's own and those sources claim) and
+// "shared_name" (one name used by sources for different entities).
 #pragma once
 
 #include <optional>
@@ -18,11 +19,11 @@
 
 namespace vigil {
 
-enum class ConflictKind { kContested, kAttribution, kEstimate, kSharedName };
+enum class ConflictKind { kContested, kAttribution, kEstimate, kAttribute, kSharedName };
 inline constexpr ConflictKind kConflictKinds[] = {
     ConflictKind::kContested, ConflictKind::kAttribution, ConflictKind::kEstimate,
-    ConflictKind::kSharedName};
-// contested | attribution | estimate | shared_name
+    ConflictKind::kAttribute, ConflictKind::kSharedName};
+// contested | attribution | estimate | attribute | shared_name
 std::string_view ConflictKindName(ConflictKind kind);
 
 // What repeated estimates disagree about.
@@ -31,19 +32,27 @@ struct EstimatedQuantity {
   std::string quantity;
 };
 
+// What the values of an attribute disagree about: the entity and the key.
+struct AttributeOfEntity {
+  store::EntityRefRecord entity;
+  std::string key;
+};
+
 // What names shared by entities disagree about: the name as first written.
 struct SharedNameFact {
   std::string name;
 };
 
 // The fact the claims disagree about: the contested fact (a relation, an
-// event, an estimate, a designation, an entity, an event participant; none
-// when it is gone), the event whose perpetrators disagree, the subject and
-// quantity of estimates, or a name. Its own claims are the sides'.
+// event, an estimate, a designation, an entity, an event participant, a
+// claimed attribute; none when it is gone), the event whose perpetrators
+// disagree, the subject and quantity of estimates, the entity and key of
+// an attribute, or a name. Its own claims are the sides'.
 using ConflictFact =
     std::variant<std::monostate, store::RelationRecord, store::EventRecord, store::EstimateRecord,
                  store::DesignationRecord, store::EntityRefRecord, store::ParticipantFactRecord,
-                 EstimatedQuantity, SharedNameFact>;
+                 store::ClaimedAttributeRecord, EstimatedQuantity, AttributeOfEntity,
+                 SharedNameFact>;
 
 // One position and the claims that take it.
 struct ConflictSide {
@@ -52,19 +61,26 @@ struct ConflictSide {
   std::optional<std::string> role;                // attribution: the perpetrator's role
   std::optional<store::EstimateRecord> estimate;  // estimate: the figure (claims are below)
   std::optional<std::string> name_kind;           // shared_name: the name's kind
+  // attribute: the value, and the datasets that hold it (the entity's own
+  // dataset when it is the entity's own value, whose claims are then the
+  // entity's: the passages that describe it).
+  std::optional<std::string> value;
+  std::vector<std::string> datasets;
   std::vector<store::ClaimRecord> claims;
 };
 
 struct Conflict {
   ConflictKind kind = ConflictKind::kContested;
   std::string summary;
-  std::string fact_type;  // relation | event | estimate | designation | entity | participant | name
+  // relation | event | estimate | designation | entity | participant |
+  // attribute | name
+  std::string fact_type;
   ConflictFact fact;
   std::vector<ConflictSide> sides;
 };
 
-// Contested facts first, then attributions, estimates and shared names,
-// each in the store's order.
+// Contested facts first, then attributions, estimates, attributes and
+// shared names, each in the store's order.
 struct ConflictReport {
   std::vector<Conflict> conflicts;
 };

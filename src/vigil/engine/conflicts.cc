@@ -2,6 +2,7 @@
 // (engine/conflict_report.h).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -17,6 +18,8 @@ std::string_view ConflictKindName(ConflictKind kind) {
       return "attribution";
     case ConflictKind::kEstimate:
       return "estimate";
+    case ConflictKind::kAttribute:
+      return "attribute";
     case ConflictKind::kSharedName:
       return "shared_name";
   }
@@ -38,6 +41,7 @@ StatusOr<ConflictFact> FactOf(store::Store& store, int64_t fact_id, const std::s
   if (type == "designation") return as_fact(store.Designation(fact_id));
   if (type == "entity") return as_fact(store.EntityRef(fact_id));
   if (type == "participant") return as_fact(store.Participant(fact_id));
+  if (type == "attribute") return as_fact(store.ClaimedAttribute(fact_id));
   return ConflictFact();
 }
 
@@ -67,8 +71,8 @@ Status Contested(store::Store& store, std::vector<Conflict>* conflicts) {
     c.summary = fmt::format("{}: asserted by some, denied by others", *summary);
     c.fact_type = type_name;
     c.fact = std::move(*fact);
-    c.sides.push_back({"asserts", {}, {}, {}, {}, WithStance(*claims, "asserts")});
-    c.sides.push_back({"denies", {}, {}, {}, {}, WithStance(*claims, "denies")});
+    c.sides.push_back({"asserts", {}, {}, {}, {}, {}, {}, WithStance(*claims, "asserts")});
+    c.sides.push_back({"denies", {}, {}, {}, {}, {}, {}, WithStance(*claims, "denies")});
     conflicts->push_back(std::move(c));
   }
   return absl::OkStatus();
@@ -124,8 +128,8 @@ Status Attribution(store::Store& store, std::vector<Conflict>* conflicts) {
                          : p.role == "attributed" ? "attributed to"
                                                   : "suspected:";
       names.push_back(fmt::format("{} {}", verb, p.entity->name));
-      sides.push_back(
-          {fmt::format("{} {}", verb, p.entity->name), p.entity, p.role, {}, {}, p.claims});
+      sides.push_back({fmt::format("{} {}", verb, p.entity->name), p.entity, p.role, {}, {}, {},
+                       {}, p.claims});
     }
     if (sides.size() < 2 || !Disagree(sides)) continue;
     Conflict c;
@@ -182,7 +186,7 @@ Status Estimates(store::Store& store, std::vector<Conflict>* conflicts) {
                                            : fmt::format("{} {} {}", figure, unit, scope);
       std::vector<store::ClaimRecord> claims = std::move(e.claims);
       e.claims.clear();
-      c.sides.push_back({position, {}, {}, std::move(e), {}, std::move(claims)});
+      c.sides.push_back({position, {}, {}, std::move(e), {}, {}, {}, std::move(claims)});
     }
     auto subject = store.EntityRef(group.subject_row);
     if (!subject.ok()) return subject.status();
@@ -193,6 +197,58 @@ Status Estimates(store::Store& store, std::vector<Conflict>* conflicts) {
         fmt::format("{} of {}: figures that do not agree", group.quantity, (*subject)->name);
     c.fact_type = "estimate";
     c.fact = EstimatedQuantity{**subject, group.quantity};
+    conflicts->push_back(std::move(c));
+  }
+  return absl::OkStatus();
+}
+
+// An entity's own value of an attribute and the values sources claim
+// (asserted ones: a value only denied is no position), one side per value.
+Status AttributeDisagreements(store::Store& store, std::vector<Conflict>* conflicts) {
+  auto groups = store.DisagreeingAttributes();
+  if (!groups.ok()) return groups.status();
+  for (const auto& group : *groups) {
+    auto entity = store.Entity(group.entity_row);
+    if (!entity.ok()) return entity.status();
+    if (!*entity)
+      return absl::InternalError(fmt::format("entity row {} is missing", group.entity_row));
+    std::map<std::string, ConflictSide> by_value;
+    auto side = [&](const std::string& value) -> ConflictSide& {
+      ConflictSide& s = by_value[value];
+      if (!s.value) {
+        s.position = fmt::format("{}: {}", group.key, value);
+        s.value = value;
+      }
+      return s;
+    };
+    if (auto own = (*entity)->attributes.find(group.key); own != (*entity)->attributes.end()) {
+      auto claims = store.ClaimsOf(group.entity_row);
+      if (!claims.ok()) return claims.status();
+      ConflictSide& s = side(own->second);
+      s.datasets.push_back((*entity)->dataset);
+      s.claims = std::move(*claims);
+    }
+    auto claimed = store.ClaimedAttributesOf(group.entity_row);
+    if (!claimed.ok()) return claimed.status();
+    for (auto& a : *claimed) {
+      if (a.key != group.key) continue;
+      auto asserting = WithStance(a.claims, "asserts");
+      if (asserting.empty()) continue;
+      ConflictSide& s = side(a.value);
+      if (std::find(s.datasets.begin(), s.datasets.end(), a.dataset) == s.datasets.end())
+        s.datasets.push_back(a.dataset);
+      for (auto& c : asserting) s.claims.push_back(std::move(c));
+    }
+    Conflict c;
+    c.kind = ConflictKind::kAttribute;
+    std::string values;
+    for (auto& [value, s] : by_value) {
+      values += fmt::format("{}{}", values.empty() ? "" : " or ", value);
+      c.sides.push_back(std::move(s));
+    }
+    c.summary = fmt::format("{} of {}: {}", group.key, (*entity)->ref.name, values);
+    c.fact_type = "attribute";
+    c.fact = AttributeOfEntity{(*entity)->ref, group.key};
     conflicts->push_back(std::move(c));
   }
   return absl::OkStatus();
@@ -221,6 +277,8 @@ Status SharedNames(store::Store& store, std::vector<Conflict>* conflicts) {
                          {},
                          {},
                          name->kind,
+                         {},
+                         {},
                          std::move(*claims)});
     }
     c.kind = ConflictKind::kSharedName;
@@ -236,7 +294,7 @@ Status SharedNames(store::Store& store, std::vector<Conflict>* conflicts) {
 
 StatusOr<ConflictReport> Engine::Conflicts() {
   ConflictReport report;
-  for (auto find : {Contested, Attribution, Estimates, SharedNames})
+  for (auto find : {Contested, Attribution, Estimates, AttributeDisagreements, SharedNames})
     if (auto s = find(*store_, &report.conflicts); !s.ok()) return s;
   return report;
 }

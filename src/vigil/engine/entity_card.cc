@@ -134,6 +134,7 @@ StatusOr<EntityCard> Card(store::Store& store, int64_t row) {
     card.events.push_back({std::move(event), std::move(roles)});
   }
   VIGIL_ASSIGN(card.estimates, store.EstimatesAbout(row));
+  VIGIL_ASSIGN(card.claimed_attributes, store.ClaimedAttributesOf(row));
   std::vector<store::LinkRecord> links;
   VIGIL_ASSIGN(links, store.LinksOf(row));
   std::set<int64_t> linked;

@@ -42,7 +42,10 @@ struct EntityCard {
   std::string matched_name;  // the name (or id) that resolved to it
   std::string description;
   std::vector<store::NameRecord> names;
-  std::map<std::string, std::string> attributes;
+  std::map<std::string, std::string> attributes;  // its own (curated), unsourced
+  // Attributes sources claim of it (an article's "status: deceased"), by
+  // key, value: beside its own, never replacing them.
+  std::vector<store::ClaimedAttributeRecord> claimed_attributes;
   std::string dataset;                   // the dataset that holds it
   std::optional<std::string> reference;  // a list record's own id
   std::vector<store::ValueRecord> values;

@@ -143,11 +143,11 @@ Batch ReadingBatch(const std::vector<store::ReadingSourceRecord>& sources,
     version.Update(s.key + "|" + s.sha256 + "|" + s.title + "\n");
     batch.sources.push_back(std::move(source));
   }
-  std::map<std::string, size_t> relation_index;
+  std::map<std::string, size_t> relation_index, attribute_index;
   for (const auto& p : accepted) {
-    version.Update(fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}\n", p.id, p.kind, p.subject_key,
-                               p.predicate, p.object_key, p.role, p.time, p.party_key, p.stance,
-                               p.span_start, p.span_end));
+    version.Update(fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}\n", p.id, p.kind,
+                               p.subject_key, p.predicate, p.object_key, p.object_label, p.role,
+                               p.time, p.party_key, p.stance, p.span_start, p.span_end));
     Claim claim = ClaimOf(p);
     if (p.kind == "relation") {
       std::string key = p.subject_key + "|" + p.predicate + "|" + p.object_key;
@@ -197,9 +197,21 @@ Batch ReadingBatch(const std::vector<store::ReadingSourceRecord>& sources,
       if (auto date = PartialDate::Parse(p.time); date.ok()) e.as_of = *date;
       e.claims.push_back(std::move(claim));
       batch.estimates.push_back(std::move(e));
+    } else if (p.kind == "attribute") {
+      // A claim of its source beside the entity's own value (which stays
+      // as its dataset has it): one fact per entity, key and value, with a
+      // claim per accepted proposal.
+      std::string key = p.subject_key + "|" + p.predicate + "|" + p.object_label;
+      auto [it, added] = attribute_index.emplace(key, batch.claimed_attributes.size());
+      if (added) {
+        ClaimedAttribute a;
+        a.entity = p.subject_key;
+        a.key = p.predicate;
+        a.value = p.object_label;
+        batch.claimed_attributes.push_back(std::move(a));
+      }
+      batch.claimed_attributes[it->second].claims.push_back(std::move(claim));
     }
-    // Attributes stay in the queue: an entity's attributes belong to the
-    // dataset that defines the entity.
   }
   batch.version = version.FinishHex();
   batch.sha256 = batch.version;
@@ -245,6 +257,7 @@ Status ReviewDecision::Validate() const {
   if (party) return refuse("party");
   if (party_label) return refuse("party_label");
   if (stance) return refuse("stance");
+  if (value) return refuse("value");
   if (span_start || span_end) return refuse("span");
   return absl::OkStatus();
 }
@@ -398,6 +411,13 @@ StatusOr<store::ProposalRecord> Engine::Decide(const ReviewDecision& decision) {
     if (decision.party_label) p.party_label = *decision.party_label;
     if (decision.predicate) p.predicate = *decision.predicate;
     if (decision.role) p.role = *decision.role;
+    if (decision.value) {
+      if (p.kind != "attribute")
+        return FieldError("value", fmt::format("only an attribute proposal takes a value (this "
+                                               "one is a {})",
+                                               p.kind));
+      p.object_label = *decision.value;
+    }
     if (decision.time) {
       if (!decision.time->empty())
         if (auto d = PartialDate::Parse(*decision.time); !d.ok())
@@ -436,6 +456,10 @@ StatusOr<store::ProposalRecord> Engine::Decide(const ReviewDecision& decision) {
     if (p.object_key.empty()) return FieldError("object", "a relation needs an object");
   } else if (p.kind == "participant" && !Contains(PerpetratorRoles(), p.predicate)) {
     return FieldError("predicate", fmt::format("'{}' is not a perpetrator role", p.predicate));
+  } else if (p.kind == "attribute" && p.predicate.empty()) {
+    return FieldError("predicate", "an attribute needs a key");
+  } else if (p.kind == "attribute" && p.object_label.empty()) {
+    return FieldError("value", "an attribute needs a value");
   }
   p.status = decision.action == "reject" ? "rejected" : "accepted";
   p.decided_by = decision.actor;

@@ -64,6 +64,7 @@ struct ReviewDecision {
   std::string actor = "analyst";
   std::string note;
   std::optional<std::string> subject, predicate, object, role, time, party, party_label, stance;
+  std::optional<std::string> value;  // an attribute proposal's value
   std::optional<int64_t> span_start, span_end;
   // Field errors: action not accept, reject or edit; a proposal's field
   // (subject, predicate, ...) given to accept or reject, naming it.

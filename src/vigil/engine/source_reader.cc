@@ -79,6 +79,12 @@ StatusOr<CitedFact> ReadFact(store::KnowledgeStore& store, int64_t fact_id,
     entities.Add(designation->entity);
     entities.Add(designation->authority);
     fact.designation = std::move(*designation);
+  } else if (type == "attribute") {
+    auto attribute = Required(store.ClaimedAttribute(fact_id), fmt::format("fact {}", fact_id));
+    if (!attribute.ok()) return attribute.status();
+    attribute->claims.clear();
+    entities.Add(attribute->entity);
+    fact.attribute = std::move(*attribute);
   }
   return fact;
 }

@@ -39,7 +39,9 @@ struct SourceRequest {
 // (for links), each once, in the record's order.
 struct CitedFact {
   int64_t fact_id = 0;
-  std::string type;     // entity | relation | event | participant | estimate | designation
+  // entity | relation | event | participant | estimate | designation |
+  // attribute
+  std::string type;
   std::string summary;  // "relation haqqani-network allied_with taliban"
   std::optional<store::EntityRefRecord> entity;
   std::optional<store::RelationRecord> relation;
@@ -47,6 +49,7 @@ struct CitedFact {
   std::optional<store::ParticipantFactRecord> participant;
   std::optional<store::EstimateRecord> estimate;
   std::optional<store::DesignationRecord> designation;
+  std::optional<store::ClaimedAttributeRecord> attribute;
   std::vector<store::EntityRefRecord> entities;
 };
 

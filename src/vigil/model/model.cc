@@ -13,6 +13,8 @@ std::string Relation::Key() const {
   return subject + "|" + predicate + "|" + object + "|" + from.ToString();
 }
 
+std::string ClaimedAttribute::Key() const { return entity + "|" + key + "|" + value; }
+
 std::string Designation::Key() const {
   return entity + "|" + (authority.empty() ? authority_code : authority) + "|" + program;
 }

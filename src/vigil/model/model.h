@@ -1,7 +1,7 @@
 // The records of vigil's knowledge base, as parsed and before they are stored.
 //
 // Every fact (an entity, a relation, an event, a perpetrator link, an
-// estimate, a designation) carries the claims that support or dispute it.
+// estimate, a designation, a claimed attribute) carries the claims that support or dispute it.
 // Entities are referred to by their stable string ids ("keys"); the store maps
 // them to row ids. See docs/data-model.md for the meaning of every field.
 #pragma once
@@ -130,6 +130,21 @@ struct Estimate {
   FilePosition where;
 };
 
+// An attribute of an entity as a source states it ("status: deceased",
+// said by an article): a fact with claims, held by the dataset that makes
+// the claim (the `reading` dataset for accepted proposals), beside the
+// entity's own unsourced Entity::attributes, which it never replaces.
+struct ClaimedAttribute {
+  std::string entity;  // entity id, of any dataset
+  std::string key;     // as Entity::attributes' keys: status, nationality...
+  std::string value;
+  std::vector<Claim> claims;
+  FilePosition where;
+
+  // The identity of a claimed attribute: entity|key|value.
+  std::string Key() const;
+};
+
 struct Designation {
   std::string entity;
   std::string authority;       // entity id of the authority; may be empty (lists)
@@ -183,6 +198,7 @@ struct Batch {
   std::vector<Estimate> estimates;
   std::vector<Designation> designations;
   std::vector<Participation> participations;
+  std::vector<ClaimedAttribute> claimed_attributes;
 };
 
 }  // namespace vigil

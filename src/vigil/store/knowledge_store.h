@@ -29,9 +29,11 @@ class KnowledgeStore {
   virtual StatusOr<std::optional<EventRecord>> Event(int64_t fact_id) = 0;
   virtual StatusOr<std::optional<EstimateRecord>> Estimate(int64_t fact_id) = 0;
   virtual StatusOr<std::optional<DesignationRecord>> Designation(int64_t fact_id) = 0;
+  virtual StatusOr<std::optional<ClaimedAttributeRecord>> ClaimedAttribute(int64_t fact_id) = 0;
   // One line saying what a fact states ("relation a leader_of b").
   virtual StatusOr<std::string> FactSummary(int64_t fact_id) = 0;
-  // entity | relation | event | participant | estimate | designation.
+  // entity | relation | event | participant | estimate | designation |
+  // attribute.
   virtual StatusOr<std::optional<std::string>> FactType(int64_t fact_id) = 0;
   // An event participant (a fact of type participant) with its event.
   virtual StatusOr<std::optional<ParticipantFactRecord>> Participant(int64_t fact_id) = 0;
@@ -61,6 +63,10 @@ class KnowledgeStore {
   virtual StatusOr<std::vector<EventRecord>> EventsOf(int64_t entity_row) = 0;
   // Estimates whose subject or scope is the entity, by quantity, day, row.
   virtual StatusOr<std::vector<EstimateRecord>> EstimatesAbout(int64_t entity_row) = 0;
+  // Attributes that sources claim of the entity (whatever dataset holds
+  // them), by key, value, fact id.
+  virtual StatusOr<std::vector<ClaimedAttributeRecord>> ClaimedAttributesOf(
+      int64_t entity_row) = 0;
   // Other entities that bear one of the entity's names (after NameKey).
   virtual StatusOr<std::vector<SharedNameRecord>> EntitiesSharingNames(int64_t entity_row) = 0;
   // The links of the entity, either way round (a list record's curated
@@ -113,6 +119,10 @@ class KnowledgeStore {
   virtual StatusOr<std::vector<EstimateGroupRecord>> RepeatedEstimates() = 0;
   virtual StatusOr<std::vector<EstimateRecord>> EstimatesOf(int64_t subject_row,
                                                             const std::string& quantity) = 0;
+  // Entities and attribute keys with two values or more among the entity's
+  // own value and the values some claim asserts (ClaimedAttributesOf), by
+  // entity row and key.
+  virtual StatusOr<std::vector<AttributeGroupRecord>> DisagreeingAttributes() = 0;
   // Names (by NameKey) that two curated entities or more bear: one group per
   // name, by key; in a group, each entity's names of that key by entity row
   // and position.

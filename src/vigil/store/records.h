@@ -123,6 +123,18 @@ struct EstimateRecord {
   std::vector<ClaimRecord> claims;
 };
 
+// An attribute of an entity as a source states it (a fact of type
+// attribute: model ClaimedAttribute), with the entity's own value of the
+// same key, when it has one, to show beside it.
+struct ClaimedAttributeRecord {
+  int64_t fact_id = 0;
+  EntityRefRecord entity;
+  std::string key, value;
+  std::string dataset;                       // the dataset that holds the fact
+  std::optional<std::string> entity_value;   // the entity's own attribute of the key
+  std::vector<ClaimRecord> claims;
+};
+
 struct DesignationRecord {
   int64_t fact_id = 0;
   EntityRefRecord entity;
@@ -311,6 +323,12 @@ struct ParticipantFactRecord {
 struct EstimateGroupRecord {
   int64_t subject_row = 0;
   std::string quantity;
+};
+
+// An entity's attribute key whose values disagree (conflicts).
+struct AttributeGroupRecord {
+  int64_t entity_row = 0;
+  std::string key;
 };
 
 // An entity bearing a name that another entity bears too.

@@ -113,4 +113,14 @@ Json ToJson(const store::DesignationRecord& d) {
               {"claims", ToJsonArray(d.claims)}};
 }
 
+Json ToJson(const store::ClaimedAttributeRecord& a) {
+  return Json{{"fact_id", a.fact_id},
+              {"entity", ToJson(a.entity)},
+              {"key", a.key},
+              {"value", a.value},
+              {"dataset", a.dataset},
+              {"entity_value", OrNull(a.entity_value)},
+              {"claims", ToJsonArray(a.claims)}};
+}
+
 }  // namespace vigil

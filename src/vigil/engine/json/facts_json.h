@@ -26,6 +26,8 @@ Json ToJson(const store::RelationRecord& relation);
 Json ToJson(const store::EventRecord& event);
 Json ToJson(const store::EstimateRecord& estimate);
 Json ToJson(const store::DesignationRecord& designation);
+// {"fact_id", "entity", "key", "value", "dataset", "entity_value", "claims"}
+Json ToJson(const store::ClaimedAttributeRecord& attribute);
 
 // An array of ToJson(item).
 template <typename T>

@@ -66,6 +66,7 @@ Json CitedFactJson(const CitedFact& f) {
                         {"role", f.participant->role}};
   if (f.estimate) j["estimate"] = WithoutClaims(*f.estimate);
   if (f.designation) j["designation"] = WithoutClaims(*f.designation);
+  if (f.attribute) j["attribute"] = WithoutClaims(*f.attribute);
   return j;
 }
 
@@ -120,6 +121,8 @@ Json FactJson(const Conflict& conflict) {
                       {"role", fact.role}};
         } else if constexpr (std::is_same_v<T, EstimatedQuantity>) {
           return Json{{"subject", ToJson(fact.subject)}, {"quantity", fact.quantity}};
+        } else if constexpr (std::is_same_v<T, AttributeOfEntity>) {
+          return Json{{"entity", ToJson(fact.entity)}, {"key", fact.key}};
         } else if constexpr (std::is_same_v<T, SharedNameFact>) {
           return Json{{"name", fact.name}};
         } else {
@@ -142,6 +145,10 @@ Json SideJson(const ConflictSide& side) {
   if (side.role) j["role"] = *side.role;
   if (side.estimate) j["estimate"] = WithoutClaims(*side.estimate);
   if (side.name_kind) j["name_kind"] = *side.name_kind;
+  if (side.value) {
+    j["value"] = *side.value;
+    j["datasets"] = side.datasets;
+  }
   j["claims"] = ToJsonArray(side.claims);
   return j;
 }
@@ -188,6 +195,7 @@ Json ToJson(const EntityCard& card) {
   j["description"] = card.description;
   j["names"] = ToJsonArray(card.names);
   j["attributes"] = Object(card.attributes);
+  j["claimed_attributes"] = ToJsonArray(card.claimed_attributes);
   j["dataset"] = card.dataset;
   j["reference"] = OrNull(card.reference);
   Json values = Json::array();

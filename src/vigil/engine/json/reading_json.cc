@@ -175,6 +175,7 @@ StatusOr<ReviewDecision> ReviewDecisionFromJson(const Json& body, const std::str
     else if (key == "party") s = text(d.party);
     else if (key == "party_label") s = text(d.party_label);
     else if (key == "stance") s = text(d.stance);
+    else if (key == "value") s = text(d.value);
     else if (key == "note") {
       if (!value.is_string()) return FieldError("note", "expected a string");
       d.note = value.get<std::string>();

@@ -16,7 +16,8 @@ class Reader {
 
   Status Read(Batch* batch) {
     for (auto step : {&Reader::Claims, &Reader::Sources, &Reader::Entities, &Reader::Relations,
-                      &Reader::Events, &Reader::Estimates, &Reader::Designations})
+                      &Reader::Events, &Reader::Estimates, &Reader::Designations,
+                      &Reader::ClaimedAttributes})
       if (auto s = (this->*step)(batch); !s.ok()) return s;
     return absl::OkStatus();
   }
@@ -279,6 +280,24 @@ class Reader {
       d.claims = TakeClaims(st.Int(0));
       d.where = where_;
       batch->designations.push_back(std::move(d));
+    }
+    return st.status();
+  }
+
+  Status ClaimedAttributes(Batch* batch) {
+    Statement st(db_,
+                 "SELECT a.id, e.key, a.key, a.value FROM claimed_attributes a JOIN facts f ON "
+                 "f.id = a.id JOIN entities e ON e.id = a.entity_id WHERE f.dataset_id = ? "
+                 "ORDER BY a.id");
+    st.Bind(1, dataset_id_);
+    while (st.Step()) {
+      ClaimedAttribute a;
+      a.entity = st.Text(1);
+      a.key = st.Text(2);
+      a.value = st.Text(3);
+      a.claims = TakeClaims(st.Int(0));
+      a.where = where_;
+      batch->claimed_attributes.push_back(std::move(a));
     }
     return st.status();
   }

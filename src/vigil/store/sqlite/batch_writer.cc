@@ -87,6 +87,8 @@ class Writer {
         "DELETE FROM events WHERE id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
         "DELETE FROM estimates WHERE id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
         "DELETE FROM designations WHERE id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
+        ("DELETE FROM claimed_attributes WHERE id IN (SELECT id FROM facts WHERE dataset_id = "
+         "?1)"),
         "DELETE FROM facts WHERE dataset_id = ?1",
         "DELETE FROM sources WHERE dataset_id = ?1",
         "DELETE FROM datasets WHERE id = ?1",
@@ -130,6 +132,8 @@ class Writer {
       if (auto st = WriteDesignation(d); !st.ok()) return st;
     for (const auto& p : batch_.participations)
       if (auto st = WriteParticipation(p); !st.ok()) return st;
+    for (const auto& a : batch_.claimed_attributes)
+      if (auto st = WriteClaimedAttribute(a); !st.ok()) return st;
     return absl::OkStatus();
   }
 
@@ -359,6 +363,19 @@ class Writer {
     return WriteClaims(*fact, d.claims);
   }
 
+  // An attribute as a source states it; the entity may be another
+  // dataset's, whose own attributes stay as they are.
+  Status WriteClaimedAttribute(const ClaimedAttribute& a) {
+    auto fact = NewFact("attribute");
+    if (!fact.ok()) return fact.status();
+    Statement& st = claimed_attributes_;
+    st.Bind(1, *fact);
+    if (auto s = BindEntity(st, 2, a.entity); !s.ok()) return s;
+    st.Bind(3, a.key).Bind(4, a.value);
+    if (auto s = Counted(st, "claimed_attributes"); !s.ok()) return s;
+    return WriteClaims(*fact, a.claims);
+  }
+
   Database& db_;
   const Batch& batch_;
   int64_t dataset_id_ = 0;
@@ -390,6 +407,8 @@ class Writer {
   Statement designations_{db_,
                           "INSERT INTO designations(id, entity_id, authority, authority_id, list, "
                           "program, reference, date) VALUES (?,?,?,?,?,?,?,?)"};
+  Statement claimed_attributes_{
+      db_, "INSERT INTO claimed_attributes(id, entity_id, key, value) VALUES (?,?,?,?)"};
   Statement names_{db_,
                    "INSERT INTO names(entity_id, text, kind, script, lang, name_key, position) "
                    "VALUES (?,?,?,?,?,?,?)"};

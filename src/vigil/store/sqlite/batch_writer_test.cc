@@ -273,5 +273,91 @@ TEST_F(BatchWriterTest, AParticipationJoinsAnotherDatasetsEventAndReadsBack) {
   EXPECT_EQ((*ReadStoredBatch(*db, "b"))->version, "v1");
 }
 
+TEST_F(BatchWriterTest, AClaimedAttributeIsAFactOfItsDatasetBesideTheCuratedValue) {
+  auto db = Open("attribute.db");
+  Batch a = Chain("a", 2, "v1");
+  a.designations.clear();
+  a.entities[0].attributes["status"] = "active";
+  ASSERT_TRUE(ApplyBatch(*db, a).ok());
+
+  Batch b;
+  b.dataset = "b";
+  b.kind = "reading";
+  b.version = "v1";
+  Source s;
+  s.id = "s-b";
+  s.title = "An article";
+  s.kind = "article";
+  s.text = "e0 was killed.";
+  b.sources.push_back(s);
+  ClaimedAttribute claimed;
+  claimed.entity = "e0";  // an entity of dataset a
+  claimed.key = "status";
+  claimed.value = "deceased";
+  Claim cite = Cite("e1");
+  cite.source = "s-b";
+  cite.locator.clear();
+  cite.span_start = 0;
+  cite.span_end = 14;
+  cite.digest = "0123abcd";
+  cite.stance = Stance::kDenies;
+  claimed.claims.push_back(cite);
+  b.claimed_attributes.push_back(claimed);
+  auto written = ApplyBatch(*db, b);
+  ASSERT_TRUE(written.ok()) << written.status();
+  EXPECT_EQ(written->counts.at("claimed_attributes"), 1);
+
+  // The curated value stays as it was, beside the claimed one.
+  Statement curated(*db,
+                    "SELECT a.value FROM attributes a JOIN entities e ON e.id = a.entity_id "
+                    "WHERE e.key = 'e0' AND a.key = 'status'");
+  ASSERT_TRUE(curated.Step());
+  EXPECT_EQ(curated.Text(0), "active");
+  Statement fact(*db,
+                 "SELECT f.type, d.name FROM claimed_attributes a JOIN facts f ON f.id = a.id "
+                 "JOIN datasets d ON d.id = f.dataset_id");
+  ASSERT_TRUE(fact.Step());
+  EXPECT_EQ(fact.Text(0), "attribute");
+  EXPECT_EQ(fact.Text(1), "b");
+
+  auto stored = ReadStoredBatch(*db, "b");
+  ASSERT_TRUE(stored.ok() && *stored) << stored.status();
+  ASSERT_EQ((*stored)->claimed_attributes.size(), 1u);
+  const ClaimedAttribute& back = (*stored)->claimed_attributes[0];
+  EXPECT_EQ(back.Key(), "e0|status|deceased");
+  ASSERT_EQ(back.claims.size(), 1u);
+  EXPECT_EQ(back.claims[0].source, "s-b");
+  EXPECT_EQ(back.claims[0].span_start, 0);
+  EXPECT_EQ(back.claims[0].span_end, 14);
+  EXPECT_EQ(back.claims[0].digest, "0123abcd");
+  EXPECT_EQ(back.claims[0].party, "e1");
+  EXPECT_EQ(back.claims[0].stance, Stance::kDenies);
+  EXPECT_EQ(back.where.path, "stored dataset 'b'");
+  // a reads back without it.
+  EXPECT_TRUE((*ReadStoredBatch(*db, "a"))->claimed_attributes.empty());
+
+  // A new version of b replaces the fact and its claims (DeleteDataset).
+  b.version = "v2";
+  b.claimed_attributes[0].value = "killed";
+  ASSERT_TRUE(ApplyBatch(*db, b).ok());
+  Statement rows(*db,
+                 "SELECT (SELECT COUNT(*) FROM claimed_attributes), (SELECT group_concat(value) "
+                 "FROM claimed_attributes), (SELECT COUNT(*) FROM claims c JOIN facts f ON f.id "
+                 "= c.fact_id WHERE f.type = 'attribute')");
+  ASSERT_TRUE(rows.Step());
+  EXPECT_EQ(rows.Int(0), 1);
+  EXPECT_EQ(rows.Text(1), "killed");
+  EXPECT_EQ(rows.Int(2), 1);
+
+  // An unknown entity is refused, and nothing is written.
+  b.version = "v3";
+  b.claimed_attributes[0].entity = "nobody";
+  auto refused = ApplyBatch(*db, b);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("unknown entity 'nobody'"), std::string::npos)
+      << refused.status();
+  EXPECT_EQ((*ReadStoredBatch(*db, "b"))->version, "v2");
+}
+
 }  // namespace
 }  // namespace vigil

@@ -49,6 +49,20 @@ StatusOr<std::vector<EstimateRecord>> SqliteStore::EstimatesOf(int64_t subject_r
   return ReadEach<EstimateRecord>(ids, [this](int64_t id) { return Estimate(id); });
 }
 
+StatusOr<std::vector<AttributeGroupRecord>> SqliteStore::DisagreeingAttributes() {
+  VIGIL_SQLITE_CONNECTION(db);
+  // The entity's own value and every claimed value some claim asserts; a
+  // key with claimed values only from one side agrees with itself.
+  Statement st(db,
+               "WITH claimed AS (SELECT a.entity_id, a.key, a.value FROM claimed_attributes a "
+               "WHERE EXISTS (SELECT 1 FROM claims c WHERE c.fact_id = a.id AND c.stance = "
+               "'asserts')), asserted AS (SELECT entity_id, key, value FROM claimed UNION SELECT "
+               "v.entity_id, v.key, v.value FROM attributes v JOIN claimed c ON c.entity_id = "
+               "v.entity_id AND c.key = v.key) SELECT entity_id, key FROM asserted GROUP BY "
+               "entity_id, key HAVING COUNT(DISTINCT value) >= 2 ORDER BY entity_id, key");
+  return ReadRows(st, [](const Statement& r) { return AttributeGroupRecord{r.Int(0), r.Text(1)}; });
+}
+
 StatusOr<std::vector<std::vector<NameOwnerRecord>>> SqliteStore::SharedCuratedNames() {
   VIGIL_SQLITE_CONNECTION(db);
   // Only the curated knowledge base: official lists share common aliases

@@ -203,10 +203,29 @@ Status Database::Migrate(bool read_only) {
           "{}: not a vigil database at the current schema; run 'vigil load' first", path_));
     return absl::OkStatus();
   }
+  if (schema_version_ == LatestSchemaVersion()) return absl::OkStatus();
+  // Foreign keys off while migrating (the setting cannot change inside a
+  // transaction): a migration that rebuilds a table other tables refer to
+  // (0009 rebuilds `facts`) drops the old one, which with them on would
+  // delete every row that refers to it (ON DELETE CASCADE). Every reference
+  // is checked before each migration commits; they are on again after.
+  if (auto s = Execute("PRAGMA foreign_keys = OFF"); !s.ok()) return s;
+  struct ForeignKeysBackOn {
+    Database* db;
+    ~ForeignKeysBackOn() { (void)db->Execute("PRAGMA foreign_keys = ON"); }
+  } back_on{this};
   while (schema_version_ < LatestSchemaVersion()) {
     Transaction tx(*this);
     if (auto s = tx.Begin(); !s.ok()) return s;
     if (auto s = Execute(kSchemaMigrations[schema_version_]); !s.ok()) return s;
+    {
+      Statement check(*this, "PRAGMA foreign_key_check");
+      if (check.Step())
+        return absl::InternalError(fmt::format(
+            "{}: migration {}: a reference in table {} (row {}) points at nothing in {}", path_,
+            schema_version_ + 1, check.Text(0), check.Int(1), check.Text(2)));
+      if (!check.status().ok()) return check.status();
+    }
     if (auto s = Execute(fmt::format("PRAGMA user_version = {}", schema_version_ + 1)); !s.ok())
       return s;
     if (auto s = Execute(fmt::format("PRAGMA application_id = {}", kApplicationId)); !s.ok())

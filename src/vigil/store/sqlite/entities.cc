@@ -130,6 +130,16 @@ StatusOr<std::vector<EstimateRecord>> SqliteStore::EstimatesAbout(int64_t entity
   return ReadEach<EstimateRecord>(ids, [this](int64_t id) { return Estimate(id); });
 }
 
+StatusOr<std::vector<ClaimedAttributeRecord>> SqliteStore::ClaimedAttributesOf(
+    int64_t entity_row) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement ids(db,
+                "SELECT id FROM claimed_attributes WHERE entity_id = ? ORDER BY key, value, id");
+  ids.Bind(1, entity_row);
+  return ReadEach<ClaimedAttributeRecord>(ids,
+                                          [this](int64_t id) { return ClaimedAttribute(id); });
+}
+
 StatusOr<std::vector<SharedNameRecord>> SqliteStore::EntitiesSharingNames(int64_t entity_row) {
   VIGIL_SQLITE_CONNECTION(db);
   Statement st(db,

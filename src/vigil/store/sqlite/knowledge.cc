@@ -309,6 +309,32 @@ StatusOr<std::optional<DesignationRecord>> SqliteStore::Designation(int64_t fact
   return d;
 }
 
+StatusOr<std::optional<ClaimedAttributeRecord>> SqliteStore::ClaimedAttribute(int64_t fact_id) {
+  VIGIL_SQLITE_CONNECTION(db);
+  Statement st(db,
+               "SELECT a.entity_id, a.key, a.value, d.name, (SELECT v.value FROM attributes v "
+               "WHERE v.entity_id = a.entity_id AND v.key = a.key) FROM claimed_attributes a "
+               "JOIN facts f ON f.id = a.id JOIN datasets d ON d.id = f.dataset_id WHERE a.id = ?");
+  st.Bind(1, fact_id);
+  if (!st.Step()) {
+    if (!st.status().ok()) return st.status();
+    return std::nullopt;
+  }
+  ClaimedAttributeRecord a;
+  a.fact_id = fact_id;
+  if (auto s = RequiredRef([this](int64_t row) { return EntityRef(row); }, st.Int(0), &a.entity);
+      !s.ok())
+    return s;
+  a.key = st.Text(1);
+  a.value = st.Text(2);
+  a.dataset = st.Text(3);
+  a.entity_value = OptText(st, 4);
+  auto claims = ClaimsOf(fact_id);
+  if (!claims.ok()) return claims.status();
+  a.claims = std::move(*claims);
+  return a;
+}
+
 StatusOr<std::string> SqliteStore::FactSummary(int64_t fact_id) {
   VIGIL_SQLITE_CONNECTION(db);
   Statement type(db, "SELECT type FROM facts WHERE id = ?");
@@ -336,6 +362,10 @@ StatusOr<std::string> SqliteStore::FactSummary(int64_t fact_id) {
                "participants p JOIN events e ON e.id = p.event_id LEFT JOIN entities n ON n.id "
                "= p.entity_id WHERE p.id = ?");
   if (kind == "estimate") return "estimate " + key("SELECT key FROM estimates WHERE id = ?");
+  if (kind == "attribute")
+    return "attribute " +
+           key("SELECT e.key || ' ' || a.key || ': ' || a.value FROM claimed_attributes a JOIN "
+               "entities e ON e.id = a.entity_id WHERE a.id = ?");
   if (kind == "designation")
     return "designation " +
            key("SELECT e.key || ' by ' || d.authority || ' (' || d.program || ')' FROM "

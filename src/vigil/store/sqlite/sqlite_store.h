@@ -40,6 +40,7 @@ class SqliteStore final : public Store {
   StatusOr<std::optional<EventRecord>> Event(int64_t fact_id) override;
   StatusOr<std::optional<EstimateRecord>> Estimate(int64_t fact_id) override;
   StatusOr<std::optional<DesignationRecord>> Designation(int64_t fact_id) override;
+  StatusOr<std::optional<ClaimedAttributeRecord>> ClaimedAttribute(int64_t fact_id) override;
   StatusOr<std::string> FactSummary(int64_t fact_id) override;
   StatusOr<std::optional<std::string>> FactType(int64_t fact_id) override;
   StatusOr<std::optional<ParticipantFactRecord>> Participant(int64_t fact_id) override;
@@ -55,6 +56,7 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<RelationRecord>> RelationsTo(int64_t entity_row) override;
   StatusOr<std::vector<EventRecord>> EventsOf(int64_t entity_row) override;
   StatusOr<std::vector<EstimateRecord>> EstimatesAbout(int64_t entity_row) override;
+  StatusOr<std::vector<ClaimedAttributeRecord>> ClaimedAttributesOf(int64_t entity_row) override;
   StatusOr<std::vector<SharedNameRecord>> EntitiesSharingNames(int64_t entity_row) override;
   StatusOr<std::vector<LinkRecord>> LinksOf(int64_t entity_row) override;
   StatusOr<std::vector<int64_t>> CuratedCardsOf(int64_t entity_row) override;
@@ -76,6 +78,7 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<int64_t>> ContestedFacts() override;
   StatusOr<std::vector<int64_t>> EventsWithRivalPerpetrators() override;
   StatusOr<std::vector<EstimateGroupRecord>> RepeatedEstimates() override;
+  StatusOr<std::vector<AttributeGroupRecord>> DisagreeingAttributes() override;
   StatusOr<std::vector<EstimateRecord>> EstimatesOf(int64_t subject_row,
                                                     const std::string& quantity) override;
   StatusOr<std::vector<std::vector<NameOwnerRecord>>> SharedCuratedNames() override;
