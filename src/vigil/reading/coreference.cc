@@ -117,6 +117,28 @@ bool CanBeAntecedent(const Mention& m) {
   return kind != "place";
 }
 
+// The mention [start, end) of sentence that refers back to antecedent: the
+// antecedent's entity and candidates for it, its span recorded, at the
+// referring expression's confidence.
+Mention ReferenceTo(const Mention& antecedent, int64_t start, int64_t end, size_t sentence,
+                    double confidence, const TextIndex& index) {
+  Mention r;
+  r.start = start;
+  r.end = end;
+  r.text = index.Slice(r.start, r.end);
+  r.sentence = sentence;
+  for (const auto& c : antecedent.candidates)
+    if (c.entity == antecedent.entity) r.candidates.push_back(c);
+  r.entity = antecedent.entity;
+  r.via = "coreference";
+  r.confidence = confidence;
+  r.antecedent_start = antecedent.start;
+  r.antecedent_end = antecedent.end;
+  r.reason = fmt::format("'{}' refers back to '{}' [{}, {}]", r.text, antecedent.text,
+                         antecedent.start, antecedent.end);
+  return r;
+}
+
 }  // namespace
 
 void AddCoreferences(const NameDictionary& names, const TextIndex& index,
@@ -207,20 +229,8 @@ void AddCoreferences(const NameDictionary& names, const TextIndex& index,
       size_t between = 0;
       for (size_t j = t; j > 0 && tokens[j - 1].start >= a.end; --j) ++between;
       if (between > kRelativeReach) continue;
-      Mention r;
-      r.start = token.start;
-      r.end = token.end;
-      r.text = index.Slice(r.start, r.end);
-      r.sentence = sentence;
-      for (const auto& c : a.candidates)
-        if (c.entity == a.entity) r.candidates.push_back(c);
-      r.entity = a.entity;
-      r.via = "coreference";
-      r.confidence = spec->confidence;
-      r.antecedent_start = a.start;
-      r.antecedent_end = a.end;
-      r.reason = fmt::format("'{}' refers back to '{}' [{}, {}]", r.text, a.text, a.start, a.end);
-      added.push_back(std::move(r));
+      added.push_back(
+          ReferenceTo(a, token.start, token.end, sentence, spec->confidence, index));
       history.push_back({nullptr, added.size() - 1, sentence});
       continue;
     }
@@ -259,21 +269,8 @@ void AddCoreferences(const NameDictionary& names, const TextIndex& index,
     const Antecedent* chosen = best ? best : same ? same : earlier;
     if (!chosen) continue;
     const Mention& antecedent = mention_of(*chosen);
-    Mention r;
-    r.start = tokens[first].start;
-    r.end = token.end;
-    r.text = index.Slice(r.start, r.end);
-    r.sentence = sentence;
-    for (const auto& c : antecedent.candidates)
-      if (c.entity == antecedent.entity) r.candidates.push_back(c);
-    r.entity = antecedent.entity;
-    r.via = "coreference";
-    r.confidence = spec->confidence;
-    r.antecedent_start = antecedent.start;
-    r.antecedent_end = antecedent.end;
-    r.reason = fmt::format("'{}' refers back to '{}' [{}, {}]", r.text, antecedent.text,
-                           antecedent.start, antecedent.end);
-    added.push_back(std::move(r));
+    added.push_back(ReferenceTo(antecedent, tokens[first].start, token.end, sentence,
+                                spec->confidence, index));
     history.push_back({nullptr, added.size() - 1, sentence});
   }
   if (added.empty()) return;
