@@ -45,6 +45,12 @@ class Builder : public YAML::EventHandler {
       : limits_(limits), sections_(sections), root_(root) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override {
+    // yaml-cpp 0.7 answers a stray ',' outside [ ] or { } with an empty
+    // document that consumes nothing, forever: a document that starts
+    // where the previous one started is that case.
+    if (documents_ > 0 && mark.pos == last_document_pos_)
+      throw Stop{LineOf(mark), "YAML syntax error: unexpected ',' (outside [ ] or { })"};
+    last_document_pos_ = mark.pos;
     if (++documents_ > 1) extra_document_line_ = LineOf(mark);
   }
   void OnDocumentEnd() override {}
@@ -183,6 +189,7 @@ class Builder : public YAML::EventHandler {
   YamlNode* root_;
   int documents_ = 0;
   int extra_document_line_ = 0;
+  int last_document_pos_ = -1;  // stream offset where the last document started
   int depth_ = 0;               // open sequences and mappings, streamed ones included
   size_t nodes_ = 0;            // in the tree being built
   bool expect_key_ = false;     // in the streamed top-level mapping: a key comes next

@@ -101,6 +101,16 @@ TEST(YamlTreeTest, ASecondDocumentIsRefused) {
   EXPECT_TRUE(Tree("a: 1\n...\n").IsMap());  // an end marker is fine
 }
 
+// yaml-cpp 0.7 loops forever on a ',' outside a flow collection (found by
+// fuzz_yaml_dataset); the reader stops with a syntax error instead.
+TEST(YamlTreeTest, AStrayCommaIsASyntaxErrorNotAHang) {
+  YamlError error = TreeError(",");
+  EXPECT_EQ(error.line, 1);
+  EXPECT_EQ(error.message, "YAML syntax error: unexpected ',' (outside [ ] or { })");
+  error = TreeError("a: 1\n---\n  ,\n");
+  EXPECT_EQ(error.line, 3);
+}
+
 TEST(YamlTreeTest, SyntaxErrorsCarryTheirLine) {
   YamlError error = TreeError("a: 1\nb: [1, 2\n");
   EXPECT_NE(error.message.find("YAML syntax error"), std::string::npos);
