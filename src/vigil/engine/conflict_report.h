@@ -4,8 +4,9 @@
 // Four kinds: "contested" (one fact asserted by some parties and denied by
 // others), "attribution" (an event claimed by one perpetrator and attributed
 // to another), "estimate" (figures for the same quantity of the same subject
-// whose ranges do not overlap) and "shared_name" (one name used by sources
-// for different entities).
+// whose ranges do not overlap), "shared_name" (one name used by sources
+// for different entities) and "question" (a question, not one relation,
+// that claims answer differently: model.h Question).
 #pragma once
 
 #include <optional>
@@ -18,11 +19,11 @@
 
 namespace vigil {
 
-enum class ConflictKind { kContested, kAttribution, kEstimate, kSharedName };
+enum class ConflictKind { kContested, kAttribution, kEstimate, kSharedName, kQuestion };
 inline constexpr ConflictKind kConflictKinds[] = {
     ConflictKind::kContested, ConflictKind::kAttribution, ConflictKind::kEstimate,
-    ConflictKind::kSharedName};
-// contested | attribution | estimate | shared_name
+    ConflictKind::kSharedName, ConflictKind::kQuestion};
+// contested | attribution | estimate | shared_name | question
 std::string_view ConflictKindName(ConflictKind kind);
 
 // What repeated estimates disagree about.
@@ -43,11 +44,13 @@ struct SharedNameFact {
 using ConflictFact =
     std::variant<std::monostate, store::RelationRecord, store::EventRecord, store::EstimateRecord,
                  store::DesignationRecord, store::EntityRefRecord, store::ParticipantFactRecord,
-                 EstimatedQuantity, SharedNameFact>;
+                 EstimatedQuantity, SharedNameFact, store::QuestionRecord>;
 
 // One position and the claims that take it.
 struct ConflictSide {
-  std::string position;  // "asserts" | "claimed by X" | "2400 people" | "'X' (alias) names Y"
+  // "asserts" | "claimed by X" | "2400 people" | "'X' (alias) names Y" |
+  // a question's answer ("no"), or "not " and the answer its claims deny
+  std::string position;
   std::optional<store::EntityRefRecord> entity;   // attribution, shared_name: whom it names
   std::optional<std::string> role;                // attribution: the perpetrator's role
   std::optional<store::EstimateRecord> estimate;  // estimate: the figure (claims are below)
@@ -58,13 +61,14 @@ struct ConflictSide {
 struct Conflict {
   ConflictKind kind = ConflictKind::kContested;
   std::string summary;
-  std::string fact_type;  // relation | event | estimate | designation | entity | participant | name
+  // relation | event | estimate | designation | entity | participant | name | question
+  std::string fact_type;
   ConflictFact fact;
   std::vector<ConflictSide> sides;
 };
 
-// Contested facts first, then attributions, estimates and shared names,
-// each in the store's order.
+// Contested facts first, then attributions, estimates, shared names and
+// questions, each in the store's order.
 struct ConflictReport {
   std::vector<Conflict> conflicts;
 };

@@ -108,10 +108,10 @@ TEST(AnalysisJsonTest, PathsCountTheirHopsAndExtendRelationsWithTheirWeights) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : r.items()) keys.push_back(key);
   EXPECT_EQ(keys, (std::vector<std::string>{"fact_id", "subject", "predicate", "object", "role",
-                                            "from", "to", "claims", "direction",
+                                            "from", "to", "valid", "claims", "direction",
                                             "predicate_weight", "confidence", "strength"}));
   PathsResult paths{{relation->subject, "exact"}, {relation->object, "partial (matched 'B')"}, 3,
-                    std::nullopt, {path}};
+                    std::nullopt, std::nullopt, {path}};
   Json p = ToJson(paths);
   EXPECT_EQ(p["from"].dump(), R"({"id":"a","name":"A","kind":"person","resolved":"exact"})");
   EXPECT_TRUE(p["as_of"].is_null());

@@ -13,8 +13,8 @@ namespace {
 
 using json_internal::Params;
 
-constexpr std::string_view kViewParameters[] = {"as_of", "predicate", "min_confidence", "party",
-                                                "directed"};
+constexpr std::string_view kViewParameters[] = {"as_of",          "during", "predicate",
+                                                "min_confidence", "party",  "directed"};
 
 // The names of a request's own parameters, and the graph view's.
 std::vector<std::string_view> WithView(std::vector<std::string_view> names) {
@@ -30,6 +30,7 @@ Status FirstError(std::initializer_list<Status> statuses) {
 
 Status ReadView(const Params& p, GraphViewOptions* view) {
   p.Text("as_of", &view->as_of);
+  p.Text("during", &view->during);
   view->predicate = p.All("predicate");
   view->party = p.All("party");
   if (auto s = FirstError({p.Number("min_confidence", &view->min_confidence),
@@ -132,7 +133,7 @@ StatusOr<KeyPlayerOptions> KeyPlayerOptionsFromQuery(const QueryPairs& query,
 }
 
 StatusOr<ListRequest> ListRequestFromQuery(const std::string& what, const QueryPairs& query) {
-  Params p(query, {"kind", "predicate", "as_of"});
+  Params p(query, {"kind", "predicate", "as_of", "during"});
   if (!p.status().ok()) return p.status();
   auto table = ParseListTable(what);
   if (!table.ok()) return table.status();
@@ -141,8 +142,19 @@ StatusOr<ListRequest> ListRequestFromQuery(const std::string& what, const QueryP
   p.Text("kind", &request.kind);
   p.Text("predicate", &request.predicate);
   p.Text("as_of", &request.as_of);
+  p.Text("during", &request.during);
   if (auto s = request.Validate(); !s.ok()) return s;
   return request;
+}
+
+StatusOr<ShowOptions> ShowOptionsFromQuery(const QueryPairs& query) {
+  Params p(query, {"as_of", "during"});
+  if (!p.status().ok()) return p.status();
+  ShowOptions options;
+  p.Text("as_of", &options.as_of);
+  p.Text("during", &options.during);
+  if (auto s = options.Validate(); !s.ok()) return s;
+  return options;
 }
 
 StatusOr<SourceRequest> SourceRequestFromQuery(const std::string& id, const QueryPairs& query) {

@@ -13,6 +13,7 @@
 
 #include "vigil/base/status.h"
 #include "vigil/engine/analysis_options.h"
+#include "vigil/engine/entity_card.h"
 #include "vigil/engine/list_request.h"
 #include "vigil/engine/source_reader.h"
 
@@ -41,6 +42,8 @@ StatusOr<KeyPlayerOptions> KeyPlayerOptionsFromQuery(const QueryPairs& query,
 StatusOr<NeighbourhoodOptions> NeighbourhoodOptionsFromQuery(const QueryPairs& query);
 // kind, predicate, as_of for the table named by what.
 StatusOr<ListRequest> ListRequestFromQuery(const std::string& what, const QueryPairs& query);
+// as_of or during, for an entity's card (GET /v1/entities/{id}).
+StatusOr<ShowOptions> ShowOptionsFromQuery(const QueryPairs& query);
 // limit, offset for the source whose key is id (the route's).
 StatusOr<SourceRequest> SourceRequestFromQuery(const std::string& id, const QueryPairs& query);
 

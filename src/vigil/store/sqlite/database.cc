@@ -203,10 +203,28 @@ Status Database::Migrate(bool read_only) {
           "{}: not a vigil database at the current schema; run 'vigil load' first", path_));
     return absl::OkStatus();
   }
+  // Foreign keys off while migrating (the setting cannot change inside a
+  // transaction): a migration that rebuilds a table others refer to (0008
+  // rebuilds facts to widen its CHECK) drops the old one, which with them
+  // on would delete every referring row through ON DELETE CASCADE. Every
+  // reference is checked before each migration commits.
+  if (schema_version_ < LatestSchemaVersion())
+    if (auto s = Execute("PRAGMA foreign_keys = OFF"); !s.ok()) return s;
+  struct KeysBackOn {
+    Database* db;
+    ~KeysBackOn() { (void)db->Execute("PRAGMA foreign_keys = ON"); }
+  } keys_back_on{this};
   while (schema_version_ < LatestSchemaVersion()) {
     Transaction tx(*this);
     if (auto s = tx.Begin(); !s.ok()) return s;
     if (auto s = Execute(kSchemaMigrations[schema_version_]); !s.ok()) return s;
+    {
+      Statement check(*this, "PRAGMA foreign_key_check");
+      if (check.Step())
+        return Error(fmt::format("migration {}: a reference in table {} points at nothing in {}",
+                                 schema_version_ + 1, check.Text(0), check.Text(2)));
+      if (!check.status().ok()) return check.status();
+    }
     if (auto s = Execute(fmt::format("PRAGMA user_version = {}", schema_version_ + 1)); !s.ok())
       return s;
     if (auto s = Execute(fmt::format("PRAGMA application_id = {}", kApplicationId)); !s.ok())
