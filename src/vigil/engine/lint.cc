@@ -57,7 +57,7 @@ std::optional<PartialDate> LintDate(const std::optional<std::string>& text) {
   return *date;
 }
 
-const store::LifespanBoundRecord* BoundOf(const std::vector<store::LifespanBoundRecord>& bounds,
+const store::LifespanBoundRecord* LintBoundOf(const std::vector<store::LifespanBoundRecord>& bounds,
                                           std::string_view which) {
   for (const auto& b : bounds)
     if (b.bound == which) return &b;
@@ -66,7 +66,7 @@ const store::LifespanBoundRecord* BoundOf(const std::vector<store::LifespanBound
 
 // Whether text holds word as a whole word (ASCII letters around it end it),
 // case folded; word may hold spaces ("according to").
-bool HasWord(std::string_view lower_text, std::string_view word) {
+bool LintHasWord(std::string_view lower_text, std::string_view word) {
   auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || c == '\''; };
   for (size_t at = lower_text.find(word); at != std::string_view::npos;
        at = lower_text.find(word, at + 1)) {
@@ -78,9 +78,9 @@ bool HasWord(std::string_view lower_text, std::string_view word) {
   return false;
 }
 
-std::string_view FirstWordOf(std::string_view lower_text, std::span<const std::string_view> words) {
+std::string_view LintFirstWord(std::string_view lower_text, std::span<const std::string_view> words) {
   for (auto w : words)
-    if (HasWord(lower_text, w)) return w;
+    if (LintHasWord(lower_text, w)) return w;
   return {};
 }
 
@@ -98,7 +98,7 @@ constexpr std::string_view kStrongDenialWords[] = {"denied", "denies", "deny", "
                                                    "baseless", "dismissed"};
 
 // Quotation marks that open or close a quotation (not apostrophes).
-bool HasQuotation(std::string_view text) {
+bool LintHasQuotation(std::string_view text) {
   return text.find('"') != std::string_view::npos ||
          text.find("\u201c") != std::string_view::npos ||
          text.find("\u201d") != std::string_view::npos ||
@@ -122,8 +122,8 @@ std::vector<LintFinding> CheckRelation(const store::RelationRecord& r,
   std::string fact = fmt::format("relation {} {} {}", r.subject.id, r.predicate, r.object.id);
   auto from = LintDate(r.from), to = LintDate(r.to);
   for (auto [end, bounds] : {std::pair{&r.subject, &subject}, {&r.object, &object}}) {
-    const auto* start = BoundOf(*bounds, "start");
-    const auto* finish = BoundOf(*bounds, "end");
+    const auto* start = LintBoundOf(*bounds, "start");
+    const auto* finish = LintBoundOf(*bounds, "end");
     auto born = start ? LintDate(start->date) : std::nullopt;
     auto died = finish ? LintDate(finish->date) : std::nullopt;
     // Only what is certain: a date that cannot fall within the lifespan,
@@ -160,8 +160,8 @@ std::vector<LintFinding> CheckRelation(const store::RelationRecord& r,
   }
   if (r.role && !to) {
     std::string role = AsciiLower(*r.role);
-    std::string_view word = HasWord(role, "former") ? "former"
-                            : HasWord(role, "formerly") ? "formerly"
+    std::string_view word = LintHasWord(role, "former") ? "former"
+                            : LintHasWord(role, "formerly") ? "formerly"
                             : role.find("ex-") != std::string::npos ? "ex-"
                                                                     : "";
     if (!word.empty())
@@ -181,8 +181,8 @@ std::vector<LintFinding> CheckClaim(const store::LintClaimRecord& c) {
   std::string lower = AsciiLower(*c.passage);
   std::string field = fmt::format("claims[{}]", c.position);
   if (!c.has_party) {
-    std::string_view word = FirstWordOf(lower, kReportWords);
-    if (HasQuotation(*c.passage) || !word.empty())
+    std::string_view word = LintFirstWord(lower, kReportWords);
+    if (LintHasQuotation(*c.passage) || !word.empty())
       out.push_back(FindingOf(
           "quote_without_speaker", c.file, c.line, field + ".party", c.fact,
           fmt::format("the passage {} but the claim names no party (party or party_label): it "
@@ -191,7 +191,7 @@ std::vector<LintFinding> CheckClaim(const store::LintClaimRecord& c) {
                                    : fmt::format("reports words ('{}')", word))));
   }
   if (c.confidence >= 0.8 && c.stance == "asserts") {
-    std::string_view word = FirstWordOf(lower, kHedgeWords);
+    std::string_view word = LintFirstWord(lower, kHedgeWords);
     if (!word.empty())
       out.push_back(FindingOf("hedged_high_confidence", c.file, c.line, field + ".confidence",
                               c.fact,
@@ -200,12 +200,12 @@ std::vector<LintFinding> CheckClaim(const store::LintClaimRecord& c) {
                                           word, c.confidence)));
   }
   if (c.fact_type != "question") {  // an answer may well be "no"
-    if (c.stance == "denies" && FirstWordOf(lower, kDenialWords).empty())
+    if (c.stance == "denies" && LintFirstWord(lower, kDenialWords).empty())
       out.push_back(FindingOf("stance_contradicts_passage", c.file, c.line, field + ".stance",
                               c.fact,
                               "the claim denies the fact but its passage denies or negates "
                               "nothing"));
-    std::string_view denial = FirstWordOf(lower, kStrongDenialWords);
+    std::string_view denial = LintFirstWord(lower, kStrongDenialWords);
     if (c.stance == "asserts" && !denial.empty())
       out.push_back(FindingOf(
           "stance_contradicts_passage", c.file, c.line, field + ".stance", c.fact,
@@ -218,7 +218,7 @@ std::vector<LintFinding> CheckClaim(const store::LintClaimRecord& c) {
 
 std::vector<LintFinding> CheckEntity(const store::LintEntityRecord& e) {
   std::vector<LintFinding> out;
-  if (BoundOf(e.lifespan, "end")) return out;
+  if (LintBoundOf(e.lifespan, "end")) return out;
   auto status = e.attributes.find("status");
   auto death = e.attributes.find("death_date");
   std::string why = death != e.attributes.end() ? "death_date " + death->second

@@ -269,9 +269,11 @@ void ReadLifespan(Record& parent, Lifespan* lifespan) {
     parent.ProblemAt(*n, "lifespan", "expected a mapping with start and/or end");
     return;
   }
+  bool given = false;
   for (auto [key, bound] : {std::pair{"start", &lifespan->start}, {"end", &lifespan->end}}) {
     const YamlNode* b = r.Get(key);
     if (!b || b->IsNull()) continue;
+    given = true;
     Record br(*b, r.path(), r.Field(key), r.problems());
     if (!br.IsMap()) {
       r.ProblemAt(*b, key, "expected a mapping with date, and claims or general_knowledge");
@@ -286,7 +288,7 @@ void ReadLifespan(Record& parent, Lifespan* lifespan) {
       br.Problem("claims", "a lifespan bound needs claims citing a passage, or a general_knowledge note");
     br.CheckNoUnknownKeys();
   }
-  if (!lifespan->IsSet() && !r.problems()->Full())
+  if (!given && !r.problems()->Full())
     r.problems()->Add(r.Where(), r.field(), "expected a start and/or an end");
   if (lifespan->start.IsSet() && lifespan->end.IsSet() &&
       lifespan->end.date.Latest() < lifespan->start.date.Earliest())
