@@ -95,6 +95,8 @@ void AddEventCommands(CLI::App& app, Context& context, std::vector<Command>& com
   events->add_option("--place", query->place, "province, admin-1/admin-2 name or city");
   events->add_option("--kind", query->kind, "event type (attack, state_based_conflict, battle...)");
   events->add_option("--as-of", query->as_of, "events that had begun by that date");
+  events->add_option("--during", query->during,
+                     "events that took place in a period: YYYY, YYYY-MM or FROM..TO");
   events->add_option("--party", query->party,
                      "only events with a claim by these parties (entity names, or party labels "
                      "such as \"UCDP GED\")");
@@ -122,6 +124,8 @@ void AddEventCommands(CLI::App& app, Context& context, std::vector<Command>& com
   activity->add_option("--from", activity_query->from, "events that ended on or after");
   activity->add_option("--to", activity_query->to, "events that began on or before");
   activity->add_option("--as-of", activity_query->as_of, "events that had begun by that date");
+  activity->add_option("--during", activity_query->during,
+                       "events that took place in a period: YYYY, YYYY-MM or FROM..TO");
   activity->add_option("--party", activity_query->party, "only events with a claim by these parties");
   AddCommonOptions(activity, context);
   commands.push_back({activity, [activity_query, &context] {

@@ -20,7 +20,10 @@ namespace {
 
 void AddViewOptions(CLI::App* cmd, GraphViewOptions& view, bool directed) {
   cmd->add_option("--as-of", view.as_of,
-                  "the network as it stood on that date: YYYY, YYYY-MM or YYYY-MM-DD");
+                  "the network as it stood on that date: YYYY, YYYY-MM or YYYY-MM-DD (a year or "
+                  "month means its last day)");
+  cmd->add_option("--during", view.during,
+                  "every relation valid at any time in a period: YYYY, YYYY-MM or FROM..TO");
   cmd->add_option("--predicate", view.predicate, "only relations of these predicates")
       ->delimiter(',');
   cmd->add_option("--min-confidence", view.min_confidence,

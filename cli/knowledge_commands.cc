@@ -78,16 +78,23 @@ void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>&
                       }});
 
   auto show_name = std::make_shared<std::string>();
+  auto show_options = std::make_shared<ShowOptions>();
   auto* show = app.add_subcommand("show", "an entity's card: names, designations, relations, "
                                           "events, estimates, each with its citations; or an "
                                           "event by its id, with its actors' links");
   show->add_option("NAME_OR_ID", *show_name, "entity id or any of its names, or an event id")
       ->required();
+  show->add_option("--as-of", show_options->as_of,
+                   "only the relations that held on that date: YYYY, YYYY-MM or YYYY-MM-DD (a "
+                   "year or month means its last day)");
+  show->add_option("--during", show_options->during,
+                   "only the relations valid at any time in a period: YYYY, YYYY-MM or FROM..TO");
   AddCommonOptions(show, context);
-  commands.push_back({show, [show_name, &context] {
+  commands.push_back({show, [show_name, show_options, &context] {
+                        if (auto s = show_options->Validate(); !s.ok()) return Fail(s, context);
                         auto engine = OpenForReading(context);
                         if (!engine.ok()) return Fail(engine.status(), context);
-                        auto card = (*engine)->ShowEntityOrEvent(*show_name);
+                        auto card = (*engine)->ShowEntityOrEvent(*show_name, *show_options);
                         if (!card.ok()) return Fail(card.status(), context);
                         const auto* event = std::get_if<EventCard>(&*card);
                         Json json = event ? ToJson(*event) : ToJson(std::get<EntityCard>(*card));
@@ -106,8 +113,12 @@ void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>&
   list->add_option("--kind", list_args->request.kind, "entity kind, or event type for events");
   list->add_option("--predicate", list_args->request.predicate, "relation predicate");
   list->add_option("--as-of", list_args->request.as_of,
-                   "what held (relations) or had happened (events, estimates) on that date: "
-                   "YYYY, YYYY-MM or YYYY-MM-DD");
+                   "what held (relations, within their ends' lifespans), existed (entities) or "
+                   "had happened (events, estimates) on that date: YYYY, YYYY-MM or YYYY-MM-DD "
+                   "(a year or month means its last day)");
+  list->add_option("--during", list_args->request.during,
+                   "what held, existed or happened at any time in a period: YYYY, YYYY-MM or "
+                   "FROM..TO");
   AddCommonOptions(list, context);
   commands.push_back({list, [list_args, &context] {
                         auto what = ParseListTable(list_args->what);
@@ -137,6 +148,23 @@ void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>&
                         if (context.json) return Print(json);
                         RenderConflicts(json, std::cout);
                         return 0;
+                      }});
+
+  auto* lint = app.add_subcommand(
+      "lint", "check the knowledge base: relations outside their ends' lifespans, former roles "
+              "without an end, unattributed quotes, hedged or contradicted claims; fails on errors");
+  AddCommonOptions(lint, context);
+  commands.push_back({lint, [&context] {
+                        auto engine = OpenForReading(context);
+                        if (!engine.ok()) return Fail(engine.status(), context);
+                        auto report = (*engine)->Lint();
+                        if (!report.ok()) return Fail(report.status(), context);
+                        Json json = ToJson(*report);
+                        if (context.json)
+                          Print(json);
+                        else
+                          RenderLint(json, std::cout);
+                        return report->ok() ? 0 : static_cast<int>(ExitCode::kCheckFailed);
                       }});
 
   auto verify_args = std::make_shared<VerifyArgs>();

@@ -32,6 +32,21 @@ std::string Period(const Json& from, const Json& to) {
   return fmt::format(" ({}–{})", Str(from), Str(to));
 }
 
+// " · from 2015-01 by isis-k's lifespan, to ..." when a bound of the
+// relation's effective validity came from an end's lifespan, not its own
+// claims; "" otherwise.
+std::string LifespanBounds(const Json& r) {
+  if (!r.contains("valid")) return "";
+  std::string out;
+  for (const char* end : {"from", "to"}) {
+    const Json& b = r["valid"][end];
+    if (b.is_null() || b["by"] != "lifespan") continue;
+    out += fmt::format("{}{} {} by the lifespan of {}", out.empty() ? " · " : ", ", end,
+                       Str(b["date"]), Str(b["entity"]["id"]));
+  }
+  return out;
+}
+
 void RenderClaims(const Json& claims, std::ostream& out, const std::string& indent) {
   for (const auto& c : claims) {
     std::string where = c["span"].is_null()
@@ -200,6 +215,18 @@ void RenderCard(const Json& card, std::ostream& out) {
     fmt::print(out, "\nSources\n");
     RenderClaims(card["claims"], out, "  ");
   }
+  if (card.contains("lifespan") && !card["lifespan"].empty()) {
+    fmt::print(out, "\nLifespan\n");
+    bool person = card["kind"] == "person";
+    for (const auto& b : card["lifespan"]) {
+      bool start = b["bound"] == "start";
+      fmt::print(out, "  {} {}\n", start ? (person ? "born" : "began") : (person ? "died" : "ended"),
+                 Str(b["date"]));
+      if (!b["general_knowledge"].is_null())
+        fmt::print(out, "      general knowledge (no source): {}\n", Line(b["general_knowledge"], 200));
+      RenderClaims(b["claims"], out, "      ");
+    }
+  }
   if (!card["designations"].empty()) {
     fmt::print(out, "\nDesignations\n");
     for (const auto& d : card["designations"]) {
@@ -219,15 +246,19 @@ void RenderCard(const Json& card, std::ostream& out) {
       fmt::print(out, "  {} — {}{}\n", Ref(d["entity"]), Str(d["program"]),
                  d["date"].is_null() ? "" : ", " + Str(d["date"]));
   }
+  if (card["relations"].contains("as_of") && !card["relations"]["as_of"].is_null())
+    fmt::print(out, "\nRelations as of {}\n", Str(card["relations"]["as_of"]));
+  if (card["relations"].contains("during") && !card["relations"]["during"].is_null())
+    fmt::print(out, "\nRelations during {}\n", Str(card["relations"]["during"]));
   for (const char* direction : {"outgoing", "incoming"}) {
     const Json& list = card["relations"][direction];
     if (list.empty()) continue;
     fmt::print(out, "\nRelations ({})\n", direction);
     for (const auto& r : list) {
       const Json& other = std::string(direction) == "outgoing" ? r["object"] : r["subject"];
-      fmt::print(out, "  {} {} {}{}{}\n", std::string(direction) == "outgoing" ? "→" : "←",
+      fmt::print(out, "  {} {} {}{}{}{}\n", std::string(direction) == "outgoing" ? "→" : "←",
                  Str(r["predicate"]), Ref(other), r["role"].is_null() ? "" : " as " + Str(r["role"]),
-                 Period(r["from"], r["to"]));
+                 Period(r["from"], r["to"]), LifespanBounds(r));
       RenderClaims(r["claims"], out, "      ");
     }
   }
@@ -285,9 +316,10 @@ void RenderList(ListTable table, const Json& items, std::ostream& out) {
       fmt::print(out, "{:<34} {:<16} {}{}\n", Str(item["id"]), Str(item["kind"]), Str(item["name"]),
                  item["designations"].get<int64_t>() ? "  [designated]" : "");
     } else if (table == ListTable::kRelations) {
-      fmt::print(out, "{} —{}→ {}{}{}  ({} claims)\n", Ref(item["subject"]), Str(item["predicate"]),
-                 Ref(item["object"]), item["role"].is_null() ? "" : " as " + Str(item["role"]),
-                 Period(item["from"], item["to"]), item["claims"].size());
+      fmt::print(out, "{} —{}→ {}{}{}{}  ({} claims)\n", Ref(item["subject"]),
+                 Str(item["predicate"]), Ref(item["object"]),
+                 item["role"].is_null() ? "" : " as " + Str(item["role"]),
+                 Period(item["from"], item["to"]), LifespanBounds(item), item["claims"].size());
     } else if (table == ListTable::kEvents) {
       RenderEventLine(item, out, "");
     } else if (table == ListTable::kEstimates) {
@@ -373,6 +405,16 @@ void RenderEventCard(const Json& e, std::ostream& out) {
                                       : Str(c["party"]),
                  Str(c["source"]), c["locator"].is_null() ? "" : " " + Str(c["locator"]));
   }
+}
+
+void RenderLint(const Json& result, std::ostream& out) {
+  for (const auto& f : result["findings"]) {
+    std::string where = f["file"].is_null() ? std::string("(no file)") : Str(f["file"]);
+    if (!f["line"].is_null()) where = fmt::format("{}:{}", where, Str(f["line"]));
+    fmt::print(out, "{}: {}: {}: {}: {} [{}]\n", where, Str(f["field"]), Str(f["severity"]),
+               Str(f["rule"]), Str(f["message"]), Str(f["fact"]));
+  }
+  fmt::print(out, "lint: {} errors, {} warnings\n", Str(result["errors"]), Str(result["warnings"]));
 }
 
 std::string Line(const Json& value, size_t max) {

@@ -17,6 +17,7 @@ void RenderEventCard(const Json& event, std::ostream& out);
 void RenderList(ListTable what, const Json& items, std::ostream& out);
 void RenderConflicts(const Json& result, std::ostream& out);
 void RenderVerify(const Json& result, bool quiet, std::ostream& out);
+void RenderLint(const Json& result, std::ostream& out);
 
 // One line, at most max bytes, cut on a UTF-8 boundary, "…" when cut.
 std::string Clip(std::string text, size_t max);

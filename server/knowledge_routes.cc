@@ -34,7 +34,9 @@ void Api::AddKnowledgeRoutes() {
   const int reader = static_cast<int>(Role::kReader);
 
   router_.Get("/v1/entities/{id}", [this](Request& request) {
-    return Cached(request, [&] { return JsonOr(engine_.Show(request.Param("id"))); });
+    auto options = ShowOptionsFromQuery(request.query);
+    if (!options.ok()) return StatusResponse(options.status());
+    return Cached(request, [&] { return JsonOr(engine_.Show(request.Param("id"), *options)); });
   }).required_level = reader;
 
   // The tables of `vigil list WHAT`, each also at /v1/WHAT but events:

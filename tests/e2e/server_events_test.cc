@@ -45,6 +45,10 @@ TEST_F(ServerEventsTest, EventsTakeTheFiltersOfVigilEventsAndAnswerItsJson) {
       {"party=ACLED&place=panjshir", {"--party", "ACLED", "--place", "panjshir"}, 1},
       {"party=ACLED&kind=battle", {"--party", "ACLED", "--kind", "battle"}, 2},
       {"party=ACLED&as_of=2021-08-31", {"--party", "ACLED", "--as-of", "2021-08-31"}, 2},
+      {"party=ACLED&during=2021-07", {"--party", "ACLED", "--during", "2021-07"}, 1},
+      {"party=ACLED&during=2021-08..2021-09",
+       {"--party", "ACLED", "--during", "2021-08..2021-09"},
+       3},
       {"actor=isis-k&party=ACLED", {"--actor", "isis-k", "--party", "ACLED"}, 1},
   };
   for (const auto& c : cases) {
@@ -73,6 +77,7 @@ TEST_F(ServerEventsTest, BadEventParametersAreNamed) {
       {"from=last%20week", "from", "not a date"},
       {"to=2021-13", "to", "not a date"},
       {"as_of=soon", "as_of", "not a date"},
+      {"during=2021-09..2021-08", "during", "ends before it begins"},
       {"links=maybe", "links", "true or false"},
       {"colour=red", "colour", "unknown parameter"},
   };
@@ -99,6 +104,12 @@ TEST_F(ServerEventsTest, ActivityIsVigilActivity) {
                             "--as-of", "2021-08"}));
   EXPECT_EQ(quarters["events"], 1);
   EXPECT_EQ(quarters["periods"][0]["period"], "2021-Q3");
+
+  // During September 2021 the Taliban fought one ACLED event (Bazarak, 3rd).
+  json september = Get("/v1/activity/Taliban?party=ACLED&during=2021-09");
+  EXPECT_EQ(september,
+            Json({"activity", "Taliban", "--party", "ACLED", "--during", "2021-09"}));
+  EXPECT_EQ(september["events"], 1);
 
   EXPECT_EQ(Get("/v1/activity/Nobody%20At%20All", 404)["error"]["code"], "not_found");
   auto week = server_->Get("/v1/activity/Taliban?by=week", reader_);

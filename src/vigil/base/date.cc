@@ -69,6 +69,42 @@ StatusOr<std::string> PartialDate::ParseAsOf(std::string_view text) {
   return date->Latest();
 }
 
+StatusOr<DayRange> PartialDate::ParsePeriod(std::string_view text) {
+  auto exact = [&](std::string_view part) -> StatusOr<PartialDate> {
+    auto date = Parse(part);
+    if (!date.ok()) return date.status();
+    if (date->approximate)
+      return absl::InvalidArgumentError(
+          fmt::format("a period takes exact dates, not '{}'", part));
+    return *date;
+  };
+  size_t dots = text.find("..");
+  if (dots == std::string_view::npos) {
+    auto date = exact(text);
+    if (!date.ok()) return date.status();
+    return DayRange{date->Earliest(), date->Latest()};
+  }
+  std::string_view from = text.substr(0, dots), to = text.substr(dots + 2);
+  if (from.empty() && to.empty())
+    return absl::InvalidArgumentError(
+        "invalid period '..' (expected YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO)");
+  DayRange range;
+  if (!from.empty()) {
+    auto date = exact(from);
+    if (!date.ok()) return date.status();
+    range.first = date->Earliest();
+  }
+  if (!to.empty()) {
+    auto date = exact(to);
+    if (!date.ok()) return date.status();
+    range.last = date->Latest();
+  }
+  if (!range.first.empty() && !range.last.empty() && range.last < range.first)
+    return absl::InvalidArgumentError(
+        fmt::format("the period '{}' ends before it begins", text));
+  return range;
+}
+
 std::string PartialDate::ToString() const {
   if (!IsSet()) return "";
   std::string out = approximate ? "~" : "";

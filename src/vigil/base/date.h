@@ -16,6 +16,21 @@
 
 namespace vigil {
 
+// A closed range of days ("YYYY-MM-DD"), for filtering by time: as of a day
+// (first == last) or during a period. An empty end is open.
+struct DayRange {
+  std::string first, last;
+
+  bool Unbounded() const { return first.empty() && last.empty(); }
+  // Whether a closed interval from..to (days; empty: open) meets the range.
+  bool Meets(std::string_view from, std::string_view to) const {
+    if (!last.empty() && !from.empty() && from > last) return false;
+    if (!first.empty() && !to.empty() && to < first) return false;
+    return true;
+  }
+  friend bool operator==(const DayRange&, const DayRange&) = default;
+};
+
 struct PartialDate {
   int year = 0;   // 0: no date
   int month = 0;  // 0: unknown
@@ -28,6 +43,12 @@ struct PartialDate {
   // Parses a complete or partial date given on a command line and returns
   // the day it denotes for "as of" filtering: the latest day it may denote.
   static StatusOr<std::string> ParseAsOf(std::string_view text);
+  // Parses a period given on a command line: a year ("2021"), a month
+  // ("2021-06"), a day, or FROM..TO with either end a date or left open
+  // ("2014..2016", "2021-06..", "..2001-09-11"); the days from the first
+  // day FROM may denote to the last day TO may denote. Approximate dates
+  // and an end before the start are refused.
+  static StatusOr<DayRange> ParsePeriod(std::string_view text);
 
   bool IsSet() const { return year != 0; }
   std::string ToString() const;  // the canonical written form

@@ -63,5 +63,31 @@ TEST(PartialDate, AsOfTakesTheLastDay) {
   EXPECT_FALSE(PartialDate::ParseAsOf("~2015").ok());
 }
 
+TEST(PartialDate, PeriodsCoverEveryDayTheyDenote) {
+  auto period = [](std::string_view text) {
+    auto range = PartialDate::ParsePeriod(text);
+    EXPECT_TRUE(range.ok()) << text << ": " << range.status();
+    return range.ok() ? *range : DayRange{"(error)", "(error)"};
+  };
+  EXPECT_EQ(period("2021"), (DayRange{"2021-01-01", "2021-12-31"}));
+  EXPECT_EQ(period("2021-06"), (DayRange{"2021-06-01", "2021-06-30"}));
+  EXPECT_EQ(period("2021-06-16"), (DayRange{"2021-06-16", "2021-06-16"}));
+  EXPECT_EQ(period("2014..2016-02"), (DayRange{"2014-01-01", "2016-02-29"}));
+  EXPECT_EQ(period("2021-06.."), (DayRange{"2021-06-01", ""}));
+  EXPECT_EQ(period("..2001-09-11"), (DayRange{"", "2001-09-11"}));
+  for (const char* bad : {"", "..", "~2015", "2016..2014", "2015...2016", "2015..~2016", "x..2016"})
+    EXPECT_FALSE(PartialDate::ParsePeriod(bad).ok()) << bad;
+}
+
+TEST(DayRange, MeetsIntervalsThatOverlapIt) {
+  DayRange june{"2021-06-01", "2021-06-30"};
+  EXPECT_TRUE(june.Meets("2021-06-16", "2021-06-16"));  // a one-day event inside
+  EXPECT_TRUE(june.Meets("", ""));                      // open both ways
+  EXPECT_TRUE(june.Meets("2021-06-30", ""));
+  EXPECT_FALSE(june.Meets("2021-07-01", ""));
+  EXPECT_FALSE(june.Meets("", "2021-05-31"));
+  EXPECT_TRUE(DayRange{}.Meets("1990-01-01", "1991-01-01"));
+}
+
 }  // namespace
 }  // namespace vigil

@@ -54,15 +54,12 @@ bool IsAuthorityCode(const std::string& code) {
 
 }  // namespace
 
-StatusOr<std::string> AsOfDay(const std::string& as_of) {
-  if (as_of.empty()) return std::string();
-  auto day = PartialDate::ParseAsOf(as_of);
-  if (!day.ok()) return FieldError("as_of", std::string(day.status().message()));
-  return *day;
+StatusOr<DayRange> ViewDays(const GraphViewOptions& view) {
+  return QueryDays(view.as_of, view.during);
 }
 
 Status GraphViewOptions::Validate() const {
-  if (auto day = AsOfDay(as_of); !day.ok()) return day.status();
+  if (auto days = ViewDays(*this); !days.ok()) return days.status();
   for (const auto& p : predicate) {
     if (FindPredicate(p)) continue;
     std::vector<std::string_view> names;
@@ -152,6 +149,7 @@ Status NetworkSource::Validate() const {
     return absl::OkStatus();
   }
   const char* filter = !view.as_of.empty()          ? "as_of"
+                       : !view.during.empty()       ? "during"
                        : !view.predicate.empty()    ? "predicate"
                        : !view.party.empty()        ? "party"
                        : view.min_confidence != 0.0 ? "min_confidence"

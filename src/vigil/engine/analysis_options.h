@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "vigil/base/status.h"
+#include "vigil/engine/period.h"
 #include "vigil/ingest/network/network.h"
 
 namespace vigil {
@@ -29,8 +30,13 @@ namespace vigil {
 // (docs/network-analysis.md, "The graph view").
 struct GraphViewOptions {
   // Relations valid on that day: YYYY, YYYY-MM or YYYY-MM-DD (the last day
-  // it denotes); empty: every relation, whatever its dates.
+  // it denotes); empty: every relation, whatever its dates. Validity is
+  // effective validity: a relation's own interval within both ends'
+  // lifespans (engine/period.h).
   std::string as_of{};
+  // Or relations valid on some day of a period: a year, a month, or
+  // FROM..TO (engine/period.h); not with as_of.
+  std::string during{};
   std::vector<std::string> predicate{};  // only these predicates; empty: all
   double min_confidence = 0.0;           // in [0, 1]
   std::vector<std::string> party{};      // entity names or ids, or claims' party labels
@@ -39,9 +45,8 @@ struct GraphViewOptions {
   Status Validate() const;
 };
 
-// The day as_of denotes ("2023" -> "2023-12-31"); "" for "". A field error
-// (as_of) when it is not a date.
-StatusOr<std::string> AsOfDay(const std::string& as_of);
+// The days a view covers (engine/period.h QueryDays of as_of and during).
+StatusOr<DayRange> ViewDays(const GraphViewOptions& view);
 
 struct ExposureOptions {
   GraphViewOptions view{};  // directed is ignored: exposure follows ties both ways

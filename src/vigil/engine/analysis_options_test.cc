@@ -46,10 +46,25 @@ TEST(AnalysisOptionsTest, TheViewRefusesBadDatesPredicatesAndConfidences) {
 }
 
 TEST(AnalysisOptionsTest, AsOfDaysAreTheLastDayTheyDenote) {
-  EXPECT_EQ(*AsOfDay("2023"), "2023-12-31");
-  EXPECT_EQ(*AsOfDay("2024-02"), "2024-02-29");
-  EXPECT_EQ(*AsOfDay(""), "");
-  EXPECT_EQ(FieldOf(AsOfDay("~2020").status()), "as_of");
+  EXPECT_EQ(*ViewDays({.as_of = "2023"}), (DayRange{"2023-12-31", "2023-12-31"}));
+  EXPECT_EQ(*ViewDays({.as_of = "2024-02"}), (DayRange{"2024-02-29", "2024-02-29"}));
+  EXPECT_TRUE(ViewDays({})->Unbounded());
+  EXPECT_EQ(FieldOf(ViewDays({.as_of = "~2020"}).status()), "as_of");
+}
+
+TEST(AnalysisOptionsTest, DuringCoversThePeriodAndExcludesAsOf) {
+  // A one-day event (a summit on 2021-06-16) lies within --during 2021-06,
+  // not on --as-of 2021-06 (the month's last day).
+  EXPECT_EQ(*ViewDays({.during = "2021-06"}), (DayRange{"2021-06-01", "2021-06-30"}));
+  EXPECT_TRUE(ViewDays({.during = "2021-06"})->Meets("2021-06-16", "2021-06-16"));
+  EXPECT_FALSE(ViewDays({.as_of = "2021-06"})->Meets("2021-06-16", "2021-06-16"));
+  EXPECT_EQ(*ViewDays({.during = "2014..2016"}), (DayRange{"2014-01-01", "2016-12-31"}));
+  ExpectFieldError(GraphViewOptions{.during = "2016..2014"}.Validate(), "during",
+                   "ends before it begins");
+  ExpectFieldError(GraphViewOptions{.as_of = "2015", .during = "2016"}.Validate(), "during",
+                   "not both");
+  ExpectFieldError(NetworkSource{.graph = "g.txt", .view = {.during = "2016"}}.Validate(),
+                   "during", "does not apply to network files");
 }
 
 TEST(AnalysisOptionsTest, ExposureAndPathsCheckTheirRanges) {

@@ -131,7 +131,8 @@ struct ExposedEntity {
 
 struct ExposureResult {
   ResolvedEntity start;
-  std::optional<std::string> as_of;  // the day ("YYYY-MM-DD")
+  std::optional<std::string> as_of;   // the day ("YYYY-MM-DD")
+  std::optional<std::string> during;  // or the period's days ("FIRST..LAST", either may be open)
   int max_hops = 0;
   std::vector<std::string> authorities;
   bool in_network = false;  // the start takes part in a relation
@@ -143,6 +144,7 @@ struct PathsResult {
   ResolvedEntity from, to;
   int k = 0;
   std::optional<std::string> as_of;
+  std::optional<std::string> during;
   std::vector<CitedPath> paths;  // strongest first
 };
 
@@ -167,6 +169,7 @@ struct NeighbourhoodEdge {
 struct NeighbourhoodResult {
   std::vector<ResolvedEntity> focus;
   std::optional<std::string> as_of;  // the day ("YYYY-MM-DD")
+  std::optional<std::string> during;  // or the period's days ("FIRST..LAST")
   int depth = 0, limit = 0;
   bool truncated = false;                // more nodes were within reach than the limit
   std::vector<NeighbourhoodNode> nodes;  // the focus, then by hops

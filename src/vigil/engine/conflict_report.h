@@ -5,8 +5,10 @@
 // others), "attribution" (an event claimed by one perpetrator and attributed
 // to another), "estimate" (figures for the same quantity of the same subject
 // whose ranges do not overlap), "attribute" (different values of one
-// attribute of one entity: the entity's own and those sources claim) and
-// "shared_name" (one name used by sources for different entities).
+// attribute of one entity: the entity's own and those sources claim),
+// "shared_name" (one name used by sources for different entities) and
+// "question" (a question, not one relation, that claims answer
+// differently: model.h Question).
 #pragma once
 
 #include <optional>
@@ -19,11 +21,18 @@
 
 namespace vigil {
 
-enum class ConflictKind { kContested, kAttribution, kEstimate, kAttribute, kSharedName };
+enum class ConflictKind {
+  kContested,
+  kAttribution,
+  kEstimate,
+  kAttribute,
+  kSharedName,
+  kQuestion
+};
 inline constexpr ConflictKind kConflictKinds[] = {
     ConflictKind::kContested, ConflictKind::kAttribution, ConflictKind::kEstimate,
-    ConflictKind::kAttribute, ConflictKind::kSharedName};
-// contested | attribution | estimate | attribute | shared_name
+    ConflictKind::kAttribute, ConflictKind::kSharedName,  ConflictKind::kQuestion};
+// contested | attribution | estimate | attribute | shared_name | question
 std::string_view ConflictKindName(ConflictKind kind);
 
 // What repeated estimates disagree about.
@@ -52,11 +61,13 @@ using ConflictFact =
     std::variant<std::monostate, store::RelationRecord, store::EventRecord, store::EstimateRecord,
                  store::DesignationRecord, store::EntityRefRecord, store::ParticipantFactRecord,
                  store::ClaimedAttributeRecord, EstimatedQuantity, AttributeOfEntity,
-                 SharedNameFact>;
+                 SharedNameFact, store::QuestionRecord>;
 
 // One position and the claims that take it.
 struct ConflictSide {
-  std::string position;  // "asserts" | "claimed by X" | "2400 people" | "'X' (alias) names Y"
+  // "asserts" | "claimed by X" | "2400 people" | "'X' (alias) names Y" |
+  // a question's answer ("no"), or "not " and the answer its claims deny
+  std::string position;
   std::optional<store::EntityRefRecord> entity;   // attribution, shared_name: whom it names
   std::optional<std::string> role;                // attribution: the perpetrator's role
   std::optional<store::EstimateRecord> estimate;  // estimate: the figure (claims are below)
@@ -73,14 +84,14 @@ struct Conflict {
   ConflictKind kind = ConflictKind::kContested;
   std::string summary;
   // relation | event | estimate | designation | entity | participant |
-  // attribute | name
+  // attribute | name | question
   std::string fact_type;
   ConflictFact fact;
   std::vector<ConflictSide> sides;
 };
 
-// Contested facts first, then attributions, estimates, attributes and
-// shared names, each in the store's order.
+// Contested facts first, then attributions, estimates, attributes, shared
+// names and questions, each in the store's order.
 struct ConflictReport {
   std::vector<Conflict> conflicts;
 };

@@ -22,6 +22,8 @@ std::string_view ConflictKindName(ConflictKind kind) {
       return "attribute";
     case ConflictKind::kSharedName:
       return "shared_name";
+    case ConflictKind::kQuestion:
+      return "question";
   }
   return "";
 }
@@ -290,11 +292,44 @@ Status SharedNames(store::Store& store, std::vector<Conflict>* conflicts) {
   return absl::OkStatus();
 }
 
+// Questions whose claims take two positions or more: an answer asserted,
+// or denied ("not" and the answer); each position a side, in the order
+// first given.
+Status Questions(store::Store& store, std::vector<Conflict>* conflicts) {
+  auto questions = store.Questions();
+  if (!questions.ok()) return questions.status();
+  for (auto& q : *questions) {
+    std::vector<ConflictSide> sides;
+    for (const auto& claim : q.claims) {
+      std::string answer = claim.answer.value_or("");
+      std::string position = claim.stance == "denies" ? "not " + answer : answer;
+      auto side = std::find_if(sides.begin(), sides.end(),
+                               [&](const ConflictSide& s) { return s.position == position; });
+      if (side == sides.end()) {
+        sides.emplace_back().position = position;
+        side = sides.end() - 1;
+      }
+      side->claims.push_back(claim);
+    }
+    if (sides.size() < 2) continue;
+    Conflict c;
+    c.kind = ConflictKind::kQuestion;
+    c.summary = fmt::format("question {}: {} answers ({})", q.id, sides.size(), q.text);
+    c.fact_type = "question";
+    q.claims.clear();  // they are the sides'
+    c.fact = std::move(q);
+    c.sides = std::move(sides);
+    conflicts->push_back(std::move(c));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 StatusOr<ConflictReport> Engine::Conflicts() {
   ConflictReport report;
-  for (auto find : {Contested, Attribution, Estimates, AttributeDisagreements, SharedNames})
+  for (auto find :
+       {Contested, Attribution, Estimates, AttributeDisagreements, SharedNames, Questions})
     if (auto s = find(*store_, &report.conflicts); !s.ok()) return s;
   return report;
 }

@@ -18,9 +18,10 @@ bool Same(const Participant& a, const Participant& b);
 bool Same(const Source& a, const Source& b);
 bool Same(const Claim& a, const Claim& b) {
   return std::tie(a.source, a.span_start, a.span_end, a.digest, a.locator, a.party, a.party_label,
-                  a.stance, a.confidence,
-                  a.note) == std::tie(b.source, b.span_start, b.span_end, b.digest, b.locator,
-                                      b.party, b.party_label, b.stance, b.confidence, b.note);
+                  a.stance, a.confidence, a.note,
+                  a.answer) == std::tie(b.source, b.span_start, b.span_end, b.digest, b.locator,
+                                        b.party, b.party_label, b.stance, b.confidence, b.note,
+                                        b.answer);
 }
 bool Same(const Name& a, const Name& b) {
   return std::tie(a.text, a.kind, a.script, a.lang) == std::tie(b.text, b.kind, b.script, b.lang);
@@ -46,10 +47,20 @@ bool Same(const Source& a, const Source& b) {
                   a.length, a.text) == std::tie(b.id, b.title, b.publisher, b.author, b.url,
                                                 b.sha256, b.file, b.kind, b.date, b.length, b.text);
 }
+bool Same(const LifespanBound& a, const LifespanBound& b) {
+  return std::tie(a.date, a.general_knowledge) == std::tie(b.date, b.general_knowledge) &&
+         Same(a.claims, b.claims);
+}
 bool Same(const Entity& a, const Entity& b) {
   return std::tie(a.id, a.kind, a.description, a.reference, a.attributes, a.values) ==
              std::tie(b.id, b.kind, b.description, b.reference, b.attributes, b.values) &&
-         Same(a.names, b.names) && Same(a.identifiers, b.identifiers) && Same(a.claims, b.claims);
+         Same(a.names, b.names) && Same(a.identifiers, b.identifiers) &&
+         Same(a.lifespan.start, b.lifespan.start) && Same(a.lifespan.end, b.lifespan.end) &&
+         Same(a.claims, b.claims);
+}
+bool Same(const Question& a, const Question& b) {
+  return std::tie(a.id, a.text, a.about, a.note) == std::tie(b.id, b.text, b.about, b.note) &&
+         Same(a.claims, b.claims);
 }
 bool Same(const Relation& a, const Relation& b) {
   return std::tie(a.subject, a.predicate, a.object, a.role, a.from, a.to) ==
@@ -155,6 +166,7 @@ StatusOr<Batch> Merge(std::optional<Batch> stored, const Batch& part,
   Layer<Designation> designations(
       &whole.designations, part.designations, [](const Designation& d) { return d.Key(); },
       "designation", &problems);
+  Layer<Question> questions(&whole.questions, part.questions, id, "questions.id", &problems);
   if (!problems.empty()) {
     std::string text;
     for (const auto& p : problems) text += (text.empty() ? "" : "\n") + p;
@@ -171,7 +183,7 @@ StatusOr<Batch> Merge(std::optional<Batch> stored, const Batch& part,
   bool changed = !stored || !Same(whole.sources, stored_sources) ||
                  entities.Changed(whole.entities) || relations.Changed(whole.relations) ||
                  events.Changed(whole.events) || estimates.Changed(whole.estimates) ||
-                 designations.Changed(whole.designations);
+                 designations.Changed(whole.designations) || questions.Changed(whole.questions);
   whole.version =
       changed ? Sha256Hex(previous_version + "+" + part.version).substr(0, 16) : previous_version;
   for (const auto& f : part.files)

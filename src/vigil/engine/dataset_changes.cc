@@ -95,6 +95,9 @@ Status CountCuratedKinds(store::LoadTransaction& tx, const Batch& batch, Dataset
                        }),
             KeysOf(batch.designations, [](const Designation& g) { return g.Key(); }),
             &changes->kinds["designations"]);
+  if (!stored.questions.empty() || !batch.questions.empty())
+    CountKind(by_id(stored.questions, id), KeysOf(batch.questions, id),
+              &changes->kinds["questions"]);
   return absl::OkStatus();
 }
 

@@ -35,6 +35,7 @@
 #include "vigil/engine/decisions.h"
 #include "vigil/engine/entity_card.h"
 #include "vigil/engine/events.h"
+#include "vigil/engine/lint.h"
 #include "vigil/engine/list_request.h"
 #include "vigil/engine/list_swap.h"
 #include "vigil/engine/load.h"
@@ -92,14 +93,18 @@ class Engine {
   StatusOr<int64_t> Generation() { return store_->Generation(); }
 
   // The card of the entity Resolve() finds.
-  StatusOr<EntityCard> Show(const std::string& name_or_id);
+  StatusOr<EntityCard> Show(const std::string& name_or_id, const ShowOptions& options = {});
   // What `vigil show` shows: the entity Resolve() finds or, when no entity
   // has that name or id, the event whose id it is (imported events
-  // included); Resolve()'s error when neither.
-  StatusOr<std::variant<EntityCard, EventCard>> ShowEntityOrEvent(const std::string& name_or_id);
+  // included); Resolve()'s error when neither. The options filter an
+  // entity's relations.
+  StatusOr<std::variant<EntityCard, EventCard>> ShowEntityOrEvent(
+      const std::string& name_or_id, const ShowOptions& options = {});
   // The rows of a table; request.Validate()'s field errors first.
   StatusOr<ListResult> List(const ListRequest& request);
   StatusOr<ConflictReport> Conflicts();
+  // The linter's findings over the whole store (engine/lint.h).
+  StatusOr<LintReport> Lint();
   // ---- event analytics (engine/events.h) ----
   // Events filtered by actor (and the entities under it), dates, place,
   // type and party; field errors from query.Validate() first, NotFound

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "vigil/engine/engine.h"
+#include "vigil/engine/period.h"
 #include "vigil/text/normalize.h"
 
 namespace vigil {
@@ -123,6 +124,7 @@ StatusOr<EntityCard> Card(store::Store& store, int64_t row) {
   card.identifiers = std::move(entity->identifiers);
   VIGIL_ASSIGN(card.names, store.NamesOf(row));
   VIGIL_ASSIGN(card.claims, store.ClaimsOf(row));
+  VIGIL_ASSIGN(card.lifespan, store.LifespanOf(row));
   VIGIL_ASSIGN(card.designations, store.DesignationsOf(row));
   VIGIL_ASSIGN(card.designates, store.DesignationsBy(row));
   VIGIL_ASSIGN(card.outgoing, store.RelationsFrom(row));
@@ -160,19 +162,38 @@ StatusOr<EntityCard> Card(store::Store& store, int64_t row) {
 
 }  // namespace
 
-StatusOr<EntityCard> Engine::Show(const std::string& name_or_id) {
+Status ShowOptions::Validate() const { return QueryDays(as_of, during).status(); }
+
+StatusOr<EntityCard> Engine::Show(const std::string& name_or_id, const ShowOptions& options) {
+  auto days = QueryDays(options.as_of, options.during);
+  if (!days.ok()) return days.status();
   std::string matched;
   auto id = Resolve(name_or_id, &matched);
   if (!id.ok()) return id.status();
   auto card = Card(*store_, *id);
   if (!card.ok()) return card.status();
   card->matched_name = std::move(matched);
+  if (!days->Unbounded()) {
+    // Relations whose effective validity meets the days, as `list` keeps them.
+    auto keep = [&](const store::RelationRecord& r) {
+      std::string from = r.valid_from ? r.valid_from->day : "";
+      std::string to = r.valid_to ? r.valid_to->day : "";
+      if (!from.empty() && !to.empty() && from > to) return false;
+      return days->Meets(from, to);
+    };
+    for (auto* relations : {&card->outgoing, &card->incoming})
+      std::erase_if(*relations, [&](const auto& r) { return !keep(r); });
+    if (options.during.empty())
+      card->as_of = days->last;
+    else
+      card->during = days->first + ".." + days->last;
+  }
   return card;
 }
 
 StatusOr<std::variant<EntityCard, EventCard>> Engine::ShowEntityOrEvent(
-    const std::string& name_or_id) {
-  auto entity = Show(name_or_id);
+    const std::string& name_or_id, const ShowOptions& options) {
+  auto entity = Show(name_or_id, options);
   if (entity.ok()) return std::variant<EntityCard, EventCard>(std::move(*entity));
   if (entity.status().code() != absl::StatusCode::kNotFound) return entity.status();
   auto event = ShowEvent(name_or_id);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "vigil/base/status.h"
 #include "vigil/store/records.h"
 
 namespace vigil {
@@ -37,6 +38,15 @@ struct LinkedRecord {
   std::vector<store::DesignationRecord> designations;  // of the other side
 };
 
+// What `show` keeps of the entity's relations: those whose effective
+// validity meets as_of's day or during's period (engine/period.h); all
+// when both are empty.
+struct ShowOptions {
+  std::string as_of{}, during{};
+
+  Status Validate() const;  // field errors: as_of, during
+};
+
 struct EntityCard {
   store::EntityRefRecord entity;
   std::string matched_name;  // the name (or id) that resolved to it
@@ -51,6 +61,11 @@ struct EntityCard {
   std::vector<store::ValueRecord> values;
   std::vector<store::IdentifierRecord> identifiers;
   std::vector<store::ClaimRecord> claims;              // passages that describe the entity
+  // When it existed (start: founded or born; end: dissolved or died),
+  // each bound with its claims or general-knowledge note.
+  std::vector<store::LifespanBoundRecord> lifespan;
+  // The days the relations were filtered by (ShowOptions); absent: none.
+  std::optional<std::string> as_of, during;
   std::vector<store::DesignationRecord> designations;  // of this entity
   std::vector<store::DesignationRecord> designates;    // by this entity, an authority
   std::vector<store::RelationRecord> outgoing, incoming;

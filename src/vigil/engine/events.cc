@@ -10,6 +10,7 @@
 #include "vigil/base/ascii.h"
 #include "vigil/base/date.h"
 #include "vigil/engine/engine.h"
+#include "vigil/engine/period.h"
 #include "vigil/model/vocabulary.h"
 
 namespace vigil {
@@ -141,6 +142,8 @@ Status EventQuery::Validate() const {
   if (auto s = CheckDate("from", from); !s.ok()) return s;
   if (auto s = CheckDate("to", to); !s.ok()) return s;
   if (auto s = CheckDate("as_of", as_of); !s.ok()) return s;
+  if (!during.empty())
+    if (auto days = QueryDays(as_of, during); !days.ok()) return days.status();
   if (!kind.empty() && !Contains(EventTypes(), kind)) {
     std::string hint = NearestWord(EventTypes(), kind);
     return FieldError("kind", hint.empty() ? fmt::format("unknown event type '{}'", kind)
@@ -155,18 +158,25 @@ Status ActivityQuery::Validate() const {
   if (name.empty()) return FieldError("name", "give an entity name or id");
   if (by != "month" && by != "quarter" && by != "year")
     return FieldError("by", fmt::format("'{}' is not month, quarter or year", by));
-  return EventQuery{.from = from, .to = to, .as_of = as_of}.Validate();
+  return EventQuery{.from = from, .to = to, .as_of = as_of, .during = during}.Validate();
 }
 
 namespace {
 
 // The filter of a query, parties resolved.
 StatusOr<Filter> MakeFilter(Engine& engine, const std::string& from, const std::string& to,
-                            const std::string& as_of, const std::string& place,
-                            const std::string& kind, const std::vector<std::string>& party) {
+                            const std::string& as_of, const std::string& during,
+                            const std::string& place, const std::string& kind,
+                            const std::vector<std::string>& party) {
   Filter f;
   if (!from.empty()) f.from_day = PartialDate::Parse(from)->Earliest();
   if (!to.empty()) f.to_day = PartialDate::Parse(to)->Latest();
+  if (!during.empty()) {  // within from..to and the period both
+    DayRange days = *PartialDate::ParsePeriod(during);
+    if (!days.first.empty() && (f.from_day.empty() || days.first > f.from_day))
+      f.from_day = days.first;
+    if (!days.last.empty() && (f.to_day.empty() || days.last < f.to_day)) f.to_day = days.last;
+  }
   if (!as_of.empty()) f.as_of_day = PartialDate::Parse(as_of)->Latest();
   f.place = AsciiLower(place);
   f.kind = kind;
@@ -214,7 +224,8 @@ StatusOr<EventsResult> Engine::Events(const EventQuery& query) {
     result.actor_entities = *under;
     entities.insert(under->begin(), under->end());
   }
-  auto filter = MakeFilter(*this, query.from, query.to, query.as_of, query.place, query.kind,
+  auto filter = MakeFilter(*this, query.from, query.to, query.as_of, query.during, query.place,
+                           query.kind,
                            query.party);
   if (!filter.ok()) return filter.status();
   auto facts = store_->EventFacts("");
@@ -263,7 +274,7 @@ StatusOr<EventCard> Engine::ShowEvent(const std::string& id) {
 StatusOr<ActivityResult> Engine::Activity(const ActivityQuery& query) {
   if (auto s = query.Validate(); !s.ok()) return s;
   EventQuery events_query{.actor = query.name, .from = query.from, .to = query.to,
-                          .as_of = query.as_of, .party = query.party};
+                          .as_of = query.as_of, .during = query.during, .party = query.party};
   auto events = Events(events_query);
   if (!events.ok()) return events.status();
   ActivityResult out;

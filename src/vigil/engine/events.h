@@ -36,9 +36,12 @@ struct EventQuery {
   std::string place{};  // province, admin-1/admin-2 name or city (case folded, substring)
   std::string kind{};   // event type
   std::string as_of{};  // events that began on or before that day
+  // Events that took place (in part) in a period: a year, a month or
+  // FROM..TO (engine/period.h); with from/to, within both. Not with as_of.
+  std::string during{};
   std::vector<std::string> party{};  // only events with a claim by one of these
   bool links = false;   // list the actor links of imported events (all of them)
-  // Field errors (from, to, as_of, kind) for what no store can answer.
+  // Field errors (from, to, as_of, during, kind) for what no store can answer.
   Status Validate() const;
 };
 
@@ -61,7 +64,7 @@ struct ActivityQuery {
   std::string name{};
   std::string by = "month";  // month | quarter | year
   bool by_place = false;
-  std::string from{}, to{}, as_of{};
+  std::string from{}, to{}, as_of{}, during{};
   std::vector<std::string> party{};
   Status Validate() const;
 };

@@ -62,6 +62,8 @@ StatusOr<Snapshot> LoadSnapshot(store::GraphStore& store) {
     r.symmetric = info && info->symmetric;
     r.from_day = row.from_day.value_or("");
     r.to_day = row.to_day.value_or("");
+    r.from_bound = row.from_bound;
+    r.to_bound = row.to_bound;
     for (auto& claim : row.claims)
       r.claims.push_back({claim.claim_id, claim.confidence, claim.stance == "denies",
                           claim.party_row.value_or(0), claim.party_label.value_or("")});
@@ -131,7 +133,7 @@ StatusOr<graph::ViewFilter> ViewFilterOf(Engine& engine, store::Store& store,
                                          const GraphViewOptions& options) {
   if (auto s = options.Validate(); !s.ok()) return s;
   graph::ViewFilter filter;
-  filter.as_of = *AsOfDay(options.as_of);
+  filter.days = *ViewDays(options);
   filter.predicates = options.predicate;
   filter.min_confidence = options.min_confidence;
   filter.directed = options.directed;
@@ -226,11 +228,22 @@ StatusOr<CitedPath> PathOf(RelationCache& relations, const graph::KnowledgeSnaps
   return out;
 }
 
+// The as_of day or the during period's days ("FIRST..LAST") a result
+// reports, as the options asked.
+void SetTimeOf(const GraphViewOptions& options, const graph::ViewFilter& filter,
+               std::optional<std::string>* as_of, std::optional<std::string>* during) {
+  if (filter.days.Unbounded()) return;
+  if (!options.during.empty())
+    *during = filter.days.first + ".." + filter.days.last;
+  else
+    *as_of = filter.days.last;
+}
+
 graph::KnowledgeExposureOptions ExposureSearchOptions(const graph::ViewFilter& filter,
                                                       const ExposureOptions& options) {
   graph::KnowledgeExposureOptions search;
   search.view = filter;
-  search.designations.as_of = filter.as_of;
+  search.designations.as_of = filter.days.last;
   search.designations.authorities = options.authority;
   search.search.max_hops = options.max_hops;
   search.search.paths_per_target = options.paths;
@@ -248,7 +261,7 @@ StatusOr<AnalysisNetwork> Engine::Network(const GraphViewOptions& options) {
   if (!snapshot.ok()) return snapshot.status();
   const auto& s = snapshot->graph;
   graph::KnowledgeView view = graph::BuildView(s, *filter);
-  auto designations = graph::DesignationsByNode(s, {.as_of = filter->as_of, .authorities = {}});
+  auto designations = graph::DesignationsByNode(s, {.as_of = filter->days.last, .authorities = {}});
 
   AnalysisNetwork net;
   net.origin = "store";
@@ -274,7 +287,15 @@ StatusOr<AnalysisNetwork> Engine::Network(const GraphViewOptions& options) {
   }
   out.node_attributes = {std::move(name), std::move(kind), std::move(designated)};
   network::Attribute predicate{"predicate", "string", {}}, confidence{"confidence", "double", {}},
-      from{"from", "string", {}}, to{"to", "string", {}}, fact{"fact_id", "int", {}};
+      from{"from", "string", {}}, to{"to", "string", {}}, fact{"fact_id", "int", {}},
+      from_by{"from_by", "string", {}}, to_by{"to_by", "string", {}};
+  // What set a bound of a relation's effective validity: its own dates
+  // ("relation"), or an end's lifespan ("lifespan:ENTITY"); "" when open.
+  auto bound_by = [&](const graph::KnowledgeRelation& r, const std::string& bound) {
+    if (bound == "subject") return "lifespan:" + s.nodes[r.subject].key;
+    if (bound == "object") return "lifespan:" + s.nodes[r.object].key;
+    return bound;
+  };
   for (size_t r = 0; r < s.relations.size(); ++r) {
     if (view.strength[r] < 0.0) continue;  // filtered out
     const auto& relation = s.relations[r];
@@ -285,9 +306,12 @@ StatusOr<AnalysisNetwork> Engine::Network(const GraphViewOptions& options) {
     from.values.push_back(relation.from_day);
     to.values.push_back(relation.to_day);
     fact.values.push_back(std::to_string(relation.fact_id));
+    from_by.values.push_back(bound_by(relation, relation.from_bound));
+    to_by.values.push_back(bound_by(relation, relation.to_bound));
   }
   out.edge_attributes = {std::move(predicate), std::move(confidence), std::move(from),
-                         std::move(to), std::move(fact)};
+                         std::move(to),        std::move(fact),       std::move(from_by),
+                         std::move(to_by)};
   return net;
 }
 
@@ -303,7 +327,7 @@ StatusOr<ExposureResult> Engine::Exposure(const std::string& name,
   const auto& s = snapshot->graph;
   ExposureResult result;
   result.start = std::move(*start);
-  result.as_of = NoneIfEmpty(filter->as_of);
+  SetTimeOf(options.view, *filter, &result.as_of, &result.during);
   result.max_hops = options.max_hops;
   result.authorities = options.authority;
   auto at = snapshot->node_of.find(result.start.entity.row_id);
@@ -339,7 +363,8 @@ StatusOr<PathsResult> Engine::Paths(const std::string& from, const std::string& 
   if (!b.ok()) return b.status();
   auto snapshot = LoadSnapshot(*store_);
   if (!snapshot.ok()) return snapshot.status();
-  PathsResult result{std::move(*a), std::move(*b), options.k, NoneIfEmpty(filter->as_of), {}};
+  PathsResult result{std::move(*a), std::move(*b), options.k, std::nullopt, std::nullopt, {}};
+  SetTimeOf(options.view, *filter, &result.as_of, &result.during);
   const int64_t row_a = result.from.entity.row_id, row_b = result.to.entity.row_id;
   auto na = snapshot->node_of.find(row_a), nb = snapshot->node_of.find(row_b);
   if (na == snapshot->node_of.end() || nb == snapshot->node_of.end() || row_a == row_b)
@@ -366,7 +391,7 @@ StatusOr<NeighbourhoodResult> Engine::Neighbourhood(const NeighbourhoodOptions& 
   const auto& s = snapshot->graph;
 
   NeighbourhoodResult result;
-  result.as_of = NoneIfEmpty(filter->as_of);
+  SetTimeOf(view_options, *filter, &result.as_of, &result.during);
   result.depth = options.depth;
   result.limit = options.limit;
   // The focus: snapshot nodes, or entities outside the graph (shown alone).
@@ -423,7 +448,7 @@ StatusOr<NeighbourhoodResult> Engine::Neighbourhood(const NeighbourhoodOptions& 
     ++relation_count[s.relations[r].subject];
     if (s.relations[r].object != s.relations[r].subject) ++relation_count[s.relations[r].object];
   }
-  auto designations = graph::DesignationsByNode(s, {.as_of = filter->as_of, .authorities = {}});
+  auto designations = graph::DesignationsByNode(s, {.as_of = filter->days.last, .authorities = {}});
   std::vector<int64_t> rows;
   for (const auto& e : outside) rows.push_back(e.row_id);
   for (NodeId v : near.nodes) rows.push_back(s.nodes[v].entity_id);

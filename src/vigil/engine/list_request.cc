@@ -5,6 +5,7 @@
 
 #include "vigil/base/date.h"
 #include "vigil/engine/engine.h"
+#include "vigil/engine/period.h"
 #include "vigil/model/vocabulary.h"
 
 namespace vigil {
@@ -41,9 +42,7 @@ StatusOr<ListTable> ParseListTable(std::string_view name) {
 std::string_view ListTableName(ListTable table) { return kTableNames[static_cast<size_t>(table)]; }
 
 Status ListRequest::Validate() const {
-  if (!as_of.empty())
-    if (auto day = PartialDate::ParseAsOf(as_of); !day.ok())
-      return FieldError("as_of", std::string(day.status().message()));
+  if (auto days = QueryDays(as_of, during); !days.ok()) return days.status();
   if (!predicate.empty() && what != ListTable::kRelations)
     return FieldError("predicate", "applies to relations only");
   switch (what) {
@@ -85,12 +84,10 @@ size_t ListResult::size() const {
 
 StatusOr<ListResult> Engine::List(const ListRequest& request) {
   if (auto s = request.Validate(); !s.ok()) return s;
-  std::string day;
-  if (!request.as_of.empty()) {
-    auto parsed = PartialDate::ParseAsOf(request.as_of);
-    if (!parsed.ok()) return FieldError("as_of", std::string(parsed.status().message()));
-    day = *parsed;
-  }
+  DayRange days = *QueryDays(request.as_of, request.during);
+  // As of a day, events that had begun by it; during a period, those that
+  // took place in it.
+  DayRange event_days = request.during.empty() ? DayRange{"", days.last} : days;
   ListResult result;
   result.what = request.what;
   // Assigns a read's rows, or returns its error.
@@ -102,16 +99,16 @@ StatusOr<ListResult> Engine::List(const ListRequest& request) {
   Status status;
   switch (request.what) {
     case ListTable::kEntities:
-      status = take(store_->ListEntities(request.kind), &result.entities);
+      status = take(store_->ListEntities(request.kind, days), &result.entities);
       break;
     case ListTable::kRelations:
-      status = take(store_->ListRelations(request.predicate, day), &result.relations);
+      status = take(store_->ListRelations(request.predicate, days), &result.relations);
       break;
     case ListTable::kEvents:
-      status = take(store_->ListEvents(request.kind, day), &result.events);
+      status = take(store_->ListEvents(request.kind, event_days), &result.events);
       break;
     case ListTable::kEstimates:
-      status = take(store_->ListEstimates(day), &result.estimates);
+      status = take(store_->ListEstimates(days.last), &result.estimates);
       break;
     case ListTable::kSources:
       status = take(store_->ListSources(), &result.sources);

@@ -28,10 +28,16 @@ struct ListRequest {
   std::string kind{};       // entity kind, or event type for events; empty: all
   std::string predicate{};  // relations only; empty: all
   // YYYY, YYYY-MM or YYYY-MM-DD (the last day of that period): relations
-  // that held, events that had begun, estimates as of that day; empty: all.
+  // that held (effective validity: within both ends' lifespans), entities
+  // that existed, events that had begun, estimates as of that day; empty:
+  // all.
   std::string as_of{};
+  // Or a period (a year, a month, FROM..TO; engine/period.h): relations
+  // valid and entities existing on some day of it, events that took place
+  // in it, estimates as of its last day. Not with as_of.
+  std::string during{};
 
-  // Field errors (kind, predicate, as_of) for what no store can answer: an
+  // Field errors (kind, predicate, as_of, during) for what no store can answer: an
   // unknown kind, type or predicate (with the nearest as a hint), a filter
   // that does not apply to the table, a date that is not one.
   Status Validate() const;

@@ -75,11 +75,10 @@ double PredicateWeight(std::string_view predicate) {
   return 0.0;
 }
 
-bool ValidOn(const KnowledgeRelation& r, const std::string& day) {
-  if (day.empty()) return true;
-  if (!r.from_day.empty() && r.from_day > day) return false;
-  if (!r.to_day.empty() && r.to_day < day) return false;
-  return true;
+bool ValidDuring(const KnowledgeRelation& r, const DayRange& days) {
+  if (days.Unbounded()) return true;
+  if (!r.from_day.empty() && !r.to_day.empty() && r.from_day > r.to_day) return false;
+  return days.Meets(r.from_day, r.to_day);
 }
 
 std::vector<int32_t> KnowledgeView::RelationsOf(int32_t edge) const {
@@ -103,7 +102,7 @@ KnowledgeView BuildView(const KnowledgeSnapshot& snapshot, const ViewFilter& fil
   std::vector<InputEdge> edges;
   for (size_t i = 0; i < relation_count; ++i) {
     const auto& r = snapshot.relations[i];
-    if (!ValidOn(r, filter.as_of)) continue;
+    if (!ValidDuring(r, filter.days)) continue;
     if (!filter.predicates.empty() && !absl::c_linear_search(filter.predicates, r.predicate)) continue;
     double confidence = Confidence(r, filter);
     if (confidence < 0.0 || confidence < filter.min_confidence || confidence == 0.0) continue;

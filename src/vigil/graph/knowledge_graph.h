@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vigil/base/date.h"
 #include "vigil/graph/graph.h"
 #include "vigil/graph/paths.h"
 
@@ -42,7 +43,11 @@ struct KnowledgeRelation {
   NodeId subject = 0, object = 0;  // snapshot node indices
   std::string predicate;
   bool symmetric = false;
-  std::string from_day, to_day;  // "YYYY-MM-DD" bounds; empty when open
+  // Its effective validity: its own dates within both ends' lifespans
+  // ("YYYY-MM-DD"; empty when open), and what set each bound ("relation",
+  // "subject", "object": whose lifespan; empty when open).
+  std::string from_day, to_day;
+  std::string from_bound, to_bound;
   std::vector<KnowledgeClaim> claims;
 };
 
@@ -80,7 +85,7 @@ struct KnowledgeSnapshot {
 double PredicateWeight(std::string_view predicate);
 
 struct ViewFilter {
-  std::string as_of{};                    // "YYYY-MM-DD"; empty: all time
+  DayRange days{};  // relations valid on some day of them (as of a day: first == last); open: all
   std::vector<std::string> predicates{};  // empty: all
   double min_confidence = 0.0;
   std::vector<int64_t> party_entities{};    // only claims by these parties...
@@ -106,8 +111,9 @@ struct KnowledgeView {
 // node set on every date.
 KnowledgeView BuildView(const KnowledgeSnapshot& snapshot, const ViewFilter& filter);
 
-// Whether relation r holds on day ("YYYY-MM-DD"; empty: always).
-bool ValidOn(const KnowledgeRelation& r, const std::string& day);
+// Whether relation r holds on some day of days (unbounded: always). A
+// relation that its ends' lifespans leave no day (from after to) never does.
+bool ValidDuring(const KnowledgeRelation& r, const DayRange& days);
 
 // Whether a claim counts under the filter's parties (every claim when the
 // filter names none).

@@ -16,11 +16,11 @@ KnowledgeSnapshot Snapshot() {
   auto claim = [](double confidence, bool denies = false, int64_t party = 0) {
     return KnowledgeClaim{1, confidence, denies, party, ""};
   };
-  s.relations.push_back({10, 1, 0, "holds_position_in", false, "2021-09-01", "", {claim(0.9)}});
-  s.relations.push_back({11, 1, 2, "leader_of", false, "2018-01-01", "", {claim(0.9)}});
+  s.relations.push_back({10, 1, 0, "holds_position_in", false, "2021-09-01", "", "", "", {claim(0.9)}});
+  s.relations.push_back({11, 1, 2, "leader_of", false, "2018-01-01", "", "", "", {claim(0.9)}});
   s.relations.push_back(
-      {12, 2, 3, "allied_with", true, "", "", {claim(0.8), claim(0.5, true, 104)}});
-  s.relations.push_back({13, 4, 2, "hostile_to", true, "", "", {claim(0.9)}});
+      {12, 2, 3, "allied_with", true, "", "", "", "", {claim(0.8), claim(0.5, true, 104)}});
+  s.relations.push_back({13, 4, 2, "hostile_to", true, "", "", "", "", {claim(0.9)}});
   s.designations.push_back({20, 3, "US", "FTO", "", "", "1999", "1999-01-01"});
   s.designations.push_back({21, 3, "UN", "QDe", "", "", "2001", "2001-01-01"});
   s.designations.push_back({22, 5, "UN", "TAi", "", "TAi.144", "2007", "2007-01-01"});
@@ -34,9 +34,9 @@ TEST(KnowledgeGraphTest, ViewKeepsNetworkNodesAndFiltersRelationsByDate) {
   auto all = BuildView(s, {});
   EXPECT_EQ(all.graph.node_count(), 5);  // the list record takes part in no relation
   EXPECT_EQ(all.graph.edge_count(), 4);
-  auto in2015 = BuildView(s, {.as_of = "2015-12-31"});
+  auto in2015 = BuildView(s, {.days = {"2015-12-31", "2015-12-31"}});
   EXPECT_EQ(in2015.graph.edge_count(), 2);  // allied_with and hostile_to are undated
-  auto in2023 = BuildView(s, {.as_of = "2023-12-31"});
+  auto in2023 = BuildView(s, {.days = {"2023-12-31", "2023-12-31"}});
   EXPECT_EQ(in2023.graph.edge_count(), 4);
 }
 
@@ -88,7 +88,7 @@ TEST(KnowledgeGraphTest, DesignationsCountThroughLinksDatesAndAuthorities) {
 TEST(KnowledgeGraphTest, ExposureReachesTheAllyThroughTheMinisterOnlyAfter2021) {
   auto s = Snapshot();
   KnowledgeExposureOptions options;
-  options.view.as_of = "2023-12-31";
+  options.view.days = {"2023-12-31", "2023-12-31"};
   auto now = KnowledgeExposureOf(s, 0, options);
   ASSERT_EQ(now.hits.size(), 3u);  // minister (linked), network, qaeda; not the rival
   auto key = [&](const KnowledgeExposure& r, size_t i) {
@@ -102,10 +102,10 @@ TEST(KnowledgeGraphTest, ExposureReachesTheAllyThroughTheMinisterOnlyAfter2021) 
   EXPECT_NEAR(now.hits[2].score, 0.9 * 0.9 * 0.95 * 0.9 * 0.6 * 0.4, 1e-12);
   // Each step knows its relations.
   EXPECT_EQ(now.view.RelationsOf(path.edges[0]), (std::vector<int32_t>{0}));
-  options.view.as_of = "2015-12-31";
+  options.view.days = {"2015-12-31", "2015-12-31"};
   auto then = KnowledgeExposureOf(s, 0, options);
   EXPECT_TRUE(then.hits.empty());
-  options.view.as_of = "2023-12-31";
+  options.view.days = {"2023-12-31", "2023-12-31"};
   options.designations.authorities = {"UN"};
   auto un = KnowledgeExposureOf(s, 0, options);
   ASSERT_EQ(un.hits.size(), 2u);  // minister (UN, through the link) and qaeda
@@ -147,11 +147,11 @@ TEST(KnowledgeGraphTest, NeighbourhoodIsEveryNodeWithinTheHopsAndTheTiesAmongThe
 TEST(KnowledgeGraphTest, NeighbourhoodFollowsTheViewsDateAndStopsAtTheLimit) {
   auto s = Snapshot();
   // Before 2021 the ministry has no minister: it stands alone.
-  auto in2015 = BuildView(s, {.as_of = "2015-12-31"});
+  auto in2015 = BuildView(s, {.days = {"2015-12-31", "2015-12-31"}});
   auto alone = NeighbourhoodOf(s, in2015, {0}, 3, 100);
   EXPECT_EQ(alone.nodes, (std::vector<NodeId>{0}));
   EXPECT_TRUE(alone.relations.empty());
-  auto in2023 = BuildView(s, {.as_of = "2023-12-31"});
+  auto in2023 = BuildView(s, {.days = {"2023-12-31", "2023-12-31"}});
   auto reached = NeighbourhoodOf(s, in2023, {0}, 3, 100);
   EXPECT_EQ(reached.nodes, (std::vector<NodeId>{0, 1, 2, 3, 4}));
   EXPECT_EQ(reached.relations, (std::vector<int32_t>{0, 1, 2, 3}));

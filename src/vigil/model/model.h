@@ -28,6 +28,9 @@ struct Claim {
   Stance stance = Stance::kAsserts;
   double confidence = 0.8;
   std::string note;
+  // A question's claims only: the answer the claim gives (own words, short:
+  // "yes", "no", "resurging").
+  std::string answer;
   FilePosition where;  // where it was written, for error messages
 };
 
@@ -55,6 +58,27 @@ struct Identifier {
   std::string note;
 };
 
+// One end of an entity's existence: founded or born (start), dissolved or
+// died (end). Backed by claims citing a passage, or, where the sources are
+// silent, by a general-knowledge note: a record of its own, in the
+// curator's words, never presented as a source's claim.
+struct LifespanBound {
+  PartialDate date;
+  std::vector<Claim> claims;
+  std::string general_knowledge;  // empty unless the bound rests on general knowledge
+  FilePosition where;
+
+  bool IsSet() const { return date.IsSet(); }
+};
+
+// When an entity existed; either end may be unknown (open). Every relation
+// of the entity is bounded by it (docs/data-model.md, "Lifespans").
+struct Lifespan {
+  LifespanBound start, end;
+
+  bool IsSet() const { return start.IsSet() || end.IsSet(); }
+};
+
 struct Entity {
   std::string id;
   std::string kind;  // person | organization | government_body | state | place
@@ -67,6 +91,7 @@ struct Entity {
   std::vector<std::pair<std::string, std::string>> values;
   std::vector<Identifier> identifiers;
   std::string reference;  // the list's own id of the record ("TAi.144", OFAC "6891")
+  Lifespan lifespan;
   std::vector<Claim> claims;
   FilePosition where;
 
@@ -158,6 +183,19 @@ struct Designation {
   std::string Key() const;  // entity|authority|program
 };
 
+// A question that the sources answer differently ("Have the Taliban
+// eliminated ISIS-K's threat?"), not one relation: each claim gives an
+// answer (Claim::answer) with its party and stance. Claims that give
+// different answers are a conflict (`vigil conflicts`).
+struct Question {
+  std::string id;
+  std::string text;                // the question, in the curator's words
+  std::vector<std::string> about;  // entity ids it concerns
+  std::string note;
+  std::vector<Claim> claims;
+  FilePosition where;
+};
+
 // How a curated batch meets the stored dataset of the same name
 // (docs/data-model.md, "Loading"): kAuto replaces it with a whole dataset
 // (sources and entities present) and merges a part into it; kMerge always
@@ -199,6 +237,7 @@ struct Batch {
   std::vector<Designation> designations;
   std::vector<Participation> participations;
   std::vector<ClaimedAttribute> claimed_attributes;
+  std::vector<Question> questions;
 };
 
 }  // namespace vigil

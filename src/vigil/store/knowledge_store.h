@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "vigil/base/date.h"
 #include "vigil/base/status.h"
 #include "vigil/store/records.h"
 
@@ -77,16 +78,19 @@ class KnowledgeStore {
   virtual StatusOr<std::vector<int64_t>> CuratedCardsOf(int64_t entity_row) = 0;
 
   // ---- lists (an empty filter is no filter; days are "YYYY-MM-DD") ----
-  // By kind, then key.
-  virtual StatusOr<std::vector<EntitySummaryRecord>> ListEntities(const std::string& kind) = 0;
-  // Relations whose validity contains the day (open ends count as open), by
-  // subject key, predicate, object key, first day.
+  // By kind, then key; with days bounded, only entities whose lifespan
+  // meets them (entities without one always do).
+  virtual StatusOr<std::vector<EntitySummaryRecord>> ListEntities(const std::string& kind,
+                                                                  const DayRange& days) = 0;
+  // Relations whose effective validity (relation_validity: their own
+  // interval within both ends' lifespans; open ends open) meets the days,
+  // by subject key, predicate, object key, first day.
   virtual StatusOr<std::vector<RelationRecord>> ListRelations(const std::string& predicate,
-                                                              const std::string& as_of_day) = 0;
-  // Events of a type that began on or before the day, by first day (undated
-  // last), key.
+                                                              const DayRange& days) = 0;
+  // Events of a type that began on or before days.last and, when days.first
+  // is set, had not ended before it; by first day (undated last), key.
   virtual StatusOr<std::vector<EventRecord>> ListEvents(const std::string& type,
-                                                        const std::string& as_of_day) = 0;
+                                                        const DayRange& days) = 0;
   // Every event of every dataset, compact, with its participants, their
   // actor links and every claim's party, by first day (undated last), key
   // (store/sqlite/events.cc). A non-empty key: only the event of that key
@@ -108,8 +112,23 @@ class KnowledgeStore {
   virtual StatusOr<std::vector<CitingClaimRecord>> ClaimsCiting(int64_t source_row, int64_t limit,
                                                                 int64_t offset) = 0;
 
+  // ---- lifespans and questions ----
+  // The entity's lifespan bounds (start, then end) with their claims.
+  virtual StatusOr<std::vector<LifespanBoundRecord>> LifespanOf(int64_t entity_row) = 0;
+  // Every entity that has a lifespan, by key.
+  virtual StatusOr<std::vector<EntityLifespanRecord>> Lifespans() = 0;
+  // Every question with its claims and the entities it is about, by key.
+  virtual StatusOr<std::vector<QuestionRecord>> Questions() = 0;
+  // Every claim that cites a passage (a span of a stored text), with its
+  // fact's summary and where it was written, by file, line, claim id.
+  virtual StatusOr<std::vector<LintClaimRecord>> ClaimsToLint() = 0;
+  // Entities whose attributes say they ended (status deceased or defunct,
+  // death_date), with their lifespans, by key.
+  virtual StatusOr<std::vector<LintEntityRecord>> EndedEntities() = 0;
+
   // ---- conflicts ----
-  // Facts that some claims assert and others deny, by fact id.
+  // Facts (other than questions) that some claims assert and others deny,
+  // by fact id.
   virtual StatusOr<std::vector<int64_t>> ContestedFacts() = 0;
   // Events with two perpetrator entities or more (non-target participants),
   // at least one of them claiming it or two of them attributed, by row.

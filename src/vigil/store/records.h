@@ -40,6 +40,19 @@ struct ClaimRecord {
   std::string stance;  // asserts | denies | reports | ...
   double confidence = 0;
   std::optional<std::string> note;
+  std::optional<std::string> answer;  // a question's claims: the answer it gives
+  // Where the claim was written (a curated file's path and line), when known.
+  std::optional<std::string> file;
+  std::optional<int64_t> line;
+};
+
+// One end of a relation's effective validity (schema view
+// relation_validity): the day, and where it came from: the relation's own
+// dates (lifespan_of empty) or the lifespan of one of its ends.
+struct ValidityBoundRecord {
+  std::string day;                            // "YYYY-MM-DD"
+  std::string date;                           // as written: the relation's from/to or the lifespan's
+  std::optional<EntityRefRecord> lifespan_of;  // set when an end's lifespan bounds it
 };
 
 struct RelationRecord {
@@ -47,7 +60,43 @@ struct RelationRecord {
   EntityRefRecord subject, object;
   std::string predicate;
   std::optional<std::string> role, from, to;  // from/to: partial dates as written
+  // Its effective validity: its own interval within both ends' lifespans;
+  // absent ends are open.
+  std::optional<ValidityBoundRecord> valid_from, valid_to;
   std::vector<ClaimRecord> claims;
+  std::optional<std::string> file;  // where the record was written, when known
+  std::optional<int64_t> line;
+};
+
+// An entity's lifespan bound (founded or born: start; dissolved or died:
+// end), with its claims or its general-knowledge note.
+struct LifespanBoundRecord {
+  int64_t fact_id = 0;
+  std::string bound;  // start | end
+  std::string date;   // as written
+  std::string day;    // the earliest day (start) or latest (end) it may denote
+  std::optional<std::string> general_knowledge;
+  std::vector<ClaimRecord> claims;
+  std::optional<std::string> file;  // where the bound was written, when known
+  std::optional<int64_t> line;
+};
+
+// An entity's lifespan bounds (start before end), for lint and the card.
+struct EntityLifespanRecord {
+  EntityRefRecord entity;
+  std::vector<LifespanBoundRecord> bounds;
+};
+
+// A question that claims answer differently (docs/data-model.md,
+// "Questions"), with the entities it is about.
+struct QuestionRecord {
+  int64_t fact_id = 0;
+  std::string id, text;
+  std::optional<std::string> note;
+  std::vector<EntityRefRecord> about;
+  std::vector<ClaimRecord> claims;  // each with its answer
+  std::optional<std::string> file;
+  std::optional<int64_t> line;
 };
 
 struct QuantityRecord {
@@ -167,9 +216,12 @@ struct GraphRelationRecord {
   int64_t fact_id = 0;
   int64_t subject_row = 0, object_row = 0;
   std::string predicate;
-  // The days the relation's dates denote at the widest ("YYYY-MM-DD"),
-  // absent where it is open.
+  // Its effective validity (relation_validity): the days its dates denote
+  // at the widest, within both ends' lifespans ("YYYY-MM-DD"), absent
+  // where it is open; and where each came from ("relation", "subject",
+  // "object"; empty when open).
   std::optional<std::string> from_day, to_day;
+  std::string from_bound, to_bound;
   std::vector<GraphClaimRecord> claims;  // in the order written
 };
 
@@ -345,6 +397,31 @@ struct SourceHashRecord {
 };
 
 // A claim's span, with what verify needs of its source.
+// A claim as `vigil lint` reads it: what it says (its passage), who says
+// it, and where it and its fact were written.
+struct LintClaimRecord {
+  int64_t claim_id = 0, fact_id = 0;
+  int64_t position = 0;       // in its fact's claims
+  std::string fact_type;      // entity | relation | ... | lifespan | question
+  std::string fact;           // what the fact states (FactSummary)
+  std::optional<std::string> file;  // the claim's, else its fact's, when known
+  std::optional<int64_t> line;
+  bool has_party = false;     // a party entity or label
+  std::string stance;
+  double confidence = 0;
+  std::optional<std::string> passage;
+};
+
+// An entity whose attributes say it ended (status deceased or defunct, or a
+// death_date), for `vigil lint`.
+struct LintEntityRecord {
+  EntityRefRecord entity;
+  std::map<std::string, std::string> attributes;
+  std::vector<LifespanBoundRecord> lifespan;
+  std::optional<std::string> file;
+  std::optional<int64_t> line;
+};
+
 struct ClaimSpanRecord {
   int64_t claim_id = 0, fact_id = 0;
   int64_t source_row = 0;

@@ -170,6 +170,7 @@ Json ToJson(const ExposureResult& r) {
   for (const auto& e : r.exposures) exposures.push_back(writer.Exposed(e));
   return Json{{"start", ToJson(r.start)},
               {"as_of", OrNull(r.as_of)},
+              {"during", OrNull(r.during)},
               {"max_hops", r.max_hops},
               {"authorities", r.authorities},
               {"in_network", r.in_network},
@@ -183,6 +184,7 @@ Json ToJson(const PathsResult& r) {
               {"to", ToJson(r.to)},
               {"k", r.k},
               {"as_of", OrNull(r.as_of)},
+              {"during", OrNull(r.during)},
               {"paths", PathWriter().Paths(r.paths)}};
 }
 
@@ -209,6 +211,7 @@ Json ToJson(const NeighbourhoodResult& r) {
   }
   return Json{{"focus", std::move(focus)},
               {"as_of", OrNull(r.as_of)},
+              {"during", OrNull(r.during)},
               {"depth", r.depth},
               {"limit", r.limit},
               {"truncated", r.truncated},

@@ -49,12 +49,12 @@ Json ToJson(const Community& community);
 Json ToJson(const ExposureDesignation& designation);
 // {"score", "hops", "nodes": [entity reference], "steps": [step]}
 Json ToJson(const CitedPath& path);
-// {"start", "as_of", "max_hops", "authorities", "in_network",
+// {"start", "as_of", "during", "max_hops", "authorities", "in_network",
 //  "start_designations", "count", "exposures": [exposed entity]}
 Json ToJson(const ExposureResult& result);
-// {"from", "to", "k", "as_of", "paths"}
+// {"from", "to", "k", "as_of", "during", "paths"}
 Json ToJson(const PathsResult& result);
-// {"focus": [entity reference + "resolved"], "as_of", "depth", "limit",
+// {"focus": [entity reference + "resolved"], "as_of", "during", "depth", "limit",
 //  "truncated", "count": {"nodes", "edges"}, "nodes": [{"id", "name", "kind",
 //  "hops", "relations", "designations", "attributes"}], "edges": [relation
 //  (facts_json.h) + {"confidence", "strength", "disputed"}]}

@@ -108,10 +108,10 @@ TEST(AnalysisJsonTest, PathsCountTheirHopsAndExtendRelationsWithTheirWeights) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : r.items()) keys.push_back(key);
   EXPECT_EQ(keys, (std::vector<std::string>{"fact_id", "subject", "predicate", "object", "role",
-                                            "from", "to", "claims", "direction",
+                                            "from", "to", "valid", "claims", "direction",
                                             "predicate_weight", "confidence", "strength"}));
   PathsResult paths{{relation->subject, "exact"}, {relation->object, "partial (matched 'B')"}, 3,
-                    std::nullopt, {path}};
+                    std::nullopt, std::nullopt, {path}};
   Json p = ToJson(paths);
   EXPECT_EQ(p["from"].dump(), R"({"id":"a","name":"A","kind":"person","resolved":"exact"})");
   EXPECT_TRUE(p["as_of"].is_null());
@@ -128,7 +128,7 @@ TEST(AnalysisJsonTest, ExposureStartsWithItsStartAndCountsItsEntities) {
   r.exposures.push_back({{2, "n", "Network", "organization"}, 0.7, 2, {}, {}});
   EXPECT_EQ(ToJson(r).dump(),
             R"({"start":{"id":"m","name":"Ministry","kind":"government_body","resolved":"exact"},)"
-            R"("as_of":"2023-12-31","max_hops":4,"authorities":["UN"],"in_network":true,)"
+            R"("as_of":"2023-12-31","during":null,"max_hops":4,"authorities":["UN"],"in_network":true,)"
             R"("start_designations":[],"count":1,"exposures":[{"entity":{"id":"n",)"
             R"("name":"Network","kind":"organization"},"score":0.7,"hops":2,"designations":[],)"
             R"("paths":[]}]})");
@@ -152,13 +152,13 @@ TEST(AnalysisJsonTest, NeighbourhoodsGiveNodesWithAttributesAndEdgesWithTheirWei
   EXPECT_EQ(
       ToJson(r).dump(),
       R"({"focus":[{"id":"a","name":"Alpha","kind":"person","resolved":"exact"}],)"
-      R"("as_of":"2020-12-31","depth":1,"limit":10,"truncated":false,)"
+      R"("as_of":"2020-12-31","during":null,"depth":1,"limit":10,"truncated":false,)"
       R"("count":{"nodes":2,"edges":1},"nodes":[)"
       R"({"id":"a","name":"Alpha","kind":"person","hops":0,"relations":1,"designations":[],"attributes":{"nationality":"AF"}},)"
       R"({"id":"b","name":"Bravo","kind":"organization","hops":1,"relations":4,"designations":["UN","US"],"attributes":{}}],)"
       R"("edges":[{"fact_id":7,"subject":{"id":"a","name":"Alpha","kind":"person"},)"
       R"("predicate":"member_of","object":{"id":"b","name":"Bravo","kind":"organization"},)"
-      R"("role":null,"from":"2019","to":null,"claims":[],)"
+      R"("role":null,"from":"2019","to":null,"valid":{"from":null,"to":null},"claims":[],)"
       R"("confidence":0.5,"strength":0.45,"disputed":true}]})");
 }
 

@@ -44,14 +44,43 @@ Json ToJson(const store::ClaimRecord& c) {
   j["stance"] = c.stance;
   j["confidence"] = c.confidence;
   j["note"] = OrNull(c.note);
+  if (c.answer) j["answer"] = *c.answer;
   return j;
 }
 
 Json ToJson(const store::RelationRecord& r) {
-  return Json{{"fact_id", r.fact_id},           {"subject", ToJson(r.subject)},
-              {"predicate", r.predicate},       {"object", ToJson(r.object)},
-              {"role", OrNull(r.role)},            {"from", OrNull(r.from)},
-              {"to", OrNull(r.to)},                {"claims", ToJsonArray(r.claims)}};
+  auto bound = [](const std::optional<store::ValidityBoundRecord>& b) -> Json {
+    if (!b) return nullptr;
+    Json j{{"day", b->day}, {"date", b->date}, {"by", b->lifespan_of ? "lifespan" : "relation"}};
+    if (b->lifespan_of) j["entity"] = ToJson(*b->lifespan_of);
+    return j;
+  };
+  return Json{{"fact_id", r.fact_id},
+              {"subject", ToJson(r.subject)},
+              {"predicate", r.predicate},
+              {"object", ToJson(r.object)},
+              {"role", OrNull(r.role)},
+              {"from", OrNull(r.from)},
+              {"to", OrNull(r.to)},
+              {"valid", {{"from", bound(r.valid_from)}, {"to", bound(r.valid_to)}}},
+              {"claims", ToJsonArray(r.claims)}};
+}
+
+Json ToJson(const store::QuestionRecord& q) {
+  return Json{{"id", q.id},
+              {"fact_id", q.fact_id},
+              {"question", q.text},
+              {"about", ToJsonArray(q.about)},
+              {"note", OrNull(q.note)},
+              {"claims", ToJsonArray(q.claims)}};
+}
+
+Json ToJson(const store::LifespanBoundRecord& b) {
+  return Json{{"bound", b.bound},
+              {"date", b.date},
+              {"day", b.day},
+              {"general_knowledge", OrNull(b.general_knowledge)},
+              {"claims", ToJsonArray(b.claims)}};
 }
 
 Json ToJson(const store::EventRecord& e) {

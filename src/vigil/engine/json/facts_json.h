@@ -20,9 +20,17 @@ Json ToJson(const std::optional<store::EntityRefRecord>& ref);
 Json ToJson(const store::NameRecord& name);
 // {"claim_id", "source", "source_title", "publisher", "author", "source_date",
 //  "span", "passage", "digest", "locator", "party", "party_label", "stance",
-//  "confidence", "note"}
+//  "confidence", "note"}, and "answer" on a question's claims
 Json ToJson(const store::ClaimRecord& claim);
+// {"fact_id", "subject", "predicate", "object", "role", "from", "to",
+//  "valid": {"from", "to"}, "claims"}; valid's ends are the effective
+// validity: null when open, else {"day", "date", "by": "relation" |
+// "lifespan", "entity": whose lifespan (by lifespan only)}
 Json ToJson(const store::RelationRecord& relation);
+// {"id", "fact_id", "question", "about": [entity refs], "note", "claims"}
+Json ToJson(const store::QuestionRecord& question);
+// {"bound": "start" | "end", "date", "day", "general_knowledge", "claims"}
+Json ToJson(const store::LifespanBoundRecord& bound);
 Json ToJson(const store::EventRecord& event);
 Json ToJson(const store::EstimateRecord& estimate);
 Json ToJson(const store::DesignationRecord& designation);

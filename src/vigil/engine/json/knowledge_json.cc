@@ -209,9 +209,12 @@ Json ToJson(const EntityCard& card) {
                            {"note", OrNull(i.note)}});
   j["identifiers"] = std::move(identifiers);
   j["claims"] = ToJsonArray(card.claims);
+  j["lifespan"] = ToJsonArray(card.lifespan);
   j["designations"] = ToJsonArray(card.designations);
   j["designates"] = ToJsonArray(card.designates);
-  j["relations"] = {{"outgoing", ToJsonArray(card.outgoing)},
+  j["relations"] = {{"as_of", OrNull(card.as_of)},
+                    {"during", OrNull(card.during)},
+                    {"outgoing", ToJsonArray(card.outgoing)},
                     {"incoming", ToJsonArray(card.incoming)}};
   Json events = Json::array();
   for (const auto& e : card.events) {
@@ -299,6 +302,27 @@ Json ToJson(const ConflictReport& report) {
   return Json{{"count", report.conflicts.size()},
               {"by_kind", std::move(by_kind)},
               {"conflicts", std::move(conflicts)}};
+}
+
+Json ToJson(const LintReport& report) {
+  Json findings = Json::array();
+  for (const auto& f : report.findings)
+    findings.push_back({{"file", f.file.empty() ? Json(nullptr) : Json(f.file)},
+                        {"line", f.line > 0 ? Json(f.line) : Json(nullptr)},
+                        {"field", f.field},
+                        {"severity", LintSeverityName(f.severity)},
+                        {"rule", f.rule},
+                        {"fact", f.fact},
+                        {"message", f.message}});
+  Json rules = Json::array();
+  for (const auto& r : LintRules())
+    rules.push_back(
+        {{"name", r.name}, {"severity", LintSeverityName(r.severity)}, {"summary", r.summary}});
+  return Json{{"ok", report.ok()},
+              {"errors", report.errors},
+              {"warnings", report.warnings},
+              {"findings", std::move(findings)},
+              {"rules", std::move(rules)}};
 }
 
 Json ToJson(const VerifyReport& report) {

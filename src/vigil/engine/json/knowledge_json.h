@@ -13,6 +13,7 @@
 #include "vigil/engine/conflict_report.h"
 #include "vigil/engine/entity_card.h"
 #include "vigil/engine/json/facts_json.h"
+#include "vigil/engine/lint.h"
 #include "vigil/engine/list_request.h"
 #include "vigil/engine/load.h"
 #include "vigil/engine/source_reader.h"
@@ -40,5 +41,9 @@ Json ToJson(const ConflictReport& report);
 // {"ok", "texts", "checked", "bad", "skipped_without_text", "sources",
 //  "claims"}
 Json ToJson(const VerifyReport& report);
+// {"ok", "errors", "warnings", "findings": [{"file", "line", "field",
+//  "severity", "rule", "fact", "message"}], "rules": [{"name", "severity",
+//  "summary"}]} (docs/cli.md, "vigil lint")
+Json ToJson(const LintReport& report);
 
 }  // namespace vigil

@@ -13,8 +13,8 @@ namespace {
 
 using json_internal::Params;
 
-constexpr std::string_view kViewParameters[] = {"as_of", "predicate", "min_confidence", "party",
-                                                "directed"};
+constexpr std::string_view kViewParameters[] = {"as_of",          "during", "predicate",
+                                                "min_confidence", "party",  "directed"};
 
 // The names of a request's own parameters, and the graph view's.
 std::vector<std::string_view> WithView(std::vector<std::string_view> names) {
@@ -30,6 +30,7 @@ Status FirstError(std::initializer_list<Status> statuses) {
 
 Status ReadView(const Params& p, GraphViewOptions* view) {
   p.Text("as_of", &view->as_of);
+  p.Text("during", &view->during);
   view->predicate = p.All("predicate");
   view->party = p.All("party");
   if (auto s = FirstError({p.Number("min_confidence", &view->min_confidence),
@@ -132,7 +133,7 @@ StatusOr<KeyPlayerOptions> KeyPlayerOptionsFromQuery(const QueryPairs& query,
 }
 
 StatusOr<ListRequest> ListRequestFromQuery(const std::string& what, const QueryPairs& query) {
-  Params p(query, {"kind", "predicate", "as_of"});
+  Params p(query, {"kind", "predicate", "as_of", "during"});
   if (!p.status().ok()) return p.status();
   auto table = ParseListTable(what);
   if (!table.ok()) return table.status();
@@ -141,12 +142,14 @@ StatusOr<ListRequest> ListRequestFromQuery(const std::string& what, const QueryP
   p.Text("kind", &request.kind);
   p.Text("predicate", &request.predicate);
   p.Text("as_of", &request.as_of);
+  p.Text("during", &request.during);
   if (auto s = request.Validate(); !s.ok()) return s;
   return request;
 }
 
 StatusOr<EventQuery> EventQueryFromQuery(const QueryPairs& query) {
-  Params p(query, {"actor", "from", "to", "place", "kind", "as_of", "party", "links"});
+  Params p(query,
+           {"actor", "from", "to", "place", "kind", "as_of", "during", "party", "links"});
   if (!p.status().ok()) return p.status();
   EventQuery q;
   p.Text("actor", &q.actor);
@@ -155,6 +158,7 @@ StatusOr<EventQuery> EventQueryFromQuery(const QueryPairs& query) {
   p.Text("place", &q.place);
   p.Text("kind", &q.kind);
   p.Text("as_of", &q.as_of);
+  p.Text("during", &q.during);
   q.party = p.All("party");
   if (auto s = p.Bool("links", &q.links); !s.ok()) return s;
   if (auto s = q.Validate(); !s.ok()) return s;
@@ -162,7 +166,7 @@ StatusOr<EventQuery> EventQueryFromQuery(const QueryPairs& query) {
 }
 
 StatusOr<ActivityQuery> ActivityQueryFromQuery(const std::string& name, const QueryPairs& query) {
-  Params p(query, {"by", "by_place", "from", "to", "as_of", "party"});
+  Params p(query, {"by", "by_place", "from", "to", "as_of", "during", "party"});
   if (!p.status().ok()) return p.status();
   ActivityQuery q;
   q.name = name;
@@ -170,6 +174,7 @@ StatusOr<ActivityQuery> ActivityQueryFromQuery(const std::string& name, const Qu
   p.Text("from", &q.from);
   p.Text("to", &q.to);
   p.Text("as_of", &q.as_of);
+  p.Text("during", &q.during);
   q.party = p.All("party");
   if (auto s = p.Bool("by_place", &q.by_place); !s.ok()) return s;
   if (auto s = q.Validate(); !s.ok()) return s;
@@ -184,6 +189,16 @@ StatusOr<ReviewRequest> ReviewRequestFromQuery(const QueryPairs& query) {
   p.Text("status", &request.status);
   if (auto s = request.Validate(); !s.ok()) return s;
   return request;
+}
+
+StatusOr<ShowOptions> ShowOptionsFromQuery(const QueryPairs& query) {
+  Params p(query, {"as_of", "during"});
+  if (!p.status().ok()) return p.status();
+  ShowOptions options;
+  p.Text("as_of", &options.as_of);
+  p.Text("during", &options.during);
+  if (auto s = options.Validate(); !s.ok()) return s;
+  return options;
 }
 
 StatusOr<SourceRequest> SourceRequestFromQuery(const std::string& id, const QueryPairs& query) {

@@ -13,6 +13,7 @@
 
 #include "vigil/base/status.h"
 #include "vigil/engine/analysis_options.h"
+#include "vigil/engine/entity_card.h"
 #include "vigil/engine/events.h"
 #include "vigil/engine/list_request.h"
 #include "vigil/engine/reading.h"
@@ -43,14 +44,17 @@ StatusOr<KeyPlayerOptions> KeyPlayerOptionsFromQuery(const QueryPairs& query,
 StatusOr<NeighbourhoodOptions> NeighbourhoodOptionsFromQuery(const QueryPairs& query);
 // kind, predicate, as_of for the table named by what.
 StatusOr<ListRequest> ListRequestFromQuery(const std::string& what, const QueryPairs& query);
-// actor, from, to, place, kind, as_of, party (repeatable or comma-separated),
+// actor, from, to, place, kind, as_of, during, party (repeatable or comma-separated),
 // links (true|false): the flags of `vigil events`.
 StatusOr<EventQuery> EventQueryFromQuery(const QueryPairs& query);
-// by (month|quarter|year), by_place (true|false), from, to, as_of, party:
+// by (month|quarter|year), by_place (true|false), from, to, as_of, during,
+// party:
 // the flags of `vigil activity`; name is the route's.
 StatusOr<ActivityQuery> ActivityQueryFromQuery(const std::string& name, const QueryPairs& query);
 // source, status: the flags of `vigil review`'s listing.
 StatusOr<ReviewRequest> ReviewRequestFromQuery(const QueryPairs& query);
+// as_of or during, for an entity's card (GET /v1/entities/{id}).
+StatusOr<ShowOptions> ShowOptionsFromQuery(const QueryPairs& query);
 // limit, offset for the source whose key is id (the route's).
 StatusOr<SourceRequest> SourceRequestFromQuery(const std::string& id, const QueryPairs& query);
 

@@ -26,8 +26,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kSections[] = {"sources",   "entities",  "relations",
-                                          "events",    "estimates", "designations"};
+constexpr std::string_view kSections[] = {"sources",   "entities",     "relations", "events",
+                                          "estimates", "designations", "questions"};
 
 // Collects problems; stops the read once max is reached.
 class Problems {
@@ -201,9 +201,11 @@ void ForEachRecord(Record& parent, std::string_view key,
   }
 }
 
-Claim ReadClaim(Record& r) {
+// answers: a question's claim, which must give an answer (and only those may).
+Claim ReadClaim(Record& r, bool answers) {
   Claim c;
   c.where = r.Where();
+  if (answers) c.answer = r.String("answer", true);
   c.source = r.Id("source");
   const YamlNode* span = r.Get("span");
   if (span && !span->IsNull()) {
@@ -248,10 +250,46 @@ Claim ReadClaim(Record& r) {
   return c;
 }
 
-std::vector<Claim> ReadClaims(Record& r) {
+std::vector<Claim> ReadClaims(Record& r, bool answers = false) {
   std::vector<Claim> claims;
-  ForEachRecord(r, "claims", [&](Record& c) { claims.push_back(ReadClaim(c)); });
+  ForEachRecord(r, "claims", [&](Record& c) { claims.push_back(ReadClaim(c, answers)); });
   return claims;
+}
+
+// lifespan: {start: {date, claims | general_knowledge}, end: {...}}
+void ReadLifespan(Record& parent, Lifespan* lifespan) {
+  const YamlNode* n = parent.Get("lifespan");
+  if (!n || n->IsNull()) return;
+  Record r(*n, parent.path(), parent.Field("lifespan"), parent.problems());
+  if (!r.IsMap()) {
+    parent.ProblemAt(*n, "lifespan", "expected a mapping with start and/or end");
+    return;
+  }
+  bool given = false;
+  for (auto [key, bound] : {std::pair{"start", &lifespan->start}, {"end", &lifespan->end}}) {
+    const YamlNode* b = r.Get(key);
+    if (!b || b->IsNull()) continue;
+    given = true;
+    Record br(*b, r.path(), r.Field(key), r.problems());
+    if (!br.IsMap()) {
+      r.ProblemAt(*b, key, "expected a mapping with date, and claims or general_knowledge");
+      continue;
+    }
+    bound->where = br.Where();
+    bound->date = br.Date("date");
+    if (!bound->date.IsSet() && !br.Get("date")) br.Problem("date", "missing required field");
+    bound->general_knowledge = br.String("general_knowledge");
+    bound->claims = ReadClaims(br);
+    if (bound->claims.empty() && bound->general_knowledge.empty())
+      br.Problem("claims", "a lifespan bound needs claims citing a passage, or a general_knowledge note");
+    br.CheckNoUnknownKeys();
+  }
+  if (!given && !r.problems()->Full())
+    r.problems()->Add(r.Where(), r.field(), "expected a start and/or an end");
+  if (lifespan->start.IsSet() && lifespan->end.IsSet() &&
+      lifespan->end.date.Latest() < lifespan->start.date.Earliest())
+    r.Problem("end", "ends before it begins");
+  r.CheckNoUnknownKeys();
 }
 
 Quantity ReadQuantity(Record& parent, std::string_view key) {
@@ -349,6 +387,7 @@ void ReadEntity(Record& r, Batch* batch) {
       }
     }
   }
+  ReadLifespan(r, &e.lifespan);
   e.claims = ReadClaims(r);
   r.CheckNoUnknownKeys();
   batch->entities.push_back(std::move(e));
@@ -473,6 +512,32 @@ void ReadDesignation(Record& r, Batch* batch) {
   batch->designations.push_back(std::move(d));
 }
 
+void ReadQuestion(Record& r, Batch* batch) {
+  Question q;
+  q.where = r.Where();
+  q.id = r.Id("id");
+  q.text = r.String("question", true);
+  const YamlNode* about = r.Get("about");
+  if (about && !about->IsNull()) {
+    if (!about->IsSequence()) {
+      r.ProblemAt(*about, "about", "expected a list of entity ids");
+    } else {
+      for (const auto& item : about->items) {
+        if (!item.IsScalar() || !Record::IsSlug(item.text))
+          r.ProblemAt(item, "about", "expected an entity id");
+        else
+          q.about.push_back(item.text);
+      }
+    }
+  }
+  q.note = r.String("note");
+  q.claims = ReadClaims(r, /*answers=*/true);
+  if (q.claims.size() < 2)
+    r.Problem("claims", "a question needs at least two claims (the answers that disagree)");
+  r.CheckNoUnknownKeys();
+  batch->questions.push_back(std::move(q));
+}
+
 using SectionReader = void (*)(Record&, Batch*);
 
 SectionReader ReaderOf(std::string_view section) {
@@ -482,6 +547,7 @@ SectionReader ReaderOf(std::string_view section) {
   if (section == "events") return ReadEvent;
   if (section == "estimates") return ReadEstimate;
   if (section == "designations") return ReadDesignation;
+  if (section == "questions") return ReadQuestion;
   return nullptr;
 }
 
@@ -581,7 +647,17 @@ class BatchChecker {
                                    r.subject, r.predicate, r.object));
       Claims(r.claims);
     }
-    for (auto& e : batch_->entities) Claims(e.claims);
+    for (auto& e : batch_->entities) {
+      Claims(e.claims);
+      Claims(e.lifespan.start.claims);
+      Claims(e.lifespan.end.claims);
+    }
+    std::map<std::string, FilePosition> questions;
+    for (auto& q : batch_->questions) {
+      Unique(questions, q.id, q.where, "questions.id", "question");
+      for (const auto& id : q.about) Entity(id, q.where, "question.about");
+      Claims(q.claims);
+    }
     for (auto& e : batch_->events) {
       if (!e.place.entity.empty()) Entity(e.place.entity, e.where, "event.place.entity");
       for (auto* list : {&e.perpetrators, &e.targets})
@@ -728,7 +804,7 @@ class BatchChecker {
 
 bool HasRecords(const Batch& b) {
   return !b.sources.empty() || !b.entities.empty() || !b.relations.empty() || !b.events.empty() ||
-         !b.estimates.empty() || !b.designations.empty();
+         !b.estimates.empty() || !b.designations.empty() || !b.questions.empty();
 }
 
 }  // namespace

@@ -179,5 +179,87 @@ TEST_F(DatasetReaderTest, ATextAlreadyInASourceGivesItsLength) {
             "x.yaml:2: sources.length: declared 10 but the text has 9 code points");
 }
 
+TEST_F(DatasetReaderTest, LifespansAreReadWithTheirClaimsOrGeneralKnowledge) {
+  std::string path = Write("lifespans.yaml", std::string(kSourceYaml) +
+                                                 "entities:\n"
+                                                 "  - id: front\n"
+                                                 "    kind: organization\n"
+                                                 "    names: [{text: Front, kind: primary}]\n"
+                                                 "    lifespan:\n"
+                                                 "      start:\n"
+                                                 "        date: \"2015-01\"\n"
+                                                 "        claims: [{source: report, locator: p. 2}]\n"
+                                                 "      end: {date: \"2020\", general_knowledge: "
+                                                 "Dissolved in 2020.}\n");
+  auto batch = ReadYamlDataset({path});
+  ASSERT_TRUE(batch.ok()) << batch.status();
+  const Lifespan& l = batch->entities[0].lifespan;
+  EXPECT_EQ(l.start.date.ToString(), "2015-01");
+  EXPECT_EQ(l.start.claims.size(), 1u);
+  EXPECT_GE(l.start.where.line, 8);  // the start's mapping
+  EXPECT_EQ(l.end.general_knowledge, "Dissolved in 2020.");
+  EXPECT_TRUE(l.end.claims.empty());
+}
+
+TEST_F(DatasetReaderTest, ALifespanBoundNeedsADateAndSomethingBehindIt) {
+  auto entity = [](const std::string& lifespan) {
+    return std::string(kSourceYaml) +
+           "entities:\n  - id: front\n    kind: organization\n    names: [{text: Front, kind: "
+           "primary}]\n    lifespan: " +
+           lifespan + "\n";
+  };
+  std::string bare = Write("bare.yaml", entity("{end: {date: \"2020\"}}"));
+  EXPECT_EQ(Error(ReadYamlDataset({bare})),
+            bare + ":7: entities[0].lifespan.end.claims: a lifespan bound needs claims citing a "
+                   "passage, or a general_knowledge note");
+  std::string undated =
+      Write("undated.yaml", entity("{start: {general_knowledge: founded long ago}}"));
+  EXPECT_EQ(Error(ReadYamlDataset({undated})),
+            undated + ":7: entities[0].lifespan.start.date: missing required field");
+  std::string reversed = Write(
+      "reversed.yaml", entity("{start: {date: \"2020\", general_knowledge: a}, end: {date: "
+                              "\"2010\", general_knowledge: b}}"));
+  EXPECT_EQ(Error(ReadYamlDataset({reversed})),
+            reversed + ":7: entities[0].lifespan.end: ends before it begins");
+  std::string unknown = Write("unknown.yaml", entity("{died: {date: \"2020\"}}"));
+  EXPECT_NE(Error(ReadYamlDataset({unknown})).find("entities[0].lifespan.died: unknown field"),
+            std::string::npos);
+}
+
+TEST_F(DatasetReaderTest, QuestionsNeedAnswersAndKnownEntities) {
+  std::string good = Write("q.yaml", std::string(kSourceYaml) + kEntities +
+                                         "questions:\n"
+                                         "  - id: front-spent\n"
+                                         "    question: Is the front spent?\n"
+                                         "    about: [front]\n"
+                                         "    claims:\n"
+                                         "      - {source: report, locator: p. 3, answer: \"yes\"}\n"
+                                         "      - {source: report, locator: p. 4, answer: \"no\"}\n");
+  auto batch = ReadYamlDataset({good});
+  ASSERT_TRUE(batch.ok()) << batch.status();
+  ASSERT_EQ(batch->questions.size(), 1u);
+  EXPECT_EQ(batch->questions[0].about, std::vector<std::string>{"front"});
+  EXPECT_EQ(batch->questions[0].claims[1].answer, "no");
+
+  std::string bad = Write("bad.yaml", std::string(kSourceYaml) + kEntities +
+                                          "questions:\n"
+                                          "  - id: front-spent\n"
+                                          "    question: Is the front spent?\n"
+                                          "    about: [frnt]\n"
+                                          "    claims:\n"
+                                          "      - {source: report, locator: p. 3}\n"
+                                          "      - {source: report, locator: p. 4, answer: no}\n");
+  EXPECT_EQ(Error(ReadYamlDataset({bad})),
+            bad + ":14: questions[0].claims[0].answer: missing required field");
+  // An answer outside a question is an unknown field.
+  std::string stray = Write("stray.yaml", std::string(kSourceYaml) +
+                                              "entities:\n  - id: front\n    kind: organization\n"
+                                              "    names: [{text: Front, kind: primary}]\n"
+                                              "    claims: [{source: report, locator: p. 1, "
+                                              "answer: yes}]\n");
+  EXPECT_NE(Error(ReadYamlDataset({stray})).find("claims[0].answer: unknown field"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace vigil

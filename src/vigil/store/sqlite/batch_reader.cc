@@ -15,9 +15,9 @@ class Reader {
       : db_(db), dataset_id_(dataset_id), where_{fmt::format("stored dataset '{}'", dataset), 0} {}
 
   Status Read(Batch* batch) {
-    for (auto step : {&Reader::Claims, &Reader::Sources, &Reader::Entities, &Reader::Relations,
-                      &Reader::Events, &Reader::Estimates, &Reader::Designations,
-                      &Reader::ClaimedAttributes})
+    for (auto step : {&Reader::Origins, &Reader::Claims, &Reader::Sources, &Reader::Entities,
+                      &Reader::Lifespans, &Reader::Relations, &Reader::Events, &Reader::Estimates,
+                      &Reader::Designations, &Reader::ClaimedAttributes, &Reader::Questions})
       if (auto s = (this->*step)(batch); !s.ok()) return s;
     return absl::OkStatus();
   }
@@ -37,6 +37,21 @@ class Reader {
     return *date;
   }
 
+  // Where a fact's record was written, when the store knows (the dataset
+  // otherwise), so that a merged dataset keeps its records' origins.
+  FilePosition WhereOf(int64_t fact) const {
+    auto it = origins_.find(fact);
+    return it == origins_.end() ? where_ : it->second;
+  }
+
+  Status Origins(Batch*) {
+    Statement st(db_,
+                 "SELECT id, file, line FROM facts WHERE dataset_id = ? AND line IS NOT NULL");
+    st.Bind(1, dataset_id_);
+    while (st.Step()) origins_.emplace(st.Int(0), FilePosition{st.Text(1), static_cast<int>(st.Int(2))});
+    return st.status();
+  }
+
   std::vector<Claim> TakeClaims(int64_t fact) {
     auto it = claims_.find(fact);
     if (it == claims_.end()) return {};
@@ -49,7 +64,8 @@ class Reader {
   Status Claims(Batch*) {
     Statement st(db_,
                  "SELECT c.fact_id, s.key, c.span_start, c.span_end, c.digest, c.locator, p.key, "
-                 "c.party_label, c.stance, c.confidence, c.note FROM claims c JOIN facts f ON f.id "
+                 "c.party_label, c.stance, c.confidence, c.note, c.answer, c.file, c.line FROM "
+                 "claims c JOIN facts f ON f.id "
                  "= c.fact_id JOIN sources s ON s.id = c.source_id LEFT JOIN entities p ON p.id = "
                  "c.party_entity_id WHERE f.dataset_id = ? ORDER BY c.fact_id, c.position");
     st.Bind(1, dataset_id_);
@@ -65,7 +81,8 @@ class Reader {
       c.stance = st.Text(8) == "denies" ? Stance::kDenies : Stance::kAsserts;
       c.confidence = st.Real(9);
       c.note = st.Text(10);
-      c.where = where_;
+      c.answer = st.Text(11);
+      c.where = st.IsNull(13) ? where_ : FilePosition{st.Text(12), static_cast<int>(st.Int(13))};
       claims_[st.Int(0)].push_back(std::move(c));
     }
     return st.status();
@@ -111,7 +128,8 @@ class Reader {
         e.kind = st.Text(2);
         e.description = st.Text(3);
         e.reference = st.Text(4);
-        e.where = where_;
+        e.where = WhereOf(st.Int(0));
+        entity_index_.emplace(st.Int(0), batch->entities.size());
         e.claims = TakeClaims(st.Int(0));
         index.emplace(st.Int(0), batch->entities.size());
         batch->entities.push_back(std::move(e));
@@ -168,7 +186,7 @@ class Reader {
       r.from = *from;
       r.to = *to;
       r.claims = TakeClaims(st.Int(0));
-      r.where = where_;
+      r.where = WhereOf(st.Int(0));
       batch->relations.push_back(std::move(r));
     }
     return st.status();
@@ -202,7 +220,7 @@ class Reader {
         e.killed = {st.OptionalReal(12), st.OptionalReal(13), st.OptionalReal(14)};
         e.wounded = {st.OptionalReal(15), st.OptionalReal(16), st.OptionalReal(17)};
         e.claims = TakeClaims(st.Int(0));
-        e.where = where_;
+        e.where = WhereOf(st.Int(0));
         index.emplace(st.Int(0), batch->events.size());
         batch->events.push_back(std::move(e));
       }
@@ -253,7 +271,7 @@ class Reader {
       if (!as_of.ok()) return as_of.status();
       e.as_of = *as_of;
       e.claims = TakeClaims(st.Int(0));
-      e.where = where_;
+      e.where = WhereOf(st.Int(0));
       batch->estimates.push_back(std::move(e));
     }
     return st.status();
@@ -278,7 +296,7 @@ class Reader {
       if (!date.ok()) return date.status();
       d.date = *date;
       d.claims = TakeClaims(st.Int(0));
-      d.where = where_;
+      d.where = WhereOf(st.Int(0));
       batch->designations.push_back(std::move(d));
     }
     return st.status();
@@ -296,9 +314,61 @@ class Reader {
       a.key = st.Text(2);
       a.value = st.Text(3);
       a.claims = TakeClaims(st.Int(0));
-      a.where = where_;
+      a.where = WhereOf(st.Int(0));
       batch->claimed_attributes.push_back(std::move(a));
     }
+    return st.status();
+  }
+
+  Status Lifespans(Batch* batch) {
+    Statement st(db_,
+                 "SELECT l.id, l.entity_id, l.bound, l.date, l.general_knowledge FROM "
+                 "lifespan_bounds l JOIN facts f ON f.id = l.id WHERE f.dataset_id = ? ORDER BY "
+                 "l.id");
+    st.Bind(1, dataset_id_);
+    while (st.Step()) {
+      auto it = entity_index_.find(st.Int(1));
+      if (it == entity_index_.end())
+        return absl::InternalError(
+            fmt::format("{}: a lifespan of entity row {} outside the dataset", where_.path,
+                        st.Int(1)));
+      Entity& e = batch->entities[it->second];
+      LifespanBound& b = st.Text(2) == "start" ? e.lifespan.start : e.lifespan.end;
+      auto date = Date(st, 3);
+      if (!date.ok()) return date.status();
+      b.date = *date;
+      b.general_knowledge = st.Text(4);
+      b.claims = TakeClaims(st.Int(0));
+      b.where = WhereOf(st.Int(0));
+    }
+    return st.status();
+  }
+
+  Status Questions(Batch* batch) {
+    std::unordered_map<int64_t, size_t> index;
+    {
+      Statement st(db_,
+                   "SELECT q.id, q.key, q.text, q.note FROM questions q JOIN facts f ON f.id = "
+                   "q.id WHERE f.dataset_id = ? ORDER BY q.id");
+      st.Bind(1, dataset_id_);
+      while (st.Step()) {
+        Question q;
+        q.id = st.Text(1);
+        q.text = st.Text(2);
+        q.note = st.Text(3);
+        q.claims = TakeClaims(st.Int(0));
+        q.where = WhereOf(st.Int(0));
+        index.emplace(st.Int(0), batch->questions.size());
+        batch->questions.push_back(std::move(q));
+      }
+      if (!st.status().ok()) return st.status();
+    }
+    Statement st(db_,
+                 "SELECT a.question_id, e.key FROM question_entities a JOIN facts f ON f.id = "
+                 "a.question_id JOIN entities e ON e.id = a.entity_id WHERE f.dataset_id = ? "
+                 "ORDER BY a.question_id, a.position");
+    st.Bind(1, dataset_id_);
+    while (st.Step()) batch->questions[index.at(st.Int(0))].about.push_back(st.Text(1));
     return st.status();
   }
 
@@ -306,6 +376,8 @@ class Reader {
   int64_t dataset_id_;
   FilePosition where_;
   std::unordered_map<int64_t, std::vector<Claim>> claims_;
+  std::unordered_map<int64_t, FilePosition> origins_;     // fact -> where written
+  std::unordered_map<int64_t, size_t> entity_index_;      // entity row -> batch position
 };
 
 }  // namespace

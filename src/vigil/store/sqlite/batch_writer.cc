@@ -81,6 +81,10 @@ class Writer {
         ("DELETE FROM event_links WHERE participant_id IN (SELECT id FROM facts WHERE "
          "dataset_id = ?1)"),
         "DELETE FROM participants WHERE id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
+        "DELETE FROM lifespan_bounds WHERE id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
+        ("DELETE FROM question_entities WHERE question_id IN (SELECT id FROM facts WHERE "
+         "dataset_id = ?1)"),
+        "DELETE FROM questions WHERE id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
         "DELETE FROM participants WHERE event_id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
         "DELETE FROM entities WHERE id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
         "DELETE FROM relations WHERE id IN (SELECT id FROM facts WHERE dataset_id = ?1)",
@@ -120,8 +124,10 @@ class Writer {
       if (auto st = WriteSource(s); !st.ok()) return st;
     for (const auto& e : batch_.entities)
       if (auto st = WriteEntity(e); !st.ok()) return st;
-    for (const auto& e : batch_.entities)
+    for (const auto& e : batch_.entities) {
       if (auto st = WriteClaims(entity_ids_.at(e.id), e.claims); !st.ok()) return st;
+      if (auto st = WriteLifespan(e); !st.ok()) return st;
+    }
     for (const auto& r : batch_.relations)
       if (auto st = WriteRelation(r); !st.ok()) return st;
     for (const auto& e : batch_.events)
@@ -134,6 +140,8 @@ class Writer {
       if (auto st = WriteParticipation(p); !st.ok()) return st;
     for (const auto& a : batch_.claimed_attributes)
       if (auto st = WriteClaimedAttribute(a); !st.ok()) return st;
+    for (const auto& q : batch_.questions)
+      if (auto st = WriteQuestion(q); !st.ok()) return st;
     return absl::OkStatus();
   }
 
@@ -146,8 +154,11 @@ class Writer {
     return s;
   }
 
-  StatusOr<int64_t> NewFact(std::string_view type) {
+  // A fact, with the file and line of the record that made it (none for
+  // records that were not written in a file: list records, stored ones).
+  StatusOr<int64_t> NewFact(std::string_view type, const FilePosition& where = {}) {
     facts_.Bind(1, dataset_id_).Bind(2, type);
+    BindWhere(facts_, 3, where);
     if (auto s = facts_.Run(); !s.ok()) return s;
     return sqlite3_last_insert_rowid(db_.handle());
   }
@@ -160,6 +171,15 @@ class Writer {
     if (find.Step()) return entity_ids_[key] = find.Int(0);
     return absl::InvalidArgumentError(
         fmt::format("dataset '{}': unknown entity '{}'", batch_.dataset, key));
+  }
+
+  static void BindWhere(Statement& st, int index, const FilePosition& where) {
+    if (where.line > 0) {
+      st.Bind(index, where.path).Bind(index + 1, int64_t{where.line});
+    } else {
+      st.BindNull(index);
+      st.BindNull(index + 1);
+    }
   }
 
   Status BindEntity(Statement& st, int index, const std::string& key) {
@@ -195,7 +215,7 @@ class Writer {
   }
 
   Status WriteEntity(const Entity& e) {
-    auto fact = NewFact("entity");
+    auto fact = NewFact("entity", e.where);
     if (!fact.ok()) return fact.status();
     Statement& st = entities_;
     st.Bind(1, *fact).Bind(2, e.id).Bind(3, e.kind).Bind(4, e.description);
@@ -255,13 +275,46 @@ class Writer {
       claims_.BindOptional(8, c.party_label);
       claims_.Bind(9, c.stance == Stance::kDenies ? "denies" : "asserts");
       claims_.Bind(10, c.confidence).BindOptional(11, c.note).Bind(12, int64_t{position++});
+      claims_.BindOptional(13, c.answer);
+      BindWhere(claims_, 14, c.where);
       if (auto s = Counted(claims_, "claims"); !s.ok()) return s;
     }
     return absl::OkStatus();
   }
 
+  Status WriteLifespan(const Entity& e) {
+    for (auto [bound, b] : {std::pair{"start", &e.lifespan.start}, {"end", &e.lifespan.end}}) {
+      if (!b->IsSet()) continue;
+      auto fact = NewFact("lifespan", b->where);
+      if (!fact.ok()) return fact.status();
+      Statement& st = lifespans_;
+      st.Bind(1, *fact).Bind(2, entity_ids_.at(e.id)).Bind(3, bound).Bind(4, b->date.ToString());
+      st.Bind(5, std::string_view(bound) == "start" ? b->date.Earliest() : b->date.Latest());
+      st.BindOptional(6, b->general_knowledge);
+      if (auto s = Counted(st, "lifespan_bounds"); !s.ok()) return s;
+      if (auto s = WriteClaims(*fact, b->claims); !s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
+  Status WriteQuestion(const Question& q) {
+    auto fact = NewFact("question", q.where);
+    if (!fact.ok()) return fact.status();
+    Statement& st = questions_;
+    st.Bind(1, *fact).Bind(2, q.id).Bind(3, q.text).BindOptional(4, q.note);
+    if (auto s = Counted(st, "questions"); !s.ok()) return s;
+    int64_t position = 0;
+    for (const auto& about : q.about) {
+      question_entities_.Bind(1, *fact);
+      if (auto s = BindEntity(question_entities_, 2, about); !s.ok()) return s;
+      question_entities_.Bind(3, position++);
+      if (auto s = Counted(question_entities_, "question_entities"); !s.ok()) return s;
+    }
+    return WriteClaims(*fact, q.claims);
+  }
+
   Status WriteRelation(const Relation& r) {
-    auto fact = NewFact("relation");
+    auto fact = NewFact("relation", r.where);
     if (!fact.ok()) return fact.status();
     Statement& st = relations_;
     st.Bind(1, *fact);
@@ -275,7 +328,7 @@ class Writer {
   }
 
   Status WriteEvent(const Event& e) {
-    auto fact = NewFact("event");
+    auto fact = NewFact("event", e.where);
     if (!fact.ok()) return fact.status();
     Statement& st = events_;
     st.Bind(1, *fact).Bind(2, e.id).Bind(3, e.type).Bind(4, e.title);
@@ -335,7 +388,7 @@ class Writer {
   }
 
   Status WriteEstimate(const Estimate& e) {
-    auto fact = NewFact("estimate");
+    auto fact = NewFact("estimate", e.where);
     if (!fact.ok()) return fact.status();
     Statement& st = estimates_;
     st.Bind(1, *fact).Bind(2, e.id);
@@ -350,7 +403,7 @@ class Writer {
   }
 
   Status WriteDesignation(const Designation& d) {
-    auto fact = NewFact("designation");
+    auto fact = NewFact("designation", d.where);
     if (!fact.ok()) return fact.status();
     Statement& st = designations_;
     st.Bind(1, *fact);
@@ -382,7 +435,13 @@ class Writer {
   FaultInjector& fault_;
   std::map<std::string, int64_t> counts_;
   std::unordered_map<std::string, int64_t> entity_ids_, source_ids_;
-  Statement facts_{db_, "INSERT INTO facts(dataset_id, type) VALUES (?, ?)"};
+  Statement facts_{db_, "INSERT INTO facts(dataset_id, type, file, line) VALUES (?, ?, ?, ?)"};
+  Statement lifespans_{db_,
+                       "INSERT INTO lifespan_bounds(id, entity_id, bound, date, day, "
+                       "general_knowledge) VALUES (?,?,?,?,?,?)"};
+  Statement questions_{db_, "INSERT INTO questions(id, key, text, note) VALUES (?,?,?,?)"};
+  Statement question_entities_{
+      db_, "INSERT INTO question_entities(question_id, entity_id, position) VALUES (?,?,?)"};
   Statement sources_{db_,
                      "INSERT INTO sources(dataset_id, key, title, publisher, author, date, url, "
                      "sha256, file, kind, length, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"};
@@ -420,8 +479,8 @@ class Writer {
                          "VALUES (?,?,?,?,?,?)"};
   Statement claims_{db_,
                     "INSERT INTO claims(fact_id, source_id, span_start, span_end, digest, "
-                    "locator, party_entity_id, party_label, stance, confidence, note, position) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"};
+                    "locator, party_entity_id, party_label, stance, confidence, note, position, "
+                    "answer, file, line) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"};
 };
 
 // Foreign keys off for the time of a load's transaction (the setting

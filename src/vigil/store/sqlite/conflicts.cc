@@ -16,8 +16,9 @@ using internal::ReadRows;
 StatusOr<std::vector<int64_t>> SqliteStore::ContestedFacts() {
   VIGIL_SQLITE_CONNECTION(db);
   Statement st(db,
-               "SELECT fact_id FROM claims GROUP BY fact_id HAVING SUM(stance = 'asserts') > 0 "
-               "AND SUM(stance = 'denies') > 0 ORDER BY fact_id");
+               "SELECT c.fact_id FROM claims c JOIN facts f ON f.id = c.fact_id WHERE f.type != "
+               "'question' GROUP BY c.fact_id HAVING SUM(c.stance = 'asserts') > 0 AND "
+               "SUM(c.stance = 'denies') > 0 ORDER BY c.fact_id");
   return ReadIds(st);
 }
 

@@ -206,7 +206,7 @@ Status Database::Migrate(bool read_only) {
   if (schema_version_ == LatestSchemaVersion()) return absl::OkStatus();
   // Foreign keys off while migrating (the setting cannot change inside a
   // transaction): a migration that rebuilds a table other tables refer to
-  // (0009 rebuilds `facts`) drops the old one, which with them on would
+  // (0008 and 0009 rebuild `facts`) drops the old one, which with them on would
   // delete every row that refers to it (ON DELETE CASCADE). Every reference
   // is checked before each migration commits; they are on again after.
   if (auto s = Execute("PRAGMA foreign_keys = OFF"); !s.ok()) return s;

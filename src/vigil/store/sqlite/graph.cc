@@ -37,8 +37,9 @@ Status ReadNodes(Database& db, std::vector<GraphNodeRecord>& nodes) {
 Status ReadRelations(Database& db, std::vector<GraphRelationRecord>& relations) {
   std::unordered_map<int64_t, size_t> index_of;
   Statement st(db,
-               "SELECT id, subject_id, predicate, object_id, from_day, to_day FROM relations "
-               "ORDER BY id");
+               "SELECT r.id, r.subject_id, r.predicate, r.object_id, v.from_day, v.to_day, "
+               "v.from_bound, v.to_bound FROM relations r JOIN relation_validity v ON "
+               "v.relation_id = r.id ORDER BY r.id");
   while (st.Step()) {
     GraphRelationRecord r;
     r.fact_id = st.Int(0);
@@ -47,6 +48,8 @@ Status ReadRelations(Database& db, std::vector<GraphRelationRecord>& relations) 
     r.object_row = st.Int(3);
     r.from_day = MaybeText(st, 4);
     r.to_day = MaybeText(st, 5);
+    r.from_bound = st.Text(6);
+    r.to_bound = st.Text(7);
     index_of[r.fact_id] = relations.size();
     relations.push_back(std::move(r));
   }

@@ -60,8 +60,8 @@ namespace {
 constexpr std::string_view kClaimColumns =
     "c.source_id, s.key, s.title, s.publisher, s.date, c.span_start, c.span_end, c.digest, "
     "c.locator, c.party_entity_id, c.party_label, c.stance, c.confidence, c.note, c.id, "
-    "s.author";
-constexpr int kClaimColumnCount = 16;
+    "s.author, c.answer, c.file, c.line";
+constexpr int kClaimColumnCount = 19;
 
 }  // namespace
 
@@ -95,6 +95,9 @@ StatusOr<ClaimRecord> SqliteStore::ReadClaim(Database& db, const Statement& st) 
   c.stance = st.Text(11);
   c.confidence = st.Real(12);
   c.note = OptText(st, 13);
+  c.answer = OptText(st, 16);
+  c.file = OptText(st, 17);
+  if (!st.IsNull(18)) c.line = st.Int(18);
   return c;
 }
 
@@ -157,11 +160,37 @@ Status RequiredRef(Lookup&& lookup, int64_t row, EntityRefRecord* out) {
 
 }  // namespace
 
+Status SqliteStore::ReadValidity(Database& db, RelationRecord* r) {
+  Statement st(db,
+               "SELECT v.from_day, v.from_bound, v.to_day, v.to_bound, (SELECT date FROM "
+               "lifespan_bounds l WHERE l.entity_id = CASE v.from_bound WHEN 'subject' THEN ?2 "
+               "ELSE ?3 END AND l.bound = 'start'), (SELECT date FROM lifespan_bounds l WHERE "
+               "l.entity_id = CASE v.to_bound WHEN 'subject' THEN ?2 ELSE ?3 END AND l.bound = "
+               "'end') FROM relation_validity v WHERE v.relation_id = ?1");
+  st.Bind(1, r->fact_id).Bind(2, r->subject.row_id).Bind(3, r->object.row_id);
+  if (!st.Step()) return st.status();
+  for (int end = 0; end < 2; ++end) {
+    int column = end * 2;
+    if (st.IsNull(column)) continue;
+    ValidityBoundRecord bound;
+    bound.day = st.Text(column);
+    std::string by = st.Text(column + 1);
+    if (by == "relation") {
+      bound.date = (end == 0 ? r->from : r->to).value_or("");
+    } else {
+      bound.lifespan_of = by == "subject" ? r->subject : r->object;
+      bound.date = st.Text(4 + end);
+    }
+    (end == 0 ? r->valid_from : r->valid_to) = std::move(bound);
+  }
+  return absl::OkStatus();
+}
+
 StatusOr<std::optional<RelationRecord>> SqliteStore::Relation(int64_t fact_id) {
   VIGIL_SQLITE_CONNECTION(db);
   Statement st(db,
-               "SELECT subject_id, predicate, object_id, role, valid_from, valid_to FROM "
-               "relations WHERE id = ?");
+               "SELECT r.subject_id, r.predicate, r.object_id, r.role, r.valid_from, r.valid_to, "
+               "f.file, f.line FROM relations r JOIN facts f ON f.id = r.id WHERE r.id = ?");
   st.Bind(1, fact_id);
   if (!st.Step()) {
     if (!st.status().ok()) return st.status();
@@ -176,6 +205,9 @@ StatusOr<std::optional<RelationRecord>> SqliteStore::Relation(int64_t fact_id) {
   r.role = OptText(st, 3);
   r.from = OptText(st, 4);
   r.to = OptText(st, 5);
+  r.file = OptText(st, 6);
+  if (!st.IsNull(7)) r.line = st.Int(7);
+  if (auto s = ReadValidity(db, &r); !s.ok()) return s;
   auto claims = ClaimsOf(fact_id);
   if (!claims.ok()) return claims.status();
   r.claims = std::move(*claims);
@@ -366,6 +398,11 @@ StatusOr<std::string> SqliteStore::FactSummary(int64_t fact_id) {
     return "attribute " +
            key("SELECT e.key || ' ' || a.key || ': ' || a.value FROM claimed_attributes a JOIN "
                "entities e ON e.id = a.entity_id WHERE a.id = ?");
+  if (kind == "lifespan")
+    return "lifespan " +
+           key("SELECT e.key || ' ' || l.bound || ' ' || l.date FROM lifespan_bounds l JOIN "
+               "entities e ON e.id = l.entity_id WHERE l.id = ?");
+  if (kind == "question") return "question " + key("SELECT key FROM questions WHERE id = ?");
   if (kind == "designation")
     return "designation " +
            key("SELECT e.key || ' by ' || d.authority || ' (' || d.program || ')' FROM "

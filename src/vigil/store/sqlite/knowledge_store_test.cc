@@ -153,16 +153,16 @@ TEST_F(StoreTest, ReadsWhatACardShows) {
 
 TEST_F(StoreTest, ListsFilterAndOrder) {
   LoadMini();
-  EXPECT_EQ(store_->ListEntities("")->size(), 6u);
-  auto people = store_->ListEntities("person");
+  EXPECT_EQ(store_->ListEntities("", {})->size(), 6u);
+  auto people = store_->ListEntities("person", {});
   ASSERT_EQ(people->size(), 1u);
   EXPECT_EQ(people->front().ref.id, "karim-yusufzai");
   EXPECT_EQ(people->front().relations, 2);
-  EXPECT_EQ(store_->ListEntities("")->front().ref.kind, "government_body");  // by kind
-  EXPECT_EQ(store_->ListRelations("allied_with", "")->size(), 1u);
-  EXPECT_EQ(store_->ListRelations("", "2010-12-31")->size(), 3u);  // the alliance is from 2016
-  EXPECT_EQ(store_->ListEvents("", "2018-05-02")->size(), 0u);
-  EXPECT_EQ(store_->ListEvents("bombing", "2018-05-03")->size(), 1u);
+  EXPECT_EQ(store_->ListEntities("", {})->front().ref.kind, "government_body");  // by kind
+  EXPECT_EQ(store_->ListRelations("allied_with", {})->size(), 1u);
+  EXPECT_EQ(store_->ListRelations("", {"2010-12-31", "2010-12-31"})->size(), 3u);  // the alliance is from 2016
+  EXPECT_EQ(store_->ListEvents("", {"", "2018-05-02"})->size(), 0u);
+  EXPECT_EQ(store_->ListEvents("bombing", {"", "2018-05-03"})->size(), 1u);
   EXPECT_EQ(store_->ListEstimates("2019-12-31")->size(), 0u);
   EXPECT_EQ(store_->ListEstimates("2020-12-31")->size(), 2u);
   auto sources = store_->ListSources();
@@ -207,7 +207,7 @@ TEST_F(StoreTest, FindsWhatConflictsAndVerifyLookAt) {
 
 TEST_F(StoreTest, ReadsAParticipantAsAFact) {
   LoadMini();
-  auto events = store_->ListEvents("", "");
+  auto events = store_->ListEvents("", {});
   ASSERT_EQ(events->size(), 1u);
   // Participants are the facts between the event's and the next ones.
   int64_t event_fact = events->front().fact_id;
@@ -273,7 +273,7 @@ TEST_F(StoreTest, TheLoadTransactionReadsTheStoredDatasetBeforeItIsReplaced) {
   EXPECT_EQ(refused.status().message(), "refused");
   EXPECT_EQ(calls, 1);
   EXPECT_EQ(*store_->Generation(), *generation);  // nothing written
-  EXPECT_EQ(store_->ListEntities("")->size(), 6u);
+  EXPECT_EQ(store_->ListEntities("", {})->size(), 6u);
 
   auto written = Apply(again);
   ASSERT_TRUE(written.ok()) << written.status();

@@ -11,13 +11,18 @@ using internal::OptText;
 using internal::ReadEach;
 using internal::ReadRows;
 
-StatusOr<std::vector<EntitySummaryRecord>> SqliteStore::ListEntities(const std::string& kind) {
+StatusOr<std::vector<EntitySummaryRecord>> SqliteStore::ListEntities(const std::string& kind,
+                                                                     const DayRange& days) {
   VIGIL_SQLITE_CONNECTION(db);
   Statement st(db,
                "SELECT e.id, (SELECT COUNT(*) FROM designations d WHERE d.entity_id = e.id), "
                "(SELECT COUNT(*) FROM relations r WHERE r.subject_id = e.id OR r.object_id = "
-               "e.id) FROM entities e WHERE (?1 IS NULL OR e.kind = ?1) ORDER BY e.kind, e.key");
-  st.BindOptional(1, kind);
+               "e.id) FROM entities e WHERE (?1 IS NULL OR e.kind = ?1) AND (?2 IS NULL OR NOT "
+               "EXISTS (SELECT 1 FROM lifespan_bounds l WHERE l.entity_id = e.id AND l.bound = "
+               "'start' AND l.day > ?2)) AND (?3 IS NULL OR NOT EXISTS (SELECT 1 FROM "
+               "lifespan_bounds l WHERE l.entity_id = e.id AND l.bound = 'end' AND l.day < ?3)) "
+               "ORDER BY e.kind, e.key");
+  st.BindOptional(1, kind).BindOptional(2, days.last).BindOptional(3, days.first);
   std::vector<EntitySummaryRecord> out;
   while (st.Step()) {
     auto ref = EntityRef(st.Int(0));
@@ -29,24 +34,30 @@ StatusOr<std::vector<EntitySummaryRecord>> SqliteStore::ListEntities(const std::
 }
 
 StatusOr<std::vector<RelationRecord>> SqliteStore::ListRelations(const std::string& predicate,
-                                                                 const std::string& as_of_day) {
+                                                                 const DayRange& days) {
   VIGIL_SQLITE_CONNECTION(db);
+  // A relation whose lifespans leave it no day (from after to) meets no
+  // days, however wide.
   Statement ids(db,
-                "SELECT r.id FROM relations r JOIN entities s ON s.id = r.subject_id JOIN "
-                "entities o ON o.id = r.object_id WHERE (?1 IS NULL OR r.predicate = ?1) AND "
-                "(?2 IS NULL OR ((r.from_day IS NULL OR r.from_day <= ?2) AND (r.to_day IS NULL "
-                "OR r.to_day >= ?2))) ORDER BY s.key, r.predicate, o.key, r.from_day");
-  ids.BindOptional(1, predicate).BindOptional(2, as_of_day);
+                "SELECT r.id FROM relations r JOIN relation_validity v ON v.relation_id = r.id "
+                "JOIN entities s ON s.id = r.subject_id JOIN entities o ON o.id = r.object_id "
+                "WHERE (?1 IS NULL OR r.predicate = ?1) AND ((?2 IS NULL AND ?3 IS NULL) OR "
+                "((v.from_day IS NULL OR v.to_day IS NULL OR v.from_day <= v.to_day) AND "
+                "(?3 IS NULL OR v.from_day IS NULL OR v.from_day <= ?3) AND (?2 IS NULL OR "
+                "v.to_day IS NULL OR v.to_day >= ?2))) ORDER BY s.key, r.predicate, o.key, "
+                "r.from_day");
+  ids.BindOptional(1, predicate).BindOptional(2, days.first).BindOptional(3, days.last);
   return ReadEach<RelationRecord>(ids, [this](int64_t id) { return Relation(id); });
 }
 
 StatusOr<std::vector<EventRecord>> SqliteStore::ListEvents(const std::string& type,
-                                                           const std::string& as_of_day) {
+                                                           const DayRange& days) {
   VIGIL_SQLITE_CONNECTION(db);
   Statement ids(db,
                 "SELECT id FROM events WHERE (?1 IS NULL OR type = ?1) AND (?2 IS NULL OR "
-                "first_day <= ?2) ORDER BY first_day IS NULL, first_day, key");
-  ids.BindOptional(1, type).BindOptional(2, as_of_day);
+                "first_day <= ?2) AND (?3 IS NULL OR (last_day IS NOT NULL AND last_day >= ?3)) "
+                "ORDER BY first_day IS NULL, first_day, key");
+  ids.BindOptional(1, type).BindOptional(2, days.last).BindOptional(3, days.first);
   return ReadEach<EventRecord>(ids, [this](int64_t id) { return Event(id); });
 }
 

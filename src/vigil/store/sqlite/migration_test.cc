@@ -1,7 +1,7 @@
-// Unit tests for the migrations: a store made by the schema before the
-// newest migration, holding facts with claims, opens at the newest schema
-// with every row and every reference kept (0009 rebuilds `facts`, which
-// every fact table refers to, ON DELETE CASCADE).
+// Unit tests for the migrations: a store made by an older schema, holding
+// facts with claims, opens at the newest schema with every row and every
+// reference kept (0008 and 0009 rebuild `facts`, which every fact table
+// refers to, ON DELETE CASCADE).
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -58,7 +58,8 @@ int64_t SchemaRowCount(Database& db, const std::string& sql) {
 }
 
 TEST_F(MigrationTest, RebuildingFactsKeepsEveryFactItsClaimsAndTheirReferences) {
-  // 0009 is the newest migration on this branch; a store made before it.
+  // A store made before the newest migration (0009, lifespans), as the
+  // previous release left it.
   int previous = Database::LatestSchemaVersion() - 1;
   std::string path = OldStore(previous, R"sql(
     INSERT INTO datasets(id, name, kind, version, files, loaded_at)
@@ -122,6 +123,45 @@ TEST_F(MigrationTest, ANewStoreIsMadeAtTheNewestSchema) {
             1);
   EXPECT_EQ(
       SchemaRowCount(**opened, "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'facts_v2'"), 0);
+}
+
+TEST_F(MigrationTest, AStoreAtSchema7GainsEveryLaterTableAndItsRelationsTheirValidity) {
+  std::string path = OldStore(7, R"sql(
+    INSERT INTO datasets(id, name, kind, version, files, loaded_at)
+      VALUES (1, 'curated', 'curated', 'v1', '[]', 'now');
+    INSERT INTO sources(id, dataset_id, key, title, kind) VALUES (1, 1, 's', 'S', 'article');
+    INSERT INTO facts(id, dataset_id, type) VALUES (1, 1, 'entity'), (2, 1, 'entity'),
+      (3, 1, 'relation');
+    INSERT INTO entities(id, key, kind) VALUES (1, 'a', 'person'), (2, 'b', 'organization');
+    INSERT INTO relations(id, subject_id, predicate, object_id, valid_from, from_day)
+      VALUES (3, 1, 'member_of', 2, '2015', '2015-01-01');
+    INSERT INTO claims(fact_id, source_id, locator, stance, confidence, position)
+      VALUES (3, 1, 'p. 1', 'asserts', 0.9, 0);
+  )sql");
+  auto db = Database::Open(path);
+  ASSERT_TRUE(db.ok()) << db.status();
+  EXPECT_EQ(SchemaRowCount(**db, "PRAGMA user_version"), Database::LatestSchemaVersion());
+  EXPECT_EQ(SchemaRowCount(**db, "SELECT COUNT(*) FROM facts"), 3);
+  EXPECT_EQ(SchemaRowCount(**db, "SELECT COUNT(*) FROM entities"), 2);
+  EXPECT_EQ(SchemaRowCount(**db, "SELECT COUNT(*) FROM relations"), 1);
+  EXPECT_EQ(SchemaRowCount(**db, "SELECT COUNT(*) FROM claims"), 1);
+  EXPECT_EQ(SchemaRowCount(**db, "PRAGMA foreign_keys"), 1);  // back on
+  for (const char* table : {"claimed_attributes", "lifespan_bounds", "questions"})
+    EXPECT_EQ(SchemaRowCount(**db, std::string("SELECT COUNT(*) FROM sqlite_schema WHERE name = '") +
+                                      table + "'"),
+              1)
+        << table;
+  {
+    Statement st(**db, "SELECT from_day, from_bound, to_day FROM relation_validity");
+    ASSERT_TRUE(st.Step());
+    EXPECT_EQ(st.Text(0), "2015-01-01");
+    EXPECT_EQ(st.Text(1), "relation");
+    EXPECT_TRUE(st.IsNull(2));
+  }
+  // Deleting a fact still cascades to its claims (the rebuilt table is the
+  // one referred to).
+  ASSERT_TRUE((*db)->Execute("DELETE FROM facts WHERE id = 3").ok());
+  EXPECT_EQ(SchemaRowCount(**db, "SELECT COUNT(*) FROM claims"), 0);
 }
 
 }  // namespace

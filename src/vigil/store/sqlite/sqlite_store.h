@@ -61,11 +61,18 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<LinkRecord>> LinksOf(int64_t entity_row) override;
   StatusOr<std::vector<int64_t>> CuratedCardsOf(int64_t entity_row) override;
   // (store/sqlite/lists.cc)
-  StatusOr<std::vector<EntitySummaryRecord>> ListEntities(const std::string& kind) override;
+  StatusOr<std::vector<EntitySummaryRecord>> ListEntities(const std::string& kind,
+                                                          const DayRange& days) override;
   StatusOr<std::vector<RelationRecord>> ListRelations(const std::string& predicate,
-                                                      const std::string& as_of_day) override;
+                                                      const DayRange& days) override;
   StatusOr<std::vector<EventRecord>> ListEvents(const std::string& type,
-                                                const std::string& as_of_day) override;
+                                                const DayRange& days) override;
+  // (store/sqlite/lifespans.cc)
+  StatusOr<std::vector<LifespanBoundRecord>> LifespanOf(int64_t entity_row) override;
+  StatusOr<std::vector<EntityLifespanRecord>> Lifespans() override;
+  StatusOr<std::vector<QuestionRecord>> Questions() override;
+  StatusOr<std::vector<LintClaimRecord>> ClaimsToLint() override;
+  StatusOr<std::vector<LintEntityRecord>> EndedEntities() override;
   StatusOr<std::vector<EstimateRecord>> ListEstimates(const std::string& as_of_day) override;
   // (store/sqlite/events.cc)
   StatusOr<std::vector<EventFactRecord>> EventFacts(const std::string& key) override;
@@ -148,6 +155,8 @@ class SqliteStore final : public Store {
   // A claim from a row of kClaimColumns (store/sqlite/knowledge.cc), with
   // its passage and party.
   StatusOr<ClaimRecord> ReadClaim(Database& db, const Statement& row);
+  // A relation's effective validity (relation_validity) into r.
+  Status ReadValidity(Database& db, RelationRecord* r);
   std::mutex texts_mutex_;
   std::map<int64_t, std::shared_ptr<const SourceText>> texts_;
 

@@ -1,6 +1,4 @@
 -- vigil schema: attributes as claims of a source (issue 11, reading).
--- (Numbered 0009 so that it follows 0008, taken on another branch; it
--- depends only on 0001-0007.)
 --  * facts take the type 'attribute'. SQLite cannot change a CHECK, so the
 --    table is rebuilt, every row keeping its id (the tables that refer to a
 --    fact find it again); Database::Migrate runs migrations with foreign
