@@ -97,12 +97,26 @@ constexpr std::string_view kDenialWords[] = {
 constexpr std::string_view kStrongDenialWords[] = {"denied", "denies", "deny", "denying",
                                                    "baseless", "dismissed"};
 
-// Quotation marks that open or close a quotation (not apostrophes).
+// A quotation: words between quotation marks (not apostrophes), three or
+// more of them. One or two quoted words are a term the writer marks as
+// someone else's ("strategic depth", "post-NATO"), not a statement quoted.
+// A mark the passage does not close counts as a quotation cut by the span.
 bool LintHasQuotation(std::string_view text) {
-  return text.find('"') != std::string_view::npos ||
-         text.find("\u201c") != std::string_view::npos ||
-         text.find("\u201d") != std::string_view::npos ||
-         text.find("\u00ab") != std::string_view::npos;
+  static constexpr std::pair<std::string_view, std::string_view> kMarks[] = {
+      {"\"", "\""}, {"\u201c", "\u201d"}, {"\u00ab", "\u00bb"}};
+  for (auto [open, close] : kMarks) {
+    for (size_t at = text.find(open); at != std::string_view::npos;) {
+      size_t begin = at + open.size();
+      size_t end = text.find(close, begin);
+      if (end == std::string_view::npos) return true;
+      std::string_view quoted = text.substr(begin, end - begin);
+      if (std::count(quoted.begin(), quoted.end(), ' ') >= 2) return true;
+      at = text.find(open, end + close.size());
+    }
+  }
+  // A closing mark with no opening one: the quotation began before the span.
+  return text.find("\u201d") != std::string_view::npos &&
+         text.find("\u201c") == std::string_view::npos;
 }
 
 }  // namespace
@@ -182,6 +196,10 @@ std::vector<LintFinding> CheckClaim(const store::LintClaimRecord& c) {
   std::string field = fmt::format("claims[{}]", c.position);
   if (!c.has_party) {
     std::string_view word = LintFirstWord(lower, kReportWords);
+    // A warning is what an intelligence-sharing relation or a warning
+    // event states, not words reported from someone.
+    if (word == "warned" && (c.kind == "shares_intelligence_with" || c.kind == "warning"))
+      word = {};
     if (LintHasQuotation(*c.passage) || !word.empty())
       out.push_back(FindingOf(
           "quote_without_speaker", c.file, c.line, field + ".party", c.fact,

@@ -124,6 +124,30 @@ TEST(LintTest, QuoteWithoutSpeaker) {
   EXPECT_TRUE(lint::CheckClaim(entity).empty());
 }
 
+TEST(LintTest, QuotedTermsAndWarningsThatAreTheFactAreNotQuotations) {
+  // One or two words in quotation marks are a term the writer marks, not
+  // a statement quoted; three or more are a quotation.
+  for (const char* passage : {"It sought what it calls \u201cstrategic depth\u201d in Kabul.",
+                              "a \"pure Islamic\" country", "a \u201cpost-NATO\u201d Afghanistan"})
+    EXPECT_TRUE(lint::CheckClaim(LintClaim(passage, false)).empty()) << passage;
+  for (const char* passage : {"It said \"we will stay here\" to them.",
+                              "the threat \u201cappears more focused on the internal",
+                              "on the internal threat.\u201d The group"})
+    EXPECT_EQ(LintRulesOf(lint::CheckClaim(LintClaim(passage, false))),
+              (LintRuleNames{"quote_without_speaker@claims[1].party"}))
+        << passage;
+  // A warning is what an intelligence-sharing relation or a warning event
+  // states; elsewhere it reports someone's words.
+  auto sharing = LintClaim("Moscow warned Washington about the brothers.", false);
+  EXPECT_EQ(LintRulesOf(lint::CheckClaim(sharing)),
+            (LintRuleNames{"quote_without_speaker@claims[1].party"}));
+  sharing.kind = "shares_intelligence_with";
+  EXPECT_TRUE(lint::CheckClaim(sharing).empty());
+  sharing.kind = "warning";
+  sharing.fact_type = "event";
+  EXPECT_TRUE(lint::CheckClaim(sharing).empty());
+}
+
 TEST(LintTest, HedgedHighConfidence) {
   auto found = lint::CheckClaim(LintClaim("Russia may have armed them.", true));
   EXPECT_EQ(LintRulesOf(found), (LintRuleNames{"hedged_high_confidence@claims[1].confidence"}));

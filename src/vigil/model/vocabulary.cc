@@ -39,6 +39,7 @@ constexpr std::string_view kEventTypes[] = {
     "attack",   "suicide_attack",   "bombing",    "foiled_plot", "assassination",
     "hostage_taking", "strike",     "offensive",  "agreement",   "meeting",
     "prisoner_release", "withdrawal", "founding", "takeover",    "warning",
+    "statement",  // an interview, speech or published declaration
     // imported event data: UCDP GED's types of violence, ACLED's event types
     "state_based_conflict", "non_state_conflict", "one_sided_violence", "battle",
     "remote_violence", "violence_against_civilians", "protest", "riot",

@@ -403,6 +403,7 @@ struct LintClaimRecord {
   int64_t claim_id = 0, fact_id = 0;
   int64_t position = 0;       // in its fact's claims
   std::string fact_type;      // entity | relation | ... | lifespan | question
+  std::string kind;           // a relation's predicate, an event's type; else empty
   std::string fact;           // what the fact states (FactSummary)
   std::optional<std::string> file;  // the claim's, else its fact's, when known
   std::optional<int64_t> line;

@@ -6,7 +6,7 @@ import { yearPosition } from './partial-dates';
 
 const VIOLENT = new Set(['attack', 'suicide_attack', 'bombing', 'assassination', 'hostage_taking', 'strike', 'offensive', 'takeover']);
 const THREAT = new Set(['foiled_plot', 'warning']);
-const POLITICAL = new Set(['agreement', 'meeting', 'prisoner_release', 'withdrawal']);
+const POLITICAL = new Set(['agreement', 'meeting', 'prisoner_release', 'withdrawal', 'statement']);
 
 export function typeColour(type: string): string {
   if (type === 'suicide_attack' || type === 'bombing' || type === 'attack' || type === 'assassination') return '#c0392b';

@@ -121,8 +121,10 @@ StatusOr<std::vector<LintClaimRecord>> SqliteStore::ClaimsToLint() {
   Statement st(db,
                "SELECT c.id, c.fact_id, c.position, f.type, COALESCE(c.file, f.file), "
                "COALESCE(c.line, f.line), c.party_entity_id IS NOT NULL OR COALESCE(c.party_label, "
-               "'') != '', c.stance, c.confidence, c.source_id, c.span_start, c.span_end FROM "
-               "claims c JOIN facts f ON f.id = c.fact_id WHERE c.span_start IS NOT NULL ORDER BY "
+               "'') != '', c.stance, c.confidence, c.source_id, c.span_start, c.span_end, "
+               "COALESCE(r.predicate, e.type, '') FROM claims c JOIN facts f ON f.id = c.fact_id "
+               "LEFT JOIN relations r ON r.id = c.fact_id LEFT JOIN events e ON e.id = c.fact_id "
+               "WHERE c.span_start IS NOT NULL ORDER BY "
                "COALESCE(c.file, f.file), COALESCE(c.line, f.line), c.id");
   std::vector<LintClaimRecord> out;
   while (st.Step()) {
@@ -136,6 +138,7 @@ StatusOr<std::vector<LintClaimRecord>> SqliteStore::ClaimsToLint() {
     c.has_party = st.Int(6) != 0;
     c.stance = st.Text(7);
     c.confidence = st.Real(8);
+    c.kind = st.Text(12);
     auto text = TextOf(db, st.Int(9));
     int64_t start = st.Int(10), end = st.Int(11);
     int64_t n = static_cast<int64_t>(text->offsets.size()) - 1;
