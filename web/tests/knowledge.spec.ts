@@ -263,7 +263,7 @@ test('the source reader links each highlight to its claims, facts and entities',
   await signIn('reader');
   await page.goto('/ui/sources');
   const row = page.locator('tr[data-source="fa-2022-haqqani-network"]');
-  await expect(row).toContainText('196');
+  await expect(row).toContainText('204');
   await row.getByRole('link').click();
   await expect(page).toHaveURL(/\/ui\/source\/fa-2022-haqqani-network$/);
   await expect(page.getByTestId('cited-entities').getByRole('link', { name: 'Haqqani network' })).toBeVisible();

@@ -50,7 +50,7 @@ test('an attack shows its claimant beside the attribution, on whose word', async
 test('filters by actor, kind and place live in the URL', async ({ page, signIn }) => {
   await signIn('reader');
   await page.goto('/ui/timeline');
-  await expect(page.getByTestId('event-count')).toContainText('55 of 55 events');
+  await expect(page.getByTestId('event-count')).toContainText('56 of 56 events');
   await page.getByTestId('filter-actor').selectOption('haqqani-network');
   await expect(page).toHaveURL(/actor=haqqani-network/);
   await expect(page.getByTestId('event-2021-05-08-kabul-girls-school-attack')).toBeVisible();
