@@ -79,6 +79,15 @@ TEST(HtmlTextTest, RefusesInvalidUtf8) {
   EXPECT_FALSE(LooksLikeHtml("Plain text about <things>."));
 }
 
+TEST(TextIndexTest, AMiddleInitialDoesNotEndASentence) {
+  TextIndex index("Putin called George W. Bush. Bush thanked him. He left at 5 P.M. Then it ended.");
+  std::vector<std::string> sentences;
+  for (const auto& s : index.sentences()) sentences.push_back(index.Slice(s.start, s.end));
+  EXPECT_EQ(sentences, (std::vector<std::string>{"Putin called George W. Bush.",
+                                                 "Bush thanked him.", "He left at 5 P.M.",
+                                                 "Then it ended."}));
+}
+
 TEST(TextIndexTest, FoldsAndMapsBack) {
   TextIndex index("Sirajuddin HAQQĀNI's");
   EXPECT_EQ(index.folded(), U" sirajuddin haqqani s ");

@@ -197,12 +197,26 @@ TextIndex::TextIndex(std::string_view text) : code_points_(Decode(text)) {
     }
   }
 
+  // A boundary ICU puts after a middle initial ("George W. | Bush"): a
+  // single capital letter after a space, its period, then a capitalised
+  // word. Not a sentence's end.
+  auto after_initial = [&](int64_t at) {
+    int64_t k = at;
+    while (k > 0 && u_isspace(code_points_[k - 1])) --k;
+    if (k < 3 || code_points_[k - 1] != U'.' || !u_isupper(code_points_[k - 2]) ||
+        !u_isspace(code_points_[k - 3]))
+      return false;
+    int64_t next = at;
+    while (next < static_cast<int64_t>(code_points_.size()) && u_isspace(code_points_[next]))
+      ++next;
+    return next < static_cast<int64_t>(code_points_.size()) && u_isupper(code_points_[next]);
+  };
   if (auto breaker = Breaker(true)) {
     breaker->setText(utf16);
     int32_t start = breaker->first();
     size_t token = 0;
-    for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE;
-         start = end, end = breaker->next()) {
+    for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; end = breaker->next()) {
+      if (after_initial(to_cp[end])) continue;
       Sentence s;
       s.start = to_cp[start];
       s.end = to_cp[end];
@@ -223,6 +237,7 @@ TextIndex::TextIndex(std::string_view text) : code_points_(Decode(text)) {
         part.end_token = token;
         sentences_.push_back(part);
       }
+      start = end;
     }
   }
 }
