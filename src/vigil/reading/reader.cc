@@ -587,6 +587,16 @@ bool StandsAsArgument(const Rule& rule, const Binding& b, const std::vector<Item
     if (next.word == U"s" || next.word == U"'" || next.word == U"\u2019" || next.word == U"-" ||
         next.word == U"\u2010" || next.word == U"\u2011")
       return false;
+    // Who leads a state's or a group's forces, officials or mission leads
+    // them, not it ("commanded U.S. special operations forces").
+    static const std::set<std::u32string> kLedUnits = {
+        U"forces",   U"troops",   U"special", U"operations", U"soldiers",  U"fighters",
+        U"units",    U"military", U"army",    U"navy",       U"officers",  U"officials",
+        U"embassy",  U"delegation", U"team",  U"mission",    U"contingent", U"personnel",
+        U"commandos", U"intelligence", U"security"};
+    if (rule.spec.predicate == std::string_view("leader_of") && next.type == Item::Type::kWord &&
+        kLedUnits.count(next.word) > 0)
+      return false;
   }
   return true;
 }

@@ -438,6 +438,11 @@ TEST(RulesTest, ArgumentsAreNotPartsOfLongerPhrases) {
                   .proposals.empty());
   EXPECT_TRUE(Read("Omar Dalil, the commander of the Red Hand Front-led coalition, spoke.")
                   .proposals.empty());
+  // Who commands a group's forces or officials leads them, not the group.
+  EXPECT_TRUE(Read("Omar Dalil commanded Red Hand Front special operations forces.")
+                  .proposals.empty());
+  EXPECT_TRUE(Read("Omar Dalil led Red Hand Front officials to the talks.").proposals.empty());
+  EXPECT_FALSE(Read("Omar Dalil led the Red Hand Front to the talks.").proposals.empty());
   EXPECT_TRUE(Read("Omar Dalil, the commander of the RHF.-led coalition, spoke.").proposals.empty());
   // A subject after a preposition is none.
   EXPECT_TRUE(Read("Migrants from Norland joined the Red Hand Front.").proposals.empty());
