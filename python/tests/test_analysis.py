@@ -85,3 +85,12 @@ def test_graph_as_networkx(exposure_store):
     assert "ministry-of-security" in store.nodes
     assert store.number_of_nodes() == len(exposure_store.rank(measure="degree", as_of="2023"))
     assert exposure_store.graph(directed=True).is_directed()
+
+
+def test_show_gives_the_card_and_not_found(exposure_store):
+    card = exposure_store.show("Tariq Zaman")
+    assert (card["id"], card["kind"]) == ("tariq-zaman", "person")
+    assert card["relations"]
+    with pytest.raises(vigil.NotFoundError) as caught:
+        exposure_store.show("Nobody Here")
+    assert str(caught.value) == "no entity is named 'Nobody Here'"

@@ -131,3 +131,13 @@ def test_screen_batch_without_hits_keeps_the_columns(un_store):
     hits = un_store.screen_batch(pd.DataFrame({"name": ["Margaret Thornton"]}))
     assert tuple(hits.columns) == vigil.BATCH_COLUMNS
     assert len(hits) == 0
+
+
+def test_screening_from_several_threads_gives_the_same_hits(un_store):
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = SPELLINGS * 4
+    expected = [un_store.screen(n)["hits"][0]["entity"] for n in names]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(lambda n: un_store.screen(n)["hits"][0]["entity"], names))
+    assert got == expected == ["un-tai-144"] * len(names)
