@@ -11,7 +11,10 @@
 //   store.screen("Serajuddin Haqani", dob="1977")   # vigil screen --json's shape
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <mutex>
@@ -27,6 +30,7 @@
 #include "vigil/engine/json/analysis_json.h"
 #include "vigil/engine/json/knowledge_json.h"
 #include "vigil/engine/json/screening_json.h"
+#include "vigil/match/threads.h"
 
 namespace py = pybind11;
 
@@ -71,8 +75,7 @@ py::object ToPython(const Json& j) {
                      : code == ExitCode::kNotFound ? "NotFoundError"
                                                    : "Error";
   py::object type = py::module_::import("vigil._errors").attr(name);
-  py::object error =
-      type(std::string(status.message()), FieldOf(status), static_cast<int>(code));
+  py::object error = type(std::string(status.message()), FieldOf(status), static_cast<int>(code));
   PyErr_SetObject(type.ptr(), error.ptr());
   throw py::error_already_set();
 }
@@ -135,69 +138,68 @@ StatusOr<AnalysisNetwork> Network(Engine* engine, const std::string& graph,
 
 // ---- batch screening ----
 
-// Rows from Python's columns, converted once: per chosen column, a value or
-// none per row. Row i is line i + 1 in problems.
-class ColumnRows final : public RowSource {
- public:
-  ColumnRows(std::vector<std::string> columns,
-             std::vector<std::pair<std::string, std::vector<std::optional<std::string>>>> data,
-             size_t rows)
-      : columns_(std::move(columns)), data_(std::move(data)), rows_(rows) {}
-  const std::string& name() const override { return name_; }
-  const std::vector<std::string>& columns() const override { return columns_; }
-  StatusOr<bool> Next(size_t max_rows, std::vector<Row>* rows,
-                      std::vector<std::string>*) override {
-    size_t end = std::min(rows_, next_ + max_rows);
-    for (; next_ < end; ++next_) {
-      Row row;
-      row.line = static_cast<int>(next_ + 1);
-      for (const auto& [column, values] : data_)
-        if (values[next_]) row.values.emplace(column, *values[next_]);
-      rows->push_back(std::move(row));
-    }
-    return next_ < rows_;
+// The cells of the columns a batch reads, converted once from Python: per
+// column, a value or none per row.
+using ColumnValues = std::vector<std::pair<std::string, std::vector<std::optional<std::string>>>>;
+
+// Rows [begin, end) of the columns; row i is line i + 1 in problems.
+std::vector<Row> RowsOf(const ColumnValues& columns, size_t begin, size_t end) {
+  std::vector<Row> rows;
+  rows.reserve(end - begin);
+  for (size_t i = begin; i < end; ++i) {
+    Row row;
+    row.line = static_cast<int>(i + 1);
+    for (const auto& [column, values] : columns)
+      if (values[i]) row.values.emplace(column, *values[i]);
+    rows.push_back(std::move(row));
   }
-  double Fraction() const override { return rows_ ? double(next_) / double(rows_) : 1; }
+  return rows;
+}
 
- private:
-  std::string name_ = "rows";
-  std::vector<std::string> columns_;
-  std::vector<std::pair<std::string, std::vector<std::optional<std::string>>>> data_;
-  size_t rows_, next_ = 0;
-};
-
-// The hits of a batch's JSON lines (engine/json/screening_json.h
-// BatchJsonLine), one entry per hit in every column.
-class HitColumns final : public BatchSink {
+// The hits of a batch as columns, one entry per hit, from the typed
+// responses (BatchScreener::ScreenRows).
+class HitColumns {
  public:
-  explicit HitColumns(bool explanations) : explanations_(explanations) {}
-  Status Write(std::string_view text) override {
-    while (!text.empty()) {
-      size_t end = text.find('\n');
-      std::string_view line = text.substr(0, end);
-      text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-      if (line.empty()) continue;
-      Json row = Json::parse(line.begin(), line.end(), nullptr, false);
-      if (row.is_discarded()) return absl::InternalError("batch output is not JSON lines");
-      int64_t position = row["line"].get<int64_t>() - 1;
-      for (const auto& hit : row["hits"]) {
-        this->row.push_back(position);
-        rank.push_back(hit["rank"].get<int64_t>());
-        score.push_back(hit["score"].get<double>());
-        entity.push_back(hit["entity"].get<std::string>());
-        name.push_back(hit["name"].get<std::string>());
-        kind.push_back(hit["kind"].get<std::string>());
-        dataset.push_back(hit["dataset"].get<std::string>());
-        matched_name.push_back(hit["matched_name"]["text"].get<std::string>());
-        references.push_back(hit["references"].get<std::vector<std::string>>());
-        programs.push_back(hit["programs"].get<std::vector<std::string>>());
-        linked.push_back(hit["linked"].is_string()
-                             ? std::optional<std::string>(hit["linked"].get<std::string>())
-                             : std::nullopt);
-        if (explanations_) explanation.push_back(hit["explanation"].dump());
+  // threads: the batch's (BatchRequest::threads), which build the
+  // explanations.
+  HitColumns(bool explanations, unsigned threads)
+      : explanations_(explanations), arena_(static_cast<int>(match::WorkerThreads(threads))) {}
+
+  // The responses of rows first, first + 1...
+  void Add(size_t first, const std::vector<std::optional<ScreenResponse>>& responses) {
+    std::vector<std::vector<std::string>> explained(responses.size());
+    if (explanations_)
+      arena_.execute([&] {
+        tbb::parallel_for(size_t{0}, responses.size(), [&](size_t i) {
+          if (!responses[i]) return;
+          Json cleaning;
+          for (const auto& hit : responses[i]->hits) {
+            Json explanation = ToJson(hit)["explanation"];
+            // As ToJson(ScreenResponse) gives each hit: with the query's cleaning.
+            if (cleaning.is_null()) cleaning = ToJson(responses[i]->query.cleaning);
+            explanation["cleaning"] = cleaning;
+            explained[i].push_back(explanation.dump());
+          }
+        });
+      });
+    for (size_t i = 0; i < responses.size(); ++i) {
+      if (!responses[i]) continue;
+      for (size_t h = 0; h < responses[i]->hits.size(); ++h) {
+        const ScreenHit& hit = responses[i]->hits[h];
+        row.push_back(static_cast<int64_t>(first + i));
+        rank.push_back(static_cast<int64_t>(hit.rank));
+        score.push_back(hit.score);
+        entity.push_back(hit.entity);
+        name.push_back(hit.name);
+        kind.push_back(hit.kind);
+        dataset.push_back(hit.dataset);
+        matched_name.push_back(hit.matched_name.text);
+        references.push_back(hit.references);
+        programs.push_back(hit.programs);
+        linked.push_back(hit.linked.empty() ? std::nullopt : std::optional(hit.linked));
+        if (explanations_) explanation.push_back(std::move(explained[i][h]));
       }
     }
-    return absl::OkStatus();
   }
 
   py::dict ToPython() const {
@@ -219,6 +221,7 @@ class HitColumns final : public BatchSink {
 
  private:
   bool explanations_;
+  tbb::task_arena arena_;
   std::vector<int64_t> row, rank;
   std::vector<double> score;
   std::vector<std::string> entity, name, kind, dataset, matched_name, explanation;
@@ -270,11 +273,11 @@ class Store {
   // columns: every input column; data[column]: its values (a sequence,
   // rows long), asked only for the columns the batch reads. Returns (hit
   // columns, summary).
-  py::tuple ScreenBatch(const std::vector<std::string>& columns, const py::object& data, size_t rows,
-                        const std::vector<std::string>& name_columns, const std::string& dob_column,
-                        const std::string& country_column, const std::string& kind_column,
-                        const std::string& id_column, const std::string& dob,
-                        const std::string& country, const std::string& kind,
+  py::tuple ScreenBatch(const std::vector<std::string>& columns, const py::object& data,
+                        size_t rows, const std::vector<std::string>& name_columns,
+                        const std::string& dob_column, const std::string& country_column,
+                        const std::string& kind_column, const std::string& id_column,
+                        const std::string& dob, const std::string& country, const std::string& kind,
                         std::optional<double> threshold, std::optional<size_t> top,
                         unsigned threads, bool explanations) {
     BatchRequest request;
@@ -289,7 +292,6 @@ class Store {
     Set(request.threshold, threshold);
     Set(request.top, top);
     request.threads = threads;
-    request.output = BatchFormat::kJsonLines;
     if (auto s = request.Validate(); !s.ok()) Raise(s);
     auto chosen = ChooseBatchColumns(request, columns, "rows");
     if (!chosen.ok()) Raise(chosen.status());
@@ -297,7 +299,7 @@ class Store {
     std::vector<std::string> used = chosen->name;
     for (const std::string* c : {&chosen->dob, &chosen->country, &chosen->kind, &chosen->id})
       if (!c->empty()) used.push_back(*c);
-    std::vector<std::pair<std::string, std::vector<std::optional<std::string>>>> values;
+    ColumnValues values;
     for (const auto& column : used) {
       py::sequence cells = data[py::str(column)];
       if (py::len(cells) != rows)
@@ -309,16 +311,25 @@ class Store {
       for (const auto& cell : cells) texts.push_back(CellText(cell));
       values.emplace_back(column, std::move(texts));
     }
-    ColumnRows source(columns, std::move(values), rows);
-    HitColumns hits(explanations);
-    StatusOr<BatchSummary> summary = absl::InternalError("not run");
+    HitColumns hits(explanations, request.threads);
+    Status failed;
     Json summary_json;
     {
       py::gil_scoped_release release;
-      summary = engine_->ScreenBatch(request, source, hits);
-      if (summary.ok()) summary_json = ToJson(*summary);
+      // As Engine::ScreenBatch, a chunk at a time, with each row's response
+      // kept as data rather than written as a line.
+      auto screener = engine_->StartBatch(request, columns, "rows");
+      if (!screener.ok()) {
+        failed = screener.status();
+      } else {
+        for (size_t begin = 0; begin < rows; begin += request.chunk_rows) {
+          size_t end = std::min(rows, begin + request.chunk_rows);
+          hits.Add(begin, (*screener)->ScreenRows(RowsOf(values, begin, end)));
+        }
+        summary_json = ToJson((*screener)->Finish());
+      }
     }
-    if (!summary.ok()) Raise(summary.status());
+    if (!failed.ok()) Raise(failed);
     return py::make_tuple(hits.ToPython(), python::ToPython(summary_json));
   }
 
@@ -400,8 +411,8 @@ class Store {
   }
 
   py::object Exposure(const std::string& name, std::optional<int> max_hops,
-                      std::optional<int> paths, const std::vector<std::string>& authority,
-                      int top, const ViewArgs& view) {
+                      std::optional<int> paths, const std::vector<std::string>& authority, int top,
+                      const ViewArgs& view) {
     ExposureOptions options;
     options.view = ToView(view);
     Set(options.max_hops, max_hops);
@@ -464,7 +475,7 @@ PYBIND11_MODULE(_vigil, m) {
       .def(py::init([](std::string as_of, std::string during, std::vector<std::string> predicate,
                        std::vector<std::string> party, double min_confidence, bool directed) {
              return ViewArgs{std::move(as_of), std::move(during), std::move(predicate),
-                             std::move(party), min_confidence, directed};
+                             std::move(party), min_confidence,    directed};
            }),
            arg("as_of") = "", arg("during") = "", arg("predicate") = std::vector<std::string>{},
            arg("party") = std::vector<std::string>{}, arg("min_confidence") = 0.0,
@@ -477,15 +488,14 @@ PYBIND11_MODULE(_vigil, m) {
            arg("part_sources") = true)
       .def("screen_batch", &vp::Store::ScreenBatch, arg("columns"), arg("data"), arg("rows"),
            arg("name_columns"), arg("dob_column"), arg("country_column"), arg("kind_column"),
-           arg("id_column"), arg("dob"), arg("country"), arg("kind"), arg("threshold"),
-           arg("top"), arg("threads"), arg("explanations"))
+           arg("id_column"), arg("dob"), arg("country"), arg("kind"), arg("threshold"), arg("top"),
+           arg("threads"), arg("explanations"))
       .def("lists", &vp::Store::Lists)
       .def("show", &vp::Store::Show, arg("name"))
       .def("rank", &vp::Store::Rank, arg("measure"), arg("top"), arg("weighted"), arg("raw"),
            arg("graph"), arg("format"), arg("largest_component"), arg("view"))
-      .def("communities", &vp::Store::Communities, arg("resolution"), arg("weighted"),
-           arg("seed"), arg("runs"), arg("graph"), arg("format"), arg("largest_component"),
-           arg("view"))
+      .def("communities", &vp::Store::Communities, arg("resolution"), arg("weighted"), arg("seed"),
+           arg("runs"), arg("graph"), arg("format"), arg("largest_component"), arg("view"))
       .def("keyplayers", &vp::Store::KeyPlayers, arg("k"), arg("graph"), arg("format"),
            arg("largest_component"), arg("view"))
       .def("export", &vp::Store::Export, arg("graph"), arg("format"), arg("largest_component"),

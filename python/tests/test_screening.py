@@ -97,13 +97,15 @@ def test_screen_batch_dataframe_columns_and_rows(un_store):
 
 
 def test_screen_batch_agrees_with_screen_row_by_row(un_store):
-    hits = un_store.screen_batch(PAYEES, dob="dob", explanation=None)
-    assert "explanation" not in hits.columns
+    hits = un_store.screen_batch(PAYEES, dob="dob", explanation="dict")
     for label, row in PAYEES.iterrows():
-        one = un_store.screen(row["name"], dob=row["dob"])
-        expected = [(h["entity"], h["score"]) for h in one["hits"]]
+        one = un_store.screen(row["name"], dob=row["dob"], part_sources=False)
+        expected = [(h["entity"], h["score"], h["explanation"]) for h in one["hits"]]
         got = hits[hits["row"] == label]
-        assert list(zip(got["entity"], got["score"])) == expected, row["name"]
+        assert list(zip(got["entity"], got["score"], got["explanation"])) == expected, row["name"]
+    bare = un_store.screen_batch(PAYEES, dob="dob", explanation=None)
+    assert "explanation" not in bare.columns
+    assert list(bare["entity"]) == list(hits["entity"])
 
 
 def test_screen_batch_takes_dicts_and_reports_skipped_rows(un_store):
