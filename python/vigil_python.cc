@@ -3,7 +3,8 @@
 // as the CLI is: keyword arguments go into the engine's request and option
 // structs (whose Validate() names the wrong field), results come back as the
 // JSON the engine builds for them (engine/json/), converted to Python dicts
-// and lists, so that Python sees the shapes docs/cli.md documents. The GIL
+// and lists, so that Python sees the shapes docs/cli.md documents (a batch's
+// hits come as columns, from BatchScreener::ScreenRows' typed results). The GIL
 // is released while the engine works; a failed Status becomes one of the
 // exceptions in vigil/_errors.py, carrying vigil's message.
 //

@@ -29,6 +29,7 @@ from ._errors import Error, InputError, NotFoundError
 __version__: str = _vigil.__version__
 
 __all__ = [
+    "BATCH_COLUMNS",
     "Error",
     "InputError",
     "NotFoundError",
