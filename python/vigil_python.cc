@@ -134,6 +134,8 @@ StatusOr<AnalysisNetwork> Network(Engine* engine, const std::string& graph,
   auto parsed = ParseNetworkFormat(format, format_field);
   if (!parsed.ok()) return parsed.status();
   source.format = *parsed;
+  if (graph.empty() && engine == nullptr)
+    return FieldError("graph", "no store is open: name a network file");
   return OpenNetwork(source, graph.empty() ? engine : nullptr);
 }
 
@@ -243,11 +245,14 @@ std::optional<std::string> CellText(const py::handle& value) {
 
 class Store {
  public:
-  explicit Store(const std::string& path) {
+  // path: the store's; std::nullopt for none, which only the analysis of
+  // network files needs (vigil.rank(graph=...) and the like).
+  explicit Store(const std::optional<std::string>& path) {
+    if (!path) return;
     StatusOr<std::unique_ptr<Engine>> engine = absl::InternalError("not opened");
     {
       py::gil_scoped_release release;
-      engine = Engine::Open(path, store::AccessMode::kReadOnly);
+      engine = Engine::Open(*path, store::AccessMode::kReadOnly);
     }
     if (!engine.ok()) Raise(engine.status());
     engine_ = std::move(*engine);
@@ -256,6 +261,7 @@ class Store {
   py::object Screen(const std::string& name, const std::string& dob, const std::string& country,
                     const std::string& kind, std::optional<double> threshold,
                     std::optional<size_t> top, bool part_sources) {
+    Engine& engine = Need();
     ScreenRequest request;
     request.name = name;
     request.dob = dob;
@@ -265,7 +271,7 @@ class Store {
     Set(request.top, top);
     request.part_sources = part_sources;
     return Call([&]() -> StatusOr<Json> {
-      auto response = engine_->Screen(request);
+      auto response = engine.Screen(request);
       if (!response.ok()) return response.status();
       return ToJson(*response);
     });
@@ -281,6 +287,7 @@ class Store {
                         const std::string& dob, const std::string& country, const std::string& kind,
                         std::optional<double> threshold, std::optional<size_t> top,
                         unsigned threads, bool explanations) {
+    Engine& engine = Need();
     BatchRequest request;
     request.name_columns = name_columns;
     request.dob_column = dob_column;
@@ -319,7 +326,7 @@ class Store {
       py::gil_scoped_release release;
       // As Engine::ScreenBatch, a chunk at a time, with each row's response
       // kept as data rather than written as a line.
-      auto screener = engine_->StartBatch(request, columns, "rows");
+      auto screener = engine.StartBatch(request, columns, "rows");
       if (!screener.ok()) {
         failed = screener.status();
       } else {
@@ -335,17 +342,19 @@ class Store {
   }
 
   py::object Lists() {
+    Engine& engine = Need();
     return Call([&]() -> StatusOr<Json> {
-      auto lists = engine_->ListVersions();
+      auto lists = engine.ListVersions();
       if (!lists.ok()) return lists.status();
       return ToJson(*lists);
     });
   }
 
   py::object Show(const std::string& name) {
+    Engine& engine = Need();
     return Call([&]() -> StatusOr<Json> {
       std::lock_guard lock(store_mutex_);
-      auto card = engine_->Show(name);
+      auto card = engine.Show(name);
       if (!card.ok()) return card.status();
       return ToJson(*card);
     });
@@ -414,6 +423,7 @@ class Store {
   py::object Exposure(const std::string& name, std::optional<int> max_hops,
                       std::optional<int> paths, const std::vector<std::string>& authority, int top,
                       const ViewArgs& view) {
+    Engine& engine = Need();
     ExposureOptions options;
     options.view = ToView(view);
     Set(options.max_hops, max_hops);
@@ -422,7 +432,7 @@ class Store {
     options.top = top;
     return Call([&]() -> StatusOr<Json> {
       std::lock_guard lock(store_mutex_);
-      auto result = engine_->Exposure(name, options);
+      auto result = engine.Exposure(name, options);
       if (!result.ok()) return result.status();
       return ToJson(*result);
     });
@@ -430,18 +440,25 @@ class Store {
 
   py::object Paths(const std::string& from, const std::string& to, std::optional<int> k,
                    const ViewArgs& view) {
+    Engine& engine = Need();
     PathsOptions options;
     options.view = ToView(view);
     Set(options.k, k);
     return Call([&]() -> StatusOr<Json> {
       std::lock_guard lock(store_mutex_);
-      auto result = engine_->Paths(from, to, options);
+      auto result = engine.Paths(from, to, options);
       if (!result.ok()) return result.status();
       return ToJson(*result);
     });
   }
 
  private:
+  // The engine, or FailedPrecondition raised when no store is open.
+  Engine& Need() {
+    if (!engine_) Raise(absl::FailedPreconditionError("no store is open (vigil.open(path))"));
+    return *engine_;
+  }
+
   std::unique_ptr<Engine> engine_;
   // Screening runs on many threads at once (Engine's contract); calls that
   // read the store itself take turns.
@@ -483,7 +500,7 @@ PYBIND11_MODULE(_vigil, m) {
            arg("directed") = false);
 
   py::class_<vp::Store>(m, "Store")
-      .def(py::init<const std::string&>(), arg("path"))
+      .def(py::init<const std::optional<std::string>&>(), arg("path"))
       .def("screen", &vp::Store::Screen, arg("name"), arg("dob") = "", arg("country") = "",
            arg("kind") = "", arg("threshold") = py::none(), arg("top") = py::none(),
            arg("part_sources") = true)

@@ -94,3 +94,16 @@ def test_show_gives_the_card_and_not_found(exposure_store):
     with pytest.raises(vigil.NotFoundError) as caught:
         exposure_store.show("Nobody Here")
     assert str(caught.value) == "no entity is named 'Nobody Here'"
+
+
+def test_network_files_need_no_store():
+    assert vigil.rank(KITE, measure="betweenness", top=1)["node"].tolist() == ["Heather"]
+    assert vigil.keyplayers(KITE, k=1)["players"][0]["node"] == "Heather"
+    assert vigil.communities(KITE)["node"].nunique() == 10
+    assert vigil.read_graph(KITE).number_of_edges() == 18
+    with pytest.raises(vigil.InputError) as caught:
+        vigil.rank(KITE, as_of="2020")  # the knowledge base's filters, on a file
+    assert caught.value.exit_code == 2
+    with pytest.raises(vigil.InputError) as no_file:
+        vigil.rank("")
+    assert no_file.value.field == "graph"

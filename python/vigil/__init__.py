@@ -34,8 +34,12 @@ __all__ = [
     "InputError",
     "NotFoundError",
     "Store",
+    "communities",
     "compare",
+    "keyplayers",
     "open",
+    "rank",
+    "read_graph",
     "__version__",
 ]
 
@@ -75,6 +79,36 @@ def compare(
     decision threshold (None: vigil's default).
     """
     return _vigil.compare(a, b, kind or "", threshold)
+
+
+def _files() -> "Store":
+    """A Store without a store: for the analysis of network files only."""
+    store = Store.__new__(Store)
+    store.path = None
+    store._native = _vigil.Store(None)
+    return store
+
+
+def rank(graph: str, measure: str = "degree", top: int = 0, **options: Any) -> pd.DataFrame:
+    """Store.rank() of a network file, without a store (edge list, adjacency
+    matrix CSV, GraphML, Pajek, UCINET DL; options: weighted, raw, format,
+    largest_component, directed)."""
+    return _files().rank(measure, top, graph=graph, **options)
+
+
+def communities(graph: str, resolution: float = 1.0, **options: Any) -> pd.DataFrame:
+    """Store.communities() of a network file, without a store."""
+    return _files().communities(resolution, graph=graph, **options)
+
+
+def keyplayers(graph: str, k: int = 1, **options: Any) -> dict:
+    """Store.keyplayers() of a network file, without a store."""
+    return _files().keyplayers(k, graph=graph, **options)
+
+
+def read_graph(graph: str, **options: Any) -> Any:
+    """A network file as a NetworkX graph, as vigil reads it (Store.graph())."""
+    return _files().graph(graph=graph, **options)
 
 
 def _text(value: Optional[str]) -> str:
