@@ -12,11 +12,14 @@
 
 #include "command.h"
 #include "vigil/base/file.h"
+#include "vigil/base/version.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"vigil: sourced knowledge graph of militant networks, sanctions screening and "
                "network analysis"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("vigil ") + vigil::kVersion,
+                       "print vigil's version and exit");
   vigil::cli::Context context;
   const char* env_db = std::getenv("VIGIL_DB");
   context.db = env_db && *env_db ? env_db : "vigil.db";
@@ -41,6 +44,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForHelp& e) {
       return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
+      return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
       return app.exit(e);
     } catch (const CLI::ParseError& e) {
       app.exit(e);

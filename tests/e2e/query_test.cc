@@ -1,6 +1,7 @@
 // End to end: show, list, conflicts and verify on the mini fixture.
 #include <filesystem>
 #include <fstream>
+#include <regex>
 
 #include "fixture.h"
 
@@ -198,6 +199,17 @@ TEST_F(QueryTest, MissingDatabaseIsReported) {
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("vigil load"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir_ + "/nope.db"));
+}
+
+// The version is the project's (CMakeLists.txt), the one the Python
+// package's __version__ gives too (vigil/base/version.h).
+TEST(VersionTest, PrintsTheProjectsVersionAndExitsZero) {
+  std::smatch m;
+  std::string cmake = ReadText(SourceDir() + "/CMakeLists.txt");
+  ASSERT_TRUE(std::regex_search(cmake, m, std::regex(R"(project\(vigil VERSION ([0-9.]+))")));
+  auto r = RunVigil({"--version"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "vigil " + m[1].str() + "\n");
 }
 
 }  // namespace

@@ -172,9 +172,10 @@ struct BatchScreener::State {
     return it == row.values.end() ? "" : it->second;
   }
 
-  // One row: its output line, or "" when it is skipped; hits < 0 then.
-  void ScreenRow(const Row& row, std::string* line, int* hit_count,
-                 std::vector<std::string>* row_problems) const {
+  // One row screened, or std::nullopt when it is skipped (its problems
+  // say why).
+  std::optional<ScreenResponse> ScreenOne(const Row& row,
+                                          std::vector<std::string>* row_problems) const {
     match::ScreenQuery q;
     for (const auto& c : chosen.name) {
       std::string part = Value(row, c);
@@ -197,7 +198,7 @@ struct BatchScreener::State {
     if (std::string problem = match::NameProblem(q.name); !problem.empty()) {
       row_problems->push_back(
           fmt::format("{}:{}: {}: {}; row skipped", input, row.line, name_label, problem));
-      return;
+      return std::nullopt;
     }
     if (!match::BirthDateProblem(q.birth_date).empty()) {
       row_problems->push_back(fmt::format("{}:{}: {}: '{}' is not a date; screened without it",
@@ -213,10 +214,19 @@ struct BatchScreener::State {
     match::ScreenResult result = service->Screen(q);
     double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    *hit_count = static_cast<int>(result.hits.size());
     ScreenResponse response = service->Respond(q, std::move(result), ms);
     if (decisions && !response.hits.empty())
       decisions->Attach(SubjectKey(q.name, q.birth_date, q.country), &response.hits);
+    return response;
+  }
+
+  // One row: its output line, or "" when it is skipped; hits < 0 then.
+  void ScreenRow(const Row& row, std::string* line, int* hit_count,
+                 std::vector<std::string>* row_problems) const {
+    std::optional<ScreenResponse> screened = ScreenOne(row, row_problems);
+    if (!screened) return;
+    const ScreenResponse& response = *screened;
+    *hit_count = static_cast<int>(response.hits.size());
     if (request.output == BatchFormat::kJsonLines) {
       // The row's values in the input's column order.
       std::vector<std::pair<size_t, const std::string*>> order;
@@ -311,6 +321,29 @@ std::string BatchScreener::Process(const std::vector<Row>& rows) {
   }
   s.rows += n;
   return out;
+}
+
+std::vector<std::optional<ScreenResponse>> BatchScreener::ScreenRows(const std::vector<Row>& rows) {
+  State& s = *state_;
+  const size_t n = rows.size();
+  std::vector<std::optional<ScreenResponse>> responses(n);
+  std::vector<std::vector<std::string>> row_problems(n);
+  s.arena->execute([&] {
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 16),
+                      [&](const tbb::blocked_range<size_t>& range) {
+                        for (size_t i = range.begin(); i < range.end(); ++i)
+                          responses[i] = s.ScreenOne(rows[i], &row_problems[i]);
+                      });
+  });
+  for (size_t i = 0; i < n; ++i) {
+    for (auto& p : row_problems[i]) s.problems.Add(std::move(p));
+    if (!responses[i]) continue;
+    ++s.screened;
+    s.rows_with_hits += !responses[i]->hits.empty();
+    s.hits += responses[i]->hits.size();
+  }
+  s.rows += n;
+  return responses;
 }
 
 void BatchScreener::AddProblems(std::vector<std::string> problems) {

@@ -155,6 +155,11 @@ class BatchScreener {
   // Screens the rows and returns their output lines in the rows' order;
   // rows that are skipped write nothing and leave a problem.
   std::string Process(const std::vector<Row>& rows);
+  // Screens the rows as Process() does, counted alike in the summary, but
+  // returns each row's response instead of its output line (std::nullopt
+  // for a row skipped, its problem kept): for front ends that take results
+  // as data (the Python package's screen_batch). Needs SetColumns() first.
+  std::vector<std::optional<ScreenResponse>> ScreenRows(const std::vector<Row>& rows);
   // Problems of rows that could not be read, for the summary.
   void AddProblems(std::vector<std::string> problems);
   // Lines of a JSON-lines stream (line ends removed), numbered on from the

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "vigil/engine/engine.h"
+#include "vigil/engine/json/screening_json.h"
 
 namespace vigil {
 namespace {
@@ -227,6 +228,51 @@ TEST_F(BatchTest, SettingsAndColumnsNameTheirFields) {
   EXPECT_EQ(chosen->kind, "Type");
   EXPECT_EQ(chosen->id, "Ref");
   EXPECT_EQ(ChooseBatchColumns(r, {"payee", "x"}, "in.csv")->name, std::vector<std::string>{"payee"});
+}
+
+// ScreenRows (the Python package's screen_batch): each row's response as
+// data, the same hits as the JSON lines Process() writes, the same counts.
+TEST_F(BatchTest, ScreenRowsGiveTheHitsOfTheOutputLinesAndCountAlike) {
+  std::vector<Row> rows = {
+      MakeRow(2, {{"id", "1"}, {"name", "Northern Front"}, {"dob", "x"}}),
+      MakeRow(3, {{"id", "2"}, {"name", " "}}),
+      MakeRow(4, {{"id", "3"}, {"name", "Margaret Thornton"}}),
+      MakeRow(5, {{"id", "4"}, {"name", "Nothern Frnt"}}),
+  };
+  BatchRequest request;
+  request.output = BatchFormat::kJsonLines;
+  VectorSource source({"id", "name", "dob"}, rows);
+  StringSink sink;
+  auto summary = engine_->ScreenBatch(request, source, sink);
+  ASSERT_TRUE(summary.ok()) << summary.status();
+  std::vector<nlohmann::ordered_json> lines;
+  std::istringstream in(sink.text_);
+  for (std::string line; std::getline(in, line);)
+    lines.push_back(nlohmann::ordered_json::parse(line));
+  ASSERT_EQ(lines.size(), 3u);  // the blank name is skipped
+
+  auto screener =
+      engine_->StartBatch(request, std::vector<std::string>{"id", "name", "dob"}, "in.csv");
+  ASSERT_TRUE(screener.ok()) << screener.status();
+  auto responses = (*screener)->ScreenRows(rows);
+  ASSERT_EQ(responses.size(), 4u);
+  EXPECT_FALSE(responses[1].has_value());
+  size_t line = 0;
+  for (size_t i : {0u, 2u, 3u}) {
+    ASSERT_TRUE(responses[i].has_value()) << i;
+    EXPECT_EQ(lines[line]["line"], rows[i].line);
+    EXPECT_EQ(ToJson(*responses[i])["hits"], lines[line]["hits"]) << i;
+    ++line;
+  }
+  EXPECT_FALSE(responses[0]->hits.empty());
+  EXPECT_EQ(responses[0]->hits[0].name, "Northern Front");
+  EXPECT_TRUE(responses[2]->hits.empty());
+  BatchSummary end = (*screener)->Finish();
+  EXPECT_EQ(end.rows, 4u);
+  EXPECT_EQ(end.screened, 3u);
+  EXPECT_EQ(end.rows_with_hits, summary->rows_with_hits);
+  EXPECT_EQ(end.hits, summary->hits);
+  EXPECT_EQ(end.problems, summary->problems);
 }
 
 TEST_F(BatchTest, JsonLinesStreamedInPiecesGiveWhatTheFileGives) {

@@ -1,0 +1,527 @@
+// vigil._vigil: the pybind11 binding of the engine that the Python package
+// `vigil` (python/vigil/__init__.py, docs/python.md) wraps. A thin front end,
+// as the CLI is: keyword arguments go into the engine's request and option
+// structs (whose Validate() names the wrong field), results come back as the
+// JSON the engine builds for them (engine/json/), converted to Python dicts
+// and lists, so that Python sees the shapes docs/cli.md documents (a batch's
+// hits come as columns, from BatchScreener::ScreenRows' typed results). The GIL
+// is released while the engine works; a failed Status becomes one of the
+// exceptions in vigil/_errors.py, carrying vigil's message.
+//
+//   store = _vigil.Store("vigil.db")
+//   store.screen("Serajuddin Haqani", dob="1977")   # vigil screen --json's shape
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "vigil/base/status.h"
+#include "vigil/base/version.h"
+#include "vigil/engine/analysis.h"
+#include "vigil/engine/engine.h"
+#include "vigil/engine/json/analysis_json.h"
+#include "vigil/engine/json/knowledge_json.h"
+#include "vigil/engine/json/screening_json.h"
+#include "vigil/match/threads.h"
+
+namespace py = pybind11;
+
+namespace vigil::python {
+namespace {
+
+// ---- results and errors ----
+
+py::object ToPython(const Json& j) {
+  switch (j.type()) {
+    case Json::value_t::boolean:
+      return py::bool_(j.get<bool>());
+    case Json::value_t::number_integer:
+      return py::int_(j.get<int64_t>());
+    case Json::value_t::number_unsigned:
+      return py::int_(j.get<uint64_t>());
+    case Json::value_t::number_float:
+      return py::float_(j.get<double>());
+    case Json::value_t::string:
+      return py::str(j.get_ref<const std::string&>());
+    case Json::value_t::array: {
+      py::list list(j.size());
+      for (size_t i = 0; i < j.size(); ++i) list[i] = ToPython(j[i]);
+      return list;
+    }
+    case Json::value_t::object: {
+      py::dict dict;
+      for (const auto& [key, value] : j.items()) dict[py::str(key)] = ToPython(value);
+      return dict;
+    }
+    default:  // null, binary, discarded
+      return py::none();
+  }
+}
+
+// Raises the exception of vigil/_errors.py that fits the status's exit code
+// (InputError for bad input, NotFoundError, else Error) with its message,
+// the field it names ("" when none) and the exit code. Needs the GIL.
+[[noreturn]] void Raise(const Status& status) {
+  ExitCode code = ExitCodeFor(status);
+  const char* name = code == ExitCode::kBadInput   ? "InputError"
+                     : code == ExitCode::kNotFound ? "NotFoundError"
+                                                   : "Error";
+  py::object type = py::module_::import("vigil._errors").attr(name);
+  py::object error = type(std::string(status.message()), FieldOf(status), static_cast<int>(code));
+  PyErr_SetObject(type.ptr(), error.ptr());
+  throw py::error_already_set();
+}
+
+// Runs work (returning StatusOr<Json>) without the GIL, then returns its
+// JSON as Python objects or raises its error.
+template <typename Work>
+py::object Call(Work&& work) {
+  StatusOr<Json> result = absl::InternalError("not run");
+  {
+    py::gil_scoped_release release;
+    result = work();
+  }
+  if (!result.ok()) Raise(result.status());
+  return ToPython(*result);
+}
+
+// Fills an optional number only when Python gave one, so that the
+// library's defaults stay its own.
+template <typename T>
+void Set(T& field, const std::optional<T>& value) {
+  if (value) field = *value;
+}
+
+// ---- network sources ----
+
+struct ViewArgs {
+  std::string as_of, during;
+  std::vector<std::string> predicate, party;
+  double min_confidence = 0;
+  bool directed = false;
+};
+
+GraphViewOptions ToView(const ViewArgs& args) {
+  GraphViewOptions view;
+  view.as_of = args.as_of;
+  view.during = args.during;
+  view.predicate = args.predicate;
+  view.party = args.party;
+  view.min_confidence = args.min_confidence;
+  view.directed = args.directed;
+  return view;
+}
+
+// The network an analysis runs on (engine/analysis.h OpenNetwork): a file
+// when graph is given, else the store's view.
+StatusOr<AnalysisNetwork> Network(Engine* engine, const std::string& graph,
+                                  const std::string& format, bool largest_component,
+                                  const ViewArgs& view, std::string_view format_field) {
+  NetworkSource source;
+  source.graph = graph;
+  source.view = ToView(view);
+  source.largest_component = largest_component;
+  source.format_field = format_field;
+  auto parsed = ParseNetworkFormat(format, format_field);
+  if (!parsed.ok()) return parsed.status();
+  source.format = *parsed;
+  if (graph.empty() && engine == nullptr)
+    return FieldError("graph", "no store is open: name a network file");
+  return OpenNetwork(source, graph.empty() ? engine : nullptr);
+}
+
+// ---- batch screening ----
+
+// The cells of the columns a batch reads, converted once from Python: per
+// column, a value or none per row.
+using ColumnValues = std::vector<std::pair<std::string, std::vector<std::optional<std::string>>>>;
+
+// Rows [begin, end) of the columns; row i is line i + 1 in problems.
+std::vector<Row> RowsOf(const ColumnValues& columns, size_t begin, size_t end) {
+  std::vector<Row> rows;
+  rows.reserve(end - begin);
+  for (size_t i = begin; i < end; ++i) {
+    Row row;
+    row.line = static_cast<int>(i + 1);
+    for (const auto& [column, values] : columns)
+      if (values[i]) row.values.emplace(column, *values[i]);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// The hits of a batch as columns, one entry per hit, from the typed
+// responses (BatchScreener::ScreenRows).
+class HitColumns {
+ public:
+  // threads: the batch's (BatchRequest::threads), which build the
+  // explanations.
+  HitColumns(bool explanations, unsigned threads)
+      : explanations_(explanations), arena_(static_cast<int>(match::WorkerThreads(threads))) {}
+
+  // The responses of rows first, first + 1...
+  void Add(size_t first, const std::vector<std::optional<ScreenResponse>>& responses) {
+    std::vector<std::vector<std::string>> explained(responses.size());
+    if (explanations_)
+      arena_.execute([&] {
+        tbb::parallel_for(size_t{0}, responses.size(), [&](size_t i) {
+          if (!responses[i]) return;
+          Json cleaning;
+          for (const auto& hit : responses[i]->hits) {
+            Json explanation = ToJson(hit)["explanation"];
+            // As ToJson(ScreenResponse) gives each hit: with the query's cleaning.
+            if (cleaning.is_null()) cleaning = ToJson(responses[i]->query.cleaning);
+            explanation["cleaning"] = cleaning;
+            explained[i].push_back(explanation.dump());
+          }
+        });
+      });
+    for (size_t i = 0; i < responses.size(); ++i) {
+      if (!responses[i]) continue;
+      for (size_t h = 0; h < responses[i]->hits.size(); ++h) {
+        const ScreenHit& hit = responses[i]->hits[h];
+        row.push_back(static_cast<int64_t>(first + i));
+        rank.push_back(static_cast<int64_t>(hit.rank));
+        score.push_back(hit.score);
+        entity.push_back(hit.entity);
+        name.push_back(hit.name);
+        kind.push_back(hit.kind);
+        dataset.push_back(hit.dataset);
+        matched_name.push_back(hit.matched_name.text);
+        references.push_back(hit.references);
+        programs.push_back(hit.programs);
+        linked.push_back(hit.linked.empty() ? std::nullopt : std::optional(hit.linked));
+        if (explanations_) explanation.push_back(std::move(explained[i][h]));
+      }
+    }
+  }
+
+  py::dict ToPython() const {
+    py::dict out;
+    out["row"] = py::cast(row);
+    out["rank"] = py::cast(rank);
+    out["score"] = py::cast(score);
+    out["entity"] = py::cast(entity);
+    out["name"] = py::cast(name);
+    out["kind"] = py::cast(kind);
+    out["dataset"] = py::cast(dataset);
+    out["matched_name"] = py::cast(matched_name);
+    out["references"] = py::cast(references);
+    out["programs"] = py::cast(programs);
+    out["linked"] = py::cast(linked);
+    if (explanations_) out["explanation"] = py::cast(explanation);
+    return out;
+  }
+
+ private:
+  bool explanations_;
+  tbb::task_arena arena_;
+  std::vector<int64_t> row, rank;
+  std::vector<double> score;
+  std::vector<std::string> entity, name, kind, dataset, matched_name, explanation;
+  std::vector<std::vector<std::string>> references, programs;
+  std::vector<std::optional<std::string>> linked;
+};
+
+// A cell as the batch reads it: None and NaN are no value, str is itself,
+// anything else its str().
+std::optional<std::string> CellText(const py::handle& value) {
+  if (value.is_none()) return std::nullopt;
+  if (py::isinstance<py::str>(value)) return value.cast<std::string>();
+  if (py::isinstance<py::float_>(value) && std::isnan(value.cast<double>())) return std::nullopt;
+  return py::str(value).cast<std::string>();
+}
+
+// ---- the store ----
+
+class Store {
+ public:
+  // path: the store's; std::nullopt for none, which only the analysis of
+  // network files needs (vigil.rank(graph=...) and the like).
+  explicit Store(const std::optional<std::string>& path) {
+    if (!path) return;
+    StatusOr<std::unique_ptr<Engine>> engine = absl::InternalError("not opened");
+    {
+      py::gil_scoped_release release;
+      engine = Engine::Open(*path, store::AccessMode::kReadOnly);
+    }
+    if (!engine.ok()) Raise(engine.status());
+    engine_ = std::move(*engine);
+  }
+
+  py::object Screen(const std::string& name, const std::string& dob, const std::string& country,
+                    const std::string& kind, std::optional<double> threshold,
+                    std::optional<size_t> top, bool part_sources) {
+    Engine& engine = Need();
+    ScreenRequest request;
+    request.name = name;
+    request.dob = dob;
+    request.country = country;
+    request.kind = kind;
+    Set(request.threshold, threshold);
+    Set(request.top, top);
+    request.part_sources = part_sources;
+    return Call([&]() -> StatusOr<Json> {
+      auto response = engine.Screen(request);
+      if (!response.ok()) return response.status();
+      return ToJson(*response);
+    });
+  }
+
+  // columns: every input column; data[column]: its values (a sequence,
+  // rows long), asked only for the columns the batch reads. Returns (hit
+  // columns, summary).
+  py::tuple ScreenBatch(const std::vector<std::string>& columns, const py::object& data,
+                        size_t rows, const std::vector<std::string>& name_columns,
+                        const std::string& dob_column, const std::string& country_column,
+                        const std::string& kind_column, const std::string& id_column,
+                        const std::string& dob, const std::string& country, const std::string& kind,
+                        std::optional<double> threshold, std::optional<size_t> top,
+                        unsigned threads, bool explanations) {
+    Engine& engine = Need();
+    BatchRequest request;
+    request.name_columns = name_columns;
+    request.dob_column = dob_column;
+    request.country_column = country_column;
+    request.kind_column = kind_column;
+    request.id_column = id_column;
+    request.dob = dob;
+    request.country = country;
+    request.kind = kind;
+    Set(request.threshold, threshold);
+    Set(request.top, top);
+    request.threads = threads;
+    if (auto s = request.Validate(); !s.ok()) Raise(s);
+    auto chosen = ChooseBatchColumns(request, columns, "rows");
+    if (!chosen.ok()) Raise(chosen.status());
+    // Only the columns the batch reads are converted.
+    std::vector<std::string> used = chosen->name;
+    for (const std::string* c : {&chosen->dob, &chosen->country, &chosen->kind, &chosen->id})
+      if (!c->empty()) used.push_back(*c);
+    ColumnValues values;
+    for (const auto& column : used) {
+      py::sequence cells = data[py::str(column)];
+      if (py::len(cells) != rows)
+        Raise(absl::InvalidArgumentError("rows: column '" + column + "' has " +
+                                         std::to_string(py::len(cells)) + " values, not " +
+                                         std::to_string(rows)));
+      std::vector<std::optional<std::string>> texts;
+      texts.reserve(rows);
+      for (const auto& cell : cells) texts.push_back(CellText(cell));
+      values.emplace_back(column, std::move(texts));
+    }
+    HitColumns hits(explanations, request.threads);
+    Status failed;
+    Json summary_json;
+    {
+      py::gil_scoped_release release;
+      // As Engine::ScreenBatch, a chunk at a time, with each row's response
+      // kept as data rather than written as a line.
+      auto screener = engine.StartBatch(request, columns, "rows");
+      if (!screener.ok()) {
+        failed = screener.status();
+      } else {
+        for (size_t begin = 0; begin < rows; begin += request.chunk_rows) {
+          size_t end = std::min(rows, begin + request.chunk_rows);
+          hits.Add(begin, (*screener)->ScreenRows(RowsOf(values, begin, end)));
+        }
+        summary_json = ToJson((*screener)->Finish());
+      }
+    }
+    if (!failed.ok()) Raise(failed);
+    return py::make_tuple(hits.ToPython(), python::ToPython(summary_json));
+  }
+
+  py::object Lists() {
+    Engine& engine = Need();
+    return Call([&]() -> StatusOr<Json> {
+      auto lists = engine.ListVersions();
+      if (!lists.ok()) return lists.status();
+      return ToJson(*lists);
+    });
+  }
+
+  py::object Show(const std::string& name) {
+    Engine& engine = Need();
+    return Call([&]() -> StatusOr<Json> {
+      std::lock_guard lock(store_mutex_);
+      auto card = engine.Show(name);
+      if (!card.ok()) return card.status();
+      return ToJson(*card);
+    });
+  }
+
+  py::object Rank(const std::string& measure, int top, bool weighted, bool raw,
+                  const std::string& graph, const std::string& format, bool largest_component,
+                  const ViewArgs& view) {
+    return Call([&]() -> StatusOr<Json> {
+      auto parsed = ParseMeasure(measure);
+      if (!parsed.ok()) return parsed.status();
+      RankOptions options{.measure = *parsed, .top = top, .weighted = weighted, .raw = raw};
+      if (auto s = options.Validate(); !s.ok()) return s;
+      std::lock_guard lock(store_mutex_);
+      auto net = Network(engine_.get(), graph, format, largest_component, view, "format");
+      if (!net.ok()) return net.status();
+      auto result = RankNetwork(*net, options);
+      if (!result.ok()) return result.status();
+      return ToJson(*result);
+    });
+  }
+
+  py::object Communities(double resolution, bool weighted, uint64_t seed, int runs,
+                         const std::string& graph, const std::string& format,
+                         bool largest_component, const ViewArgs& view) {
+    return Call([&]() -> StatusOr<Json> {
+      CommunityOptions options{
+          .resolution = resolution, .weighted = weighted, .seed = seed, .runs = runs};
+      if (auto s = options.Validate(); !s.ok()) return s;
+      std::lock_guard lock(store_mutex_);
+      auto net = Network(engine_.get(), graph, format, largest_component, view, "format");
+      if (!net.ok()) return net.status();
+      auto result = CommunitiesOf(*net, options);
+      if (!result.ok()) return result.status();
+      return ToJson(*result);
+    });
+  }
+
+  py::object KeyPlayers(int k, const std::string& graph, const std::string& format,
+                        bool largest_component, const ViewArgs& view) {
+    return Call([&]() -> StatusOr<Json> {
+      KeyPlayerOptions options{.k = k};
+      std::lock_guard lock(store_mutex_);
+      auto net = Network(engine_.get(), graph, format, largest_component, view, "format");
+      if (!net.ok()) return net.status();
+      auto result = KeyPlayersOf(*net, options);
+      if (!result.ok()) return result.status();
+      return ToJson(*result);
+    });
+  }
+
+  // The network as a GraphML document (what store.graph() reads into
+  // NetworkX).
+  py::object Export(const std::string& graph, const std::string& format, bool largest_component,
+                    const ViewArgs& view) {
+    return Call([&]() -> StatusOr<Json> {
+      std::lock_guard lock(store_mutex_);
+      auto net = Network(engine_.get(), graph, format, largest_component, view, "format");
+      if (!net.ok()) return net.status();
+      auto result = ExportNetwork(*net, {.format = ExportFormat::kGraphMl});
+      if (!result.ok()) return result.status();
+      return ToJson(*result);
+    });
+  }
+
+  py::object Exposure(const std::string& name, std::optional<int> max_hops,
+                      std::optional<int> paths, const std::vector<std::string>& authority, int top,
+                      const ViewArgs& view) {
+    Engine& engine = Need();
+    ExposureOptions options;
+    options.view = ToView(view);
+    Set(options.max_hops, max_hops);
+    Set(options.paths, paths);
+    options.authority = authority;
+    options.top = top;
+    return Call([&]() -> StatusOr<Json> {
+      std::lock_guard lock(store_mutex_);
+      auto result = engine.Exposure(name, options);
+      if (!result.ok()) return result.status();
+      return ToJson(*result);
+    });
+  }
+
+  py::object Paths(const std::string& from, const std::string& to, std::optional<int> k,
+                   const ViewArgs& view) {
+    Engine& engine = Need();
+    PathsOptions options;
+    options.view = ToView(view);
+    Set(options.k, k);
+    return Call([&]() -> StatusOr<Json> {
+      std::lock_guard lock(store_mutex_);
+      auto result = engine.Paths(from, to, options);
+      if (!result.ok()) return result.status();
+      return ToJson(*result);
+    });
+  }
+
+ private:
+  // The engine, or FailedPrecondition raised when no store is open.
+  Engine& Need() {
+    if (!engine_) Raise(absl::FailedPreconditionError("no store is open (vigil.open(path))"));
+    return *engine_;
+  }
+
+  std::unique_ptr<Engine> engine_;
+  // Screening runs on many threads at once (Engine's contract); calls that
+  // read the store itself take turns.
+  std::mutex store_mutex_;
+};
+
+py::object Compare(const std::string& a, const std::string& b, const std::string& kind,
+                   std::optional<double> threshold) {
+  CompareRequest request;
+  request.name_a = a;
+  request.name_b = b;
+  request.kind = kind;
+  Set(request.threshold, threshold);
+  return Call([&]() -> StatusOr<Json> {
+    auto result = Engine::Compare(request);
+    if (!result.ok()) return result.status();
+    return ToJson(*result);
+  });
+}
+
+}  // namespace
+}  // namespace vigil::python
+
+PYBIND11_MODULE(_vigil, m) {
+  using namespace vigil::python;
+  namespace vp = vigil::python;
+  using py::arg;
+  m.doc() = "vigil's engine (the binding under the Python package vigil; docs/python.md)";
+  m.attr("__version__") = vigil::kVersion;
+
+  py::class_<ViewArgs>(m, "_View")
+      .def(py::init([](std::string as_of, std::string during, std::vector<std::string> predicate,
+                       std::vector<std::string> party, double min_confidence, bool directed) {
+             return ViewArgs{std::move(as_of), std::move(during), std::move(predicate),
+                             std::move(party), min_confidence,    directed};
+           }),
+           arg("as_of") = "", arg("during") = "", arg("predicate") = std::vector<std::string>{},
+           arg("party") = std::vector<std::string>{}, arg("min_confidence") = 0.0,
+           arg("directed") = false);
+
+  py::class_<vp::Store>(m, "Store")
+      .def(py::init<const std::optional<std::string>&>(), arg("path"))
+      .def("screen", &vp::Store::Screen, arg("name"), arg("dob") = "", arg("country") = "",
+           arg("kind") = "", arg("threshold") = py::none(), arg("top") = py::none(),
+           arg("part_sources") = true)
+      .def("screen_batch", &vp::Store::ScreenBatch, arg("columns"), arg("data"), arg("rows"),
+           arg("name_columns"), arg("dob_column"), arg("country_column"), arg("kind_column"),
+           arg("id_column"), arg("dob"), arg("country"), arg("kind"), arg("threshold"), arg("top"),
+           arg("threads"), arg("explanations"))
+      .def("lists", &vp::Store::Lists)
+      .def("show", &vp::Store::Show, arg("name"))
+      .def("rank", &vp::Store::Rank, arg("measure"), arg("top"), arg("weighted"), arg("raw"),
+           arg("graph"), arg("format"), arg("largest_component"), arg("view"))
+      .def("communities", &vp::Store::Communities, arg("resolution"), arg("weighted"), arg("seed"),
+           arg("runs"), arg("graph"), arg("format"), arg("largest_component"), arg("view"))
+      .def("keyplayers", &vp::Store::KeyPlayers, arg("k"), arg("graph"), arg("format"),
+           arg("largest_component"), arg("view"))
+      .def("export", &vp::Store::Export, arg("graph"), arg("format"), arg("largest_component"),
+           arg("view"))
+      .def("exposure", &vp::Store::Exposure, arg("name"), arg("max_hops"), arg("paths"),
+           arg("authority"), arg("top"), arg("view"))
+      .def("paths", &vp::Store::Paths, arg("source"), arg("target"), arg("k"), arg("view"));
+
+  m.def("compare", &vp::Compare, arg("a"), arg("b"), arg("kind") = "",
+        arg("threshold") = py::none());
+}
