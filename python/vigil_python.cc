@@ -103,32 +103,14 @@ void Set(T& field, const std::optional<T>& value) {
 
 // ---- network sources ----
 
-struct ViewArgs {
-  std::string as_of, during;
-  std::vector<std::string> predicate, party;
-  double min_confidence = 0;
-  bool directed = false;
-};
-
-GraphViewOptions ToView(const ViewArgs& args) {
-  GraphViewOptions view;
-  view.as_of = args.as_of;
-  view.during = args.during;
-  view.predicate = args.predicate;
-  view.party = args.party;
-  view.min_confidence = args.min_confidence;
-  view.directed = args.directed;
-  return view;
-}
-
 // The network an analysis runs on (engine/analysis.h OpenNetwork): a file
 // when graph is given, else the store's view.
 StatusOr<AnalysisNetwork> Network(Engine* engine, const std::string& graph,
                                   const std::string& format, bool largest_component,
-                                  const ViewArgs& view, std::string_view format_field) {
+                                  const GraphViewOptions& view, std::string_view format_field) {
   NetworkSource source;
   source.graph = graph;
-  source.view = ToView(view);
+  source.view = view;
   source.largest_component = largest_component;
   source.format_field = format_field;
   auto parsed = ParseNetworkFormat(format, format_field);
@@ -362,7 +344,7 @@ class Store {
 
   py::object Rank(const std::string& measure, int top, bool weighted, bool raw,
                   const std::string& graph, const std::string& format, bool largest_component,
-                  const ViewArgs& view) {
+                  const GraphViewOptions& view) {
     return Call([&]() -> StatusOr<Json> {
       auto parsed = ParseMeasure(measure);
       if (!parsed.ok()) return parsed.status();
@@ -379,7 +361,7 @@ class Store {
 
   py::object Communities(double resolution, bool weighted, uint64_t seed, int runs,
                          const std::string& graph, const std::string& format,
-                         bool largest_component, const ViewArgs& view) {
+                         bool largest_component, const GraphViewOptions& view) {
     return Call([&]() -> StatusOr<Json> {
       CommunityOptions options{
           .resolution = resolution, .weighted = weighted, .seed = seed, .runs = runs};
@@ -394,7 +376,7 @@ class Store {
   }
 
   py::object KeyPlayers(int k, const std::string& graph, const std::string& format,
-                        bool largest_component, const ViewArgs& view) {
+                        bool largest_component, const GraphViewOptions& view) {
     return Call([&]() -> StatusOr<Json> {
       KeyPlayerOptions options{.k = k};
       std::lock_guard lock(store_mutex_);
@@ -409,7 +391,7 @@ class Store {
   // The network as a GraphML document (what store.graph() reads into
   // NetworkX).
   py::object Export(const std::string& graph, const std::string& format, bool largest_component,
-                    const ViewArgs& view) {
+                    const GraphViewOptions& view) {
     return Call([&]() -> StatusOr<Json> {
       std::lock_guard lock(store_mutex_);
       auto net = Network(engine_.get(), graph, format, largest_component, view, "format");
@@ -422,10 +404,10 @@ class Store {
 
   py::object Exposure(const std::string& name, std::optional<int> max_hops,
                       std::optional<int> paths, const std::vector<std::string>& authority, int top,
-                      const ViewArgs& view) {
+                      const GraphViewOptions& view) {
     Engine& engine = Need();
     ExposureOptions options;
-    options.view = ToView(view);
+    options.view = view;
     Set(options.max_hops, max_hops);
     Set(options.paths, paths);
     options.authority = authority;
@@ -439,10 +421,10 @@ class Store {
   }
 
   py::object Paths(const std::string& from, const std::string& to, std::optional<int> k,
-                   const ViewArgs& view) {
+                   const GraphViewOptions& view) {
     Engine& engine = Need();
     PathsOptions options;
-    options.view = ToView(view);
+    options.view = view;
     Set(options.k, k);
     return Call([&]() -> StatusOr<Json> {
       std::lock_guard lock(store_mutex_);
@@ -489,11 +471,19 @@ PYBIND11_MODULE(_vigil, m) {
   m.doc() = "vigil's engine (the binding under the Python package vigil; docs/python.md)";
   m.attr("__version__") = vigil::kVersion;
 
-  py::class_<ViewArgs>(m, "_View")
+  // The view of the store's graph an analysis runs on: the engine's own
+  // options (GraphViewOptions), validated by the engine.
+  py::class_<vigil::GraphViewOptions>(m, "_View")
       .def(py::init([](std::string as_of, std::string during, std::vector<std::string> predicate,
                        std::vector<std::string> party, double min_confidence, bool directed) {
-             return ViewArgs{std::move(as_of), std::move(during), std::move(predicate),
-                             std::move(party), min_confidence,    directed};
+             vigil::GraphViewOptions view;
+             view.as_of = std::move(as_of);
+             view.during = std::move(during);
+             view.predicate = std::move(predicate);
+             view.party = std::move(party);
+             view.min_confidence = min_confidence;
+             view.directed = directed;
+             return view;
            }),
            arg("as_of") = "", arg("during") = "", arg("predicate") = std::vector<std::string>{},
            arg("party") = std::vector<std::string>{}, arg("min_confidence") = 0.0,
