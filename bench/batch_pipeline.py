@@ -21,12 +21,12 @@ import argparse
 import csv
 import os
 import random
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
+
+from perturbed_names import listed_names, perturbed_names
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -34,66 +34,12 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGETS = {"csv": 30000, "jsonl": 20000}
 TARGET_SPEEDUP = 1.8
 
-FIRST = ["Amina", "Bilal", "Carlos", "Dmitri", "Elena", "Farid", "Grace", "Hassan", "Ines",
-         "Jamal", "Kateryna", "Luis", "Mariam", "Nikolai", "Olga", "Pedro", "Rania", "Sergei",
-         "Tariq", "Ulla", "Victor", "Wen", "Yusuf", "Zainab"]
-LAST = ["Abernathy", "Brennan", "Castellano", "Dubois", "Eriksen", "Fitzgerald", "Gonzaga",
-        "Halvorsen", "Ivanenko", "Jablonski", "Kowalczyk", "Lindqvist", "Moreau", "Nakamura",
-        "Oyelaran", "Pettersen", "Quintero", "Rasmussen", "Stavros", "Thorvald", "Uchenna",
-        "Vasquez", "Whitcombe", "Yamaguchi"]
-
-
-def listed_names(db):
-    """Names of designated records, as the store holds them."""
-    con = sqlite3.connect(db)
-    rows = con.execute(
-        "SELECT n.text FROM names n JOIN entities e ON e.id = n.entity_id "
-        "WHERE EXISTS (SELECT 1 FROM designations g WHERE g.entity_id = e.id) "
-        "AND n.kind IN ('primary', 'alias') ORDER BY e.id, n.position").fetchall()
-    con.close()
-    return [text for (text,) in rows if len(text) >= 6]
-
-
-def strip_accents(text):
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
-
-
-def perturb(name, rng):
-    """One or two of the variations a real list of payees shows."""
-    for _ in range(rng.choice((1, 1, 2))):
-        op = rng.randrange(6)
-        words = name.split()
-        letters = [i for i, ch in enumerate(name) if ch.isalpha()]
-        if op == 0 and len(letters) > 6:  # a letter dropped
-            i = rng.choice(letters[1:])
-            name = name[:i] + name[i + 1:]
-        elif op == 1 and letters:  # a letter doubled
-            i = rng.choice(letters)
-            name = name[:i] + name[i] + name[i:]
-        elif op == 2 and len(letters) > 3:  # neighbours swapped
-            i = rng.choice(letters[1:-1])
-            if i + 1 < len(name):
-                name = name[:i] + name[i + 1] + name[i] + name[i + 2:]
-        elif op == 3 and len(words) > 1:  # words reordered
-            rng.shuffle(words)
-            name = " ".join(words)
-        elif op == 4:  # case
-            name = name.lower() if rng.random() < 0.5 else name.upper()
-        else:
-            name = strip_accents(name)
-    return name
-
 
 def write_input(path, names, rows, hit_share, rng):
     with open(path, "w", newline="", encoding="utf-8") as f:
         out = csv.writer(f)
         out.writerow(["id", "name"])
-        for i in range(rows):
-            if rng.random() < hit_share:
-                name = perturb(rng.choice(names), rng)
-            else:
-                name = f"{rng.choice(FIRST)} {rng.choice(FIRST)} {rng.choice(LAST)}"
+        for i, name in enumerate(perturbed_names(names, rows, hit_share, rng)):
             out.writerow([f"r{i}", name])
 
 

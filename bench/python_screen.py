@@ -4,8 +4,9 @@ run (issue 12's target: screen_batch within 15% of `vigil screen --input`).
 
 Loads the UN consolidated list and, when present, the OFAC SDN set into a
 fresh store (or uses --db), makes --rows names perturbed from the listed
-ones (a dropped, doubled or swapped letter, words reordered or cased
-differently; one in twenty a made-up unlisted name), then times:
+ones (bench/perturbed_names.py: a dropped, doubled or swapped letter, words
+reordered, case or accents changed; one in twenty a made-up unlisted name),
+then times:
   - `vigil screen --input names.csv`, CSV and JSON-lines output (file in,
     file out, wall clock);
   - Store.screen_batch on a DataFrame of the same names, with explanations
@@ -24,7 +25,6 @@ import argparse
 import csv
 import os
 import random
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -36,6 +36,7 @@ sys.path.insert(0, os.path.join(ROOT, "build", "release", "python"))
 import pandas as pd  # noqa: E402
 
 import vigil  # noqa: E402
+from perturbed_names import listed_names, perturbed_names  # noqa: E402
 
 OFAC = ["sdn-2023-01.csv", "alt-2025-12.csv", "add-2025-12.csv", "sdn_comments-2025-12.csv"]
 
@@ -52,46 +53,6 @@ def make_store(vigil_bin, data, work):
         paths += ofac
     run([vigil_bin, "load", *paths, "--db", db])
     return db
-
-
-def listed_names(db):
-    """Every name of every designated record in the store."""
-    con = sqlite3.connect(db)
-    rows = con.execute(
-        "SELECT n.text FROM names n JOIN entities e ON e.id = n.entity_id "
-        "WHERE EXISTS (SELECT 1 FROM designations g WHERE g.entity_id = e.id) "
-        "ORDER BY e.id, n.position").fetchall()
-    con.close()
-    return [text for (text,) in rows if text.strip()]
-
-
-def perturb(name, rng):
-    words = name.split()
-    change = rng.randrange(5)
-    if change == 0 and len(words) > 1:
-        rng.shuffle(words)
-        return " ".join(words)
-    if change == 1:
-        return name.upper() if rng.random() < 0.5 else name.title()
-    if len(name) < 4:
-        return name
-    i = rng.randrange(1, len(name) - 1)
-    if change == 2:
-        return name[:i] + name[i + 1:]  # a letter dropped
-    if change == 3:
-        return name[:i] + name[i] + name[i:]  # a letter doubled
-    return name[:i - 1] + name[i] + name[i - 1] + name[i + 1:]  # two letters swapped
-
-
-def make_names(listed, rows, seed):
-    rng = random.Random(seed)
-    out = []
-    for i in range(rows):
-        if i % 20 == 19:
-            out.append(f"Person {i} Example")
-        else:
-            out.append(perturb(rng.choice(listed), rng))
-    return out
 
 
 def time_cli(vigil_bin, db, names_csv, output, threads):
@@ -116,7 +77,7 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="vigil-python-bench-") as work:
         db = args.db or make_store(args.vigil, args.data, work)
-        names = make_names(listed_names(db), args.rows, args.seed)
+        names = perturbed_names(listed_names(db), args.rows, 0.95, random.Random(args.seed))
         names_csv = os.path.join(work, "names.csv")
         with open(names_csv, "w", newline="", encoding="utf-8") as f:
             writer = csv.writer(f)
