@@ -9,8 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "fixture.h"
-#include "server_process.h"
+#include "reader_server.h"
 
 namespace vigil::e2e {
 namespace {
@@ -24,22 +23,14 @@ std::string ArticleText() {
   return s.str();
 }
 
-class ServerReadingTest : public CliTest {
+class ServerReadingTest : public ReaderServerTest {
  protected:
   void SetUp() override {
     CliTest::SetUp();
     ASSERT_EQ(LoadMini().exit_code, 0);
     analyst_ = Token("ana", "analyst");
-    reader_ = Token("intern", "reader");
     admin_ = Token("boss", "admin");
-    server_ = std::make_unique<ServerProcess>(std::vector<std::string>{"--db", db_});
-    ASSERT_TRUE(server_->Start()) << server_->log();
-  }
-  void TearDown() override {
-    if (server_) {
-      EXPECT_EQ(server_->Stop(), 0);
-    }
-    CliTest::TearDown();
+    Serve();  // and a reader's token
   }
   // The article read through the API (201 the first time).
   json ReadArticle(int status) {
@@ -59,8 +50,7 @@ class ServerReadingTest : public CliTest {
     return server_->Post("/v1/review/" + std::to_string(id) + "/" + action,
                          token.empty() ? analyst_ : token, body);
   }
-  std::string analyst_, reader_, admin_;
-  std::unique_ptr<ServerProcess> server_;
+  std::string analyst_, admin_;
 };
 
 TEST_F(ServerReadingTest, ReadingAnArticleIsVigilReadAndHappensOnce) {
