@@ -3,73 +3,215 @@
 
 #include <fmt/format.h>
 
-#include "vigil/engine/json/internal/values.h"
+#include "vigil/engine/json/internal/json_sink.h"
 #include "vigil/engine/json/monitoring_json.h"
 #include "vigil/text/escape.h"
 
 namespace vigil {
 namespace {
 
-using json_internal::OrNull;
+using json_internal::JsonSink;
+using json_internal::JsonText;
+using json_internal::JsonTree;
 
-
-// The response's fields after "query" into out (threshold left out for
-// batch rows).
-void AddResponse(const ScreenResponse& r, bool with_threshold, Json* out) {
-  Json cleaning = ToJson(r.query.cleaning);
-  Json hits = Json::array();
-  for (const auto& h : r.hits) {
-    Json hit = ToJson(h);
-    hit["explanation"]["cleaning"] = cleaning;  // each hit explains itself whole
-    hits.push_back(std::move(hit));
-  }
-  Json& o = *out;
-  o["query"] = {{"name", r.query.name},
-                {"birth_date", OrNull(r.query.birth_date)},
-                {"country", OrNull(r.query.country)},
-                {"kind", match::NameKindName(r.query.kind)},
-                {"cleaning", std::move(cleaning)},
-                {"analysis", ToJson(r.query.analysis, r.query.part_sources)},
-                {"displayed_analysis",
-                 r.query.displayed_analysis
-                     ? ToJson(*r.query.displayed_analysis, r.query.displayed_part_sources)
-                     : Json(nullptr)}};
-  if (with_threshold) o["threshold"] = r.threshold;
-  o["lists"] = ToJson(r.lists);
-  o["hits"] = std::move(hits);
-  o["candidates"] = r.candidates;
-  o["fallback"] = r.fallback;
-  o["elapsed_ms"] = r.elapsed_ms;
-}
-
-}  // namespace
-
-namespace {
+// Each shape below is written once, to a JsonSink: as a tree for ToJson and
+// as text for batch JSON lines (json_sink.h).
 
 // [{"text", "folded", "skeleton", "role", "weight"[, "nasab_position"][,
 // "source"]}]: "source" when sources holds one per part.
-Json PartsJson(const std::vector<match::NamePart>& parts, const std::vector<std::string>& sources) {
+void WriteParts(JsonSink& out, const std::vector<match::NamePart>& parts,
+                const std::vector<std::string>& sources) {
   const bool with_sources = !sources.empty() && sources.size() == parts.size();
-  Json out = Json::array();
+  out.BeginArray();
   for (size_t i = 0; i < parts.size(); ++i) {
     const auto& p = parts[i];
-    Json part = {{"text", p.text},
-                 {"folded", p.folded},
-                 {"skeleton", p.skeleton},
-                 {"role", match::RoleName(p.role)},
-                 {"weight", p.weight}};
-    if (p.role == match::PartRole::kNasab) part["nasab_position"] = p.nasab_position;
-    if (with_sources && !sources[i].empty()) part["source"] = sources[i];
-    out.push_back(std::move(part));
+    out.BeginObject();
+    out.Key("text"), out.String(p.text);
+    out.Key("folded"), out.String(p.folded);
+    out.Key("skeleton"), out.String(p.skeleton);
+    out.Key("role"), out.String(match::RoleName(p.role));
+    out.Key("weight"), out.Number(p.weight);
+    if (p.role == match::PartRole::kNasab) out.Key("nasab_position"), out.Number(p.nasab_position);
+    if (with_sources && !sources[i].empty()) out.Key("source"), out.String(sources[i]);
+    out.EndObject();
   }
-  return out;
+  out.EndArray();
 }
 
 // [first, first + 1, ...]: the parts a pair joins on one side.
-Json PartIndices(uint32_t first, uint32_t count) {
-  Json out = Json::array();
-  for (uint32_t k = 0; k < count; ++k) out.push_back(first + k);
-  return out;
+void WritePartIndices(JsonSink& out, uint32_t first, uint32_t count) {
+  out.BeginArray();
+  for (uint32_t k = 0; k < count; ++k) out.Number(first + k);
+  out.EndArray();
+}
+
+void WriteAnalysis(JsonSink& out, const match::AnalyzedName& name,
+                   const std::vector<std::string>& sources) {
+  out.BeginObject();
+  out.Key("name"), out.String(name.original);
+  out.Key("script"), out.String(name.script);
+  out.Key("parts"), WriteParts(out, name.parts, sources);
+  out.Key("honorifics"), out.Strings(name.honorifics);
+  out.Key("nasab"), out.Bool(name.has_nasab);
+  out.EndObject();
+}
+
+// The comparison's fields, inside an object the caller opened (a hit's
+// explanation adds its own after them).
+void WriteComparisonFields(JsonSink& out, const match::NameComparison& c) {
+  out.Key("pairs");
+  out.BeginArray();
+  for (const auto& p : c.pairs) {
+    out.BeginObject();
+    out.Key("query"), out.String(p.query);
+    out.Key("candidate"), out.String(p.candidate);
+    out.Key("method"), out.String(match::MethodName(p.method));
+    out.Key("similarity"), out.Number(p.similarity);
+    out.Key("weight"), out.Number(p.weight);
+    if (!p.note.empty()) out.Key("note"), out.String(p.note);
+    out.Key("query_parts"), WritePartIndices(out, p.query_first, p.query_count);
+    out.Key("candidate_parts"), WritePartIndices(out, p.candidate_first, p.candidate_count);
+    out.EndObject();
+  }
+  out.EndArray();
+  out.Key("unmatched_query"), out.Strings(c.unmatched_query);
+  out.Key("unmatched_candidate"), out.Strings(c.unmatched_candidate);
+  out.Key("adjustments");
+  out.BeginArray();
+  for (const auto& a : c.adjustments) {
+    out.BeginObject();
+    out.Key("rule"), out.String(a.rule);
+    out.Key("detail"), out.String(a.detail);
+    out.EndObject();
+  }
+  out.EndArray();
+}
+
+void WriteCleaning(JsonSink& out, const CleanedText& cleaned) {
+  out.BeginObject();
+  out.Key("removed");
+  out.BeginArray();
+  for (const auto& r : cleaned.removed) {
+    out.BeginObject();
+    out.Key("code_point"), out.String(CodePointLabel(r.code_point));
+    out.Key("name"), out.String(CharacterName(r.code_point));
+    out.Key("count"), out.Number(r.count);
+    out.EndObject();
+  }
+  out.EndArray();
+  out.Key("summary"), out.String(DescribeRemoved(cleaned.removed));
+  out.Key("text"), out.String(cleaned.text);
+  out.Key("displayed"), out.StringOrNull(cleaned.displayed);
+  out.EndObject();
+}
+
+void WriteLists(JsonSink& out, const std::vector<match::ListVersion>& lists) {
+  out.BeginArray();
+  for (const auto& v : lists) {
+    out.BeginObject();
+    out.Key("dataset"), out.String(v.dataset);
+    out.Key("kind"), out.String(v.kind);
+    out.Key("version"), out.String(v.version);
+    out.Key("publish_date"), out.StringOrNull(v.publish_date);
+    out.Key("sha256"), out.StringOrNull(v.sha256);
+    out.Key("records"), out.Number(v.records);
+    out.EndObject();
+  }
+  out.EndArray();
+}
+
+// One hit; its explanation ends with the query's cleaning when one is given
+// (a response's hits each explain themselves whole).
+void WriteHit(JsonSink& out, const ScreenHit& hit, const CleanedText* cleaning) {
+  out.BeginObject();
+  out.Key("rank"), out.Number(hit.rank);
+  out.Key("entity"), out.String(hit.entity);
+  out.Key("name"), out.String(hit.name);
+  out.Key("kind"), out.String(hit.kind);
+  out.Key("dataset"), out.String(hit.dataset);
+  out.Key("score"), out.Number(hit.score);
+  out.Key("rank_score"), out.Number(hit.rank_score);
+  out.Key("matched_name");
+  out.BeginObject();
+  out.Key("text"), out.String(hit.matched_name.text);
+  out.Key("type"), out.String(hit.matched_name.type);
+  out.Key("script"), out.String(hit.matched_name.script);
+  out.EndObject();
+  out.Key("references"), out.Strings(hit.references);
+  out.Key("programs"), out.Strings(hit.programs);
+  out.Key("designations");
+  out.BeginArray();
+  for (const auto& d : hit.designations) {
+    out.BeginObject();
+    out.Key("authority"), out.String(d.authority);
+    out.Key("program"), out.String(d.program);
+    out.Key("list"), out.StringOrNull(d.list);
+    out.Key("reference"), out.StringOrNull(d.reference);
+    out.Key("date"), out.StringOrNull(d.date);
+    out.EndObject();
+  }
+  out.EndArray();
+  out.Key("nationalities"), out.Strings(hit.nationalities);
+  out.Key("linked"), out.StringOrNull(hit.linked);
+  out.Key("explanation");
+  out.BeginObject();
+  WriteComparisonFields(out, hit.comparison);
+  // Which reading of the query met the listed name: as written, or as shown
+  // on screen when bidi controls reorder it.
+  out.Key("query_reading"), out.String(hit.displayed ? "displayed" : "written");
+  // The matched name's parts, which the pairs' candidate_parts index (the
+  // query's are query.analysis's, or displayed_analysis's).
+  out.Key("candidate_parts"), WriteParts(out, hit.candidate_parts, hit.candidate_sources);
+  out.Key("name_score"), out.Number(hit.name_score);
+  out.Key("evidence");
+  out.BeginArray();
+  for (const auto& e : hit.evidence) {
+    out.BeginObject();
+    out.Key("kind"), out.String(e.kind);
+    out.Key("effect"), out.Number(e.effect);
+    out.Key("detail"), out.String(e.detail);
+    out.EndObject();
+  }
+  out.EndArray();
+  if (cleaning) out.Key("cleaning"), WriteCleaning(out, *cleaning);
+  out.EndObject();
+  // Decision memory, only when there is some.
+  if (!hit.decisions.empty()) {
+    out.Key("decisions");
+    out.BeginArray();
+    for (const auto& d : hit.decisions) out.Value(HitDecisionJson(d));
+    out.EndArray();
+  }
+  out.EndObject();
+}
+
+// The response's fields from "query" on, inside an object the caller opened
+// (threshold left out for batch rows).
+void WriteResponseFields(JsonSink& out, const ScreenResponse& r, bool with_threshold) {
+  out.Key("query");
+  out.BeginObject();
+  out.Key("name"), out.String(r.query.name);
+  out.Key("birth_date"), out.StringOrNull(r.query.birth_date);
+  out.Key("country"), out.StringOrNull(r.query.country);
+  out.Key("kind"), out.String(match::NameKindName(r.query.kind));
+  out.Key("cleaning"), WriteCleaning(out, r.query.cleaning);
+  out.Key("analysis"), WriteAnalysis(out, r.query.analysis, r.query.part_sources);
+  out.Key("displayed_analysis");
+  if (r.query.displayed_analysis) {
+    WriteAnalysis(out, *r.query.displayed_analysis, r.query.displayed_part_sources);
+  } else {
+    out.Null();
+  }
+  out.EndObject();
+  if (with_threshold) out.Key("threshold"), out.Number(r.threshold);
+  out.Key("lists"), WriteLists(out, r.lists);
+  out.Key("hits");
+  out.BeginArray();
+  for (const auto& h : r.hits) WriteHit(out, h, &r.query.cleaning);
+  out.EndArray();
+  out.Key("candidates"), out.Number(r.candidates);
+  out.Key("fallback"), out.Bool(r.fallback);
+  out.Key("elapsed_ms"), out.Number(r.elapsed_ms);
 }
 
 }  // namespace
@@ -77,108 +219,43 @@ Json PartIndices(uint32_t first, uint32_t count) {
 Json ToJson(const match::AnalyzedName& name) { return ToJson(name, {}); }
 
 Json ToJson(const match::AnalyzedName& name, const std::vector<std::string>& sources) {
-  return {{"name", name.original},
-          {"script", name.script},
-          {"parts", PartsJson(name.parts, sources)},
-          {"honorifics", name.honorifics},
-          {"nasab", name.has_nasab}};
+  JsonTree tree;
+  WriteAnalysis(tree, name, sources);
+  return tree.Take();
 }
 
 Json ToJson(const match::NameComparison& c) {
-  Json pairs = Json::array();
-  for (const auto& p : c.pairs) {
-    Json pair = {{"query", p.query},
-                 {"candidate", p.candidate},
-                 {"method", match::MethodName(p.method)},
-                 {"similarity", p.similarity},
-                 {"weight", p.weight}};
-    if (!p.note.empty()) pair["note"] = p.note;
-    pair["query_parts"] = PartIndices(p.query_first, p.query_count);
-    pair["candidate_parts"] = PartIndices(p.candidate_first, p.candidate_count);
-    pairs.push_back(std::move(pair));
-  }
-  Json adjustments = Json::array();
-  for (const auto& a : c.adjustments) adjustments.push_back({{"rule", a.rule}, {"detail", a.detail}});
-  return {{"pairs", std::move(pairs)},
-          {"unmatched_query", c.unmatched_query},
-          {"unmatched_candidate", c.unmatched_candidate},
-          {"adjustments", std::move(adjustments)}};
+  JsonTree tree;
+  tree.BeginObject();
+  WriteComparisonFields(tree, c);
+  tree.EndObject();
+  return tree.Take();
 }
 
 Json ToJson(const CleanedText& cleaned) {
-  Json removed = Json::array();
-  for (const auto& r : cleaned.removed)
-    removed.push_back({{"code_point", CodePointLabel(r.code_point)},
-                       {"name", CharacterName(r.code_point)},
-                       {"count", r.count}});
-  return {{"removed", std::move(removed)},
-          {"summary", DescribeRemoved(cleaned.removed)},
-          {"text", cleaned.text},
-          {"displayed", OrNull(cleaned.displayed)}};
+  JsonTree tree;
+  WriteCleaning(tree, cleaned);
+  return tree.Take();
 }
 
 Json ToJson(const std::vector<match::ListVersion>& lists) {
-  Json out = Json::array();
-  for (const auto& v : lists)
-    out.push_back({{"dataset", v.dataset},
-                   {"kind", v.kind},
-                   {"version", v.version},
-                   {"publish_date", OrNull(v.publish_date)},
-                   {"sha256", OrNull(v.sha256)},
-                   {"records", v.records}});
-  return out;
+  JsonTree tree;
+  WriteLists(tree, lists);
+  return tree.Take();
 }
 
 Json ToJson(const ScreenHit& hit) {
-  Json designations = Json::array();
-  for (const auto& d : hit.designations)
-    designations.push_back({{"authority", d.authority},
-                            {"program", d.program},
-                            {"list", OrNull(d.list)},
-                            {"reference", OrNull(d.reference)},
-                            {"date", OrNull(d.date)}});
-  Json evidence = Json::array();
-  for (const auto& e : hit.evidence)
-    evidence.push_back({{"kind", e.kind}, {"effect", e.effect}, {"detail", e.detail}});
-  Json explanation = ToJson(hit.comparison);
-  // Which reading of the query met the listed name: as written, or as shown
-  // on screen when bidi controls reorder it.
-  explanation["query_reading"] = hit.displayed ? "displayed" : "written";
-  // The matched name's parts, which the pairs' candidate_parts index (the
-  // query's are query.analysis's, or displayed_analysis's).
-  explanation["candidate_parts"] = PartsJson(hit.candidate_parts, hit.candidate_sources);
-  explanation["name_score"] = hit.name_score;
-  explanation["evidence"] = std::move(evidence);
-  Json out = {{"rank", hit.rank},
-          {"entity", hit.entity},
-          {"name", hit.name},
-          {"kind", hit.kind},
-          {"dataset", hit.dataset},
-          {"score", hit.score},
-          {"rank_score", hit.rank_score},
-          {"matched_name",
-           {{"text", hit.matched_name.text},
-            {"type", hit.matched_name.type},
-            {"script", hit.matched_name.script}}},
-          {"references", hit.references},
-          {"programs", hit.programs},
-          {"designations", std::move(designations)},
-          {"nationalities", hit.nationalities},
-          {"linked", OrNull(hit.linked)},
-          {"explanation", std::move(explanation)}};
-  // Decision memory, only when there is some.
-  if (!hit.decisions.empty()) {
-    Json decisions = Json::array();
-    for (const auto& d : hit.decisions) decisions.push_back(HitDecisionJson(d));
-    out["decisions"] = std::move(decisions);
-  }
-  return out;
+  JsonTree tree;
+  WriteHit(tree, hit, nullptr);
+  return tree.Take();
 }
 
 Json ToJson(const ScreenResponse& response) {
-  Json out = Json::object();
-  AddResponse(response, /*with_threshold=*/true, &out);
-  return out;
+  JsonTree tree;
+  tree.BeginObject();
+  WriteResponseFields(tree, response, /*with_threshold=*/true);
+  tree.EndObject();
+  return tree.Take();
 }
 
 Json ToJson(const Comparison& c) {
@@ -224,13 +301,18 @@ std::string ListsLine(const std::vector<match::ListVersion>& lists) {
 std::string BatchJsonLine(int line, const std::string* id,
                           const std::vector<std::pair<std::string, std::string>>& input,
                           const ScreenResponse& response) {
-  Json out = {{"line", line}};
-  if (id) out["id"] = *id;
-  Json values = Json::object();
-  for (const auto& [column, value] : input) values[column] = value;
-  out["input"] = std::move(values);
-  AddResponse(response, /*with_threshold=*/false, &out);
-  return out.dump() + "\n";
+  JsonText text;
+  text.BeginObject();
+  text.Key("line"), text.Number(line);
+  if (id) text.Key("id"), text.String(*id);
+  text.Key("input");
+  text.BeginObject();
+  for (const auto& [column, value] : input) text.Key(column), text.String(value);
+  text.EndObject();
+  WriteResponseFields(text, response, /*with_threshold=*/false);
+  text.EndObject();
+  text.Raw("\n");
+  return text.Take();
 }
 
 std::string BatchCsvHeader(const std::vector<std::string>& columns, bool raw) {

@@ -126,6 +126,30 @@ TEST(ScreeningJsonTest, BatchRowsAsJsonLinesAndCsv) {
                                                "candidates", "fallback", "elapsed_ms"}));
   EXPECT_EQ(Keys(j["input"]), (std::vector<std::string>{"name", "id"}));
   EXPECT_FALSE(Json::parse(BatchJsonLine(7, nullptr, {}, r)).contains("id"));
+  // The line is written as text directly; it is byte for byte the response's
+  // tree (as the API serves it) without "threshold", after line, id, input.
+  Json tree = {{"line", 7}, {"id", "A1"}, {"input", {{"name", "=x"}, {"id", "A1"}}}};
+  const Json response = ToJson(r);
+  for (const auto& [key, value] : response.items())
+    if (key != "threshold") tree[key] = value;
+  EXPECT_EQ(line, tree.dump() + "\n");
+  // Also with the parts only some responses have: a displayed reading, a
+  // decision on the hit, an adjustment and a nasab part.
+  ScreenResponse rich = r;
+  rich.query.displayed_analysis = rich.query.analysis;
+  rich.query.analysis.parts[0].role = match::PartRole::kNasab;
+  rich.query.analysis.parts[0].nasab_position = 2;
+  rich.hits[0].comparison.adjustments.push_back({"nasab_order", "father and grandfather swapped"});
+  Decision d;
+  d.decision = "false_positive", d.actor = "desk-1", d.at = "2026-11-30T10:00:00Z";
+  rich.hits[0].decisions.push_back(d);
+  Json rich_tree = {{"line", 8}, {"input", Json::object()}};
+  const Json rich_response = ToJson(rich);
+  for (const auto& [key, value] : rich_response.items())
+    if (key != "threshold") rich_tree[key] = value;
+  EXPECT_EQ(BatchJsonLine(8, nullptr, {}, rich), rich_tree.dump() + "\n");
+  EXPECT_EQ(rich_tree["hits"][0]["decisions"][0]["actor"], "desk-1");
+  EXPECT_EQ(rich_tree["query"]["analysis"]["parts"][0]["nasab_position"], 2);
 
   std::string lists = ListsLine(r.lists);
   EXPECT_EQ(lists, "un-consolidated (2025-04-19, 877 records); curated (59d5, 16 records)");
