@@ -840,6 +840,8 @@ uint64_t LetterMask(std::string_view s) {
 void SetLetterMasks(NamePart& part) {
   part.letters = LetterMask(part.folded);
   part.skeleton_letters = LetterMask(part.skeleton);
+  part.has_digit = std::any_of(part.folded.begin(), part.folded.end(),
+                               [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace vigil::match

@@ -49,9 +49,11 @@ struct NamePart {
   // The letters present in folded and in skeleton (bit c & 63 for each byte
   // c): a cheap bound on edit distance. Set by SetLetterMasks().
   uint64_t letters = 0, skeleton_letters = 0;
+  bool has_digit = false;  // folded holds a digit ("7000", "2nd"): set by SetLetterMasks()
 };
 
 uint64_t LetterMask(std::string_view s);
+// Sets letters, skeleton_letters and has_digit from folded and skeleton.
 void SetLetterMasks(NamePart& part);
 
 struct AnalyzedName {

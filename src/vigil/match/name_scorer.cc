@@ -66,10 +66,6 @@ namespace {
 // name: a common part, left unmatched.
 constexpr double kAbdWeight = 0.45;
 
-bool HasDigit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 double Ratio(std::string_view a, std::string_view b) {
   size_t longest = std::max(a.size(), b.size());
   if (longest == 0) return 0;
@@ -230,7 +226,7 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
     if (a_abd != b_abd) return {0.9, exact, a_abd ? 1 : 2};
     return {0.95, exact};
   }
-  if (HasDigit(a.folded) || HasDigit(b.folded)) return {0, MatchMethod::kExact};
+  if (a.has_digit || b.has_digit) return {0, MatchMethod::kExact};
   if (a.initial || b.initial) {
     if (a.folded[0] == b.folded[0]) return {0.8, MatchMethod::kInitial};
     return {0, MatchMethod::kInitial};
@@ -406,7 +402,7 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
     q_has_nisba |= query.parts[i].role == PartRole::kNisba;
     if (q_used[i]) continue;
     const NamePart& p = query.parts[i];
-    if (HasDigit(p.folded) || p.role == PartRole::kPlace) numbers += p.weight;
+    if (p.has_digit || p.role == PartRole::kPlace) numbers += p.weight;
     else q_unmatched += p.weight, q_contradicting += contradicting_weight(p);
     if (explain) result.unmatched_query.push_back(p.text);
     if (p.role == PartRole::kNisba) q_nisba += p.weight;
@@ -415,7 +411,7 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
     c_has_nisba |= candidate.parts[j].role == PartRole::kNisba;
     if (c_used[j]) continue;
     const NamePart& p = candidate.parts[j];
-    if (HasDigit(p.folded) || p.role == PartRole::kPlace) numbers += p.weight;
+    if (p.has_digit || p.role == PartRole::kPlace) numbers += p.weight;
     else c_unmatched += p.weight, c_contradicting += contradicting_weight(p);
     if (explain) result.unmatched_candidate.push_back(p.text);
     if (p.role == PartRole::kNisba) c_nisba += p.weight;
