@@ -17,11 +17,12 @@ perturbed listed names, the rest made-up), then, file in and file out:
     dd.read_csv(names.csv) -> vigil.dask.screen(explanation=None) ->
     to_csv(one file per partition) on the workers.
 Prints rows per second of each, their ratio (with and without the
-shipping), and the shipping time.
+shipping), the shipping time, and the CPU seconds each spent (less
+distorted than the wall clock by other work on the machine).
 
   PYTHONPATH=build/release/python bench/dask_screen.py
       [--vigil build/release/cli/vigil] [--data ../shared/data] [--db vigil.db]
-      [--rows 1000000] [--workers 2] [--threads 2] [--partition-rows 50000]
+      [--rows 1000000] [--workers 2] [--threads 2] [--partition-rows 25000]
       [--explanation none|json] [--seed 12]
 
 Timings are only meaningful on an otherwise idle machine.
@@ -30,6 +31,7 @@ import argparse
 import csv
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -55,6 +57,13 @@ def run(cmd):
     return done
 
 
+def cpu_seconds(who=resource.RUSAGE_SELF):
+    """User and system CPU seconds of this process (or its waited-for
+    children)."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def make_store(vigil_bin, data, work):
     db = os.path.join(work, "lists.db")
     run([vigil_bin, "load", os.path.join(data, "un", "consolidated-2025-04-19.xml"), "--db", db])
@@ -71,7 +80,7 @@ def main():
     parser.add_argument("--rows", type=int, default=1000000)
     parser.add_argument("--workers", type=int, default=2, help="LocalCluster worker processes")
     parser.add_argument("--threads", type=int, default=2, help="the CLI's --threads")
-    parser.add_argument("--partition-rows", type=int, default=50000,
+    parser.add_argument("--partition-rows", type=int, default=25000,
                         help="rows per Dask partition, about (read_csv's blocksize); at least "
                              "two partitions per worker")
     parser.add_argument("--explanation", choices=("none", "json"), default="none",
@@ -94,9 +103,11 @@ def main():
         run([args.vigil, "screen", "Sirajuddin Haqqani", "--db", db])
 
         start = time.perf_counter()
+        cpu = cpu_seconds(resource.RUSAGE_CHILDREN)
         run([args.vigil, "screen", "--input", names_csv, "--output", os.path.join(work, "out.csv"),
              "--threads", str(args.threads), "--db", db])
         cli = time.perf_counter() - start
+        cli_cpu = cpu_seconds(resource.RUSAGE_CHILDREN) - cpu
 
         # Partitions of about --partition-rows rows, and at least two per
         # worker thread, so that every worker has work to the end.
@@ -111,6 +122,8 @@ def main():
         ) as cluster, distributed.Client(cluster) as client:
             snapshot = vigil.dask.ship(db, client=client)
             opened = vigil.dask.worker_stores(client)
+            workers_cpu = client.run(cpu_seconds)
+            client_cpu = cpu_seconds()
             start = time.perf_counter()
             ddf = dd.read_csv(names_csv, blocksize=blocksize, dtype={"name": "string"},
                               keep_default_na=False)
@@ -119,6 +132,8 @@ def main():
                 explanation=None if args.explanation == "none" else "json")
             hits.to_csv(os.path.join(work, "dask-out", "part-*.csv"), index=False)
             dask_seconds = time.perf_counter() - start
+            client_cpu = cpu_seconds() - client_cpu
+            workers_cpu = sum(t - workers_cpu[w] for w, t in client.run(cpu_seconds).items())
             partitions = ddf.npartitions
 
     rows = args.rows
@@ -136,6 +151,12 @@ def main():
     print(f"  snapshot shipping: {snapshot.seconds:.3f} s for {snapshot.bytes / 1e6:.1f} MB "
           f"to {snapshot.workers} workers (client read {snapshot.read_seconds:.3f} s, "
           f"send, write and open {snapshot.ship_seconds:.3f} s)")
+    # CPU time, which other processes on the machine distort less than the
+    # wall clock: the Dask figure counts the workers and the client (not
+    # the scheduler).
+    print(f"  CPU seconds per 10,000 rows: CLI {cli_cpu * 1e4 / rows:.3f}, Dask workers "
+          f"{workers_cpu * 1e4 / rows:.3f} + client {client_cpu * 1e4 / rows:.3f}: "
+          f"CLI / Dask {cli_cpu / (workers_cpu + client_cpu):.2f}")
     for worker, stores in sorted(opened.items()):
         info = stores[snapshot.key]
         print(f"    {worker}: written in {info['write_seconds']:.3f} s, "
