@@ -223,6 +223,15 @@ std::optional<std::string> CellText(const py::handle& value) {
   return py::str(value).cast<std::string>();
 }
 
+// The request's settings, then its columns against the input's, as
+// Engine::CheckBatch checks a file's before screening ("rows: name_column:
+// no column 'nom' (columns: ...)").
+StatusOr<BatchColumns> ChooseColumns(const BatchRequest& request,
+                                     const std::vector<std::string>& columns) {
+  if (auto s = request.Validate(); !s.ok()) return s;
+  return ChooseBatchColumns(request, columns, "rows");
+}
+
 // ---- the store ----
 
 class Store {
@@ -263,27 +272,9 @@ class Store {
   // rows long), asked only for the columns the batch reads. Returns (hit
   // columns, summary).
   py::tuple ScreenBatch(const std::vector<std::string>& columns, const py::object& data,
-                        size_t rows, const std::vector<std::string>& name_columns,
-                        const std::string& dob_column, const std::string& country_column,
-                        const std::string& kind_column, const std::string& id_column,
-                        const std::string& dob, const std::string& country, const std::string& kind,
-                        std::optional<double> threshold, std::optional<size_t> top,
-                        unsigned threads, bool explanations) {
+                        size_t rows, const BatchRequest& request, bool explanations) {
     Engine& engine = Need();
-    BatchRequest request;
-    request.name_columns = name_columns;
-    request.dob_column = dob_column;
-    request.country_column = country_column;
-    request.kind_column = kind_column;
-    request.id_column = id_column;
-    request.dob = dob;
-    request.country = country;
-    request.kind = kind;
-    Set(request.threshold, threshold);
-    Set(request.top, top);
-    request.threads = threads;
-    if (auto s = request.Validate(); !s.ok()) Raise(s);
-    auto chosen = ChooseBatchColumns(request, columns, "rows");
+    auto chosen = ChooseColumns(request, columns);
     if (!chosen.ok()) Raise(chosen.status());
     // Only the columns the batch reads are converted.
     std::vector<std::string> used = chosen->name;
@@ -323,6 +314,18 @@ class Store {
     return py::make_tuple(hits.ToPython(), python::ToPython(summary_json));
   }
 
+  // Builds the watch list now (or reads it back from the screening
+  // snapshot beside the store), on `threads` threads (0: all cores).
+  void Prepare(unsigned threads) {
+    Engine& engine = Need();
+    Status status;
+    {
+      py::gil_scoped_release release;
+      status = engine.PrepareScreening(threads);
+    }
+    if (!status.ok()) Raise(status);
+  }
+
   py::object Lists() {
     Engine& engine = Need();
     return Call([&]() -> StatusOr<Json> {
@@ -332,11 +335,13 @@ class Store {
     });
   }
 
-  py::object Show(const std::string& name) {
+  py::object Show(const std::string& name, const std::string& as_of, const std::string& during) {
     Engine& engine = Need();
+    ShowOptions options{.as_of = as_of, .during = during};
     return Call([&]() -> StatusOr<Json> {
+      if (auto s = options.Validate(); !s.ok()) return s;
       std::lock_guard lock(store_mutex_);
-      auto card = engine.Show(name);
+      auto card = engine.Show(name, options);
       if (!card.ok()) return card.status();
       return ToJson(*card);
     });
@@ -461,6 +466,13 @@ py::object Compare(const std::string& a, const std::string& b, const std::string
   });
 }
 
+// A batch's settings and columns checked without a store, as screen_batch
+// checks them before screening: raises InputError naming the field.
+void CheckBatch(const std::vector<std::string>& columns, const vigil::BatchRequest& request) {
+  auto chosen = ChooseColumns(request, columns);
+  if (!chosen.ok()) Raise(chosen.status());
+}
+
 }  // namespace
 }  // namespace vigil::python
 
@@ -489,17 +501,45 @@ PYBIND11_MODULE(_vigil, m) {
            arg("party") = std::vector<std::string>{}, arg("min_confidence") = 0.0,
            arg("directed") = false);
 
+  // A batch's settings: the engine's own BatchRequest, validated by the
+  // engine when the batch runs (or by check_batch); None keeps vigil's
+  // default threshold and top. dob, country and kind hold for every row
+  // (the CLI's --dob, --country and --kind with --input).
+  py::class_<vigil::BatchRequest>(m, "_Batch")
+      .def(py::init([](std::vector<std::string> name_columns, std::string dob_column,
+                       std::string country_column, std::string kind_column, std::string id_column,
+                       std::string dob, std::string country, std::string kind,
+                       std::optional<double> threshold, std::optional<size_t> top,
+                       unsigned threads) {
+             vigil::BatchRequest request;
+             request.name_columns = std::move(name_columns);
+             request.dob_column = std::move(dob_column);
+             request.country_column = std::move(country_column);
+             request.kind_column = std::move(kind_column);
+             request.id_column = std::move(id_column);
+             request.dob = std::move(dob);
+             request.country = std::move(country);
+             request.kind = std::move(kind);
+             Set(request.threshold, threshold);
+             Set(request.top, top);
+             request.threads = threads;
+             return request;
+           }),
+           arg("name_columns") = std::vector<std::string>{}, arg("dob_column") = "",
+           arg("country_column") = "", arg("kind_column") = "", arg("id_column") = "",
+           arg("dob") = "", arg("country") = "", arg("kind") = "", arg("threshold") = py::none(),
+           arg("top") = py::none(), arg("threads") = 0u);
+
   py::class_<vp::Store>(m, "Store")
       .def(py::init<const std::optional<std::string>&>(), arg("path"))
       .def("screen", &vp::Store::Screen, arg("name"), arg("dob") = "", arg("country") = "",
            arg("kind") = "", arg("threshold") = py::none(), arg("top") = py::none(),
            arg("part_sources") = true)
       .def("screen_batch", &vp::Store::ScreenBatch, arg("columns"), arg("data"), arg("rows"),
-           arg("name_columns"), arg("dob_column"), arg("country_column"), arg("kind_column"),
-           arg("id_column"), arg("dob"), arg("country"), arg("kind"), arg("threshold"), arg("top"),
-           arg("threads"), arg("explanations"))
+           arg("batch"), arg("explanations"))
+      .def("prepare", &vp::Store::Prepare, arg("threads") = 0)
       .def("lists", &vp::Store::Lists)
-      .def("show", &vp::Store::Show, arg("name"))
+      .def("show", &vp::Store::Show, arg("name"), arg("as_of") = "", arg("during") = "")
       .def("rank", &vp::Store::Rank, arg("measure"), arg("top"), arg("weighted"), arg("raw"),
            arg("graph"), arg("format"), arg("largest_component"), arg("view"))
       .def("communities", &vp::Store::Communities, arg("resolution"), arg("weighted"), arg("seed"),
@@ -512,6 +552,7 @@ PYBIND11_MODULE(_vigil, m) {
            arg("authority"), arg("top"), arg("view"))
       .def("paths", &vp::Store::Paths, arg("source"), arg("target"), arg("k"), arg("view"));
 
+  m.def("check_batch", &vp::CheckBatch, arg("columns"), arg("batch"));
   m.def("compare", &vp::Compare, arg("a"), arg("b"), arg("kind") = "",
         arg("threshold") = py::none());
 }

@@ -1,10 +1,12 @@
 """Network analysis from Python: the kite (checked against NetworkX) and the
 exposure fixture's known answers (as tests/e2e/graph_test.cc)."""
 
+import json
+
 import networkx as nx
 import pytest
 import vigil
-from conftest import NETWORKS
+from conftest import NETWORKS, run_vigil
 
 KITE = str(NETWORKS / "kite.csv")
 
@@ -107,3 +109,31 @@ def test_network_files_need_no_store():
     with pytest.raises(vigil.InputError) as no_file:
         vigil.rank("")
     assert no_file.value.field == "graph"
+
+
+def outgoing(card):
+    return sorted(r["predicate"] for r in card["relations"]["outgoing"])
+
+
+def test_show_as_of_and_during_filter_the_relations_as_the_cli(exposure_store):
+    # Tariq Zaman leads the network from 2008 and is minister from 2021-09.
+    card = exposure_store.show("tariq-zaman")
+    assert outgoing(card) == ["holds_position_in", "leader_of"]
+    assert card["relations"]["as_of"] is None
+    before = exposure_store.show("tariq-zaman", as_of="2020")
+    assert outgoing(before) == ["leader_of"]
+    assert before["relations"]["as_of"] == "2020-12-31"
+    assert outgoing(exposure_store.show("tariq-zaman", during="2010..2020")) == ["leader_of"]
+    during = exposure_store.show("tariq-zaman", during="2022..2023")
+    assert outgoing(during) == ["holds_position_in", "leader_of"]
+    assert during["relations"]["during"] == "2022-01-01..2023-12-31"
+    cli = run_vigil("show", "tariq-zaman", "--as-of", "2020", "--json", "--db", exposure_store.path)
+    assert cli.returncode == 0, cli.stderr
+    assert before == json.loads(cli.stdout)
+
+
+@pytest.mark.parametrize("options, field", [({"as_of": "soon"}, "as_of"), ({"during": "2023..2021"}, "during")])
+def test_show_bad_dates_raise_input_error_naming_the_field(exposure_store, options, field):
+    with pytest.raises(vigil.InputError) as caught:
+        exposure_store.show("tariq-zaman", **options)
+    assert caught.value.field == field

@@ -143,3 +143,37 @@ def test_screening_from_several_threads_gives_the_same_hits(un_store):
     with ThreadPoolExecutor(max_workers=4) as pool:
         got = list(pool.map(lambda n: un_store.screen(n)["hits"][0]["entity"], names))
     assert got == expected == ["un-tai-144"] * len(names)
+
+
+BIRTH_DATES = pd.DataFrame(
+    {
+        "name": ["Sirajuddin Haqqani", "Serajuddin Haqani", "Haqqani Network"],
+        "dob": ["1950", None, None],
+    }
+)
+
+
+def top_hits(hits):
+    """{row: (entity, score rounded as the CLI's CSV)} of each row's best hit."""
+    top = hits[hits["rank"] == 1]
+    return {row: (entity, round(score, 4)) for row, entity, score in zip(top["row"], top["entity"], top["score"])}
+
+
+def test_batch_dob_and_country_replace_the_columns_as_the_clis_dob_and_country(un_store):
+    # vigil screen --input (the dob column, 1950, rules Haqqani's first row out) ...
+    assert top_hits(un_store.screen_batch(BIRTH_DATES)) == {
+        1: ("un-tai-144", 1.0),
+        2: ("un-tae-012", 0.8914),
+    }
+    # ... --dob 1977 --country AF: every row born in 1977 (the CLI's CSV gives
+    # un-tai-144 at 1.0000 for the first two rows).
+    hits = un_store.screen_batch(BIRTH_DATES, batch_dob="1977", batch_country="AF")
+    assert top_hits(hits) == {0: ("un-tai-144", 1.0), 1: ("un-tai-144", 1.0), 2: ("un-tae-012", 0.8914)}
+    # ... --dob 1990: born in 1990, neither row is Haqqani.
+    assert top_hits(un_store.screen_batch(BIRTH_DATES, batch_dob="1990")) == {2: ("un-tae-012", 0.8914)}
+
+
+def test_bad_batch_dob_is_an_input_error_naming_dob(un_store):
+    with pytest.raises(vigil.InputError) as caught:
+        un_store.screen_batch(BIRTH_DATES, batch_dob="last year")
+    assert caught.value.field == "dob"

@@ -136,6 +136,43 @@ def _view(
     )
 
 
+def _batch(
+    name: Union[None, str, Sequence[str]] = "name",
+    dob: Optional[str] = None,
+    country: Optional[str] = None,
+    kind: Optional[str] = None,
+    id: Optional[str] = None,  # noqa: A002
+    default_kind: Optional[str] = None,
+    batch_dob: Optional[str] = None,
+    batch_country: Optional[str] = None,
+    threshold: Optional[float] = None,
+    top: Optional[int] = None,
+    threads: int = 0,
+) -> Any:
+    """A batch's settings as the engine's BatchRequest (checked by the engine
+    when the batch runs, or by _vigil.check_batch)."""
+    return _vigil._Batch(
+        _names(name),
+        _text(dob),
+        _text(country),
+        _text(kind),
+        _text(id),
+        _text(batch_dob),
+        _text(batch_country),
+        _text(default_kind),
+        threshold,
+        top,
+        int(threads),
+    )
+
+
+def _check_explanation(explanation: Optional[str]) -> None:
+    if explanation not in ("json", "dict", None):
+        raise InputError(
+            f"explanation: unknown '{explanation}' (json, dict or None)", "explanation", 2
+        )
+
+
 class _Columns:
     """A DataFrame's columns by their names as text, each converted when the
     binding asks for it (only the columns the batch reads): None where a
@@ -209,6 +246,8 @@ class Store:
         id: Optional[str] = None,  # noqa: A002 (the column's role, as the CLI's --id-column)
         *,
         default_kind: Optional[str] = None,
+        batch_dob: Optional[str] = None,
+        batch_country: Optional[str] = None,
         threshold: Optional[float] = None,
         top: Optional[int] = None,
         threads: int = 0,
@@ -221,7 +260,10 @@ class Store:
         in order); None lets vigil pick the column by its name as the CLI
         does (dob/birth_date/date_of_birth, country/nationality/citizenship,
         kind/type/schema, id/ref/reference). default_kind: the kind where
-        the kind column gives none. threshold, top: as for screen().
+        the kind column gives none. batch_dob, batch_country: a birth date
+        and a country for every row, in place of the columns' values (the
+        CLI's --dob and --country with --input). threshold, top: as for
+        screen().
         threads: 0 for all cores.
 
         Returns one row per hit (rows without hits have none), best hit
@@ -234,27 +276,17 @@ class Store:
         batch's summary ({"rows", "screened", "skipped", "rows_with_hits",
         "hits", "problems"...}); problems name rows 1-based ("rows:3: ...").
         """
-        if explanation not in ("json", "dict", None):
-            raise InputError(
-                f"explanation: unknown '{explanation}' (json, dict or None)", "explanation", 2
-            )
+        _check_explanation(explanation)
         frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame.from_records(list(rows))
         columns = _Columns(frame)
         hits, summary = self._native.screen_batch(
             columns.names(),
             columns,
             len(frame),
-            _names(name),
-            _text(dob),
-            _text(country),
-            _text(kind),
-            _text(id),
-            "",
-            "",
-            _text(default_kind),
-            threshold,
-            top,
-            int(threads),
+            _batch(
+                name, dob, country, kind, id, default_kind, batch_dob, batch_country,
+                threshold, top, threads,
+            ),
             explanation is not None,
         )
         positions = hits.pop("row")
@@ -271,10 +303,22 @@ class Store:
         "publish_date", "sha256", "records"}]."""
         return self._native.lists()
 
-    def show(self, name: str) -> dict:
+    def show(self, name: str, *, as_of: Optional[str] = None, during: Optional[str] = None) -> dict:
         """An entity's card (``vigil show --json``): by id or any name in any script.
-        NotFoundError (with suggestions) when nothing has that name."""
-        return self._native.show(name)
+        NotFoundError (with suggestions) when nothing has that name.
+
+        as_of: only the relations that held on that date (YYYY, YYYY-MM or
+        YYYY-MM-DD; a year or month means its last day); during: only those
+        valid at any time in a period (YYYY, YYYY-MM or FROM..TO); the card's
+        "as_of" and "during" give the days used (the CLI's --as-of, --during).
+        InputError naming the field when one is malformed."""
+        return self._native.show(name, _text(as_of), _text(during))
+
+    def prepare(self, threads: int = 0) -> None:
+        """Builds the watch list now rather than at the first screening call
+        (or reads it back from the screening snapshot beside the store), on
+        threads threads (0: all cores)."""
+        self._native.prepare(int(threads))
 
     # ---- network analysis (docs/network-analysis.md) ----
     # Every call below analyses the knowledge base's graph view, filtered by

@@ -49,13 +49,18 @@ class Store:
         id: Optional[str] = ...,
         *,
         default_kind: Optional[str] = ...,
+        batch_dob: Optional[str] = ...,
+        batch_country: Optional[str] = ...,
         threshold: Optional[float] = ...,
         top: Optional[int] = ...,
         threads: int = ...,
         explanation: Optional[str] = ...,
     ) -> pd.DataFrame: ...
     def lists(self) -> list[dict[str, Any]]: ...
-    def show(self, name: str) -> dict[str, Any]: ...
+    def show(
+        self, name: str, *, as_of: Optional[str] = ..., during: Optional[str] = ...
+    ) -> dict[str, Any]: ...
+    def prepare(self, threads: int = ...) -> None: ...
     # view: as_of: str, during: str, predicate: str | list[str],
     # party: str | list[str], min_confidence: float, directed: bool
     def rank(

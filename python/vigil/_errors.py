@@ -24,6 +24,11 @@ class Error(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self):
+        # Pickled whole (message, field and exit code), as Dask sends an
+        # error raised on a worker back to the client (vigil.dask).
+        return (type(self), (self.message, self.field, self.exit_code))
+
 
 class InputError(Error, ValueError):
     """Bad input or options (the CLI's exit code 2); field names the option."""

@@ -1,0 +1,167 @@
+#!/usr/bin/python3
+"""vigil.dask.screen on a LocalCluster beside `vigil screen --input`, on the
+same rows in one run (issue 12's target: 1,000,000 rows on 2 workers at no
+less than 70% of the CLI's throughput on the same machine; the snapshot
+shipping time reported).
+
+Loads the UN consolidated list and the OFAC SDN list together into a
+scratch store (or uses --db), writes a CSV of --rows names perturbed from
+the listed ones (bench/perturbed_names.py, as bench/batch_pipeline.py: 95%
+perturbed listed names, the rest made-up), then, file in and file out:
+  - `vigil screen --input names.csv --output out.csv --threads 2` (the CLI,
+    CSV output: the top hit's columns, no explanations);
+  - on a LocalCluster of --workers processes of one thread each:
+    vigil.dask.ship() of the store (the shipping time: reading it and its
+    screening snapshot on the client, sending them to every worker, which
+    writes them to its local directory and opens them), then
+    dd.read_csv(names.csv) -> vigil.dask.screen(explanation=None) ->
+    to_csv(one file per partition) on the workers.
+Prints rows per second of each, their ratio (with and without the
+shipping), the shipping time, and the CPU seconds each spent (less
+distorted than the wall clock by other work on the machine).
+
+  PYTHONPATH=build/release/python bench/dask_screen.py
+      [--vigil build/release/cli/vigil] [--data ../shared/data] [--db vigil.db]
+      [--rows 1000000] [--workers 2] [--threads 2] [--partition-rows 25000]
+      [--explanation none|json] [--seed 12]
+
+Timings are only meaningful on an otherwise idle machine.
+"""
+import argparse
+import csv
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "build", "release", "python"))
+
+import dask.dataframe as dd  # noqa: E402
+import distributed  # noqa: E402
+
+import vigil  # noqa: E402
+import vigil.dask  # noqa: E402
+from perturbed_names import listed_names, perturbed_names  # noqa: E402
+
+TARGET = 0.70  # of the CLI's rows per second
+
+
+def run(cmd):
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(cmd)}: exit {done.returncode}\n{done.stderr}")
+    return done
+
+
+def cpu_seconds(who=resource.RUSAGE_SELF):
+    """User and system CPU seconds of this process (or its waited-for
+    children)."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def make_store(vigil_bin, data, work):
+    db = os.path.join(work, "lists.db")
+    run([vigil_bin, "load", os.path.join(data, "un", "consolidated-2025-04-19.xml"), "--db", db])
+    run([vigil_bin, "load", os.path.join(data, "ofac", "sdn-2024-05-03.csv"),
+         "--dataset", "ofac-sdn", "--db", db])
+    return db
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--vigil", default=os.path.join(ROOT, "build", "release", "cli", "vigil"))
+    parser.add_argument("--data", default=os.path.join(os.path.dirname(ROOT), "shared", "data"))
+    parser.add_argument("--db", help="an existing store (default: load the lists into a new one)")
+    parser.add_argument("--rows", type=int, default=1000000)
+    parser.add_argument("--workers", type=int, default=2, help="LocalCluster worker processes")
+    parser.add_argument("--threads", type=int, default=2, help="the CLI's --threads")
+    parser.add_argument("--partition-rows", type=int, default=25000,
+                        help="rows per Dask partition, about (read_csv's blocksize); at least "
+                             "two partitions per worker")
+    parser.add_argument("--explanation", choices=("none", "json"), default="none",
+                        help="Dask: without explanations (beside the CLI's CSV), or with them "
+                             "as JSON strings")
+    parser.add_argument("--seed", type=int, default=12)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="vigil-dask-bench-") as work:
+        db = args.db or make_store(args.vigil, args.data, work)
+        names = perturbed_names(listed_names(db), args.rows, 0.95, random.Random(args.seed))
+        names_csv = os.path.join(work, "names.csv")
+        with open(names_csv, "w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            writer.writerow(["name"])
+            writer.writerows([n] for n in names)
+        del names
+
+        # Warm-up: the screening snapshot beside the store.
+        run([args.vigil, "screen", "Sirajuddin Haqqani", "--db", db])
+
+        start = time.perf_counter()
+        cpu = cpu_seconds(resource.RUSAGE_CHILDREN)
+        run([args.vigil, "screen", "--input", names_csv, "--output", os.path.join(work, "out.csv"),
+             "--threads", str(args.threads), "--db", db])
+        cli = time.perf_counter() - start
+        cli_cpu = cpu_seconds(resource.RUSAGE_CHILDREN) - cpu
+
+        # Partitions of about --partition-rows rows, and at least two per
+        # worker thread, so that every worker has work to the end.
+        partitions = max(-(-args.rows // args.partition_rows), 2 * args.workers)
+        blocksize = max(4096, os.path.getsize(names_csv) // partitions)
+        with distributed.LocalCluster(
+            n_workers=args.workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            local_directory=os.path.join(work, "dask"),
+        ) as cluster, distributed.Client(cluster) as client:
+            snapshot = vigil.dask.ship(db, client=client)
+            opened = vigil.dask.worker_stores(client)
+            workers_cpu = client.run(cpu_seconds)
+            client_cpu = cpu_seconds()
+            start = time.perf_counter()
+            ddf = dd.read_csv(names_csv, blocksize=blocksize, dtype={"name": "string"},
+                              keep_default_na=False)
+            hits = vigil.dask.screen(
+                ddf, store=snapshot, client=client,
+                explanation=None if args.explanation == "none" else "json")
+            hits.to_csv(os.path.join(work, "dask-out", "part-*.csv"), index=False)
+            dask_seconds = time.perf_counter() - start
+            client_cpu = cpu_seconds() - client_cpu
+            workers_cpu = sum(t - workers_cpu[w] for w, t in client.run(cpu_seconds).items())
+            partitions = ddf.npartitions
+
+    rows = args.rows
+    cli_rate = rows / cli
+    dask_rate = rows / dask_seconds
+    with_shipping = rows / (dask_seconds + snapshot.seconds)
+    print(f"{rows} perturbed names, UN and OFAC lists, vigil {vigil.__version__}")
+    print(f"  vigil screen --input, CSV out, {args.threads} threads "
+          f"{cli:8.2f} s {cli_rate:9.0f} rows/s")
+    print(f"  vigil.dask.screen, CSV out, {args.workers} workers x 1 thread, {partitions} partitions"
+          f"{'' if args.explanation == 'none' else ', explanations'} "
+          f"{dask_seconds:8.2f} s {dask_rate:9.0f} rows/s")
+    print(f"  Dask / CLI: {dask_rate / cli_rate:.2f} of its throughput (target: at least {TARGET}); "
+          f"with the shipping: {with_shipping / cli_rate:.2f}")
+    print(f"  snapshot shipping: {snapshot.seconds:.3f} s for {snapshot.bytes / 1e6:.1f} MB "
+          f"to {snapshot.workers} workers (client read {snapshot.read_seconds:.3f} s, "
+          f"send, write and open {snapshot.ship_seconds:.3f} s)")
+    # CPU time, which other processes on the machine distort less than the
+    # wall clock: the Dask figure counts the workers and the client (not
+    # the scheduler).
+    print(f"  CPU seconds per 10,000 rows: CLI {cli_cpu * 1e4 / rows:.3f}, Dask workers "
+          f"{workers_cpu * 1e4 / rows:.3f} + client {client_cpu * 1e4 / rows:.3f}: "
+          f"CLI / Dask {cli_cpu / (workers_cpu + client_cpu):.2f}")
+    for worker, stores in sorted(opened.items()):
+        info = stores[snapshot.key]
+        print(f"    {worker}: written in {info['write_seconds']:.3f} s, "
+              f"opened with its watch list in {info['open_seconds']:.3f} s")
+
+
+if __name__ == "__main__":
+    main()
