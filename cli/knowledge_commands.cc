@@ -96,8 +96,8 @@ void AddKnowledgeCommands(CLI::App& app, Context& context, std::vector<Command>&
                         if (!engine.ok()) return Fail(engine.status(), context);
                         auto card = (*engine)->ShowEntityOrEvent(*show_name, *show_options);
                         if (!card.ok()) return Fail(card.status(), context);
-                        const auto* event = std::get_if<EventCard>(&*card);
-                        Json json = event ? ToJson(*event) : ToJson(std::get<EntityCard>(*card));
+                        const bool event = std::holds_alternative<EventCard>(*card);
+                        Json json = ToJson(*card);
                         if (context.json) return Print(json);
                         if (event)
                           RenderEventCard(json, std::cout);

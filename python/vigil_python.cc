@@ -341,7 +341,7 @@ class Store {
     return Call([&]() -> StatusOr<Json> {
       if (auto s = options.Validate(); !s.ok()) return s;
       std::lock_guard lock(store_mutex_);
-      auto card = engine.Show(name, options);
+      auto card = engine.ShowEntityOrEvent(name, options);
       if (!card.ok()) return card.status();
       return ToJson(*card);
     });

@@ -21,6 +21,7 @@ SHARED_DATA = SOURCE_DIR.parent / "shared" / "data"
 UN_LIST = SHARED_DATA / "un" / "consolidated-2025-04-19.xml"
 NETWORKS = SOURCE_DIR / "tests" / "fixtures" / "networks"
 EXPOSURE = SOURCE_DIR / "tests" / "fixtures" / "exposure"
+MINI = SOURCE_DIR / "tests" / "fixtures" / "mini"
 
 
 def run_vigil(*args: str) -> subprocess.CompletedProcess:
@@ -60,5 +61,20 @@ def exposure_store(tmp_path_factory):
         str(EXPOSURE / "data"),
         "--texts",
         str(EXPOSURE / "texts"),
+    )
+    return vigil.open(db)
+
+
+@pytest.fixture(scope="session")
+def mini_store(tmp_path_factory):
+    """The mini knowledge base (tests/fixtures/mini): a few groups, a claimed
+    and attributed bombing, an estimate."""
+    import vigil
+
+    db = load(
+        tmp_path_factory.mktemp("mini") / "vigil.db",
+        str(MINI / "data"),
+        "--texts",
+        str(MINI / "texts"),
     )
     return vigil.open(db)

@@ -98,6 +98,16 @@ def test_show_gives_the_card_and_not_found(exposure_store):
     assert str(caught.value) == "no entity is named 'Nobody Here'"
 
 
+def test_show_gives_an_events_card_by_its_id_as_the_cli(mini_store):
+    card = mini_store.show("2018-05-03-darvaz-market-bombing")
+    assert (card["id"], card["type"]) == ("2018-05-03-darvaz-market-bombing", "bombing")
+    roles = {(p["entity"], p["role"]) for p in card["participants"]}
+    assert ("northern-front", "attributed") in roles and ("valley-brigade", "claimed") in roles
+    cli = run_vigil("show", "2018-05-03-darvaz-market-bombing", "--json", "--db", mini_store.path)
+    assert cli.returncode == 0, cli.stderr
+    assert card == json.loads(cli.stdout)
+
+
 def test_network_files_need_no_store():
     assert vigil.rank(KITE, measure="betweenness", top=1)["node"].tolist() == ["Heather"]
     assert vigil.keyplayers(KITE, k=1)["players"][0]["node"] == "Heather"

@@ -304,8 +304,9 @@ class Store:
         return self._native.lists()
 
     def show(self, name: str, *, as_of: Optional[str] = None, during: Optional[str] = None) -> dict:
-        """An entity's card (``vigil show --json``): by id or any name in any script.
-        NotFoundError (with suggestions) when nothing has that name.
+        """An entity's card (``vigil show --json``): by id or any name in any
+        script; or an event's card, by the event's id. NotFoundError (with
+        suggestions) when nothing has that name.
 
         as_of: only the relations that held on that date (YYYY, YYYY-MM or
         YYYY-MM-DD; a year or month means its last day); during: only those

@@ -3,6 +3,7 @@
 
 #include <type_traits>
 
+#include "vigil/engine/json/event_json.h"
 #include "vigil/engine/json/internal/values.h"
 #include "vigil/engine/json/monitoring_json.h"
 
@@ -345,6 +346,10 @@ Json ToJson(const VerifyReport& report) {
               {"skipped_without_text", report.skipped_without_text},
               {"sources", std::move(sources)},
               {"claims", std::move(claims)}};
+}
+
+Json ToJson(const std::variant<EntityCard, EventCard>& card) {
+  return std::visit([](const auto& c) { return ToJson(c); }, card);
 }
 
 }  // namespace vigil

@@ -8,10 +8,12 @@
 //   std::cout << ToJson(*card).dump(2);
 #pragma once
 
+#include <variant>
 #include <vector>
 
 #include "vigil/engine/conflict_report.h"
 #include "vigil/engine/entity_card.h"
+#include "vigil/engine/events.h"
 #include "vigil/engine/json/facts_json.h"
 #include "vigil/engine/lint.h"
 #include "vigil/engine/list_request.h"
@@ -30,6 +32,9 @@ Json ToJson(const std::vector<LoadReport>& reports);
 // An entity reference plus {"matched_name", "description", "names", ...,
 // "linked"}.
 Json ToJson(const EntityCard& card);
+// What `vigil show` finds by a name (Engine::ShowEntityOrEvent): an
+// entity's card or an event's, as ToJson writes each.
+Json ToJson(const std::variant<EntityCard, EventCard>& card);
 // The array of the rows of the table asked for.
 Json ToJson(const ListResult& result);
 // {"source": a row of `list sources`, "text", "offset", "limit", "claims":
