@@ -115,8 +115,59 @@ constexpr CountryForms kCountryForms[] = {
     {"Yemen", "Yemeni|Yemenis"},
 };
 
+// Capitals that are also common words, given names or names of other
+// places first ("Victoria", "Kingston", "Georgetown", "Santiago") are left
+// out, as are contested ones.
+constexpr CountryForms kSeatsOfGovernment[] = {
+    {"Afghanistan", "Kabul"},
+    {"Algeria", "Algiers"},
+    {"Australia", "Canberra"},
+    {"Azerbaijan", "Baku"},
+    {"Bangladesh", "Dhaka"},
+    {"Belarus", "Minsk"},
+    {"Canada", "Ottawa"},
+    {"China", "Beijing|Zhongnanhai"},
+    {"Egypt", "Cairo"},
+    {"Finland", "Helsinki"},
+    {"France", "Paris|Elysee|Élysée"},
+    {"Germany", "Berlin"},
+    {"India", "New Delhi"},
+    {"Indonesia", "Jakarta"},
+    {"Iran", "Tehran|Teheran"},
+    {"Iraq", "Baghdad"},
+    {"Italy", "Rome"},
+    {"Japan", "Tokyo"},
+    {"Jordan", "Amman"},
+    {"Kazakhstan", "Astana"},
+    {"Kyrgyzstan", "Bishkek"},
+    {"Lebanon", "Beirut"},
+    {"Libya", "Tripoli"},
+    {"Mali", "Bamako"},
+    {"Nigeria", "Abuja"},
+    {"North Korea", "Pyongyang"},
+    {"Pakistan", "Islamabad"},
+    {"Qatar", "Doha"},
+    {"Russia", "Moscow|Kremlin"},
+    {"Saudi Arabia", "Riyadh"},
+    {"Somalia", "Mogadishu"},
+    {"South Korea", "Seoul"},
+    {"Sudan", "Khartoum"},
+    {"Syria", "Damascus"},
+    {"Tajikistan", "Dushanbe"},
+    {"Turkey", "Ankara"},
+    {"Turkmenistan", "Ashgabat"},
+    {"Ukraine", "Kyiv|Kiev"},
+    {"United Arab Emirates", "Abu Dhabi"},
+    {"United Kingdom", "London|Downing Street|Whitehall"},
+    {"United States", "Washington|White House"},
+    {"Uzbekistan", "Tashkent"},
+    {"Yemen", "Sanaa|Sana'a"},
+};
+
 }  // namespace
 
 std::span<const CountryForms> CountryFormTable() { return kCountryForms; }
+
+std::span<const CountryForms> SeatOfGovernmentTable() { return kSeatsOfGovernment; }
 
 }  // namespace vigil::reading

@@ -5,6 +5,7 @@
 // name of the table's country (NameDictionary, name kind "demonym").
 //
 //   for (const CountryForms& c : CountryFormTable()) ...  // {"Russia|Russian Federation", "Russian|Russians"}
+//   for (const CountryForms& c : SeatOfGovernmentTable()) ...  // {"Russia", "Moscow|Kremlin"}
 #pragma once
 
 #include <span>
@@ -17,5 +18,12 @@ struct CountryForms {
 };
 
 std::span<const CountryForms> CountryFormTable();
+
+// The capitals and seats of government by which news prose names a state's
+// government ("Moscow warned Washington", "the Kremlin said"), as data: a
+// general table, names as in CountryFormTable, forms '|' between them. The
+// name dictionary gives a state entity these forms as names of kind
+// "seat", unless something else in the knowledge base has that name.
+std::span<const CountryForms> SeatOfGovernmentTable();
 
 }  // namespace vigil::reading

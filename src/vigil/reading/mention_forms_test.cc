@@ -64,6 +64,58 @@ TEST(MentionFormsTest, DemonymsNameTheirState) {
   EXPECT_TRUE(r.places.empty());
 }
 
+TEST(CountryFormsTest, EverySeatOfGovernmentBelongsToACountryOfTheFormTable) {
+  std::set<std::string> countries, seats;
+  for (const CountryForms& c : CountryFormTable()) {
+    std::string_view all = c.names;
+    countries.insert(std::string(all.substr(0, all.find('|'))));
+  }
+  for (const CountryForms& c : SeatOfGovernmentTable()) {
+    EXPECT_TRUE(countries.count(c.names)) << c.names;
+    EXPECT_TRUE(seats.insert(c.forms).second) << c.forms;
+  }
+}
+
+TEST(MentionFormsTest, ASeatOfGovernmentNamesItsStateAsAnActor) {
+  Reading r = ReadForms("Helsinki warned the Red Hand Front, and the Front answered Helsinki.");
+  std::vector<const Mention*> seats;
+  for (const auto& m : r.mentions)
+    if (m.text == "Helsinki") seats.push_back(&m);
+  ASSERT_EQ(seats.size(), 2u);
+  EXPECT_EQ(seats[0]->entity, "finland");
+  EXPECT_EQ(seats[0]->via, "seat");
+  EXPECT_LT(seats[0]->confidence, 1.0);
+  EXPECT_EQ(seats[0]->reason, "seat of government of finland");
+}
+
+TEST(MentionFormsTest, ASeatOfGovernmentAsAPlaceOrInsideANameIsNoMention) {
+  // After a locative (with or without "the") it is where something is; before
+  // a capitalised word it starts another name.
+  for (std::string_view text : {"Talks were held in Helsinki.", "He flew to the Helsinki suburbs.",
+                                "The Helsinki Times reported it."})
+    EXPECT_EQ(MentionWithText(ReadForms(text), "Helsinki"), nullptr) << text;
+}
+
+TEST(MentionFormsTest, ACapitalInTheKnowledgeBaseIsThePlaceOrTheStateByContext) {
+  NameDictionary names({{"finland", "state", "Finland", "primary", ""},
+                        {"helsinki", "place", "Helsinki", "primary", ""},
+                        {"kremlin-like", "government_body", "Kremlin", "primary", ""}});
+  Reading actor = ReadText(names, "Helsinki warned them.", {});
+  ASSERT_EQ(actor.mentions.size(), 1u);
+  EXPECT_EQ(actor.mentions[0].entity, "finland");
+  EXPECT_EQ(actor.mentions[0].via, "seat");
+  Reading place = ReadText(names, "They met in Helsinki.", {});
+  ASSERT_EQ(place.mentions.size(), 1u);
+  EXPECT_EQ(place.mentions[0].entity, "helsinki");
+  EXPECT_EQ(place.mentions[0].via, "name");
+  // An entity other than a place keeps its name: no seat is made of it.
+  NameDictionary body({{"russia", "state", "Russia", "primary", ""},
+                       {"kremlin", "government_body", "Kremlin", "primary", ""}});
+  Reading r = ReadText(body, "The Kremlin said so.", {});
+  ASSERT_EQ(r.mentions.size(), 1u);
+  EXPECT_EQ(r.mentions[0].entity, "kremlin");
+}
+
 TEST(MentionFormsTest, InitialismsWithStopsStandAlone) {
   // "N.U." is a weak alias, but the initials of "Northern Union": a mention
   // without the full name; "Northies" still needs the full name.

@@ -58,6 +58,29 @@ std::u32string_view WordAt(const std::u32string& folded, size_t at, bool before)
   return std::u32string_view(folded).substr(at, end - at);
 }
 
+// Words before a capital that make it a place ("in Kabul", "to the Kremlin").
+const std::set<std::u32string>& Locatives() {
+  static const std::set<std::u32string> words = {
+      U"in",   U"at",     U"near",   U"outside", U"around", U"from",    U"to",      U"into",
+      U"across", U"over", U"toward", U"towards", U"via",    U"through", U"inside",  U"within",
+      U"beyond", U"between"};
+  return words;
+}
+
+// Whether the seat of government at folded [begin, end) names the state as
+// an actor: not after a locative ("in the Moscow suburbs"), and not the
+// start of a longer proper name ("the Washington Post", "Paris Agreement").
+bool SeatStandsForState(const TextIndex& index, size_t begin, size_t end) {
+  std::u32string_view before = WordAt(index.folded(), begin, true);
+  if (before == U"the" && begin >= before.size() + 1)
+    before = WordAt(index.folded(), begin - before.size() - 1, true);
+  if (Locatives().count(std::u32string(before))) return false;
+  std::u32string_view after = WordAt(index.folded(), end + 1, false);
+  if (after.empty()) return true;
+  std::string next = index.Slice(index.OriginalStart(end + 1), index.OriginalEnd(end + 1 + after.size()));
+  return next.empty() || !(next[0] >= 'A' && next[0] <= 'Z');
+}
+
 bool IsCyrillic(char32_t c) { return c >= 0x0400 && c <= 0x04FF; }
 
 // The first letters of a folded name's words; without "of", "the", "and"
@@ -128,6 +151,28 @@ NameDictionary::NameDictionary(std::vector<DictionaryEntry> entries)
       entries_.push_back({entries_[i].entity, "state", form, "demonym", "Latn"});
     }
   }
+  // Seats of government for the same states ("Moscow", "the Kremlin"),
+  // unless an entity other than a place already has that name (the city
+  // keeps its name: context chooses between the two, ReadText).
+  std::unordered_map<std::u32string, const CountryForms*> seat_of;
+  for (const CountryForms& c : SeatOfGovernmentTable()) seat_of.emplace(FoldName(c.names), &c);
+  std::set<std::u32string> any_name;
+  for (const auto& e : entries_)
+    if (e.entity_kind != "place") any_name.insert(FoldName(e.text));
+  for (size_t i = 0; i < given; ++i) {
+    if (entries_[i].entity_kind != "state") continue;
+    auto it = seat_of.find(FoldName(entries_[i].text));
+    if (it == seat_of.end()) continue;
+    std::string_view forms = it->second->forms;
+    for (size_t at = 0; at <= forms.size();) {
+      size_t bar = std::min(forms.find('|', at), forms.size());
+      std::string form(forms.substr(at, bar - at));
+      at = bar + 1;
+      if (any_name.count(FoldName(form))) continue;
+      if (!named.insert({entries_[i].entity, FoldName(form)}).second) continue;
+      entries_.push_back({entries_[i].entity, "state", form, "seat", "Latn"});
+    }
+  }
   // "the Taliban's political office" for "Taliban political office": the
   // possessive after a name's first word, for organisations and bodies.
   size_t with_forms = entries_.size();
@@ -154,7 +199,9 @@ NameDictionary::NameDictionary(std::vector<DictionaryEntry> entries)
         for (char32_t c : folded)
           if (c != U' ') letters.push_back(c);
         for (const auto& other : entries_) {
-          if (other.entity != e.entity || IsWeak(other) || other.name_kind == "demonym") continue;
+          if (other.entity != e.entity || IsWeak(other) || other.name_kind == "demonym" ||
+              other.name_kind == "seat")
+            continue;
           std::u32string name = FoldName(other.text);
           if (InitialsOfFoldedName(name, false) == letters ||
               InitialsOfFoldedName(name, true) == letters)
@@ -361,6 +408,16 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
       if (!seen.insert(entry.entity).second) continue;
       m.candidates.push_back({entry.entity, entry.entity_kind, entry.text, entry.name_kind});
     }
+    if (std::any_of(m.candidates.begin(), m.candidates.end(),
+                    [](const Candidate& c) { return c.name_kind == "seat"; })) {
+      // A capital stands for its government as an actor ("Moscow warned"),
+      // and is a place otherwise ("in Kabul"), or part of a longer name
+      // ("the Washington Post").
+      const bool actor = SeatStandsForState(index, h.begin, h.end);
+      std::erase_if(m.candidates, [actor](const Candidate& c) {
+        return actor ? c.entity_kind == "place" : c.name_kind == "seat";
+      });
+    }
     if (m.candidates.empty()) continue;
     if (h.coordinated) {
       m.via = "coordination";
@@ -369,12 +426,18 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
                            [](const Candidate& c) { return c.name_kind == "demonym"; })) {
       m.via = "demonym";
       m.confidence = 0.7;
+    } else if (std::all_of(m.candidates.begin(), m.candidates.end(),
+                           [](const Candidate& c) { return c.name_kind == "seat"; })) {
+      m.via = "seat";
+      m.confidence = 0.7;
     }
     if (m.candidates.size() == 1) {
       m.entity = m.candidates[0].entity;
       m.reason = h.coordinated ? fmt::format("'{}' shares the head of the name after it: {}",
                                              m.text, m.candidates[0].name)
                  : m.via == "demonym" ? fmt::format("demonym of {}", m.candidates[0].entity)
+                 : m.via == "seat"
+                     ? fmt::format("seat of government of {}", m.candidates[0].entity)
                  : confirmed_only ? "weak or short name, the entity is named elsewhere in the text"
                                   : "only candidate";
     } else {

@@ -32,7 +32,7 @@ struct DictionaryEntry {
   std::string entity_kind;  // person | organization | government_body | state | place
   std::string text;         // the name as written
   std::string name_kind;    // primary | alias | weak_alias | original_script | transliteration;
-                            // demonym: added by the dictionary (country_forms.h)
+                            // demonym, seat: added by the dictionary (country_forms.h)
   std::string script;       // ISO 15924 ("Latn", "Arab", "Cyrl"), detected when empty
 };
 
@@ -46,7 +46,8 @@ inline constexpr size_t kConfirmLength = 2;
 // Every name folded into one automaton. Immutable once built: share it
 // between threads. A state whose name is a country of CountryFormTable()
 // also gets that country's adjectives and demonyms ("Russian", "Afghans")
-// as names of kind "demonym".
+// as names of kind "demonym", and its capitals and seats of government
+// (SeatOfGovernmentTable: "Moscow", "White House") as names of kind "seat".
 class NameDictionary {
  public:
   explicit NameDictionary(std::vector<DictionaryEntry> entries);
@@ -91,6 +92,7 @@ struct Mention {
   std::string reason;  // how it was resolved ("only candidate", "named earlier: ...")
   size_t sentence = 0;
   // How the text names the entity: "name", "demonym" ("Russian officials"),
+  // "seat" ("Moscow warned": a capital as its state),
   // "coordination" ("the Afghan and Pakistani Taliban": "Afghan" stands for
   // "Afghan Taliban"), or "coreference" ("the group", "its", "he": the
   // antecedent's entity, with the antecedent's span and a lower confidence).
