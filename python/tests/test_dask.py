@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 import vigil
 
+dask = pytest.importorskip("dask")
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 import vigil.dask  # noqa: E402 (after the skips: it needs Dask)
@@ -47,7 +48,15 @@ EXPECTED_TOP = {
 def client(tmp_path_factory):
     """Two worker processes of one thread each, for the whole module."""
     directory = str(tmp_path_factory.mktemp("dask"))
-    with distributed.LocalCluster(
+    # Generous timeouts: the suite runs beside builds and other tests on two
+    # cores, where starting a worker process can take longer than dask's
+    # defaults allow.
+    timeouts = {
+        "distributed.comm.timeouts.connect": "180s",
+        "distributed.comm.timeouts.tcp": "180s",
+        "distributed.deploy.lost-worker-timeout": "180s",
+    }
+    with dask.config.set(timeouts), distributed.LocalCluster(
         n_workers=2,
         threads_per_worker=1,
         processes=True,
