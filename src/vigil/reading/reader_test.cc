@@ -318,6 +318,8 @@ const RuleCase kCases[] = {
      "norland", "red-hand", "The Red Hand Front was described as a group by Norland."},
     {"operates_in.verb", "The Red Hand Front operates in Eastvale.", "red-hand", "eastvale",
      "The Red Hand Front wrote to Eastvale."},
+    {"operates_in.locative", "The Red Hand Front in Eastvale grew stronger.", "red-hand",
+     "eastvale", "The Red Hand Front in 2020 wrote to Eastvale."},
     {"operates_in.presence", "The Red Hand Front's presence in Eastvale grew.", "red-hand",
      "eastvale", "The Red Hand Front's letter to Eastvale arrived."},
     {"family_of.appositive", "Yusuf Dalil, the son of Omar Dalil, spoke.", "yusuf-dalil",

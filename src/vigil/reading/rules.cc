@@ -154,6 +154,8 @@ constexpr RuleSpec kRules[] = {
     {"operates_in.verb", "relation", "operates_in", "asserts",
      "{A:organization,person} " BE "? operates|operating|operated|active|present|based|"
      "entrenched|thriving|resurgent in|across|throughout " DET "? {B:place,state}"},
+    {"operates_in.locative", "relation", "operates_in", "asserts",
+     "{A:organization,government_body} in|inside " DET "? {B:place,state}"},
     {"operates_in.presence", "relation", "operates_in", "asserts",
      "{A:organization} s? " ADJ "? presence|fighters|militants|cells|camps|bases|foothold|operations|"
      "bastions|bastion|strongholds|stronghold|hideouts|sanctuaries|safe|havens|territory "
