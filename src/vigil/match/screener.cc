@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <string>
 
 #include "vigil/text/country.h"
@@ -18,6 +19,15 @@ struct Scratch {
   std::vector<int32_t> last_part;  // the last query part credited to a name
   std::vector<uint32_t> touched;
   std::vector<std::pair<float, uint32_t>> ranked;  // candidates by coverage
+  // The look-ups credited so far, by query part (tag), and the one-typo keys
+  // over their cap, credited last to the names other keys reached.
+  std::vector<std::pair<int32_t, std::span<const uint32_t>>> credited;
+  struct Deferred {
+    std::span<const uint32_t> ids;
+    int32_t tag;
+    float amount;
+  };
+  std::vector<Deferred> deferred;
   void Reset(size_t names) {
     if (coverage.size() != names) {
       coverage.assign(names, 0);
@@ -188,7 +198,10 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
   double total_weight = 0;
   for (const auto& p : q.parts) total_weight += p.weight;
 
+  scratch.credited.clear();
+  scratch.deferred.clear();
   auto credit = [&](std::span<const uint32_t> ids, int32_t part, float amount) {
+    if (!ids.empty()) scratch.credited.emplace_back(part, ids);
     for (uint32_t id : ids) {
       if (scratch.last_part[id] == part) continue;  // this part already credited
       if (scratch.last_part[id] == -1 && scratch.coverage[id] == 0) scratch.touched.push_back(id);
@@ -208,11 +221,13 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
       credit(index_.Find(KeyType::kSkeleton, part.skeleton), tag, 0.9f * w);
     if (part.bare.size() >= 2) credit(index_.Find(KeyType::kSkeleton, part.bare), tag, 0.8f * w);
     if (part.folded.size() >= kMinDeletionLength && !part.initial) {
-      // One-typo neighbours. A key shared by many names is a common name's
-      // typo, which its part and skeleton keys have already found: skipping
-      // those keeps a query with "Mohammad" from touching thousands of names.
+      // One-typo neighbours. A key shared by many names (a common name, or a
+      // typo of one) is not followed alone, which would touch thousands of
+      // names for "Mohammad": it is narrowed by the query's other parts
+      // below, once they have all been looked up.
       auto typo = [&](std::span<const uint32_t> ids, float amount) {
         if (ids.size() <= options_.max_typo_postings) credit(ids, tag, amount);
+        else scratch.deferred.push_back({ids, tag, amount});
       };
       typo(index_.Find(KeyType::kDeletion, part.folded), 0.8f * w);
       ForEachDeletion(part.folded,
@@ -225,6 +240,39 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
     credit(index_.Find(KeyType::kPart, q.parts[i].folded + q.parts[i + 1].folded), tag,
            static_cast<float>(0.5 * (q.parts[i].weight + q.parts[i + 1].weight)));
   credit(index_.Find(KeyType::kJoined, q.joined), tag, static_cast<float>(total_weight));
+
+  // One-typo keys over their cap, narrowed: only names that another part's
+  // keys reached get their credit, so a typo in a common part ("Ruslam
+  // Zakharov" for "Ruslan Zakharov" on a list of thousands of Ruslans and
+  // hundreds of Zakharovs) still lifts the record it names above the names
+  // that share only the other parts, which would otherwise tie with it and
+  // fill the max_candidates by id. A name already credited for this part
+  // (by its exact, skeleton or a smaller typo key) is not credited again.
+  // Deferred keys come in part order, so last_part guards repeats within
+  // one part.
+  for (const Scratch::Deferred& d : scratch.deferred) {
+    auto credited_before = [&](uint32_t id) {
+      for (const auto& [t, ids] : scratch.credited)
+        if (t == d.tag && std::binary_search(ids.begin(), ids.end(), id)) return true;
+      return false;
+    };
+    auto narrowed = [&](uint32_t id) {
+      if (scratch.last_part[id] == d.tag || credited_before(id)) return;
+      scratch.last_part[id] = d.tag;
+      scratch.coverage[id] += d.amount;
+    };
+    // Walk the shorter: the names touched so far, binary-searching the
+    // postings (ascending by id), or the postings, checking each name.
+    if (scratch.touched.size() * 16 < d.ids.size()) {
+      for (size_t k = 0, n = scratch.touched.size(); k < n; ++k) {
+        uint32_t id = scratch.touched[k];
+        if (std::binary_search(d.ids.begin(), d.ids.end(), id)) narrowed(id);
+      }
+    } else {
+      for (uint32_t id : d.ids)
+        if (scratch.last_part[id] != -1 || scratch.coverage[id] != 0) narrowed(id);
+    }
+  }
 
   std::vector<std::pair<float, uint32_t>>& ranked = scratch.ranked;
   ranked.clear();

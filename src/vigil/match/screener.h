@@ -112,7 +112,9 @@ struct ScreenResult {
 
 struct ScreenerOptions {
   size_t max_candidates = 24;        // names scored per query, best look-up coverage first
-  size_t max_typo_postings = 256;    // one-typo keys shared by more names are not followed
+  // One-typo keys shared by more names credit only the names that the
+  // query's other parts reached (they narrow; they never touch new names).
+  size_t max_typo_postings = 256;
   double min_coverage = 0.30;        // share of the query's weight a candidate must reach
   double weak_alias_floor = 0.60;    // a weak alias may confirm records already this close
   double fallback_min_dice = 0.45;   // trigram overlap for fallback candidates

@@ -211,6 +211,48 @@ TEST(ScreenerListTest, HitsThatAllScoreOneAreRankedByTheEvidenceBeyondIt) {
   EXPECT_DOUBLE_EQ(result.hits[2].score, result.hits[2].rank_score);
 }
 
+// Made-up names for filler records: consonant-vowel syllables, distinct for
+// distinct i.
+std::string Syllables(int i, int count) {
+  static constexpr std::string_view kConsonants = "bdfgklmprstvz";
+  static constexpr std::string_view kVowels = "aeiou";
+  std::string out;
+  for (int k = 0; k < count; ++k) {
+    int digit = i % 65;
+    i /= 65;
+    out += kConsonants[static_cast<size_t>(digit / 5)];
+    out += kVowels[static_cast<size_t>(digit % 5)];
+  }
+  out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+TEST(ScreenerListTest, ATypoInACommonPartIsNarrowedByTheOtherPartsNotDropped) {
+  // A large list: 300 Ruslans (so that every one-typo key of "ruslan" is
+  // shared by more names than max_typo_postings) and 40 Zakharovs, of whom
+  // the Ruslan is listed last. "Ruslam Zakharov" changes the skeleton
+  // (rslm), so only the one-typo keys of "ruslam" reach "ruslan"; they were
+  // dropped for their size, leaving every Zakharov with the same coverage
+  // and the 24 with the smallest ids as the only candidates: no hit.
+  std::vector<RecordInput> records;
+  for (int i = 0; i < 300; ++i)
+    records.push_back(Record("r" + std::to_string(i), "person",
+                             {{"Ruslan " + Syllables(i, 4) + "ov", kPrimary}}));
+  for (int i = 0; i < 40; ++i)
+    records.push_back(Record("z" + std::to_string(i), "person",
+                             {{Syllables(i, 3) + "ar Zakharov", kPrimary}}));
+  records.push_back(Record("zz-target", "person", {{"Ruslan Zakharov", kPrimary}}));
+  WatchList list = WatchList::Build(std::move(records), {}, 1);
+  CandidateIndex index = CandidateIndex::Build(list);
+  ScreenerOptions options;
+  ASSERT_GT(index.Find(KeyType::kDeletion, "rusla").size(), options.max_typo_postings);
+  ScreenQuery q;
+  q.name = "Ruslam Zakharov";
+  ScreenResult result = Screener(list, index, options).Screen(q);
+  ASSERT_FALSE(result.hits.empty());
+  EXPECT_EQ(list.records()[result.hits[0].record].key, "zz-target");
+}
+
 TEST(ScreenQueryTest, ValidateNamesTheFieldAndTheProblem) {
   ScreenQuery q;
   q.name = "Sirajuddin Haqqani";
