@@ -28,7 +28,6 @@ distorted than the wall clock by other work on the machine).
 Timings are only meaningful on an otherwise idle machine.
 """
 import argparse
-import csv
 import os
 import random
 import resource
@@ -45,7 +44,7 @@ import distributed  # noqa: E402
 
 import vigil  # noqa: E402
 import vigil.dask  # noqa: E402
-from perturbed_names import listed_names, perturbed_names  # noqa: E402
+from perturbed_names import listed_names, perturbed_names, write_names_csv  # noqa: E402
 
 TARGET = 0.70  # of the CLI's rows per second
 
@@ -93,10 +92,7 @@ def main():
         db = args.db or make_store(args.vigil, args.data, work)
         names = perturbed_names(listed_names(db), args.rows, 0.95, random.Random(args.seed))
         names_csv = os.path.join(work, "names.csv")
-        with open(names_csv, "w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f)
-            writer.writerow(["name"])
-            writer.writerows([n] for n in names)
+        write_names_csv(names_csv, names)
         del names
 
         # Warm-up: the screening snapshot beside the store.

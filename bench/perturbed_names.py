@@ -1,9 +1,10 @@
 """Perturbed names of the listed records, for the batch benchmarks
-(bench/batch_pipeline.py, bench/python_screen.py): listed names changed as
+(bench/batch_pipeline.py, bench/python_screen.py, bench/dask_screen.py): listed names changed as
 a clerk or a foreign spelling would (a letter dropped, doubled or swapped
 with its neighbour, words reordered, case changed, accents removed), mixed
 with made-up names that should not hit.
 """
+import csv
 import sqlite3
 import unicodedata
 
@@ -69,3 +70,11 @@ def perturbed_names(listed, rows, hit_share, rng):
         else:
             out.append(f"{rng.choice(FIRST)} {rng.choice(FIRST)} {rng.choice(LAST)}")
     return out
+
+
+def write_names_csv(path, names):
+    """names as a CSV file with one column, "name"."""
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["name"])
+        writer.writerows([n] for n in names)

@@ -22,7 +22,6 @@ Prints rows per second and the ratios Python / CLI.
 Timings are only meaningful on an otherwise idle machine.
 """
 import argparse
-import csv
 import os
 import random
 import subprocess
@@ -36,7 +35,7 @@ sys.path.insert(0, os.path.join(ROOT, "build", "release", "python"))
 import pandas as pd  # noqa: E402
 
 import vigil  # noqa: E402
-from perturbed_names import listed_names, perturbed_names  # noqa: E402
+from perturbed_names import listed_names, perturbed_names, write_names_csv  # noqa: E402
 
 OFAC = ["sdn-2023-01.csv", "alt-2025-12.csv", "add-2025-12.csv", "sdn_comments-2025-12.csv"]
 
@@ -79,10 +78,7 @@ def main():
         db = args.db or make_store(args.vigil, args.data, work)
         names = perturbed_names(listed_names(db), args.rows, 0.95, random.Random(args.seed))
         names_csv = os.path.join(work, "names.csv")
-        with open(names_csv, "w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f)
-            writer.writerow(["name"])
-            writer.writerows([n] for n in names)
+        write_names_csv(names_csv, names)
         frame = pd.DataFrame({"name": names})
 
         # Warm-up: the screening cache beside the store, and this process's
