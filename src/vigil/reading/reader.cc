@@ -114,6 +114,18 @@ bool WrittenAsStoppedInitials(std::string_view text) {
 }
 bool IsArabic(char32_t c) { return c >= 0x0600 && c <= 0x06FF; }
 
+// "Russian|Russians" -> {"Russian", "Russians"}: a column of the country
+// tables (country_forms.h).
+std::vector<std::string_view> SplitAtBars(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (size_t at = 0; at <= text.size();) {
+    size_t bar = std::min(text.find('|', at), text.size());
+    out.push_back(text.substr(at, bar - at));
+    at = bar + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string Digest(std::string_view text) { return Sha256Hex(text).substr(0, 8); }
@@ -127,14 +139,8 @@ NameDictionary::NameDictionary(std::vector<DictionaryEntry> entries)
     : entries_(std::move(entries)) {
   // Country adjectives and demonyms for the states the table knows.
   std::unordered_map<std::u32string, const CountryForms*> country_of;
-  for (const CountryForms& c : CountryFormTable()) {
-    std::string_view names = c.names;
-    for (size_t at = 0; at <= names.size();) {
-      size_t bar = std::min(names.find('|', at), names.size());
-      country_of.emplace(FoldName(names.substr(at, bar - at)), &c);
-      at = bar + 1;
-    }
-  }
+  for (const CountryForms& c : CountryFormTable())
+    for (std::string_view name : SplitAtBars(c.names)) country_of.emplace(FoldName(name), &c);
   std::set<std::pair<std::string, std::u32string>> named;  // (entity, folded name)
   for (const auto& e : entries_) named.insert({e.entity, FoldName(e.text)});
   size_t given = entries_.size();
@@ -142,13 +148,9 @@ NameDictionary::NameDictionary(std::vector<DictionaryEntry> entries)
     if (entries_[i].entity_kind != "state") continue;
     auto it = country_of.find(FoldName(entries_[i].text));
     if (it == country_of.end()) continue;
-    std::string_view forms = it->second->forms;
-    for (size_t at = 0; at <= forms.size();) {
-      size_t bar = std::min(forms.find('|', at), forms.size());
-      std::string form(forms.substr(at, bar - at));
-      at = bar + 1;
+    for (std::string_view form : SplitAtBars(it->second->forms)) {
       if (!named.insert({entries_[i].entity, FoldName(form)}).second) continue;
-      entries_.push_back({entries_[i].entity, "state", form, "demonym", "Latn"});
+      entries_.push_back({entries_[i].entity, "state", std::string(form), "demonym", "Latn"});
     }
   }
   // Seats of government for the same states ("Moscow", "the Kremlin"),
@@ -163,14 +165,10 @@ NameDictionary::NameDictionary(std::vector<DictionaryEntry> entries)
     if (entries_[i].entity_kind != "state") continue;
     auto it = seat_of.find(FoldName(entries_[i].text));
     if (it == seat_of.end()) continue;
-    std::string_view forms = it->second->forms;
-    for (size_t at = 0; at <= forms.size();) {
-      size_t bar = std::min(forms.find('|', at), forms.size());
-      std::string form(forms.substr(at, bar - at));
-      at = bar + 1;
-      if (any_name.count(FoldName(form))) continue;
-      if (!named.insert({entries_[i].entity, FoldName(form)}).second) continue;
-      entries_.push_back({entries_[i].entity, "state", form, "seat", "Latn"});
+    for (std::string_view form : SplitAtBars(it->second->forms)) {
+      std::u32string folded = FoldName(form);
+      if (any_name.count(folded) || !named.insert({entries_[i].entity, folded}).second) continue;
+      entries_.push_back({entries_[i].entity, "state", std::string(form), "seat", "Latn"});
     }
   }
   // "the Taliban's political office" for "Taliban political office": the
