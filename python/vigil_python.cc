@@ -157,14 +157,8 @@ class HitColumns {
       arena_.execute([&] {
         tbb::parallel_for(size_t{0}, responses.size(), [&](size_t i) {
           if (!responses[i]) return;
-          Json cleaning;
-          for (const auto& hit : responses[i]->hits) {
-            Json explanation = ToJson(hit)["explanation"];
-            // As ToJson(ScreenResponse) gives each hit: with the query's cleaning.
-            if (cleaning.is_null()) cleaning = ToJson(responses[i]->query.cleaning);
-            explanation["cleaning"] = cleaning;
-            explained[i].push_back(explanation.dump());
-          }
+          for (const auto& hit : responses[i]->hits)
+            explained[i].push_back(HitExplanationText(hit, responses[i]->query.cleaning));
         });
       });
     for (size_t i = 0; i < responses.size(); ++i) {

@@ -120,6 +120,31 @@ void WriteLists(JsonSink& out, const std::vector<match::ListVersion>& lists) {
   out.EndArray();
 }
 
+// A hit's explanation; it ends with the query's cleaning when one is given.
+void WriteExplanation(JsonSink& out, const ScreenHit& hit, const CleanedText* cleaning) {
+  out.BeginObject();
+  WriteComparisonFields(out, hit.comparison);
+  // Which reading of the query met the listed name: as written, or as shown
+  // on screen when bidi controls reorder it.
+  out.Key("query_reading"), out.String(hit.displayed ? "displayed" : "written");
+  // The matched name's parts, which the pairs' candidate_parts index (the
+  // query's are query.analysis's, or displayed_analysis's).
+  out.Key("candidate_parts"), WriteParts(out, hit.candidate_parts, hit.candidate_sources);
+  out.Key("name_score"), out.Number(hit.name_score);
+  out.Key("evidence");
+  out.BeginArray();
+  for (const auto& e : hit.evidence) {
+    out.BeginObject();
+    out.Key("kind"), out.String(e.kind);
+    out.Key("effect"), out.Number(e.effect);
+    out.Key("detail"), out.String(e.detail);
+    out.EndObject();
+  }
+  out.EndArray();
+  if (cleaning) out.Key("cleaning"), WriteCleaning(out, *cleaning);
+  out.EndObject();
+}
+
 // One hit; its explanation ends with the query's cleaning when one is given
 // (a response's hits each explain themselves whole).
 void WriteHit(JsonSink& out, const ScreenHit& hit, const CleanedText* cleaning) {
@@ -153,28 +178,7 @@ void WriteHit(JsonSink& out, const ScreenHit& hit, const CleanedText* cleaning) 
   out.EndArray();
   out.Key("nationalities"), out.Strings(hit.nationalities);
   out.Key("linked"), out.StringOrNull(hit.linked);
-  out.Key("explanation");
-  out.BeginObject();
-  WriteComparisonFields(out, hit.comparison);
-  // Which reading of the query met the listed name: as written, or as shown
-  // on screen when bidi controls reorder it.
-  out.Key("query_reading"), out.String(hit.displayed ? "displayed" : "written");
-  // The matched name's parts, which the pairs' candidate_parts index (the
-  // query's are query.analysis's, or displayed_analysis's).
-  out.Key("candidate_parts"), WriteParts(out, hit.candidate_parts, hit.candidate_sources);
-  out.Key("name_score"), out.Number(hit.name_score);
-  out.Key("evidence");
-  out.BeginArray();
-  for (const auto& e : hit.evidence) {
-    out.BeginObject();
-    out.Key("kind"), out.String(e.kind);
-    out.Key("effect"), out.Number(e.effect);
-    out.Key("detail"), out.String(e.detail);
-    out.EndObject();
-  }
-  out.EndArray();
-  if (cleaning) out.Key("cleaning"), WriteCleaning(out, *cleaning);
-  out.EndObject();
+  out.Key("explanation"), WriteExplanation(out, hit, cleaning);
   // Decision memory, only when there is some.
   if (!hit.decisions.empty()) {
     out.Key("decisions");
@@ -296,6 +300,12 @@ std::string ListsLine(const std::vector<match::ListVersion>& lists) {
     out += fmt::format("{}{} ({}, {} records)", out.empty() ? "" : "; ", l.dataset,
                        l.publish_date.empty() ? l.version : l.publish_date, l.records);
   return out;
+}
+
+std::string HitExplanationText(const ScreenHit& hit, const CleanedText& cleaning) {
+  JsonText text;
+  WriteExplanation(text, hit, &cleaning);
+  return text.Take();
 }
 
 std::string BatchJsonLine(int line, const std::string* id,

@@ -37,6 +37,10 @@ Json ToJson(const std::vector<match::ListVersion>& lists);
 // One hit; its explanation without "cleaning" (ToJson(ScreenResponse) adds
 // the query's to each hit).
 Json ToJson(const ScreenHit& hit);
+// A hit's "explanation" object, ending with the query's cleaning, as the
+// response's JSON gives it, written as compact JSON text (a batch's
+// explanation column).
+std::string HitExplanationText(const ScreenHit& hit, const CleanedText& cleaning);
 // {"query", "threshold", "lists", "hits", "candidates", "fallback",
 //  "elapsed_ms"}
 Json ToJson(const ScreenResponse& response);

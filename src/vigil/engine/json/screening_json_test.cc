@@ -150,6 +150,11 @@ TEST(ScreeningJsonTest, BatchRowsAsJsonLinesAndCsv) {
   EXPECT_EQ(BatchJsonLine(8, nullptr, {}, rich), rich_tree.dump() + "\n");
   EXPECT_EQ(rich_tree["hits"][0]["decisions"][0]["actor"], "desk-1");
   EXPECT_EQ(rich_tree["query"]["analysis"]["parts"][0]["nasab_position"], 2);
+  // A batch's explanation column: the hit's explanation in the response,
+  // with the query's cleaning, as text.
+  EXPECT_EQ(HitExplanationText(rich.hits[0], rich.query.cleaning),
+            rich_tree["hits"][0]["explanation"].dump());
+  EXPECT_EQ(rich_tree["hits"][0]["explanation"]["cleaning"]["summary"], "U+200B ZERO WIDTH SPACE");
 
   std::string lists = ListsLine(r.lists);
   EXPECT_EQ(lists, "un-consolidated (2025-04-19, 877 records); curated (59d5, 16 records)");
