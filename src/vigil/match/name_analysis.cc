@@ -585,6 +585,33 @@ int VowelConflicts(std::string_view arabic, std::string_view latin) {
   return conflicts;
 }
 
+int SameScriptVowelConflicts(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return 0;
+  // A class and its neighbours: a~e, e~i (Ahmad / Ahmed, Seraj / Siraj);
+  // o and u are one class already.
+  auto near = [](int v) {
+    return v | ((v & 1) ? 2 : 0) | ((v & 2) ? 5 : 0) | ((v & 4) ? 2 : 0);
+  };
+  int halves = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    int x = a[i] & 15, y = b[i] & 15;
+    if (x == 0 && y == 0) continue;
+    if (x == 0 || y == 0) {
+      halves += 1;
+      // A vowel moved across one consonant (Appel / Apple): one half.
+      if (i + 1 < a.size()) {
+        int next_x = a[i + 1] & 15, next_y = b[i + 1] & 15;
+        bool moved = x == 0 ? next_x && !next_y && (near(next_x) & y)
+                            : next_y && !next_x && (near(next_y) & x);
+        if (moved) ++i;
+      }
+      continue;
+    }
+    if (!(near(x) & y)) halves += 2;
+  }
+  return halves;
+}
+
 namespace {
 
 // The length of the space character at text[i] (ASCII white space, no-break

@@ -95,6 +95,14 @@ std::string SkeletonVowels(std::string_view folded, bool digraphs = true);
 // their kind in a Latin spelling with the same skeleton, plus the Latin
 // glides that find no waw or ya.
 int VowelConflicts(std::string_view arabic, std::string_view latin);
+// The same for two spellings in one script (SkeletonVowels of each, with
+// digraphs), in half conflicts: a slot whose vowels share no class or a
+// neighbouring one (a~e, e~i, o~u) counts 2, a vowel on one side only 1.
+// Spellings of one name vary within those bounds (Mohammed / Muhammad,
+// Hekmatyar / Hikmatyar); different names with one consonant skeleton do
+// not (Mahmoud / Muhammad, Ramon / Roman, Maira / Muro). 0 when the slots
+// do not line up.
+int SameScriptVowelConflicts(std::string_view a, std::string_view b);
 
 // "Al-Qa'ida/Islamic Army" -> {"Al-Qa'ida", "Islamic Army"}: lists write
 // alternative names with slashes. A name without one comes back whole.

@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <numeric>
+
+#include <fmt/format.h>
 
 namespace vigil::match {
 
@@ -65,6 +68,12 @@ namespace {
 // What the Abd of a compound counts for when the other name has the bare
 // name: a common part, left unmatched.
 constexpr double kAbdWeight = 0.45;
+
+// Two parts in one script with one consonant skeleton: each half vowel
+// conflict (SameScriptVowelConflicts) takes this off their similarity, and
+// from this many on they are other names.
+constexpr double kVowelHalfPenalty = 0.08;
+constexpr int kOtherNameVowelHalves = 3;
 
 double Ratio(std::string_view a, std::string_view b) {
   size_t longest = std::max(a.size(), b.size());
@@ -245,9 +254,21 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
       if (sim >= 0.6) return {sim, MatchMethod::kSkeleton};
     } else {
       double ratio = Ratio(a.folded, b.folded);
-      if ((key >= 3 || (key == 2 && ratio >= 0.5) || a.folded[0] == b.folded[0]))
-        return {length_factor * std::clamp(0.65 + 0.35 * ratio, 0.75, key >= 3 ? 0.95 : 0.92),
-                MatchMethod::kSkeleton};
+      // One skeleton, other vowels: beyond what spellings of one name vary
+      // by (SameScriptVowelConflicts), another name (Mahmoud / Muhammad),
+      // unless the letters are a typo apart.
+      const int halves =
+          SameScriptVowelConflicts(SkeletonVowels(a.folded), SkeletonVowels(b.folded));
+      const PartSimilarity typo =
+          ratio >= 0.75 ? PartSimilarity{0.95 * ratio, MatchMethod::kFuzzy}
+                        : PartSimilarity{0, MatchMethod::kSkeleton};
+      if (halves >= kOtherNameVowelHalves) return typo;
+      if ((key >= 3 || (key == 2 && ratio >= 0.5) || a.folded[0] == b.folded[0])) {
+        const double sim =
+            length_factor * std::clamp(0.65 + 0.35 * ratio, 0.75, key >= 3 ? 0.95 : 0.92) -
+            kVowelHalfPenalty * halves;
+        return sim >= typo.similarity ? PartSimilarity{sim, MatchMethod::kSkeleton} : typo;
+      }
     }
   }
   // Arabic ض, ذ and ظ are d in Arabic spellings, z in Persian and Pashto
@@ -285,6 +306,12 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
   if (short_key.size() >= 3 && long_key.rfind(short_key, 0) == 0)
     return {cross_script ? 0.7 : 0.45, MatchMethod::kPrefix};
   return {0, MatchMethod::kFuzzy};
+}
+
+double DenseListFactor(size_t listed_names) {
+  constexpr double kDenseFrom = 50000, kPerDoubling = 0.5;
+  if (listed_names <= kDenseFrom) return 1.0;
+  return 1.0 + kPerDoubling * std::log2(static_cast<double>(listed_names) / kDenseFrom);
 }
 
 NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName& candidate,
@@ -459,7 +486,17 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
     if (explain) result.adjustments.push_back(
         {"single_part", "only one distinctive part in common: what the other name adds counts more"});
   }
-  double denominator = matched_weight + conflicting + omitted * (high - low) +
+  // Parts only the query has count more on a dense list.
+  double omitted_share = omitted * (high - low);
+  if (q_unmatched > c_unmatched && options_.query_omitted_factor > 1) {
+    omitted_share *= options_.query_omitted_factor;
+    if (explain)
+      result.adjustments.push_back(
+          {"dense_list", fmt::format("the query has parts the listed name lacks; on a list this "
+                                     "large they count {:.2f} times as much",
+                                     options_.query_omitted_factor)});
+  }
+  double denominator = matched_weight + conflicting + omitted_share +
                        contradiction + options_.number_weight * numbers;
   result.score = denominator > 0 ? matched / denominator : 0;
   if (!query.joined.empty() && query.joined == candidate.joined && result.score < 0.98) {

@@ -68,7 +68,16 @@ struct ScorerOptions {
   double single_part_omitted_weight = 0.6;  // omissions when only one distinctive part matched
   double contradiction_floor = 0.7;  // least weight of a part contradicted by the other name
   double number_weight = 1.0;      // weight of a number found in one name only
+  // Multiplies the omitted weight of parts the query has and the candidate
+  // lacks. A screener sets it above 1 for a dense list (DenseListFactor):
+  // the more names a list holds, the likelier an unlisted name meets one of
+  // them on all but one part by chance.
+  double query_omitted_factor = 1.0;
 };
+
+// query_omitted_factor for a list of this many names: 1 up to 50,000 names
+// (today's official lists), then half again per doubling.
+double DenseListFactor(size_t listed_names);
 
 class NameScorer {
  public:

@@ -241,4 +241,41 @@ TEST(EditDistanceTest, CountsTranspositionsOnce) {
 }
 
 }  // namespace
+TEST(NameScorerTest, OneSkeletonWithOtherVowelsIsAnotherNameInOneScript) {
+  // Spellings of one name vary by neighbouring vowels (a~e, e~i, o~u).
+  EXPECT_EQ(SameScriptVowelConflicts(SkeletonVowels("mohammed"), SkeletonVowels("muhammad")), 0);
+  EXPECT_EQ(SameScriptVowelConflicts(SkeletonVowels("hekmatyar"), SkeletonVowels("hikmatyar")), 0);
+  // A vowel moved across a consonant is one half conflict, not two.
+  EXPECT_EQ(SameScriptVowelConflicts(SkeletonVowels("appel"), SkeletonVowels("apple")), 1);
+  // Other names with the same consonants: Mahmoud is not Muhammad, Ramon not
+  // Roman, Maira not Muro.
+  EXPECT_GE(SameScriptVowelConflicts(SkeletonVowels("mahmoud"), SkeletonVowels("muhammad")), 3);
+  EXPECT_GE(SameScriptVowelConflicts(SkeletonVowels("ramon"), SkeletonVowels("roman")), 3);
+  auto part = [](std::string_view name) { return AnalyzeName(name).parts.at(0); };
+  EXPECT_EQ(CompareParts(part("maira"), part("muro"), false).similarity, 0);  // was 0.79
+  EXPECT_LT(Score("KANG, Arkar Maira", "MURO, Kang"), kDefaultThreshold);
+  EXPECT_LT(Score("Mahmoud Rahimi", "Muhammad Rahimi"), kDefaultThreshold);
+  // A typo in a vowel is still a typo: scored by its letters.
+  EXPECT_GE(CompareParts(part("hannibal"), part("hannibol"), false).similarity, 0.8);
+  EXPECT_GE(Score("Mohammed Omar", "Muhammad Umar"), kDefaultThreshold);
+}
+
+TEST(NameScorerTest, APartOnlyTheQueryHasCountsMoreOnADenseList) {
+  EXPECT_EQ(DenseListFactor(34000), 1.0);  // today's official lists
+  EXPECT_NEAR(DenseListFactor(100000), 1.5, 1e-9);
+  EXPECT_NEAR(DenseListFactor(1600000), 3.5, 1e-9);
+  AnalyzedName query = AnalyzeName("Ernesto Boris GRAMASHOV", NameKind::kPerson);
+  AnalyzedName listed = AnalyzeName("BORIS, Ernesto", NameKind::kPerson);
+  ScorerOptions dense;
+  dense.query_omitted_factor = DenseListFactor(1000000);
+  EXPECT_GE(NameScorer().Compare(query, listed).score, kDefaultThreshold);
+  NameComparison c = NameScorer(dense).Compare(query, listed);
+  EXPECT_LT(c.score, kDefaultThreshold);
+  ASSERT_FALSE(c.adjustments.empty());
+  EXPECT_EQ(c.adjustments.back().rule, "dense_list");
+  // A part only the listed name has (the query left it out) is not affected.
+  EXPECT_DOUBLE_EQ(NameScorer(dense).Compare(listed, query).score,
+                   NameScorer().Compare(listed, query).score);
+}
+
 }  // namespace vigil::match

@@ -153,7 +153,11 @@ Status ScreenQuery::Validate() const {
 }
 
 Screener::Screener(const WatchList& list, const CandidateIndex& index, ScreenerOptions options)
-    : list_(list), index_(index), options_(options), scorer_(options.scorer) {}
+    : list_(list), index_(index), options_(options), scorer_([&] {
+        ScorerOptions scorer = options.scorer;
+        scorer.query_omitted_factor *= DenseListFactor(list.names().size());
+        return scorer;
+      }()) {}
 
 void Screener::SortHits(std::vector<Hit>* hits, size_t top) const {
   std::sort(hits->begin(), hits->end(), [&](const Hit& a, const Hit& b) {
