@@ -10,7 +10,7 @@
 #include <set>
 
 #include "fixture.h"
-#include "vigil/store/sqlite/database.h"
+#include "vigil/store/sqlite/sqlite_connection.h"
 
 namespace vigil::e2e {
 namespace {
@@ -165,7 +165,7 @@ designations:
   auto load = Vigil({"load", list, "--dataset", "test-list"});
   ASSERT_EQ(load.exit_code, 0) << load.err;
   {
-    auto db = Database::Open(db_);
+    auto db = store::sqlite::SqliteConnection::Open(db_);
     ASSERT_TRUE(db.ok()) << db.status();
     ASSERT_TRUE((*db)
                     ->Execute("DELETE FROM links; INSERT INTO links(entity_key, target_key, "

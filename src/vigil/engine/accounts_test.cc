@@ -16,7 +16,7 @@ class AccountsTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() / ("vigil-accounts-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    auto store = store::SqliteStore::Open((dir_ / "vigil.db").string(), store::AccessMode::kReadWrite);
+    auto store = store::sqlite::SqliteStore::Open((dir_ / "vigil.db").string(), store::AccessMode::kReadWrite);
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
   }
@@ -25,7 +25,7 @@ class AccountsTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
   std::filesystem::path dir_;
-  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<store::sqlite::SqliteStore> store_;
 };
 
 TEST_F(AccountsTest, ATokenAuthenticatesItsOwnerUntilRevoked) {

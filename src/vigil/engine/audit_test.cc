@@ -19,7 +19,7 @@ class AuditTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() / ("vigil-audit-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    auto store = store::SqliteStore::Open((dir_ / "vigil.db").string(), store::AccessMode::kReadWrite);
+    auto store = store::sqlite::SqliteStore::Open((dir_ / "vigil.db").string(), store::AccessMode::kReadWrite);
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
   }
@@ -39,9 +39,9 @@ class AuditTest : public ::testing::Test {
     for (auto& th : threads) th.join();
     ASSERT_TRUE(log.Flush().ok());
   }
-  void Sql(const std::string& sql) { ASSERT_TRUE((*store_->Connection())->Execute(sql).ok()) << sql; }
+  void Sql(const std::string& sql) { ASSERT_TRUE((*store_->ThreadConnection())->Execute(sql).ok()) << sql; }
   std::filesystem::path dir_;
-  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<store::sqlite::SqliteStore> store_;
 };
 
 TEST_F(AuditTest, ConcurrentRecordsMakeOneUnbrokenChain) {
@@ -70,14 +70,14 @@ TEST_F(AuditTest, AReHashedEditBreaksTheNextLink) {
   AuditLog log(*store_);
   Fill(log);
   // Whoever edits row 5 and recomputes its hash still breaks row 6.
-  auto conn = *store_->Connection();
+  auto conn = *store_->ThreadConnection();
   std::string prev;
   {
-    Statement st(*conn, "SELECT prev_hash, at, actor, action FROM audit WHERE seq = 5");
+    store::sql::Statement st(*conn, "SELECT prev_hash, at, actor, action FROM audit WHERE seq = 5");
     ASSERT_TRUE(st.Step());
     prev = st.Text(0);
     store::AuditEntry e{st.Text(1), st.Text(2), st.Text(3), "{}"};
-    Statement up(*conn, "UPDATE audit SET detail = '{}', hash = ? WHERE seq = 5");
+    store::sql::Statement up(*conn, "UPDATE audit SET detail = '{}', hash = ? WHERE seq = 5");
     up.Bind(1, store::AuditHash(5, e, prev));
     ASSERT_TRUE(up.Run().ok());
   }

@@ -93,7 +93,7 @@ class KnowledgeStore {
                                                         const DayRange& days) = 0;
   // Every event of every dataset, compact, with its participants, their
   // actor links and every claim's party, by first day (undated last), key
-  // (store/sqlite/events.cc). A non-empty key: only the event of that key
+  // (store/sql/events.cc). A non-empty key: only the event of that key
   // (none when no event has it).
   virtual StatusOr<std::vector<EventFactRecord>> EventFacts(const std::string& key) = 0;
   // Estimates as of the day or undated, by quantity, day, key.

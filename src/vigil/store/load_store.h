@@ -132,7 +132,7 @@ class LoadTransaction {
   // ---- stored datasets ----
   virtual StatusOr<std::optional<StoredDatasetRecord>> StoredDataset(const std::string& name) = 0;
   // The stored dataset read back as the batch that wrote it, records in the
-  // order written (store/sqlite/batch_reader.h); nullopt when none.
+  // order written (store/sql/batch_reader.h); nullopt when none.
   virtual StatusOr<std::optional<Batch>> StoredBatch(const std::string& name) = 0;
   // The dataset's entities with their names, in the order written.
   virtual StatusOr<std::vector<DatasetEntityRecord>> StoredEntities(const std::string& name) = 0;

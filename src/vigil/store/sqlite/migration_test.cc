@@ -9,10 +9,11 @@
 #include <filesystem>
 #include <string>
 
-#include "vigil/store/sqlite/database.h"
+#include "vigil/store/sqlite/sqlite_connection.h"
 #include "vigil/store/sqlite/schema_sql.h"
 
-namespace vigil {
+namespace vigil::store::sqlite {
+using sql::Statement;
 namespace {
 
 namespace fs = std::filesystem;
@@ -51,7 +52,7 @@ class MigrationTest : public ::testing::Test {
   fs::path dir_;
 };
 
-int64_t SchemaRowCount(Database& db, const std::string& sql) {
+int64_t SchemaRowCount(SqliteConnection& db, const std::string& sql) {
   Statement st(db, sql);
   EXPECT_TRUE(st.Step()) << sql;
   return st.Int(0);
@@ -60,7 +61,7 @@ int64_t SchemaRowCount(Database& db, const std::string& sql) {
 TEST_F(MigrationTest, RebuildingFactsKeepsEveryFactItsClaimsAndTheirReferences) {
   // A store made before the newest migration (0009, lifespans), as the
   // previous release left it.
-  int previous = Database::LatestSchemaVersion() - 1;
+  int previous = SqliteConnection::LatestSchemaVersion() - 1;
   std::string path = OldStore(previous, R"sql(
     INSERT INTO datasets(id, name, kind, version, files, loaded_at)
       VALUES (1, 'curated', 'curated', 'v1', '[]', '2024-01-01T00:00:00Z');
@@ -76,10 +77,10 @@ TEST_F(MigrationTest, RebuildingFactsKeepsEveryFactItsClaimsAndTheirReferences) 
       VALUES (10, 1, 'asserts', 0.8, 0), (12, 1, 'asserts', 0.8, 0);
   )sql");
 
-  auto opened = Database::Open(path);
+  auto opened = SqliteConnection::Open(path);
   ASSERT_TRUE(opened.ok()) << opened.status();
-  Database& db = **opened;
-  EXPECT_EQ(db.SchemaVersion(), Database::LatestSchemaVersion());
+  SqliteConnection& db = **opened;
+  EXPECT_EQ(db.SchemaVersion(), SqliteConnection::LatestSchemaVersion());
   // Every row is still there, under the same ids.
   EXPECT_EQ(SchemaRowCount(db, "SELECT COUNT(*) FROM facts"), 3);
   EXPECT_EQ(
@@ -115,9 +116,9 @@ TEST_F(MigrationTest, RebuildingFactsKeepsEveryFactItsClaimsAndTheirReferences) 
 }
 
 TEST_F(MigrationTest, ANewStoreIsMadeAtTheNewestSchema) {
-  auto opened = Database::Open((dir_ / "new.db").string());
+  auto opened = SqliteConnection::Open((dir_ / "new.db").string());
   ASSERT_TRUE(opened.ok()) << opened.status();
-  EXPECT_EQ((*opened)->SchemaVersion(), Database::LatestSchemaVersion());
+  EXPECT_EQ((*opened)->SchemaVersion(), SqliteConnection::LatestSchemaVersion());
   EXPECT_EQ(SchemaRowCount(**opened, "SELECT COUNT(*) FROM sqlite_schema WHERE name = "
                             "'claimed_attributes'"),
             1);
@@ -138,9 +139,9 @@ TEST_F(MigrationTest, AStoreAtSchema7GainsEveryLaterTableAndItsRelationsTheirVal
     INSERT INTO claims(fact_id, source_id, locator, stance, confidence, position)
       VALUES (3, 1, 'p. 1', 'asserts', 0.9, 0);
   )sql");
-  auto db = Database::Open(path);
+  auto db = SqliteConnection::Open(path);
   ASSERT_TRUE(db.ok()) << db.status();
-  EXPECT_EQ(SchemaRowCount(**db, "PRAGMA user_version"), Database::LatestSchemaVersion());
+  EXPECT_EQ(SchemaRowCount(**db, "PRAGMA user_version"), SqliteConnection::LatestSchemaVersion());
   EXPECT_EQ(SchemaRowCount(**db, "SELECT COUNT(*) FROM facts"), 3);
   EXPECT_EQ(SchemaRowCount(**db, "SELECT COUNT(*) FROM entities"), 2);
   EXPECT_EQ(SchemaRowCount(**db, "SELECT COUNT(*) FROM relations"), 1);
@@ -165,4 +166,4 @@ TEST_F(MigrationTest, AStoreAtSchema7GainsEveryLaterTableAndItsRelationsTheirVal
 }
 
 }  // namespace
-}  // namespace vigil
+}  // namespace vigil::store::sqlite

@@ -1,11 +1,11 @@
-// SqliteStore, accounts area: tokens and the audit chain.
+// SqlStore, accounts area: tokens and the audit chain.
 #include <fmt/format.h>
 
-#include "vigil/store/sqlite/internal/audit_chain.h"
-#include "vigil/store/sqlite/internal/connection.h"
-#include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/store/sql/internal/audit_chain.h"
+#include "vigil/store/sql/internal/connection.h"
+#include "vigil/store/sql/sql_store.h"
 
-namespace vigil::store {
+namespace vigil::store::sql {
 namespace {
 
 TokenRecord TokenFrom(const Statement& st) {
@@ -24,8 +24,8 @@ constexpr char kTokenColumns[] = "name, role, public_id, salt, hash, created_at,
 
 }  // namespace
 
-Status SqliteStore::InsertToken(const TokenRecord& token) {
-  VIGIL_SQLITE_CONNECTION(db);
+Status SqlStore::InsertToken(const TokenRecord& token) {
+  VIGIL_SQL_CONNECTION(db);
   {
     Statement taken(db, "SELECT 1 FROM tokens WHERE name = ?");
     taken.Bind(1, token.name);
@@ -44,8 +44,8 @@ Status SqliteStore::InsertToken(const TokenRecord& token) {
   return insert.Run();
 }
 
-StatusOr<std::optional<TokenRecord>> SqliteStore::FindToken(const std::string& public_id) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::optional<TokenRecord>> SqlStore::FindToken(const std::string& public_id) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, fmt::format("SELECT {} FROM tokens WHERE public_id = ?", kTokenColumns));
   st.Bind(1, public_id);
   if (st.Step()) return TokenFrom(st);
@@ -53,8 +53,8 @@ StatusOr<std::optional<TokenRecord>> SqliteStore::FindToken(const std::string& p
   return std::nullopt;
 }
 
-StatusOr<std::vector<TokenRecord>> SqliteStore::ListTokens() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<TokenRecord>> SqlStore::ListTokens() {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, fmt::format("SELECT {} FROM tokens ORDER BY name", kTokenColumns));
   std::vector<TokenRecord> tokens;
   while (st.Step()) tokens.push_back(TokenFrom(st));
@@ -62,22 +62,25 @@ StatusOr<std::vector<TokenRecord>> SqliteStore::ListTokens() {
   return tokens;
 }
 
-Status SqliteStore::RevokeToken(const std::string& name, const std::string& at) {
-  VIGIL_SQLITE_CONNECTION(db);
+Status SqlStore::RevokeToken(const std::string& name, const std::string& at) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, "UPDATE tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL");
   st.Bind(1, at).Bind(2, name);
   if (auto s = st.Run(); !s.ok()) return s;
-  if (sqlite3_changes(db.handle()) == 0)
+  if (st.Changes() == 0)
     return absl::NotFoundError(fmt::format("name: no live token called '{}'", name));
   return absl::OkStatus();
 }
 
 namespace internal {
 
-StatusOr<std::vector<int64_t>> AppendAuditRows(Database& db, const std::vector<AuditEntry>& entries) {
+StatusOr<std::vector<int64_t>> AppendAuditRows(Connection& db, const std::vector<AuditEntry>& entries) {
   std::vector<int64_t> seqs;
   int64_t seq = 0;
   std::string prev = kAuditGenesis;
+  // One appender at a time across every process on the store, so that the
+  // head read here is still the head when the rows land.
+  if (auto s = db.Lock(WriteLock::kAudit); !s.ok()) return s;
   {
     Statement last(db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
     if (last.Step()) {
@@ -100,16 +103,14 @@ StatusOr<std::vector<int64_t>> AppendAuditRows(Database& db, const std::vector<A
   }
   // The head, kept apart from the rows: deleting the last rows leaves it
   // pointing past the end (vigil audit verify reports it).
-  Statement head(db, "INSERT OR REPLACE INTO store_info(key, value) VALUES ('audit_head', ?)");
-  head.Bind(1, fmt::format("{}:{}", seq, prev));
-  if (auto s = head.Run(); !s.ok()) return s;
+  if (auto s = db.SetInfo("audit_head", fmt::format("{}:{}", seq, prev)); !s.ok()) return s;
   return seqs;
 }
 
 }  // namespace internal
 
-StatusOr<std::vector<int64_t>> SqliteStore::AppendAudit(const std::vector<AuditEntry>& entries) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<int64_t>> SqlStore::AppendAudit(const std::vector<AuditEntry>& entries) {
+  VIGIL_SQL_CONNECTION(db);
   if (entries.empty()) return std::vector<int64_t>();
   Transaction tx(db);
   if (auto s = tx.Begin(); !s.ok()) return s;
@@ -119,14 +120,14 @@ StatusOr<std::vector<int64_t>> SqliteStore::AppendAudit(const std::vector<AuditE
   return seqs;
 }
 
-StatusOr<std::string> SqliteStore::AuditHead() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::string> SqlStore::AuditHead() {
+  VIGIL_SQL_CONNECTION(db);
   return db.Info("audit_head");
 }
 
-Status SqliteStore::ReadAudit(const std::string& from, const std::string& to,
+Status SqlStore::ReadAudit(const std::string& from, const std::string& to,
                               const std::function<bool(const AuditRecord&)>& visit) {
-  VIGIL_SQLITE_CONNECTION(db);
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT seq, at, actor, action, detail, prev_hash, hash FROM audit WHERE "
                "(?1 = '' OR at >= ?1) AND (?2 = '' OR at < ?2) ORDER BY seq");
@@ -138,4 +139,4 @@ Status SqliteStore::ReadAudit(const std::string& from, const std::string& to,
   return st.status();
 }
 
-}  // namespace vigil::store
+}  // namespace vigil::store::sql

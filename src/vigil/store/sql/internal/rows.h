@@ -1,4 +1,4 @@
-// For SqliteStore's area files: optional columns, a value per row, and
+// For SqlStore's area files: optional columns, a value per row, and
 // records read one by one for the ids a statement yields.
 //
 //   Statement ids(db, "SELECT id FROM relations WHERE subject_id = ?");
@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "vigil/base/status.h"
-#include "vigil/store/sqlite/database.h"
+#include "vigil/store/sql/connection.h"
 
-namespace vigil::store::internal {
+namespace vigil::store::sql::internal {
 
 inline std::optional<std::string> OptText(const Statement& st, int column) {
   if (st.IsNull(column)) return std::nullopt;
@@ -60,4 +60,4 @@ inline StatusOr<std::vector<int64_t>> ReadIds(Statement& st) {
   return ReadRows(st, [](const Statement& r) { return r.Int(0); });
 }
 
-}  // namespace vigil::store::internal
+}  // namespace vigil::store::sql::internal

@@ -1,5 +1,5 @@
-// SQLite store: connection setup, migrations and statement wrappers.
-#include "vigil/store/sqlite/database.h"
+// SQLite backend: connection setup, migrations and statements (cursors).
+#include "vigil/store/sqlite/sqlite_connection.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -9,9 +9,12 @@
 
 #include "vigil/store/sqlite/schema_sql.h"  // generated from schema/*.sql
 
-namespace vigil {
+namespace vigil::store::sqlite {
 
-int Database::LatestSchemaVersion() { return static_cast<int>(std::size(kSchemaMigrations)); }
+using sql::Statement;
+using sql::Transaction;
+
+int SqliteConnection::LatestSchemaVersion() { return static_cast<int>(std::size(kSchemaMigrations)); }
 
 namespace {
 
@@ -49,7 +52,7 @@ Status CheckFileHeader(sqlite3* db, const std::string& path) {
 
 }  // namespace
 
-StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode mode) {
+StatusOr<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path, Mode mode) {
   const bool read_only = mode == Mode::kReadOnly;
   sqlite3* raw = nullptr;
   int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -62,7 +65,7 @@ StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode
           "{}: cannot open database ({}); run 'vigil load' first", path, message));
     return absl::InternalError(fmt::format("{}: cannot open database: {}", path, message));
   }
-  std::unique_ptr<Database> db(new Database(raw, path));
+  std::unique_ptr<SqliteConnection> db(new SqliteConnection(raw, path));
   if (auto s = CheckFileHeader(raw, path); !s.ok()) return s;
   sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   if (auto s = db->CheckIdentity(); !s.ok()) return s;
@@ -84,7 +87,7 @@ StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode
   return db;
 }
 
-Status Database::CheckIdentity() {
+Status SqliteConnection::CheckIdentity() {
   int64_t application_id = 0, user_version = 0, tables = 0;
   bool vigil_tables = false;
   {
@@ -117,22 +120,22 @@ Status Database::CheckIdentity() {
   return absl::InvalidArgumentError(fmt::format(
       "{}: not a vigil database (an SQLite file of another program: application id {:#x}, "
       "schema version {}, {} table{}{}{}); nothing was written: choose another database file",
-      path_, application_id, user_version, tables, tables == 1 ? "" : "s",
+      location(), application_id, user_version, tables, tables == 1 ? "" : "s",
       names.empty() ? "" : ": ", fmt::join(names, ", ")));
 }
 
-Status Database::NotADatabase() const {
+Status SqliteConnection::NotADatabase() const {
   return absl::InvalidArgumentError(fmt::format(
-      "{}: not a vigil database ({}); nothing was written: choose another database file", path_,
+      "{}: not a vigil database ({}); nothing was written: choose another database file", location(),
       sqlite3_errmsg(db_)));
 }
 
-Database::~Database() {
-  for (auto& [sql, stmt] : cached_) sqlite3_finalize(stmt);
+SqliteConnection::~SqliteConnection() {
+  DropCache();
   sqlite3_close(db_);
 }
 
-void Database::LeaveSharedMode() {
+void SqliteConnection::LeaveSharedMode() {
   bool wal = false;
   {
     Statement q(*this, "PRAGMA journal_mode");
@@ -146,46 +149,22 @@ void Database::LeaveSharedMode() {
   sqlite3_busy_timeout(db_, kBusyTimeoutMs);
 }
 
-sqlite3_stmt* Database::TakeCached(const std::string& sql) const {
-  auto it = cached_.find(sql);
-  if (it == cached_.end()) return nullptr;
-  sqlite3_stmt* stmt = it->second;
-  cached_.erase(it);
-  return stmt;
+Status SqliteConnection::Error(std::string_view what) const {
+  return absl::InternalError(fmt::format("{}: {}: {}", location(), what, sqlite3_errmsg(db_)));
 }
 
-void Database::GiveBack(std::string&& sql, sqlite3_stmt* stmt) const {
-  // SQL made on the fly (an IN list of a given length) would grow the cache
-  // without end: past this many, statements are finalized as before.
-  constexpr size_t kMaxCached = 256;
-  sqlite3_reset(stmt);
-  sqlite3_clear_bindings(stmt);
-  if (cached_.size() >= kMaxCached || !cached_.emplace(std::move(sql), stmt).second)
-    sqlite3_finalize(stmt);
-}
-
-std::string Database::Info(std::string_view key) const {
-  Statement q(*this, "SELECT value FROM store_info WHERE key = ?");
-  q.Bind(1, key);
-  return q.Step() ? q.Text(0) : std::string();
-}
-
-Status Database::Error(std::string_view what) const {
-  return absl::InternalError(fmt::format("{}: {}: {}", path_, what, sqlite3_errmsg(db_)));
-}
-
-Status Database::Execute(std::string_view sql) {
+Status SqliteConnection::Execute(std::string_view sql) {
   char* error = nullptr;
   std::string text(sql);
   if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
     std::string message = error ? error : "unknown error";
     sqlite3_free(error);
-    return absl::InternalError(fmt::format("{}: {}", path_, message));
+    return absl::InternalError(fmt::format("{}: {}", location(), message));
   }
   return absl::OkStatus();
 }
 
-Status Database::Migrate(bool read_only) {
+Status SqliteConnection::Migrate(bool read_only) {
   {
     // Finalised before migrating: DROP TABLE fails while a statement is live.
     Statement version(*this, "PRAGMA user_version");
@@ -195,12 +174,12 @@ Status Database::Migrate(bool read_only) {
   }
   if (schema_version_ > LatestSchemaVersion())
     return absl::FailedPreconditionError(fmt::format(
-        "{}: schema version {} is newer than this vigil understands ({})", path_,
+        "{}: schema version {} is newer than this vigil understands ({})", location(),
         schema_version_, LatestSchemaVersion()));
   if (read_only) {
     if (schema_version_ < LatestSchemaVersion())
       return absl::NotFoundError(fmt::format(
-          "{}: not a vigil database at the current schema; run 'vigil load' first", path_));
+          "{}: not a vigil database at the current schema; run 'vigil load' first", location()));
     return absl::OkStatus();
   }
   if (schema_version_ == LatestSchemaVersion()) return absl::OkStatus();
@@ -211,7 +190,7 @@ Status Database::Migrate(bool read_only) {
   // is checked before each migration commits; they are on again after.
   if (auto s = Execute("PRAGMA foreign_keys = OFF"); !s.ok()) return s;
   struct ForeignKeysBackOn {
-    Database* db;
+    SqliteConnection* db;
     ~ForeignKeysBackOn() { (void)db->Execute("PRAGMA foreign_keys = ON"); }
   } back_on{this};
   while (schema_version_ < LatestSchemaVersion()) {
@@ -222,7 +201,7 @@ Status Database::Migrate(bool read_only) {
       Statement check(*this, "PRAGMA foreign_key_check");
       if (check.Step())
         return absl::InternalError(fmt::format(
-            "{}: migration {}: a reference in table {} (row {}) points at nothing in {}", path_,
+            "{}: migration {}: a reference in table {} (row {}) points at nothing in {}", location(),
             schema_version_ + 1, check.Text(0), check.Int(1), check.Text(2)));
       if (!check.status().ok()) return check.status();
     }
@@ -236,106 +215,72 @@ Status Database::Migrate(bool read_only) {
   return absl::OkStatus();
 }
 
-Statement::Statement(const Database& db, std::string_view sql) : db_(db), sql_(sql) {
-  if ((stmt_ = db.TakeCached(sql_))) return;
-  if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
-      SQLITE_OK)
-    status_ = db.Error(fmt::format("preparing '{}'", sql.substr(0, 60)));
-}
+namespace {
 
-Statement::~Statement() {
-  if (stmt_) db_.GiveBack(std::move(sql_), stmt_);
-}
+// A prepared sqlite3 statement.
+class SqliteCursor final : public sql::Cursor {
+ public:
+  SqliteCursor(const SqliteConnection& db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~SqliteCursor() override { sqlite3_finalize(stmt_); }
 
-Statement& Statement::Bind(int index, std::string_view text) {
-  if (stmt_)
+  void BindText(int index, std::string_view text) override {
     sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-  return *this;
-}
-Statement& Statement::Bind(int index, int64_t value) {
-  if (stmt_) sqlite3_bind_int64(stmt_, index, value);
-  return *this;
-}
-Statement& Statement::Bind(int index, double value) {
-  if (stmt_) sqlite3_bind_double(stmt_, index, value);
-  return *this;
-}
-Statement& Statement::BindBlob(int index, std::string_view bytes) {
-  if (stmt_)
-    sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
-  return *this;
-}
-Statement& Statement::BindNull(int index) {
-  if (stmt_) sqlite3_bind_null(stmt_, index);
-  return *this;
-}
-Statement& Statement::BindOptional(int index, std::string_view text) {
-  return text.empty() ? BindNull(index) : Bind(index, text);
-}
-Statement& Statement::BindOptional(int index, const std::optional<double>& value) {
-  return value ? Bind(index, *value) : BindNull(index);
-}
-Statement& Statement::BindOptional(int index, const std::optional<int64_t>& value) {
-  return value ? Bind(index, *value) : BindNull(index);
-}
-
-bool Statement::Step() {
-  if (!stmt_ || !status_.ok()) return false;
-  int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) return true;
-  if (rc != SQLITE_DONE) status_ = db_.Error("executing statement");
-  return false;
-}
-
-Status Statement::Run() {
-  while (Step()) {
   }
-  Status s = status_;
-  Reset();
-  return s;
+  void BindInt(int index, int64_t value) override { sqlite3_bind_int64(stmt_, index, value); }
+  void BindReal(int index, double value) override { sqlite3_bind_double(stmt_, index, value); }
+  void BindBlob(int index, std::string_view bytes) override {
+    sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()),
+                      SQLITE_TRANSIENT);
+  }
+  void BindNull(int index) override { sqlite3_bind_null(stmt_, index); }
+
+  bool Step(Status* error) override {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) *error = db_.Error("executing statement");
+    return false;
+  }
+  void Reset() override {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  int64_t Changes() const override { return sqlite3_changes64(db_.handle()); }
+
+  bool IsNull(int column) const override {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+  }
+  std::string Text(int column) const override {
+    const unsigned char* text = sqlite3_column_text(stmt_, column);
+    return text ? std::string(reinterpret_cast<const char*>(text),
+                              static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+                : std::string();
+  }
+  std::string Blob(int column) const override {
+    const void* bytes = sqlite3_column_blob(stmt_, column);
+    return bytes ? std::string(static_cast<const char*>(bytes),
+                               static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+                 : std::string();
+  }
+  int64_t Int(int column) const override { return sqlite3_column_int64(stmt_, column); }
+  double Real(int column) const override { return sqlite3_column_double(stmt_, column); }
+
+ private:
+  const SqliteConnection& db_;
+  sqlite3_stmt* stmt_;
+};
+
+}  // namespace
+
+StatusOr<std::unique_ptr<sql::Cursor>> SqliteConnection::Prepare(const std::string& sql) const {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+      SQLITE_OK) {
+    sqlite3_finalize(stmt);
+    return Error(fmt::format("preparing '{}'", std::string_view(sql).substr(0, 60)));
+  }
+  return std::unique_ptr<sql::Cursor>(new SqliteCursor(*this, stmt));
 }
 
-void Statement::Reset() {
-  if (!stmt_) return;
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
-}
+Status SqliteConnection::BeginWrite() { return Execute("BEGIN IMMEDIATE"); }
 
-bool Statement::IsNull(int column) const {
-  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
-}
-std::string Statement::Text(int column) const {
-  const unsigned char* text = sqlite3_column_text(stmt_, column);
-  return text ? std::string(reinterpret_cast<const char*>(text),
-                            static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
-              : std::string();
-}
-std::string Statement::Blob(int column) const {
-  const void* bytes = sqlite3_column_blob(stmt_, column);
-  return bytes ? std::string(static_cast<const char*>(bytes),
-                             static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
-               : std::string();
-}
-int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
-double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
-std::optional<double> Statement::OptionalReal(int column) const {
-  if (IsNull(column)) return std::nullopt;
-  return Real(column);
-}
-
-Transaction::Transaction(Database& db) : db_(db) {}
-Transaction::~Transaction() {
-  if (open_) (void)db_.Execute("ROLLBACK");
-}
-Status Transaction::Begin() {
-  auto s = db_.Execute("BEGIN IMMEDIATE");
-  open_ = s.ok();
-  return s;
-}
-Status Transaction::Commit() {
-  auto s = db_.Execute("COMMIT");
-  if (s.ok()) open_ = false;
-  return s;
-}
-
-}  // namespace vigil
+}  // namespace vigil::store::sqlite

@@ -1,16 +1,17 @@
 // Unit tests for the batch writer and reader: replacing a dataset takes
 // work linear in its size (counted in SQLite VM steps, not time), every
 // reference is still checked, and a stored dataset reads back as written.
-#include "vigil/store/sqlite/batch_writer.h"
+#include "vigil/store/sql/batch_writer.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 
-#include "vigil/store/sqlite/batch_reader.h"
+#include "vigil/store/sql/batch_reader.h"
+#include "vigil/store/sqlite/sqlite_connection.h"
 
-namespace vigil {
+namespace vigil::store::sql {
 namespace {
 
 namespace fs = std::filesystem;
@@ -24,8 +25,8 @@ class BatchWriterTest : public ::testing::Test {
     fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
-  std::unique_ptr<Database> Open(const std::string& name) {
-    auto db = Database::Open((dir_ / name).string());
+  std::unique_ptr<sqlite::SqliteConnection> Open(const std::string& name) {
+    auto db = sqlite::SqliteConnection::Open((dir_ / name).string());
     EXPECT_TRUE(db.ok()) << db.status();
     return std::move(*db);
   }
@@ -71,7 +72,7 @@ Batch Chain(const std::string& dataset, int n, const std::string& version) {
 }
 
 // SQLite virtual-machine steps, in thousands, that writing batch takes.
-int64_t StepsToWrite(Database& db, const Batch& batch) {
+int64_t StepsToWrite(sqlite::SqliteConnection& db, const Batch& batch) {
   int64_t thousands = 0;
   sqlite3_progress_handler(
       db.handle(), 1000,
@@ -360,4 +361,4 @@ TEST_F(BatchWriterTest, AClaimedAttributeIsAFactOfItsDatasetBesideTheCuratedValu
 }
 
 }  // namespace
-}  // namespace vigil
+}  // namespace vigil::store::sql

@@ -8,7 +8,7 @@
 // (store/load_store.h) let the engine prepare each batch from the stored
 // state (merge a part of a dataset into it), compare versions and refuse a
 // batch before anything is written, and recompute derived tables (links) in
-// it too. SqliteStore::ApplyBatches (store/sqlite/load.cc) is its front.
+// it too. SqlStore::ApplyBatches (store/sql/load.cc) is its front.
 #pragma once
 
 #include <vector>
@@ -16,20 +16,20 @@
 #include "vigil/base/status.h"
 #include "vigil/model/model.h"
 #include "vigil/store/load_store.h"
-#include "vigil/store/sqlite/database.h"
+#include "vigil/store/sql/connection.h"
 
-namespace vigil {
+namespace vigil::store::sql {
 
 // Writes the batches that changed in one transaction on db (none: nothing
 // is written; the transaction only read), running the hooks inside it with
 // tx, a LoadTransaction on the same connection. Results come in batch order.
 StatusOr<std::vector<store::DatasetWriteRecord>> ApplyBatches(
-    Database& db, store::LoadTransaction& tx, const std::vector<const Batch*>& batches,
+    Connection& db, store::LoadTransaction& tx, const std::vector<const Batch*>& batches,
     const store::ApplyHooks& hooks);
 
-// One batch on db, with a LoadTransaction on it (store/sqlite/load.cc): for
-// tests of the writer that have no SqliteStore.
-StatusOr<store::DatasetWriteRecord> ApplyBatch(Database& db, const Batch& batch,
+// One batch on db, with a LoadTransaction on it (store/sql/load.cc): for
+// tests of the writer that have no SqlStore.
+StatusOr<store::DatasetWriteRecord> ApplyBatch(Connection& db, const Batch& batch,
                                                const store::ApplyHooks& hooks = {});
 
-}  // namespace vigil
+}  // namespace vigil::store::sql

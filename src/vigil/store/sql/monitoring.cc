@@ -1,12 +1,12 @@
-// SqliteStore, decisions and monitoring area: decisions (with their audit
+// SqlStore, decisions and monitoring area: decisions (with their audit
 // row), monitors, their hits and alerts.
 #include <fmt/format.h>
 
-#include "vigil/store/sqlite/internal/audit_chain.h"
-#include "vigil/store/sqlite/internal/connection.h"
-#include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/store/sql/internal/audit_chain.h"
+#include "vigil/store/sql/internal/connection.h"
+#include "vigil/store/sql/sql_store.h"
 
-namespace vigil::store {
+namespace vigil::store::sql {
 namespace {
 
 constexpr char kDecisionColumns[] =
@@ -30,10 +30,12 @@ DecisionRecord DecisionFrom(const Statement& st) {
   return d;
 }
 
-Status InsertHits(Database& db, int64_t monitor_id, const std::vector<MonitorHitRecord>& hits) {
+Status InsertHits(Connection& db, int64_t monitor_id, const std::vector<MonitorHitRecord>& hits) {
   Statement insert(db,
-                   "INSERT OR REPLACE INTO monitor_hits(monitor_id, record_key, dataset, score, "
-                   "record_digest) VALUES (?, ?, ?, ?, ?)");
+                   "INSERT INTO monitor_hits(monitor_id, record_key, dataset, score, record_digest) "
+                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT(monitor_id, record_key) DO UPDATE SET "
+                   "dataset = excluded.dataset, score = excluded.score, "
+                   "record_digest = excluded.record_digest");
   for (const auto& h : hits) {
     insert.Bind(1, monitor_id).Bind(2, h.record_key).Bind(3, h.dataset).Bind(4, h.score);
     insert.Bind(5, h.record_digest);
@@ -44,9 +46,9 @@ Status InsertHits(Database& db, int64_t monitor_id, const std::vector<MonitorHit
 
 }  // namespace
 
-StatusOr<DecisionRecord> SqliteStore::InsertDecision(DecisionRecord decision,
+StatusOr<DecisionRecord> SqlStore::InsertDecision(DecisionRecord decision,
                                                      const AuditEntry& audit) {
-  VIGIL_SQLITE_CONNECTION(db);
+  VIGIL_SQL_CONNECTION(db);
   Transaction tx(db);
   if (auto s = tx.Begin(); !s.ok()) return s;
   auto seqs = internal::AppendAuditRows(db, {audit});
@@ -55,28 +57,29 @@ StatusOr<DecisionRecord> SqliteStore::InsertDecision(DecisionRecord decision,
   Statement insert(db,
                    "INSERT INTO decisions(at, actor, subject_key, subject, record_key, dataset, "
                    "list_version, record_digest, decision, note, audit_seq) VALUES "
-                   "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                   "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   insert.Bind(1, decision.at).Bind(2, decision.actor).Bind(3, decision.subject_key);
   insert.Bind(4, decision.subject).Bind(5, decision.record_key).Bind(6, decision.dataset);
   insert.BindOptional(7, decision.list_version).Bind(8, decision.record_digest);
   insert.Bind(9, decision.decision).BindOptional(10, decision.note).Bind(11, decision.audit_seq);
-  if (auto s = insert.Run(); !s.ok()) return s;
-  decision.id = sqlite3_last_insert_rowid(db.handle());
+  auto id = insert.Insert();
+  if (!id.ok()) return id.status();
+  decision.id = *id;
   if (auto s = tx.Commit(); !s.ok()) return s;
   return decision;
 }
 
-StatusOr<bool> SqliteStore::HasDecisions() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<bool> SqlStore::HasDecisions() {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, "SELECT EXISTS (SELECT 1 FROM decisions)");
   bool any = st.Step() && st.Int(0) != 0;
   if (!st.status().ok()) return st.status();
   return any;
 }
 
-StatusOr<std::vector<DecisionRecord>> SqliteStore::FindDecisions(const std::string& subject_key,
+StatusOr<std::vector<DecisionRecord>> SqlStore::FindDecisions(const std::string& subject_key,
                                                                  const std::string& record_key) {
-  VIGIL_SQLITE_CONNECTION(db);
+  VIGIL_SQL_CONNECTION(db);
   // One statement per filter, so that a subject's lookup uses the index
   // decisions_subject (an OR of filters would scan the table).
   // Screening looks its subject up each time: the statements are kept.
@@ -95,28 +98,29 @@ StatusOr<std::vector<DecisionRecord>> SqliteStore::FindDecisions(const std::stri
   return out;
 }
 
-StatusOr<std::vector<int64_t>> SqliteStore::InsertMonitors(
+StatusOr<std::vector<int64_t>> SqlStore::InsertMonitors(
     const std::vector<MonitorState>& monitors) {
-  VIGIL_SQLITE_CONNECTION(db);
+  VIGIL_SQL_CONNECTION(db);
   Transaction tx(db);
   if (auto s = tx.Begin(); !s.ok()) return s;
   Statement insert(
-      db, "INSERT INTO monitors(label, query, created_by, created_at) VALUES (?, ?, ?, ?)");
+      db, "INSERT INTO monitors(label, query, created_by, created_at) VALUES (?, ?, ?, ?) "
+      "RETURNING id");
   std::vector<int64_t> ids;
   for (const auto& m : monitors) {
     insert.Bind(1, m.monitor.label).Bind(2, m.monitor.query).Bind(3, m.monitor.created_by);
     insert.Bind(4, m.monitor.created_at);
-    if (auto s = insert.Run(); !s.ok()) return s;
-    int64_t id = sqlite3_last_insert_rowid(db.handle());
-    if (auto s = InsertHits(db, id, m.hits); !s.ok()) return s;
-    ids.push_back(id);
+    auto id = insert.Insert();
+    if (!id.ok()) return id.status();
+    if (auto s = InsertHits(db, *id, m.hits); !s.ok()) return s;
+    ids.push_back(*id);
   }
   if (auto s = tx.Commit(); !s.ok()) return s;
   return ids;
 }
 
-StatusOr<std::vector<MonitorState>> SqliteStore::ReadMonitors() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<MonitorState>> SqlStore::ReadMonitors() {
+  VIGIL_SQL_CONNECTION(db);
   std::vector<MonitorState> out;
   {
     Statement st(db,
@@ -142,19 +146,19 @@ StatusOr<std::vector<MonitorState>> SqliteStore::ReadMonitors() {
   return out;
 }
 
-Status SqliteStore::RemoveMonitor(int64_t id, const std::string& at) {
-  VIGIL_SQLITE_CONNECTION(db);
+Status SqlStore::RemoveMonitor(int64_t id, const std::string& at) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, "UPDATE monitors SET removed_at = ? WHERE id = ? AND removed_at IS NULL");
   st.Bind(1, at).Bind(2, id);
   if (auto s = st.Run(); !s.ok()) return s;
-  if (sqlite3_changes(db.handle()) == 0)
+  if (st.Changes() == 0)
     return absl::NotFoundError(fmt::format("id: no monitor {}", id));
   return absl::OkStatus();
 }
 
-StatusOr<std::vector<int64_t>> SqliteStore::ApplyMonitorUpdates(
+StatusOr<std::vector<int64_t>> SqlStore::ApplyMonitorUpdates(
     const std::vector<MonitorUpdate>& updates) {
-  VIGIL_SQLITE_CONNECTION(db);
+  VIGIL_SQL_CONNECTION(db);
   std::vector<int64_t> ids;
   if (updates.empty()) return ids;
   Transaction tx(db);
@@ -162,7 +166,7 @@ StatusOr<std::vector<int64_t>> SqliteStore::ApplyMonitorUpdates(
   Statement clear(db, "DELETE FROM monitor_hits WHERE monitor_id = ?");
   Statement alert(db,
                   "INSERT INTO alerts(monitor_id, at, kind, record_key, dataset, old_score, "
-                  "new_score, cause, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                  "new_score, cause, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   for (const auto& u : updates) {
     clear.Bind(1, u.monitor_id);
     if (auto s = clear.Run(); !s.ok()) return s;
@@ -171,17 +175,18 @@ StatusOr<std::vector<int64_t>> SqliteStore::ApplyMonitorUpdates(
       alert.Bind(1, u.monitor_id).Bind(2, a.at).Bind(3, a.kind).Bind(4, a.record_key);
       alert.Bind(5, a.dataset).BindOptional(6, a.old_score).BindOptional(7, a.new_score);
       alert.Bind(8, a.cause).Bind(9, a.detail);
-      if (auto s = alert.Run(); !s.ok()) return s;
-      ids.push_back(sqlite3_last_insert_rowid(db.handle()));
+      auto id = alert.Insert();
+      if (!id.ok()) return id.status();
+      ids.push_back(*id);
     }
   }
   if (auto s = tx.Commit(); !s.ok()) return s;
   return ids;
 }
 
-StatusOr<std::vector<AlertRecord>> SqliteStore::ReadAlerts(int64_t monitor_id, int64_t since_id,
+StatusOr<std::vector<AlertRecord>> SqlStore::ReadAlerts(int64_t monitor_id, int64_t since_id,
                                                            int64_t limit) {
-  VIGIL_SQLITE_CONNECTION(db);
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT a.id, a.monitor_id, m.label, a.at, a.kind, a.record_key, a.dataset, "
                "a.old_score, a.new_score, a.cause, a.detail FROM alerts a JOIN monitors m ON m.id "
@@ -208,4 +213,4 @@ StatusOr<std::vector<AlertRecord>> SqliteStore::ReadAlerts(int64_t monitor_id, i
   return out;
 }
 
-}  // namespace vigil::store
+}  // namespace vigil::store::sql

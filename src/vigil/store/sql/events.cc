@@ -3,14 +3,14 @@
 // joined in memory.
 #include <unordered_map>
 
-#include "vigil/store/sqlite/internal/connection.h"
-#include "vigil/store/sqlite/internal/rows.h"
-#include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/store/sql/internal/connection.h"
+#include "vigil/store/sql/internal/rows.h"
+#include "vigil/store/sql/sql_store.h"
 
-namespace vigil::store {
+namespace vigil::store::sql {
 
-StatusOr<std::vector<EventFactRecord>> SqliteStore::EventFacts(const std::string& key) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<EventFactRecord>> SqlStore::EventFacts(const std::string& key) {
+  VIGIL_SQL_CONNECTION(db);
   std::vector<EventFactRecord> out;
   std::unordered_map<int64_t, size_t> events;  // fact id -> index
   {
@@ -98,4 +98,4 @@ StatusOr<std::vector<EventFactRecord>> SqliteStore::EventFacts(const std::string
   return out;
 }
 
-}  // namespace vigil::store
+}  // namespace vigil::store::sql

@@ -1,12 +1,12 @@
-// SqliteStore, knowledge area: entities' lifespan bounds (schema 0009) and
+// SqlStore, knowledge area: entities' lifespan bounds (schema 0009) and
 // the questions that claims answer differently.
 #include <fmt/format.h>
 
-#include "vigil/store/sqlite/internal/connection.h"
-#include "vigil/store/sqlite/internal/rows.h"
-#include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/store/sql/internal/connection.h"
+#include "vigil/store/sql/internal/rows.h"
+#include "vigil/store/sql/sql_store.h"
 
-namespace vigil::store {
+namespace vigil::store::sql {
 
 using internal::OptInt;
 using internal::OptText;
@@ -32,8 +32,8 @@ LifespanBoundRecord LifespanBoundFromRow(const Statement& st) {
 
 }  // namespace
 
-StatusOr<std::vector<LifespanBoundRecord>> SqliteStore::LifespanOf(int64_t entity_row) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<LifespanBoundRecord>> SqlStore::LifespanOf(int64_t entity_row) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, fmt::format("SELECT {} FROM lifespan_bounds l JOIN facts f ON f.id = l.id "
                                "WHERE l.entity_id = ? ORDER BY l.bound = 'end'",
                                kLifespanColumns));
@@ -49,8 +49,8 @@ StatusOr<std::vector<LifespanBoundRecord>> SqliteStore::LifespanOf(int64_t entit
   return out;
 }
 
-StatusOr<std::vector<EntityLifespanRecord>> SqliteStore::Lifespans() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<EntityLifespanRecord>> SqlStore::Lifespans() {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, fmt::format("SELECT {} FROM lifespan_bounds l JOIN facts f ON f.id = l.id "
                                "JOIN entities e ON e.id = l.entity_id ORDER BY e.key, "
                                "l.bound = 'end'",
@@ -79,8 +79,8 @@ StatusOr<std::vector<EntityLifespanRecord>> SqliteStore::Lifespans() {
   return out;
 }
 
-StatusOr<std::vector<QuestionRecord>> SqliteStore::Questions() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<QuestionRecord>> SqlStore::Questions() {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT q.id, q.key, q.text, q.note, f.file, f.line FROM questions q JOIN facts f "
                "ON f.id = q.id ORDER BY q.key");
@@ -116,8 +116,8 @@ StatusOr<std::vector<QuestionRecord>> SqliteStore::Questions() {
   return out;
 }
 
-StatusOr<std::vector<LintClaimRecord>> SqliteStore::ClaimsToLint() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<LintClaimRecord>> SqlStore::ClaimsToLint() {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT c.id, c.fact_id, c.position, f.type, COALESCE(c.file, f.file), "
                "COALESCE(c.line, f.line), c.party_entity_id IS NOT NULL OR COALESCE(c.party_label, "
@@ -157,8 +157,8 @@ StatusOr<std::vector<LintClaimRecord>> SqliteStore::ClaimsToLint() {
   return out;
 }
 
-StatusOr<std::vector<LintEntityRecord>> SqliteStore::EndedEntities() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<LintEntityRecord>> SqlStore::EndedEntities() {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT e.id, f.file, f.line FROM entities e JOIN facts f ON f.id = e.id WHERE "
                "EXISTS (SELECT 1 FROM attributes a WHERE a.entity_id = e.id AND (a.key = "
@@ -188,4 +188,4 @@ StatusOr<std::vector<LintEntityRecord>> SqliteStore::EndedEntities() {
   return out;
 }
 
-}  // namespace vigil::store
+}  // namespace vigil::store::sql

@@ -8,7 +8,7 @@
 
 #include "vigil/store/sqlite/sqlite_store.h"
 
-namespace vigil::store {
+namespace vigil::store::sql {
 namespace {
 
 class MonitorStoreTest : public ::testing::Test {
@@ -18,7 +18,7 @@ class MonitorStoreTest : public ::testing::Test {
            ("vigil-monitor-store-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    auto store = SqliteStore::Open((dir_ / "vigil.db").string(), AccessMode::kReadWrite);
+    auto store = sqlite::SqliteStore::Open((dir_ / "vigil.db").string(), AccessMode::kReadWrite);
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
   }
@@ -39,7 +39,7 @@ class MonitorStoreTest : public ::testing::Test {
     return d;
   }
   std::filesystem::path dir_;
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<SqlStore> store_;
 };
 
 TEST_F(MonitorStoreTest, DecisionsLandWithTheirAuditRowAndAreFoundByEachFilter) {
@@ -118,4 +118,4 @@ TEST_F(MonitorStoreTest, MonitorsKeepTheirHitsAndUpdatesAppendAlerts) {
 }
 
 }  // namespace
-}  // namespace vigil::store
+}  // namespace vigil::store::sql

@@ -17,10 +17,10 @@
 
 #include "vigil/base/status.h"
 #include "vigil/model/model.h"
-#include "vigil/store/sqlite/database.h"
+#include "vigil/store/sql/connection.h"
 
-namespace vigil {
+namespace vigil::store::sql {
 
-StatusOr<std::optional<Batch>> ReadStoredBatch(Database& db, const std::string& dataset);
+StatusOr<std::optional<Batch>> ReadStoredBatch(Connection& db, const std::string& dataset);
 
-}  // namespace vigil
+}  // namespace vigil::store::sql

@@ -1,14 +1,14 @@
-// SqliteStore, load area: the load transaction (store/sqlite/batch_writer.h)
+// SqlStore, load area: the load transaction (store/sql/batch_writer.h)
 // and the reads and writes its hooks make through store::LoadTransaction.
 #include <fmt/format.h>
 
-#include "vigil/store/sqlite/batch_reader.h"
-#include "vigil/store/sqlite/batch_writer.h"
-#include "vigil/store/sqlite/internal/connection.h"
-#include "vigil/store/sqlite/internal/rows.h"
-#include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/store/sql/batch_reader.h"
+#include "vigil/store/sql/batch_writer.h"
+#include "vigil/store/sql/internal/connection.h"
+#include "vigil/store/sql/internal/rows.h"
+#include "vigil/store/sql/sql_store.h"
 
-namespace vigil::store {
+namespace vigil::store::sql {
 namespace {
 
 using internal::OptInt;
@@ -16,9 +16,9 @@ using internal::ReadIds;
 using internal::ReadRows;
 
 // A LoadTransaction on the connection that holds the load transaction.
-class SqliteLoadTransaction final : public LoadTransaction {
+class SqlLoadTransaction final : public LoadTransaction {
  public:
-  explicit SqliteLoadTransaction(Database& db) : db_(db) {}
+  explicit SqlLoadTransaction(Connection& db) : db_(db) {}
 
   StatusOr<std::optional<StoredDatasetRecord>> StoredDataset(const std::string& name) override {
     Statement st(db_,
@@ -125,8 +125,8 @@ class SqliteLoadTransaction final : public LoadTransaction {
   Status ReplaceComputedLinks(const std::vector<ComputedLinkRecord>& links) override {
     if (auto s = db_.Execute("DELETE FROM links WHERE method != 'manual'"); !s.ok()) return s;
     Statement insert(db_,
-                     "INSERT OR IGNORE INTO links(entity_key, target_key, method, score, reason) "
-                     "VALUES (?,?,?,?,?)");
+                     "INSERT INTO links(entity_key, target_key, method, score, reason) "
+                     "VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING");
     for (const auto& link : links) {
       insert.Bind(1, link.entity_id).Bind(2, link.target_id).Bind(3, link.method);
       insert.Bind(4, link.score).Bind(5, link.reason);
@@ -214,28 +214,24 @@ class SqliteLoadTransaction final : public LoadTransaction {
   }
 
  private:
-  Database& db_;
+  Connection& db_;
 };
 
 }  // namespace
 
-StatusOr<std::vector<DatasetWriteRecord>> SqliteStore::ApplyBatches(
+StatusOr<std::vector<DatasetWriteRecord>> SqlStore::ApplyBatches(
     const std::vector<const Batch*>& batches, const ApplyHooks& hooks) {
-  VIGIL_SQLITE_CONNECTION(db);
-  SqliteLoadTransaction tx(db);
-  return vigil::ApplyBatches(db, tx, batches, hooks);
+  VIGIL_SQL_CONNECTION(db);
+  SqlLoadTransaction tx(db);
+  return sql::ApplyBatches(db, tx, batches, hooks);
 }
 
-}  // namespace vigil::store
-
-namespace vigil {
-
-StatusOr<store::DatasetWriteRecord> ApplyBatch(Database& db, const Batch& batch,
+StatusOr<store::DatasetWriteRecord> ApplyBatch(Connection& db, const Batch& batch,
                                                const store::ApplyHooks& hooks) {
-  store::SqliteLoadTransaction tx(db);
+  SqlLoadTransaction tx(db);
   auto written = ApplyBatches(db, tx, {&batch}, hooks);
   if (!written.ok()) return written.status();
   return std::move(written->front());
 }
 
-}  // namespace vigil
+}  // namespace vigil::store::sql

@@ -1,19 +1,19 @@
-// SqliteStore, knowledge area: entity references, names, claims with their
+// SqlStore, knowledge area: entity references, names, claims with their
 // passages (of a fact, or citing a source), source texts, relations, events,
 // estimates, designations, participants.
 #include <fmt/format.h>
 
 #include "vigil/base/utf8.h"
-#include "vigil/store/sqlite/internal/connection.h"
-#include "vigil/store/sqlite/internal/rows.h"
-#include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/store/sql/internal/connection.h"
+#include "vigil/store/sql/internal/rows.h"
+#include "vigil/store/sql/sql_store.h"
 
-namespace vigil::store {
+namespace vigil::store::sql {
 
 using internal::OptNumber;
 using internal::OptText;
 
-std::shared_ptr<const SqliteStore::SourceText> SqliteStore::TextOf(Database& db, int64_t source_row) {
+std::shared_ptr<const SqlStore::SourceText> SqlStore::TextOf(Connection& db, int64_t source_row) {
   {
     std::lock_guard lock(texts_mutex_);
     if (auto it = texts_.find(source_row); it != texts_.end()) return it->second;
@@ -29,8 +29,8 @@ std::shared_ptr<const SqliteStore::SourceText> SqliteStore::TextOf(Database& db,
   return texts_.emplace(source_row, std::move(entry)).first->second;
 }
 
-StatusOr<std::optional<EntityRefRecord>> SqliteStore::EntityRef(int64_t entity_row) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::optional<EntityRefRecord>> SqlStore::EntityRef(int64_t entity_row) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT e.key, e.kind, (SELECT text FROM names n WHERE n.entity_id = e.id "
                "ORDER BY n.kind != 'primary', n.position LIMIT 1) FROM entities e WHERE e.id = ?");
@@ -42,8 +42,8 @@ StatusOr<std::optional<EntityRefRecord>> SqliteStore::EntityRef(int64_t entity_r
   return EntityRefRecord{entity_row, st.Text(0), st.Text(2), st.Text(1)};
 }
 
-StatusOr<std::vector<NameRecord>> SqliteStore::NamesOf(int64_t entity_row) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<NameRecord>> SqlStore::NamesOf(int64_t entity_row) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT text, kind, script, lang FROM names WHERE entity_id = ? ORDER BY position");
   st.Bind(1, entity_row);
@@ -65,7 +65,7 @@ constexpr int kClaimColumnCount = 19;
 
 }  // namespace
 
-StatusOr<ClaimRecord> SqliteStore::ReadClaim(Database& db, const Statement& st) {
+StatusOr<ClaimRecord> SqlStore::ReadClaim(Connection& db, const Statement& st) {
   ClaimRecord c;
   c.claim_id = st.Int(14);
   c.source = st.Text(1);
@@ -101,8 +101,8 @@ StatusOr<ClaimRecord> SqliteStore::ReadClaim(Database& db, const Statement& st) 
   return c;
 }
 
-StatusOr<std::vector<ClaimRecord>> SqliteStore::ClaimsOf(int64_t fact_id) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<ClaimRecord>> SqlStore::ClaimsOf(int64_t fact_id) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, fmt::format("SELECT {} FROM claims c JOIN sources s ON s.id = c.source_id "
                                "WHERE c.fact_id = ? ORDER BY c.position",
                                kClaimColumns));
@@ -117,16 +117,16 @@ StatusOr<std::vector<ClaimRecord>> SqliteStore::ClaimsOf(int64_t fact_id) {
   return claims;
 }
 
-StatusOr<std::optional<std::string>> SqliteStore::StoredText(int64_t source_row) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::optional<std::string>> SqlStore::StoredText(int64_t source_row) {
+  VIGIL_SQL_CONNECTION(db);
   auto text = TextOf(db, source_row);
   if (text->text.empty()) return std::nullopt;
   return text->text;
 }
 
-StatusOr<std::vector<CitingClaimRecord>> SqliteStore::ClaimsCiting(int64_t source_row,
+StatusOr<std::vector<CitingClaimRecord>> SqlStore::ClaimsCiting(int64_t source_row,
                                                                    int64_t limit, int64_t offset) {
-  VIGIL_SQLITE_CONNECTION(db);
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, fmt::format("SELECT {}, c.fact_id, f.type FROM claims c JOIN sources s ON "
                                "s.id = c.source_id JOIN facts f ON f.id = c.fact_id WHERE "
                                "c.source_id = ? ORDER BY c.span_start IS NULL, c.span_start, "
@@ -160,7 +160,7 @@ Status RequiredRef(Lookup&& lookup, int64_t row, EntityRefRecord* out) {
 
 }  // namespace
 
-Status SqliteStore::ReadValidity(Database& db, RelationRecord* r) {
+Status SqlStore::ReadValidity(Connection& db, RelationRecord* r) {
   Statement st(db,
                "SELECT v.from_day, v.from_bound, v.to_day, v.to_bound, (SELECT date FROM "
                "lifespan_bounds l WHERE l.entity_id = CASE v.from_bound WHEN 'subject' THEN ?2 "
@@ -186,8 +186,8 @@ Status SqliteStore::ReadValidity(Database& db, RelationRecord* r) {
   return absl::OkStatus();
 }
 
-StatusOr<std::optional<RelationRecord>> SqliteStore::Relation(int64_t fact_id) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::optional<RelationRecord>> SqlStore::Relation(int64_t fact_id) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT r.subject_id, r.predicate, r.object_id, r.role, r.valid_from, r.valid_to, "
                "f.file, f.line FROM relations r JOIN facts f ON f.id = r.id WHERE r.id = ?");
@@ -214,8 +214,8 @@ StatusOr<std::optional<RelationRecord>> SqliteStore::Relation(int64_t fact_id) {
   return r;
 }
 
-StatusOr<std::optional<EventRecord>> SqliteStore::Event(int64_t fact_id) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::optional<EventRecord>> SqlStore::Event(int64_t fact_id) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT key, type, title, date, date_from, date_to, city, province, country, "
                "place_entity_id, place_detail, killed_best, killed_low, killed_high, "
@@ -274,8 +274,8 @@ StatusOr<std::optional<EventRecord>> SqliteStore::Event(int64_t fact_id) {
   return e;
 }
 
-StatusOr<std::optional<EstimateRecord>> SqliteStore::Estimate(int64_t fact_id) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::optional<EstimateRecord>> SqlStore::Estimate(int64_t fact_id) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT key, subject_id, quantity, value, low, high, of, qualifier, unit, scope, "
                "scope_entity_id, as_of FROM estimates WHERE id = ?");
@@ -310,8 +310,8 @@ StatusOr<std::optional<EstimateRecord>> SqliteStore::Estimate(int64_t fact_id) {
   return e;
 }
 
-StatusOr<std::optional<DesignationRecord>> SqliteStore::Designation(int64_t fact_id) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::optional<DesignationRecord>> SqlStore::Designation(int64_t fact_id) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT entity_id, authority_id, list, program, reference, date, authority "
                "FROM designations WHERE id = ?");
@@ -341,8 +341,8 @@ StatusOr<std::optional<DesignationRecord>> SqliteStore::Designation(int64_t fact
   return d;
 }
 
-StatusOr<std::optional<ClaimedAttributeRecord>> SqliteStore::ClaimedAttribute(int64_t fact_id) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::optional<ClaimedAttributeRecord>> SqlStore::ClaimedAttribute(int64_t fact_id) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT a.entity_id, a.key, a.value, d.name, (SELECT v.value FROM attributes v "
                "WHERE v.entity_id = a.entity_id AND v.key = a.key) FROM claimed_attributes a "
@@ -367,8 +367,8 @@ StatusOr<std::optional<ClaimedAttributeRecord>> SqliteStore::ClaimedAttribute(in
   return a;
 }
 
-StatusOr<std::string> SqliteStore::FactSummary(int64_t fact_id) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::string> SqlStore::FactSummary(int64_t fact_id) {
+  VIGIL_SQL_CONNECTION(db);
   Statement type(db, "SELECT type FROM facts WHERE id = ?");
   type.Bind(1, fact_id);
   if (!type.Step()) {
@@ -410,8 +410,8 @@ StatusOr<std::string> SqliteStore::FactSummary(int64_t fact_id) {
   return kind;
 }
 
-StatusOr<std::optional<std::string>> SqliteStore::FactType(int64_t fact_id) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::optional<std::string>> SqlStore::FactType(int64_t fact_id) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, "SELECT type FROM facts WHERE id = ?");
   st.Bind(1, fact_id);
   if (!st.Step()) {
@@ -421,8 +421,8 @@ StatusOr<std::optional<std::string>> SqliteStore::FactType(int64_t fact_id) {
   return st.Text(0);
 }
 
-StatusOr<std::optional<ParticipantFactRecord>> SqliteStore::Participant(int64_t fact_id) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::optional<ParticipantFactRecord>> SqlStore::Participant(int64_t fact_id) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT e.key, e.title, p.entity_id, p.label, p.role FROM participants p JOIN "
                "events e ON e.id = p.event_id WHERE p.id = ?");
@@ -444,4 +444,4 @@ StatusOr<std::optional<ParticipantFactRecord>> SqliteStore::Participant(int64_t 
   return p;
 }
 
-}  // namespace vigil::store
+}  // namespace vigil::store::sql

@@ -1,13 +1,15 @@
-// SqliteStore, graph area: the rows of the knowledge graph (nodes,
+// SqlStore, graph area: the rows of the knowledge graph (nodes,
 // relations with their claims, designations, links), entities found by part
 // of a name, claims' party labels, and the attributes of graph nodes.
+#include <fmt/format.h>
+
 #include <string>
 #include <unordered_map>
 
-#include "vigil/store/sqlite/internal/connection.h"
-#include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/store/sql/internal/connection.h"
+#include "vigil/store/sql/sql_store.h"
 
-namespace vigil::store {
+namespace vigil::store::sql {
 namespace {
 
 std::optional<std::string> MaybeText(const Statement& st, int column) {
@@ -23,7 +25,7 @@ constexpr char kMembers[] =
     "  UNION SELECT e.id, 0 FROM links l JOIN entities e ON e.key = l.entity_key"
     "  UNION SELECT e.id, 0 FROM links l JOIN entities e ON e.key = l.target_key) ";
 
-Status ReadNodes(Database& db, std::vector<GraphNodeRecord>& nodes) {
+Status ReadNodes(Connection& db, std::vector<GraphNodeRecord>& nodes) {
   Statement st(db,
                std::string(kMembers) +
                    "SELECT e.id, e.key, e.kind, (SELECT text FROM names n WHERE n.entity_id = e.id "
@@ -34,7 +36,7 @@ Status ReadNodes(Database& db, std::vector<GraphNodeRecord>& nodes) {
   return st.status();
 }
 
-Status ReadRelations(Database& db, std::vector<GraphRelationRecord>& relations) {
+Status ReadRelations(Connection& db, std::vector<GraphRelationRecord>& relations) {
   std::unordered_map<int64_t, size_t> index_of;
   Statement st(db,
                "SELECT r.id, r.subject_id, r.predicate, r.object_id, v.from_day, v.to_day, "
@@ -72,8 +74,8 @@ Status ReadRelations(Database& db, std::vector<GraphRelationRecord>& relations) 
 
 }  // namespace
 
-StatusOr<GraphRecords> SqliteStore::GraphView() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<GraphRecords> SqlStore::GraphView() {
+  VIGIL_SQL_CONNECTION(db);
   GraphRecords out;
   if (auto s = ReadNodes(db, out.nodes); !s.ok()) return s;
   if (auto s = ReadRelations(db, out.relations); !s.ok()) return s;
@@ -97,20 +99,20 @@ StatusOr<GraphRecords> SqliteStore::GraphView() {
   return out;
 }
 
-StatusOr<std::vector<NameLikeRecord>> SqliteStore::EntitiesNamedLike(std::string_view name_key,
+StatusOr<std::vector<NameLikeRecord>> SqlStore::EntitiesNamedLike(std::string_view name_key,
                                                                       int limit) {
-  VIGIL_SQLITE_CONNECTION(db);
-  Statement entities(db,
-                     "SELECT DISTINCT n.entity_id FROM names n WHERE instr(n.name_key, ?) > 0 AND "
-                     "n.kind != 'weak_alias' LIMIT ?");
+  VIGIL_SQL_CONNECTION(db);
+  Statement entities(db, fmt::format("SELECT DISTINCT n.entity_id FROM names n WHERE {} > 0 AND "
+                                     "n.kind != 'weak_alias' LIMIT ?",
+                                     db.Instr("n.name_key", "?")));
   entities.Bind(1, name_key).Bind(2, static_cast<int64_t>(limit));
   std::vector<NameLikeRecord> found;
   while (entities.Step()) found.push_back({entities.Int(0), ""});
   if (!entities.status().ok()) return entities.status();
   for (auto& match : found) {
-    Statement name(db,
-                   "SELECT text FROM names WHERE entity_id = ? AND instr(name_key, ?) > 0 "
-                   "ORDER BY kind != 'primary', position LIMIT 1");
+    Statement name(db, fmt::format("SELECT text FROM names WHERE entity_id = ? AND {} > 0 "
+                                   "ORDER BY kind != 'primary', position LIMIT 1",
+                                   db.Instr("name_key", "?")));
     name.Bind(1, match.entity_row).Bind(2, name_key);
     if (name.Step()) match.name = name.Text(0);
     if (!name.status().ok()) return name.status();
@@ -118,8 +120,8 @@ StatusOr<std::vector<NameLikeRecord>> SqliteStore::EntitiesNamedLike(std::string
   return found;
 }
 
-StatusOr<bool> SqliteStore::HasPartyLabel(std::string_view label) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<bool> SqlStore::HasPartyLabel(std::string_view label) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, "SELECT 1 FROM claims WHERE party_label = ? LIMIT 1");
   st.Bind(1, label);
   bool found = st.Step();
@@ -127,9 +129,9 @@ StatusOr<bool> SqliteStore::HasPartyLabel(std::string_view label) {
   return found;
 }
 
-StatusOr<std::vector<std::map<std::string, std::string>>> SqliteStore::AttributesOf(
+StatusOr<std::vector<std::map<std::string, std::string>>> SqlStore::AttributesOf(
     std::span<const int64_t> entity_rows) {
-  VIGIL_SQLITE_CONNECTION(db);
+  VIGIL_SQL_CONNECTION(db);
   std::vector<std::map<std::string, std::string>> out(entity_rows.size());
   // One prepared statement, reset per row (the cache keeps it prepared).
   Statement st(db, "SELECT key, value FROM attributes WHERE entity_id = ?");
@@ -142,4 +144,4 @@ StatusOr<std::vector<std::map<std::string, std::string>>> SqliteStore::Attribute
   return out;
 }
 
-}  // namespace vigil::store
+}  // namespace vigil::store::sql

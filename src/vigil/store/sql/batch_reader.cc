@@ -1,17 +1,17 @@
 // Batch reader: a stored dataset back into the records that wrote it.
-#include "vigil/store/sqlite/batch_reader.h"
+#include "vigil/store/sql/batch_reader.h"
 
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
-namespace vigil {
+namespace vigil::store::sql {
 namespace {
 
 class Reader {
  public:
-  Reader(Database& db, int64_t dataset_id, std::string dataset)
+  Reader(Connection& db, int64_t dataset_id, std::string dataset)
       : db_(db), dataset_id_(dataset_id), where_{fmt::format("stored dataset '{}'", dataset), 0} {}
 
   Status Read(Batch* batch) {
@@ -372,7 +372,7 @@ class Reader {
     return st.status();
   }
 
-  Database& db_;
+  Connection& db_;
   int64_t dataset_id_;
   FilePosition where_;
   std::unordered_map<int64_t, std::vector<Claim>> claims_;
@@ -382,7 +382,7 @@ class Reader {
 
 }  // namespace
 
-StatusOr<std::optional<Batch>> ReadStoredBatch(Database& db, const std::string& dataset) {
+StatusOr<std::optional<Batch>> ReadStoredBatch(Connection& db, const std::string& dataset) {
   Statement st(db,
                "SELECT id, kind, version, files, COALESCE(publish_date, ''), COALESCE(sha256, '') "
                "FROM datasets WHERE name = ?");
@@ -405,4 +405,4 @@ StatusOr<std::optional<Batch>> ReadStoredBatch(Database& db, const std::string& 
   return std::optional<Batch>(std::move(batch));
 }
 
-}  // namespace vigil
+}  // namespace vigil::store::sql

@@ -1,17 +1,17 @@
-// SqliteStore, screening area: designated records with their names, dates,
+// SqlStore, screening area: designated records with their names, dates,
 // countries, designations and links; list versions; the fingerprint a
 // cached watch list is checked against.
 #include <fmt/format.h>
 
 #include <unordered_map>
 
-#include "vigil/store/sqlite/internal/connection.h"
-#include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/store/sql/internal/connection.h"
+#include "vigil/store/sql/sql_store.h"
 
-namespace vigil::store {
+namespace vigil::store::sql {
 
-StatusOr<std::vector<ScreeningRecord>> SqliteStore::ReadScreeningRecords() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<ScreeningRecord>> SqlStore::ReadScreeningRecords() {
+  VIGIL_SQL_CONNECTION(db);
   std::vector<ScreeningRecord> records;
   std::unordered_map<int64_t, size_t> by_row;
   {
@@ -78,8 +78,8 @@ StatusOr<std::vector<ScreeningRecord>> SqliteStore::ReadScreeningRecords() {
   return records;
 }
 
-StatusOr<std::vector<ListVersionRecord>> SqliteStore::ReadListVersions() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<ListVersionRecord>> SqlStore::ReadListVersions() {
+  VIGIL_SQL_CONNECTION(db);
   std::vector<ListVersionRecord> versions;
   Statement st(db,
                "SELECT d.name, d.kind, d.version, COALESCE(d.publish_date, ''), "
@@ -94,8 +94,8 @@ StatusOr<std::vector<ListVersionRecord>> SqliteStore::ReadListVersions() {
   return versions;
 }
 
-StatusOr<std::string> SqliteStore::ScreeningFingerprint() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::string> SqlStore::ScreeningFingerprint() {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, "SELECT name, version, loaded_at FROM datasets ORDER BY name");
   std::string fingerprint = fmt::format("schema {}|store {}|generation {}", db.SchemaVersion(),
                                         db.Info("store_id"), db.Info("generation"));
@@ -104,4 +104,4 @@ StatusOr<std::string> SqliteStore::ScreeningFingerprint() {
   return fingerprint;
 }
 
-}  // namespace vigil::store
+}  // namespace vigil::store::sql

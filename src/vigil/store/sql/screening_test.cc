@@ -9,7 +9,7 @@
 #include "vigil/engine/engine.h"
 #include "vigil/store/sqlite/sqlite_store.h"
 
-namespace vigil::store {
+namespace vigil::store::sql {
 namespace {
 
 class ScreeningStoreTest : public ::testing::Test {
@@ -101,4 +101,4 @@ TEST_F(ScreeningStoreTest, TheFingerprintChangesWithALoadAndTheCacheSitsBesideTh
 }
 
 }  // namespace
-}  // namespace vigil::store
+}  // namespace vigil::store::sql

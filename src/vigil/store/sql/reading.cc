@@ -1,12 +1,12 @@
-// SqliteStore, reading area: articles read, their mentions, the review
+// SqlStore, reading area: articles read, their mentions, the review
 // queue (schema/0006_reading.sql).
 #include <nlohmann/json.hpp>
 
-#include "vigil/store/sqlite/internal/connection.h"
-#include "vigil/store/sqlite/internal/rows.h"
-#include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/store/sql/internal/connection.h"
+#include "vigil/store/sql/internal/rows.h"
+#include "vigil/store/sql/sql_store.h"
 
-namespace vigil::store {
+namespace vigil::store::sql {
 namespace {
 
 constexpr char kProposalColumns[] =
@@ -106,8 +106,8 @@ constexpr char kSourceColumns[] =
 
 }  // namespace
 
-StatusOr<std::vector<DictionaryNameRecord>> SqliteStore::DictionaryNames() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<DictionaryNameRecord>> SqlStore::DictionaryNames() {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT e.key, e.kind, n.text, n.kind, COALESCE(n.script, '') FROM names n "
                "JOIN entities e ON e.id = n.entity_id JOIN facts f ON f.id = e.id "
@@ -118,10 +118,10 @@ StatusOr<std::vector<DictionaryNameRecord>> SqliteStore::DictionaryNames() {
   });
 }
 
-StatusOr<SavedReading> SqliteStore::SaveReading(const ReadingSourceRecord& source,
+StatusOr<SavedReading> SqlStore::SaveReading(const ReadingSourceRecord& source,
                                                 const std::vector<MentionRecord>& mentions,
                                                 const std::vector<ProposalRecord>& proposals) {
-  VIGIL_SQLITE_CONNECTION(db);
+  VIGIL_SQL_CONNECTION(db);
   Transaction tx(db);
   if (auto s = tx.Begin(); !s.ok()) return s;
   SavedReading saved;
@@ -136,15 +136,16 @@ StatusOr<SavedReading> SqliteStore::SaveReading(const ReadingSourceRecord& sourc
       Statement insert(db,
                        "INSERT INTO reading_sources(key, sha256, input_sha256, format, title, "
                        "publisher, published, url, file, length, text, read_at) VALUES "
-                       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
       insert.Bind(1, source.key).Bind(2, source.sha256).Bind(3, source.input_sha256);
       insert.Bind(4, source.format).Bind(5, source.title).BindOptional(6, source.publisher);
       insert.BindOptional(7, source.published).BindOptional(8, source.url);
       insert.BindOptional(9, source.file).Bind(10, source.length).Bind(11, source.text);
       insert.Bind(12, source.read_at);
-      if (auto s = insert.Run(); !s.ok()) return s;
+      auto row = insert.Insert();
+      if (!row.ok()) return row.status();
       saved.source = source;
-      saved.source.row = sqlite3_last_insert_rowid(db.handle());
+      saved.source.row = *row;
       saved.source.text.clear();
       saved.new_source = true;
     }
@@ -188,14 +189,14 @@ StatusOr<SavedReading> SqliteStore::SaveReading(const ReadingSourceRecord& sourc
   return saved;
 }
 
-StatusOr<std::vector<ReadingSourceRecord>> SqliteStore::ReadingSources(bool with_text) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<ReadingSourceRecord>> SqlStore::ReadingSources(bool with_text) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, std::string("SELECT ") + kSourceColumns + " FROM reading_sources ORDER BY id");
   return internal::ReadRows(st, [&](const Statement& r) { return SourceFrom(r, with_text); });
 }
 
-StatusOr<std::vector<MentionRecord>> SqliteStore::MentionsOf(const std::string& source_key) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<MentionRecord>> SqlStore::MentionsOf(const std::string& source_key) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT m.span_start, m.span_end, m.text, m.entity_key, m.candidates, m.reason "
                "FROM reading_mentions m JOIN reading_sources s ON s.id = m.source_id "
@@ -216,9 +217,9 @@ StatusOr<std::vector<MentionRecord>> SqliteStore::MentionsOf(const std::string& 
   });
 }
 
-StatusOr<std::vector<ProposalRecord>> SqliteStore::Proposals(const std::string& source_key,
+StatusOr<std::vector<ProposalRecord>> SqlStore::Proposals(const std::string& source_key,
                                                              const std::string& status) {
-  VIGIL_SQLITE_CONNECTION(db);
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, std::string("SELECT ") + kProposalColumns +
                        " FROM proposals p JOIN reading_sources s ON s.id = p.source_id "
                        "WHERE (?1 = '' OR s.key = ?1) AND (?2 = '' OR p.status = ?2) ORDER BY p.id");
@@ -226,8 +227,8 @@ StatusOr<std::vector<ProposalRecord>> SqliteStore::Proposals(const std::string& 
   return internal::ReadRows(st, ProposalFrom);
 }
 
-StatusOr<std::optional<ProposalRecord>> SqliteStore::FindProposal(int64_t id) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::optional<ProposalRecord>> SqlStore::FindProposal(int64_t id) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, std::string("SELECT ") + kProposalColumns +
                        " FROM proposals p JOIN reading_sources s ON s.id = p.source_id "
                        "WHERE p.id = ?");
@@ -237,8 +238,8 @@ StatusOr<std::optional<ProposalRecord>> SqliteStore::FindProposal(int64_t id) {
   return std::optional<ProposalRecord>();
 }
 
-Status SqliteStore::UpdateProposal(const ProposalRecord& p) {
-  VIGIL_SQLITE_CONNECTION(db);
+Status SqlStore::UpdateProposal(const ProposalRecord& p) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "UPDATE proposals SET kind = ?, subject_key = ?, predicate = ?, object_key = ?, "
                "object_label = ?, role = ?, time = ?, party_key = ?, party_label = ?, stance = ?, "
@@ -250,4 +251,4 @@ Status SqliteStore::UpdateProposal(const ProposalRecord& p) {
   return st.Run();
 }
 
-}  // namespace vigil::store
+}  // namespace vigil::store::sql

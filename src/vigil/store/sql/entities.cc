@@ -1,18 +1,20 @@
-// SqliteStore, knowledge area: resolving names to entities, and the rows of
+// SqlStore, knowledge area: resolving names to entities, and the rows of
 // an entity's card (its own row, the facts about it, names it shares, links).
-#include "vigil/store/sqlite/internal/connection.h"
-#include "vigil/store/sqlite/internal/rows.h"
-#include "vigil/store/sqlite/sqlite_store.h"
+#include <fmt/format.h>
 
-namespace vigil::store {
+#include "vigil/store/sql/internal/connection.h"
+#include "vigil/store/sql/internal/rows.h"
+#include "vigil/store/sql/sql_store.h"
+
+namespace vigil::store::sql {
 
 using internal::OptText;
 using internal::ReadEach;
 using internal::ReadIds;
 using internal::ReadRows;
 
-StatusOr<std::optional<int64_t>> SqliteStore::EntityByKey(const std::string& key) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::optional<int64_t>> SqlStore::EntityByKey(const std::string& key) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, "SELECT id FROM entities WHERE key = ?");
   st.Bind(1, key);
   if (!st.Step()) {
@@ -22,8 +24,8 @@ StatusOr<std::optional<int64_t>> SqliteStore::EntityByKey(const std::string& key
   return st.Int(0);
 }
 
-StatusOr<std::vector<NameMatchRecord>> SqliteStore::EntitiesNamed(const std::string& name_key) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<NameMatchRecord>> SqlStore::EntitiesNamed(const std::string& name_key) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT n.entity_id, n.kind, n.text, d.kind FROM names n JOIN facts f ON f.id = "
                "n.entity_id JOIN datasets d ON d.id = f.dataset_id WHERE n.name_key = ?");
@@ -33,24 +35,24 @@ StatusOr<std::vector<NameMatchRecord>> SqliteStore::EntitiesNamed(const std::str
   });
 }
 
-StatusOr<std::vector<NameSuggestionRecord>> SqliteStore::NamesContaining(
+StatusOr<std::vector<NameSuggestionRecord>> SqlStore::NamesContaining(
     const std::string& fragment, int limit) {
-  VIGIL_SQLITE_CONNECTION(db);
-  Statement st(db,
-               "SELECT DISTINCT e.key, n.text, n.kind, n.script FROM names n JOIN entities e ON "
-               "e.id = n.entity_id WHERE instr(n.name_key, ?) > 0 ORDER BY length(n.name_key) "
-               "LIMIT ?");
+  VIGIL_SQL_CONNECTION(db);
+  Statement st(db, fmt::format("SELECT DISTINCT e.key, n.text, n.kind, n.script FROM names n "
+                               "JOIN entities e ON e.id = n.entity_id WHERE {} > 0 ORDER BY "
+                               "length(n.name_key) LIMIT ?",
+                               db.Instr("n.name_key", "?")));
   st.Bind(1, fragment).Bind(2, int64_t{limit});
   return ReadRows(st, [](const Statement& r) {
     return NameSuggestionRecord{r.Text(0), r.Text(1), r.Text(2), OptText(r, 3)};
   });
 }
 
-StatusOr<std::optional<EntityRecord>> SqliteStore::Entity(int64_t entity_row) {
+StatusOr<std::optional<EntityRecord>> SqlStore::Entity(int64_t entity_row) {
   auto ref = EntityRef(entity_row);
   if (!ref.ok()) return ref.status();
   if (!*ref) return std::nullopt;
-  VIGIL_SQLITE_CONNECTION(db);
+  VIGIL_SQL_CONNECTION(db);
   EntityRecord e;
   e.ref = **ref;
   Statement row(db,
@@ -82,38 +84,38 @@ StatusOr<std::optional<EntityRecord>> SqliteStore::Entity(int64_t entity_row) {
   return e;
 }
 
-StatusOr<std::vector<DesignationRecord>> SqliteStore::DesignationsOf(int64_t entity_row) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<DesignationRecord>> SqlStore::DesignationsOf(int64_t entity_row) {
+  VIGIL_SQL_CONNECTION(db);
   Statement ids(db, "SELECT id FROM designations WHERE entity_id = ? ORDER BY date, id");
   ids.Bind(1, entity_row);
   return ReadEach<DesignationRecord>(ids, [this](int64_t id) { return Designation(id); });
 }
 
-StatusOr<std::vector<DesignationRecord>> SqliteStore::DesignationsBy(int64_t authority_row) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<DesignationRecord>> SqlStore::DesignationsBy(int64_t authority_row) {
+  VIGIL_SQL_CONNECTION(db);
   Statement ids(db, "SELECT id FROM designations WHERE authority_id = ? ORDER BY date, id");
   ids.Bind(1, authority_row);
   return ReadEach<DesignationRecord>(ids, [this](int64_t id) { return Designation(id); });
 }
 
-StatusOr<std::vector<RelationRecord>> SqliteStore::RelationsFrom(int64_t entity_row) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<RelationRecord>> SqlStore::RelationsFrom(int64_t entity_row) {
+  VIGIL_SQL_CONNECTION(db);
   Statement ids(db,
                 "SELECT id FROM relations WHERE subject_id = ? ORDER BY predicate, from_day, id");
   ids.Bind(1, entity_row);
   return ReadEach<RelationRecord>(ids, [this](int64_t id) { return Relation(id); });
 }
 
-StatusOr<std::vector<RelationRecord>> SqliteStore::RelationsTo(int64_t entity_row) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<RelationRecord>> SqlStore::RelationsTo(int64_t entity_row) {
+  VIGIL_SQL_CONNECTION(db);
   Statement ids(db,
                 "SELECT id FROM relations WHERE object_id = ? ORDER BY predicate, from_day, id");
   ids.Bind(1, entity_row);
   return ReadEach<RelationRecord>(ids, [this](int64_t id) { return Relation(id); });
 }
 
-StatusOr<std::vector<EventRecord>> SqliteStore::EventsOf(int64_t entity_row) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<EventRecord>> SqlStore::EventsOf(int64_t entity_row) {
+  VIGIL_SQL_CONNECTION(db);
   Statement ids(db,
                 "SELECT DISTINCT e.id FROM events e LEFT JOIN participants p ON p.event_id = e.id "
                 "WHERE p.entity_id = ?1 OR e.place_entity_id = ?1 ORDER BY e.first_day, e.id");
@@ -121,8 +123,8 @@ StatusOr<std::vector<EventRecord>> SqliteStore::EventsOf(int64_t entity_row) {
   return ReadEach<EventRecord>(ids, [this](int64_t id) { return Event(id); });
 }
 
-StatusOr<std::vector<EstimateRecord>> SqliteStore::EstimatesAbout(int64_t entity_row) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<EstimateRecord>> SqlStore::EstimatesAbout(int64_t entity_row) {
+  VIGIL_SQL_CONNECTION(db);
   Statement ids(db,
                 "SELECT id FROM estimates WHERE subject_id = ?1 OR scope_entity_id = ?1 ORDER BY "
                 "quantity, as_of_day, id");
@@ -130,9 +132,9 @@ StatusOr<std::vector<EstimateRecord>> SqliteStore::EstimatesAbout(int64_t entity
   return ReadEach<EstimateRecord>(ids, [this](int64_t id) { return Estimate(id); });
 }
 
-StatusOr<std::vector<ClaimedAttributeRecord>> SqliteStore::ClaimedAttributesOf(
+StatusOr<std::vector<ClaimedAttributeRecord>> SqlStore::ClaimedAttributesOf(
     int64_t entity_row) {
-  VIGIL_SQLITE_CONNECTION(db);
+  VIGIL_SQL_CONNECTION(db);
   Statement ids(db,
                 "SELECT id FROM claimed_attributes WHERE entity_id = ? ORDER BY key, value, id");
   ids.Bind(1, entity_row);
@@ -140,8 +142,8 @@ StatusOr<std::vector<ClaimedAttributeRecord>> SqliteStore::ClaimedAttributesOf(
                                           [this](int64_t id) { return ClaimedAttribute(id); });
 }
 
-StatusOr<std::vector<SharedNameRecord>> SqliteStore::EntitiesSharingNames(int64_t entity_row) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<SharedNameRecord>> SqlStore::EntitiesSharingNames(int64_t entity_row) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT DISTINCT n2.entity_id, n1.text FROM names n1 JOIN names n2 ON n2.name_key "
                "= n1.name_key AND n2.entity_id != n1.entity_id WHERE n1.entity_id = ?");
@@ -149,8 +151,8 @@ StatusOr<std::vector<SharedNameRecord>> SqliteStore::EntitiesSharingNames(int64_
   return ReadRows(st, [](const Statement& r) { return SharedNameRecord{r.Int(0), r.Text(1)}; });
 }
 
-StatusOr<std::vector<LinkRecord>> SqliteStore::LinksOf(int64_t entity_row) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<LinkRecord>> SqlStore::LinksOf(int64_t entity_row) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT o.id, d.name, o.reference, l.method, l.score, l.reason, l.entity_key = "
                "e.key FROM entities e JOIN links l ON l.entity_key = e.key OR l.target_key = "
@@ -177,8 +179,8 @@ StatusOr<std::vector<LinkRecord>> SqliteStore::LinksOf(int64_t entity_row) {
   return out;
 }
 
-StatusOr<std::vector<int64_t>> SqliteStore::CuratedCardsOf(int64_t entity_row) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<int64_t>> SqlStore::CuratedCardsOf(int64_t entity_row) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT o.id FROM entities e JOIN links l ON l.entity_key = e.key JOIN entities o "
                "ON o.key = l.target_key WHERE e.id = ? ORDER BY l.score DESC, l.id");
@@ -186,4 +188,4 @@ StatusOr<std::vector<int64_t>> SqliteStore::CuratedCardsOf(int64_t entity_row) {
   return ReadIds(st);
 }
 
-}  // namespace vigil::store
+}  // namespace vigil::store::sql

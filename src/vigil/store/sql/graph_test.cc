@@ -1,4 +1,4 @@
-// SqliteStore's graph area on the exposure fixture (tests/fixtures/exposure):
+// SqlStore's graph area on the exposure fixture (tests/fixtures/exposure):
 // the graph view's rows, entities found by part of a name, party labels.
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -9,7 +9,7 @@
 #include "vigil/store/sqlite/sqlite_store.h"
 #include "vigil/text/normalize.h"
 
-namespace vigil::store {
+namespace vigil::store::sql {
 namespace {
 
 class GraphStoreTest : public ::testing::Test {
@@ -27,8 +27,8 @@ class GraphStoreTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  std::unique_ptr<SqliteStore> Open() {
-    auto store = SqliteStore::Open(db_, AccessMode::kReadOnly);
+  std::unique_ptr<SqlStore> Open() {
+    auto store = sqlite::SqliteStore::Open(db_, AccessMode::kReadOnly);
     EXPECT_TRUE(store.ok()) << store.status();
     return std::move(*store);
   }
@@ -93,7 +93,7 @@ TEST_F(GraphStoreTest, TheGraphViewHoldsNodesRelationsWithClaimsAndDesignations)
 
 TEST_F(GraphStoreTest, LinkedEntitiesBecomeNodesOutsideTheNetwork) {
   {
-    auto db = Database::Open(db_);
+    auto db = sqlite::SqliteConnection::Open(db_);
     ASSERT_TRUE(db.ok()) << db.status();
     ASSERT_TRUE((*db)
                     ->Execute("INSERT INTO links(entity_key, target_key, method, score, reason) "
@@ -150,4 +150,4 @@ TEST_F(GraphStoreTest, AttributesOfRowsComeInTheOrderAsked) {
 }
 
 }  // namespace
-}  // namespace vigil::store
+}  // namespace vigil::store::sql

@@ -1,19 +1,19 @@
-// SqliteStore, knowledge area: the rows of `list` (entities, relations,
+// SqlStore, knowledge area: the rows of `list` (entities, relations,
 // events, estimates, sources), filtered, and one source by its key.
-#include "vigil/store/sqlite/internal/connection.h"
-#include "vigil/store/sqlite/internal/rows.h"
-#include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/store/sql/internal/connection.h"
+#include "vigil/store/sql/internal/rows.h"
+#include "vigil/store/sql/sql_store.h"
 
-namespace vigil::store {
+namespace vigil::store::sql {
 
 using internal::OptInt;
 using internal::OptText;
 using internal::ReadEach;
 using internal::ReadRows;
 
-StatusOr<std::vector<EntitySummaryRecord>> SqliteStore::ListEntities(const std::string& kind,
+StatusOr<std::vector<EntitySummaryRecord>> SqlStore::ListEntities(const std::string& kind,
                                                                      const DayRange& days) {
-  VIGIL_SQLITE_CONNECTION(db);
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT e.id, (SELECT COUNT(*) FROM designations d WHERE d.entity_id = e.id), "
                "(SELECT COUNT(*) FROM relations r WHERE r.subject_id = e.id OR r.object_id = "
@@ -33,9 +33,9 @@ StatusOr<std::vector<EntitySummaryRecord>> SqliteStore::ListEntities(const std::
   return out;
 }
 
-StatusOr<std::vector<RelationRecord>> SqliteStore::ListRelations(const std::string& predicate,
+StatusOr<std::vector<RelationRecord>> SqlStore::ListRelations(const std::string& predicate,
                                                                  const DayRange& days) {
-  VIGIL_SQLITE_CONNECTION(db);
+  VIGIL_SQL_CONNECTION(db);
   // A relation whose lifespans leave it no day (from after to) meets no
   // days, however wide.
   Statement ids(db,
@@ -50,9 +50,9 @@ StatusOr<std::vector<RelationRecord>> SqliteStore::ListRelations(const std::stri
   return ReadEach<RelationRecord>(ids, [this](int64_t id) { return Relation(id); });
 }
 
-StatusOr<std::vector<EventRecord>> SqliteStore::ListEvents(const std::string& type,
+StatusOr<std::vector<EventRecord>> SqlStore::ListEvents(const std::string& type,
                                                            const DayRange& days) {
-  VIGIL_SQLITE_CONNECTION(db);
+  VIGIL_SQL_CONNECTION(db);
   Statement ids(db,
                 "SELECT id FROM events WHERE (?1 IS NULL OR type = ?1) AND (?2 IS NULL OR "
                 "first_day <= ?2) AND (?3 IS NULL OR (last_day IS NOT NULL AND last_day >= ?3)) "
@@ -61,8 +61,8 @@ StatusOr<std::vector<EventRecord>> SqliteStore::ListEvents(const std::string& ty
   return ReadEach<EventRecord>(ids, [this](int64_t id) { return Event(id); });
 }
 
-StatusOr<std::vector<EstimateRecord>> SqliteStore::ListEstimates(const std::string& as_of_day) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<EstimateRecord>> SqlStore::ListEstimates(const std::string& as_of_day) {
+  VIGIL_SQL_CONNECTION(db);
   Statement ids(db,
                 "SELECT id FROM estimates WHERE (?1 IS NULL OR as_of_day IS NULL OR as_of_day "
                 "<= ?1) ORDER BY quantity, as_of_day, key");
@@ -99,14 +99,14 @@ SourceRecord ReadSourceRow(const Statement& r) {
 
 }  // namespace
 
-StatusOr<std::vector<SourceRecord>> SqliteStore::ListSources() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<SourceRecord>> SqlStore::ListSources() {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, std::string(kSourceQuery) + " ORDER BY s.key");
   return ReadRows(st, ReadSourceRow);
 }
 
-StatusOr<std::optional<SourceRecord>> SqliteStore::SourceByKey(const std::string& key) {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::optional<SourceRecord>> SqlStore::SourceByKey(const std::string& key) {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, std::string(kSourceQuery) + " WHERE s.key = ?");
   st.Bind(1, key);
   if (!st.Step()) {
@@ -116,4 +116,4 @@ StatusOr<std::optional<SourceRecord>> SqliteStore::SourceByKey(const std::string
   return ReadSourceRow(st);
 }
 
-}  // namespace vigil::store
+}  // namespace vigil::store::sql

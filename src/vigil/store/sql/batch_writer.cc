@@ -1,5 +1,5 @@
 // Batch writer: dataset replacement inside one transaction.
-#include "vigil/store/sqlite/batch_writer.h"
+#include "vigil/store/sql/batch_writer.h"
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -12,7 +12,7 @@
 
 #include "vigil/text/normalize.h"
 
-namespace vigil {
+namespace vigil::store::sql {
 namespace {
 
 // Test hook: VIGIL_FAULT_KILL_AFTER_ROWS=N makes the process kill itself
@@ -55,7 +55,7 @@ std::string Now() {
 // Writes one batch inside a transaction that the caller holds.
 class Writer {
  public:
-  Writer(Database& db, const Batch& batch, FaultInjector* fault)
+  Writer(Connection& db, const Batch& batch, FaultInjector* fault)
       : db_(db), batch_(batch), fault_(*fault) {}
 
   StatusOr<std::map<std::string, int64_t>> Write() {
@@ -109,7 +109,7 @@ class Writer {
     if (auto s = DeleteDataset(); !s.ok()) return s;
     Statement insert(db_,
                      "INSERT INTO datasets(name, kind, version, files, loaded_at, publish_date, "
-                     "sha256) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                     "sha256) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
     insert.Bind(1, batch_.dataset)
         .Bind(2, batch_.kind)
         .Bind(3, batch_.version)
@@ -117,8 +117,9 @@ class Writer {
         .Bind(5, Now())
         .BindOptional(6, batch_.publish_date)
         .BindOptional(7, batch_.sha256);
-    if (auto s = insert.Run(); !s.ok()) return s;
-    dataset_id_ = sqlite3_last_insert_rowid(db_.handle());
+    auto dataset_id = insert.Insert();
+    if (!dataset_id.ok()) return dataset_id.status();
+    dataset_id_ = *dataset_id;
 
     for (const auto& s : batch_.sources)
       if (auto st = WriteSource(s); !st.ok()) return st;
@@ -145,8 +146,17 @@ class Writer {
     return absl::OkStatus();
   }
 
-  Status Counted(Statement& st, std::string_view what) {
-    auto s = st.Run();
+  Status Counted(Statement& st, std::string_view what) { return Counted(st, what, nullptr); }
+  // With the id an INSERT ... RETURNING id gave into *id.
+  Status Counted(Statement& st, std::string_view what, int64_t* id) {
+    Status s;
+    if (id) {
+      auto inserted = st.Insert();
+      s = inserted.status();
+      if (inserted.ok()) *id = *inserted;
+    } else {
+      s = st.Run();
+    }
     if (s.ok()) {
       ++counts_[std::string(what)];
       fault_.Row();
@@ -159,8 +169,7 @@ class Writer {
   StatusOr<int64_t> NewFact(std::string_view type, const FilePosition& where = {}) {
     facts_.Bind(1, dataset_id_).Bind(2, type);
     BindWhere(facts_, 3, where);
-    if (auto s = facts_.Run(); !s.ok()) return s;
-    return sqlite3_last_insert_rowid(db_.handle());
+    return facts_.Insert();
   }
 
   // Row id of an entity key: this batch first, then other datasets.
@@ -199,7 +208,8 @@ class Writer {
     st.BindOptional(5, s.author).BindOptional(6, s.date.ToString()).BindOptional(7, s.url);
     st.BindOptional(8, s.sha256).BindOptional(9, s.file).Bind(10, s.kind);
     st.BindOptional(11, s.length).BindOptional(12, s.text);
-    if (auto status = Counted(st, "sources"); !status.ok()) {
+    int64_t id = 0;
+    if (auto status = Counted(st, "sources", &id); !status.ok()) {
       Statement owner(db_,
                       "SELECT d.name FROM sources s JOIN datasets d ON d.id = s.dataset_id "
                       "WHERE s.key = ?");
@@ -210,7 +220,7 @@ class Writer {
             s.where.line, s.id, owner.Text(0)));
       return status;
     }
-    source_ids_[s.id] = sqlite3_last_insert_rowid(db_.handle());
+    source_ids_[s.id] = id;
     return absl::OkStatus();
   }
 
@@ -429,13 +439,13 @@ class Writer {
     return WriteClaims(*fact, a.claims);
   }
 
-  Database& db_;
+  Connection& db_;
   const Batch& batch_;
   int64_t dataset_id_ = 0;
   FaultInjector& fault_;
   std::map<std::string, int64_t> counts_;
   std::unordered_map<std::string, int64_t> entity_ids_, source_ids_;
-  Statement facts_{db_, "INSERT INTO facts(dataset_id, type, file, line) VALUES (?, ?, ?, ?)"};
+  Statement facts_{db_, "INSERT INTO facts(dataset_id, type, file, line) VALUES (?, ?, ?, ?) RETURNING id"};
   Statement lifespans_{db_,
                        "INSERT INTO lifespan_bounds(id, entity_id, bound, date, day, "
                        "general_knowledge) VALUES (?,?,?,?,?,?)"};
@@ -444,7 +454,7 @@ class Writer {
       db_, "INSERT INTO question_entities(question_id, entity_id, position) VALUES (?,?,?)"};
   Statement sources_{db_,
                      "INSERT INTO sources(dataset_id, key, title, publisher, author, date, url, "
-                     "sha256, file, kind, length, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"};
+                     "sha256, file, kind, length, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"};
   Statement entities_{
       db_, "INSERT INTO entities(id, key, kind, description, reference) VALUES (?,?,?,?,?)"};
   Statement relations_{db_,
@@ -483,28 +493,40 @@ class Writer {
                     "answer, file, line) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"};
 };
 
-// Foreign keys off for the time of a load's transaction (the setting
-// cannot change inside one). With them on, deleting a dataset's entities
-// makes SQLite look for rows that refer to each, and four referring columns
-// have no index (claims.party_entity_id, events.place_entity_id,
-// estimates.scope_entity_id, designations.authority_id): a scan of those
-// tables per entity, which took a reload of a 170 MB dataset past ten
-// minutes. The writer deletes child rows itself, and CheckForeignKeys
-// checks every reference in the database before the commit.
+// SQLite: foreign keys off for the time of a load's transaction (the
+// setting cannot change inside one). With them on, deleting a dataset's
+// entities makes SQLite look for rows that refer to each, and four
+// referring columns have no index (claims.party_entity_id,
+// events.place_entity_id, estimates.scope_entity_id,
+// designations.authority_id): a scan of those tables per entity, which took
+// a reload of a 170 MB dataset past ten minutes. The writer deletes child
+// rows itself, and CheckForeignKeys checks every reference in the database
+// before the commit. PostgreSQL checks its (deferrable) references at the
+// commit instead (DeferForeignKeys).
 class ForeignKeysOff {
  public:
-  explicit ForeignKeysOff(Database& db) : db_(db) {
-    status_ = db_.Execute("PRAGMA foreign_keys = OFF");
+  explicit ForeignKeysOff(Connection& db) : db_(db) {
+    if (db_.dialect() == Dialect::kSqlite) status_ = db_.Execute("PRAGMA foreign_keys = OFF");
   }
-  ~ForeignKeysOff() { (void)db_.Execute("PRAGMA foreign_keys = ON"); }
+  ~ForeignKeysOff() {
+    if (db_.dialect() == Dialect::kSqlite) (void)db_.Execute("PRAGMA foreign_keys = ON");
+  }
   const Status& status() const { return status_; }
 
  private:
-  Database& db_;
+  Connection& db_;
   Status status_;
 };
 
-Status CheckForeignKeys(Database& db) {
+// Inside the load's transaction: PostgreSQL checks references when it
+// commits, so that rows may be written in any order.
+Status DeferForeignKeys(Connection& db) {
+  if (db.dialect() != Dialect::kPostgres) return absl::OkStatus();
+  return db.Execute("SET CONSTRAINTS ALL DEFERRED");
+}
+
+Status CheckForeignKeys(Connection& db) {
+  if (db.dialect() != Dialect::kSqlite) return absl::OkStatus();
   Statement check(db, "PRAGMA foreign_key_check");
   if (check.Step())
     return absl::InvalidArgumentError(
@@ -516,11 +538,12 @@ Status CheckForeignKeys(Database& db) {
 }  // namespace
 
 StatusOr<std::vector<store::DatasetWriteRecord>> ApplyBatches(
-    Database& db, store::LoadTransaction& tx, const std::vector<const Batch*>& batches,
+    Connection& db, store::LoadTransaction& tx, const std::vector<const Batch*>& batches,
     const store::ApplyHooks& hooks) {
   // A page cache large enough for a whole list (64 MiB at most), so that
   // index pages are not spilled and re-read while it is written.
-  if (auto s = db.Execute("PRAGMA cache_size = -65536"); !s.ok()) return s;
+  if (db.dialect() == Dialect::kSqlite)
+    if (auto s = db.Execute("PRAGMA cache_size = -65536"); !s.ok()) return s;
   ForeignKeysOff foreign_keys_off(db);  // declared first: restored after the transaction ends
   if (!foreign_keys_off.status().ok()) return foreign_keys_off.status();
   // Opened first, so that what is prepared and compared is what is
@@ -528,6 +551,8 @@ StatusOr<std::vector<store::DatasetWriteRecord>> ApplyBatches(
   // rolls back and leaves the file as it was.
   Transaction transaction(db);
   if (auto s = transaction.Begin(); !s.ok()) return s;
+  if (auto s = db.Lock(WriteLock::kLoad); !s.ok()) return s;
+  if (auto s = DeferForeignKeys(db); !s.ok()) return s;
   std::vector<std::optional<Batch>> prepared(batches.size());
   std::vector<const Batch*> final_batches;
   std::vector<store::DatasetWriteRecord> written;
@@ -578,4 +603,4 @@ StatusOr<std::vector<store::DatasetWriteRecord>> ApplyBatches(
   return written;
 }
 
-}  // namespace vigil
+}  // namespace vigil::store::sql

@@ -1,4 +1,4 @@
-// The knowledge and load areas of SqliteStore on the mini fixture (and a UN
+// The knowledge and load areas of SqlStore on the mini fixture (and a UN
 // list linked to it): what each method returns, in its order, and what the
 // load transaction lets its hooks read and write.
 #include <gtest/gtest.h>
@@ -11,7 +11,7 @@
 #include "vigil/testing/support.h"
 #include "vigil/text/normalize.h"
 
-namespace vigil::store {
+namespace vigil::store::sql {
 namespace {
 
 using test_support::SourceDir;
@@ -31,7 +31,7 @@ class StoreTest : public ::testing::Test {
         std::filesystem::temp_directory_path() / ("vigil-store-test-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    auto store = SqliteStore::Open((dir_ / "vigil.db").string(), AccessMode::kReadWrite);
+    auto store = sqlite::SqliteStore::Open((dir_ / "vigil.db").string(), AccessMode::kReadWrite);
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
   }
@@ -61,7 +61,7 @@ class StoreTest : public ::testing::Test {
   }
 
   std::filesystem::path dir_;
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<SqlStore> store_;
 };
 
 TEST_F(StoreTest, ResolvesKeysAndNames) {
@@ -327,4 +327,4 @@ TEST_F(StoreTest, TheLoadTransactionGivesWhatLinkingNeeds) {
 }
 
 }  // namespace
-}  // namespace vigil::store
+}  // namespace vigil::store::sql

@@ -1,11 +1,11 @@
-// SqliteStore, knowledge area: what `conflicts` looks at (contested facts,
+// SqlStore, knowledge area: what `conflicts` looks at (contested facts,
 // rival perpetrators, repeated estimates, names curated entities share) and
 // what `verify` checks (sources with their hashes, claims with their spans).
-#include "vigil/store/sqlite/internal/connection.h"
-#include "vigil/store/sqlite/internal/rows.h"
-#include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/store/sql/internal/connection.h"
+#include "vigil/store/sql/internal/rows.h"
+#include "vigil/store/sql/sql_store.h"
 
-namespace vigil::store {
+namespace vigil::store::sql {
 
 using internal::OptInt;
 using internal::OptText;
@@ -13,8 +13,8 @@ using internal::ReadEach;
 using internal::ReadIds;
 using internal::ReadRows;
 
-StatusOr<std::vector<int64_t>> SqliteStore::ContestedFacts() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<int64_t>> SqlStore::ContestedFacts() {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT c.fact_id FROM claims c JOIN facts f ON f.id = c.fact_id WHERE f.type != "
                "'question' GROUP BY c.fact_id HAVING SUM(c.stance = 'asserts') > 0 AND "
@@ -22,8 +22,8 @@ StatusOr<std::vector<int64_t>> SqliteStore::ContestedFacts() {
   return ReadIds(st);
 }
 
-StatusOr<std::vector<int64_t>> SqliteStore::EventsWithRivalPerpetrators() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<int64_t>> SqlStore::EventsWithRivalPerpetrators() {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT event_id FROM participants WHERE role != 'target' AND entity_id IS NOT "
                "NULL GROUP BY event_id HAVING COUNT(DISTINCT entity_id) >= 2 AND "
@@ -32,17 +32,17 @@ StatusOr<std::vector<int64_t>> SqliteStore::EventsWithRivalPerpetrators() {
   return ReadIds(st);
 }
 
-StatusOr<std::vector<EstimateGroupRecord>> SqliteStore::RepeatedEstimates() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<EstimateGroupRecord>> SqlStore::RepeatedEstimates() {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT subject_id, quantity FROM estimates GROUP BY subject_id, quantity "
                "HAVING COUNT(*) >= 2 ORDER BY subject_id, quantity");
   return ReadRows(st, [](const Statement& r) { return EstimateGroupRecord{r.Int(0), r.Text(1)}; });
 }
 
-StatusOr<std::vector<EstimateRecord>> SqliteStore::EstimatesOf(int64_t subject_row,
+StatusOr<std::vector<EstimateRecord>> SqlStore::EstimatesOf(int64_t subject_row,
                                                                const std::string& quantity) {
-  VIGIL_SQLITE_CONNECTION(db);
+  VIGIL_SQL_CONNECTION(db);
   Statement ids(db,
                 "SELECT id FROM estimates WHERE subject_id = ? AND quantity = ? ORDER BY "
                 "as_of_day, key");
@@ -50,8 +50,8 @@ StatusOr<std::vector<EstimateRecord>> SqliteStore::EstimatesOf(int64_t subject_r
   return ReadEach<EstimateRecord>(ids, [this](int64_t id) { return Estimate(id); });
 }
 
-StatusOr<std::vector<AttributeGroupRecord>> SqliteStore::DisagreeingAttributes() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<AttributeGroupRecord>> SqlStore::DisagreeingAttributes() {
+  VIGIL_SQL_CONNECTION(db);
   // The entity's own value and every claimed value some claim asserts; a
   // key with claimed values only from one side agrees with itself.
   Statement st(db,
@@ -64,8 +64,8 @@ StatusOr<std::vector<AttributeGroupRecord>> SqliteStore::DisagreeingAttributes()
   return ReadRows(st, [](const Statement& r) { return AttributeGroupRecord{r.Int(0), r.Text(1)}; });
 }
 
-StatusOr<std::vector<std::vector<NameOwnerRecord>>> SqliteStore::SharedCuratedNames() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<std::vector<NameOwnerRecord>>> SqlStore::SharedCuratedNames() {
+  VIGIL_SQL_CONNECTION(db);
   // Only the curated knowledge base: official lists share common aliases
   // among many records by design.
   Statement st(db,
@@ -88,16 +88,16 @@ StatusOr<std::vector<std::vector<NameOwnerRecord>>> SqliteStore::SharedCuratedNa
   return groups;
 }
 
-StatusOr<std::vector<SourceHashRecord>> SqliteStore::SourcesToVerify() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<SourceHashRecord>> SqlStore::SourcesToVerify() {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db, "SELECT id, key, sha256 FROM sources WHERE kind != 'list' ORDER BY key");
   return ReadRows(st, [](const Statement& r) {
     return SourceHashRecord{r.Int(0), r.Text(1), OptText(r, 2)};
   });
 }
 
-StatusOr<std::vector<ClaimSpanRecord>> SqliteStore::ClaimSpans() {
-  VIGIL_SQLITE_CONNECTION(db);
+StatusOr<std::vector<ClaimSpanRecord>> SqlStore::ClaimSpans() {
+  VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT c.id, c.fact_id, s.id, s.key, c.span_start, c.span_end, c.digest, "
                "s.sha256, s.kind FROM claims c JOIN sources s ON s.id = c.source_id ORDER BY "
@@ -117,4 +117,4 @@ StatusOr<std::vector<ClaimSpanRecord>> SqliteStore::ClaimSpans() {
   });
 }
 
-}  // namespace vigil::store
+}  // namespace vigil::store::sql
