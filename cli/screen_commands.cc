@@ -40,8 +40,10 @@ struct ScreenArgs {
 // API (docs/api.md, "The audit log"): the store is opened for writing.
 StatusOr<std::unique_ptr<Engine>> OpenForScreening(const Context& context) {
   // A missing store is "not found" (exit 3), as for every reading command,
-  // not a new empty store.
-  if (!std::filesystem::exists(context.db)) return OpenForReading(context);
+  // not a new empty store (a PostgreSQL database is there or not: opening
+  // it says which).
+  if (!store::IsPostgresLocation(context.db) && !std::filesystem::exists(context.db))
+    return OpenForReading(context);
   return Engine::Open(context.db, store::AccessMode::kReadWrite);
 }
 

@@ -129,7 +129,7 @@ int RunServe(const ServeArgs& args, const Context& context) {
   std::cerr << fmt::format("vigil: listening on http://{}:{} (store {}){}\n",
                            options.host.find(':') != std::string::npos ? "[" + options.host + "]"
                                                                       : options.host,
-                           http.port(), context.db,
+                           http.port(), store::DisplayLocation(context.db),
                            any_token ? ""
                                      : "; no API token exists, so requests from this machine "
                                        "need none until one is created (vigil token create)");

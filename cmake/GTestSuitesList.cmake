@@ -15,6 +15,12 @@ foreach(line IN LISTS lines)
     string(APPEND content
       "add_test([=[${PREFIX}.${suite}]=] [==[${EXECUTABLE}]==] [==[--gtest_filter=${suite}.*]==])\n"
       "set_tests_properties([=[${PREFIX}.${suite}]=] PROPERTIES LABELS ${LABEL} TIMEOUT 900)\n")
+    if(DEFINED POSTGRES_REGEX AND suite MATCHES "${POSTGRES_REGEX}")
+      string(APPEND content
+        "add_test([=[${PREFIX}.${suite}.postgres]=] [==[${EXECUTABLE}]==] [==[--gtest_filter=${suite}.*]==])\n"
+        "set_tests_properties([=[${PREFIX}.${suite}.postgres]=] PROPERTIES LABELS [==[${LABEL};postgres]==] "
+        "TIMEOUT 900 FIXTURES_REQUIRED postgres ENVIRONMENT [==[VIGIL_TEST_PG=${POSTGRES_URI}]==])\n")
+    endif()
   endif()
 endforeach()
 file(WRITE "${OUTPUT}" "${content}")

@@ -1,5 +1,7 @@
 // Shared set-up for end-to-end tests: copies of the mini fixture dataset
-// that a test may alter, and helpers to run vigil against a scratch database.
+// that a test may alter, and helpers to run vigil against a scratch database
+// (a SQLite file in the test's folder, or with VIGIL_TEST_PG set a new
+// database on the throwaway PostgreSQL server: src/vigil/testing/postgres.h).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "cli_runner.h"
+#include "vigil/testing/postgres.h"
 
 namespace vigil::e2e {
 
@@ -18,11 +21,15 @@ class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = TempDir();
-    db_ = dir_ + "/vigil.db";
+    where_ = std::make_unique<test_support::TestStore>(dir_);
+    db_ = where_->location();
     data_ = dir_ + "/data";
     std::filesystem::copy(MiniDir() + "/data", data_);
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void TearDown() override {
+    where_.reset();
+    std::filesystem::remove_all(dir_);
+  }
 
   static std::string MiniDir() { return SourceDir() + "/tests/fixtures/mini"; }
   static std::string MiniTexts() { return MiniDir() + "/texts"; }
@@ -53,6 +60,7 @@ class CliTest : public ::testing::Test {
   void Edit(const std::string& file, const std::string& from, const std::string& to);
   void WriteFile(const std::string& file, const std::string& text);
 
+  std::unique_ptr<test_support::TestStore> where_;
   std::string dir_, db_, data_;
 };
 
@@ -68,7 +76,8 @@ class SharedDatabaseTest : public ::testing::Test {
     if (!std::filesystem::exists(Suite::Needs())) return;
     auto shared = std::make_unique<Shared>();
     shared->dir = TempDir();
-    shared->db = shared->dir + "/shared.db";
+    shared->where = std::make_unique<test_support::TestStore>(shared->dir, "shared.db");
+    shared->db = shared->where->location();
     std::vector<std::string> args = {"load"};
     for (auto& path : Suite::LoadPaths()) args.push_back(std::move(path));
     args.insert(args.end(), {"--db", shared->db});
@@ -76,7 +85,10 @@ class SharedDatabaseTest : public ::testing::Test {
     State() = std::move(shared);
   }
   static void TearDownTestSuite() {
-    if (State()) std::filesystem::remove_all(State()->dir);
+    if (State()) {
+      State()->where.reset();
+      std::filesystem::remove_all(State()->dir);
+    }
     State().reset();
   }
   void SetUp() override {
@@ -100,6 +112,7 @@ class SharedDatabaseTest : public ::testing::Test {
 
  private:
   struct Shared {
+    std::unique_ptr<test_support::TestStore> where;
     std::string dir, db;
     RunResult load;
   };

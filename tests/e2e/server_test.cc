@@ -109,6 +109,7 @@ std::string JournalMode(const std::string& db) {
 }
 
 TEST_F(ServerTest, TheStoreIsInWalModeWhileServedAndAPlainFileAfter) {
+  VIGIL_SQLITE_ONLY();  // the file itself
   ServerProcess server({"--db", db_, "--quiet"});
   ASSERT_TRUE(server.Start()) << server.log();
   ASSERT_TRUE(server.WaitUntilReady()) << server.log();
@@ -158,12 +159,7 @@ TEST_F(CliTest, AuditVerifyFindsAnEditedRow) {
   auto clean = Vigil({"audit", "verify"});
   EXPECT_EQ(clean.exit_code, 0) << clean.out << clean.err;
   EXPECT_NE(clean.out.find("3 rows"), std::string::npos) << clean.out;
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE audit SET actor = 'someone' WHERE seq = 2", nullptr, nullptr,
-                         nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  ASSERT_TRUE(test_support::RunSql(db_, "UPDATE audit SET actor = 'someone' WHERE seq = 2").ok());
   auto broken = Vigil({"audit", "verify", "--json"});
   EXPECT_EQ(broken.exit_code, 1);
   auto j = nlohmann::json::parse(broken.out);

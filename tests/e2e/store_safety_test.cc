@@ -45,6 +45,7 @@ class StoreSafetyTest : public CliTest {
 // Regression (issue 10): --db pointed at another program's SQLite file added
 // vigil's tables to it, or refused with exit 1 after switching it to WAL.
 TEST_F(StoreSafetyTest, AnotherProgramsDatabaseIsRefusedUntouched) {
+  VIGIL_SQLITE_ONLY();  // the file itself
   MakeForeignDatabase(db_);
   std::string before = Sha256Hex(Read(db_));
   auto files_before = Files();
@@ -63,6 +64,7 @@ TEST_F(StoreSafetyTest, AnotherProgramsDatabaseIsRefusedUntouched) {
 }
 
 TEST_F(StoreSafetyTest, AFileThatIsNotSqliteIsRefusedUntouched) {
+  VIGIL_SQLITE_ONLY();  // the file itself
   std::ofstream(db_, std::ios::binary) << "name,amount\nAcme,10\n";
   std::string before = Read(db_);
   auto r = Vigil({"load", data_, "--texts", MiniTexts()});
@@ -73,6 +75,7 @@ TEST_F(StoreSafetyTest, AFileThatIsNotSqliteIsRefusedUntouched) {
 
 // Regression (issue 10): read-only commands left -wal/-shm files.
 TEST_F(StoreSafetyTest, ReadOnlyCommandsLeaveNoFilesBehind) {
+  VIGIL_SQLITE_ONLY();  // the file itself
   ASSERT_EQ(LoadMini().exit_code, 0);
   auto files = Files();
   EXPECT_EQ(files.count("vigil.db-wal") + files.count("vigil.db-shm") +
@@ -108,6 +111,7 @@ TEST_F(StoreSafetyTest, ReadOnlyCommandsLeaveNoFilesBehind) {
 // Regression (issue 10): editing a name inside DB.screening changed what
 // `screen` reported.
 TEST_F(StoreSafetyTest, AnEditedScreeningCacheIsRebuiltNotTrusted) {
+  VIGIL_SQLITE_ONLY();  // the file itself
   ASSERT_EQ(LoadMini().exit_code, 0);
   auto clean = Json({"screen", "Northern Front"});
   ASSERT_FALSE(clean["hits"].empty());
@@ -130,6 +134,7 @@ TEST_F(StoreSafetyTest, AnEditedScreeningCacheIsRebuiltNotTrusted) {
 
 // A newer load makes the cache stale: the next screen sees the new data.
 TEST_F(StoreSafetyTest, ANewLoadMakesTheCacheStale) {
+  VIGIL_SQLITE_ONLY();  // the file itself
   ASSERT_EQ(LoadMini().exit_code, 0);
   ASSERT_EQ(Vigil({"screen", "Northern Front"}).exit_code, 0);
   Edit("entities.yaml", "{text: Northern Front, kind: primary}",
@@ -143,6 +148,7 @@ TEST_F(StoreSafetyTest, ANewLoadMakesTheCacheStale) {
 // Regression (issue 10): batch output followed a planted OUT.partial
 // symbolic link; export --output wrote in place.
 TEST_F(StoreSafetyTest, OutputsNeverFollowPlantedLinks) {
+  VIGIL_SQLITE_ONLY();  // the file itself
   ASSERT_EQ(LoadMini().exit_code, 0);
   std::string victim = dir_ + "/victim.txt";
   std::ofstream(victim) << "precious";

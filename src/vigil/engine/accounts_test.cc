@@ -5,7 +5,8 @@
 
 #include <filesystem>
 
-#include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/store/store.h"
+#include "vigil/testing/postgres.h"
 
 namespace vigil {
 namespace {
@@ -16,16 +17,19 @@ class AccountsTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() / ("vigil-accounts-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    auto store = store::sqlite::SqliteStore::Open((dir_ / "vigil.db").string(), store::AccessMode::kReadWrite);
+    where_ = std::make_unique<test_support::TestStore>(dir_);
+    auto store = store::OpenStore(where_->location(), store::AccessMode::kReadWrite);
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
   }
   void TearDown() override {
     store_.reset();
+    where_.reset();
     std::filesystem::remove_all(dir_);
   }
   std::filesystem::path dir_;
-  std::unique_ptr<store::sqlite::SqliteStore> store_;
+  std::unique_ptr<test_support::TestStore> where_;
+  std::unique_ptr<store::Store> store_;
 };
 
 TEST_F(AccountsTest, ATokenAuthenticatesItsOwnerUntilRevoked) {

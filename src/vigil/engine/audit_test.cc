@@ -8,7 +8,8 @@
 #include <sstream>
 #include <thread>
 
-#include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/store/sql/sql_store.h"
+#include "vigil/testing/postgres.h"
 
 namespace vigil {
 namespace {
@@ -19,12 +20,14 @@ class AuditTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() / ("vigil-audit-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    auto store = store::sqlite::SqliteStore::Open((dir_ / "vigil.db").string(), store::AccessMode::kReadWrite);
+    where_ = std::make_unique<test_support::TestStore>(dir_);
+    auto store = store::OpenStore(where_->location(), store::AccessMode::kReadWrite);
     ASSERT_TRUE(store.ok()) << store.status();
-    store_ = std::move(*store);
+    store_.reset(static_cast<store::sql::SqlStore*>(store->release()));
   }
   void TearDown() override {
     store_.reset();
+    where_.reset();
     std::filesystem::remove_all(dir_);
   }
   // Writes 40 rows from 4 threads.
@@ -41,7 +44,8 @@ class AuditTest : public ::testing::Test {
   }
   void Sql(const std::string& sql) { ASSERT_TRUE((*store_->ThreadConnection())->Execute(sql).ok()) << sql; }
   std::filesystem::path dir_;
-  std::unique_ptr<store::sqlite::SqliteStore> store_;
+  std::unique_ptr<test_support::TestStore> where_;
+  std::unique_ptr<store::sql::SqlStore> store_;
 };
 
 TEST_F(AuditTest, ConcurrentRecordsMakeOneUnbrokenChain) {

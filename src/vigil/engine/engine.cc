@@ -144,7 +144,8 @@ StatusOr<std::vector<LoadReport>> Engine::LoadFiles(const std::string& db_path,
   auto batches = ReadAll(paths, options);
   if (!batches.ok()) return batches.status();
   std::error_code ec;
-  if (!std::filesystem::exists(db_path, ec))  // nothing to merge into: check parts alone
+  bool stored = store::IsPostgresLocation(db_path) || std::filesystem::exists(db_path, ec);
+  if (!stored)  // nothing to merge into: check parts alone
     for (const auto& batch : *batches)
       if (batch.merge)
         if (auto alone = internal::MergeIntoNothing(batch, options.texts_dir); !alone.ok())

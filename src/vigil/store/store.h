@@ -1,6 +1,8 @@
 // The persistence API the engine uses: everything vigil keeps, behind one
-// interface, so that a second backend (PostgreSQL) is one more folder beside
-// store/sqlite/. The engine and the front ends never see SQL.
+// interface, with two backends: SQLite (store/sqlite/, one file, the
+// default) and PostgreSQL (store/postgres/, one database several processes
+// share), whose queries are written once (store/sql/). The engine and the
+// front ends never see SQL.
 //
 //   auto store = store::OpenStore("vigil.db", store::AccessMode::kReadOnly);
 //   (*store)->...   // the area interfaces below
@@ -23,6 +25,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "vigil/base/status.h"
 #include "vigil/store/account_store.h"
@@ -36,9 +39,10 @@
 namespace vigil::store {
 
 // kShared is kReadWrite for a long-running process that many threads use
-// while other processes load lists and read (vigil serve): the store runs
-// in write-ahead-log mode while it is open, so that readers never wait for
-// a writer, and goes back to a plain file when it closes.
+// while other processes load lists and read (vigil serve): a SQLite store
+// runs in write-ahead-log mode while it is open, so that readers never wait
+// for a writer, and goes back to a plain file when it closes (PostgreSQL:
+// as kReadWrite).
 enum class AccessMode { kReadWrite, kReadOnly, kShared };
 
 class Store : public KnowledgeStore,
@@ -61,10 +65,18 @@ class Store : public KnowledgeStore,
   virtual StatusOr<int64_t> Generation() = 0;
 };
 
-// Opens the store at location (a file path: SQLite). kReadWrite creates it
-// when absent and migrates it; kReadOnly needs an existing, current store
+// Opens the store at location: a URI starting postgresql:// or postgres://
+// names a PostgreSQL database (libpq's URI), anything else a SQLite file.
+// kReadWrite creates it when absent (PostgreSQL: the schema in an existing
+// database) and migrates it; kReadOnly needs an existing, current store
 // (NotFound otherwise). InvalidArgument, with nothing written, when the
-// location holds something that is not a vigil store.
+// location holds something that is not a vigil store. Messages never show
+// the URI's password.
 StatusOr<std::unique_ptr<Store>> OpenStore(const std::string& location, AccessMode mode);
+
+// Whether location names a PostgreSQL database (rather than a file).
+bool IsPostgresLocation(std::string_view location);
+// location for messages: a URI without its password.
+std::string DisplayLocation(std::string_view location);
 
 }  // namespace vigil::store

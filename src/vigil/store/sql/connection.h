@@ -69,6 +69,14 @@ class Connection {
   virtual Status BeginWrite() = 0;
   // Takes lock until the open transaction ends.
   virtual Status Lock(WriteLock lock) = 0;
+  // Inside a write transaction: checks every reference the transaction's
+  // writes left (InvalidArgument, "a reference in table T ... points at
+  // nothing ...", when one does not hold).
+  virtual Status CheckReferences() = 0;
+  // After rows of table were deleted: the next row id is one past the
+  // highest left, as SQLite gives it, so that a dataset written again gets
+  // the ids it had (PostgreSQL's identity columns would go on counting).
+  virtual Status RestartIds(std::string_view table) = 0;
   virtual int SchemaVersion() const = 0;
   // Where the database is, for messages (a path, or a URI without its
   // password).

@@ -38,9 +38,12 @@ StatusOr<std::vector<NameMatchRecord>> SqlStore::EntitiesNamed(const std::string
 StatusOr<std::vector<NameSuggestionRecord>> SqlStore::NamesContaining(
     const std::string& fragment, int limit) {
   VIGIL_SQL_CONNECTION(db);
-  Statement st(db, fmt::format("SELECT DISTINCT e.key, n.text, n.kind, n.script FROM names n "
-                               "JOIN entities e ON e.id = n.entity_id WHERE {} > 0 ORDER BY "
-                               "length(n.name_key) LIMIT ?",
+  // Shortest first; the name key follows from the text, so that the
+  // distinct rows are those of the names.
+  Statement st(db, fmt::format("SELECT key, text, kind, script FROM (SELECT DISTINCT e.key, "
+                               "n.text, n.kind, n.script, length(n.name_key) AS length FROM "
+                               "names n JOIN entities e ON e.id = n.entity_id WHERE {} > 0) AS d "
+                               "ORDER BY length, key, text, kind LIMIT ?",
                                db.Instr("n.name_key", "?")));
   st.Bind(1, fragment).Bind(2, int64_t{limit});
   return ReadRows(st, [](const Statement& r) {
@@ -117,8 +120,9 @@ StatusOr<std::vector<RelationRecord>> SqlStore::RelationsTo(int64_t entity_row) 
 StatusOr<std::vector<EventRecord>> SqlStore::EventsOf(int64_t entity_row) {
   VIGIL_SQL_CONNECTION(db);
   Statement ids(db,
-                "SELECT DISTINCT e.id FROM events e LEFT JOIN participants p ON p.event_id = e.id "
-                "WHERE p.entity_id = ?1 OR e.place_entity_id = ?1 ORDER BY e.first_day, e.id");
+                "SELECT DISTINCT e.id, e.first_day FROM events e LEFT JOIN participants p ON "
+                "p.event_id = e.id WHERE p.entity_id = ?1 OR e.place_entity_id = ?1 ORDER BY "
+                "e.first_day NULLS FIRST, e.id");
   ids.Bind(1, entity_row);
   return ReadEach<EventRecord>(ids, [this](int64_t id) { return Event(id); });
 }

@@ -6,7 +6,8 @@
 #include <filesystem>
 
 #include "vigil/engine/engine.h"
-#include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/store/store.h"
+#include "vigil/testing/postgres.h"
 #include "vigil/text/normalize.h"
 
 namespace vigil::store::sql {
@@ -18,17 +19,21 @@ class GraphStoreTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() / ("vigil-graph-store-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    db_ = (dir_ / "vigil.db").string();
+    where_ = std::make_unique<test_support::TestStore>(dir_);
+    db_ = where_->location();
     std::string fixture = std::string(VIGIL_SOURCE_DIR) + "/tests/fixtures/exposure";
     LoadOptions options;
     options.texts_dir = fixture + "/texts";
     auto loaded = Engine::LoadFiles(db_, {fixture + "/data"}, options);
     ASSERT_TRUE(loaded.ok()) << loaded.status();
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void TearDown() override {
+    where_.reset();
+    std::filesystem::remove_all(dir_);
+  }
 
-  std::unique_ptr<SqlStore> Open() {
-    auto store = sqlite::SqliteStore::Open(db_, AccessMode::kReadOnly);
+  std::unique_ptr<Store> Open() {
+    auto store = OpenStore(db_, AccessMode::kReadOnly);
     EXPECT_TRUE(store.ok()) << store.status();
     return std::move(*store);
   }
@@ -40,6 +45,7 @@ class GraphStoreTest : public ::testing::Test {
   }
 
   std::filesystem::path dir_;
+  std::unique_ptr<test_support::TestStore> where_;
   std::string db_;
 };
 
@@ -92,14 +98,11 @@ TEST_F(GraphStoreTest, TheGraphViewHoldsNodesRelationsWithClaimsAndDesignations)
 }
 
 TEST_F(GraphStoreTest, LinkedEntitiesBecomeNodesOutsideTheNetwork) {
-  {
-    auto db = sqlite::SqliteConnection::Open(db_);
-    ASSERT_TRUE(db.ok()) << db.status();
-    ASSERT_TRUE((*db)
-                    ->Execute("INSERT INTO links(entity_key, target_key, method, score, reason) "
-                              "VALUES ('united-states', 'tariq-zaman', 'manual', 0.5, 'test')")
-                    .ok());
-  }
+  ASSERT_TRUE(test_support::RunSql(db_,
+                                   "INSERT INTO links(entity_key, target_key, method, score, "
+                                   "reason) VALUES ('united-states', 'tariq-zaman', 'manual', "
+                                   "0.5, 'test')")
+                  .ok());
   auto g = Open()->GraphView();
   ASSERT_TRUE(g.ok()) << g.status();
   ASSERT_EQ(g->nodes.size(), 6u);

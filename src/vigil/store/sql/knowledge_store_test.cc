@@ -7,7 +7,8 @@
 #include <filesystem>
 
 #include "vigil/ingest/inputs.h"
-#include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/store/store.h"
+#include "vigil/testing/postgres.h"
 #include "vigil/testing/support.h"
 #include "vigil/text/normalize.h"
 
@@ -31,12 +32,14 @@ class StoreTest : public ::testing::Test {
         std::filesystem::temp_directory_path() / ("vigil-store-test-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    auto store = sqlite::SqliteStore::Open((dir_ / "vigil.db").string(), AccessMode::kReadWrite);
+    where_ = std::make_unique<test_support::TestStore>(dir_);
+    auto store = OpenStore(where_->location(), AccessMode::kReadWrite);
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
   }
   void TearDown() override {
     store_.reset();
+    where_.reset();
     std::filesystem::remove_all(dir_);
   }
 
@@ -61,7 +64,8 @@ class StoreTest : public ::testing::Test {
   }
 
   std::filesystem::path dir_;
-  std::unique_ptr<SqlStore> store_;
+  std::unique_ptr<test_support::TestStore> where_;
+  std::unique_ptr<Store> store_;
 };
 
 TEST_F(StoreTest, ResolvesKeysAndNames) {

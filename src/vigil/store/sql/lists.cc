@@ -17,9 +17,9 @@ StatusOr<std::vector<EntitySummaryRecord>> SqlStore::ListEntities(const std::str
   Statement st(db,
                "SELECT e.id, (SELECT COUNT(*) FROM designations d WHERE d.entity_id = e.id), "
                "(SELECT COUNT(*) FROM relations r WHERE r.subject_id = e.id OR r.object_id = "
-               "e.id) FROM entities e WHERE (?1 IS NULL OR e.kind = ?1) AND (?2 IS NULL OR NOT "
+               "e.id) FROM entities e WHERE (CAST(?1 AS TEXT) IS NULL OR e.kind = ?1) AND (CAST(?2 AS TEXT) IS NULL OR NOT "
                "EXISTS (SELECT 1 FROM lifespan_bounds l WHERE l.entity_id = e.id AND l.bound = "
-               "'start' AND l.day > ?2)) AND (?3 IS NULL OR NOT EXISTS (SELECT 1 FROM "
+               "'start' AND l.day > ?2)) AND (CAST(?3 AS TEXT) IS NULL OR NOT EXISTS (SELECT 1 FROM "
                "lifespan_bounds l WHERE l.entity_id = e.id AND l.bound = 'end' AND l.day < ?3)) "
                "ORDER BY e.kind, e.key");
   st.BindOptional(1, kind).BindOptional(2, days.last).BindOptional(3, days.first);
@@ -41,9 +41,9 @@ StatusOr<std::vector<RelationRecord>> SqlStore::ListRelations(const std::string&
   Statement ids(db,
                 "SELECT r.id FROM relations r JOIN relation_validity v ON v.relation_id = r.id "
                 "JOIN entities s ON s.id = r.subject_id JOIN entities o ON o.id = r.object_id "
-                "WHERE (?1 IS NULL OR r.predicate = ?1) AND ((?2 IS NULL AND ?3 IS NULL) OR "
+                "WHERE (CAST(?1 AS TEXT) IS NULL OR r.predicate = ?1) AND ((CAST(?2 AS TEXT) IS NULL AND CAST(?3 AS TEXT) IS NULL) OR "
                 "((v.from_day IS NULL OR v.to_day IS NULL OR v.from_day <= v.to_day) AND "
-                "(?3 IS NULL OR v.from_day IS NULL OR v.from_day <= ?3) AND (?2 IS NULL OR "
+                "(CAST(?3 AS TEXT) IS NULL OR v.from_day IS NULL OR v.from_day <= ?3) AND (CAST(?2 AS TEXT) IS NULL OR "
                 "v.to_day IS NULL OR v.to_day >= ?2))) ORDER BY s.key, r.predicate, o.key, "
                 "r.from_day");
   ids.BindOptional(1, predicate).BindOptional(2, days.first).BindOptional(3, days.last);
@@ -54,8 +54,8 @@ StatusOr<std::vector<EventRecord>> SqlStore::ListEvents(const std::string& type,
                                                            const DayRange& days) {
   VIGIL_SQL_CONNECTION(db);
   Statement ids(db,
-                "SELECT id FROM events WHERE (?1 IS NULL OR type = ?1) AND (?2 IS NULL OR "
-                "first_day <= ?2) AND (?3 IS NULL OR (last_day IS NOT NULL AND last_day >= ?3)) "
+                "SELECT id FROM events WHERE (CAST(?1 AS TEXT) IS NULL OR type = ?1) AND (CAST(?2 AS TEXT) IS NULL OR "
+                "first_day <= ?2) AND (CAST(?3 AS TEXT) IS NULL OR (last_day IS NOT NULL AND last_day >= ?3)) "
                 "ORDER BY first_day IS NULL, first_day, key");
   ids.BindOptional(1, type).BindOptional(2, days.last).BindOptional(3, days.first);
   return ReadEach<EventRecord>(ids, [this](int64_t id) { return Event(id); });
@@ -64,7 +64,7 @@ StatusOr<std::vector<EventRecord>> SqlStore::ListEvents(const std::string& type,
 StatusOr<std::vector<EstimateRecord>> SqlStore::ListEstimates(const std::string& as_of_day) {
   VIGIL_SQL_CONNECTION(db);
   Statement ids(db,
-                "SELECT id FROM estimates WHERE (?1 IS NULL OR as_of_day IS NULL OR as_of_day "
+                "SELECT id FROM estimates WHERE (CAST(?1 AS TEXT) IS NULL OR as_of_day IS NULL OR as_of_day "
                 "<= ?1) ORDER BY quantity, as_of_day, key");
   ids.BindOptional(1, as_of_day);
   return ReadEach<EstimateRecord>(ids, [this](int64_t id) { return Estimate(id); });

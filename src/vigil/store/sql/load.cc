@@ -124,6 +124,7 @@ class SqlLoadTransaction final : public LoadTransaction {
 
   Status ReplaceComputedLinks(const std::vector<ComputedLinkRecord>& links) override {
     if (auto s = db_.Execute("DELETE FROM links WHERE method != 'manual'"); !s.ok()) return s;
+    if (auto s = db_.RestartIds("links"); !s.ok()) return s;
     Statement insert(db_,
                      "INSERT INTO links(entity_key, target_key, method, score, reason) "
                      "VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING");
@@ -188,6 +189,7 @@ class SqlLoadTransaction final : public LoadTransaction {
 
   Status ReplaceEventLinks(const std::vector<EventLinkRecord>& links) override {
     if (auto s = db_.Execute("DELETE FROM event_links"); !s.ok()) return s;
+    if (auto s = db_.RestartIds("event_links"); !s.ok()) return s;
     Statement st(db_,
                  "INSERT INTO event_links(participant_id, entity_key, status, method, score, "
                  "reason, position) VALUES (?, ?, ?, ?, ?, ?, ?)");

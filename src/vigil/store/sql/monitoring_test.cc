@@ -6,7 +6,8 @@
 
 #include <filesystem>
 
-#include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/store/store.h"
+#include "vigil/testing/postgres.h"
 
 namespace vigil::store::sql {
 namespace {
@@ -18,12 +19,14 @@ class MonitorStoreTest : public ::testing::Test {
            ("vigil-monitor-store-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    auto store = sqlite::SqliteStore::Open((dir_ / "vigil.db").string(), AccessMode::kReadWrite);
+    where_ = std::make_unique<test_support::TestStore>(dir_);
+    auto store = OpenStore(where_->location(), AccessMode::kReadWrite);
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
   }
   void TearDown() override {
     store_.reset();
+    where_.reset();
     std::filesystem::remove_all(dir_);
   }
   DecisionRecord Decision(const std::string& subject, const std::string& record) {
@@ -39,7 +42,8 @@ class MonitorStoreTest : public ::testing::Test {
     return d;
   }
   std::filesystem::path dir_;
-  std::unique_ptr<SqlStore> store_;
+  std::unique_ptr<test_support::TestStore> where_;
+  std::unique_ptr<Store> store_;
 };
 
 TEST_F(MonitorStoreTest, DecisionsLandWithTheirAuditRowAndAreFoundByEachFilter) {

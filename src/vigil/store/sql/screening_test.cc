@@ -7,7 +7,8 @@
 #include <filesystem>
 
 #include "vigil/engine/engine.h"
-#include "vigil/store/sqlite/sqlite_store.h"
+#include "vigil/store/store.h"
+#include "vigil/testing/postgres.h"
 
 namespace vigil::store::sql {
 namespace {
@@ -19,14 +20,19 @@ class ScreeningStoreTest : public ::testing::Test {
            ("vigil-screening-store-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    db_ = (dir_ / "vigil.db").string();
+    where_ = std::make_unique<test_support::TestStore>(dir_);
+    db_ = where_->location();
     auto loaded = Engine::LoadFiles(db_, {Mini() + "/data"}, {});
     ASSERT_TRUE(loaded.ok()) << loaded.status();
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void TearDown() override {
+    where_.reset();
+    std::filesystem::remove_all(dir_);
+  }
   static std::string Mini() { return std::string(VIGIL_SOURCE_DIR) + "/tests/fixtures/mini"; }
 
   std::filesystem::path dir_;
+  std::unique_ptr<test_support::TestStore> where_;
   std::string db_;
 };
 
@@ -75,7 +81,8 @@ TEST_F(ScreeningStoreTest, TheFingerprintChangesWithALoadAndTheCacheSitsBesideTh
   {
     auto store = OpenStore(db_, AccessMode::kReadOnly);
     ASSERT_TRUE(store.ok()) << store.status();
-    EXPECT_EQ((*store)->ScreeningCachePath(), db_ + ".screening");
+    // No cache file for a database on a server: each process builds its own.
+    EXPECT_EQ((*store)->ScreeningCachePath(), where_->postgres() ? "" : db_ + ".screening");
     auto fingerprint = (*store)->ScreeningFingerprint();
     ASSERT_TRUE(fingerprint.ok()) << fingerprint.status();
     before = *fingerprint;

@@ -283,4 +283,13 @@ StatusOr<std::unique_ptr<sql::Cursor>> SqliteConnection::Prepare(const std::stri
 
 Status SqliteConnection::BeginWrite() { return Execute("BEGIN IMMEDIATE"); }
 
+Status SqliteConnection::CheckReferences() {
+  Statement check(*this, "PRAGMA foreign_key_check");
+  if (check.Step())
+    return absl::InvalidArgumentError(
+        fmt::format("a reference in table {} (row {}) points at nothing in {}", check.Text(0),
+                    check.Int(1), check.Text(2)));
+  return check.status();
+}
+
 }  // namespace vigil::store::sqlite

@@ -44,6 +44,11 @@ class SqliteConnection final : public sql::Connection {
   // BEGIN IMMEDIATE: one writer at a time, which also serialises Lock().
   Status BeginWrite() override;
   Status Lock(sql::WriteLock) override { return absl::OkStatus(); }
+  // PRAGMA foreign_key_check: every reference in the database (a load
+  // writes with foreign keys off).
+  Status CheckReferences() override;
+  // Nothing to do: a row id is one past the highest already.
+  Status RestartIds(std::string_view) override { return absl::OkStatus(); }
   // Switches a store in write-ahead-log mode back to the rollback journal
   // (for a server's last connection as it stops; fails harmlessly, without
   // waiting, when another process has the store open).

@@ -1,0 +1,2 @@
+-- Empty on PostgreSQL: 0001_init.sql creates the whole schema of version 9.
+-- Kept so that the versions stay in step with store/sqlite/schema/0007_events.sql.
