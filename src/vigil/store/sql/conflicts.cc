@@ -17,8 +17,9 @@ StatusOr<std::vector<int64_t>> SqlStore::ContestedFacts() {
   VIGIL_SQL_CONNECTION(db);
   Statement st(db,
                "SELECT c.fact_id FROM claims c JOIN facts f ON f.id = c.fact_id WHERE f.type != "
-               "'question' GROUP BY c.fact_id HAVING SUM(CASE WHEN c.stance = 'asserts' THEN 1 ELSE 0 END) > 0 AND "
-               "SUM(CASE WHEN c.stance = 'denies' THEN 1 ELSE 0 END) > 0 ORDER BY c.fact_id");
+               "'question' GROUP BY c.fact_id HAVING SUM(CASE WHEN c.stance = 'asserts' THEN 1 "
+               "ELSE 0 END) > 0 AND SUM(CASE WHEN c.stance = 'denies' THEN 1 ELSE 0 END) > 0 "
+               "ORDER BY c.fact_id");
   return ReadIds(st);
 }
 
@@ -27,8 +28,8 @@ StatusOr<std::vector<int64_t>> SqlStore::EventsWithRivalPerpetrators() {
   Statement st(db,
                "SELECT event_id FROM participants WHERE role != 'target' AND entity_id IS NOT "
                "NULL GROUP BY event_id HAVING COUNT(DISTINCT entity_id) >= 2 AND "
-               "(SUM(CASE WHEN role = 'claimed' THEN 1 ELSE 0 END) > 0 OR COUNT(DISTINCT CASE WHEN role = 'attributed' "
-               "THEN entity_id END) >= 2) ORDER BY event_id");
+               "(SUM(CASE WHEN role = 'claimed' THEN 1 ELSE 0 END) > 0 OR COUNT(DISTINCT CASE "
+               "WHEN role = 'attributed' THEN entity_id END) >= 2) ORDER BY event_id");
   return ReadIds(st);
 }
 

@@ -89,14 +89,16 @@ StatusOr<std::optional<EntityRecord>> SqlStore::Entity(int64_t entity_row) {
 
 StatusOr<std::vector<DesignationRecord>> SqlStore::DesignationsOf(int64_t entity_row) {
   VIGIL_SQL_CONNECTION(db);
-  Statement ids(db, "SELECT id FROM designations WHERE entity_id = ? ORDER BY date, id");
+  Statement ids(db,
+                "SELECT id FROM designations WHERE entity_id = ? ORDER BY date NULLS FIRST, id");
   ids.Bind(1, entity_row);
   return ReadEach<DesignationRecord>(ids, [this](int64_t id) { return Designation(id); });
 }
 
 StatusOr<std::vector<DesignationRecord>> SqlStore::DesignationsBy(int64_t authority_row) {
   VIGIL_SQL_CONNECTION(db);
-  Statement ids(db, "SELECT id FROM designations WHERE authority_id = ? ORDER BY date, id");
+  Statement ids(
+      db, "SELECT id FROM designations WHERE authority_id = ? ORDER BY date NULLS FIRST, id");
   ids.Bind(1, authority_row);
   return ReadEach<DesignationRecord>(ids, [this](int64_t id) { return Designation(id); });
 }
@@ -104,7 +106,8 @@ StatusOr<std::vector<DesignationRecord>> SqlStore::DesignationsBy(int64_t author
 StatusOr<std::vector<RelationRecord>> SqlStore::RelationsFrom(int64_t entity_row) {
   VIGIL_SQL_CONNECTION(db);
   Statement ids(db,
-                "SELECT id FROM relations WHERE subject_id = ? ORDER BY predicate, from_day, id");
+                "SELECT id FROM relations WHERE subject_id = ? ORDER BY predicate, from_day "
+                "NULLS FIRST, id");
   ids.Bind(1, entity_row);
   return ReadEach<RelationRecord>(ids, [this](int64_t id) { return Relation(id); });
 }
@@ -112,7 +115,8 @@ StatusOr<std::vector<RelationRecord>> SqlStore::RelationsFrom(int64_t entity_row
 StatusOr<std::vector<RelationRecord>> SqlStore::RelationsTo(int64_t entity_row) {
   VIGIL_SQL_CONNECTION(db);
   Statement ids(db,
-                "SELECT id FROM relations WHERE object_id = ? ORDER BY predicate, from_day, id");
+                "SELECT id FROM relations WHERE object_id = ? ORDER BY predicate, from_day "
+                "NULLS FIRST, id");
   ids.Bind(1, entity_row);
   return ReadEach<RelationRecord>(ids, [this](int64_t id) { return Relation(id); });
 }

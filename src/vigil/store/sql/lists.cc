@@ -65,7 +65,7 @@ StatusOr<std::vector<EstimateRecord>> SqlStore::ListEstimates(const std::string&
   VIGIL_SQL_CONNECTION(db);
   Statement ids(db,
                 "SELECT id FROM estimates WHERE (CAST(?1 AS TEXT) IS NULL OR as_of_day IS NULL OR as_of_day "
-                "<= ?1) ORDER BY quantity, as_of_day, key");
+                "<= ?1) ORDER BY quantity, as_of_day NULLS FIRST, key");
   ids.BindOptional(1, as_of_day);
   return ReadEach<EstimateRecord>(ids, [this](int64_t id) { return Estimate(id); });
 }
