@@ -118,9 +118,10 @@ def bench_batch(args, db, base, token, work):
     print(f"  HTTP / CLI throughput      {cli_s / http_s:7.0%}  (target >= 70%)")
 
 
-def first_answers(base, token, work):
+def first_answers(base, token):
     """Each entity card and exposure report asked once, right after start:
-    the cost of an answer the response cache does not hold yet."""
+    the cost of an answer the response cache does not hold yet. Returns
+    (label, asked, mean ms, p99 ms) for each."""
     def get(path):
         request = urllib.request.Request(base + path, headers={"Authorization": f"Bearer {token}"})
         started = time.monotonic()
@@ -130,13 +131,14 @@ def first_answers(base, token, work):
     for kind in ("person", "organization", "government_body"):
         _, body = get(f"/v1/entities?kind={kind}")
         ids += [row["id"] for row in json.loads(body)]
+    rows = []
     for label, paths in (("GET /v1/entities/{id}, first ask", [f"/v1/entities/{i}" for i in ids]),
                          ("GET /v1/exposure/{name}, first ask",
                           [f"/v1/exposure/{i}" for i in ids[:40]])):
         times = sorted(get(p)[0] for p in paths)
         p99 = times[min(len(times) - 1, int(0.99 * len(times)))]
-        print(f"{label:<34} {len(times):>5} asked {sum(times) / len(times):>8.2f} {p99:>8.2f}"
-              "  (one at a time)")
+        rows.append((label, len(times), sum(times) / len(times), p99))
+    return rows
 
 
 def open_connections(host, port, count):
@@ -151,20 +153,49 @@ def open_connections(host, port, count):
     return socks
 
 
-def bench_store(args, work):
-    """The benchmarks' store in work/: the bundled knowledge base, the UN list
-    of 2025-04-19 and the OFAC SDN set, and an admin token. Returns the
-    database's path, a function that runs vigil on it, and the token."""
-    db = os.path.join(work, "vigil.db")
+def bench_store(args, work, db=None):
+    """The benchmarks' store: the bundled knowledge base, the UN list of
+    2025-04-19 and the OFAC SDN set, and an admin token; in work/vigil.db
+    unless db (a file or a postgresql:// URI) is given. Returns the store,
+    a function that runs vigil on it, the token and the seconds each load
+    took (knowledge base, UN list, OFAC set)."""
+    db = db or os.path.join(work, "vigil.db")
     vigil = lambda *a: subprocess.run([args.vigil, *a, "--db", db], capture_output=True,
                                       text=True, check=True).stdout
     d = args.data
-    vigil("load", os.path.join(ROOT, "data"), "--texts", args.seeds)
-    vigil("load", f"{d}/un/consolidated-2025-04-19.xml")
-    vigil("load", *[f"{d}/ofac/{f}" for f in ("sdn-2023-01.csv", "alt-2025-12.csv",
-                                               "add-2025-12.csv", "sdn_comments-2025-12.csv")])
+    loads = []
+    for files in ([os.path.join(ROOT, "data"), "--texts", args.seeds],
+                  [f"{d}/un/consolidated-2025-04-19.xml"],
+                  [f"{d}/ofac/{f}" for f in ("sdn-2023-01.csv", "alt-2025-12.csv",
+                                             "add-2025-12.csv", "sdn_comments-2025-12.csv")]):
+        started = time.monotonic()
+        vigil("load", *files)
+        loads.append(time.monotonic() - started)
     token = vigil("token", "create", "--name", "bench", "--role", "admin").strip()
-    return db, vigil, token
+    return db, vigil, token, loads
+
+
+def start_server(vigil, db, *extra):
+    """`vigil serve` on a free loopback port, once /readyz answers 200.
+    Returns the process, its base URL and the seconds it took to be ready."""
+    server = subprocess.Popen([vigil, "serve", "--db", db, "--listen", "127.0.0.1:0", "--quiet",
+                               *extra], stderr=subprocess.PIPE, text=True)
+    line = server.stderr.readline()
+    found = re.search(r":(\d+) ", line)
+    if not found:
+        server.kill()
+        sys.exit(f"vigil serve did not start: {line}{server.stderr.read()}")
+    base = f"http://127.0.0.1:{found.group(1)}"
+    started = time.monotonic()
+    while True:
+        try:
+            if urllib.request.urlopen(base + "/readyz").status == 200:
+                break
+        except Exception:
+            if server.poll() is not None:
+                sys.exit(f"vigil serve exited: {server.stderr.read()}")
+            time.sleep(0.05)
+    return server, base, time.monotonic() - started
 
 
 def rss_mb(pid):
@@ -189,21 +220,10 @@ def main():
         sys.exit("wrk is needed: apt-get install wrk")
 
     work = tempfile.mkdtemp(prefix="vigil-server-bench-")
-    db, vigil, token = bench_store(args, work)
-    server = subprocess.Popen([args.vigil, "serve", "--db", db, "--listen", "127.0.0.1:0",
-                               "--quiet"], stderr=subprocess.PIPE, text=True)
+    db, vigil, token, _ = bench_store(args, work)
+    server, base, ready_s = start_server(args.vigil, db)
+    port = int(base.rsplit(":", 1)[1])
     try:
-        line = server.stderr.readline()
-        port = int(re.search(r":(\d+) ", line).group(1))
-        base = f"http://127.0.0.1:{port}"
-        started = time.monotonic()
-        while True:
-            try:
-                if urllib.request.urlopen(base + "/readyz").status == 200:
-                    break
-            except Exception:
-                time.sleep(0.05)
-        ready_s = time.monotonic() - started
         ready_mb = rss_mb(server.pid)
         lists = json.loads(urllib.request.urlopen(urllib.request.Request(
             base + "/v1/lists", headers={"Authorization": f"Bearer {token}"})).read())["lists"]
@@ -235,7 +255,8 @@ def main():
                                                      args.connections, work)
             print(f"{label:<34} {rps:>9.0f} {mean:>8.2f} {p99:>8.2f} {non2xx:>8}"
                   + (f"  socket errors: {errors}" if errors else ""), flush=True)
-        first_answers(base, token, work)
+        for label, asked, mean, p99 in first_answers(base, token):
+            print(f"{label:<34} {asked:>5} asked {mean:>8.2f} {p99:>8.2f}  (one at a time)")
         print(f"\nresident memory after the runs: {rss_mb(server.pid):.0f} MB")
         socks = open_connections("127.0.0.1", port, 1000)
         print(f"with 1,000 open connections: {rss_mb(server.pid):.0f} MB")

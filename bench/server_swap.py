@@ -33,7 +33,7 @@ import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from server import NAMES, bench_store, lua_rotating  # noqa: E402
+from server import NAMES, bench_store, lua_rotating, start_server  # noqa: E402
 
 
 def call(base, method, path, token, body=None, content_type="application/json"):
@@ -70,20 +70,10 @@ def main():
         sys.exit("wrk is needed: apt-get install wrk")
 
     work = tempfile.mkdtemp(prefix="vigil-swap-bench-")
-    db, vigil, token = bench_store(args, work)
+    db, vigil, token, _ = bench_store(args, work)
     d = args.data
-    server = subprocess.Popen([args.vigil, "serve", "--db", db, "--listen", "127.0.0.1:0",
-                               "--quiet", "--watch-interval", str(args.watch_interval)],
-                              stderr=subprocess.PIPE, text=True)
+    server, base, _ = start_server(args.vigil, db, "--watch-interval", str(args.watch_interval))
     try:
-        port = int(re.search(r":(\d+) ", server.stderr.readline()).group(1))
-        base = f"http://127.0.0.1:{port}"
-        while True:
-            try:
-                if urllib.request.urlopen(base + "/readyz").status == 200:
-                    break
-            except Exception:
-                time.sleep(0.05)
         script = os.path.join(work, "screen.lua")
         with open(script, "w") as f:
             f.write(lua_rotating("POST", "/v1/screen", token,

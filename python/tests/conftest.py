@@ -5,10 +5,16 @@ loads, once per session, from the repository's fixtures and the UN list in
 Run by CTest (python/CMakeLists.txt), which sets PYTHONPATH to the built
 package, VIGIL_BINARY and VIGIL_SOURCE_DIR; by hand:
     PYTHONPATH=build/release/python python3 -m pytest python/tests
+
+With VIGIL_TEST_PG set to a PostgreSQL URI (a throwaway server's maintenance
+database, as CTest's `postgres` fixture gives), each store is a database of
+its own on that server instead of a file, dropped at the end of the session:
+the same tests, against the shared store.
 """
 
 import os
 import pathlib
+import re
 import subprocess
 
 import pytest
@@ -29,10 +35,41 @@ def run_vigil(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([VIGIL, *args], capture_output=True, text=True, check=False)
 
 
-def load(db: pathlib.Path, *paths: str) -> str:
-    result = run_vigil("load", *paths, "--db", str(db))
+POSTGRES = os.environ.get("VIGIL_TEST_PG")
+_databases: list = []
+
+
+def _psql(sql: str) -> None:
+    result = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", POSTGRES, "-c", sql],
+                            capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    return str(db)
+
+
+def store_location(db: pathlib.Path) -> str:
+    """db itself, or with VIGIL_TEST_PG a new database on that server named
+    after db's folder (pytest makes each folder name unique), as a URI."""
+    if not POSTGRES:
+        return str(db)
+    name = "py_" + re.sub(r"[^a-z0-9]", "_", db.parent.name.lower()) + f"_{os.getpid()}"
+    _psql(f'DROP DATABASE IF EXISTS "{name}"')
+    _psql(f'CREATE DATABASE "{name}"')
+    _databases.append(name)
+    server, _, query = POSTGRES.partition("?")  # postgresql://[host]/postgres?host=...
+    return server.rsplit("/", 1)[0] + "/" + name + ("?" + query if query else "")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    for name in _databases:
+        _psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def load(db: pathlib.Path, *paths: str) -> str:
+    """Loads paths into a new store at db (or its PostgreSQL database); returns
+    where the store is, as vigil's --db takes it."""
+    location = store_location(db)
+    result = run_vigil("load", *paths, "--db", location)
+    assert result.returncode == 0, result.stderr
+    return location
 
 
 @pytest.fixture(scope="session")

@@ -61,7 +61,9 @@ BATCH_COLUMNS = (
 
 
 def open(path: Union[str, os.PathLike]) -> "Store":  # noqa: A001 (vigil.open, as the issue names it)
-    """Opens a vigil store (a database that ``vigil load`` wrote), read-only.
+    """Opens a vigil store (a database that ``vigil load`` wrote), read-only:
+    a SQLite file, or a PostgreSQL database named by a ``postgresql://`` URI
+    as ``vigil --db`` takes it.
 
     Raises NotFoundError when there is no store at path.
     """

@@ -17,7 +17,9 @@ and registers it as a worker plugin, which each worker, and every worker
 that joins later, runs once: it writes the store to its local directory,
 opens it and reads its watch list, and keeps the Store for all its
 partitions. With shared=True the workers open the path itself (a store on
-storage they all mount). ship() returns a Snapshot with the shipping time.
+storage they all mount); a PostgreSQL store (postgresql:// URI) is always
+opened so, each worker connecting to the database. ship() returns a
+Snapshot with the shipping time.
 """
 
 from __future__ import annotations
@@ -216,13 +218,17 @@ def ship(
     snapshot built there first if missing or stale, and both sent to every
     worker, which writes them to its local directory. shared=True: every
     worker opens path itself (a store on storage all of them mount, at the
-    same path); nothing is sent.
+    same path); nothing is sent. A postgresql:// URI is always shared.
 
     NotFoundError when the client finds no store at path (broadcast), and
     vigil's error from the workers when they cannot open it.
     """
     client = _client(client)
-    path = os.path.abspath(os.fspath(store))
+    path = os.fspath(store)
+    if path.startswith(("postgresql://", "postgres://")):
+        shared = True  # a database server: every worker connects to it
+    else:
+        path = os.path.abspath(path)
     cache = (client.id, client.scheduler.address, path, shared, _stamp(path),
              _stamp(path + ".screening"))
     if cache in _shipped:
