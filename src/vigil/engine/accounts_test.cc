@@ -6,30 +6,14 @@
 #include <filesystem>
 
 #include "vigil/store/store.h"
-#include "vigil/testing/postgres.h"
+#include "vigil/testing/store_fixture.h"
 
 namespace vigil {
 namespace {
 
-class AccountsTest : public ::testing::Test {
+class AccountsTest : public test_support::StoreFixture {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("vigil-accounts-" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    where_ = std::make_unique<test_support::TestStore>(dir_);
-    auto store = store::OpenStore(where_->location(), store::AccessMode::kReadWrite);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = std::move(*store);
-  }
-  void TearDown() override {
-    store_.reset();
-    where_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  std::filesystem::path dir_;
-  std::unique_ptr<test_support::TestStore> where_;
-  std::unique_ptr<store::Store> store_;
+  AccountsTest() : StoreFixture("vigil-accounts") {}
 };
 
 TEST_F(AccountsTest, ATokenAuthenticatesItsOwnerUntilRevoked) {

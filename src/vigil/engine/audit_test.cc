@@ -9,27 +9,16 @@
 #include <thread>
 
 #include "vigil/store/sql/sql_store.h"
-#include "vigil/testing/postgres.h"
+#include "vigil/testing/store_fixture.h"
 
 namespace vigil {
 namespace {
 
-class AuditTest : public ::testing::Test {
+class AuditTest : public test_support::StoreFixture {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("vigil-audit-" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    where_ = std::make_unique<test_support::TestStore>(dir_);
-    auto store = store::OpenStore(where_->location(), store::AccessMode::kReadWrite);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_.reset(static_cast<store::sql::SqlStore*>(store->release()));
-  }
-  void TearDown() override {
-    store_.reset();
-    where_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  AuditTest() : StoreFixture("vigil-audit") {}
+  // The audit log writes through the SQL layer.
+  store::sql::SqlStore& sql() { return static_cast<store::sql::SqlStore&>(*store_); }
   // Writes 40 rows from 4 threads.
   void Fill(AuditLog& log) {
     std::vector<std::thread> threads;
@@ -42,14 +31,13 @@ class AuditTest : public ::testing::Test {
     for (auto& th : threads) th.join();
     ASSERT_TRUE(log.Flush().ok());
   }
-  void Sql(const std::string& sql) { ASSERT_TRUE((*store_->ThreadConnection())->Execute(sql).ok()) << sql; }
-  std::filesystem::path dir_;
-  std::unique_ptr<test_support::TestStore> where_;
-  std::unique_ptr<store::sql::SqlStore> store_;
+  void Sql(const std::string& text) {
+    ASSERT_TRUE((*sql().ThreadConnection())->Execute(text).ok()) << text;
+  }
 };
 
 TEST_F(AuditTest, ConcurrentRecordsMakeOneUnbrokenChain) {
-  AuditLog log(*store_);
+  AuditLog log(sql());
   Fill(log);
   auto v = log.Verify();
   ASSERT_TRUE(v.ok()) << v.status();
@@ -60,7 +48,7 @@ TEST_F(AuditTest, ConcurrentRecordsMakeOneUnbrokenChain) {
 }
 
 TEST_F(AuditTest, AnEditedRowIsFound) {
-  AuditLog log(*store_);
+  AuditLog log(sql());
   Fill(log);
   Sql("UPDATE audit SET detail = '{\"query\":{\"name\":\"someone else\"}}' WHERE seq = 17");
   auto v = log.Verify();
@@ -71,10 +59,10 @@ TEST_F(AuditTest, AnEditedRowIsFound) {
 }
 
 TEST_F(AuditTest, AReHashedEditBreaksTheNextLink) {
-  AuditLog log(*store_);
+  AuditLog log(sql());
   Fill(log);
   // Whoever edits row 5 and recomputes its hash still breaks row 6.
-  auto conn = *store_->ThreadConnection();
+  auto conn = *sql().ThreadConnection();
   std::string prev;
   {
     store::sql::Statement st(*conn, "SELECT prev_hash, at, actor, action FROM audit WHERE seq = 5");
@@ -92,7 +80,7 @@ TEST_F(AuditTest, AReHashedEditBreaksTheNextLink) {
 }
 
 TEST_F(AuditTest, DeletedRowsAreFoundInTheMiddleAndAtTheEnd) {
-  AuditLog log(*store_);
+  AuditLog log(sql());
   Fill(log);
   Sql("DELETE FROM audit WHERE seq = 40");
   auto v = log.Verify();
@@ -107,7 +95,7 @@ TEST_F(AuditTest, DeletedRowsAreFoundInTheMiddleAndAtTheEnd) {
 }
 
 TEST_F(AuditTest, ExportsCsvAndJsonLinesWithTheHead) {
-  AuditLog log(*store_);
+  AuditLog log(sql());
   log.Record("desk-1", "screen", Json{{"query", {{"name", "Sirajuddin Haqqani"}}}});
   log.Record("admin", "token_create", Json{{"name", "desk-2"}});
   ASSERT_TRUE(log.Flush().ok());

@@ -7,29 +7,23 @@
 
 #include "vigil/engine/engine.h"
 #include "vigil/store/store.h"
-#include "vigil/testing/postgres.h"
+#include "vigil/testing/store_fixture.h"
 #include "vigil/text/normalize.h"
 
 namespace vigil::store::sql {
 namespace {
 
-class GraphStoreTest : public ::testing::Test {
+class GraphStoreTest : public test_support::StoreFixture {
  protected:
+  GraphStoreTest() : StoreFixture("vigil-graph-store", /*open=*/false) {}
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("vigil-graph-store-" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    where_ = std::make_unique<test_support::TestStore>(dir_);
-    db_ = where_->location();
+    StoreFixture::SetUp();
+    db_ = location();
     std::string fixture = std::string(VIGIL_SOURCE_DIR) + "/tests/fixtures/exposure";
     LoadOptions options;
     options.texts_dir = fixture + "/texts";
     auto loaded = Engine::LoadFiles(db_, {fixture + "/data"}, options);
     ASSERT_TRUE(loaded.ok()) << loaded.status();
-  }
-  void TearDown() override {
-    where_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   std::unique_ptr<Store> Open() {
@@ -44,8 +38,6 @@ class GraphStoreTest : public ::testing::Test {
     return -1;
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<test_support::TestStore> where_;
   std::string db_;
 };
 

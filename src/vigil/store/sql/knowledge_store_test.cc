@@ -8,7 +8,7 @@
 
 #include "vigil/ingest/inputs.h"
 #include "vigil/store/store.h"
-#include "vigil/testing/postgres.h"
+#include "vigil/testing/store_fixture.h"
 #include "vigil/testing/support.h"
 #include "vigil/text/normalize.h"
 
@@ -25,23 +25,9 @@ Batch ReadFixture(const std::string& path, bool texts = false) {
   return batches.ok() ? std::move(batches->front()) : Batch{};
 }
 
-class StoreTest : public ::testing::Test {
+class StoreTest : public test_support::StoreFixture {
  protected:
-  void SetUp() override {
-    dir_ =
-        std::filesystem::temp_directory_path() / ("vigil-store-test-" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    where_ = std::make_unique<test_support::TestStore>(dir_);
-    auto store = OpenStore(where_->location(), AccessMode::kReadWrite);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = std::move(*store);
-  }
-  void TearDown() override {
-    store_.reset();
-    where_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  StoreTest() : StoreFixture("vigil-store-test") {}
 
   StatusOr<std::vector<DatasetWriteRecord>> Apply(const Batch& batch,
                                                   const ApplyHooks& hooks = {}) {
@@ -62,10 +48,6 @@ class StoreTest : public ::testing::Test {
     for (const auto& r : records) out.push_back(r.predicate + " " + r.object.id);
     return out;
   }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<test_support::TestStore> where_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(StoreTest, ResolvesKeysAndNames) {

@@ -7,28 +7,14 @@
 #include <filesystem>
 
 #include "vigil/store/store.h"
-#include "vigil/testing/postgres.h"
+#include "vigil/testing/store_fixture.h"
 
 namespace vigil::store::sql {
 namespace {
 
-class MonitorStoreTest : public ::testing::Test {
+class MonitorStoreTest : public test_support::StoreFixture {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("vigil-monitor-store-" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    where_ = std::make_unique<test_support::TestStore>(dir_);
-    auto store = OpenStore(where_->location(), AccessMode::kReadWrite);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = std::move(*store);
-  }
-  void TearDown() override {
-    store_.reset();
-    where_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  MonitorStoreTest() : StoreFixture("vigil-monitor-store") {}
   DecisionRecord Decision(const std::string& subject, const std::string& record) {
     DecisionRecord d;
     d.at = "2026-01-01T00:00:00.000Z";
@@ -41,9 +27,6 @@ class MonitorStoreTest : public ::testing::Test {
     d.decision = "match";
     return d;
   }
-  std::filesystem::path dir_;
-  std::unique_ptr<test_support::TestStore> where_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(MonitorStoreTest, DecisionsLandWithTheirAuditRowAndAreFoundByEachFilter) {

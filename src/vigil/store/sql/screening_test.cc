@@ -8,31 +8,22 @@
 
 #include "vigil/engine/engine.h"
 #include "vigil/store/store.h"
-#include "vigil/testing/postgres.h"
+#include "vigil/testing/store_fixture.h"
 
 namespace vigil::store::sql {
 namespace {
 
-class ScreeningStoreTest : public ::testing::Test {
+class ScreeningStoreTest : public test_support::StoreFixture {
  protected:
+  ScreeningStoreTest() : StoreFixture("vigil-screening-store", /*open=*/false) {}
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("vigil-screening-store-" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    where_ = std::make_unique<test_support::TestStore>(dir_);
-    db_ = where_->location();
+    StoreFixture::SetUp();
+    db_ = location();
     auto loaded = Engine::LoadFiles(db_, {Mini() + "/data"}, {});
     ASSERT_TRUE(loaded.ok()) << loaded.status();
   }
-  void TearDown() override {
-    where_.reset();
-    std::filesystem::remove_all(dir_);
-  }
   static std::string Mini() { return std::string(VIGIL_SOURCE_DIR) + "/tests/fixtures/mini"; }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<test_support::TestStore> where_;
   std::string db_;
 };
 
