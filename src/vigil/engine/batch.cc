@@ -7,9 +7,11 @@
 #include <fmt/format.h>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <unordered_map>
 
@@ -293,34 +295,124 @@ std::string BatchScreener::Header() const {
   return BatchCsvHeader(s.columns, s.request.raw_csv);
 }
 
-std::string BatchScreener::Process(const std::vector<Row>& rows) {
+// A chunk's rows screened, not yet counted: each row's output line, its
+// number of hits (-1: skipped) and its problems.
+struct BatchScreener::Screened {
+  std::vector<std::string> lines;
+  std::vector<int> hit_counts;
+  std::vector<std::vector<std::string>> row_problems;
+};
+
+BatchScreener::Screened BatchScreener::Screen(const std::vector<Row>& rows) const {
   State& s = *state_;
   const size_t n = rows.size();
-  std::vector<std::string> lines(n);
-  std::vector<int> hit_counts(n, -1);
-  std::vector<std::vector<std::string>> row_problems(n);
+  Screened out{std::vector<std::string>(n), std::vector<int>(n, -1),
+               std::vector<std::vector<std::string>>(n)};
   s.arena->execute([&] {
     tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 16),
                       [&](const tbb::blocked_range<size_t>& range) {
                         for (size_t i = range.begin(); i < range.end(); ++i)
-                          s.ScreenRow(rows[i], &lines[i], &hit_counts[i], &row_problems[i]);
+                          s.ScreenRow(rows[i], &out.lines[i], &out.hit_counts[i],
+                                      &out.row_problems[i]);
                       });
   });
+  return out;
+}
+
+std::string BatchScreener::Count(Screened& screened) {
+  State& s = *state_;
+  const size_t n = screened.lines.size();
   size_t bytes = 0;
-  for (const auto& line : lines) bytes += line.size();
+  for (const auto& line : screened.lines) bytes += line.size();
   std::string out;
   out.reserve(bytes);
   for (size_t i = 0; i < n; ++i) {
-    for (auto& p : row_problems[i]) s.problems.Add(std::move(p));
-    if (hit_counts[i] < 0) continue;
+    for (auto& p : screened.row_problems[i]) s.problems.Add(std::move(p));
+    if (screened.hit_counts[i] < 0) continue;
     ++s.screened;
-    s.rows_with_hits += hit_counts[i] > 0;
-    s.hits += static_cast<size_t>(hit_counts[i]);
-    out += lines[i];
-    std::string().swap(lines[i]);
+    s.rows_with_hits += screened.hit_counts[i] > 0;
+    s.hits += static_cast<size_t>(screened.hit_counts[i]);
+    out += screened.lines[i];
+    std::string().swap(screened.lines[i]);
   }
   s.rows += n;
   return out;
+}
+
+std::string BatchScreener::Process(const std::vector<Row>& rows) {
+  Screened screened = Screen(rows);
+  return Count(screened);
+}
+
+Status BatchScreener::Stream(RowSource& source, BatchSink& out, size_t max_rows,
+                             const BatchProgressCallback& progress) {
+  State& s = *state_;
+  struct Chunk {
+    std::vector<Row> rows;
+    std::vector<std::string> problems;  // of rows that could not be read
+    double fraction = 0;                // of the input read after it
+    Screened screened;
+  };
+  using ChunkPtr = std::shared_ptr<Chunk>;
+  // The first chunk is small: its output tells how many rows fit
+  // kBatchChunkBytes. Set by the writing stage, read by the reading one.
+  std::atomic<size_t> chunk_rows = std::min<size_t>(max_rows, 256);
+  std::atomic<bool> stop = false;
+  Status read_error, write_error;  // each set by its own stage only
+  bool more = true;
+  size_t done = 0;
+  // Three chunks at most are in flight: one being read, one screened, one
+  // written, so memory stays bounded for any input.
+  constexpr size_t kChunksInFlight = 3;
+  s.arena->execute([&] {
+    tbb::parallel_pipeline(
+        kChunksInFlight,
+        tbb::make_filter<void, ChunkPtr>(
+            tbb::filter_mode::serial_in_order,
+            [&](tbb::flow_control& flow) -> ChunkPtr {
+              if (!more || stop.load()) {
+                flow.stop();
+                return nullptr;
+              }
+              auto chunk = std::make_shared<Chunk>();
+              auto next = source.Next(chunk_rows.load(), &chunk->rows, &chunk->problems);
+              if (!next.ok()) {
+                read_error = next.status();
+                flow.stop();
+                return nullptr;
+              }
+              more = *next;
+              chunk->fraction = source.Fraction();
+              return chunk;
+            }) &
+            tbb::make_filter<ChunkPtr, ChunkPtr>(tbb::filter_mode::parallel,
+                                                 [&](ChunkPtr chunk) {
+                                                   if (!stop.load())
+                                                     chunk->screened = Screen(chunk->rows);
+                                                   return chunk;
+                                                 }) &
+            tbb::make_filter<ChunkPtr, void>(
+                tbb::filter_mode::serial_in_order, [&](ChunkPtr chunk) {
+                  if (stop.load()) return;
+                  AddProblems(std::move(chunk->problems));
+                  std::string text = Count(chunk->screened);
+                  if (auto written = out.Write(text); !written.ok()) {
+                    write_error = written;
+                    stop = true;
+                    return;
+                  }
+                  done += chunk->rows.size();
+                  if (progress) progress({done, chunk->fraction});
+                  // Fewer rows at once when their output is large (JSON
+                  // lines with many hits), so that a chunk's output stays
+                  // near kBatchChunkBytes.
+                  if (!chunk->rows.empty()) {
+                    size_t per_row = std::max<size_t>(1, text.size() / chunk->rows.size());
+                    chunk_rows = std::clamp<size_t>(kBatchChunkBytes / per_row, 1, max_rows);
+                  }
+                }));
+  });
+  return read_error.ok() ? write_error : read_error;
 }
 
 std::vector<std::optional<ScreenResponse>> BatchScreener::ScreenRows(const std::vector<Row>& rows) {
@@ -441,29 +533,7 @@ StatusOr<BatchSummary> Engine::ScreenBatch(const BatchRequest& request, RowSourc
   if (!screener.ok()) return screener.status();
   BatchScreener& batch = **screener;
   if (auto s = out.Write(batch.Header()); !s.ok()) return s;
-  // The first chunk is small: its output tells how many rows fit
-  // kBatchChunkBytes.
-  size_t chunk_rows = std::min<size_t>(request.chunk_rows, 256), done = 0;
-  std::vector<Row> chunk;
-  std::vector<std::string> problems;
-  for (bool more = true; more;) {
-    chunk.clear();
-    problems.clear();
-    auto next = rows.Next(chunk_rows, &chunk, &problems);
-    if (!next.ok()) return next.status();
-    more = *next;
-    batch.AddProblems(std::move(problems));
-    std::string text = batch.Process(chunk);
-    if (auto s = out.Write(text); !s.ok()) return s;
-    done += chunk.size();
-    if (progress) progress({done, rows.Fraction()});
-    // Fewer rows at once when their output is large (JSON lines with many
-    // hits), so that a chunk's output stays near kBatchChunkBytes.
-    if (!chunk.empty()) {
-      size_t per_row = std::max<size_t>(1, text.size() / chunk.size());
-      chunk_rows = std::clamp<size_t>(kBatchChunkBytes / per_row, 1, request.chunk_rows);
-    }
-  }
+  if (auto s = batch.Stream(rows, out, request.chunk_rows, progress); !s.ok()) return s;
   return batch.Finish();
 }
 

@@ -155,6 +155,14 @@ class BatchScreener {
   // Screens the rows and returns their output lines in the rows' order;
   // rows that are skipped write nothing and leave a problem.
   std::string Process(const std::vector<Row>& rows);
+  // Reads source a chunk at a time (at most max_rows rows, fewer when their
+  // output passes kBatchChunkBytes), screens each chunk and writes its
+  // lines to out in input order, as Process() does; reading the next chunk
+  // and writing the last overlap with screening, on the request's worker
+  // threads, with at most three chunks in memory. Stops at the first error
+  // of reading or writing and returns it.
+  Status Stream(RowSource& source, BatchSink& out, size_t max_rows,
+                const BatchProgressCallback& progress);
   // Screens the rows as Process() does, counted alike in the summary, but
   // returns each row's response instead of its output line (std::nullopt
   // for a row skipped, its problem kept): for front ends that take results
@@ -176,6 +184,12 @@ class BatchScreener {
 
  private:
   struct State;
+  struct Screened;
+  // A chunk screened on the worker threads (may run beside Count() of
+  // another chunk), then counted into the summary and joined in order.
+  Screened Screen(const std::vector<Row>& rows) const;
+  std::string Count(Screened& screened);
+
   std::unique_ptr<State> state_;
 };
 
