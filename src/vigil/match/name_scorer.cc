@@ -213,6 +213,31 @@ bool RolesAgree(const NamePart& a, const NamePart& b) {
 
 }  // namespace
 
+bool ConsonantsMeetAcrossScripts(char x, char y, int arabic_side) {
+  if ((x == 'z' ? 'd' : x) == (y == 'z' ? 'd' : y)) return true;
+  if (!arabic_side) return false;
+  const char arabic = arabic_side == 1 ? x : y, latin = arabic_side == 1 ? y : x;
+  return (arabic == 'b' && latin == 'p') || (arabic == 'f' && (latin == 'v' || latin == 'w')) ||
+         (arabic == 'z' && latin == 's');
+}
+
+std::string ArabicStyleSpelling(std::string_view folded) {
+  std::string out;
+  out.reserve(folded.size() + 2);
+  for (size_t i = 0; i < folded.size(); ++i) {
+    const char next = i + 1 < folded.size() ? folded[i + 1] : 0;
+    if (folded[i] == 'g' && next != 'h') {
+      out += 'j';
+    } else if (folded[i] == 'c' && next == 'h') {
+      out += "tsh";
+      ++i;
+    } else {
+      out += folded[i];
+    }
+  }
+  return out;
+}
+
 // Written Arabic vowels without their kind in the Latin spelling (0 unless
 // exactly one side is in Arabic script).
 int VowelConflicts(int arabic_side, const NamePart& a, const NamePart& b) {
@@ -271,17 +296,33 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
       }
     }
   }
-  // Arabic ض, ذ and ظ are d in Arabic spellings, z in Persian and Pashto
-  // ones (Fadl, Fazl): across scripts, d and z meet.
+  // Consonants that meet across scripts, position by position: Arabic ض, ذ
+  // and ظ are d in Arabic spellings, z in Persian and Pashto ones (Fadl,
+  // Fazl); and Arabic script, which has no p or v and writes a voiced s as
+  // ز, writes foreign names with ب for p, ف for v and ز for s (Jospin
+  // جوسبان, Dobrev دوبراف, Evans إفانز).
   if (cross_script && a.skeleton.size() >= 3 && a.skeleton.size() == b.skeleton.size() &&
       a.skeleton != b.skeleton) {
     bool loose = true;
-    for (size_t i = 0; i < a.skeleton.size() && loose; ++i) {
-      char x = a.skeleton[i] == 'z' ? 'd' : a.skeleton[i];
-      char y = b.skeleton[i] == 'z' ? 'd' : b.skeleton[i];
-      loose = x == y;
-    }
+    for (size_t i = 0; i < a.skeleton.size() && loose; ++i)
+      loose = ConsonantsMeetAcrossScripts(a.skeleton[i], b.skeleton[i], arabic_side);
     if (loose && VowelConflicts(arabic_side, a, b) == 0) return {0.85, MatchMethod::kSkeleton};
+  }
+  // A foreign name in Arabic script writes g as ج (as Egyptian Arabic does)
+  // and ch as تش: the Latin spelling read so (Kroeger كروجر, Chanov تشانوف).
+  if (cross_script && arabic_side) {
+    const NamePart& arabic = arabic_side == 1 ? a : b;
+    const NamePart& latin = arabic_side == 1 ? b : a;
+    const std::string styled = ArabicStyleSpelling(latin.folded);
+    const std::string key = styled == latin.folded ? std::string() : Skeleton(styled);
+    if (key.size() >= 3 && key.size() == arabic.skeleton.size()) {
+      bool meets = true;
+      for (size_t i = 0; i < key.size() && meets; ++i)
+        meets = ConsonantsMeetAcrossScripts(arabic.skeleton[i], key[i], 1);
+      if (meets && VowelConflicts(SkeletonVowels(arabic.folded, false),
+                                  SkeletonVowels(styled, true)) == 0)
+        return {0.85, MatchMethod::kSkeleton};
+    }
   }
   // The same without w/y glides ("Awwad" / "Wad").
   if ((!a.bare.empty() || !b.bare.empty()) && BareKey(a) == BareKey(b) && !BareKey(a).empty()) {

@@ -115,6 +115,14 @@ struct PartSimilarity {
 // other way round, 0 otherwise (then written long vowels are checked).
 PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_script,
                             int arabic_side = 0);
+// Whether consonant x of a's skeleton and y of b's, in one place, meet
+// across scripts (arabic_side as for CompareParts): the same, d and z (ض ذ
+// ظ), or against Arabic script the letter it writes for a sound it lacks
+// (ب for p, ف for v, ز for a voiced s), in that direction only.
+bool ConsonantsMeetAcrossScripts(char x, char y, int arabic_side);
+// A Latin spelling as Arabic script writes a foreign name: g as ج (j), ch
+// as تش (tsh); the spelling itself when it has neither.
+std::string ArabicStyleSpelling(std::string_view folded);
 
 // Optimal-string-alignment edit distance (exposed for tests).
 size_t EditDistance(std::string_view a, std::string_view b);

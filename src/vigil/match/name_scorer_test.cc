@@ -278,4 +278,28 @@ TEST(NameScorerTest, APartOnlyTheQueryHasCountsMoreOnADenseList) {
                    NameScorer().Compare(listed, query).score);
 }
 
+TEST(NameScorerTest, ArabicScriptWritesForeignSoundsWithItsOwnLetters) {
+  // Arabic script has no p or v and writes a voiced s as ز: a European
+  // name in Arabic letters keeps its consonants but for those.
+  EXPECT_GE(Score("Pavlov", "بافلوف"), kDefaultThreshold);    // p -> ب, v -> ف
+  EXPECT_GE(Score("Gonzales", "غونزاليز"), kDefaultThreshold);  // s -> ز
+  EXPECT_GE(Score("Vasily Petrov", "فاسيلي بيتروف"), kDefaultThreshold);
+  // Only in that direction: Arabic س is not a Latin z, ب not a Latin v.
+  EXPECT_TRUE(ConsonantsMeetAcrossScripts('z', 's', 1));
+  EXPECT_FALSE(ConsonantsMeetAcrossScripts('s', 'z', 1));
+  EXPECT_TRUE(ConsonantsMeetAcrossScripts('s', 'z', 2));
+  EXPECT_FALSE(ConsonantsMeetAcrossScripts('b', 'v', 1));
+  // Not for Cyrillic, which has п and в.
+  EXPECT_FALSE(ConsonantsMeetAcrossScripts('b', 'p', 0));
+  EXPECT_TRUE(ConsonantsMeetAcrossScripts('z', 'd', 0));  // ض ذ ظ, as before
+  EXPECT_LT(Score("Zamir Kabul", "سمير كابول"), kDefaultThreshold);
+  // g written ج, ch written تش, a German w written ف.
+  EXPECT_EQ(ArabicStyleSpelling("goldberg"), "joldberj");
+  EXPECT_EQ(ArabicStyleSpelling("chekhov"), "tshekhov");
+  EXPECT_EQ(ArabicStyleSpelling("ghani"), "ghani");
+  EXPECT_GE(Score("Goldberg", "جولدبرج"), kDefaultThreshold);
+  EXPECT_GE(Score("Chekhov", "تشيخوف"), kDefaultThreshold);
+  EXPECT_GE(Score("Wagner", "فاغنر"), kDefaultThreshold);
+}
+
 }  // namespace vigil::match
