@@ -217,23 +217,38 @@ bool ConsonantsMeetAcrossScripts(char x, char y, int arabic_side) {
   if ((x == 'z' ? 'd' : x) == (y == 'z' ? 'd' : y)) return true;
   if (!arabic_side) return false;
   const char arabic = arabic_side == 1 ? x : y, latin = arabic_side == 1 ? y : x;
-  return (arabic == 'b' && latin == 'p') || (arabic == 'f' && (latin == 'v' || latin == 'w')) ||
-         (arabic == 'z' && latin == 's');
+  return (arabic == 'b' && (latin == 'p' || latin == 'v')) ||
+         (arabic == 'f' && (latin == 'v' || latin == 'w')) || (arabic == 'z' && latin == 's');
 }
 
-std::string ArabicStyleSpelling(std::string_view folded) {
-  std::string out;
-  out.reserve(folded.size() + 2);
-  for (size_t i = 0; i < folded.size(); ++i) {
-    const char next = i + 1 < folded.size() ? folded[i + 1] : 0;
-    if (folded[i] == 'g' && next != 'h') {
-      out += 'j';
-    } else if (folded[i] == 'c' && next == 'h') {
-      out += "tsh";
-      ++i;
-    } else {
-      out += folded[i];
+std::vector<std::string> ArabicStyleSpellings(std::string_view folded) {
+  auto soft = [](char v) { return v == 'e' || v == 'i' || v == 'y'; };
+  std::vector<std::string> out;
+  for (int way = 0; way < 8; ++way) {
+    // g as ج first, then as غ; a soft c as س, then تش; ch as تش, then خ.
+    const bool g_as_j = !(way & 1), soft_c_as_ch = way & 2, ch_as_kh = way & 4;
+    std::string s;
+    s.reserve(folded.size() + 4);
+    for (size_t i = 0; i < folded.size(); ++i) {
+      const char c = folded[i];
+      const char next = i + 1 < folded.size() ? folded[i + 1] : 0;
+      const char next2 = i + 2 < folded.size() ? folded[i + 2] : 0;
+      if (c == 'g' && next != 'h') {
+        s += g_as_j ? 'j' : 'g';
+      } else if (c == 'c' && next == 'h') {
+        s += ch_as_kh ? "kh" : "tsh";  // German ch as خ (Schumacher)
+        ++i;
+      } else if (c == 'c' && (soft(next) || (next == 'c' && soft(next2)))) {
+        s += soft_c_as_ch ? "tsh" : "s";  // Cecily, Centeno; Italian Acerra
+        if (next == 'c') ++i;
+      } else if (c == 'c' && next == 0 && i > 0 && folded[i - 1] == 'i') {
+        s += "tsh";  // Slavic -ić, -ič folded: Antic
+      } else {
+        s += c;
+      }
     }
+    if (s != folded && std::find(out.begin(), out.end(), s) == out.end())
+      out.push_back(std::move(s));
   }
   return out;
 }
@@ -309,13 +324,14 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
     if (loose && VowelConflicts(arabic_side, a, b) == 0) return {0.85, MatchMethod::kSkeleton};
   }
   // A foreign name in Arabic script writes g as ج (as Egyptian Arabic does)
-  // and ch as تش: the Latin spelling read so (Kroeger كروجر, Chanov تشانوف).
+  // or غ, ch as تش, a soft c as س or تش: the Latin spelling read so
+  // (Kroeger كروجر, Chanov تشانوف, Cecily سيسلي, Antic أنتيتش).
   if (cross_script && arabic_side) {
     const NamePart& arabic = arabic_side == 1 ? a : b;
     const NamePart& latin = arabic_side == 1 ? b : a;
-    const std::string styled = ArabicStyleSpelling(latin.folded);
-    const std::string key = styled == latin.folded ? std::string() : Skeleton(styled);
-    if (key.size() >= 3 && key.size() == arabic.skeleton.size()) {
+    for (const std::string& styled : ArabicStyleSpellings(latin.folded)) {
+      const std::string key = Skeleton(styled);
+      if (key.size() < 3 || key.size() != arabic.skeleton.size()) continue;
       bool meets = true;
       for (size_t i = 0; i < key.size() && meets; ++i)
         meets = ConsonantsMeetAcrossScripts(arabic.skeleton[i], key[i], 1);

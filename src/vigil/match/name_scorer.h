@@ -118,11 +118,14 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
 // Whether consonant x of a's skeleton and y of b's, in one place, meet
 // across scripts (arabic_side as for CompareParts): the same, d and z (ض ذ
 // ظ), or against Arabic script the letter it writes for a sound it lacks
-// (ب for p, ف for v, ز for a voiced s), in that direction only.
+// (ب for p and a Spanish v, ف for v and a German w, ز for a voiced s), in
+// that direction only.
 bool ConsonantsMeetAcrossScripts(char x, char y, int arabic_side);
-// A Latin spelling as Arabic script writes a foreign name: g as ج (j), ch
-// as تش (tsh); the spelling itself when it has neither.
-std::string ArabicStyleSpelling(std::string_view folded);
+// A Latin spelling as Arabic script may write a foreign name: g as ج (j) or
+// غ (g), ch as تش (tsh) or خ (kh), a final ic (Slavic ić, ič) as تش, a
+// soft c (before e, i, y) as س (s) or تش; each reading that differs from
+// the spelling, once.
+std::vector<std::string> ArabicStyleSpellings(std::string_view folded);
 
 // Optimal-string-alignment edit distance (exposed for tests).
 size_t EditDistance(std::string_view a, std::string_view b);

@@ -284,22 +284,28 @@ TEST(NameScorerTest, ArabicScriptWritesForeignSoundsWithItsOwnLetters) {
   EXPECT_GE(Score("Pavlov", "بافلوف"), kDefaultThreshold);    // p -> ب, v -> ف
   EXPECT_GE(Score("Gonzales", "غونزاليز"), kDefaultThreshold);  // s -> ز
   EXPECT_GE(Score("Vasily Petrov", "فاسيلي بيتروف"), kDefaultThreshold);
-  // Only in that direction: Arabic س is not a Latin z, ب not a Latin v.
+  // Only in that direction: Arabic س is not a Latin z, ف not a Latin p.
   EXPECT_TRUE(ConsonantsMeetAcrossScripts('z', 's', 1));
   EXPECT_FALSE(ConsonantsMeetAcrossScripts('s', 'z', 1));
   EXPECT_TRUE(ConsonantsMeetAcrossScripts('s', 'z', 2));
-  EXPECT_FALSE(ConsonantsMeetAcrossScripts('b', 'v', 1));
+  EXPECT_FALSE(ConsonantsMeetAcrossScripts('f', 'p', 1));
+  EXPECT_FALSE(ConsonantsMeetAcrossScripts('v', 'b', 1));
   // Not for Cyrillic, which has п and в.
   EXPECT_FALSE(ConsonantsMeetAcrossScripts('b', 'p', 0));
   EXPECT_TRUE(ConsonantsMeetAcrossScripts('z', 'd', 0));  // ض ذ ظ, as before
   EXPECT_LT(Score("Zamir Kabul", "سمير كابول"), kDefaultThreshold);
   // g written ج, ch written تش, a German w written ف.
-  EXPECT_EQ(ArabicStyleSpelling("goldberg"), "joldberj");
-  EXPECT_EQ(ArabicStyleSpelling("chekhov"), "tshekhov");
-  EXPECT_EQ(ArabicStyleSpelling("ghani"), "ghani");
+  using Readings = std::vector<std::string>;
+  EXPECT_EQ(ArabicStyleSpellings("goldberg"), Readings{"joldberj"});
+  EXPECT_EQ(ArabicStyleSpellings("chekhov"), (Readings{"tshekhov", "khekhov"}));
+  EXPECT_EQ(ArabicStyleSpellings("ghani"), Readings{});
+  EXPECT_EQ(ArabicStyleSpellings("cecil"), (Readings{"sesil", "tshetshil"}));
+  EXPECT_EQ(ArabicStyleSpellings("pavic"), Readings{"pavitsh"});
   EXPECT_GE(Score("Goldberg", "جولدبرج"), kDefaultThreshold);
   EXPECT_GE(Score("Chekhov", "تشيخوف"), kDefaultThreshold);
   EXPECT_GE(Score("Wagner", "فاغنر"), kDefaultThreshold);
+  EXPECT_GE(Score("Marcel Pavic", "مارسيل بافيتش"), kDefaultThreshold);
+  EXPECT_GE(Score("Montalvo", "مونتالبو"), kDefaultThreshold);  // Spanish v as ب
 }
 
 }  // namespace vigil::match
