@@ -221,7 +221,21 @@ bool ConsonantsMeetAcrossScripts(char x, char y, int arabic_side) {
          (arabic == 'f' && (latin == 'v' || latin == 'w')) || (arabic == 'z' && latin == 's');
 }
 
+namespace {
+
+// Two skeletons of three consonants or more that meet in every place
+// (ConsonantsMeetAcrossScripts).
+bool SkeletonsMeet(std::string_view x, std::string_view y, int arabic_side) {
+  if (x.size() < 3 || x.size() != y.size()) return false;
+  for (size_t i = 0; i < x.size(); ++i)
+    if (!ConsonantsMeetAcrossScripts(x[i], y[i], arabic_side)) return false;
+  return true;
+}
+
+}  // namespace
+
 std::vector<std::string> ArabicStyleSpellings(std::string_view folded) {
+  if (folded.find_first_of("cg") == std::string_view::npos) return {};  // nothing to read otherwise
   auto soft = [](char v) { return v == 'e' || v == 'i' || v == 'y'; };
   std::vector<std::string> out;
   for (int way = 0; way < 8; ++way) {
@@ -316,29 +330,19 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
   // Fazl); and Arabic script, which has no p or v and writes a voiced s as
   // ز, writes foreign names with ب for p, ف for v and ز for s (Jospin
   // جوسبان, Dobrev دوبراف, Evans إفانز).
-  if (cross_script && a.skeleton.size() >= 3 && a.skeleton.size() == b.skeleton.size() &&
-      a.skeleton != b.skeleton) {
-    bool loose = true;
-    for (size_t i = 0; i < a.skeleton.size() && loose; ++i)
-      loose = ConsonantsMeetAcrossScripts(a.skeleton[i], b.skeleton[i], arabic_side);
-    if (loose && VowelConflicts(arabic_side, a, b) == 0) return {0.85, MatchMethod::kSkeleton};
-  }
+  if (cross_script && a.skeleton != b.skeleton &&
+      SkeletonsMeet(a.skeleton, b.skeleton, arabic_side) && VowelConflicts(arabic_side, a, b) == 0)
+    return {0.85, MatchMethod::kSkeleton};
   // A foreign name in Arabic script writes g as ج (as Egyptian Arabic does)
   // or غ, ch as تش, a soft c as س or تش: the Latin spelling read so
   // (Kroeger كروجر, Chanov تشانوف, Cecily سيسلي, Antic أنتيتش).
   if (cross_script && arabic_side) {
     const NamePart& arabic = arabic_side == 1 ? a : b;
     const NamePart& latin = arabic_side == 1 ? b : a;
-    for (const std::string& styled : ArabicStyleSpellings(latin.folded)) {
-      const std::string key = Skeleton(styled);
-      if (key.size() < 3 || key.size() != arabic.skeleton.size()) continue;
-      bool meets = true;
-      for (size_t i = 0; i < key.size() && meets; ++i)
-        meets = ConsonantsMeetAcrossScripts(arabic.skeleton[i], key[i], 1);
-      if (meets && VowelConflicts(SkeletonVowels(arabic.folded, false),
-                                  SkeletonVowels(styled, true)) == 0)
+    for (const std::string& styled : ArabicStyleSpellings(latin.folded))
+      if (SkeletonsMeet(arabic.skeleton, Skeleton(styled), 1) &&
+          VowelConflicts(SkeletonVowels(arabic.folded, false), SkeletonVowels(styled, true)) == 0)
         return {0.85, MatchMethod::kSkeleton};
-    }
   }
   // The same without w/y glides ("Awwad" / "Wad").
   if ((!a.bare.empty() || !b.bare.empty()) && BareKey(a) == BareKey(b) && !BareKey(a).empty()) {

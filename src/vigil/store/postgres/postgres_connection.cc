@@ -411,17 +411,8 @@ Status PostgresConnection::Migrate(bool read_only) {
   auto stored = StoredVersion(&has_table);
   if (!stored.ok()) return stored.status();
   schema_version_ = *stored;
-  if (schema_version_ > LatestSchemaVersion())
-    return absl::FailedPreconditionError(
-        fmt::format("{}: schema version {} is newer than this vigil understands ({})", location(),
-                    schema_version_, LatestSchemaVersion()));
-  if (read_only) {
-    if (schema_version_ < LatestSchemaVersion())
-      return absl::NotFoundError(fmt::format(
-          "{}: not a vigil database at the current schema; run 'vigil load' first", location()));
-    return absl::OkStatus();
-  }
-  if (schema_version_ == LatestSchemaVersion()) return absl::OkStatus();
+  auto migrate = sql::NeedsMigration(location(), schema_version_, LatestSchemaVersion(), read_only);
+  if (!migrate.ok() || !*migrate) return migrate.status();
   sql::Transaction tx(*this);
   if (auto s = tx.Begin(); !s.ok()) return s;
   {

@@ -8,6 +8,18 @@ namespace vigil::store::sql {
 
 Connection::~Connection() = default;
 
+StatusOr<bool> NeedsMigration(const std::string& location, int stored, int latest,
+                              bool read_only) {
+  if (stored > latest)
+    return absl::FailedPreconditionError(fmt::format(
+        "{}: schema version {} is newer than this vigil understands ({})", location, stored,
+        latest));
+  if (read_only && stored < latest)
+    return absl::NotFoundError(fmt::format(
+        "{}: not a vigil database at the current schema; run 'vigil load' first", location));
+  return stored < latest;
+}
+
 StatusOr<std::unique_ptr<Cursor>> Connection::Take(const std::string& sql) const {
   auto it = cached_.find(sql);
   if (it == cached_.end()) return Prepare(sql);

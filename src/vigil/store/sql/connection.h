@@ -116,6 +116,14 @@ class Connection {
   mutable std::unordered_map<std::string, std::unique_ptr<Cursor>> cached_;
 };
 
+// Whether a database at schema version `stored` must be migrated to
+// `latest`, the backend's newest: FailedPrecondition when it is newer than
+// this vigil understands; NotFound when it is older and opened read-only
+// (nothing may be written: "run 'vigil load' first"); else true when it is
+// older, false when current. location names it in the messages.
+StatusOr<bool> NeedsMigration(const std::string& location, int stored, int latest,
+                              bool read_only);
+
 // A prepared statement. Step() returns true while rows come; errors after
 // the fact are reported by status(). Columns are 0-based, binds 1-based.
 class Statement {

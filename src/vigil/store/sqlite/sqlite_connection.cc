@@ -172,17 +172,8 @@ Status SqliteConnection::Migrate(bool read_only) {
       return version.status().ok() ? Error("reading user_version") : version.status();
     schema_version_ = static_cast<int>(version.Int(0));
   }
-  if (schema_version_ > LatestSchemaVersion())
-    return absl::FailedPreconditionError(fmt::format(
-        "{}: schema version {} is newer than this vigil understands ({})", location(),
-        schema_version_, LatestSchemaVersion()));
-  if (read_only) {
-    if (schema_version_ < LatestSchemaVersion())
-      return absl::NotFoundError(fmt::format(
-          "{}: not a vigil database at the current schema; run 'vigil load' first", location()));
-    return absl::OkStatus();
-  }
-  if (schema_version_ == LatestSchemaVersion()) return absl::OkStatus();
+  auto migrate = sql::NeedsMigration(location(), schema_version_, LatestSchemaVersion(), read_only);
+  if (!migrate.ok() || !*migrate) return migrate.status();
   // Foreign keys off while migrating (the setting cannot change inside a
   // transaction): a migration that rebuilds a table other tables refer to
   // (0008 and 0009 rebuild `facts`) drops the old one, which with them on would
