@@ -378,5 +378,50 @@ TEST_F(BatchWriterTest, AClaimedAttributeIsAFactOfItsDatasetBesideTheCuratedValu
   EXPECT_EQ((*ReadStoredBatch(*db, "b"))->version, "v2");
 }
 
+TEST_F(BatchWriterTest, ADatasetOfManyStatementsReadsBackAndAClashNamesItsRecord) {
+  // PostgreSQL takes rows several hundred to a statement: a dataset of
+  // more rows than one statement holds reads back whole, and a key that
+  // clashes among them is reported at its own record, nothing written.
+  auto db = Open("many.db");
+  ASSERT_TRUE(ApplyBatch(*db, Chain("a", 1200, "v1")).ok());
+  auto stored = ReadStoredBatch(*db, "a");
+  ASSERT_TRUE(stored.ok() && *stored) << stored.status();
+  ASSERT_EQ((*stored)->entities.size(), 1200u);
+  ASSERT_EQ((*stored)->designations.size(), 1200u);
+  EXPECT_EQ((*stored)->entities[777].names.at(0).text, "Person 777");
+  EXPECT_EQ((*stored)->designations[777].entity, "e777");
+  EXPECT_EQ((*stored)->entities[1199].claims.at(0).party, "e1198");
+
+  Batch b = Chain("b", 1200, "v1");
+  b.designations.clear();
+  b.sources[0].id = "s-b";
+  for (size_t i = 0; i < b.entities.size(); ++i) {
+    Entity& e = b.entities[i];
+    e.id = "b" + std::to_string(i);
+    e.where = {"b.yaml", static_cast<int>(i) + 10};
+    e.claims[0] = Cite();
+    e.claims[0].source = "s-b";
+  }
+  b.entities[700].id = "e5";  // dataset a's
+  auto refused = ApplyBatch(*db, b);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(std::string(refused.status().message()),
+            "b.yaml:710: entities.id: 'e5' already exists in another dataset");
+  auto none = ReadStoredBatch(*db, "b");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(*none);
+
+  // Without the clash it is written, its facts numbered after a's.
+  b.entities[700].id = "b700";
+  auto written = ApplyBatch(*db, b);
+  ASSERT_TRUE(written.ok()) << written.status();
+  Statement facts(*db, "SELECT COUNT(*), COUNT(DISTINCT f.id), MIN(f.id) FROM facts f JOIN "
+                       "datasets d ON d.id = f.dataset_id WHERE d.name = 'b'");
+  ASSERT_TRUE(facts.Step()) << facts.status();
+  EXPECT_EQ(facts.Int(0), 1200);
+  EXPECT_EQ(facts.Int(1), 1200);
+  EXPECT_EQ(facts.Int(2), 2401);  // a: 1200 entities and 1200 designations
+}
+
 }  // namespace
 }  // namespace vigil::store::sql
