@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "vigil/base/clock.h"
+#include "vigil/base/sodium.h"
 
 namespace vigil {
 namespace {
@@ -16,35 +17,6 @@ constexpr std::string_view kPrefix = "vigil_";
 constexpr size_t kPublicBytes = 6;   // 12 hex digits
 constexpr size_t kSecretBytes = 32;
 constexpr size_t kSaltBytes = 16;
-
-Status InitSodium() {
-  static const int result = sodium_init();
-  if (result < 0) return absl::InternalError("libsodium could not be initialised");
-  return absl::OkStatus();
-}
-
-std::string RandomBytes(size_t n) {
-  std::string bytes(n, '\0');
-  randombytes_buf(bytes.data(), n);
-  return bytes;
-}
-
-std::string HexOf(std::string_view bytes) {
-  std::string out(bytes.size() * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                 bytes.size());
-  out.pop_back();
-  return out;
-}
-
-std::string Base64Url(std::string_view bytes) {
-  size_t size = sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  std::string out(size, '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                    bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(std::char_traits<char>::length(out.c_str()));
-  return out;
-}
 
 std::string SecretHash(std::string_view secret, std::string_view salt) {
   std::string out(crypto_generichash_BYTES, '\0');
