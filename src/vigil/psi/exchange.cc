@@ -1,0 +1,502 @@
+// Private watchlist matching: keys of names, the setup, request, response
+// and finish steps, and their JSON files (psi/exchange.h).
+#include "vigil/psi/exchange.h"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "vigil/base/sodium.h"
+#include "vigil/match/name_analysis.h"
+#include "vigil/text/normalize.h"
+
+namespace vigil::psi {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr char kSuite[] = "OPRF(ristretto255, SHA-512)";
+constexpr size_t kSealedBytes = kPseudonymBytes + crypto_secretbox_MACBYTES;
+constexpr size_t kEntryBytes = kTagBytes + kSealedBytes;
+// A tolerant skeleton key needs this many consonants in all: shorter ones
+// ("Ali Khan": l, kn) are shared by too many people to mean anything.
+constexpr size_t kMinSkeletonConsonants = 6;
+
+// The bytes derived from an OPRF output for the i-th listed record of its
+// key: BLAKE2b keyed with the output, over a purpose and the index.
+std::string Derive(const Output& output, std::string_view purpose, size_t index, size_t size) {
+  std::string message(purpose);
+  message.push_back('\0');
+  message += std::to_string(index);
+  std::string out(size, '\0');
+  crypto_generichash(reinterpret_cast<unsigned char*>(out.data()), size,
+                     reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                     output.data(), output.size());
+  return out;
+}
+
+// What the OPRF evaluates for a key: its family and the key, apart.
+std::string OprfInput(std::string_view family, std::string_view key) {
+  std::string input(family);
+  input.push_back('\0');
+  input.append(key);
+  return input;
+}
+
+std::string Join(std::vector<std::string> words) {
+  std::sort(words.begin(), words.end());
+  std::string out;
+  for (const auto& w : words) {
+    if (w.empty()) continue;
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+Status FieldError(std::string_view path, std::string_view field, std::string_view message) {
+  return absl::InvalidArgumentError(fmt::format("{}: {}: {}", path, field, message));
+}
+
+// A parsed file's top-level object, of the kind and version expected.
+StatusOr<Json> OpenFile(std::string_view text, std::string_view path, std::string_view kind) {
+  Json doc = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded())
+    return absl::InvalidArgumentError(fmt::format("{}: not a JSON document", path));
+  if (!doc.is_object())
+    return absl::InvalidArgumentError(fmt::format("{}: not a JSON object", path));
+  auto it = doc.find("vigil_psi");
+  if (it == doc.end() || !it->is_string() || it->get<std::string>() != kind)
+    return FieldError(path, "vigil_psi", fmt::format("not a vigil private-matching {} file", kind));
+  auto version = doc.find("version");
+  if (version == doc.end() || !version->is_number_integer() || version->get<int64_t>() != kFormatVersion)
+    return FieldError(path, "version",
+                      fmt::format("this vigil reads version {} files", kFormatVersion));
+  return doc;
+}
+
+StatusOr<std::string> StringField(const Json& doc, std::string_view path, const char* field,
+                                  bool required = true) {
+  auto it = doc.find(field);
+  if (it == doc.end()) {
+    if (!required) return std::string();
+    return FieldError(path, field, "missing");
+  }
+  if (!it->is_string()) return FieldError(path, field, "not a string");
+  return it->get<std::string>();
+}
+
+// An epoch id: 32 lower-case hex digits.
+StatusOr<std::string> EpochField(const Json& doc, std::string_view path) {
+  auto epoch = StringField(doc, path, "epoch");
+  if (!epoch.ok()) return epoch.status();
+  if (epoch->size() != 32 ||
+      !std::all_of(epoch->begin(), epoch->end(),
+                   [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }))
+    return FieldError(path, "epoch", "not an epoch id (32 hex digits)");
+  return epoch;
+}
+
+StatusOr<const Json*> ArrayField(const Json& doc, std::string_view path, const char* field) {
+  auto it = doc.find(field);
+  if (it == doc.end()) return FieldError(path, field, "missing");
+  if (!it->is_array()) return FieldError(path, field, "not an array");
+  return &*it;
+}
+
+StatusOr<std::vector<Element>> ElementsField(const Json& doc, std::string_view path) {
+  auto array = ArrayField(doc, path, "elements");
+  if (!array.ok()) return array.status();
+  std::vector<Element> out;
+  out.reserve((*array)->size());
+  for (size_t i = 0; i < (*array)->size(); ++i) {
+    const Json& value = (**array)[i];
+    std::string field = fmt::format("elements[{}]", i);
+    if (!value.is_string()) return FieldError(path, field, "not a string");
+    auto bytes = BytesOfBase64Url(value.get<std::string>(), field);
+    if (!bytes.ok()) return FieldError(path, field, "not URL-safe base64");
+    auto element = ParseElement(*bytes, field);
+    if (!element.ok()) return absl::InvalidArgumentError(fmt::format("{}: {}", path, std::string(element.status().message())));
+    out.push_back(*element);
+  }
+  return out;
+}
+
+Json ElementsJson(const std::vector<Element>& elements) {
+  Json out = Json::array();
+  for (const auto& e : elements) out.push_back(Base64Url(Bytes(e)));
+  return out;
+}
+
+}  // namespace
+
+StatusOr<Mode> ParseMode(std::string_view text) {
+  if (text == "exact") return Mode::kExact;
+  if (text == "tolerant") return Mode::kTolerant;
+  return absl::InvalidArgumentError(
+      fmt::format("mode: '{}' is not a mode (exact, tolerant)", text));
+}
+
+std::string_view ModeName(Mode mode) { return mode == Mode::kExact ? "exact" : "tolerant"; }
+
+size_t Bucket(size_t count) {
+  size_t bucket = kMinBucket;
+  while (bucket < count) bucket *= 2;
+  return bucket;
+}
+
+std::vector<std::string> FamiliesOf(Mode mode) {
+  if (mode == Mode::kExact) return {"exact"};
+  return {"exact", "parts", "skeleton"};
+}
+
+int ThresholdOf(Mode) { return 1; }
+
+std::vector<FamilyKey> KeysOf(std::string_view name, Mode mode) {
+  std::vector<FamilyKey> keys;
+  std::string exact = vigil::NameKey(name);
+  if (exact.empty()) return keys;
+  keys.push_back({"exact", exact});
+  if (mode == Mode::kExact) return keys;
+  // Tolerant: the parts vigil's screening compares, in any order (a
+  // family name written first, "HAQQANI, Sirajuddin"), and their consonant
+  // skeletons, which Arabic-script and Latin spellings share ("سراج الدين
+  // حقاني", "Serajuddin Haqani").
+  for (const auto& alternative : match::SplitAlternatives(name)) {
+    match::AnalyzedName analyzed = match::AnalyzeName(alternative, match::NameKind::kAny);
+    std::vector<std::string> folded, skeletons;
+    size_t consonants = 0;
+    for (const auto& part : analyzed.parts) {
+      if (part.role == match::PartRole::kNoise || part.role == match::PartRole::kLegalForm ||
+          part.folded.empty())
+        continue;
+      folded.push_back(part.folded);
+      if (!part.skeleton.empty()) {
+        skeletons.push_back(part.skeleton);
+        consonants += part.skeleton.size();
+      }
+    }
+    if (std::string parts = Join(folded); !parts.empty()) keys.push_back({"parts", parts});
+    if (skeletons.size() >= 2 && consonants >= kMinSkeletonConsonants)
+      keys.push_back({"skeleton", Join(skeletons)});
+  }
+  std::vector<FamilyKey> distinct;
+  for (auto& k : keys)
+    if (std::find(distinct.begin(), distinct.end(), k) == distinct.end())
+      distinct.push_back(std::move(k));
+  return distinct;
+}
+
+Epoch NewEpoch(std::string list, Mode mode, std::string created) {
+  (void)InitSodium();
+  Epoch epoch;
+  epoch.id = HexOf(RandomBytes(16));
+  epoch.list = std::move(list);
+  epoch.mode = mode;
+  epoch.key = RandomKey();
+  epoch.created = std::move(created);
+  return epoch;
+}
+
+std::string Pseudonym(const Epoch& epoch, std::string_view record) {
+  std::string message = "pseudonym";
+  message.push_back('\0');
+  message.append(record);
+  std::string out(kPseudonymBytes, '\0');
+  crypto_generichash(reinterpret_cast<unsigned char*>(out.data()), out.size(),
+                     reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                     epoch.key.data(), epoch.key.size());
+  return HexOf(out);
+}
+
+Setup MakeSetup(const Epoch& epoch, const std::vector<ListedName>& listed) {
+  (void)InitSodium();
+  // Each distinct key, with the records that carry it (at most
+  // kMaxRecordsPerKey, the first in the list's order).
+  std::map<std::string, std::vector<std::string>> records_of;
+  for (const auto& l : listed)
+    for (const auto& k : KeysOf(l.name, epoch.mode)) {
+      auto& records = records_of[OprfInput(k.family, k.key)];
+      if (records.size() < kMaxRecordsPerKey &&
+          std::find(records.begin(), records.end(), l.record) == records.end())
+        records.push_back(l.record);
+    }
+  Setup setup;
+  setup.epoch = epoch.id;
+  setup.list = epoch.list;
+  setup.created = epoch.created;
+  setup.mode = epoch.mode;
+  setup.families = FamiliesOf(epoch.mode);
+  setup.threshold = ThresholdOf(epoch.mode);
+  const std::array<uint8_t, crypto_secretbox_NONCEBYTES> nonce{};  // each box key seals once
+  for (const auto& [input, records] : records_of) {
+    auto output = Evaluate(epoch.key, input);
+    if (!output.ok()) continue;  // a key hashing to the identity: negligible
+    for (size_t i = 0; i < records.size(); ++i) {
+      std::string entry = Derive(*output, "tag", i, kTagBytes);
+      std::string box_key = Derive(*output, "label", i, crypto_secretbox_KEYBYTES);
+      std::string pseudonym = *BytesOfHex(Pseudonym(epoch, records[i]), "pseudonym");
+      std::string sealed(kSealedBytes, '\0');
+      crypto_secretbox_easy(reinterpret_cast<unsigned char*>(sealed.data()),
+                            reinterpret_cast<const unsigned char*>(pseudonym.data()),
+                            pseudonym.size(), nonce.data(),
+                            reinterpret_cast<const unsigned char*>(box_key.data()));
+      entry += sealed;
+      setup.entries.push_back(std::move(entry));
+    }
+  }
+  // Padded with random entries, which no output's tag meets.
+  for (size_t n = Bucket(setup.entries.size()); setup.entries.size() < n;)
+    setup.entries.push_back(RandomBytes(kEntryBytes));
+  std::sort(setup.entries.begin(), setup.entries.end());
+  return setup;
+}
+
+StatusOr<std::pair<Request, ClientState>> MakeRequest(const Setup& setup,
+                                                      const std::vector<Traveller>& travellers) {
+  if (auto s = InitSodium(); !s.ok()) return s;
+  Request request;
+  ClientState state;
+  request.epoch = state.epoch = setup.epoch;
+  for (const auto& t : travellers) {
+    for (const auto& k : KeysOf(t.name, setup.mode)) {
+      std::string input = OprfInput(k.family, k.key);
+      auto blinded = Blind(input);
+      if (!blinded.ok()) continue;  // a key hashing to the identity: negligible
+      request.elements.push_back(blinded->element);
+      state.queries.push_back({t.row, t.name, k.family, k.key, blinded->blind});
+    }
+  }
+  // Padded with blinds of random inputs, which the server cannot tell apart.
+  for (size_t n = Bucket(request.elements.size()); request.elements.size() < n;) {
+    auto dummy = Blind(RandomBytes(32));
+    if (dummy.ok()) request.elements.push_back(dummy->element);
+  }
+  return std::make_pair(std::move(request), std::move(state));
+}
+
+StatusOr<Response> Respond(const Epoch& epoch, const Request& request, size_t cap) {
+  if (request.epoch != epoch.id)
+    return absl::FailedPreconditionError(fmt::format(
+        "epoch: the request is for epoch {}, not the current one of list '{}'; ask for the "
+        "current setup",
+        request.epoch, epoch.list));
+  if (request.elements.size() > cap)
+    return absl::ResourceExhaustedError(
+        fmt::format("elements: {} keys asked, more than the cap of {} per request",
+                    request.elements.size(), cap));
+  Response response;
+  response.epoch = epoch.id;
+  response.elements.reserve(request.elements.size());
+  for (size_t i = 0; i < request.elements.size(); ++i) {
+    auto evaluated = BlindEvaluate(epoch.key, request.elements[i]);
+    if (!evaluated.ok())
+      return absl::InvalidArgumentError(
+          fmt::format("request element {}: {}", i, std::string(evaluated.status().message())));
+    response.elements.push_back(*evaluated);
+  }
+  return response;
+}
+
+StatusOr<std::vector<PsiHit>> Finish(const Setup& setup, const ClientState& state,
+                                     const Response& response) {
+  if (state.epoch != setup.epoch || response.epoch != setup.epoch)
+    return absl::FailedPreconditionError(fmt::format(
+        "epoch: the setup ({}), the state ({}) and the response ({}) must be of one epoch",
+        setup.epoch, state.epoch, response.epoch));
+  if (response.elements.size() < state.queries.size())
+    return absl::InvalidArgumentError(
+        fmt::format("elements: the response answers {} keys, the request asked {}",
+                    response.elements.size(), state.queries.size()));
+  const std::array<uint8_t, crypto_secretbox_NONCEBYTES> nonce{};
+  // (row, pseudonym) -> families matched
+  std::map<std::pair<int64_t, std::string>, std::set<std::string>> matched;
+  std::map<int64_t, std::string> names;
+  for (size_t q = 0; q < state.queries.size(); ++q) {
+    const auto& query = state.queries[q];
+    auto output = Finalize(OprfInput(query.family, query.key), query.blind, response.elements[q]);
+    if (!output.ok())
+      return absl::InvalidArgumentError(
+          fmt::format("response element {}: {}", q, std::string(output.status().message())));
+    for (size_t i = 0; i < kMaxRecordsPerKey; ++i) {
+      std::string tag = Derive(*output, "tag", i, kTagBytes);
+      auto it = std::lower_bound(setup.entries.begin(), setup.entries.end(), tag);
+      if (it == setup.entries.end() || it->compare(0, kTagBytes, tag) != 0) break;
+      std::string box_key = Derive(*output, "label", i, crypto_secretbox_KEYBYTES);
+      std::string pseudonym(kPseudonymBytes, '\0');
+      if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(pseudonym.data()),
+                                     reinterpret_cast<const unsigned char*>(it->data()) + kTagBytes,
+                                     kSealedBytes, nonce.data(),
+                                     reinterpret_cast<const unsigned char*>(box_key.data())) != 0)
+        return absl::InvalidArgumentError(fmt::format(
+            "setup: the label of a matched entry does not open (a tampered setup, or one of "
+            "another epoch)"));
+      matched[{query.row, HexOf(pseudonym)}].insert(query.family);
+      names[query.row] = query.name;
+    }
+  }
+  std::vector<PsiHit> hits;
+  for (const auto& [key, families] : matched) {
+    if (static_cast<int>(families.size()) < setup.threshold) continue;
+    PsiHit hit{key.first, names[key.first], key.second, {}, setup.epoch};
+    for (const auto& f : setup.families)
+      if (families.count(f)) hit.families.push_back(f);
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+std::string WriteSetup(const Setup& setup) {
+  Json doc = {{"vigil_psi", "setup"},   {"version", setup.version},
+              {"suite", kSuite},        {"epoch", setup.epoch},
+              {"list", setup.list},     {"created", setup.created},
+              {"mode", ModeName(setup.mode)}, {"families", setup.families},
+              {"threshold", setup.threshold}};
+  Json entries = Json::array();
+  for (const auto& e : setup.entries) entries.push_back(Base64Url(e));
+  doc["entries"] = std::move(entries);
+  return doc.dump() + "\n";
+}
+
+std::string WriteRequest(const Request& request) {
+  Json doc = {{"vigil_psi", "request"}, {"version", request.version}, {"epoch", request.epoch}};
+  doc["elements"] = ElementsJson(request.elements);
+  return doc.dump() + "\n";
+}
+
+std::string WriteResponse(const Response& response) {
+  Json doc = {{"vigil_psi", "response"}, {"version", response.version}, {"epoch", response.epoch}};
+  doc["elements"] = ElementsJson(response.elements);
+  return doc.dump() + "\n";
+}
+
+std::string WriteState(const ClientState& state) {
+  Json doc = {{"vigil_psi", "state"}, {"version", state.version}, {"epoch", state.epoch}};
+  Json queries = Json::array();
+  for (const auto& q : state.queries)
+    queries.push_back({{"row", q.row},
+                       {"name", q.name},
+                       {"family", q.family},
+                       {"key", q.key},
+                       {"blind", Base64Url(Bytes(q.blind))}});
+  doc["queries"] = std::move(queries);
+  return doc.dump() + "\n";
+}
+
+StatusOr<Setup> ParseSetup(std::string_view text, std::string_view path) {
+  auto doc = OpenFile(text, path, "setup");
+  if (!doc.ok()) return doc.status();
+  Setup setup;
+  auto epoch = EpochField(*doc, path);
+  if (!epoch.ok()) return epoch.status();
+  setup.epoch = *epoch;
+  auto list = StringField(*doc, path, "list");
+  if (!list.ok()) return list.status();
+  setup.list = *list;
+  auto created = StringField(*doc, path, "created", false);
+  if (!created.ok()) return created.status();
+  setup.created = *created;
+  auto mode_text = StringField(*doc, path, "mode");
+  if (!mode_text.ok()) return mode_text.status();
+  auto mode = ParseMode(*mode_text);
+  if (!mode.ok()) return FieldError(path, "mode", fmt::format("'{}' is not exact or tolerant", *mode_text));
+  setup.mode = *mode;
+  setup.families = FamiliesOf(setup.mode);
+  auto families = ArrayField(*doc, path, "families");
+  if (!families.ok()) return families.status();
+  if (**families != Json(setup.families))
+    return FieldError(path, "families",
+                      fmt::format("this vigil derives {} for mode {}",
+                                  Json(setup.families).dump(), ModeName(setup.mode)));
+  auto threshold = doc->find("threshold");
+  if (threshold == doc->end() || !threshold->is_number_integer() ||
+      threshold->get<int64_t>() < 1 ||
+      threshold->get<int64_t>() > static_cast<int64_t>(setup.families.size()))
+    return FieldError(path, "threshold",
+                      fmt::format("an integer from 1 to {}", setup.families.size()));
+  setup.threshold = static_cast<int>(threshold->get<int64_t>());
+  auto entries = ArrayField(*doc, path, "entries");
+  if (!entries.ok()) return entries.status();
+  setup.entries.reserve((*entries)->size());
+  for (size_t i = 0; i < (*entries)->size(); ++i) {
+    const Json& value = (**entries)[i];
+    std::string field = fmt::format("entries[{}]", i);
+    if (!value.is_string()) return FieldError(path, field, "not a string");
+    auto bytes = BytesOfBase64Url(value.get<std::string>(), field);
+    if (!bytes.ok() || bytes->size() != kEntryBytes)
+      return FieldError(path, field, fmt::format("not {} bytes in URL-safe base64", kEntryBytes));
+    if (!setup.entries.empty() && *bytes <= setup.entries.back())
+      return FieldError(path, field, "entries must be sorted and distinct");
+    setup.entries.push_back(std::move(*bytes));
+  }
+  return setup;
+}
+
+StatusOr<Request> ParseRequest(std::string_view text, std::string_view path) {
+  auto doc = OpenFile(text, path, "request");
+  if (!doc.ok()) return doc.status();
+  Request request;
+  auto epoch = EpochField(*doc, path);
+  if (!epoch.ok()) return epoch.status();
+  request.epoch = *epoch;
+  auto elements = ElementsField(*doc, path);
+  if (!elements.ok()) return elements.status();
+  request.elements = std::move(*elements);
+  return request;
+}
+
+StatusOr<Response> ParseResponse(std::string_view text, std::string_view path) {
+  auto doc = OpenFile(text, path, "response");
+  if (!doc.ok()) return doc.status();
+  Response response;
+  auto epoch = EpochField(*doc, path);
+  if (!epoch.ok()) return epoch.status();
+  response.epoch = *epoch;
+  auto elements = ElementsField(*doc, path);
+  if (!elements.ok()) return elements.status();
+  response.elements = std::move(*elements);
+  return response;
+}
+
+StatusOr<ClientState> ParseState(std::string_view text, std::string_view path) {
+  auto doc = OpenFile(text, path, "state");
+  if (!doc.ok()) return doc.status();
+  ClientState state;
+  auto epoch = EpochField(*doc, path);
+  if (!epoch.ok()) return epoch.status();
+  state.epoch = *epoch;
+  auto queries = ArrayField(*doc, path, "queries");
+  if (!queries.ok()) return queries.status();
+  for (size_t i = 0; i < (*queries)->size(); ++i) {
+    const Json& q = (**queries)[i];
+    std::string field = fmt::format("queries[{}]", i);
+    if (!q.is_object()) return FieldError(path, field, "not an object");
+    ClientState::Query query;
+    auto row = q.find("row");
+    if (row == q.end() || !row->is_number_integer())
+      return FieldError(path, field + ".row", "not an integer");
+    query.row = row->get<int64_t>();
+    for (auto [name, out] : {std::pair{"name", &query.name}, {"family", &query.family},
+                             {"key", &query.key}}) {
+      auto value = StringField(q, path, name);
+      if (!value.ok()) return FieldError(path, field + "." + name, "not a string");
+      *out = *value;
+    }
+    auto blind_text = StringField(q, path, "blind");
+    if (!blind_text.ok()) return FieldError(path, field + ".blind", "not a string");
+    auto blind_bytes = BytesOfBase64Url(*blind_text, field + ".blind");
+    if (!blind_bytes.ok()) return FieldError(path, field + ".blind", "not URL-safe base64");
+    auto blind = ParseScalar(*blind_bytes, field + ".blind");
+    if (!blind.ok())
+      return absl::InvalidArgumentError(fmt::format("{}: {}", path, std::string(blind.status().message())));
+    query.blind = *blind;
+    state.queries.push_back(std::move(query));
+  }
+  return state;
+}
+
+}  // namespace vigil::psi

@@ -1,0 +1,156 @@
+// Private watchlist matching: a list holder (the server) and a querier (the
+// client, a border agency with its travellers) find the names on both
+// sides, and the client learns which listed record each matches, while
+// neither learns anything about the other's other names (docs/psi.md says
+// exactly what each side learns).
+//
+// The protocol is Diffie-Hellman OPRF set intersection (psi/oprf.h):
+//
+//   server: Setup setup = MakeSetup(epoch, listed);        // once per epoch, public
+//   client: auto [request, state] = *MakeRequest(setup, travellers);
+//   server: Response response = *Respond(epoch, request, cap);
+//   client: std::vector<PsiHit> hits = *Finish(setup, state, response);
+//
+// Each name gives one or more keys, each in a family (KeysOf): "exact", the
+// name folded, and in tolerant mode keys that survive other spellings and
+// scripts. The setup holds, for every key of every listed name, a tag and a
+// sealed label derived from F(k, key), which only a client that evaluated
+// the same key can compute: the label opens to a per-epoch pseudonym of the
+// listed record. The client reports a record when at least `threshold`
+// families of one traveller's keys reached it.
+//
+// Setups, requests and responses are JSON files (Write*/Parse*), with every
+// binary value in URL-safe base64; the parsers check every field and name
+// the file and field of what is wrong. Sizes are padded to buckets (powers
+// of two, at least kMinBucket) so that neither side learns the other's
+// exact count.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "vigil/base/status.h"
+#include "vigil/psi/oprf.h"
+
+namespace vigil::psi {
+
+enum class Mode { kExact, kTolerant };
+// "exact" | "tolerant"; a field error on "mode" otherwise.
+StatusOr<Mode> ParseMode(std::string_view text);
+std::string_view ModeName(Mode mode);
+
+inline constexpr int kFormatVersion = 1;
+inline constexpr size_t kMinBucket = 256;
+inline constexpr size_t kTagBytes = 16;
+inline constexpr size_t kPseudonymBytes = 16;
+// Listed records that one key may reach (namesakes): the client tries the
+// tags of each key's records in turn, up to this many.
+inline constexpr size_t kMaxRecordsPerKey = 64;
+
+// The bucket a count is padded to: the next power of two, at least kMinBucket.
+size_t Bucket(size_t count);
+
+// A name's keys: (family, key) pairs, distinct. Exact mode: the family
+// "exact" only.
+struct FamilyKey {
+  std::string family;
+  std::string key;
+  bool operator==(const FamilyKey&) const = default;
+};
+std::vector<FamilyKey> KeysOf(std::string_view name, Mode mode);
+// The families a mode derives, in order, and how many must agree.
+std::vector<std::string> FamiliesOf(Mode mode);
+int ThresholdOf(Mode mode);
+
+// The list holder's secret for one epoch (kept in its store).
+struct Epoch {
+  std::string id;       // public: 32 hex digits
+  std::string list;     // the dataset offered
+  Mode mode = Mode::kExact;
+  Scalar key{};         // the OPRF key
+  std::string created;  // ISO 8601 UTC
+};
+// A new epoch with a fresh random key and id.
+Epoch NewEpoch(std::string list, Mode mode, std::string created);
+
+// A listed name: the record's key stays with the server; the client sees
+// only its pseudonym for the epoch.
+struct ListedName {
+  std::string record;
+  std::string name;
+};
+// The record's pseudonym in the epoch (hex), as clients see it.
+std::string Pseudonym(const Epoch& epoch, std::string_view record);
+
+struct Setup {
+  int version = kFormatVersion;
+  std::string epoch, list, created;
+  Mode mode = Mode::kExact;
+  std::vector<std::string> families;
+  int threshold = 1;
+  // tag (kTagBytes) + sealed label, sorted by tag, padded to a bucket.
+  std::vector<std::string> entries;
+};
+Setup MakeSetup(const Epoch& epoch, const std::vector<ListedName>& listed);
+
+struct Traveller {
+  int64_t row = 0;  // the input row (1-based line, or position)
+  std::string name;
+};
+
+struct Request {
+  int version = kFormatVersion;
+  std::string epoch;
+  std::vector<Element> elements;  // the client's blinded keys, padded to a bucket
+};
+
+// The client's secret between request and finish: its travellers' keys and
+// their blinds, in the order of the request's first elements.
+struct ClientState {
+  struct Query {
+    int64_t row = 0;
+    std::string name, family, key;
+    Scalar blind{};
+  };
+  int version = kFormatVersion;
+  std::string epoch;
+  std::vector<Query> queries;
+};
+
+StatusOr<std::pair<Request, ClientState>> MakeRequest(const Setup& setup,
+                                                      const std::vector<Traveller>& travellers);
+
+struct Response {
+  int version = kFormatVersion;
+  std::string epoch;
+  std::vector<Element> elements;
+};
+// The server's step: every element checked (InvalidArgument "request
+// element N: ..."), at most cap of them (ResourceExhausted otherwise), the
+// request's epoch the one given (FailedPrecondition otherwise).
+StatusOr<Response> Respond(const Epoch& epoch, const Request& request, size_t cap);
+
+struct PsiHit {
+  int64_t row = 0;
+  std::string name;
+  std::string pseudonym;              // the listed record, for this epoch
+  std::vector<std::string> families;  // the key families that matched, in FamiliesOf's order
+  std::string epoch;
+};
+// The client's last step: the travellers matched, by row, then pseudonym.
+StatusOr<std::vector<PsiHit>> Finish(const Setup& setup, const ClientState& state,
+                                     const Response& response);
+
+// JSON files. Parse* name the file (path) and field of any problem.
+std::string WriteSetup(const Setup& setup);
+std::string WriteRequest(const Request& request);
+std::string WriteResponse(const Response& response);
+std::string WriteState(const ClientState& state);
+StatusOr<Setup> ParseSetup(std::string_view text, std::string_view path);
+StatusOr<Request> ParseRequest(std::string_view text, std::string_view path);
+StatusOr<Response> ParseResponse(std::string_view text, std::string_view path);
+StatusOr<ClientState> ParseState(std::string_view text, std::string_view path);
+
+}  // namespace vigil::psi
