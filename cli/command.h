@@ -52,6 +52,7 @@ void AddAccountCommands(CLI::App& app, Context& context, std::vector<Command>& c
 void AddMonitorCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
 void AddReadingCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
 void AddEventCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
+void AddPsiCommands(CLI::App& app, Context& context, std::vector<Command>& commands);
 void AddServeCommand(CLI::App& app, Context& context, std::vector<Command>& commands);
 
 }  // namespace vigil::cli

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   vigil::cli::AddMonitorCommands(app, context, commands);
   vigil::cli::AddReadingCommands(app, context, commands);
   vigil::cli::AddEventCommands(app, context, commands);
+  vigil::cli::AddPsiCommands(app, context, commands);
   vigil::cli::AddServeCommand(app, context, commands);
 
   // What vigil was doing, for the message when memory runs out.

@@ -43,6 +43,7 @@
 #include "vigil/engine/reading.h"
 #include "vigil/engine/source_reader.h"
 #include "vigil/engine/verify_report.h"
+#include "vigil/psi/exchange.h"
 #include "vigil/store/store.h"
 
 namespace vigil {
@@ -236,6 +237,22 @@ class Engine {
   // The hash-chained audit log (its writer thread starts with the first
   // call).
   AuditLog& audit();
+
+  // ---- private watchlist matching (engine/psi.cc, psi/exchange.h, docs/psi.md) ----
+  // The list holder's side. A new epoch for `list` (a loaded dataset with
+  // designated records), its key kept in the store, retiring the live
+  // epoch of the same list and mode; returns the setup to publish. NotFound
+  // naming "list" when no dataset of that name designates anything.
+  // Audited ("psi.setup": list, mode, epoch, entries).
+  StatusOr<psi::Setup> PsiExportSetup(const std::string& list, psi::Mode mode,
+                                      const std::string& actor);
+  // Answers a client's request against a live epoch: NotFound for an
+  // unknown epoch, FailedPrecondition for a retired one (with when),
+  // OutOfRange past cap keys, InvalidArgument for a bad element.
+  // Audited: "psi.respond" (epoch, keys, seconds) or "psi.refused" (epoch,
+  // keys, reason), never the elements.
+  StatusOr<psi::Response> PsiRespond(const psi::Request& request, size_t cap,
+                                     const std::string& actor);
 
   // ---- decisions and monitoring (engine/decisions.h, engine/monitoring.h) ----
   // Records a screener's decision on a listed record for a subject, with the

@@ -7,8 +7,12 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <set>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 
 #include "vigil/base/sodium.h"
 #include "vigil/match/name_analysis.h"
@@ -126,6 +130,15 @@ StatusOr<std::vector<Element>> ElementsField(const Json& doc, std::string_view p
   return out;
 }
 
+// body(i) for every i < n, on every core.
+template <typename Body>
+void ForEach(size_t n, size_t grain, const Body& body) {
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, n, grain),
+                    [&](const tbb::blocked_range<size_t>& range) {
+                      for (size_t i = range.begin(); i < range.end(); ++i) body(i);
+                    });
+}
+
 Json ElementsJson(const std::vector<Element>& elements) {
   Json out = Json::array();
   for (const auto& e : elements) out.push_back(Base64Url(Bytes(e)));
@@ -217,13 +230,15 @@ Setup MakeSetup(const Epoch& epoch, const std::vector<ListedName>& listed) {
   (void)InitSodium();
   // Each distinct key, with the records that carry it (at most
   // kMaxRecordsPerKey, the first in the list's order).
+  std::vector<std::vector<FamilyKey>> keys(listed.size());
+  ForEach(listed.size(), 64, [&](size_t i) { keys[i] = KeysOf(listed[i].name, epoch.mode); });
   std::map<std::string, std::vector<std::string>> records_of;
-  for (const auto& l : listed)
-    for (const auto& k : KeysOf(l.name, epoch.mode)) {
+  for (size_t i = 0; i < listed.size(); ++i)
+    for (const auto& k : keys[i]) {
       auto& records = records_of[OprfInput(k.family, k.key)];
       if (records.size() < kMaxRecordsPerKey &&
-          std::find(records.begin(), records.end(), l.record) == records.end())
-        records.push_back(l.record);
+          std::find(records.begin(), records.end(), listed[i].record) == records.end())
+        records.push_back(listed[i].record);
     }
   Setup setup;
   setup.epoch = epoch.id;
@@ -233,9 +248,13 @@ Setup MakeSetup(const Epoch& epoch, const std::vector<ListedName>& listed) {
   setup.families = FamiliesOf(epoch.mode);
   setup.threshold = ThresholdOf(epoch.mode);
   const std::array<uint8_t, crypto_secretbox_NONCEBYTES> nonce{};  // each box key seals once
-  for (const auto& [input, records] : records_of) {
-    auto output = Evaluate(epoch.key, input);
-    if (!output.ok()) continue;  // a key hashing to the identity: negligible
+  std::vector<std::pair<const std::string*, const std::vector<std::string>*>> inputs;
+  for (const auto& [input, records] : records_of) inputs.push_back({&input, &records});
+  std::vector<std::vector<std::string>> made(inputs.size());
+  ForEach(inputs.size(), 64, [&](size_t n) {
+    const std::vector<std::string>& records = *inputs[n].second;
+    auto output = Evaluate(epoch.key, *inputs[n].first);
+    if (!output.ok()) return;  // a key hashing to the identity: negligible
     for (size_t i = 0; i < records.size(); ++i) {
       std::string entry = Derive(*output, "tag", i, kTagBytes);
       std::string box_key = Derive(*output, "label", i, crypto_secretbox_KEYBYTES);
@@ -246,9 +265,11 @@ Setup MakeSetup(const Epoch& epoch, const std::vector<ListedName>& listed) {
                             pseudonym.size(), nonce.data(),
                             reinterpret_cast<const unsigned char*>(box_key.data()));
       entry += sealed;
-      setup.entries.push_back(std::move(entry));
+      made[n].push_back(std::move(entry));
     }
-  }
+  });
+  for (auto& entries : made)
+    for (auto& entry : entries) setup.entries.push_back(std::move(entry));
   // Padded with random entries, which no output's tag meets.
   for (size_t n = Bucket(setup.entries.size()); setup.entries.size() < n;)
     setup.entries.push_back(RandomBytes(kEntryBytes));
@@ -262,15 +283,25 @@ StatusOr<std::pair<Request, ClientState>> MakeRequest(const Setup& setup,
   Request request;
   ClientState state;
   request.epoch = state.epoch = setup.epoch;
-  for (const auto& t : travellers) {
-    for (const auto& k : KeysOf(t.name, setup.mode)) {
-      std::string input = OprfInput(k.family, k.key);
-      auto blinded = Blind(input);
-      if (!blinded.ok()) continue;  // a key hashing to the identity: negligible
-      request.elements.push_back(blinded->element);
-      state.queries.push_back({t.row, t.name, k.family, k.key, blinded->blind});
-    }
+  std::vector<std::vector<FamilyKey>> keys(travellers.size());
+  ForEach(travellers.size(), 64,
+          [&](size_t i) { keys[i] = KeysOf(travellers[i].name, setup.mode); });
+  for (size_t i = 0; i < travellers.size(); ++i)
+    for (const auto& k : keys[i])
+      state.queries.push_back({travellers[i].row, travellers[i].name, k.family, k.key, {}});
+  std::vector<std::optional<Blinded>> blinded(state.queries.size());
+  ForEach(state.queries.size(), 64, [&](size_t i) {
+    auto made = Blind(OprfInput(state.queries[i].family, state.queries[i].key));
+    if (made.ok()) blinded[i] = *made;  // else a key hashing to the identity: negligible
+  });
+  std::vector<ClientState::Query> kept;
+  for (size_t i = 0; i < blinded.size(); ++i) {
+    if (!blinded[i]) continue;
+    request.elements.push_back(blinded[i]->element);
+    state.queries[i].blind = blinded[i]->blind;
+    kept.push_back(std::move(state.queries[i]));
   }
+  state.queries = std::move(kept);
   // Padded with blinds of random inputs, which the server cannot tell apart.
   for (size_t n = Bucket(request.elements.size()); request.elements.size() < n;) {
     auto dummy = Blind(RandomBytes(32));
@@ -286,19 +317,24 @@ StatusOr<Response> Respond(const Epoch& epoch, const Request& request, size_t ca
         "current setup",
         request.epoch, epoch.list));
   if (request.elements.size() > cap)
-    return absl::ResourceExhaustedError(
+    return absl::OutOfRangeError(
         fmt::format("elements: {} keys asked, more than the cap of {} per request",
                     request.elements.size(), cap));
   Response response;
   response.epoch = epoch.id;
-  response.elements.reserve(request.elements.size());
-  for (size_t i = 0; i < request.elements.size(); ++i) {
+  response.elements.resize(request.elements.size());
+  std::vector<Status> failed(request.elements.size());
+  ForEach(request.elements.size(), 64, [&](size_t i) {
     auto evaluated = BlindEvaluate(epoch.key, request.elements[i]);
-    if (!evaluated.ok())
+    if (evaluated.ok())
+      response.elements[i] = *evaluated;
+    else
+      failed[i] = evaluated.status();
+  });
+  for (size_t i = 0; i < failed.size(); ++i)
+    if (!failed[i].ok())
       return absl::InvalidArgumentError(
-          fmt::format("request element {}: {}", i, std::string(evaluated.status().message())));
-    response.elements.push_back(*evaluated);
-  }
+          fmt::format("request element {}: {}", i, std::string(failed[i].message())));
   return response;
 }
 
@@ -313,15 +349,17 @@ StatusOr<std::vector<PsiHit>> Finish(const Setup& setup, const ClientState& stat
         fmt::format("elements: the response answers {} keys, the request asked {}",
                     response.elements.size(), state.queries.size()));
   const std::array<uint8_t, crypto_secretbox_NONCEBYTES> nonce{};
-  // (row, pseudonym) -> families matched
-  std::map<std::pair<int64_t, std::string>, std::set<std::string>> matched;
-  std::map<int64_t, std::string> names;
-  for (size_t q = 0; q < state.queries.size(); ++q) {
+  // Each query's pseudonyms (the labels its tags opened), or its failure.
+  std::vector<std::vector<std::string>> opened(state.queries.size());
+  std::vector<Status> failed(state.queries.size());
+  ForEach(state.queries.size(), 64, [&](size_t q) {
     const auto& query = state.queries[q];
     auto output = Finalize(OprfInput(query.family, query.key), query.blind, response.elements[q]);
-    if (!output.ok())
-      return absl::InvalidArgumentError(
+    if (!output.ok()) {
+      failed[q] = absl::InvalidArgumentError(
           fmt::format("response element {}: {}", q, std::string(output.status().message())));
+      return;
+    }
     for (size_t i = 0; i < kMaxRecordsPerKey; ++i) {
       std::string tag = Derive(*output, "tag", i, kTagBytes);
       auto it = std::lower_bound(setup.entries.begin(), setup.entries.end(), tag);
@@ -331,12 +369,23 @@ StatusOr<std::vector<PsiHit>> Finish(const Setup& setup, const ClientState& stat
       if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(pseudonym.data()),
                                      reinterpret_cast<const unsigned char*>(it->data()) + kTagBytes,
                                      kSealedBytes, nonce.data(),
-                                     reinterpret_cast<const unsigned char*>(box_key.data())) != 0)
-        return absl::InvalidArgumentError(fmt::format(
+                                     reinterpret_cast<const unsigned char*>(box_key.data())) != 0) {
+        failed[q] = absl::InvalidArgumentError(
             "setup: the label of a matched entry does not open (a tampered setup, or one of "
-            "another epoch)"));
-      matched[{query.row, HexOf(pseudonym)}].insert(query.family);
-      names[query.row] = query.name;
+            "another epoch)");
+        return;
+      }
+      opened[q].push_back(HexOf(pseudonym));
+    }
+  });
+  // (row, pseudonym) -> families matched
+  std::map<std::pair<int64_t, std::string>, std::set<std::string>> matched;
+  std::map<int64_t, std::string> names;
+  for (size_t q = 0; q < state.queries.size(); ++q) {
+    if (!failed[q].ok()) return failed[q];
+    for (const auto& pseudonym : opened[q]) {
+      matched[{state.queries[q].row, pseudonym}].insert(state.queries[q].family);
+      names[state.queries[q].row] = state.queries[q].name;
     }
   }
   std::vector<PsiHit> hits;

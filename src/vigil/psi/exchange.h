@@ -128,7 +128,7 @@ struct Response {
   std::vector<Element> elements;
 };
 // The server's step: every element checked (InvalidArgument "request
-// element N: ..."), at most cap of them (ResourceExhausted otherwise), the
+// element N: ..."), at most cap of them (OutOfRange otherwise: bad input), the
 // request's epoch the one given (FailedPrecondition otherwise).
 StatusOr<Response> Respond(const Epoch& epoch, const Request& request, size_t cap);
 

@@ -141,7 +141,7 @@ TEST(PsiExchangeTest, RefusesTamperedElementsOtherEpochsAndOversizedRequests) {
   // More than the cap.
   auto capped = Respond(x.epoch, x.request, 10);
   ASSERT_FALSE(capped.ok());
-  EXPECT_EQ(capped.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(capped.status().code(), absl::StatusCode::kOutOfRange);
   // A response from another key finds nothing and opens nothing.
   Epoch impostor = x.epoch;
   impostor.key = RandomKey();

@@ -22,6 +22,15 @@ struct TokenRecord {
   std::optional<std::string> revoked_at;
 };
 
+// The list holder's secret of one private-matching epoch (psi/exchange.h).
+struct PsiEpochRecord {
+  std::string id;  // public, names the setup
+  std::string list, mode;
+  std::string secret;  // the OPRF key, raw bytes
+  std::string created_at;
+  std::optional<std::string> retired_at;  // when a newer setup replaced it
+};
+
 // One row of the audit log as appended: the store assigns seq and the
 // hashes. detail is canonical JSON text.
 struct AuditEntry {
@@ -50,6 +59,11 @@ class AccountStore {
   virtual StatusOr<std::vector<TokenRecord>> ListTokens() = 0;
   // NotFound when no live token has the name.
   virtual Status RevokeToken(const std::string& name, const std::string& at) = 0;
+
+  // Keeps a new private-matching epoch and retires (at its created_at) the
+  // live epochs of the same list and mode, in one transaction.
+  virtual Status InsertPsiEpoch(const PsiEpochRecord& epoch) = 0;
+  virtual StatusOr<std::optional<PsiEpochRecord>> FindPsiEpoch(const std::string& id) = 0;
 
   // Appends entries in order, in one transaction; returns the seq of each.
   virtual StatusOr<std::vector<int64_t>> AppendAudit(const std::vector<AuditEntry>& entries) = 0;

@@ -44,6 +44,38 @@ Status SqlStore::InsertToken(const TokenRecord& token) {
   return insert.Run();
 }
 
+Status SqlStore::InsertPsiEpoch(const PsiEpochRecord& epoch) {
+  VIGIL_SQL_CONNECTION(db);
+  Transaction tx(db);
+  if (auto s = tx.Begin(); !s.ok()) return s;
+  Statement retire(db,
+                   "UPDATE psi_epochs SET retired_at = ? WHERE list = ? AND mode = ? AND "
+                   "retired_at IS NULL");
+  retire.Bind(1, epoch.created_at).Bind(2, epoch.list).Bind(3, epoch.mode);
+  if (auto s = retire.Run(); !s.ok()) return s;
+  Statement insert(db,
+                   "INSERT INTO psi_epochs(id, list, mode, secret, created_at) VALUES "
+                   "(?, ?, ?, ?, ?)");
+  insert.Bind(1, epoch.id).Bind(2, epoch.list).Bind(3, epoch.mode);
+  insert.BindBlob(4, epoch.secret).Bind(5, epoch.created_at);
+  if (auto s = insert.Run(); !s.ok()) return s;
+  return tx.Commit();
+}
+
+StatusOr<std::optional<PsiEpochRecord>> SqlStore::FindPsiEpoch(const std::string& id) {
+  VIGIL_SQL_CONNECTION(db);
+  Statement st(db,
+               "SELECT id, list, mode, secret, created_at, retired_at FROM psi_epochs WHERE id = ?");
+  st.Bind(1, id);
+  if (st.Step()) {
+    PsiEpochRecord e{st.Text(0), st.Text(1), st.Text(2), st.Blob(3), st.Text(4), std::nullopt};
+    if (!st.IsNull(5)) e.retired_at = st.Text(5);
+    return e;
+  }
+  if (!st.status().ok()) return st.status();
+  return std::nullopt;
+}
+
 StatusOr<std::optional<TokenRecord>> SqlStore::FindToken(const std::string& public_id) {
   VIGIL_SQL_CONNECTION(db);
   Statement st(db, fmt::format("SELECT {} FROM tokens WHERE public_id = ?", kTokenColumns));

@@ -1,0 +1,85 @@
+// Engine, private watchlist matching: the list holder's epochs, setups and
+// responses, kept and audited (psi/exchange.h holds the protocol).
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <chrono>
+#include <set>
+
+#include "vigil/base/clock.h"
+#include "vigil/engine/engine.h"
+
+namespace vigil {
+
+StatusOr<psi::Setup> Engine::PsiExportSetup(const std::string& list, psi::Mode mode,
+                                            const std::string& actor) {
+  auto records = store_->ReadScreeningRecords();
+  if (!records.ok()) return records.status();
+  std::vector<psi::ListedName> listed;
+  std::set<std::string> lists;
+  for (const auto& r : *records) {
+    lists.insert(r.dataset);
+    if (r.dataset != list) continue;
+    for (const auto& n : r.names) listed.push_back({r.key, n.text});
+  }
+  if (listed.empty())
+    return absl::NotFoundError(fmt::format(
+        "list: no loaded dataset '{}' designates anything (lists: {})", list,
+        lists.empty() ? std::string("none; run 'vigil load' first")
+                      : fmt::format("{}", fmt::join(lists, ", "))));
+  psi::Epoch epoch = psi::NewEpoch(list, mode, UtcTimestamp());
+  psi::Setup setup = psi::MakeSetup(epoch, listed);
+  store::PsiEpochRecord record{epoch.id, list, std::string(psi::ModeName(mode)),
+                               std::string(psi::Bytes(epoch.key)), epoch.created, std::nullopt};
+  if (auto s = store_->InsertPsiEpoch(record); !s.ok()) return s;
+  audit().Record(actor, "psi.setup",
+                 Json{{"list", list},
+                      {"mode", psi::ModeName(mode)},
+                      {"epoch", epoch.id},
+                      {"names", listed.size()},
+                      {"entries", setup.entries.size()}});
+  if (auto s = audit().Flush(); !s.ok()) return s;
+  return setup;
+}
+
+StatusOr<psi::Response> Engine::PsiRespond(const psi::Request& request, size_t cap,
+                                           const std::string& actor) {
+  auto refuse = [&](Status status) -> Status {
+    audit().Record(actor, "psi.refused",
+                   Json{{"epoch", request.epoch},
+                        {"keys", request.elements.size()},
+                        {"reason", std::string(status.message())}});
+    if (auto s = audit().Flush(); !s.ok()) return s;
+    return status;
+  };
+  auto found = store_->FindPsiEpoch(request.epoch);
+  if (!found.ok()) return found.status();
+  if (!*found)
+    return refuse(absl::NotFoundError(
+        fmt::format("epoch: no setup of this store has epoch {}", request.epoch)));
+  const store::PsiEpochRecord& record = **found;
+  if (record.retired_at)
+    return refuse(absl::FailedPreconditionError(fmt::format(
+        "epoch: {} of list '{}' was replaced by a newer setup at {}; ask the list holder for "
+        "the current setup and make the request again",
+        record.id, record.list, *record.retired_at)));
+  auto mode = psi::ParseMode(record.mode);
+  auto key = psi::ParseScalar(record.secret, "stored epoch key");
+  if (!mode.ok() || !key.ok())
+    return absl::DataLossError(fmt::format("epoch {}: its stored key is damaged", record.id));
+  psi::Epoch epoch{record.id, record.list, *mode, *key, record.created_at};
+  auto started = std::chrono::steady_clock::now();
+  auto response = psi::Respond(epoch, request, cap);
+  if (!response.ok()) return refuse(response.status());
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  audit().Record(actor, "psi.respond",
+                 Json{{"epoch", epoch.id},
+                      {"list", epoch.list},
+                      {"keys", request.elements.size()},
+                      {"seconds", seconds}});
+  if (auto s = audit().Flush(); !s.ok()) return s;
+  return response;
+}
+
+}  // namespace vigil

@@ -1,0 +1,136 @@
+// End to end: private watchlist matching over files with the real CLI, the
+// list holder's store holding the UN consolidated list: what the querier
+// learns, what neither side's files and logs hold, and the refusals
+// (another epoch, a request past the cap, a tampered element).
+#include <filesystem>
+#include <fstream>
+
+#include "fixture.h"
+#include "vigil/base/file.h"
+
+namespace vigil::e2e {
+namespace {
+
+class PsiTest : public SharedDatabaseTest<PsiTest> {
+ public:
+  static std::string Needs() { return SharedDataDir() + "/un/consolidated-2025-04-19.xml"; }
+  static std::vector<std::string> LoadPaths() { return {Needs()}; }
+
+ protected:
+  std::string Path(const std::string& name) { return dir() + "/" + name; }
+  void Write(const std::string& name, const std::string& text) {
+    std::ofstream(Path(name), std::ios::binary) << text;
+  }
+  std::string Read(const std::string& name) { return *ReadFile(Path(name)); }
+  std::string Audit() { return Vigil({"audit", "export", "--format", "jsonl"}).out; }
+
+  // The querier's request and finish around the holder's respond.
+  RunResult Exchange(const std::string& setup, const std::string& travellers,
+                     const std::string& tag) {
+    auto request = RunVigil({"psi", "request", "--input", Path(travellers), "--setup",
+                             Path(setup), "--out", Path(tag + "-req.json"), "--state",
+                             Path(tag + "-state.json")});
+    EXPECT_EQ(request.exit_code, 0) << request.err;
+    auto respond = Vigil({"psi", "respond", "--request", Path(tag + "-req.json"), "--out",
+                          Path(tag + "-resp.json")});
+    if (respond.exit_code != 0) return respond;
+    return RunVigil({"psi", "finish", "--state", Path(tag + "-state.json"), "--setup",
+                     Path(setup), "--response", Path(tag + "-resp.json"), "--output",
+                     Path(tag + "-hits.csv")});
+  }
+};
+
+TEST_F(PsiTest, TolerantExchangeFindsSpellingsAndScriptsAndLeaksNoOtherName) {
+  auto setup = Json({"psi", "export-setup", "--list", "un-consolidated", "--mode", "tolerant",
+                     "--out", Path("tolerant-setup.json")});
+  EXPECT_EQ(setup["mode"], "tolerant");
+  EXPECT_GE(setup["entries"].get<int>(), 4096);  // every name, several keys each, padded
+  Write("travellers.csv",
+        "id,name\n"
+        "p1,Sirajuddin Jallaloudine Haqqani\n"
+        "p2,\"HAQQANI, Sirajuddin Jallaloudine\"\n"
+        "p3,Serajuddin Jalaluddin Haqani\n"
+        "p4,سراج الدين حقاني\n"
+        "p5,Johnathan Smithers\n"
+        "p6,Marguerite Okonkwo-Laurent\n");
+  auto finished = Exchange("tolerant-setup.json", "travellers.csv", "t");
+  ASSERT_EQ(finished.exit_code, 0) << finished.err;
+  std::string hits = Read("t-hits.csv");
+  EXPECT_EQ(hits.rfind("row,name,pseudonym,families,epoch\n", 0), 0u) << hits;
+  // Rows are the input's lines: p1 on line 2 ... p4 on line 5, one record.
+  std::set<std::string> pseudonyms;
+  for (int line : {2, 3, 4, 5}) {
+    auto at = hits.find("\n" + std::to_string(line) + ",");
+    ASSERT_NE(at, std::string::npos) << line << "\n" << hits;
+    auto row = hits.substr(at + 1, hits.find('\n', at + 1) - at - 1);
+    // ...,pseudonym,families,epoch
+    auto families = row.rfind(',');
+    auto pseudonym = row.rfind(',', row.rfind(',', families - 1) - 1) + 1;
+    pseudonyms.insert(row.substr(pseudonym, 32));
+  }
+  EXPECT_EQ(pseudonyms.size(), 1u) << hits;
+  EXPECT_NE(hits.find(",exact+parts+skeleton,"), std::string::npos) << hits;
+  EXPECT_EQ(hits.find("Smithers"), std::string::npos);
+  // Neither the holder's files nor its log hold a traveller's name; the
+  // setup holds no listed name.
+  for (const auto& text : {Read("t-req.json"), Read("t-resp.json"), Audit()})
+    for (const char* name : {"Smithers", "smithers", "Okonkwo", "okonkwo", "Serajuddin"})
+      EXPECT_EQ(text.find(name), std::string::npos) << name;
+  for (const char* listed : {"HAQQANI", "Haqqani", "haqqani", "TAi.144", "un-tai"})
+    EXPECT_EQ(Read("tolerant-setup.json").find(listed), std::string::npos) << listed;
+  // What the holder's log says: the setup and the size of the request.
+  std::string audit = Audit();
+  EXPECT_NE(audit.find("\"action\":\"psi.setup\""), std::string::npos);
+  EXPECT_NE(audit.find("\"action\":\"psi.respond\""), std::string::npos);
+  EXPECT_NE(audit.find("\"keys\":256"), std::string::npos) << audit;
+  EXPECT_EQ(Vigil({"audit", "verify"}).exit_code, 0);
+}
+
+TEST_F(PsiTest, ARotatedEpochATamperedElementAndAnOversizedRequestAreRefused) {
+  ASSERT_EQ(Vigil({"psi", "export-setup", "--list", "un-consolidated", "--out",
+                   Path("old-setup.json")})
+                .exit_code,
+            0);
+  Write("one.csv", "name\nSirajuddin Jallaloudine Haqqani\nSerajuddin Haqqany\n");
+  auto exact = Exchange("old-setup.json", "one.csv", "e");
+  ASSERT_EQ(exact.exit_code, 0) << exact.err;
+  EXPECT_NE(Read("e-hits.csv").find("\n2,"), std::string::npos);
+  EXPECT_EQ(Read("e-hits.csv").find("\n3,"), std::string::npos);  // exact: another spelling
+
+  // Past the cap: refused and audited.
+  auto capped = Vigil({"psi", "respond", "--request", Path("e-req.json"), "--out",
+                       Path("capped.json"), "--cap", "100"});
+  EXPECT_EQ(capped.exit_code, 2);
+  EXPECT_NE(capped.err.find("more than the cap of 100"), std::string::npos) << capped.err;
+  EXPECT_FALSE(std::filesystem::exists(Path("capped.json")));
+  EXPECT_NE(Audit().find("\"action\":\"psi.refused\""), std::string::npos);
+
+  // A tampered element: the identity, in URL-safe base64.
+  std::string request = Read("e-req.json");
+  auto first = request.find("\"elements\":[\"") + 13;
+  request.replace(first, 43, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+  Write("tampered.json", request);
+  auto tampered = Vigil({"psi", "respond", "--request", Path("tampered.json"), "--out",
+                         Path("tampered-resp.json")});
+  EXPECT_EQ(tampered.exit_code, 2);
+  EXPECT_NE(tampered.err.find("tampered.json: elements[0]: the identity element is refused"),
+            std::string::npos)
+      << tampered.err;
+
+  // A new setup retires the old epoch: its requests are refused.
+  ASSERT_EQ(Vigil({"psi", "export-setup", "--list", "un-consolidated", "--out",
+                   Path("new-setup.json")})
+                .exit_code,
+            0);
+  auto old = Vigil({"psi", "respond", "--request", Path("e-req.json"), "--out",
+                    Path("old-resp.json")});
+  EXPECT_EQ(old.exit_code, 1);
+  EXPECT_NE(old.err.find("was replaced by a newer setup"), std::string::npos) << old.err;
+  auto unknown_list = Vigil({"psi", "export-setup", "--list", "no-such-list", "--out",
+                             Path("none.json")});
+  EXPECT_EQ(unknown_list.exit_code, 3);
+  EXPECT_NE(unknown_list.err.find("un-consolidated"), std::string::npos) << unknown_list.err;
+}
+
+}  // namespace
+}  // namespace vigil::e2e
