@@ -94,6 +94,7 @@ Api::Api(Engine& engine, ApiOptions options) : engine_(engine), options_(options
   AddGraphRoutes();
   AddListRoutes();
   AddBatchRoutes();
+  AddPsiRoutes();
   AddSearchRoutes();
   AddReconcileRoutes();
   AddMonitoringRoutes();

@@ -78,6 +78,7 @@ class Api {
   void AddGraphRoutes();      // graph_routes.cc: the graph around entities, for drawing it
   void AddListRoutes();       // list_routes.cc
   void AddBatchRoutes();      // batch_routes.cc
+  void AddPsiRoutes();        // psi_routes.cc: private matching, the list holder's side
   // The answer of a read-only route over the knowledge base: from the
   // cache while the store's generation holds, else made and kept.
   Response Cached(const Request& request, const std::function<Response()>& make);

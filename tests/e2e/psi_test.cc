@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "fixture.h"
+#include "server_process.h"
 #include "vigil/base/file.h"
 
 namespace vigil::e2e {
@@ -130,6 +131,47 @@ TEST_F(PsiTest, ARotatedEpochATamperedElementAndAnOversizedRequestAreRefused) {
                              Path("none.json")});
   EXPECT_EQ(unknown_list.exit_code, 3);
   EXPECT_NE(unknown_list.err.find("un-consolidated"), std::string::npos) << unknown_list.err;
+}
+
+TEST_F(PsiTest, TheListHolderAnswersOverHttpBehindTokensAndTheAuditLog) {
+  auto token = [&](const std::string& name, const std::string& role) {
+    auto r = Vigil({"token", "create", "--name", name, "--role", role});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out.substr(0, r.out.find('\n'));
+  };
+  std::string admin = token("psi-admin", "admin"), desk = token("psi-desk", "screener"),
+              reader = token("psi-reader", "reader");
+  ServerProcess server({"--db", db()});
+  ASSERT_TRUE(server.Start()) << server.log();
+  EXPECT_EQ(server.Request("POST", "/v1/psi/setups?list=un-consolidated", desk).status, 403);
+  auto setup = server.Request("POST", "/v1/psi/setups?list=un-consolidated&mode=tolerant", admin);
+  ASSERT_EQ(setup.status, 200) << setup.body;
+  EXPECT_EQ(setup.Json()["vigil_psi"], "setup");
+  Write("http-setup.json", setup.body);
+  Write("http.csv", "name\nسراج الدين حقاني\nJohnathan Smithers\n");
+  auto request = RunVigil({"psi", "request", "--input", Path("http.csv"), "--setup",
+                           Path("http-setup.json"), "--out", Path("http-req.json"), "--state",
+                           Path("http-state.json")});
+  ASSERT_EQ(request.exit_code, 0) << request.err;
+  EXPECT_EQ(server.Post("/v1/psi/responses", reader, Read("http-req.json")).status, 403);
+  auto bad = server.Post("/v1/psi/responses", desk, "{\"vigil_psi\":\"request\"}");
+  EXPECT_EQ(bad.status, 400) << bad.body;
+  EXPECT_NE(bad.body.find("body: version"), std::string::npos) << bad.body;
+  auto response = server.Post("/v1/psi/responses", desk, Read("http-req.json"));
+  ASSERT_EQ(response.status, 200) << response.body;
+  Write("http-resp.json", response.body);
+  auto finish = RunVigil({"psi", "finish", "--state", Path("http-state.json"), "--setup",
+                          Path("http-setup.json"), "--response", Path("http-resp.json"),
+                          "--output", Path("http-hits.csv")});
+  ASSERT_EQ(finish.exit_code, 0) << finish.err;
+  std::string hits = Read("http-hits.csv");
+  EXPECT_NE(hits.find("\n2,"), std::string::npos) << hits;
+  EXPECT_EQ(hits.find("\n3,"), std::string::npos) << hits;
+  EXPECT_EQ(server.Stop(), 0);
+  std::string audit = Audit();
+  EXPECT_NE(audit.find("\"actor\":\"psi-desk\",\"action\":\"psi.respond\""), std::string::npos)
+      << audit;
+  EXPECT_EQ(audit.find("Smithers"), std::string::npos);
 }
 
 }  // namespace
