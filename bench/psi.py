@@ -17,6 +17,7 @@ strings. Printed: seconds per step and in all, bytes each way, the
 intersection's size, and vigil's time over psi.js's.
 """
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -73,6 +74,7 @@ def main():
     parser.add_argument("--client", type=int, default=10000)
     parser.add_argument("--overlap", type=float, default=0.1)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--work", help="keep the files here (default: a temporary folder)")
     args = parser.parse_args()
     vigil = os.path.join(args.build, "cli", "vigil")
     psijs = os.path.join(HERE, "psi", "node_modules", "@openmined", "psi.js")
@@ -86,11 +88,17 @@ def main():
     shared = int(args.client * args.overlap)
     client = rng.sample(listed, shared) + others[:args.client - shared]
     rng.shuffle(client)
-    with tempfile.TemporaryDirectory(prefix="vigil-psi-") as work:
+    if args.work:
+        os.makedirs(args.work, exist_ok=True)
+    with (contextlib.nullcontext(args.work) if args.work
+          else tempfile.TemporaryDirectory(prefix="vigil-psi-")) as work:
         sdn = os.path.join(work, "sdn.csv")
         scale_lists.write_sdn_csv(sdn, [(n.split(", ", 1)[0], tuple(n.split(", ", 1)[1].split()))
                                         for n in listed])
         db = os.path.join(work, "vigil.db")
+        for stale in (db, db + ".screening"):
+            if os.path.exists(stale):
+                os.remove(stale)
         load = timed([vigil, "load", sdn, "--dataset", "psi-bench", "--db", db])
         client_csv = os.path.join(work, "client.csv")
         with open(client_csv, "w", encoding="utf-8") as f:

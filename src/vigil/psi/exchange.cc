@@ -30,6 +30,15 @@ constexpr size_t kEntryBytes = kTagBytes + kSealedBytes;
 // ("Ali Khan": l, kn) are shared by too many people to mean anything.
 constexpr size_t kMinSkeletonConsonants = 6;
 
+// body(i) for every i < n, on every core.
+template <typename Body>
+void ForEach(size_t n, size_t grain, const Body& body) {
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, n, grain),
+                    [&](const tbb::blocked_range<size_t>& range) {
+                      for (size_t i = range.begin(); i < range.end(); ++i) body(i);
+                    });
+}
+
 // The bytes derived from an OPRF output for the i-th listed record of its
 // key: BLAKE2b keyed with the output, over a purpose and the index.
 std::string Derive(const Output& output, std::string_view purpose, size_t index, size_t size) {
@@ -115,28 +124,29 @@ StatusOr<const Json*> ArrayField(const Json& doc, std::string_view path, const c
 StatusOr<std::vector<Element>> ElementsField(const Json& doc, std::string_view path) {
   auto array = ArrayField(doc, path, "elements");
   if (!array.ok()) return array.status();
-  std::vector<Element> out;
-  out.reserve((*array)->size());
-  for (size_t i = 0; i < (*array)->size(); ++i) {
+  const size_t n = (*array)->size();
+  std::vector<std::string> bytes(n);
+  for (size_t i = 0; i < n; ++i) {
     const Json& value = (**array)[i];
-    std::string field = fmt::format("elements[{}]", i);
-    if (!value.is_string()) return FieldError(path, field, "not a string");
-    auto bytes = BytesOfBase64Url(value.get<std::string>(), field);
-    if (!bytes.ok()) return FieldError(path, field, "not URL-safe base64");
-    auto element = ParseElement(*bytes, field);
-    if (!element.ok()) return absl::InvalidArgumentError(fmt::format("{}: {}", path, std::string(element.status().message())));
-    out.push_back(*element);
+    if (!value.is_string()) return FieldError(path, fmt::format("elements[{}]", i), "not a string");
+    auto decoded = BytesOfBase64Url(value.get<std::string>(), "");
+    if (!decoded.ok())
+      return FieldError(path, fmt::format("elements[{}]", i), "not URL-safe base64");
+    bytes[i] = std::move(*decoded);
   }
+  // Each element checked (the costly part: decoding the point), on every core.
+  std::vector<Element> out(n);
+  std::vector<Status> failed(n);
+  ForEach(n, 256, [&](size_t i) {
+    auto element = ParseElement(bytes[i], fmt::format("elements[{}]", i));
+    if (element.ok())
+      out[i] = *element;
+    else
+      failed[i] = element.status();
+  });
+  for (const auto& f : failed)
+    if (!f.ok()) return absl::InvalidArgumentError(fmt::format("{}: {}", path, std::string(f.message())));
   return out;
-}
-
-// body(i) for every i < n, on every core.
-template <typename Body>
-void ForEach(size_t n, size_t grain, const Body& body) {
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, n, grain),
-                    [&](const tbb::blocked_range<size_t>& range) {
-                      for (size_t i = range.begin(); i < range.end(); ++i) body(i);
-                    });
 }
 
 Json ElementsJson(const std::vector<Element>& elements) {
@@ -157,9 +167,13 @@ StatusOr<Mode> ParseMode(std::string_view text) {
 std::string_view ModeName(Mode mode) { return mode == Mode::kExact ? "exact" : "tolerant"; }
 
 size_t Bucket(size_t count) {
-  size_t bucket = kMinBucket;
-  while (bucket < count) bucket *= 2;
-  return bucket;
+  if (count <= kMinBucket) return kMinBucket;
+  // The next m * 2^e with 8 <= m < 16: eight buckets between two powers of
+  // two, at most an eighth of padding (whole powers of two cost up to
+  // twice the work for a size that says little less).
+  size_t step = 1;
+  while ((count - 1) / step >= 16) step *= 2;
+  return ((count - 1) / step + 1) * step;
 }
 
 std::vector<std::string> FamiliesOf(Mode mode) {
@@ -302,11 +316,13 @@ StatusOr<std::pair<Request, ClientState>> MakeRequest(const Setup& setup,
     kept.push_back(std::move(state.queries[i]));
   }
   state.queries = std::move(kept);
-  // Padded with blinds of random inputs, which the server cannot tell apart.
-  for (size_t n = Bucket(request.elements.size()); request.elements.size() < n;) {
-    auto dummy = Blind(RandomBytes(32));
-    if (dummy.ok()) request.elements.push_back(dummy->element);
-  }
+  // Padded with random elements: blinded ones are uniformly random too, so
+  // the server cannot tell them apart.
+  const size_t real = request.elements.size();
+  request.elements.resize(Bucket(real));
+  ForEach(request.elements.size() - real, 256, [&](size_t i) {
+    crypto_core_ristretto255_random(request.elements[real + i].data());
+  });
   return std::make_pair(std::move(request), std::move(state));
 }
 
@@ -352,9 +368,15 @@ StatusOr<std::vector<PsiHit>> Finish(const Setup& setup, const ClientState& stat
   // Each query's pseudonyms (the labels its tags opened), or its failure.
   std::vector<std::vector<std::string>> opened(state.queries.size());
   std::vector<Status> failed(state.queries.size());
+  std::vector<Scalar> blinds;
+  blinds.reserve(state.queries.size());
+  for (const auto& query : state.queries) blinds.push_back(query.blind);
+  auto inverses = InvertAll(blinds);
+  if (!inverses.ok()) return inverses.status();
   ForEach(state.queries.size(), 64, [&](size_t q) {
     const auto& query = state.queries[q];
-    auto output = Finalize(OprfInput(query.family, query.key), query.blind, response.elements[q]);
+    auto output = FinalizeInverse(OprfInput(query.family, query.key), (*inverses)[q],
+                                  response.elements[q]);
     if (!output.ok()) {
       failed[q] = absl::InvalidArgumentError(
           fmt::format("response element {}: {}", q, std::string(output.status().message())));

@@ -21,9 +21,8 @@
 //
 // Setups, requests and responses are JSON files (Write*/Parse*), with every
 // binary value in URL-safe base64; the parsers check every field and name
-// the file and field of what is wrong. Sizes are padded to buckets (powers
-// of two, at least kMinBucket) so that neither side learns the other's
-// exact count.
+// the file and field of what is wrong. Sizes are padded to buckets (Bucket)
+// so that neither side learns the other's exact count.
 #pragma once
 
 #include <string>
@@ -49,7 +48,8 @@ inline constexpr size_t kPseudonymBytes = 16;
 // tags of each key's records in turn, up to this many.
 inline constexpr size_t kMaxRecordsPerKey = 64;
 
-// The bucket a count is padded to: the next power of two, at least kMinBucket.
+// The bucket a count is padded to: at least kMinBucket, else the next
+// m * 2^e with 8 <= m < 16 (eight buckets a doubling: at most 1/8 padding).
 size_t Bucket(size_t count);
 
 // A name's keys: (family, key) pairs, distinct. Exact mode: the family

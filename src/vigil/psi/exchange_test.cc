@@ -95,8 +95,16 @@ TEST(PsiExchangeTest, FilesCarryNoNameOfTheOtherSideAndArePadded) {
       EXPECT_EQ(file.find(traveller), std::string::npos) << traveller;
   EXPECT_EQ(x.setup.entries.size(), kMinBucket);
   EXPECT_EQ(x.request.elements.size(), kMinBucket);
-  EXPECT_EQ(Bucket(257), 512u);
   EXPECT_EQ(Bucket(1), kMinBucket);
+  EXPECT_EQ(Bucket(256), 256u);
+  EXPECT_EQ(Bucket(257), 288u);  // 9 * 32
+  EXPECT_EQ(Bucket(10000), 10240u);  // 10 * 1024
+  EXPECT_EQ(Bucket(16385), 18432u);  // 9 * 2048
+  for (size_t n : {300u, 5000u, 70000u, 1234567u}) {
+    EXPECT_GE(Bucket(n), n);
+    EXPECT_LE(Bucket(n), n + n / 8 + 1);
+    EXPECT_EQ(Bucket(Bucket(n)), Bucket(n));
+  }
 }
 
 TEST(PsiExchangeTest, FilesReadBackAsWritten) {

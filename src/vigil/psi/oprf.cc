@@ -159,24 +159,64 @@ StatusOr<Blinded> BlindWith(std::string_view input, const Scalar& blind) {
   return out;
 }
 
+namespace {
+
+// q = n * p for a received element p: libsodium's multiplication decodes p,
+// refusing a non-canonical encoding, and refuses an identity result; the
+// identity itself is refused first, to say so.
+Status MultiplyReceived(uint8_t* q, const Scalar& n, const Element& p, std::string_view what) {
+  if (IsZero(p.data(), p.size())) return Invalid(what, "the identity element is refused");
+  if (crypto_scalarmult_ristretto255(q, n.data(), p.data()) != 0)
+    return Invalid(what, "not the canonical encoding of a ristretto255 element");
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 StatusOr<Element> BlindEvaluate(const Scalar& key, const Element& blinded) {
-  auto checked = ParseElement(Bytes(blinded), "blinded element");
-  if (!checked.ok()) return checked.status();
   Element out;
-  if (crypto_scalarmult_ristretto255(out.data(), key.data(), blinded.data()) != 0)
-    return Invalid("blinded element", "evaluates to the identity element");
+  if (auto s = MultiplyReceived(out.data(), key, blinded, "blinded element"); !s.ok()) return s;
   return out;
 }
 
 StatusOr<Output> Finalize(std::string_view input, const Scalar& blind, const Element& evaluated) {
-  auto checked = ParseElement(Bytes(evaluated), "evaluated element");
-  if (!checked.ok()) return checked.status();
   Scalar inverse;
   if (crypto_core_ristretto255_scalar_invert(inverse.data(), blind.data()) != 0)
     return Invalid("blind", "the zero scalar has no inverse");
+  return FinalizeInverse(input, inverse, evaluated);
+}
+
+StatusOr<std::vector<Scalar>> InvertAll(const std::vector<Scalar>& scalars) {
+  const size_t n = scalars.size();
+  std::vector<Scalar> prefix(n), out(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (IsZero(scalars[i].data(), kScalarBytes)) return Invalid("blind", "the zero scalar has no inverse");
+    if (i == 0)
+      prefix[0] = scalars[0];
+    else
+      crypto_core_ristretto255_scalar_mul(prefix[i].data(), prefix[i - 1].data(), scalars[i].data());
+  }
+  if (n == 0) return out;
+  Scalar running;  // the inverse of the product of scalars[0..i]
+  if (crypto_core_ristretto255_scalar_invert(running.data(), prefix[n - 1].data()) != 0)
+    return Invalid("blind", "the zero scalar has no inverse");
+  for (size_t i = n; i-- > 0;) {
+    if (i == 0) {
+      out[0] = running;
+      break;
+    }
+    crypto_core_ristretto255_scalar_mul(out[i].data(), running.data(), prefix[i - 1].data());
+    crypto_core_ristretto255_scalar_mul(running.data(), running.data(), scalars[i].data());
+  }
+  return out;
+}
+
+StatusOr<Output> FinalizeInverse(std::string_view input, const Scalar& inverse,
+                                 const Element& evaluated) {
   Element unblinded;
-  if (crypto_scalarmult_ristretto255(unblinded.data(), inverse.data(), evaluated.data()) != 0)
-    return Invalid("evaluated element", "unblinds to the identity element");
+  if (auto s = MultiplyReceived(unblinded.data(), inverse, evaluated, "evaluated element");
+      !s.ok())
+    return s;
   return FinalHash(input, unblinded);
 }
 

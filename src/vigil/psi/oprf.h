@@ -70,6 +70,14 @@ StatusOr<Element> BlindEvaluate(const Scalar& key, const Element& blinded);
 // hashed with the input.
 StatusOr<Output> Finalize(std::string_view input, const Scalar& blind, const Element& evaluated);
 
+// The same with the blind's inverse given (InvertAll computes many at the
+// cost of one inversion).
+StatusOr<Output> FinalizeInverse(std::string_view input, const Scalar& inverse,
+                                 const Element& evaluated);
+// The inverses of non-zero scalars, by Montgomery's trick: one inversion
+// and three multiplications each. InvalidArgument if one is zero.
+StatusOr<std::vector<Scalar>> InvertAll(const std::vector<Scalar>& scalars);
+
 // F(key, input) computed by the key holder alone: equal to what Finalize
 // gives a client for the same input.
 StatusOr<Output> Evaluate(const Scalar& key, std::string_view input);

@@ -120,5 +120,23 @@ TEST(OprfTest, ExpandsMessagesAsRfc9380) {
   EXPECT_EQ(ExpandMessageXmd("abc", dst, 200).size(), 200u);
 }
 
+TEST(OprfTest, InvertsManyScalarsAsOneByOne) {
+  std::vector<Scalar> scalars;
+  for (int i = 0; i < 7; ++i) scalars.push_back(RandomKey());
+  auto inverses = InvertAll(scalars);
+  ASSERT_TRUE(inverses.ok());
+  ASSERT_EQ(inverses->size(), scalars.size());
+  for (size_t i = 0; i < scalars.size(); ++i) {
+    auto blinded = BlindWith("x", scalars[i]);
+    ASSERT_TRUE(blinded.ok());
+    auto key = RandomKey();
+    EXPECT_EQ(*FinalizeInverse("x", (*inverses)[i], *BlindEvaluate(key, blinded->element)),
+              *Evaluate(key, "x"));
+  }
+  scalars[3] = Scalar{};
+  EXPECT_FALSE(InvertAll(scalars).ok());
+  EXPECT_TRUE(InvertAll({})->empty());
+}
+
 }  // namespace
 }  // namespace vigil::psi
