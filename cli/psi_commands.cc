@@ -1,13 +1,19 @@
-// vigil psi export-setup|request|respond|finish: private watchlist
-// matching between two agencies over files, for those that exchange no
-// network traffic (docs/psi.md). The list holder runs export-setup and
-// respond on its store; the querier runs request and finish on its own
-// machine, with no store.
+// vigil psi export-setup|request|respond|finish|query: private watchlist
+// matching between two agencies (docs/psi.md). Over files, for those that
+// exchange no network traffic: the list holder runs export-setup and
+// respond on its store, the querier request and finish on its own machine,
+// with no store. Over HTTP: the querier runs query against the holder's
+// vigil serve.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <iostream>
 #include <algorithm>
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <cstdlib>
+#include <iostream>
 #include <memory>
 #include <set>
 
@@ -23,7 +29,80 @@ struct PsiArgs {
   std::string list, mode = "exact", out;
   std::string input, name_column = "name", setup, state, request, response, output;
   size_t cap = 100000;
+  std::string peer, token;
 };
+
+// A list holder's vigil serve at http://host[:port][/prefix].
+struct Peer {
+  std::string host, port = "80", prefix;
+};
+
+StatusOr<Peer> ParsePeer(std::string_view url) {
+  constexpr std::string_view kScheme = "http://";
+  if (url.substr(0, kScheme.size()) != kScheme)
+    return absl::InvalidArgumentError(fmt::format(
+        "peer: '{}' is not an http:// URL (put a TLS proxy such as stunnel in front of a "
+        "remote peer)",
+        url));
+  std::string_view rest = url.substr(kScheme.size());
+  Peer peer;
+  size_t slash = rest.find('/');
+  std::string_view authority = rest.substr(0, slash);
+  if (slash != std::string_view::npos) peer.prefix = std::string(rest.substr(slash));
+  while (!peer.prefix.empty() && peer.prefix.back() == '/') peer.prefix.pop_back();
+  size_t colon = authority.rfind(':');
+  peer.host = std::string(authority.substr(0, colon));
+  if (colon != std::string_view::npos) peer.port = std::string(authority.substr(colon + 1));
+  if (peer.host.empty() || peer.port.empty())
+    return absl::InvalidArgumentError(fmt::format("peer: '{}' names no host", url));
+  return peer;
+}
+
+// One HTTP/1.1 exchange with the peer: the body of a 200 answer, else the
+// peer's error message with the status it maps to.
+StatusOr<std::string> Call(const Peer& peer, const std::string& token,
+                           boost::beast::http::verb verb, const std::string& target,
+                           std::string body) {
+  namespace asio = boost::asio;
+  namespace beast = boost::beast;
+  namespace http = beast::http;
+  try {
+    asio::io_context io;
+    asio::ip::tcp::resolver resolver(io);
+    beast::tcp_stream stream(io);
+    stream.connect(resolver.resolve(peer.host, peer.port));
+    http::request<http::string_body> request(verb, peer.prefix + target, 11);
+    request.set(http::field::host, peer.host);
+    request.set(http::field::content_type, "application/json");
+    if (!token.empty()) request.set(http::field::authorization, "Bearer " + token);
+    request.body() = std::move(body);
+    request.prepare_payload();
+    http::write(stream, request);
+    beast::flat_buffer buffer;
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(1ull << 32);
+    http::read(stream, buffer, parser);
+    auto response = parser.release();
+    beast::error_code ignored;
+    stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+    const int code = static_cast<int>(response.result_int());
+    if (code == 200) return std::move(response.body());
+    std::string message = response.body();
+    auto error = Json::parse(message, nullptr, false);
+    if (error.is_object() && error.contains("error") && error["error"].is_object() &&
+        error["error"].contains("message") && error["error"]["message"].is_string())
+      message = error["error"]["message"].get<std::string>();
+    std::string text = fmt::format("peer: {} {} answered {}: {}",
+                                   verb == http::verb::get ? "GET" : "POST", target, code, message);
+    if (code == 404) return absl::NotFoundError(text);
+    if (code == 400 || code == 422) return absl::InvalidArgumentError(text);
+    if (code == 409) return absl::FailedPreconditionError(text);
+    return absl::UnavailableError(text);
+  } catch (const std::exception& e) {
+    return absl::UnavailableError(
+        fmt::format("peer: http://{}:{}: {}", peer.host, peer.port, e.what()));
+  }
+}
 
 template <typename T>
 StatusOr<T> ReadPsiFile(const std::string& path,
@@ -64,6 +143,24 @@ int Written(const Context& context, const std::string& what, const std::string& 
   if (context.json) return Print(detail);
   std::cerr << fmt::format("vigil: {} written to {} ({} bytes)\n", what, Esc(path), bytes);
   return 0;
+}
+
+// The hits as CSV (row,name,pseudonym,families,epoch) and the summary.
+int WriteHits(const Context& context, const std::vector<psi::PsiHit>& hits,
+              const psi::Setup& setup, const std::string& path, Json detail) {
+  std::string csv = "row,name,pseudonym,families,epoch\n";
+  std::set<int64_t> rows;
+  for (const auto& h : hits) {
+    rows.insert(h.row);
+    csv += fmt::format("{},{},{},{},{}\n", h.row, CsvCell(h.name), h.pseudonym,
+                       fmt::join(h.families, "+"), h.epoch);
+  }
+  if (auto s = WriteFileAtomically(path, csv); !s.ok()) return Fail(s, context);
+  detail["epoch"] = setup.epoch;
+  detail["hits"] = hits.size();
+  detail["travellers_matched"] = rows.size();
+  return Written(context, fmt::format("{} hits of {} travellers", hits.size(), rows.size()),
+                 path, csv.size(), std::move(detail));
 }
 
 }  // namespace
@@ -156,6 +253,56 @@ void AddPsiCommands(CLI::App& app, Context& context, std::vector<Command>& comma
                                             {"elements", response->elements.size()}});
                       }});
 
+  auto* query = psi->add_subcommand(
+      "query", "querier: the whole exchange with a list holder's vigil serve, over HTTP");
+  query->add_option("--input", args->input, "travellers, CSV or JSON lines")->required();
+  query->add_option("--name-column", args->name_column, "the column of names")
+      ->default_str("name");
+  query->add_option("--peer", args->peer, "the list holder's server, http://host:port")
+      ->required();
+  query->add_option("--list", args->list, "the list to match against")->required();
+  query->add_option("--mode", args->mode, "exact | tolerant")->default_str("exact");
+  query->add_option("--token", args->token, "a screener token of the peer (or $VIGIL_TOKEN)");
+  query->add_option("--output", args->output, "hits, CSV: row,name,pseudonym,families,epoch")
+      ->required();
+  query->add_flag("--json", context.json, "print a summary as JSON");
+  commands.push_back({query, [args, &context] {
+                        namespace http = boost::beast::http;
+                        auto mode = psi::ParseMode(args->mode);
+                        if (!mode.ok()) return Fail(mode.status(), context);
+                        auto peer = ParsePeer(args->peer);
+                        if (!peer.ok()) return Fail(peer.status(), context);
+                        std::string token = args->token;
+                        if (const char* env = std::getenv("VIGIL_TOKEN"); token.empty() && env)
+                          token = env;
+                        std::vector<std::string> problems;
+                        auto travellers = ReadTravellers(args->input, args->name_column, &problems);
+                        if (!travellers.ok()) return Fail(travellers.status(), context);
+                        for (const auto& p : problems) std::cerr << "vigil: " << Esc(p) << "\n";
+                        auto setup_text =
+                            Call(*peer, token, http::verb::get,
+                                 fmt::format("/v1/psi/setups/{}?mode={}", args->list,
+                                             psi::ModeName(*mode)),
+                                 "");
+                        if (!setup_text.ok()) return Fail(setup_text.status(), context);
+                        auto setup = psi::ParseSetup(*setup_text, "peer setup");
+                        if (!setup.ok()) return Fail(setup.status(), context);
+                        auto made = psi::MakeRequest(*setup, *travellers);
+                        if (!made.ok()) return Fail(made.status(), context);
+                        std::string request = psi::WriteRequest(made->first);
+                        auto response_text = Call(*peer, token, http::verb::post,
+                                                  "/v1/psi/responses", request);
+                        if (!response_text.ok()) return Fail(response_text.status(), context);
+                        auto response = psi::ParseResponse(*response_text, "peer response");
+                        if (!response.ok()) return Fail(response.status(), context);
+                        auto hits = psi::Finish(*setup, made->second, *response);
+                        if (!hits.ok()) return Fail(hits.status(), context);
+                        return WriteHits(context, *hits, *setup, args->output,
+                                         Json{{"setup_bytes", setup_text->size()},
+                                              {"request_bytes", request.size()},
+                                              {"response_bytes", response_text->size()}});
+                      }});
+
   auto* finish = psi->add_subcommand(
       "finish", "querier: the travellers on the list, from the response, as CSV");
   finish->add_option("--state", args->state, "the state written by request")->required();
@@ -174,22 +321,7 @@ void AddPsiCommands(CLI::App& app, Context& context, std::vector<Command>& comma
                         if (!response.ok()) return Fail(response.status(), context);
                         auto hits = psi::Finish(*setup, *state, *response);
                         if (!hits.ok()) return Fail(hits.status(), context);
-                        std::string csv = "row,name,pseudonym,families,epoch\n";
-                        std::set<int64_t> rows;
-                        for (const auto& h : *hits) {
-                          rows.insert(h.row);
-                          csv += fmt::format("{},{},{},{},{}\n", h.row, CsvCell(h.name),
-                                             h.pseudonym, fmt::join(h.families, "+"), h.epoch);
-                        }
-                        if (auto s = WriteFileAtomically(args->output, csv); !s.ok())
-                          return Fail(s, context);
-                        return Written(context,
-                                       fmt::format("{} hits of {} travellers", hits->size(),
-                                                   rows.size()),
-                                       args->output, csv.size(),
-                                       Json{{"epoch", setup->epoch},
-                                            {"hits", hits->size()},
-                                            {"travellers_matched", rows.size()}});
+                        return WriteHits(context, *hits, *setup, args->output, Json::object());
                       }});
 }
 

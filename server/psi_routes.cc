@@ -1,7 +1,8 @@
 // Private watchlist matching over HTTP (docs/psi.md, docs/api.md "Private
 // matching"): the list holder's side of the file exchange, behind the same
 // tokens and audit log. POST /v1/psi/setups (admin) starts a new epoch for
-// a loaded list and answers its setup; POST /v1/psi/responses (screener)
+// a loaded list and answers its setup; GET /v1/psi/setups/{list}
+// (screener) answers the live one; POST /v1/psi/responses (screener)
 // answers a querier's request with the live epoch's key, capped and
 // audited under the token's name, never the elements.
 #include "server/app.h"
@@ -35,6 +36,17 @@ void Api::AddPsiRoutes() {
     return PsiFileResponse(psi::WriteSetup(*setup));
   });
   setups.required_level = static_cast<int>(Role::kAdmin);
+
+  auto& live = router_.Get("/v1/psi/setups/{list}", [this](Request& request) {
+    auto mode = psi::ParseMode(request.Query("mode").value_or("exact"));
+    if (!mode.ok()) return StatusResponse(mode.status());
+    auto setup = engine_.PsiLiveSetup(request.Param("list"), *mode);
+    if (!setup.ok()) return StatusResponse(setup.status());
+    Response response;
+    response.shared_body = *setup;
+    return response;
+  });
+  live.required_level = static_cast<int>(Role::kScreener);
 
   auto& responses = router_.Post("/v1/psi/responses", [this](Request& request) {
     auto parsed = psi::ParseRequest(request.body, "body");

@@ -167,6 +167,27 @@ TEST_F(PsiTest, TheListHolderAnswersOverHttpBehindTokensAndTheAuditLog) {
   std::string hits = Read("http-hits.csv");
   EXPECT_NE(hits.find("\n2,"), std::string::npos) << hits;
   EXPECT_EQ(hits.find("\n3,"), std::string::npos) << hits;
+  // The querier's whole exchange in one command: the live setup fetched,
+  // the request sent, the hits written.
+  std::string peer = "http://127.0.0.1:" + std::to_string(server.port());
+  auto query = RunVigil({"psi", "query", "--input", Path("http.csv"), "--peer", peer, "--list",
+                         "un-consolidated", "--mode", "tolerant", "--token", desk, "--output",
+                         Path("query-hits.csv"), "--json"});
+  ASSERT_EQ(query.exit_code, 0) << query.err;
+  auto summary = nlohmann::json::parse(query.out);
+  EXPECT_EQ(summary["hits"], 1);
+  EXPECT_EQ(summary["epoch"], setup.Json()["epoch"]);
+  EXPECT_NE(Read("query-hits.csv").find("\n2,"), std::string::npos);
+  auto no_setup = RunVigil({"psi", "query", "--input", Path("http.csv"), "--peer", peer,
+                            "--list", "ofac-sdn", "--token", desk, "--output", Path("none.csv")});
+  EXPECT_EQ(no_setup.exit_code, 3);  // no setup of that list was exported
+  EXPECT_NE(no_setup.err.find("no exact setup of 'ofac-sdn' is live"), std::string::npos)
+      << no_setup.err;
+  auto refused = RunVigil({"psi", "query", "--input", Path("http.csv"), "--peer", peer, "--list",
+                           "un-consolidated", "--mode", "tolerant", "--token", reader,
+                           "--output", Path("none.csv")});
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_NE(refused.err.find("403"), std::string::npos) << refused.err;
   EXPECT_EQ(server.Stop(), 0);
   std::string audit = Audit();
   EXPECT_NE(audit.find("\"actor\":\"psi-desk\",\"action\":\"psi.respond\""), std::string::npos)

@@ -15,6 +15,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -253,6 +254,11 @@ class Engine {
   // keys, reason), never the elements.
   StatusOr<psi::Response> PsiRespond(const psi::Request& request, size_t cap,
                                      const std::string& actor);
+  // The live epoch's setup of a list and mode, for a querier to fetch
+  // (made from the stored key once per epoch and process, then kept):
+  // NotFound naming "list" when none was exported.
+  StatusOr<std::shared_ptr<const std::string>> PsiLiveSetup(const std::string& list,
+                                                            psi::Mode mode);
 
   // ---- decisions and monitoring (engine/decisions.h, engine/monitoring.h) ----
   // Records a screener's decision on a listed record for a subject, with the
@@ -324,6 +330,8 @@ class Engine {
   bool watch_stop_ = false;
   std::thread watcher_;
   Accounts accounts_;
+  std::mutex psi_mutex_;
+  std::map<std::string, std::shared_ptr<const std::string>> psi_setups_;  // by epoch id
   std::once_flag audit_once_;
   std::unique_ptr<AuditLog> audit_;
 };

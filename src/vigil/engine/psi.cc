@@ -10,10 +10,12 @@
 #include "vigil/engine/engine.h"
 
 namespace vigil {
+namespace {
 
-StatusOr<psi::Setup> Engine::PsiExportSetup(const std::string& list, psi::Mode mode,
-                                            const std::string& actor) {
-  auto records = store_->ReadScreeningRecords();
+// Every name of every record a loaded dataset designates; NotFound naming
+// "list" when it designates nothing.
+StatusOr<std::vector<psi::ListedName>> ListedNames(store::Store& store, const std::string& list) {
+  auto records = store.ReadScreeningRecords();
   if (!records.ok()) return records.status();
   std::vector<psi::ListedName> listed;
   std::set<std::string> lists;
@@ -27,8 +29,26 @@ StatusOr<psi::Setup> Engine::PsiExportSetup(const std::string& list, psi::Mode m
         "list: no loaded dataset '{}' designates anything (lists: {})", list,
         lists.empty() ? std::string("none; run 'vigil load' first")
                       : fmt::format("{}", fmt::join(lists, ", "))));
+  return listed;
+}
+
+// A stored epoch as the protocol's (DataLoss when its key is damaged).
+StatusOr<psi::Epoch> EpochOf(const store::PsiEpochRecord& record) {
+  auto mode = psi::ParseMode(record.mode);
+  auto key = psi::ParseScalar(record.secret, "stored epoch key");
+  if (!mode.ok() || !key.ok())
+    return absl::DataLossError(fmt::format("epoch {}: its stored key is damaged", record.id));
+  return psi::Epoch{record.id, record.list, *mode, *key, record.created_at};
+}
+
+}  // namespace
+
+StatusOr<psi::Setup> Engine::PsiExportSetup(const std::string& list, psi::Mode mode,
+                                            const std::string& actor) {
+  auto listed = ListedNames(*store_, list);
+  if (!listed.ok()) return listed.status();
   psi::Epoch epoch = psi::NewEpoch(list, mode, UtcTimestamp());
-  psi::Setup setup = psi::MakeSetup(epoch, listed);
+  psi::Setup setup = psi::MakeSetup(epoch, *listed);
   store::PsiEpochRecord record{epoch.id, list, std::string(psi::ModeName(mode)),
                                std::string(psi::Bytes(epoch.key)), epoch.created, std::nullopt};
   if (auto s = store_->InsertPsiEpoch(record); !s.ok()) return s;
@@ -36,7 +56,7 @@ StatusOr<psi::Setup> Engine::PsiExportSetup(const std::string& list, psi::Mode m
                  Json{{"list", list},
                       {"mode", psi::ModeName(mode)},
                       {"epoch", epoch.id},
-                      {"names", listed.size()},
+                      {"names", listed->size()},
                       {"entries", setup.entries.size()}});
   if (auto s = audit().Flush(); !s.ok()) return s;
   return setup;
@@ -63,23 +83,41 @@ StatusOr<psi::Response> Engine::PsiRespond(const psi::Request& request, size_t c
         "epoch: {} of list '{}' was replaced by a newer setup at {}; ask the list holder for "
         "the current setup and make the request again",
         record.id, record.list, *record.retired_at)));
-  auto mode = psi::ParseMode(record.mode);
-  auto key = psi::ParseScalar(record.secret, "stored epoch key");
-  if (!mode.ok() || !key.ok())
-    return absl::DataLossError(fmt::format("epoch {}: its stored key is damaged", record.id));
-  psi::Epoch epoch{record.id, record.list, *mode, *key, record.created_at};
+  auto epoch = EpochOf(record);
+  if (!epoch.ok()) return epoch.status();
   auto started = std::chrono::steady_clock::now();
-  auto response = psi::Respond(epoch, request, cap);
+  auto response = psi::Respond(*epoch, request, cap);
   if (!response.ok()) return refuse(response.status());
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   audit().Record(actor, "psi.respond",
-                 Json{{"epoch", epoch.id},
-                      {"list", epoch.list},
+                 Json{{"epoch", epoch->id},
+                      {"list", epoch->list},
                       {"keys", request.elements.size()},
                       {"seconds", seconds}});
   if (auto s = audit().Flush(); !s.ok()) return s;
   return response;
+}
+
+StatusOr<std::shared_ptr<const std::string>> Engine::PsiLiveSetup(const std::string& list,
+                                                                  psi::Mode mode) {
+  auto live = store_->LivePsiEpoch(list, std::string(psi::ModeName(mode)));
+  if (!live.ok()) return live.status();
+  if (!*live)
+    return absl::NotFoundError(fmt::format(
+        "list: no {} setup of '{}' is live; the list holder starts one with 'vigil psi "
+        "export-setup'",
+        psi::ModeName(mode), list));
+  std::lock_guard<std::mutex> lock(psi_mutex_);
+  if (auto it = psi_setups_.find((*live)->id); it != psi_setups_.end()) return it->second;
+  auto epoch = EpochOf(**live);
+  if (!epoch.ok()) return epoch.status();
+  auto listed = ListedNames(*store_, list);
+  if (!listed.ok()) return listed.status();
+  auto text = std::make_shared<const std::string>(psi::WriteSetup(psi::MakeSetup(*epoch, *listed)));
+  if (psi_setups_.size() >= 8) psi_setups_.clear();  // setups of retired epochs go too
+  psi_setups_[epoch->id] = text;
+  return text;
 }
 
 }  // namespace vigil

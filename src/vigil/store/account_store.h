@@ -64,6 +64,9 @@ class AccountStore {
   // live epochs of the same list and mode, in one transaction.
   virtual Status InsertPsiEpoch(const PsiEpochRecord& epoch) = 0;
   virtual StatusOr<std::optional<PsiEpochRecord>> FindPsiEpoch(const std::string& id) = 0;
+  // The live (not retired) epoch of a list and mode, if any.
+  virtual StatusOr<std::optional<PsiEpochRecord>> LivePsiEpoch(const std::string& list,
+                                                               const std::string& mode) = 0;
 
   // Appends entries in order, in one transaction; returns the seq of each.
   virtual StatusOr<std::vector<int64_t>> AppendAudit(const std::vector<AuditEntry>& entries) = 0;

@@ -62,11 +62,10 @@ Status SqlStore::InsertPsiEpoch(const PsiEpochRecord& epoch) {
   return tx.Commit();
 }
 
-StatusOr<std::optional<PsiEpochRecord>> SqlStore::FindPsiEpoch(const std::string& id) {
-  VIGIL_SQL_CONNECTION(db);
-  Statement st(db,
-               "SELECT id, list, mode, secret, created_at, retired_at FROM psi_epochs WHERE id = ?");
-  st.Bind(1, id);
+namespace {
+
+// The epoch a query on psi_epochs (its columns in order) finds, if any.
+StatusOr<std::optional<PsiEpochRecord>> PsiEpochFrom(Statement& st) {
   if (st.Step()) {
     PsiEpochRecord e{st.Text(0), st.Text(1), st.Text(2), st.Blob(3), st.Text(4), std::nullopt};
     if (!st.IsNull(5)) e.retired_at = st.Text(5);
@@ -74,6 +73,27 @@ StatusOr<std::optional<PsiEpochRecord>> SqlStore::FindPsiEpoch(const std::string
   }
   if (!st.status().ok()) return st.status();
   return std::nullopt;
+}
+
+constexpr char kPsiEpochColumns[] = "id, list, mode, secret, created_at, retired_at";
+
+}  // namespace
+
+StatusOr<std::optional<PsiEpochRecord>> SqlStore::FindPsiEpoch(const std::string& id) {
+  VIGIL_SQL_CONNECTION(db);
+  Statement st(db, fmt::format("SELECT {} FROM psi_epochs WHERE id = ?", kPsiEpochColumns));
+  st.Bind(1, id);
+  return PsiEpochFrom(st);
+}
+
+StatusOr<std::optional<PsiEpochRecord>> SqlStore::LivePsiEpoch(const std::string& list,
+                                                               const std::string& mode) {
+  VIGIL_SQL_CONNECTION(db);
+  Statement st(db, fmt::format("SELECT {} FROM psi_epochs WHERE list = ? AND mode = ? AND "
+                               "retired_at IS NULL ORDER BY created_at DESC",
+                               kPsiEpochColumns));
+  st.Bind(1, list).Bind(2, mode);
+  return PsiEpochFrom(st);
 }
 
 StatusOr<std::optional<TokenRecord>> SqlStore::FindToken(const std::string& public_id) {
