@@ -120,9 +120,15 @@ StatusOr<std::vector<psi::Traveller>> ReadTravellers(const std::string& path,
   if (!text.ok()) return text.status();
   auto rows = ParseRows(*text, path, RowFormatOf(path));
   if (!rows.ok()) return rows.status();
-  if (std::find(rows->columns.begin(), rows->columns.end(), column) == rows->columns.end())
-    return absl::InvalidArgumentError(fmt::format("{}: name_column: no column '{}' (columns: {})",
-                                                  path, column, fmt::join(rows->columns, ", ")));
+  if (std::find(rows->columns.begin(), rows->columns.end(), column) == rows->columns.end()) {
+    // As batch screening says it: the field attached, so that the message
+    // names the flag (--name-column).
+    Status status = InputError({path, 0}, "name_column",
+                               fmt::format("no column '{}' (columns: {})", column,
+                                           fmt::join(rows->columns, ", ")));
+    status.SetPayload(kFieldPayload, absl::Cord(std::string("name_column")));
+    return status;
+  }
   *problems = std::move(rows->problems);
   std::vector<psi::Traveller> out;
   for (const auto& row : rows->rows) {

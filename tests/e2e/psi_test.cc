@@ -97,6 +97,13 @@ TEST_F(PsiTest, ARotatedEpochATamperedElementAndAnOversizedRequestAreRefused) {
   ASSERT_EQ(exact.exit_code, 0) << exact.err;
   EXPECT_NE(Read("e-hits.csv").find("\n2,"), std::string::npos);
   EXPECT_EQ(Read("e-hits.csv").find("\n3,"), std::string::npos);  // exact: another spelling
+  auto no_column = RunVigil({"psi", "request", "--input", Path("one.csv"), "--name-column",
+                             "nom", "--setup", Path("old-setup.json"), "--out", Path("x.json"),
+                             "--state", Path("x-state.json")});
+  EXPECT_EQ(no_column.exit_code, 2);
+  EXPECT_NE(no_column.err.find("one.csv: --name-column: no column 'nom' (columns: name)"),
+            std::string::npos)
+      << no_column.err;
 
   // Past the cap: refused and audited.
   auto capped = Vigil({"psi", "respond", "--request", Path("e-req.json"), "--out",
