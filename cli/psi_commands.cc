@@ -112,10 +112,18 @@ StatusOr<T> ReadPsiFile(const std::string& path,
   return parse(*text, path);
 }
 
-// The travellers of a CSV or JSON-lines file: each row's name, by its line.
-StatusOr<std::vector<psi::Traveller>> ReadTravellers(const std::string& path,
-                                                     const std::string& column,
-                                                     std::vector<std::string>* problems) {
+// --input and --name-column, of request and query.
+void AddTravellerOptions(CLI::App* cmd, PsiArgs& args) {
+  cmd->add_option("--input", args.input, "travellers, CSV or JSON lines")->required();
+  cmd->add_option("--name-column", args.name_column, "the column of names")->default_str("name");
+}
+
+// The travellers of --input: each row's name, by its line. Rows that could
+// not be read, or have no name, are reported on stderr and counted in
+// *skipped.
+StatusOr<std::vector<psi::Traveller>> ReadTravellers(const PsiArgs& args, size_t* skipped) {
+  const std::string& path = args.input;
+  const std::string& column = args.name_column;
   auto text = ReadFile(path);
   if (!text.ok()) return text.status();
   auto rows = ParseRows(*text, path, RowFormatOf(path));
@@ -123,27 +131,29 @@ StatusOr<std::vector<psi::Traveller>> ReadTravellers(const std::string& path,
   if (std::find(rows->columns.begin(), rows->columns.end(), column) == rows->columns.end()) {
     // As batch screening says it: the field attached, so that the message
     // names the flag (--name-column).
-    Status status = InputError({path, 0}, "name_column",
-                               fmt::format("no column '{}' (columns: {})", column,
-                                           fmt::join(rows->columns, ", ")));
+    Status status = InputError(
+        {path, 0}, "name_column",
+        fmt::format("no column '{}' (columns: {})", column, fmt::join(rows->columns, ", ")));
     status.SetPayload(kFieldPayload, absl::Cord(std::string("name_column")));
     return status;
   }
-  *problems = std::move(rows->problems);
+  std::vector<std::string> problems = std::move(rows->problems);
   std::vector<psi::Traveller> out;
   for (const auto& row : rows->rows) {
     auto it = row.values.find(column);
     if (it == row.values.end() || it->second.empty()) {
-      problems->push_back(fmt::format("{}:{}: {}: empty; row skipped", path, row.line, column));
+      problems.push_back(fmt::format("{}:{}: {}: empty; row skipped", path, row.line, column));
       continue;
     }
     out.push_back({row.line, it->second});
   }
+  for (const auto& p : problems) std::cerr << "vigil: " << Esc(p) << "\n";
+  *skipped = problems.size();
   return out;
 }
 
-int Written(const Context& context, const std::string& what, const std::string& path,
-            size_t bytes, Json detail) {
+int Written(const Context& context, const std::string& what, const std::string& path, size_t bytes,
+            Json detail) {
   detail["written"] = path;
   detail["bytes"] = bytes;
   if (context.json) return Print(detail);
@@ -152,8 +162,8 @@ int Written(const Context& context, const std::string& what, const std::string& 
 }
 
 // The hits as CSV (row,name,pseudonym,families,epoch) and the summary.
-int WriteHits(const Context& context, const std::vector<psi::PsiHit>& hits,
-              const psi::Setup& setup, const std::string& path, Json detail) {
+int WriteHits(const Context& context, const std::vector<psi::PsiHit>& hits, const psi::Setup& setup,
+              const std::string& path, Json detail) {
   std::string csv = "row,name,pseudonym,families,epoch\n";
   std::set<int64_t> rows;
   for (const auto& h : hits) {
@@ -165,16 +175,17 @@ int WriteHits(const Context& context, const std::vector<psi::PsiHit>& hits,
   detail["epoch"] = setup.epoch;
   detail["hits"] = hits.size();
   detail["travellers_matched"] = rows.size();
-  return Written(context, fmt::format("{} hits of {} travellers", hits.size(), rows.size()),
-                 path, csv.size(), std::move(detail));
+  return Written(context, fmt::format("{} hits of {} travellers", hits.size(), rows.size()), path,
+                 csv.size(), std::move(detail));
 }
 
 }  // namespace
 
 void AddPsiCommands(CLI::App& app, Context& context, std::vector<Command>& commands) {
   auto* psi = app.add_subcommand(
-      "psi", "private watchlist matching over files: find the names two agencies share, "
-             "and nothing else (docs/psi.md)");
+      "psi",
+      "private watchlist matching over files: find the names two agencies share, "
+      "and nothing else (docs/psi.md)");
   psi->require_subcommand(1);
   auto args = std::make_shared<PsiArgs>();
 
@@ -205,22 +216,20 @@ void AddPsiCommands(CLI::App& app, Context& context, std::vector<Command>& comma
 
   auto* request = psi->add_subcommand(
       "request", "querier: blind the travellers' names into a request for the list holder");
-  request->add_option("--input", args->input, "travellers, CSV or JSON lines")->required();
-  request->add_option("--name-column", args->name_column, "the column of names")
-      ->default_str("name");
+  AddTravellerOptions(request, *args);
   request->add_option("--setup", args->setup, "the list holder's setup file")->required();
   request->add_option("--out", args->out, "the request file to send")->required();
-  request->add_option("--state", args->state,
-                      "the querier's secret state, kept for finish (never sent)")
+  request
+      ->add_option("--state", args->state,
+                   "the querier's secret state, kept for finish (never sent)")
       ->required();
   AddCommonOptions(request, context);
   commands.push_back({request, [args, &context] {
                         auto setup = ReadPsiFile<psi::Setup>(args->setup, psi::ParseSetup);
                         if (!setup.ok()) return Fail(setup.status(), context);
-                        std::vector<std::string> problems;
-                        auto travellers = ReadTravellers(args->input, args->name_column, &problems);
+                        size_t skipped = 0;
+                        auto travellers = ReadTravellers(*args, &skipped);
                         if (!travellers.ok()) return Fail(travellers.status(), context);
-                        for (const auto& p : problems) std::cerr << "vigil: " << Esc(p) << "\n";
                         auto made = psi::MakeRequest(*setup, *travellers);
                         if (!made.ok()) return Fail(made.status(), context);
                         std::string state = psi::WriteState(made->second);
@@ -234,7 +243,7 @@ void AddPsiCommands(CLI::App& app, Context& context, std::vector<Command>& comma
                                             {"travellers", travellers->size()},
                                             {"keys", made->second.queries.size()},
                                             {"elements", made->first.elements.size()},
-                                            {"skipped", problems.size()}});
+                                            {"skipped", skipped}});
                       }});
 
   auto* respond = psi->add_subcommand(
@@ -244,70 +253,63 @@ void AddPsiCommands(CLI::App& app, Context& context, std::vector<Command>& comma
   respond->add_option("--cap", args->cap, "the most keys one request may ask")
       ->default_str("100000");
   AddCommonOptions(respond, context);
-  commands.push_back({respond, [args, &context] {
-                        auto request = ReadPsiFile<psi::Request>(args->request, psi::ParseRequest);
-                        if (!request.ok()) return Fail(request.status(), context);
-                        auto engine = OpenForWriting(context);
-                        if (!engine.ok()) return Fail(engine.status(), context);
-                        auto response = (*engine)->PsiRespond(*request, args->cap, "cli");
-                        if (!response.ok()) return Fail(response.status(), context);
-                        std::string text = psi::WriteResponse(*response);
-                        if (auto s = WriteFileAtomically(args->out, text); !s.ok())
-                          return Fail(s, context);
-                        return Written(context, "response", args->out, text.size(),
-                                       Json{{"epoch", response->epoch},
-                                            {"elements", response->elements.size()}});
-                      }});
+  commands.push_back(
+      {respond, [args, &context] {
+         auto request = ReadPsiFile<psi::Request>(args->request, psi::ParseRequest);
+         if (!request.ok()) return Fail(request.status(), context);
+         auto engine = OpenForWriting(context);
+         if (!engine.ok()) return Fail(engine.status(), context);
+         auto response = (*engine)->PsiRespond(*request, args->cap, "cli");
+         if (!response.ok()) return Fail(response.status(), context);
+         std::string text = psi::WriteResponse(*response);
+         if (auto s = WriteFileAtomically(args->out, text); !s.ok()) return Fail(s, context);
+         return Written(context, "response", args->out, text.size(),
+                        Json{{"epoch", response->epoch}, {"elements", response->elements.size()}});
+       }});
 
   auto* query = psi->add_subcommand(
       "query", "querier: the whole exchange with a list holder's vigil serve, over HTTP");
-  query->add_option("--input", args->input, "travellers, CSV or JSON lines")->required();
-  query->add_option("--name-column", args->name_column, "the column of names")
-      ->default_str("name");
-  query->add_option("--peer", args->peer, "the list holder's server, http://host:port")
-      ->required();
+  AddTravellerOptions(query, *args);
+  query->add_option("--peer", args->peer, "the list holder's server, http://host:port")->required();
   query->add_option("--list", args->list, "the list to match against")->required();
   query->add_option("--mode", args->mode, "exact | tolerant")->default_str("exact");
   query->add_option("--token", args->token, "a screener token of the peer (or $VIGIL_TOKEN)");
   query->add_option("--output", args->output, "hits, CSV: row,name,pseudonym,families,epoch")
       ->required();
   query->add_flag("--json", context.json, "print a summary as JSON");
-  commands.push_back({query, [args, &context] {
-                        namespace http = boost::beast::http;
-                        auto mode = psi::ParseMode(args->mode);
-                        if (!mode.ok()) return Fail(mode.status(), context);
-                        auto peer = ParsePeer(args->peer);
-                        if (!peer.ok()) return Fail(peer.status(), context);
-                        std::string token = args->token;
-                        if (const char* env = std::getenv("VIGIL_TOKEN"); token.empty() && env)
-                          token = env;
-                        std::vector<std::string> problems;
-                        auto travellers = ReadTravellers(args->input, args->name_column, &problems);
-                        if (!travellers.ok()) return Fail(travellers.status(), context);
-                        for (const auto& p : problems) std::cerr << "vigil: " << Esc(p) << "\n";
-                        auto setup_text =
-                            Call(*peer, token, http::verb::get,
-                                 fmt::format("/v1/psi/setups/{}?mode={}", args->list,
-                                             psi::ModeName(*mode)),
-                                 "");
-                        if (!setup_text.ok()) return Fail(setup_text.status(), context);
-                        auto setup = psi::ParseSetup(*setup_text, "peer setup");
-                        if (!setup.ok()) return Fail(setup.status(), context);
-                        auto made = psi::MakeRequest(*setup, *travellers);
-                        if (!made.ok()) return Fail(made.status(), context);
-                        std::string request = psi::WriteRequest(made->first);
-                        auto response_text = Call(*peer, token, http::verb::post,
-                                                  "/v1/psi/responses", request);
-                        if (!response_text.ok()) return Fail(response_text.status(), context);
-                        auto response = psi::ParseResponse(*response_text, "peer response");
-                        if (!response.ok()) return Fail(response.status(), context);
-                        auto hits = psi::Finish(*setup, made->second, *response);
-                        if (!hits.ok()) return Fail(hits.status(), context);
-                        return WriteHits(context, *hits, *setup, args->output,
-                                         Json{{"setup_bytes", setup_text->size()},
-                                              {"request_bytes", request.size()},
-                                              {"response_bytes", response_text->size()}});
-                      }});
+  commands.push_back(
+      {query, [args, &context] {
+         namespace http = boost::beast::http;
+         auto mode = psi::ParseMode(args->mode);
+         if (!mode.ok()) return Fail(mode.status(), context);
+         auto peer = ParsePeer(args->peer);
+         if (!peer.ok()) return Fail(peer.status(), context);
+         std::string token = args->token;
+         if (const char* env = std::getenv("VIGIL_TOKEN"); token.empty() && env) token = env;
+         size_t skipped = 0;
+         auto travellers = ReadTravellers(*args, &skipped);
+         if (!travellers.ok()) return Fail(travellers.status(), context);
+         auto setup_text =
+             Call(*peer, token, http::verb::get,
+                  fmt::format("/v1/psi/setups/{}?mode={}", args->list, psi::ModeName(*mode)), "");
+         if (!setup_text.ok()) return Fail(setup_text.status(), context);
+         auto setup = psi::ParseSetup(*setup_text, "peer setup");
+         if (!setup.ok()) return Fail(setup.status(), context);
+         auto made = psi::MakeRequest(*setup, *travellers);
+         if (!made.ok()) return Fail(made.status(), context);
+         std::string request = psi::WriteRequest(made->first);
+         auto response_text = Call(*peer, token, http::verb::post, "/v1/psi/responses", request);
+         if (!response_text.ok()) return Fail(response_text.status(), context);
+         auto response = psi::ParseResponse(*response_text, "peer response");
+         if (!response.ok()) return Fail(response.status(), context);
+         auto hits = psi::Finish(*setup, made->second, *response);
+         if (!hits.ok()) return Fail(hits.status(), context);
+         return WriteHits(context, *hits, *setup, args->output,
+                          Json{{"skipped", skipped},
+                               {"setup_bytes", setup_text->size()},
+                               {"request_bytes", request.size()},
+                               {"response_bytes", response_text->size()}});
+       }});
 
   auto* finish = psi->add_subcommand(
       "finish", "querier: the travellers on the list, from the response, as CSV");

@@ -28,16 +28,15 @@ class PsiTest : public SharedDatabaseTest<PsiTest> {
   // The querier's request and finish around the holder's respond.
   RunResult Exchange(const std::string& setup, const std::string& travellers,
                      const std::string& tag) {
-    auto request = RunVigil({"psi", "request", "--input", Path(travellers), "--setup",
-                             Path(setup), "--out", Path(tag + "-req.json"), "--state",
-                             Path(tag + "-state.json")});
+    auto request =
+        RunVigil({"psi", "request", "--input", Path(travellers), "--setup", Path(setup), "--out",
+                  Path(tag + "-req.json"), "--state", Path(tag + "-state.json")});
     EXPECT_EQ(request.exit_code, 0) << request.err;
     auto respond = Vigil({"psi", "respond", "--request", Path(tag + "-req.json"), "--out",
                           Path(tag + "-resp.json")});
     if (respond.exit_code != 0) return respond;
-    return RunVigil({"psi", "finish", "--state", Path(tag + "-state.json"), "--setup",
-                     Path(setup), "--response", Path(tag + "-resp.json"), "--output",
-                     Path(tag + "-hits.csv")});
+    return RunVigil({"psi", "finish", "--state", Path(tag + "-state.json"), "--setup", Path(setup),
+                     "--response", Path(tag + "-resp.json"), "--output", Path(tag + "-hits.csv")});
   }
 };
 
@@ -88,18 +87,18 @@ TEST_F(PsiTest, TolerantExchangeFindsSpellingsAndScriptsAndLeaksNoOtherName) {
 }
 
 TEST_F(PsiTest, ARotatedEpochATamperedElementAndAnOversizedRequestAreRefused) {
-  ASSERT_EQ(Vigil({"psi", "export-setup", "--list", "un-consolidated", "--out",
-                   Path("old-setup.json")})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      Vigil({"psi", "export-setup", "--list", "un-consolidated", "--out", Path("old-setup.json")})
+          .exit_code,
+      0);
   Write("one.csv", "name\nSirajuddin Jallaloudine Haqqani\nSerajuddin Haqqany\n");
   auto exact = Exchange("old-setup.json", "one.csv", "e");
   ASSERT_EQ(exact.exit_code, 0) << exact.err;
   EXPECT_NE(Read("e-hits.csv").find("\n2,"), std::string::npos);
   EXPECT_EQ(Read("e-hits.csv").find("\n3,"), std::string::npos);  // exact: another spelling
-  auto no_column = RunVigil({"psi", "request", "--input", Path("one.csv"), "--name-column",
-                             "nom", "--setup", Path("old-setup.json"), "--out", Path("x.json"),
-                             "--state", Path("x-state.json")});
+  auto no_column =
+      RunVigil({"psi", "request", "--input", Path("one.csv"), "--name-column", "nom", "--setup",
+                Path("old-setup.json"), "--out", Path("x.json"), "--state", Path("x-state.json")});
   EXPECT_EQ(no_column.exit_code, 2);
   EXPECT_NE(no_column.err.find("one.csv: --name-column: no column 'nom' (columns: name)"),
             std::string::npos)
@@ -118,24 +117,24 @@ TEST_F(PsiTest, ARotatedEpochATamperedElementAndAnOversizedRequestAreRefused) {
   auto first = request.find("\"elements\":[\"") + 13;
   request.replace(first, 43, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
   Write("tampered.json", request);
-  auto tampered = Vigil({"psi", "respond", "--request", Path("tampered.json"), "--out",
-                         Path("tampered-resp.json")});
+  auto tampered = Vigil(
+      {"psi", "respond", "--request", Path("tampered.json"), "--out", Path("tampered-resp.json")});
   EXPECT_EQ(tampered.exit_code, 2);
   EXPECT_NE(tampered.err.find("tampered.json: elements[0]: the identity element is refused"),
             std::string::npos)
       << tampered.err;
 
   // A new setup retires the old epoch: its requests are refused.
-  ASSERT_EQ(Vigil({"psi", "export-setup", "--list", "un-consolidated", "--out",
-                   Path("new-setup.json")})
-                .exit_code,
-            0);
-  auto old = Vigil({"psi", "respond", "--request", Path("e-req.json"), "--out",
-                    Path("old-resp.json")});
+  ASSERT_EQ(
+      Vigil({"psi", "export-setup", "--list", "un-consolidated", "--out", Path("new-setup.json")})
+          .exit_code,
+      0);
+  auto old =
+      Vigil({"psi", "respond", "--request", Path("e-req.json"), "--out", Path("old-resp.json")});
   EXPECT_EQ(old.exit_code, 1);
   EXPECT_NE(old.err.find("was replaced by a newer setup"), std::string::npos) << old.err;
-  auto unknown_list = Vigil({"psi", "export-setup", "--list", "no-such-list", "--out",
-                             Path("none.json")});
+  auto unknown_list =
+      Vigil({"psi", "export-setup", "--list", "no-such-list", "--out", Path("none.json")});
   EXPECT_EQ(unknown_list.exit_code, 3);
   EXPECT_NE(unknown_list.err.find("un-consolidated"), std::string::npos) << unknown_list.err;
 }
@@ -156,9 +155,9 @@ TEST_F(PsiTest, TheListHolderAnswersOverHttpBehindTokensAndTheAuditLog) {
   EXPECT_EQ(setup.Json()["vigil_psi"], "setup");
   Write("http-setup.json", setup.body);
   Write("http.csv", "name\nسراج الدين حقاني\nJohnathan Smithers\n");
-  auto request = RunVigil({"psi", "request", "--input", Path("http.csv"), "--setup",
-                           Path("http-setup.json"), "--out", Path("http-req.json"), "--state",
-                           Path("http-state.json")});
+  auto request =
+      RunVigil({"psi", "request", "--input", Path("http.csv"), "--setup", Path("http-setup.json"),
+                "--out", Path("http-req.json"), "--state", Path("http-state.json")});
   ASSERT_EQ(request.exit_code, 0) << request.err;
   EXPECT_EQ(server.Post("/v1/psi/responses", reader, Read("http-req.json")).status, 403);
   auto bad = server.Post("/v1/psi/responses", desk, "{\"vigil_psi\":\"request\"}");
@@ -168,8 +167,8 @@ TEST_F(PsiTest, TheListHolderAnswersOverHttpBehindTokensAndTheAuditLog) {
   ASSERT_EQ(response.status, 200) << response.body;
   Write("http-resp.json", response.body);
   auto finish = RunVigil({"psi", "finish", "--state", Path("http-state.json"), "--setup",
-                          Path("http-setup.json"), "--response", Path("http-resp.json"),
-                          "--output", Path("http-hits.csv")});
+                          Path("http-setup.json"), "--response", Path("http-resp.json"), "--output",
+                          Path("http-hits.csv")});
   ASSERT_EQ(finish.exit_code, 0) << finish.err;
   std::string hits = Read("http-hits.csv");
   EXPECT_NE(hits.find("\n2,"), std::string::npos) << hits;
@@ -185,14 +184,14 @@ TEST_F(PsiTest, TheListHolderAnswersOverHttpBehindTokensAndTheAuditLog) {
   EXPECT_EQ(summary["hits"], 1);
   EXPECT_EQ(summary["epoch"], setup.Json()["epoch"]);
   EXPECT_NE(Read("query-hits.csv").find("\n2,"), std::string::npos);
-  auto no_setup = RunVigil({"psi", "query", "--input", Path("http.csv"), "--peer", peer,
-                            "--list", "ofac-sdn", "--token", desk, "--output", Path("none.csv")});
+  auto no_setup = RunVigil({"psi", "query", "--input", Path("http.csv"), "--peer", peer, "--list",
+                            "ofac-sdn", "--token", desk, "--output", Path("none.csv")});
   EXPECT_EQ(no_setup.exit_code, 3);  // no setup of that list was exported
   EXPECT_NE(no_setup.err.find("no exact setup of 'ofac-sdn' is live"), std::string::npos)
       << no_setup.err;
   auto refused = RunVigil({"psi", "query", "--input", Path("http.csv"), "--peer", peer, "--list",
-                           "un-consolidated", "--mode", "tolerant", "--token", reader,
-                           "--output", Path("none.csv")});
+                           "un-consolidated", "--mode", "tolerant", "--token", reader, "--output",
+                           Path("none.csv")});
   EXPECT_NE(refused.exit_code, 0);
   EXPECT_NE(refused.err.find("403"), std::string::npos) << refused.err;
   EXPECT_EQ(server.Stop(), 0);

@@ -25,10 +25,10 @@ StatusOr<std::vector<psi::ListedName>> ListedNames(store::Store& store, const st
     for (const auto& n : r.names) listed.push_back({r.key, n.text});
   }
   if (listed.empty())
-    return absl::NotFoundError(fmt::format(
-        "list: no loaded dataset '{}' designates anything (lists: {})", list,
-        lists.empty() ? std::string("none; run 'vigil load' first")
-                      : fmt::format("{}", fmt::join(lists, ", "))));
+    return absl::NotFoundError(
+        fmt::format("list: no loaded dataset '{}' designates anything (lists: {})", list,
+                    lists.empty() ? std::string("none; run 'vigil load' first")
+                                  : fmt::format("{}", fmt::join(lists, ", "))));
   return listed;
 }
 
@@ -49,8 +49,12 @@ StatusOr<psi::Setup> Engine::PsiExportSetup(const std::string& list, psi::Mode m
   if (!listed.ok()) return listed.status();
   psi::Epoch epoch = psi::NewEpoch(list, mode, UtcTimestamp());
   psi::Setup setup = psi::MakeSetup(epoch, *listed);
-  store::PsiEpochRecord record{epoch.id, list, std::string(psi::ModeName(mode)),
-                               std::string(psi::Bytes(epoch.key)), epoch.created, std::nullopt};
+  store::PsiEpochRecord record{epoch.id,
+                               list,
+                               std::string(psi::ModeName(mode)),
+                               std::string(psi::Bytes(epoch.key)),
+                               epoch.created,
+                               std::nullopt};
   if (auto s = store_->InsertPsiEpoch(record); !s.ok()) return s;
   audit().Record(actor, "psi.setup",
                  Json{{"list", list},
@@ -104,10 +108,10 @@ StatusOr<std::shared_ptr<const std::string>> Engine::PsiLiveSetup(const std::str
   auto live = store_->LivePsiEpoch(list, std::string(psi::ModeName(mode)));
   if (!live.ok()) return live.status();
   if (!*live)
-    return absl::NotFoundError(fmt::format(
-        "list: no {} setup of '{}' is live; the list holder starts one with 'vigil psi "
-        "export-setup'",
-        psi::ModeName(mode), list));
+    return absl::NotFoundError(
+        fmt::format("list: no {} setup of '{}' is live; the list holder starts one with 'vigil psi "
+                    "export-setup'",
+                    psi::ModeName(mode), list));
   std::lock_guard<std::mutex> lock(psi_mutex_);
   if (auto it = psi_setups_.find((*live)->id); it != psi_setups_.end()) return it->second;
   auto epoch = EpochOf(**live);

@@ -4,15 +4,14 @@
 
 #include <fmt/format.h>
 #include <sodium.h>
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <map>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
-
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
 
 #include "vigil/base/sodium.h"
 #include "vigil/match/name_analysis.h"
@@ -86,7 +85,8 @@ StatusOr<Json> OpenFile(std::string_view text, std::string_view path, std::strin
   if (it == doc.end() || !it->is_string() || it->get<std::string>() != kind)
     return FieldError(path, "vigil_psi", fmt::format("not a vigil private-matching {} file", kind));
   auto version = doc.find("version");
-  if (version == doc.end() || !version->is_number_integer() || version->get<int64_t>() != kFormatVersion)
+  if (version == doc.end() || !version->is_number_integer() ||
+      version->get<int64_t>() != kFormatVersion)
     return FieldError(path, "version",
                       fmt::format("this vigil reads version {} files", kFormatVersion));
   return doc;
@@ -107,9 +107,9 @@ StatusOr<std::string> StringField(const Json& doc, std::string_view path, const 
 StatusOr<std::string> EpochField(const Json& doc, std::string_view path) {
   auto epoch = StringField(doc, path, "epoch");
   if (!epoch.ok()) return epoch.status();
-  if (epoch->size() != 32 ||
-      !std::all_of(epoch->begin(), epoch->end(),
-                   [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }))
+  if (epoch->size() != 32 || !std::all_of(epoch->begin(), epoch->end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+      }))
     return FieldError(path, "epoch", "not an epoch id (32 hex digits)");
   return epoch;
 }
@@ -145,14 +145,34 @@ StatusOr<std::vector<Element>> ElementsField(const Json& doc, std::string_view p
       failed[i] = element.status();
   });
   for (const auto& f : failed)
-    if (!f.ok()) return absl::InvalidArgumentError(fmt::format("{}: {}", path, std::string(f.message())));
+    if (!f.ok())
+      return absl::InvalidArgumentError(fmt::format("{}: {}", path, std::string(f.message())));
   return out;
 }
 
-Json ElementsJson(const std::vector<Element>& elements) {
-  Json out = Json::array();
-  for (const auto& e : elements) out.push_back(Base64Url(Bytes(e)));
-  return out;
+// A request or a response (the same shape: an epoch and elements) as its
+// file of the given kind, and back.
+template <typename File>
+std::string WriteElements(std::string_view kind, const File& file) {
+  Json doc = {{"vigil_psi", kind}, {"version", file.version}, {"epoch", file.epoch}};
+  Json elements = Json::array();
+  for (const auto& e : file.elements) elements.push_back(Base64Url(Bytes(e)));
+  doc["elements"] = std::move(elements);
+  return doc.dump() + "\n";
+}
+
+template <typename File>
+StatusOr<File> ParseElements(std::string_view text, std::string_view path, std::string_view kind) {
+  auto doc = OpenFile(text, path, kind);
+  if (!doc.ok()) return doc.status();
+  File file;
+  auto epoch = EpochField(*doc, path);
+  if (!epoch.ok()) return epoch.status();
+  file.epoch = *epoch;
+  auto elements = ElementsField(*doc, path);
+  if (!elements.ok()) return elements.status();
+  file.elements = std::move(*elements);
+  return file;
 }
 
 }  // namespace
@@ -229,7 +249,10 @@ Epoch NewEpoch(std::string list, Mode mode, std::string created) {
   return epoch;
 }
 
-std::string Pseudonym(const Epoch& epoch, std::string_view record) {
+namespace {
+
+// The record's pseudonym in the epoch: BLAKE2b keyed with the epoch's key.
+std::string PseudonymBytes(const Epoch& epoch, std::string_view record) {
   std::string message = "pseudonym";
   message.push_back('\0');
   message.append(record);
@@ -237,7 +260,13 @@ std::string Pseudonym(const Epoch& epoch, std::string_view record) {
   crypto_generichash(reinterpret_cast<unsigned char*>(out.data()), out.size(),
                      reinterpret_cast<const unsigned char*>(message.data()), message.size(),
                      epoch.key.data(), epoch.key.size());
-  return HexOf(out);
+  return out;
+}
+
+}  // namespace
+
+std::string Pseudonym(const Epoch& epoch, std::string_view record) {
+  return HexOf(PseudonymBytes(epoch, record));
 }
 
 Setup MakeSetup(const Epoch& epoch, const std::vector<ListedName>& listed) {
@@ -272,7 +301,7 @@ Setup MakeSetup(const Epoch& epoch, const std::vector<ListedName>& listed) {
     for (size_t i = 0; i < records.size(); ++i) {
       std::string entry = Derive(*output, "tag", i, kTagBytes);
       std::string box_key = Derive(*output, "label", i, crypto_secretbox_KEYBYTES);
-      std::string pseudonym = *BytesOfHex(Pseudonym(epoch, records[i]), "pseudonym");
+      std::string pseudonym = PseudonymBytes(epoch, records[i]);
       std::string sealed(kSealedBytes, '\0');
       crypto_secretbox_easy(reinterpret_cast<unsigned char*>(sealed.data()),
                             reinterpret_cast<const unsigned char*>(pseudonym.data()),
@@ -320,9 +349,8 @@ StatusOr<std::pair<Request, ClientState>> MakeRequest(const Setup& setup,
   // the server cannot tell them apart.
   const size_t real = request.elements.size();
   request.elements.resize(Bucket(real));
-  ForEach(request.elements.size() - real, 256, [&](size_t i) {
-    crypto_core_ristretto255_random(request.elements[real + i].data());
-  });
+  ForEach(request.elements.size() - real, 256,
+          [&](size_t i) { crypto_core_ristretto255_random(request.elements[real + i].data()); });
   return std::make_pair(std::move(request), std::move(state));
 }
 
@@ -375,8 +403,8 @@ StatusOr<std::vector<PsiHit>> Finish(const Setup& setup, const ClientState& stat
   if (!inverses.ok()) return inverses.status();
   ForEach(state.queries.size(), 64, [&](size_t q) {
     const auto& query = state.queries[q];
-    auto output = FinalizeInverse(OprfInput(query.family, query.key), (*inverses)[q],
-                                  response.elements[q]);
+    auto output =
+        FinalizeInverse(OprfInput(query.family, query.key), (*inverses)[q], response.elements[q]);
     if (!output.ok()) {
       failed[q] = absl::InvalidArgumentError(
           fmt::format("response element {}: {}", q, std::string(output.status().message())));
@@ -422,28 +450,19 @@ StatusOr<std::vector<PsiHit>> Finish(const Setup& setup, const ClientState& stat
 }
 
 std::string WriteSetup(const Setup& setup) {
-  Json doc = {{"vigil_psi", "setup"},   {"version", setup.version},
-              {"suite", kSuite},        {"epoch", setup.epoch},
-              {"list", setup.list},     {"created", setup.created},
-              {"mode", ModeName(setup.mode)}, {"families", setup.families},
-              {"threshold", setup.threshold}};
+  Json doc = {
+      {"vigil_psi", "setup"},         {"version", setup.version},   {"suite", kSuite},
+      {"epoch", setup.epoch},         {"list", setup.list},         {"created", setup.created},
+      {"mode", ModeName(setup.mode)}, {"families", setup.families}, {"threshold", setup.threshold}};
   Json entries = Json::array();
   for (const auto& e : setup.entries) entries.push_back(Base64Url(e));
   doc["entries"] = std::move(entries);
   return doc.dump() + "\n";
 }
 
-std::string WriteRequest(const Request& request) {
-  Json doc = {{"vigil_psi", "request"}, {"version", request.version}, {"epoch", request.epoch}};
-  doc["elements"] = ElementsJson(request.elements);
-  return doc.dump() + "\n";
-}
+std::string WriteRequest(const Request& request) { return WriteElements("request", request); }
 
-std::string WriteResponse(const Response& response) {
-  Json doc = {{"vigil_psi", "response"}, {"version", response.version}, {"epoch", response.epoch}};
-  doc["elements"] = ElementsJson(response.elements);
-  return doc.dump() + "\n";
-}
+std::string WriteResponse(const Response& response) { return WriteElements("response", response); }
 
 std::string WriteState(const ClientState& state) {
   Json doc = {{"vigil_psi", "state"}, {"version", state.version}, {"epoch", state.epoch}};
@@ -474,18 +493,18 @@ StatusOr<Setup> ParseSetup(std::string_view text, std::string_view path) {
   auto mode_text = StringField(*doc, path, "mode");
   if (!mode_text.ok()) return mode_text.status();
   auto mode = ParseMode(*mode_text);
-  if (!mode.ok()) return FieldError(path, "mode", fmt::format("'{}' is not exact or tolerant", *mode_text));
+  if (!mode.ok())
+    return FieldError(path, "mode", fmt::format("'{}' is not exact or tolerant", *mode_text));
   setup.mode = *mode;
   setup.families = FamiliesOf(setup.mode);
   auto families = ArrayField(*doc, path, "families");
   if (!families.ok()) return families.status();
   if (**families != Json(setup.families))
     return FieldError(path, "families",
-                      fmt::format("this vigil derives {} for mode {}",
-                                  Json(setup.families).dump(), ModeName(setup.mode)));
+                      fmt::format("this vigil derives {} for mode {}", Json(setup.families).dump(),
+                                  ModeName(setup.mode)));
   auto threshold = doc->find("threshold");
-  if (threshold == doc->end() || !threshold->is_number_integer() ||
-      threshold->get<int64_t>() < 1 ||
+  if (threshold == doc->end() || !threshold->is_number_integer() || threshold->get<int64_t>() < 1 ||
       threshold->get<int64_t>() > static_cast<int64_t>(setup.families.size()))
     return FieldError(path, "threshold",
                       fmt::format("an integer from 1 to {}", setup.families.size()));
@@ -508,29 +527,11 @@ StatusOr<Setup> ParseSetup(std::string_view text, std::string_view path) {
 }
 
 StatusOr<Request> ParseRequest(std::string_view text, std::string_view path) {
-  auto doc = OpenFile(text, path, "request");
-  if (!doc.ok()) return doc.status();
-  Request request;
-  auto epoch = EpochField(*doc, path);
-  if (!epoch.ok()) return epoch.status();
-  request.epoch = *epoch;
-  auto elements = ElementsField(*doc, path);
-  if (!elements.ok()) return elements.status();
-  request.elements = std::move(*elements);
-  return request;
+  return ParseElements<Request>(text, path, "request");
 }
 
 StatusOr<Response> ParseResponse(std::string_view text, std::string_view path) {
-  auto doc = OpenFile(text, path, "response");
-  if (!doc.ok()) return doc.status();
-  Response response;
-  auto epoch = EpochField(*doc, path);
-  if (!epoch.ok()) return epoch.status();
-  response.epoch = *epoch;
-  auto elements = ElementsField(*doc, path);
-  if (!elements.ok()) return elements.status();
-  response.elements = std::move(*elements);
-  return response;
+  return ParseElements<Response>(text, path, "response");
 }
 
 StatusOr<ClientState> ParseState(std::string_view text, std::string_view path) {
@@ -551,8 +552,8 @@ StatusOr<ClientState> ParseState(std::string_view text, std::string_view path) {
     if (row == q.end() || !row->is_number_integer())
       return FieldError(path, field + ".row", "not an integer");
     query.row = row->get<int64_t>();
-    for (auto [name, out] : {std::pair{"name", &query.name}, {"family", &query.family},
-                             {"key", &query.key}}) {
+    for (auto [name, out] :
+         {std::pair{"name", &query.name}, {"family", &query.family}, {"key", &query.key}}) {
       auto value = StringField(q, path, name);
       if (!value.ok()) return FieldError(path, field + "." + name, "not a string");
       *out = *value;
@@ -563,7 +564,8 @@ StatusOr<ClientState> ParseState(std::string_view text, std::string_view path) {
     if (!blind_bytes.ok()) return FieldError(path, field + ".blind", "not URL-safe base64");
     auto blind = ParseScalar(*blind_bytes, field + ".blind");
     if (!blind.ok())
-      return absl::InvalidArgumentError(fmt::format("{}: {}", path, std::string(blind.status().message())));
+      return absl::InvalidArgumentError(
+          fmt::format("{}: {}", path, std::string(blind.status().message())));
     query.blind = *blind;
     state.queries.push_back(std::move(query));
   }

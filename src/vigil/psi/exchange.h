@@ -66,8 +66,8 @@ int ThresholdOf(Mode mode);
 
 // The list holder's secret for one epoch (kept in its store).
 struct Epoch {
-  std::string id;       // public: 32 hex digits
-  std::string list;     // the dataset offered
+  std::string id;    // public: 32 hex digits
+  std::string list;  // the dataset offered
   Mode mode = Mode::kExact;
   Scalar key{};         // the OPRF key
   std::string created;  // ISO 8601 UTC

@@ -47,7 +47,8 @@ Exchange RunExchange(Mode mode, const std::vector<Traveller>& travellers) {
 }
 
 TEST(PsiExchangeTest, ExactModeFindsTheTravellersOnTheListAndNoOthers) {
-  auto x = RunExchange(Mode::kExact, {{2, "SIRAJ HAQQANI"}, {3, "John Smith"}, {4, "Abdul Ghani Baradar"}});
+  auto x = RunExchange(Mode::kExact,
+                       {{2, "SIRAJ HAQQANI"}, {3, "John Smith"}, {4, "Abdul Ghani Baradar"}});
   ASSERT_EQ(x.hits.size(), 3u);  // row 2 twice (namesakes), row 4 once
   std::set<std::string> row2;
   for (const auto& h : x.hits) {
@@ -66,10 +67,10 @@ TEST(PsiExchangeTest, ExactModeFindsTheTravellersOnTheListAndNoOthers) {
 
 TEST(PsiExchangeTest, TolerantModeMeetsOtherSpellingsOrdersAndScripts) {
   auto x = RunExchange(Mode::kTolerant, {{1, "HAQQANI, Siraj"},
-                                 {2, "Serajuddin Jalaluddin Haqani"},
-                                 {3, "سراج حقاني"},
-                                 {4, "John Smith"},
-                                 {5, "Ayman al-Zawahiri"}});
+                                         {2, "Serajuddin Jalaluddin Haqani"},
+                                         {3, "سراج حقاني"},
+                                         {4, "John Smith"},
+                                         {5, "Ayman al-Zawahiri"}});
   std::map<int64_t, std::set<std::string>> by_row;
   for (const auto& h : x.hits) by_row[h.row].insert(h.pseudonym);
   const std::string haqqani = Pseudonym(x.epoch, "un-tai-144");
@@ -97,7 +98,7 @@ TEST(PsiExchangeTest, FilesCarryNoNameOfTheOtherSideAndArePadded) {
   EXPECT_EQ(x.request.elements.size(), kMinBucket);
   EXPECT_EQ(Bucket(1), kMinBucket);
   EXPECT_EQ(Bucket(256), 256u);
-  EXPECT_EQ(Bucket(257), 288u);  // 9 * 32
+  EXPECT_EQ(Bucket(257), 288u);      // 9 * 32
   EXPECT_EQ(Bucket(10000), 10240u);  // 10 * 1024
   EXPECT_EQ(Bucket(16385), 18432u);  // 9 * 2048
   for (size_t n : {300u, 5000u, 70000u, 1234567u}) {

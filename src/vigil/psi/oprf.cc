@@ -66,8 +66,7 @@ std::vector<uint8_t> ExpandMessageXmd(std::string_view msg, std::string_view dst
   first.push_back('\0');
   first.append(dst_prime);
   std::array<uint8_t, kHashBytes> b0, previous;
-  crypto_hash_sha512(b0.data(), reinterpret_cast<const unsigned char*>(first.data()),
-                     first.size());
+  crypto_hash_sha512(b0.data(), reinterpret_cast<const unsigned char*>(first.data()), first.size());
   std::vector<uint8_t> out;
   out.reserve(blocks * kHashBytes);
   for (size_t i = 1; i <= blocks; ++i) {
@@ -126,7 +125,8 @@ Scalar RandomKey() {
 StatusOr<Element> ParseElement(std::string_view bytes, std::string_view what) {
   if (auto s = InitSodium(); !s.ok()) return s;
   if (bytes.size() != kElementBytes)
-    return Invalid(what, fmt::format("an element is {} bytes, not {}", kElementBytes, bytes.size()));
+    return Invalid(what,
+                   fmt::format("an element is {} bytes, not {}", kElementBytes, bytes.size()));
   Element e;
   std::copy(bytes.begin(), bytes.end(), e.begin());
   if (IsZero(e.data(), e.size())) return Invalid(what, "the identity element is refused");
@@ -190,11 +190,13 @@ StatusOr<std::vector<Scalar>> InvertAll(const std::vector<Scalar>& scalars) {
   const size_t n = scalars.size();
   std::vector<Scalar> prefix(n), out(n);
   for (size_t i = 0; i < n; ++i) {
-    if (IsZero(scalars[i].data(), kScalarBytes)) return Invalid("blind", "the zero scalar has no inverse");
+    if (IsZero(scalars[i].data(), kScalarBytes))
+      return Invalid("blind", "the zero scalar has no inverse");
     if (i == 0)
       prefix[0] = scalars[0];
     else
-      crypto_core_ristretto255_scalar_mul(prefix[i].data(), prefix[i - 1].data(), scalars[i].data());
+      crypto_core_ristretto255_scalar_mul(prefix[i].data(), prefix[i - 1].data(),
+                                          scalars[i].data());
   }
   if (n == 0) return out;
   Scalar running;  // the inverse of the product of scalars[0..i]
@@ -214,8 +216,7 @@ StatusOr<std::vector<Scalar>> InvertAll(const std::vector<Scalar>& scalars) {
 StatusOr<Output> FinalizeInverse(std::string_view input, const Scalar& inverse,
                                  const Element& evaluated) {
   Element unblinded;
-  if (auto s = MultiplyReceived(unblinded.data(), inverse, evaluated, "evaluated element");
-      !s.ok())
+  if (auto s = MultiplyReceived(unblinded.data(), inverse, evaluated, "evaluated element"); !s.ok())
     return s;
   return FinalHash(input, unblinded);
 }

@@ -369,22 +369,18 @@ class Writer {
   }
 
   Status WriteEntity(const Entity& e) {
-    // A failed statement ends a PostgreSQL transaction, after which the
-    // key can no longer be looked up: there, a batch written again one row
-    // to a statement (after a failure) looks first.
-    const bool look_first = db_.dialect() == Dialect::kPostgres && rows_per_statement_ == 1;
-    if (look_first)
+    // Written again one row to a statement (after a statement of many
+    // failed), the key is looked up first: after a failed statement a
+    // PostgreSQL transaction can read nothing more, and a statement of many
+    // rows does not say which row failed.
+    if (rows_per_statement_ == 1)
       if (auto s = RefuseTakenKey(e); !s.ok()) return s;
     auto fact = NewFact("entity", e.where);
     if (!fact.ok()) return fact.status();
     RowInserter& st = entities_;
     st.Bind(1, *fact).Bind(2, e.id).Bind(3, e.kind).Bind(4, e.description);
     st.BindOptional(5, e.reference);
-    if (auto s = Counted(st, "entities"); !s.ok()) {
-      if (!look_first)
-        if (auto taken = RefuseTakenKey(e); !taken.ok()) return taken;
-      return s;
-    }
+    if (auto s = Counted(st, "entities"); !s.ok()) return s;
     entity_ids_[e.id] = *fact;
     int position = 0;
     for (const auto& n : e.names) {
