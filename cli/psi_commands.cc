@@ -1,9 +1,9 @@
-// vigil psi export-setup|request|respond|finish|query: private watchlist
-// matching between two agencies (docs/psi.md). Over files, for those that
-// exchange no network traffic: the list holder runs export-setup and
-// respond on its store, the querier request and finish on its own machine,
-// with no store. Over HTTP: the querier runs query against the holder's
-// vigil serve.
+// vigil psi export-setup|request|respond|finish|serve|query: private
+// watchlist matching between two agencies (docs/psi.md). Over files, for
+// those that exchange no network traffic: the list holder runs export-setup
+// and respond on its store, the querier request and finish on its own
+// machine, with no store. Over HTTP: the holder runs psi serve (or vigil
+// serve, which has the same routes), the querier query.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -13,11 +13,12 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <set>
 
-#include "command.h"
+#include "http_serving.h"
 #include "vigil/base/file.h"
 #include "vigil/ingest/table/row_reader.h"
 #include "vigil/psi/exchange.h"
@@ -30,6 +31,9 @@ struct PsiArgs {
   std::string input, name_column = "name", setup, state, request, response, output;
   size_t cap = 100000;
   std::string peer, token;
+  bool verifiable = false;
+  std::string epoch;  // psi serve: "" (the live one, or a new one), "new", or an epoch id
+  HttpArgs http;
 };
 
 // A list holder's vigil serve at http://host[:port][/prefix].
@@ -102,6 +106,36 @@ StatusOr<std::string> Call(const Peer& peer, const std::string& token,
     return absl::UnavailableError(
         fmt::format("peer: http://{}:{}: {}", peer.host, peer.port, e.what()));
   }
+}
+
+// The setup a query asks for: the peer's offers (GET /v1/psi/setups)
+// narrowed to the list and mode given, which must leave exactly one. A
+// list and mode both given are asked for directly, so that a peer with no
+// live setup says so in its own words.
+StatusOr<psi::Offer> ChooseOffer(const Peer& peer, const std::string& token,
+                                 const std::string& list, std::optional<psi::Mode> mode) {
+  if (!list.empty() && mode) return psi::Offer{list, *mode, "", "", false};
+  auto text = Call(peer, token, boost::beast::http::verb::get, "/v1/psi/setups", "");
+  if (!text.ok()) return text.status();
+  auto offers = psi::ParseOffers(*text, "peer offers");
+  if (!offers.ok()) return offers.status();
+  std::vector<std::string> all;
+  for (const auto& o : *offers)
+    all.push_back(fmt::format("{} ({})", o.list, psi::ModeName(o.mode)));
+  std::erase_if(*offers, [&](const psi::Offer& o) {
+    return (!list.empty() && o.list != list) || (mode && o.mode != *mode);
+  });
+  if (offers->size() == 1) return offers->front();
+  std::string offered = all.empty() ? "none" : fmt::format("{}", fmt::join(all, ", "));
+  if (offers->empty()) {
+    Status status =
+        absl::NotFoundError(fmt::format("list: the peer offers no {}setup{} (offered: {})",
+                                        mode ? std::string(psi::ModeName(*mode)) + " " : "",
+                                        list.empty() ? "" : " of '" + list + "'", offered));
+    return status;
+  }
+  return absl::InvalidArgumentError(fmt::format(
+      "list: the peer offers several setups ({}); choose one with --list and --mode", offered));
 }
 
 template <typename T>
@@ -179,12 +213,82 @@ int WriteHits(const Context& context, const std::vector<psi::PsiHit>& hits, cons
                  csv.size(), std::move(detail));
 }
 
+// A scratch folder removed when it goes out of scope.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    namespace fs = std::filesystem;
+    std::string pattern = (fs::temp_directory_path() / "vigil-psi-XXXXXX").string();
+    if (mkdtemp(pattern.data())) path_ = pattern;
+  }
+  ~ScratchDir() {
+    std::error_code ignored;
+    if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// The dataset a list FILE makes, loaded into the store at db.
+StatusOr<std::string> LoadListFile(const std::string& file, const std::string& db) {
+  auto reports = Engine::LoadFiles(db, {file}, LoadOptions{});
+  if (!reports.ok()) return reports.status();
+  if (reports->size() != 1) {
+    std::vector<std::string> names;
+    for (const auto& r : *reports) names.push_back(r.dataset);
+    return absl::InvalidArgumentError(fmt::format(
+        "list: {} makes {} datasets ({}); load it (vigil load) and serve one by name with --db",
+        file, names.size(), fmt::join(names, ", ")));
+  }
+  return reports->front().dataset;
+}
+
+int RunPsiServe(const PsiArgs& args, const CLI::Option* mode_option, const Context& context) {
+  std::optional<psi::Mode> mode;
+  if (mode_option->count() > 0) {
+    auto parsed = psi::ParseMode(args.mode);
+    if (!parsed.ok()) return Fail(parsed.status(), context);
+    mode = *parsed;
+  }
+  std::string db = context.db, list = args.list;
+  ScratchDir scratch;
+  std::error_code ec;
+  if (std::filesystem::exists(args.list, ec)) {
+    // A list file: into the store named, else into a scratch one.
+    const bool db_given = context.command->get_option("--db")->count() > 0 ||
+                          (std::getenv("VIGIL_DB") && *std::getenv("VIGIL_DB"));
+    if (!db_given) {
+      if (scratch.path().empty())
+        return Fail(absl::UnavailableError("list: no scratch folder could be made for the list"),
+                    context);
+      db = scratch.path() + "/psi.db";
+    }
+    auto dataset = LoadListFile(args.list, db);
+    if (!dataset.ok()) return Fail(dataset.status(), context);
+    list = *dataset;
+  }
+  auto engine = Engine::Open(db, store::AccessMode::kShared);
+  if (!engine.ok()) return Fail(engine.status(), context);
+  auto offer = (*engine)->PsiServeEpoch(list, mode, args.epoch, args.verifiable, "cli");
+  if (!offer.ok()) return Fail(offer.status(), context);
+  HttpRun run;
+  run.api.psi_only = *offer;
+  run.what =
+      fmt::format("offering the {}{} setup of '{}', epoch {}, from {}",
+                  offer->verifiable ? "verifiable " : "", psi::ModeName(offer->mode), offer->list,
+                  offer->epoch, db == context.db ? store::DisplayLocation(db) : "a scratch store");
+  run.prepare = [](server::Api& api) { api.set_ready(true); };
+  return RunHttp(**engine, args.http, std::move(run), context);
+}
+
 }  // namespace
 
 void AddPsiCommands(CLI::App& app, Context& context, std::vector<Command>& commands) {
   auto* psi = app.add_subcommand(
       "psi",
-      "private watchlist matching over files: find the names two agencies share, "
+      "private watchlist matching, over files or HTTP: find the names two agencies share, "
       "and nothing else (docs/psi.md)");
   psi->require_subcommand(1);
   auto args = std::make_shared<PsiArgs>();
@@ -195,24 +299,25 @@ void AddPsiCommands(CLI::App& app, Context& context, std::vector<Command>& comma
   setup->add_option("--mode", args->mode, "exact | tolerant (other spellings and scripts)")
       ->default_str("exact");
   setup->add_option("--out", args->out, "the setup file to give the querier")->required();
+  setup->add_flag("--verifiable", args->verifiable,
+                  "RFC 9497 VOPRF: every response proves that it was made with the setup's key");
   AddCommonOptions(setup, context);
-  commands.push_back({setup, [args, &context] {
-                        auto mode = psi::ParseMode(args->mode);
-                        if (!mode.ok()) return Fail(mode.status(), context);
-                        auto engine = OpenForWriting(context);
-                        if (!engine.ok()) return Fail(engine.status(), context);
-                        auto made = (*engine)->PsiExportSetup(args->list, *mode, "cli");
-                        if (!made.ok()) return Fail(made.status(), context);
-                        std::string text = psi::WriteSetup(*made);
-                        if (auto s = WriteFileAtomically(args->out, text); !s.ok())
-                          return Fail(s, context);
-                        return Written(context, "setup of epoch " + made->epoch, args->out,
-                                       text.size(),
-                                       Json{{"epoch", made->epoch},
-                                            {"list", made->list},
-                                            {"mode", psi::ModeName(made->mode)},
-                                            {"entries", made->entries.size()}});
-                      }});
+  commands.push_back(
+      {setup, [args, &context] {
+         auto mode = psi::ParseMode(args->mode);
+         if (!mode.ok()) return Fail(mode.status(), context);
+         auto engine = OpenForWriting(context);
+         if (!engine.ok()) return Fail(engine.status(), context);
+         auto made = (*engine)->PsiExportSetup(args->list, *mode, "cli", args->verifiable);
+         if (!made.ok()) return Fail(made.status(), context);
+         std::string text = psi::WriteSetup(*made);
+         if (auto s = WriteFileAtomically(args->out, text); !s.ok()) return Fail(s, context);
+         return Written(context, "setup of epoch " + made->epoch, args->out, text.size(),
+                        Json{{"epoch", made->epoch},
+                             {"list", made->list},
+                             {"mode", psi::ModeName(made->mode)},
+                             {"entries", made->entries.size()}});
+       }});
 
   auto* request = psi->add_subcommand(
       "request", "querier: blind the travellers' names into a request for the list holder");
@@ -271,17 +376,23 @@ void AddPsiCommands(CLI::App& app, Context& context, std::vector<Command>& comma
       "query", "querier: the whole exchange with a list holder's vigil serve, over HTTP");
   AddTravellerOptions(query, *args);
   query->add_option("--peer", args->peer, "the list holder's server, http://host:port")->required();
-  query->add_option("--list", args->list, "the list to match against")->required();
-  query->add_option("--mode", args->mode, "exact | tolerant")->default_str("exact");
+  query->add_option("--list", args->list,
+                    "the list to match against (default: the one the peer offers)");
+  auto* query_mode = query->add_option(
+      "--mode", args->mode, "exact | tolerant (default: the mode the peer offers the list in)");
   query->add_option("--token", args->token, "a screener token of the peer (or $VIGIL_TOKEN)");
   query->add_option("--output", args->output, "hits, CSV: row,name,pseudonym,families,epoch")
       ->required();
   query->add_flag("--json", context.json, "print a summary as JSON");
   commands.push_back(
-      {query, [args, &context] {
+      {query, [args, &context, query_mode] {
          namespace http = boost::beast::http;
-         auto mode = psi::ParseMode(args->mode);
-         if (!mode.ok()) return Fail(mode.status(), context);
+         std::optional<psi::Mode> mode;
+         if (query_mode->count() > 0) {
+           auto parsed = psi::ParseMode(args->mode);
+           if (!parsed.ok()) return Fail(parsed.status(), context);
+           mode = *parsed;
+         }
          auto peer = ParsePeer(args->peer);
          if (!peer.ok()) return Fail(peer.status(), context);
          std::string token = args->token;
@@ -289,9 +400,11 @@ void AddPsiCommands(CLI::App& app, Context& context, std::vector<Command>& comma
          size_t skipped = 0;
          auto travellers = ReadTravellers(*args, &skipped);
          if (!travellers.ok()) return Fail(travellers.status(), context);
-         auto setup_text =
-             Call(*peer, token, http::verb::get,
-                  fmt::format("/v1/psi/setups/{}?mode={}", args->list, psi::ModeName(*mode)), "");
+         auto offer = ChooseOffer(*peer, token, args->list, mode);
+         if (!offer.ok()) return Fail(offer.status(), context);
+         auto setup_text = Call(
+             *peer, token, http::verb::get,
+             fmt::format("/v1/psi/setups/{}?mode={}", offer->list, psi::ModeName(offer->mode)), "");
          if (!setup_text.ok()) return Fail(setup_text.status(), context);
          auto setup = psi::ParseSetup(*setup_text, "peer setup");
          if (!setup.ok()) return Fail(setup.status(), context);
@@ -310,6 +423,26 @@ void AddPsiCommands(CLI::App& app, Context& context, std::vector<Command>& comma
                                {"request_bytes", request.size()},
                                {"response_bytes", response_text->size()}});
        }});
+
+  auto* serve = psi->add_subcommand(
+      "serve",
+      "list holder: offer one list over HTTP for queriers (psi query), behind the store's "
+      "tokens and audit log");
+  serve
+      ->add_option("--list", args->list,
+                   "a loaded dataset (vigil lists), or a list FILE, loaded first (into --db "
+                   "when given, else into a scratch store removed at exit)")
+      ->required();
+  auto* serve_mode = serve->add_option("--mode", args->mode, "exact | tolerant (default: exact)");
+  serve->add_option("--epoch", args->epoch,
+                    "the epoch to serve: an epoch id, or 'new' for a new one (default: the "
+                    "list's live epoch, or a new one when none is)");
+  serve->add_flag("--verifiable", args->verifiable,
+                  "RFC 9497 VOPRF: every response proves that it was made with the setup's key");
+  AddHttpOptions(serve, args->http);
+  AddCommonOptions(serve, context);
+  commands.push_back(
+      {serve, [args, &context, serve_mode] { return RunPsiServe(*args, serve_mode, context); }});
 
   auto* finish = psi->add_subcommand(
       "finish", "querier: the travellers on the list, from the response, as CSV");

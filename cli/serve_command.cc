@@ -1,4 +1,5 @@
-// vigil serve: the engine over HTTP (server/), until SIGINT or SIGTERM.
+// vigil serve: the engine over HTTP (server/), until SIGINT or SIGTERM; and
+// RunHttp, which vigil psi serve shares (http_serving.h).
 #include <fmt/format.h>
 
 #include <boost/asio/ip/address.hpp>
@@ -7,8 +8,7 @@
 #include <mutex>
 #include <thread>
 
-#include "command.h"
-#include "server/app.h"
+#include "http_serving.h"
 #include "server/http/server.h"
 #include "vigil/base/clock.h"
 
@@ -16,10 +16,8 @@ namespace vigil::cli {
 namespace {
 
 struct ServeArgs {
-  std::string listen = "127.0.0.1:8080";
-  int threads = 0;
+  HttpArgs http;
   int watch_ms = 1000;  // how often the store is checked for a newer list; 0: never
-  bool quiet = false;
   std::string ui;     // the built web UI; empty: the default below, if built
   bool no_ui = false;
 };
@@ -66,17 +64,15 @@ bool IsLoopback(const std::string& host) {
   return !ec && address.is_loopback();
 }
 
-int RunServe(const ServeArgs& args, const Context& context) {
+}  // namespace
+
+int RunHttp(Engine& engine, const HttpArgs& args, HttpRun run, const Context& context) {
   server::ServerOptions options;
   if (auto s = ParseListen(args.listen, &options); !s.ok()) return Fail(s, context);
   if (args.threads < 0 || args.threads > 1024)
     return Fail(FieldError("threads", "must be from 0 (one per core) to 1024"), context);
   options.threads = args.threads;
-  if (args.watch_ms < 0 || args.watch_ms > 3600 * 1000)
-    return Fail(FieldError("watch_interval", "must be from 0 (never) to 3600000 ms"), context);
-  auto engine = Engine::Open(context.db, store::AccessMode::kShared);
-  if (!engine.ok()) return Fail(engine.status(), context);
-  auto tokens = (*engine)->accounts().List();
+  auto tokens = engine.accounts().List();
   if (!tokens.ok()) return Fail(tokens.status(), context);
   bool any_token = std::any_of(tokens->begin(), tokens->end(),
                                [](const TokenInfo& t) { return !t.revoked_at; });
@@ -88,20 +84,8 @@ int RunServe(const ServeArgs& args, const Context& context) {
                                          "vigil token create --name NAME --role admin",
                                          options.host)),
                 context);
-
-  server::ApiOptions api_options;
-  api_options.require_tokens = !loopback;
-  if (!args.no_ui) {
-    std::string ui_dir = args.ui.empty() ? DefaultUiDir() : args.ui;
-    if (!ui_dir.empty()) {
-      auto ui = server::LoadUiFiles(ui_dir);
-      if (!ui.ok()) return Fail(ui.status(), context);
-      api_options.ui = *ui;
-    } else if (!args.quiet) {
-      std::cerr << "vigil: the web UI is not built (scripts/build-ui); serving the API only\n";
-    }
-  }
-  server::Api api(**engine, api_options);
+  run.api.require_tokens = !loopback;
+  server::Api api(engine, run.api);
   server::HttpServer http(options, api.router(), api.guard());
   std::mutex log_mutex;
   if (!args.quiet)
@@ -113,47 +97,77 @@ int RunServe(const ServeArgs& args, const Context& context) {
     });
   if (auto s = http.Listen(); !s.ok()) return Fail(s, context);
   http.StopOnSignals();
+  std::thread preparing;
+  if (run.prepare) preparing = std::thread([&] { run.prepare(api); });
+  std::cerr << fmt::format("vigil: listening on http://{}:{} ({}){}\n",
+                           options.host.find(':') != std::string::npos ? "[" + options.host + "]"
+                                                                      : options.host,
+                           http.port(), run.what,
+                           any_token ? ""
+                                     : "; no API token exists, so requests from this machine "
+                                       "need none until one is created (vigil token create)");
+  http.Run();
+  if (preparing.joinable()) preparing.join();
+  if (run.stopped) run.stopped();
+  if (auto s = engine.audit().Flush(); !s.ok()) return Fail(s, context);
+  std::cerr << "vigil: stopped\n";
+  return 0;
+}
+
+namespace {
+
+int RunServe(const ServeArgs& args, const Context& context) {
+  if (args.watch_ms < 0 || args.watch_ms > 3600 * 1000)
+    return Fail(FieldError("watch_interval", "must be from 0 (never) to 3600000 ms"), context);
+  auto engine = Engine::Open(context.db, store::AccessMode::kShared);
+  if (!engine.ok()) return Fail(engine.status(), context);
+  HttpRun run;
+  if (!args.no_ui) {
+    std::string ui_dir = args.ui.empty() ? DefaultUiDir() : args.ui;
+    if (!ui_dir.empty()) {
+      auto ui = server::LoadUiFiles(ui_dir);
+      if (!ui.ok()) return Fail(ui.status(), context);
+      run.api.ui = *ui;
+    } else if (!args.http.quiet) {
+      std::cerr << "vigil: the web UI is not built (scripts/build-ui); serving the API only\n";
+    }
+  }
+  run.what = "store " + store::DisplayLocation(context.db);
   // The watch list is built (or read back from its snapshot) while the
   // server already answers /healthz; /readyz and screening say 503 until
   // it is in memory.
-  std::thread preparing([&] {
-    if (auto s = (*engine)->PrepareScreening(); !s.ok()) {
+  Engine& e = **engine;
+  run.prepare = [&e, &args](server::Api& api) {
+    if (auto s = e.PrepareScreening(); !s.ok()) {
       std::cerr << fmt::format("vigil: screening is unavailable: {}\n", std::string(s.message()));
       return;
     }
     api.set_ready(true);
     // Lists loaded by another process (vigil load) are picked up and
     // swapped in without a restart (engine/list_swap.h).
-    if (args.watch_ms > 0) (*engine)->WatchStore(std::chrono::milliseconds(args.watch_ms));
-  });
-  std::cerr << fmt::format("vigil: listening on http://{}:{} (store {}){}\n",
-                           options.host.find(':') != std::string::npos ? "[" + options.host + "]"
-                                                                      : options.host,
-                           http.port(), store::DisplayLocation(context.db),
-                           any_token ? ""
-                                     : "; no API token exists, so requests from this machine "
-                                       "need none until one is created (vigil token create)");
-  http.Run();
-  preparing.join();
-  (*engine)->StopWatching();
-  if (auto s = (*engine)->audit().Flush(); !s.ok()) return Fail(s, context);
-  std::cerr << "vigil: stopped\n";
-  return 0;
+    if (args.watch_ms > 0) e.WatchStore(std::chrono::milliseconds(args.watch_ms));
+  };
+  run.stopped = [&e] { e.StopWatching(); };
+  return RunHttp(e, args.http, std::move(run), context);
 }
 
 }  // namespace
 
+void AddHttpOptions(CLI::App* cmd, HttpArgs& args) {
+  cmd->add_option("--listen", args.listen, "HOST:PORT to listen on (port 0: any free port)")
+      ->default_str("127.0.0.1:8080");
+  cmd->add_option("--threads", args.threads, "network threads (default: one per core)");
+  cmd->add_flag("--quiet", args.quiet, "no access log on stderr");
+}
+
 void AddServeCommand(CLI::App& app, Context& context, std::vector<Command>& commands) {
   auto args = std::make_shared<ServeArgs>();
   auto* serve = app.add_subcommand("serve", "serve the engine over HTTP (docs/api.md)");
-  serve->add_option("--listen", args->listen, "HOST:PORT to listen on (port 0: any free port)")
-      ->default_str("127.0.0.1:8080");
-  serve->add_option("--threads", args->threads, "network threads (default: one per core)");
+  AddHttpOptions(serve, args->http);
   serve->add_option("--watch-interval", args->watch_ms,
                     "check the store for newly loaded lists every MS milliseconds and serve "
                     "them without a restart (0: never)")
       ->default_str("1000");
-  serve->add_flag("--quiet", args->quiet, "no access log on stderr");
   serve->add_option("--ui", args->ui,
                     "folder of the built web UI to serve under /ui/ (default: the one "
                     "scripts/build-ui built, if any)");

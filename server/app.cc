@@ -85,6 +85,10 @@ Response StatusResponse(const Status& status) {
 
 Api::Api(Engine& engine, ApiOptions options) : engine_(engine), options_(options) {
   AddHealthRoutes();
+  if (options_.psi_only) {
+    AddPsiRoutes();
+    return;
+  }
   AddAccountRoutes();
   AddScreeningRoutes();
   AddKnowledgeRoutes();

@@ -17,6 +17,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "server/http/router.h"
@@ -47,6 +48,9 @@ struct ApiOptions {
   bool require_tokens = true;
   // The web UI served under /ui/ (ui_routes.cc); none: / and /ui/ say 404.
   std::shared_ptr<const UiFiles> ui;
+  // vigil psi serve: the health routes and the private-matching routes
+  // only, for this one list and mode.
+  std::optional<psi::Offer> psi_only;
 };
 
 // What a request is allowed to do: set by the guard, read by handlers.

@@ -187,8 +187,16 @@ TEST_F(PsiTest, TheListHolderAnswersOverHttpBehindTokensAndTheAuditLog) {
   auto no_setup = RunVigil({"psi", "query", "--input", Path("http.csv"), "--peer", peer, "--list",
                             "ofac-sdn", "--token", desk, "--output", Path("none.csv")});
   EXPECT_EQ(no_setup.exit_code, 3);  // no setup of that list was exported
-  EXPECT_NE(no_setup.err.find("no exact setup of 'ofac-sdn' is live"), std::string::npos)
+  EXPECT_NE(no_setup.err.find("the peer offers no setup of 'ofac-sdn' (offered: un-consolidated"),
+            std::string::npos)
       << no_setup.err;
+  // With the list and the mode both given, the peer's own answer.
+  auto not_live =
+      RunVigil({"psi", "query", "--input", Path("http.csv"), "--peer", peer, "--list", "ofac-sdn",
+                "--mode", "exact", "--token", desk, "--output", Path("none.csv")});
+  EXPECT_EQ(not_live.exit_code, 3);
+  EXPECT_NE(not_live.err.find("no exact setup of 'ofac-sdn' is live"), std::string::npos)
+      << not_live.err;
   auto refused = RunVigil({"psi", "query", "--input", Path("http.csv"), "--peer", peer, "--list",
                            "un-consolidated", "--mode", "tolerant", "--token", reader, "--output",
                            Path("none.csv")});
@@ -199,6 +207,83 @@ TEST_F(PsiTest, TheListHolderAnswersOverHttpBehindTokensAndTheAuditLog) {
   EXPECT_NE(audit.find("\"actor\":\"psi-desk\",\"action\":\"psi.respond\""), std::string::npos)
       << audit;
   EXPECT_EQ(audit.find("Smithers"), std::string::npos);
+}
+
+TEST_F(PsiTest, PsiServeOffersOneListFromAFileOrAStoreAndQueryFindsItUnasked) {
+  Write("serve.csv", "name\nسراج الدين حقاني\nJohnathan Smithers\n");
+  // A list file, loaded into a scratch store: no token exists there, so
+  // loopback queries need none; verifiable, so every response is proved.
+  {
+    ServerProcess server({"--list", Needs(), "--mode", "tolerant", "--verifiable", "--quiet"},
+                         {"psi", "serve"});
+    ASSERT_TRUE(server.Start()) << server.log();
+    EXPECT_NE(server.log().find("offering the verifiable tolerant setup of 'un-consolidated'"),
+              std::string::npos)
+        << server.log();
+    auto offers = server.Get("/v1/psi/setups");
+    ASSERT_EQ(offers.status, 200) << offers.body;
+    ASSERT_EQ(offers.Json()["setups"].size(), 1u) << offers.body;
+    EXPECT_EQ(offers.Json()["setups"][0]["verifiable"], true);
+    // Only the private-matching routes: no screening, no other list.
+    EXPECT_EQ(server.Get("/v1/screen?name=Haqqani").status, 404);
+    EXPECT_EQ(server.Get("/v1/psi/setups/ofac-sdn").status, 404);
+    std::string peer = "http://127.0.0.1:" + std::to_string(server.port());
+    auto query = RunVigil({"psi", "query", "--input", Path("serve.csv"), "--peer", peer, "--output",
+                           Path("serve-hits.csv"), "--json"});
+    ASSERT_EQ(query.exit_code, 0) << query.err;
+    auto summary = nlohmann::json::parse(query.out);
+    EXPECT_EQ(summary["hits"], 1);
+    EXPECT_EQ(summary["epoch"], offers.Json()["setups"][0]["epoch"]);
+    EXPECT_NE(Read("serve-hits.csv").find("\n2,"), std::string::npos);
+    auto wrong_mode = RunVigil({"psi", "query", "--input", Path("serve.csv"), "--peer", peer,
+                                "--mode", "exact", "--output", Path("none.csv")});
+    EXPECT_EQ(wrong_mode.exit_code, 3);
+    EXPECT_NE(wrong_mode.err.find("the peer offers no exact setup (offered: un-consolidated "
+                                  "(tolerant))"),
+              std::string::npos)
+        << wrong_mode.err;
+    EXPECT_EQ(server.Stop(), 0);
+  }
+  // A dataset of the store, behind its tokens; a new epoch, then that
+  // epoch again by id, then refused once a newer setup retired it.
+  auto desk = Vigil({"token", "create", "--name", "serve-desk", "--role", "screener"});
+  ASSERT_EQ(desk.exit_code, 0) << desk.err;
+  std::string token = desk.out.substr(0, desk.out.find('\n'));
+  std::string epoch;
+  {
+    ServerProcess server({"--db", db(), "--list", "un-consolidated", "--epoch", "new"},
+                         {"psi", "serve"});
+    ASSERT_TRUE(server.Start()) << server.log();
+    EXPECT_EQ(server.Get("/v1/psi/setups").status, 401);
+    auto offers = server.Get("/v1/psi/setups", token);
+    ASSERT_EQ(offers.status, 200) << offers.body;
+    epoch = offers.Json()["setups"][0]["epoch"];
+    std::string peer = "http://127.0.0.1:" + std::to_string(server.port());
+    Write("serve-exact.csv", "name\nSirajuddin Jallaloudine Haqqani\nSerajuddin Haqqany\n");
+    auto query = RunVigil({"psi", "query", "--input", Path("serve-exact.csv"), "--peer", peer,
+                           "--list", "un-consolidated", "--token", token, "--output",
+                           Path("serve-exact-hits.csv"), "--json"});
+    ASSERT_EQ(query.exit_code, 0) << query.err;
+    EXPECT_EQ(nlohmann::json::parse(query.out)["travellers_matched"], 1);  // exact: one spelling
+    EXPECT_EQ(server.Stop(), 0);
+  }
+  {
+    ServerProcess again({"--db", db(), "--list", "un-consolidated", "--epoch", epoch},
+                        {"psi", "serve"});
+    ASSERT_TRUE(again.Start()) << again.log();
+    EXPECT_NE(again.log().find("epoch " + epoch), std::string::npos) << again.log();
+    EXPECT_EQ(again.Stop(), 0);
+  }
+  ASSERT_EQ(Vigil({"psi", "export-setup", "--list", "un-consolidated", "--out", Path("newer.json")})
+                .exit_code,
+            0);
+  auto retired = Vigil(
+      {"psi", "serve", "--list", "un-consolidated", "--epoch", epoch, "--listen", "127.0.0.1:0"});
+  EXPECT_EQ(retired.exit_code, 1);
+  EXPECT_NE(retired.err.find("was replaced by a newer setup"), std::string::npos) << retired.err;
+  auto unknown = Vigil({"psi", "serve", "--list", "un-consolidated", "--epoch",
+                        "00000000000000000000000000000000", "--listen", "127.0.0.1:0"});
+  EXPECT_EQ(unknown.exit_code, 3) << unknown.err;
 }
 
 }  // namespace

@@ -31,7 +31,8 @@ namespace http = beast::http;
 
 nlohmann::json HttpResult::Json() const { return nlohmann::json::parse(body, nullptr, false); }
 
-ServerProcess::ServerProcess(std::vector<std::string> args) : args_(std::move(args)) {}
+ServerProcess::ServerProcess(std::vector<std::string> args, std::vector<std::string> command)
+    : args_(std::move(args)), command_(std::move(command)) {}
 
 ServerProcess::~ServerProcess() {
   if (pid_ > 0) {
@@ -55,7 +56,9 @@ bool ServerProcess::Start() {
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 2, log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0644);
-  std::vector<std::string> storage = {VIGIL_BINARY, "serve", "--listen", "127.0.0.1:0"};
+  std::vector<std::string> storage = {VIGIL_BINARY};
+  storage.insert(storage.end(), command_.begin(), command_.end());
+  storage.insert(storage.end(), {"--listen", "127.0.0.1:0"});
   storage.insert(storage.end(), args_.begin(), args_.end());
   std::vector<char*> argv;
   for (auto& a : storage) argv.push_back(a.data());

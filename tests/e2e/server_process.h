@@ -26,7 +26,10 @@ struct HttpResult {
 
 class ServerProcess {
  public:
-  explicit ServerProcess(std::vector<std::string> args);
+  // command: the subcommand that serves ({"psi", "serve"} for a private
+  // matching server).
+  explicit ServerProcess(std::vector<std::string> args,
+                         std::vector<std::string> command = {"serve"});
   ~ServerProcess();  // SIGKILL when still running
 
   // Starts and waits until the server listens (up to 60 s). False when it
@@ -54,6 +57,7 @@ class ServerProcess {
 
  private:
   std::vector<std::string> args_;
+  std::vector<std::string> command_;
   int pid_ = -1;
   int port_ = 0;
   std::string log_path_;

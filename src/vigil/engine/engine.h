@@ -244,15 +244,29 @@ class Engine {
   // designated records), its key kept in the store, retiring the live
   // epoch of the same list and mode; returns the setup to publish. NotFound
   // naming "list" when no dataset of that name designates anything.
-  // Audited ("psi.setup": list, mode, epoch, entries).
+  // Audited ("psi.setup": list, mode, epoch, entries). Verifiable: RFC
+  // 9497's VOPRF mode, the setup naming the key's public half and every
+  // response proving that it was made with that key.
   StatusOr<psi::Setup> PsiExportSetup(const std::string& list, psi::Mode mode,
-                                      const std::string& actor);
+                                      const std::string& actor, bool verifiable = false);
   // Answers a client's request against a live epoch: NotFound for an
-  // unknown epoch, FailedPrecondition for a retired one (with when),
-  // OutOfRange past cap keys, InvalidArgument for a bad element.
-  // Audited: "psi.respond" (epoch, keys, seconds) or "psi.refused" (epoch,
-  // keys, reason), never the elements.
+  // unknown epoch (or one of another list than only_list, when given),
+  // FailedPrecondition for a retired one (with when), OutOfRange past cap
+  // keys, InvalidArgument for a bad element. Audited: "psi.respond"
+  // (epoch, keys, seconds) or "psi.refused" (epoch, keys, reason), never
+  // the elements.
   StatusOr<psi::Response> PsiRespond(const psi::Request& request, size_t cap,
+                                     const std::string& actor, const std::string& only_list = "");
+  // Every live epoch (what GET /v1/psi/setups lists).
+  StatusOr<std::vector<psi::Offer>> PsiOffers();
+  // The epoch `vigil psi serve` offers for a list. epoch "": the live one
+  // of the list and mode (exact when not given), or a new one when none is
+  // live; "new": a new one (retiring the live one); else that stored
+  // epoch, which must be live and of that list (its mode, or
+  // InvalidArgument naming "mode" when another was given). A new epoch is
+  // made and audited as PsiExportSetup does.
+  StatusOr<psi::Offer> PsiServeEpoch(const std::string& list, std::optional<psi::Mode> mode,
+                                     const std::string& epoch, bool verifiable,
                                      const std::string& actor);
   // The live epoch's setup of a list and mode, for a querier to fetch
   // (made from the stored key once per epoch and process, then kept):

@@ -23,6 +23,9 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr char kSuite[] = "OPRF(ristretto255, SHA-512)";
+constexpr char kVerifiableSuite[] = "VOPRF(ristretto255, SHA-512)";
+
+Variant VariantOf(bool verifiable) { return verifiable ? Variant::kVoprf : Variant::kOprf; }
 constexpr size_t kSealedBytes = kPseudonymBytes + crypto_secretbox_MACBYTES;
 constexpr size_t kEntryBytes = kTagBytes + kSealedBytes;
 // A tolerant skeleton key needs this many consonants in all: shorter ones
@@ -121,24 +124,27 @@ StatusOr<const Json*> ArrayField(const Json& doc, std::string_view path, const c
   return &*it;
 }
 
-StatusOr<std::vector<Element>> ElementsField(const Json& doc, std::string_view path) {
-  auto array = ArrayField(doc, path, "elements");
+// The elements of an array field ("elements", or a state's "sent").
+StatusOr<std::vector<Element>> ElementsField(const Json& doc, std::string_view path,
+                                             const char* field = "elements") {
+  auto array = ArrayField(doc, path, field);
   if (!array.ok()) return array.status();
   const size_t n = (*array)->size();
   std::vector<std::string> bytes(n);
   for (size_t i = 0; i < n; ++i) {
     const Json& value = (**array)[i];
-    if (!value.is_string()) return FieldError(path, fmt::format("elements[{}]", i), "not a string");
+    if (!value.is_string())
+      return FieldError(path, fmt::format("{}[{}]", field, i), "not a string");
     auto decoded = BytesOfBase64Url(value.get<std::string>(), "");
     if (!decoded.ok())
-      return FieldError(path, fmt::format("elements[{}]", i), "not URL-safe base64");
+      return FieldError(path, fmt::format("{}[{}]", field, i), "not URL-safe base64");
     bytes[i] = std::move(*decoded);
   }
   // Each element checked (the costly part: decoding the point), on every core.
   std::vector<Element> out(n);
   std::vector<Status> failed(n);
   ForEach(n, 256, [&](size_t i) {
-    auto element = ParseElement(bytes[i], fmt::format("elements[{}]", i));
+    auto element = ParseElement(bytes[i], fmt::format("{}[{}]", field, i));
     if (element.ok())
       out[i] = *element;
     else
@@ -158,6 +164,13 @@ std::string WriteElements(std::string_view kind, const File& file) {
   Json elements = Json::array();
   for (const auto& e : file.elements) elements.push_back(Base64Url(Bytes(e)));
   doc["elements"] = std::move(elements);
+  if constexpr (requires { file.proofs; }) {
+    if (!file.proofs.empty()) {
+      Json proofs = Json::array();
+      for (const auto& p : file.proofs) proofs.push_back(Base64Url(ProofBytes(p)));
+      doc["proofs"] = std::move(proofs);
+    }
+  }
   return doc.dump() + "\n";
 }
 
@@ -172,6 +185,24 @@ StatusOr<File> ParseElements(std::string_view text, std::string_view path, std::
   auto elements = ElementsField(*doc, path);
   if (!elements.ok()) return elements.status();
   file.elements = std::move(*elements);
+  if constexpr (requires { file.proofs; }) {
+    if (doc->contains("proofs")) {
+      auto proofs = ArrayField(*doc, path, "proofs");
+      if (!proofs.ok()) return proofs.status();
+      for (size_t i = 0; i < (*proofs)->size(); ++i) {
+        std::string field = fmt::format("proofs[{}]", i);
+        const Json& value = (**proofs)[i];
+        if (!value.is_string()) return FieldError(path, field, "not a string");
+        auto bytes = BytesOfBase64Url(value.get<std::string>(), field);
+        if (!bytes.ok()) return FieldError(path, field, "not URL-safe base64");
+        auto proof = ParseProof(*bytes, field);
+        if (!proof.ok())
+          return absl::InvalidArgumentError(
+              fmt::format("{}: {}", path, std::string(proof.status().message())));
+        file.proofs.push_back(*proof);
+      }
+    }
+  }
   return file;
 }
 
@@ -238,9 +269,10 @@ std::vector<FamilyKey> KeysOf(std::string_view name, Mode mode) {
   return distinct;
 }
 
-Epoch NewEpoch(std::string list, Mode mode, std::string created) {
+Epoch NewEpoch(std::string list, Mode mode, std::string created, bool verifiable) {
   (void)InitSodium();
   Epoch epoch;
+  epoch.verifiable = verifiable;
   epoch.id = HexOf(RandomBytes(16));
   epoch.list = std::move(list);
   epoch.mode = mode;
@@ -290,13 +322,15 @@ Setup MakeSetup(const Epoch& epoch, const std::vector<ListedName>& listed) {
   setup.mode = epoch.mode;
   setup.families = FamiliesOf(epoch.mode);
   setup.threshold = ThresholdOf(epoch.mode);
+  setup.verifiable = epoch.verifiable;
+  if (epoch.verifiable) setup.public_key = PublicKey(epoch.key);
   const std::array<uint8_t, crypto_secretbox_NONCEBYTES> nonce{};  // each box key seals once
   std::vector<std::pair<const std::string*, const std::vector<std::string>*>> inputs;
   for (const auto& [input, records] : records_of) inputs.push_back({&input, &records});
   std::vector<std::vector<std::string>> made(inputs.size());
   ForEach(inputs.size(), 64, [&](size_t n) {
     const std::vector<std::string>& records = *inputs[n].second;
-    auto output = Evaluate(epoch.key, *inputs[n].first);
+    auto output = Evaluate(epoch.key, *inputs[n].first, VariantOf(epoch.verifiable));
     if (!output.ok()) return;  // a key hashing to the identity: negligible
     for (size_t i = 0; i < records.size(); ++i) {
       std::string entry = Derive(*output, "tag", i, kTagBytes);
@@ -334,7 +368,8 @@ StatusOr<std::pair<Request, ClientState>> MakeRequest(const Setup& setup,
       state.queries.push_back({travellers[i].row, travellers[i].name, k.family, k.key, {}});
   std::vector<std::optional<Blinded>> blinded(state.queries.size());
   ForEach(state.queries.size(), 64, [&](size_t i) {
-    auto made = Blind(OprfInput(state.queries[i].family, state.queries[i].key));
+    auto made = Blind(OprfInput(state.queries[i].family, state.queries[i].key),
+                      VariantOf(setup.verifiable));
     if (made.ok()) blinded[i] = *made;  // else a key hashing to the identity: negligible
   });
   std::vector<ClientState::Query> kept;
@@ -351,6 +386,7 @@ StatusOr<std::pair<Request, ClientState>> MakeRequest(const Setup& setup,
   request.elements.resize(Bucket(real));
   ForEach(request.elements.size() - real, 256,
           [&](size_t i) { crypto_core_ristretto255_random(request.elements[real + i].data()); });
+  if (setup.verifiable) state.sent = request.elements;
   return std::make_pair(std::move(request), std::move(state));
 }
 
@@ -379,8 +415,42 @@ StatusOr<Response> Respond(const Epoch& epoch, const Request& request, size_t ca
     if (!failed[i].ok())
       return absl::InvalidArgumentError(
           fmt::format("request element {}: {}", i, std::string(failed[i].message())));
+  if (epoch.verifiable)
+    for (size_t from = 0; from < request.elements.size(); from += kMaxProofBatch) {
+      size_t n = std::min(kMaxProofBatch, request.elements.size() - from);
+      auto proof = GenerateProof(epoch.key, std::span(request.elements).subspan(from, n),
+                                 std::span(response.elements).subspan(from, n));
+      if (!proof.ok()) return proof.status();
+      response.proofs.push_back(*proof);
+    }
   return response;
 }
+
+namespace {
+
+// A verifiable setup's response checked against what the client sent.
+Status CheckProofs(const Setup& setup, const ClientState& state, const Response& response) {
+  if (state.sent.size() != response.elements.size())
+    return absl::InvalidArgumentError(fmt::format(
+        "proof: the state keeps {} sent elements, the response answers {}; a verifiable "
+        "exchange needs the state that its request was made with",
+        state.sent.size(), response.elements.size()));
+  const size_t batches = (response.elements.size() + kMaxProofBatch - 1) / kMaxProofBatch;
+  if (response.proofs.size() != batches)
+    return absl::InvalidArgumentError(
+        fmt::format("proof: the setup is verifiable, but the response carries {} proofs, not {}",
+                    response.proofs.size(), batches));
+  for (size_t b = 0; b < batches; ++b) {
+    size_t from = b * kMaxProofBatch, n = std::min(kMaxProofBatch, state.sent.size() - from);
+    if (auto s = VerifyProof(setup.public_key, std::span(state.sent).subspan(from, n),
+                             std::span(response.elements).subspan(from, n), response.proofs[b]);
+        !s.ok())
+      return s;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
 
 StatusOr<std::vector<PsiHit>> Finish(const Setup& setup, const ClientState& state,
                                      const Response& response) {
@@ -392,6 +462,8 @@ StatusOr<std::vector<PsiHit>> Finish(const Setup& setup, const ClientState& stat
     return absl::InvalidArgumentError(
         fmt::format("elements: the response answers {} keys, the request asked {}",
                     response.elements.size(), state.queries.size()));
+  if (setup.verifiable)
+    if (auto s = CheckProofs(setup, state, response); !s.ok()) return s;
   const std::array<uint8_t, crypto_secretbox_NONCEBYTES> nonce{};
   // Each query's pseudonyms (the labels its tags opened), or its failure.
   std::vector<std::vector<std::string>> opened(state.queries.size());
@@ -450,10 +522,17 @@ StatusOr<std::vector<PsiHit>> Finish(const Setup& setup, const ClientState& stat
 }
 
 std::string WriteSetup(const Setup& setup) {
-  Json doc = {
-      {"vigil_psi", "setup"},         {"version", setup.version},   {"suite", kSuite},
-      {"epoch", setup.epoch},         {"list", setup.list},         {"created", setup.created},
-      {"mode", ModeName(setup.mode)}, {"families", setup.families}, {"threshold", setup.threshold}};
+  Json doc = {{"vigil_psi", "setup"},
+              {"version", setup.version},
+              {"suite", setup.verifiable ? kVerifiableSuite : kSuite},
+              {"epoch", setup.epoch},
+              {"list", setup.list},
+              {"created", setup.created},
+              {"mode", ModeName(setup.mode)},
+              {"families", setup.families},
+              {"threshold", setup.threshold},
+              {"verifiable", setup.verifiable}};
+  if (setup.verifiable) doc["public_key"] = Base64Url(Bytes(setup.public_key));
   Json entries = Json::array();
   for (const auto& e : setup.entries) entries.push_back(Base64Url(e));
   doc["entries"] = std::move(entries);
@@ -474,6 +553,11 @@ std::string WriteState(const ClientState& state) {
                        {"key", q.key},
                        {"blind", Base64Url(Bytes(q.blind))}});
   doc["queries"] = std::move(queries);
+  if (!state.sent.empty()) {
+    Json sent = Json::array();
+    for (const auto& e : state.sent) sent.push_back(Base64Url(Bytes(e)));
+    doc["sent"] = std::move(sent);
+  }
   return doc.dump() + "\n";
 }
 
@@ -509,6 +593,21 @@ StatusOr<Setup> ParseSetup(std::string_view text, std::string_view path) {
     return FieldError(path, "threshold",
                       fmt::format("an integer from 1 to {}", setup.families.size()));
   setup.threshold = static_cast<int>(threshold->get<int64_t>());
+  auto verifiable = doc->find("verifiable");
+  if (verifiable != doc->end() && !verifiable->is_boolean())
+    return FieldError(path, "verifiable", "not true or false");
+  setup.verifiable = verifiable != doc->end() && verifiable->get<bool>();
+  if (setup.verifiable) {
+    auto key_text = StringField(*doc, path, "public_key");
+    if (!key_text.ok()) return key_text.status();
+    auto key_bytes = BytesOfBase64Url(*key_text, "public_key");
+    if (!key_bytes.ok()) return FieldError(path, "public_key", "not URL-safe base64");
+    auto key = ParseElement(*key_bytes, "public_key");
+    if (!key.ok())
+      return absl::InvalidArgumentError(
+          fmt::format("{}: {}", path, std::string(key.status().message())));
+    setup.public_key = *key;
+  }
   auto entries = ArrayField(*doc, path, "entries");
   if (!entries.ok()) return entries.status();
   setup.entries.reserve((*entries)->size());
@@ -532,6 +631,50 @@ StatusOr<Request> ParseRequest(std::string_view text, std::string_view path) {
 
 StatusOr<Response> ParseResponse(std::string_view text, std::string_view path) {
   return ParseElements<Response>(text, path, "response");
+}
+
+std::string WriteOffers(const std::vector<Offer>& offers) {
+  Json setups = Json::array();
+  for (const auto& o : offers)
+    setups.push_back({{"list", o.list},
+                      {"mode", ModeName(o.mode)},
+                      {"epoch", o.epoch},
+                      {"created", o.created},
+                      {"verifiable", o.verifiable}});
+  Json doc = {{"vigil_psi", "offers"}, {"version", kFormatVersion}, {"setups", std::move(setups)}};
+  return doc.dump() + "\n";
+}
+
+StatusOr<std::vector<Offer>> ParseOffers(std::string_view text, std::string_view path) {
+  auto doc = OpenFile(text, path, "offers");
+  if (!doc.ok()) return doc.status();
+  auto setups = ArrayField(*doc, path, "setups");
+  if (!setups.ok()) return setups.status();
+  std::vector<Offer> offers;
+  for (size_t i = 0; i < (*setups)->size(); ++i) {
+    const Json& o = (**setups)[i];
+    std::string field = fmt::format("setups[{}]", i);
+    if (!o.is_object()) return FieldError(path, field, "not an object");
+    Offer offer;
+    auto epoch = EpochField(o, path);
+    auto list = StringField(o, path, "list");
+    auto mode_text = StringField(o, path, "mode");
+    auto created = StringField(o, path, "created", false);
+    if (!epoch.ok() || !list.ok() || !mode_text.ok() || !created.ok())
+      return FieldError(path, field, "needs a list, a mode and an epoch");
+    auto mode = ParseMode(*mode_text);
+    if (!mode.ok()) return FieldError(path, field + ".mode", "not exact or tolerant");
+    auto verifiable = o.find("verifiable");
+    if (verifiable != o.end() && !verifiable->is_boolean())
+      return FieldError(path, field + ".verifiable", "not true or false");
+    offer.list = *list;
+    offer.mode = *mode;
+    offer.epoch = *epoch;
+    offer.created = *created;
+    offer.verifiable = verifiable != o.end() && verifiable->get<bool>();
+    offers.push_back(std::move(offer));
+  }
+  return offers;
 }
 
 StatusOr<ClientState> ParseState(std::string_view text, std::string_view path) {
@@ -568,6 +711,11 @@ StatusOr<ClientState> ParseState(std::string_view text, std::string_view path) {
           fmt::format("{}: {}", path, std::string(blind.status().message())));
     query.blind = *blind;
     state.queries.push_back(std::move(query));
+  }
+  if (doc->contains("sent")) {
+    auto sent = ElementsField(*doc, path, "sent");
+    if (!sent.ok()) return sent.status();
+    state.sent = std::move(*sent);
   }
   return state;
 }

@@ -69,11 +69,26 @@ struct Epoch {
   std::string id;    // public: 32 hex digits
   std::string list;  // the dataset offered
   Mode mode = Mode::kExact;
-  Scalar key{};         // the OPRF key
-  std::string created;  // ISO 8601 UTC
+  Scalar key{};             // the OPRF key
+  std::string created;      // ISO 8601 UTC
+  bool verifiable = false;  // RFC 9497 VOPRF mode: responses carry a proof
 };
 // A new epoch with a fresh random key and id.
-Epoch NewEpoch(std::string list, Mode mode, std::string created);
+Epoch NewEpoch(std::string list, Mode mode, std::string created, bool verifiable = false);
+
+// What a list holder offers now: the public facts of a live epoch, listed
+// (GET /v1/psi/setups) so that a querier can pick one.
+struct Offer {
+  std::string list;
+  Mode mode = Mode::kExact;
+  std::string epoch, created;
+  bool verifiable = false;
+  bool operator==(const Offer&) const = default;
+};
+// {"vigil_psi": "offers", "version", "setups": [{"list", "mode", "epoch",
+// "created", "verifiable"}]}
+std::string WriteOffers(const std::vector<Offer>& offers);
+StatusOr<std::vector<Offer>> ParseOffers(std::string_view text, std::string_view path);
 
 // A listed name: the record's key stays with the server; the client sees
 // only its pseudonym for the epoch.
@@ -90,6 +105,9 @@ struct Setup {
   Mode mode = Mode::kExact;
   std::vector<std::string> families;
   int threshold = 1;
+  // VOPRF mode: the key's public half, which every response proves it used.
+  bool verifiable = false;
+  Element public_key{};
   // tag (kTagBytes) + sealed label, sorted by tag, padded to a bucket.
   std::vector<std::string> entries;
 };
@@ -117,6 +135,9 @@ struct ClientState {
   int version = kFormatVersion;
   std::string epoch;
   std::vector<Query> queries;
+  // Verifiable setups: every element of the request, padding included,
+  // which the response's proofs are checked against.
+  std::vector<Element> sent;
 };
 
 StatusOr<std::pair<Request, ClientState>> MakeRequest(const Setup& setup,
@@ -126,6 +147,8 @@ struct Response {
   int version = kFormatVersion;
   std::string epoch;
   std::vector<Element> elements;
+  // Verifiable epochs: one proof for each kMaxProofBatch elements in turn.
+  std::vector<Proof> proofs;
 };
 // The server's step: every element checked (InvalidArgument "request
 // element N: ..."), at most cap of them (OutOfRange otherwise: bad input), the
@@ -140,6 +163,8 @@ struct PsiHit {
   std::string epoch;
 };
 // The client's last step: the travellers matched, by row, then pseudonym.
+// Against a verifiable setup the response's proofs are checked first
+// (InvalidArgument "proof: ..." when one does not hold or is missing).
 StatusOr<std::vector<PsiHit>> Finish(const Setup& setup, const ClientState& state,
                                      const Response& response);
 

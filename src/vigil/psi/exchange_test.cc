@@ -29,9 +29,9 @@ struct Exchange {
   std::vector<PsiHit> hits;
 };
 
-Exchange RunExchange(Mode mode, const std::vector<Traveller>& travellers) {
+Exchange RunExchange(Mode mode, const std::vector<Traveller>& travellers, bool verifiable = false) {
   Exchange x;
-  x.epoch = NewEpoch("un-consolidated", mode, "2026-12-01T00:00:00.000Z");
+  x.epoch = NewEpoch("un-consolidated", mode, "2026-12-01T00:00:00.000Z", verifiable);
   x.setup = MakeSetup(x.epoch, Listed());
   auto made = MakeRequest(x.setup, travellers);
   EXPECT_TRUE(made.ok()) << made.status();
@@ -182,6 +182,50 @@ TEST(PsiExchangeTest, ParsersNameTheFileAndField) {
                               "\",\"queries\":[{\"row\":1}]}",
                           "st.json")
                    .ok());
+}
+
+TEST(PsiExchangeTest, AVerifiableExchangeProvesItsKeyAndRefusesAnAnswerWithAnother) {
+  auto x = RunExchange(Mode::kTolerant, {{1, "HAQQANI, Siraj"}, {2, "John Smith"}}, true);
+  EXPECT_TRUE(x.setup.verifiable);
+  EXPECT_EQ(x.setup.public_key, PublicKey(x.epoch.key));
+  ASSERT_EQ(x.response.proofs.size(), 1u);
+  ASSERT_EQ(x.hits.size(), 2u);  // the UN record and the OFAC namesake
+  EXPECT_EQ(x.hits[0].row, 1);
+  // Through the files: the setup names its public key, the state keeps
+  // what was sent, the response carries its proof.
+  auto setup = ParseSetup(WriteSetup(x.setup), "setup.json");
+  auto state = ParseState(WriteState(x.state), "state.json");
+  auto response = ParseResponse(WriteResponse(x.response), "response.json");
+  ASSERT_TRUE(setup.ok() && state.ok() && response.ok());
+  EXPECT_NE(WriteSetup(x.setup).find("\"suite\":\"VOPRF(ristretto255, SHA-512)\""),
+            std::string::npos);
+  auto again = Finish(*setup, *state, *response);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(again->size(), 2u);
+  // A server answering this client with another key (to tell it apart
+  // from others) is caught, even with a proof made for that key.
+  Epoch other = x.epoch;
+  other.key = RandomKey();
+  auto tagged = Respond(other, x.request, 100000);
+  ASSERT_TRUE(tagged.ok());
+  auto caught = Finish(x.setup, x.state, *tagged);
+  EXPECT_EQ(caught.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(caught.status().message().find("proof: does not hold"), std::string::npos)
+      << caught.status();
+  // A response without its proof is refused too.
+  Response bare = x.response;
+  bare.proofs.clear();
+  EXPECT_NE(Finish(x.setup, x.state, bare).status().message().find("carries 0 proofs"),
+            std::string::npos);
+  // Base and verifiable modes give unrelated keys: a verifiable setup's
+  // entries do not match a base-mode request.
+  psi::Setup base = x.setup;
+  base.verifiable = false;
+  auto base_made = MakeRequest(base, {{1, "Siraj Haqqani"}});
+  ASSERT_TRUE(base_made.ok());
+  auto base_hits = Finish(base, base_made->second, *Respond(x.epoch, base_made->first, 100000));
+  ASSERT_TRUE(base_hits.ok()) << base_hits.status();
+  EXPECT_TRUE(base_hits->empty());
 }
 
 }  // namespace

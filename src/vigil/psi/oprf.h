@@ -1,5 +1,5 @@
-// The oblivious pseudorandom function of RFC 9497 (OPRF mode, suite
-// ristretto255-SHA512) on libsodium: the building block of private
+// The oblivious pseudorandom function of RFC 9497 (OPRF and VOPRF modes,
+// suite ristretto255-SHA512) on libsodium: the building block of private
 // watchlist matching (psi/exchange.h).
 //
 // A server holds a key k; a client learns F(k, x) for its own inputs x
@@ -13,10 +13,17 @@
 // Every element received from the other side is checked: 32 bytes, the
 // canonical encoding of a ristretto255 element, not the identity
 // (InvalidArgument otherwise). Secret scalars are the caller's to keep.
+//
+// In the verifiable mode (Variant::kVoprf) the server publishes its key's
+// public half and proves, for a whole batch of evaluations at once, that
+// it used that key (GenerateProof, VerifyProof: RFC 9497 section 2.2's
+// discrete-log equality proof), so that a client can tell that it is
+// answered with the same key as everyone else.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +40,11 @@ using Element = std::array<uint8_t, kElementBytes>;  // a serialized ristretto25
 using Scalar = std::array<uint8_t, kScalarBytes>;    // little-endian, reduced mod the group order
 using Output = std::array<uint8_t, kOutputBytes>;
 
+// RFC 9497's modes: base OPRF (0x00) and verifiable VOPRF (0x01). The mode
+// is part of every hash's domain tag, so that one input gives different
+// outputs in the two.
+enum class Variant : uint8_t { kOprf = 0, kVoprf = 1 };
+
 // RFC 9380 expand_message_xmd with SHA-512: length uniform bytes from msg
 // and the domain separation tag dst (length at most 255 * 64, dst at most
 // 255 bytes).
@@ -40,14 +52,17 @@ std::vector<uint8_t> ExpandMessageXmd(std::string_view msg, std::string_view dst
 
 // RFC 9497 section 4.1's HashToGroup (an element; InvalidArgument in the
 // negligible case of the identity) and HashToScalar with its default tag.
-StatusOr<Element> HashToGroup(std::string_view input);
-Scalar HashToScalar(std::string_view input);
+StatusOr<Element> HashToGroup(std::string_view input, Variant variant = Variant::kOprf);
+Scalar HashToScalar(std::string_view input, Variant variant = Variant::kOprf);
 
-// A key from a 32-byte seed and info (RFC 9497 DeriveKeyPair); the public
-// half is not needed in OPRF mode.
-StatusOr<Scalar> DeriveKey(std::string_view seed, std::string_view info);
+// A key from a 32-byte seed and info (RFC 9497 DeriveKeyPair's private
+// half).
+StatusOr<Scalar> DeriveKey(std::string_view seed, std::string_view info,
+                           Variant variant = Variant::kOprf);
 // A new random non-zero key.
 Scalar RandomKey();
+// The public half of a key: key * the group's generator.
+Element PublicKey(const Scalar& key);
 
 // InvalidArgument unless bytes are a canonical, non-identity element; what
 // names the value in the message ("request element 12").
@@ -60,8 +75,9 @@ struct Blinded {
   Element element;  // sent to the server
 };
 // Blind with a fresh random scalar, or with the one given (test vectors).
-StatusOr<Blinded> Blind(std::string_view input);
-StatusOr<Blinded> BlindWith(std::string_view input, const Scalar& blind);
+StatusOr<Blinded> Blind(std::string_view input, Variant variant = Variant::kOprf);
+StatusOr<Blinded> BlindWith(std::string_view input, const Scalar& blind,
+                            Variant variant = Variant::kOprf);
 
 // The server's step: key * blinded (blinded is checked).
 StatusOr<Element> BlindEvaluate(const Scalar& key, const Element& blinded);
@@ -80,7 +96,31 @@ StatusOr<std::vector<Scalar>> InvertAll(const std::vector<Scalar>& scalars);
 
 // F(key, input) computed by the key holder alone: equal to what Finalize
 // gives a client for the same input.
-StatusOr<Output> Evaluate(const Scalar& key, std::string_view input);
+StatusOr<Output> Evaluate(const Scalar& key, std::string_view input,
+                          Variant variant = Variant::kOprf);
+
+// VOPRF: the proof that evaluated[i] = key * blinded[i] for every i, with
+// the key whose public half is public_key (c || s, 64 bytes on the wire).
+struct Proof {
+  Scalar c{}, s{};
+};
+inline constexpr size_t kProofBytes = 2 * kScalarBytes;
+// The most elements one proof covers: RFC 9497 numbers a batch's elements
+// in two bytes.
+inline constexpr size_t kMaxProofBatch = 65536;
+// The server's proof for a batch (the two spans of one size, at least 1);
+// with a random nonce, or the one given (test vectors).
+StatusOr<Proof> GenerateProof(const Scalar& key, std::span<const Element> blinded,
+                              std::span<const Element> evaluated);
+StatusOr<Proof> GenerateProofWith(const Scalar& key, std::span<const Element> blinded,
+                                  std::span<const Element> evaluated, const Scalar& nonce);
+// The client's check: InvalidArgument "proof: ..." when the proof does not
+// hold for this public key and batch.
+Status VerifyProof(const Element& public_key, std::span<const Element> blinded,
+                   std::span<const Element> evaluated, const Proof& proof);
+std::string ProofBytes(const Proof& proof);
+// InvalidArgument unless bytes are two canonical scalars (c may not be zero).
+StatusOr<Proof> ParseProof(std::string_view bytes, std::string_view what);
 
 // A fixed-size value's bytes.
 template <size_t N>

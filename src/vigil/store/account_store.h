@@ -29,6 +29,7 @@ struct PsiEpochRecord {
   std::string secret;  // the OPRF key, raw bytes
   std::string created_at;
   std::optional<std::string> retired_at;  // when a newer setup replaced it
+  bool verifiable = false;                // RFC 9497 VOPRF mode: responses carry a proof
 };
 
 // One row of the audit log as appended: the store assigns seq and the
@@ -67,6 +68,8 @@ class AccountStore {
   // The live (not retired) epoch of a list and mode, if any.
   virtual StatusOr<std::optional<PsiEpochRecord>> LivePsiEpoch(const std::string& list,
                                                                const std::string& mode) = 0;
+  // Every live epoch, by list and mode.
+  virtual StatusOr<std::vector<PsiEpochRecord>> LivePsiEpochs() = 0;
 
   // Appends entries in order, in one transaction; returns the seq of each.
   virtual StatusOr<std::vector<int64_t>> AppendAudit(const std::vector<AuditEntry>& entries) = 0;

@@ -54,28 +54,34 @@ Status SqlStore::InsertPsiEpoch(const PsiEpochRecord& epoch) {
   retire.Bind(1, epoch.created_at).Bind(2, epoch.list).Bind(3, epoch.mode);
   if (auto s = retire.Run(); !s.ok()) return s;
   Statement insert(db,
-                   "INSERT INTO psi_epochs(id, list, mode, secret, created_at) VALUES "
-                   "(?, ?, ?, ?, ?)");
+                   "INSERT INTO psi_epochs(id, list, mode, secret, created_at, verifiable) "
+                   "VALUES (?, ?, ?, ?, ?, ?)");
   insert.Bind(1, epoch.id).Bind(2, epoch.list).Bind(3, epoch.mode);
   insert.BindBlob(4, epoch.secret).Bind(5, epoch.created_at);
+  insert.Bind(6, int64_t{epoch.verifiable ? 1 : 0});
   if (auto s = insert.Run(); !s.ok()) return s;
   return tx.Commit();
 }
 
 namespace {
 
-// The epoch a query on psi_epochs (its columns in order) finds, if any.
+// The row a query on psi_epochs (kPsiEpochColumns in order) stands on.
+PsiEpochRecord PsiEpochAt(Statement& st) {
+  PsiEpochRecord e{st.Text(0), st.Text(1), st.Text(2), st.Blob(3), st.Text(4), std::nullopt};
+  if (!st.IsNull(5)) e.retired_at = st.Text(5);
+  e.verifiable = st.Int(6) != 0;
+  return e;
+}
+
+// The epoch a query on psi_epochs finds, if any.
 StatusOr<std::optional<PsiEpochRecord>> PsiEpochFrom(Statement& st) {
-  if (st.Step()) {
-    PsiEpochRecord e{st.Text(0), st.Text(1), st.Text(2), st.Blob(3), st.Text(4), std::nullopt};
-    if (!st.IsNull(5)) e.retired_at = st.Text(5);
-    return e;
-  }
+  if (st.Step()) return PsiEpochAt(st);
   if (!st.status().ok()) return st.status();
   return std::nullopt;
 }
 
-constexpr char kPsiEpochColumns[] = "id, list, mode, secret, created_at, retired_at";
+constexpr char kPsiEpochColumns[] =
+    "id, list, mode, secret, created_at, retired_at, verifiable";
 
 }  // namespace
 
@@ -94,6 +100,17 @@ StatusOr<std::optional<PsiEpochRecord>> SqlStore::LivePsiEpoch(const std::string
                                kPsiEpochColumns));
   st.Bind(1, list).Bind(2, mode);
   return PsiEpochFrom(st);
+}
+
+StatusOr<std::vector<PsiEpochRecord>> SqlStore::LivePsiEpochs() {
+  VIGIL_SQL_CONNECTION(db);
+  Statement st(db, fmt::format("SELECT {} FROM psi_epochs WHERE retired_at IS NULL ORDER BY "
+                               "list, mode, created_at DESC",
+                               kPsiEpochColumns));
+  std::vector<PsiEpochRecord> epochs;
+  while (st.Step()) epochs.push_back(PsiEpochAt(st));
+  if (!st.status().ok()) return st.status();
+  return epochs;
 }
 
 StatusOr<std::optional<TokenRecord>> SqlStore::FindToken(const std::string& public_id) {

@@ -116,6 +116,7 @@ class SqlStore : public Store {
   StatusOr<std::optional<PsiEpochRecord>> FindPsiEpoch(const std::string& id) override;
   StatusOr<std::optional<PsiEpochRecord>> LivePsiEpoch(const std::string& list,
                                                        const std::string& mode) override;
+  StatusOr<std::vector<PsiEpochRecord>> LivePsiEpochs() override;
   StatusOr<std::vector<int64_t>> AppendAudit(const std::vector<AuditEntry>& entries) override;
   StatusOr<std::string> AuditHead() override;
   Status ReadAudit(const std::string& from, const std::string& to,
