@@ -42,8 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       epoch.verifiable = true;
       auto proved = Respond(epoch, *request, 64);
       vigil::fuzz::Check(proved.ok() && proved->proofs.size() == 1 &&
-                             VerifyProof(PublicKey(epoch.key), request->elements,
-                                         proved->elements, proved->proofs[0])
+                             VerifyProof(PublicKey(epoch.key), request->elements, proved->elements,
+                                         proved->proofs[0])
                                  .ok(),
                          "a verifiable response's proof does not hold");
     }

@@ -31,6 +31,12 @@ constexpr size_t kEntryBytes = kTagBytes + kSealedBytes;
 // A tolerant skeleton key needs this many consonants in all: shorter ones
 // ("Ali Khan": l, kn) are shared by too many people to mean anything.
 constexpr size_t kMinSkeletonConsonants = 6;
+// ... or this many when one of its parts is distinctive (not a common name).
+constexpr size_t kMinDistinctiveSkeletonConsonants = 4;
+// A name of one distinctive part gives a skeleton key from this many.
+constexpr size_t kMinSinglePartConsonants = 5;
+// A pair key needs this many: two short parts say little.
+constexpr size_t kMinPairConsonants = 5;
 
 // body(i) for every i < n, on every core.
 template <typename Body>
@@ -229,10 +235,39 @@ size_t Bucket(size_t count) {
 
 std::vector<std::string> FamiliesOf(Mode mode) {
   if (mode == Mode::kExact) return {"exact"};
-  return {"exact", "parts", "skeleton"};
+  return {"exact", "parts", "skeleton", "loose", "pairs", "partial"};
 }
 
-int ThresholdOf(Mode) { return 1; }
+int WeightOf(std::string_view family) { return family == "partial" ? 1 : 2; }
+
+int ThresholdOf(Mode) { return 2; }
+
+namespace {
+
+// Every two parts of a name, as consonant skeletons in either order, so
+// that a name with a part more or less ("Shahata Thirwat", "Salah Shihata
+// Thirwat") still meets: "pairs" when both parts are distinctive (not a
+// common name such as Mohammed or Ali, not an initial), "partial" (half
+// the weight: two must agree) when one is common; none with a word that
+// would be noise or a legal form in an organisation's name ("and",
+// "group"), or with too few consonants between them.
+void PairKeys(const std::vector<const match::NamePart*>& parts,
+              const std::set<std::string>& function_words, std::vector<FamilyKey>& keys) {
+  for (size_t i = 0; i < parts.size(); ++i)
+    for (size_t j = i + 1; j < parts.size(); ++j) {
+      const match::NamePart& a = *parts[i];
+      const match::NamePart& b = *parts[j];
+      if (a.skeleton == b.skeleton || a.skeleton.size() + b.skeleton.size() < kMinPairConsonants ||
+          function_words.count(a.folded) || function_words.count(b.folded))
+        continue;
+      if (a.weight >= 1.0 && b.weight >= 1.0)
+        keys.push_back({"pairs", Join({a.skeleton, b.skeleton})});
+      else if (a.weight + b.weight >= 1.45)
+        keys.push_back({"partial", Join({a.skeleton, b.skeleton})});
+    }
+}
+
+}  // namespace
 
 std::vector<FamilyKey> KeysOf(std::string_view name, Mode mode) {
   std::vector<FamilyKey> keys;
@@ -247,20 +282,51 @@ std::vector<FamilyKey> KeysOf(std::string_view name, Mode mode) {
   for (const auto& alternative : match::SplitAlternatives(name)) {
     match::AnalyzedName analyzed = match::AnalyzeName(alternative, match::NameKind::kAny);
     std::vector<std::string> folded, skeletons;
+    std::vector<const match::NamePart*> kept;
     size_t consonants = 0;
     for (const auto& part : analyzed.parts) {
       if (part.role == match::PartRole::kNoise || part.role == match::PartRole::kLegalForm ||
           part.folded.empty())
         continue;
       folded.push_back(part.folded);
+      kept.push_back(&part);
       if (!part.skeleton.empty()) {
         skeletons.push_back(part.skeleton);
         consonants += part.skeleton.size();
       }
     }
     if (std::string parts = Join(folded); !parts.empty()) keys.push_back({"parts", parts});
-    if (skeletons.size() >= 2 && consonants >= kMinSkeletonConsonants)
+    bool distinctive = false;
+    for (const auto* p : kept) distinctive |= p->weight >= 1.0;
+    if (skeletons.size() >= 2 &&
+        consonants >= (distinctive ? kMinDistinctiveSkeletonConsonants : kMinSkeletonConsonants))
       keys.push_back({"skeleton", Join(skeletons)});
+    // The same without h, which spellings drop or add (Mahfouz, Mafouz).
+    {
+      std::vector<std::string> loose;
+      size_t loose_consonants = 0, shortest = SIZE_MAX;
+      for (const auto& sk : skeletons) {
+        std::string l;
+        for (char c : sk)
+          if (c != 'h') l += c;
+        loose.push_back(l);
+        loose_consonants += l.size();
+        shortest = std::min(shortest, l.size());
+      }
+      if (loose.size() >= 2 && shortest >= 2 && loose_consonants >= kMinSkeletonConsonants)
+        keys.push_back({"loose", Join(loose)});
+    }
+    // One distinctive part ("Hidayatullah", "هدايت الله"): its skeleton.
+    if (kept.size() == 1 && kept[0]->weight >= 1.0 &&
+        kept[0]->skeleton.size() >= kMinSinglePartConsonants)
+      keys.push_back({"skeleton", kept[0]->skeleton});
+    // Words that would be noise or a legal form in an organisation's name
+    // ("and", "group") pair with nothing.
+    std::set<std::string> function_words;
+    for (const auto& part : match::AnalyzeName(alternative, match::NameKind::kOrganization).parts)
+      if (part.role == match::PartRole::kNoise || part.role == match::PartRole::kLegalForm)
+        function_words.insert(part.folded);
+    PairKeys(kept, function_words, keys);
   }
   std::vector<FamilyKey> distinct;
   for (auto& k : keys)
@@ -500,19 +566,23 @@ StatusOr<std::vector<PsiHit>> Finish(const Setup& setup, const ClientState& stat
       opened[q].push_back(HexOf(pseudonym));
     }
   });
-  // (row, pseudonym) -> families matched
-  std::map<std::pair<int64_t, std::string>, std::set<std::string>> matched;
+  // (row, pseudonym) -> the keys that reached it, by family
+  std::map<std::pair<int64_t, std::string>, std::map<std::string, std::set<std::string>>> matched;
   std::map<int64_t, std::string> names;
   for (size_t q = 0; q < state.queries.size(); ++q) {
     if (!failed[q].ok()) return failed[q];
     for (const auto& pseudonym : opened[q]) {
-      matched[{state.queries[q].row, pseudonym}].insert(state.queries[q].family);
+      matched[{state.queries[q].row, pseudonym}][state.queries[q].family].insert(
+          state.queries[q].key);
       names[state.queries[q].row] = state.queries[q].name;
     }
   }
   std::vector<PsiHit> hits;
   for (const auto& [key, families] : matched) {
-    if (static_cast<int>(families.size()) < setup.threshold) continue;
+    int evidence = 0;
+    for (const auto& [family, keys] : families)
+      evidence += WeightOf(family) * static_cast<int>(keys.size());
+    if (evidence < setup.threshold) continue;
     PsiHit hit{key.first, names[key.first], key.second, {}, setup.epoch};
     for (const auto& f : setup.families)
       if (families.count(f)) hit.families.push_back(f);
@@ -589,9 +659,9 @@ StatusOr<Setup> ParseSetup(std::string_view text, std::string_view path) {
                                   ModeName(setup.mode)));
   auto threshold = doc->find("threshold");
   if (threshold == doc->end() || !threshold->is_number_integer() || threshold->get<int64_t>() < 1 ||
-      threshold->get<int64_t>() > static_cast<int64_t>(setup.families.size()))
+      threshold->get<int64_t>() > 2 * static_cast<int64_t>(setup.families.size()))
     return FieldError(path, "threshold",
-                      fmt::format("an integer from 1 to {}", setup.families.size()));
+                      fmt::format("an integer from 1 to {}", 2 * setup.families.size()));
   setup.threshold = static_cast<int>(threshold->get<int64_t>());
   auto verifiable = doc->find("verifiable");
   if (verifiable != doc->end() && !verifiable->is_boolean())

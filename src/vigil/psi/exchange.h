@@ -16,8 +16,8 @@
 // scripts. The setup holds, for every key of every listed name, a tag and a
 // sealed label derived from F(k, key), which only a client that evaluated
 // the same key can compute: the label opens to a per-epoch pseudonym of the
-// listed record. The client reports a record when at least `threshold`
-// families of one traveller's keys reached it.
+// listed record. The client reports a record when the keys of one
+// traveller that reached it weigh at least `threshold` (WeightOf).
 //
 // Setups, requests and responses are JSON files (Write*/Parse*), with every
 // binary value in URL-safe base64; the parsers check every field and name
@@ -60,8 +60,11 @@ struct FamilyKey {
   bool operator==(const FamilyKey&) const = default;
 };
 std::vector<FamilyKey> KeysOf(std::string_view name, Mode mode);
-// The families a mode derives, in order, and how many must agree.
+// The families a mode derives, in order; what a matched key of a family
+// weighs (2, or 1 for "partial": a pair with a common name in it), and the
+// evidence a record needs, summed over the distinct keys that reached it.
 std::vector<std::string> FamiliesOf(Mode mode);
+int WeightOf(std::string_view family);
 int ThresholdOf(Mode mode);
 
 // The list holder's secret for one epoch (kept in its store).

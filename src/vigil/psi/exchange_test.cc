@@ -81,7 +81,7 @@ TEST(PsiExchangeTest, TolerantModeMeetsOtherSpellingsOrdersAndScripts) {
   EXPECT_FALSE(by_row.count(5));  // a part left out is another key
   for (const auto& h : x.hits)
     if (h.row == 1) {
-      EXPECT_EQ(h.families, (std::vector<std::string>{"parts", "skeleton"}));
+      EXPECT_EQ(h.families, (std::vector<std::string>{"parts", "skeleton", "pairs"}));
     }
 }
 
@@ -226,6 +226,44 @@ TEST(PsiExchangeTest, AVerifiableExchangeProvesItsKeyAndRefusesAnAnswerWithAnoth
   auto base_hits = Finish(base, base_made->second, *Respond(x.epoch, base_made->first, 100000));
   ASSERT_TRUE(base_hits.ok()) << base_hits.status();
   EXPECT_TRUE(base_hits->empty());
+}
+
+// The keys of one name in tolerant mode, as "family:key".
+std::set<std::string> Keys(std::string_view name) {
+  std::set<std::string> out;
+  for (const auto& k : KeysOf(name, Mode::kTolerant)) out.insert(k.family + ":" + k.key);
+  return out;
+}
+
+bool Share(std::string_view a, std::string_view b, std::string_view family) {
+  for (const auto& k : Keys(a))
+    if (k.rfind(std::string(family) + ":", 0) == 0 && Keys(b).count(k)) return true;
+  return false;
+}
+
+TEST(PsiExchangeTest, PairsMeetANameWithAPartMoreAndCommonNamesNeedTwo) {
+  // A part more or less: a pair of distinctive parts is enough.
+  EXPECT_TRUE(Share("Shahata Thirwat", "Salah Shihata Thirwat", "pairs"));
+  // One distinctive part (a compound, or in Arabic script): its skeleton.
+  EXPECT_TRUE(Share("Hidayatullah", "هدايت الله", "skeleton"));
+  // Words of an organisation's form pair with nothing.
+  for (const auto& k : Keys("Ferry Group and Sons"))
+    if (k.rfind("pairs:", 0) == 0 || k.rfind("partial:", 0) == 0) {
+      EXPECT_EQ(k.find("krp"), std::string::npos) << k;
+    }
+  // A pair with a common name weighs half: one is not a match, two are.
+  std::vector<ListedName> listed = {{"un-iqi-001", "Umar Mahmud Rahim al-Kubaysi"}};
+  Epoch epoch = NewEpoch("un-consolidated", Mode::kTolerant, "2026-12-02T00:00:00.000Z");
+  psi::Setup setup = MakeSetup(epoch, listed);
+  auto made = MakeRequest(setup, {{1, "Umar al-Kubaysi"}, {2, "Mahmud Umar al-Kubaysi"}});
+  ASSERT_TRUE(made.ok());
+  auto hits = Finish(setup, made->second, *Respond(epoch, made->first, 1000));
+  ASSERT_TRUE(hits.ok()) << hits.status();
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ(hits->front().row, 2);
+  EXPECT_EQ(hits->front().families, std::vector<std::string>{"partial"});
+  EXPECT_EQ(WeightOf("partial") * 2, ThresholdOf(Mode::kTolerant));
+  EXPECT_EQ(WeightOf("pairs"), ThresholdOf(Mode::kTolerant));
 }
 
 }  // namespace
