@@ -225,6 +225,8 @@ class ScratchDir {
     std::error_code ignored;
     if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
   }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
   const std::string& path() const { return path_; }
 
  private:
@@ -253,17 +255,18 @@ int RunPsiServe(const PsiArgs& args, const CLI::Option* mode_option, const Conte
     mode = *parsed;
   }
   std::string db = context.db, list = args.list;
-  ScratchDir scratch;
+  std::optional<ScratchDir> scratch;
   std::error_code ec;
   if (std::filesystem::exists(args.list, ec)) {
     // A list file: into the store named, else into a scratch one.
-    const bool db_given = context.command->get_option("--db")->count() > 0 ||
-                          (std::getenv("VIGIL_DB") && *std::getenv("VIGIL_DB"));
+    const char* env_db = std::getenv("VIGIL_DB");
+    const bool db_given = context.command->get_option("--db")->count() > 0 || (env_db && *env_db);
     if (!db_given) {
-      if (scratch.path().empty())
+      scratch.emplace();
+      if (scratch->path().empty())
         return Fail(absl::UnavailableError("list: no scratch folder could be made for the list"),
                     context);
-      db = scratch.path() + "/psi.db";
+      db = scratch->path() + "/psi.db";
     }
     auto dataset = LoadListFile(args.list, db);
     if (!dataset.ok()) return Fail(dataset.status(), context);
