@@ -27,7 +27,9 @@ namespace vigil::cli {
 namespace {
 
 struct PsiArgs {
-  std::string list, mode = "exact", out;
+  // tolerant by default: other spellings and scripts are what a list
+  // holder's partner needs found; exact is the cheaper, stricter choice.
+  std::string list, mode = "tolerant", out;
   std::string input, name_column = "name", setup, state, request, response, output;
   size_t cap = 100000;
   std::string peer, token;
@@ -274,6 +276,10 @@ int RunPsiServe(const PsiArgs& args, const CLI::Option* mode_option, const Conte
   }
   auto engine = Engine::Open(db, store::AccessMode::kShared);
   if (!engine.ok()) return Fail(engine.status(), context);
+  // A stored epoch has its own mode; a new or live one is tolerant unless
+  // --mode says otherwise.
+  const bool epoch_id = !args.epoch.empty() && args.epoch != "new";
+  if (!mode && !epoch_id) mode = psi::Mode::kTolerant;
   auto offer = (*engine)->PsiServeEpoch(list, mode, args.epoch, args.verifiable, "cli");
   if (!offer.ok()) return Fail(offer.status(), context);
   HttpRun run;
@@ -299,8 +305,8 @@ void AddPsiCommands(CLI::App& app, Context& context, std::vector<Command>& comma
   auto* setup = psi->add_subcommand(
       "export-setup", "list holder: start a new epoch for a loaded list and write its setup");
   setup->add_option("--list", args->list, "the dataset to offer (vigil lists)")->required();
-  setup->add_option("--mode", args->mode, "exact | tolerant (other spellings and scripts)")
-      ->default_str("exact");
+  setup->add_option("--mode", args->mode, "tolerant (other spellings and scripts) | exact")
+      ->default_str("tolerant");
   setup->add_option("--out", args->out, "the setup file to give the querier")->required();
   setup->add_flag("--verifiable", args->verifiable,
                   "RFC 9497 VOPRF: every response proves that it was made with the setup's key");
@@ -436,7 +442,8 @@ void AddPsiCommands(CLI::App& app, Context& context, std::vector<Command>& comma
                    "a loaded dataset (vigil lists), or a list FILE, loaded first (into --db "
                    "when given, else into a scratch store removed at exit)")
       ->required();
-  auto* serve_mode = serve->add_option("--mode", args->mode, "exact | tolerant (default: exact)");
+  auto* serve_mode =
+      serve->add_option("--mode", args->mode, "tolerant | exact (default: tolerant)");
   serve->add_option("--epoch", args->epoch,
                     "the epoch to serve: an epoch id, or 'new' for a new one (default: the "
                     "list's live epoch, or a new one when none is)");

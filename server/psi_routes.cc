@@ -28,10 +28,11 @@ constexpr size_t kPsiRequestCap = 100000;
 
 void Api::AddPsiRoutes() {
   const std::optional<psi::Offer> only = options_.psi_only;
-  // The mode a request asks (?mode=), the served one by default.
+  // The mode a request asks (?mode=): the served one by default, else
+  // tolerant (as `vigil psi export-setup`).
   auto mode_of = [only](Request& request) {
     auto text = request.Query("mode");
-    if (!text) return StatusOr<psi::Mode>(only ? only->mode : psi::Mode::kExact);
+    if (!text) return StatusOr<psi::Mode>(only ? only->mode : psi::Mode::kTolerant);
     return psi::ParseMode(*text);
   };
   // NotFound for a list or mode this server does not offer.

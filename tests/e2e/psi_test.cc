@@ -90,10 +90,10 @@ TEST_F(PsiTest, TolerantExchangeFindsSpellingsAndScriptsAndLeaksNoOtherName) {
 }
 
 TEST_F(PsiTest, ARotatedEpochATamperedElementAndAnOversizedRequestAreRefused) {
-  ASSERT_EQ(
-      Vigil({"psi", "export-setup", "--list", "un-consolidated", "--out", Path("old-setup.json")})
-          .exit_code,
-      0);
+  ASSERT_EQ(Vigil({"psi", "export-setup", "--list", "un-consolidated", "--mode", "exact", "--out",
+                   Path("old-setup.json")})
+                .exit_code,
+            0);
   Write("one.csv", "name\nSirajuddin Jallaloudine Haqqani\nSerajuddin Haqqany\n");
   auto exact = Exchange("old-setup.json", "one.csv", "e");
   ASSERT_EQ(exact.exit_code, 0) << exact.err;
@@ -128,10 +128,10 @@ TEST_F(PsiTest, ARotatedEpochATamperedElementAndAnOversizedRequestAreRefused) {
       << tampered.err;
 
   // A new setup retires the old epoch: its requests are refused.
-  ASSERT_EQ(
-      Vigil({"psi", "export-setup", "--list", "un-consolidated", "--out", Path("new-setup.json")})
-          .exit_code,
-      0);
+  ASSERT_EQ(Vigil({"psi", "export-setup", "--list", "un-consolidated", "--mode", "exact", "--out",
+                   Path("new-setup.json")})
+                .exit_code,
+            0);
   auto old =
       Vigil({"psi", "respond", "--request", Path("e-req.json"), "--out", Path("old-resp.json")});
   EXPECT_EQ(old.exit_code, 1);
@@ -254,8 +254,9 @@ TEST_F(PsiTest, PsiServeOffersOneListFromAFileOrAStoreAndQueryFindsItUnasked) {
   std::string token = desk.out.substr(0, desk.out.find('\n'));
   std::string epoch;
   {
-    ServerProcess server({"--db", db(), "--list", "un-consolidated", "--epoch", "new"},
-                         {"psi", "serve"});
+    ServerProcess server(
+        {"--db", db(), "--list", "un-consolidated", "--mode", "exact", "--epoch", "new"},
+        {"psi", "serve"});
     ASSERT_TRUE(server.Start()) << server.log();
     EXPECT_EQ(server.Get("/v1/psi/setups").status, 401);
     auto offers = server.Get("/v1/psi/setups", token);
@@ -277,7 +278,8 @@ TEST_F(PsiTest, PsiServeOffersOneListFromAFileOrAStoreAndQueryFindsItUnasked) {
     EXPECT_NE(again.log().find("epoch " + epoch), std::string::npos) << again.log();
     EXPECT_EQ(again.Stop(), 0);
   }
-  ASSERT_EQ(Vigil({"psi", "export-setup", "--list", "un-consolidated", "--out", Path("newer.json")})
+  ASSERT_EQ(Vigil({"psi", "export-setup", "--list", "un-consolidated", "--mode", "exact", "--out",
+                   Path("newer.json")})
                 .exit_code,
             0);
   auto retired = Vigil(
