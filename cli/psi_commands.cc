@@ -273,6 +273,9 @@ int RunPsiServe(const PsiArgs& args, const CLI::Option* mode_option, const Conte
     auto dataset = LoadListFile(args.list, db);
     if (!dataset.ok()) return Fail(dataset.status(), context);
     list = *dataset;
+  } else if (args.list.find('/') != std::string::npos) {
+    // Dataset names have no slash: a path that is not there.
+    return Fail(absl::NotFoundError(fmt::format("list: no such file: {}", args.list)), context);
   }
   auto engine = Engine::Open(db, store::AccessMode::kShared);
   if (!engine.ok()) return Fail(engine.status(), context);

@@ -289,6 +289,10 @@ TEST_F(PsiTest, PsiServeOffersOneListFromAFileOrAStoreAndQueryFindsItUnasked) {
   auto unknown = Vigil({"psi", "serve", "--list", "un-consolidated", "--epoch",
                         "00000000000000000000000000000000", "--listen", "127.0.0.1:0"});
   EXPECT_EQ(unknown.exit_code, 3) << unknown.err;
+  auto no_file =
+      Vigil({"psi", "serve", "--list", dir() + "/no-such-list.xml", "--listen", "127.0.0.1:0"});
+  EXPECT_EQ(no_file.exit_code, 3);
+  EXPECT_NE(no_file.err.find("--list: no such file: "), std::string::npos) << no_file.err;
 }
 
 }  // namespace
