@@ -30,6 +30,7 @@
 #include <map>
 #include <set>
 
+#include "stored_lists.h"
 #include "vigil/engine/engine.h"
 #include "vigil/engine/screening.h"
 #include "vigil/psi/exchange.h"
@@ -42,7 +43,7 @@ using vigil::Json;
 namespace match = vigil::match;
 namespace psi = vigil::psi;
 
-bool IsLatin(const std::string& script) { return script == "Latn" || script == "Zyyy"; }
+using vigil::bench::IsLatin;
 
 struct Query {
   uint32_t name = 0;    // the held-out name
@@ -71,14 +72,6 @@ std::map<int64_t, std::vector<psi::PsiHit>> Exchange(const psi::Epoch& epoch,
   return by_row;
 }
 
-std::vector<std::string> ReadLines(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) lines.push_back(line);
-  return lines;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -90,47 +83,28 @@ int main(int argc, char** argv) {
   app.add_option("--out", out_path, "one JSON line per held-out query (tolerant mode)");
   CLI11_PARSE(app, argc, argv);
 
-  auto store = vigil::store::OpenStore(db_path, vigil::store::AccessMode::kReadOnly);
-  if (!store.ok()) {
-    std::cerr << store.status().message() << "\n";
-    return 2;
-  }
-  auto records = (*store)->ReadScreeningRecords();
-  auto versions = (*store)->ReadListVersions();
-  if (!records.ok() || !versions.ok()) {
-    std::cerr << "cannot read records\n";
-    return 2;
-  }
-  std::erase_if(*records, [&](const auto& r) { return r.dataset != dataset; });
-  std::erase_if(*versions, [&](const auto& v) { return v.dataset != dataset; });
-  if (records->empty()) {
+  auto stored = vigil::bench::ReadStoredLists(db_path, {dataset});
+  if (!stored) return 2;
+  if (stored->records.empty()) {
     std::cerr << "--dataset: '" << dataset << "' designates nothing in " << db_path << "\n";
     return 2;
   }
-  auto service = vigil::ScreeningService::FromRecords(vigil::ToRecordInputs(std::move(*records)),
-                                                      vigil::ToListVersions(std::move(*versions)));
+  auto service =
+      vigil::ScreeningService::FromRecords(vigil::ToRecordInputs(std::move(stored->records)),
+                                           vigil::ToListVersions(std::move(stored->versions)));
   const auto& list = service->list();
 
   // The held-out queries, as bench/screen_eval.cc's heldout mode picks them.
   std::vector<Query> queries;
   int rounds = 0;
-  for (uint32_t r = 0; r < list.records().size(); ++r) {
-    const auto& record = list.records()[r];
-    std::vector<uint32_t> strong;
-    for (uint32_t i = 0; i < record.name_count; ++i)
-      if (list.names()[record.first_name + i].type != match::ListedNameType::kWeakAlias)
-        strong.push_back(record.first_name + i);
-    if (strong.size() < 2) continue;
-    int round = 0;
-    for (uint32_t id : strong) {
-      std::string key = vigil::NameKey(list.names()[id].analysis.original);
-      bool twin = false;
-      for (uint32_t other : strong)
-        twin |= other != id && vigil::NameKey(list.names()[other].analysis.original) == key;
-      if (twin || key.empty()) continue;
-      queries.push_back({id, r, round++, IsLatin(list.names()[id].analysis.script), false, {}});
-    }
-    rounds = std::max(rounds, round);
+  for (const auto& held : vigil::bench::HeldOutNames(list)) {
+    queries.push_back({held.name,
+                       held.record,
+                       held.round,
+                       IsLatin(list.names()[held.name].analysis.script),
+                       false,
+                       {}});
+    rounds = std::max(rounds, held.round + 1);
   }
 
   // Screening: the record among the hits at the default threshold, the
@@ -148,7 +122,7 @@ int main(int argc, char** argv) {
   });
 
   std::vector<std::string> unlisted;
-  if (!unlisted_path.empty()) unlisted = ReadLines(unlisted_path);
+  if (!unlisted_path.empty()) unlisted = vigil::bench::ReadLines(unlisted_path);
   size_t unlisted_screened = 0;
   for (const auto& name : unlisted) {
     match::ScreenQuery sq;

@@ -26,6 +26,7 @@
 #include <random>
 #include <set>
 
+#include "stored_lists.h"
 #include "vigil/engine/engine.h"
 #include "vigil/engine/screening.h"
 #include "vigil/store/store.h"
@@ -45,16 +46,8 @@ long RssKilobytes() {
   return 0;
 }
 
-std::vector<std::string> ReadLines(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> lines;
-  std::string line;
-  while (std::getline(in, line))
-    if (!line.empty()) lines.push_back(line);
-  return lines;
-}
-
-bool IsLatin(const std::string& script) { return script == "Latn" || script == "Zyyy"; }
+using vigil::bench::IsLatin;
+using vigil::bench::ReadLines;
 
 struct HeldOut {
   std::string query, expected, script, kind, dataset, name_type;
@@ -100,28 +93,12 @@ int main(int argc, char** argv) {
   app.add_flag("!--no-kind", use_kind, "heldout: do not tell the screener person/organization");
   CLI11_PARSE(app, argc, argv);
 
-  auto store = vigil::store::OpenStore(db_path, vigil::store::AccessMode::kReadOnly);
-  if (!store.ok()) {
-    std::cerr << store.status().message() << "\n";
-    return 2;
-  }
-  auto records = (*store)->ReadScreeningRecords();
-  auto versions = (*store)->ReadListVersions();
-  if (!records.ok() || !versions.ok()) {
-    std::cerr << "cannot read records\n";
-    return 2;
-  }
-  if (!datasets.empty()) {
-    std::erase_if(*records, [&](const vigil::store::ScreeningRecord& r) {
-      return std::find(datasets.begin(), datasets.end(), r.dataset) == datasets.end();
-    });
-    std::erase_if(*versions, [&](const vigil::store::ListVersionRecord& v) {
-      return std::find(datasets.begin(), datasets.end(), v.dataset) == datasets.end();
-    });
-  }
+  auto stored = vigil::bench::ReadStoredLists(db_path, datasets);
+  if (!stored) return 2;
   long rss_before = RssKilobytes();
-  auto service = vigil::ScreeningService::FromRecords(vigil::ToRecordInputs(std::move(*records)),
-                                                     vigil::ToListVersions(std::move(*versions)));
+  auto service =
+      vigil::ScreeningService::FromRecords(vigil::ToRecordInputs(std::move(stored->records)),
+                                           vigil::ToListVersions(std::move(stored->versions)));
   long rss_after = RssKilobytes();
   const auto& stats = service->stats();
   const auto& list = service->list();
@@ -140,34 +117,23 @@ int main(int argc, char** argv) {
 
   if (mode == "heldout") {
     std::vector<HeldOut> queries;
-    for (uint32_t r = 0; r < list.records().size(); ++r) {
-      const auto& record = list.records()[r];
-      std::vector<uint32_t> strong;
-      for (uint32_t i = 0; i < record.name_count; ++i)
-        if (list.names()[record.first_name + i].type != match::ListedNameType::kWeakAlias)
-          strong.push_back(record.first_name + i);
-      if (strong.size() < 2) continue;
-      for (uint32_t id : strong) {
-        const auto& name = list.names()[id];
-        // Leave out names that another strong name of the record spells the
-        // same way (folded): those are not held out.
-        std::string key = vigil::NameKey(name.analysis.original);
-        bool twin = false;
-        for (uint32_t other : strong)
-          twin |= other != id && vigil::NameKey(list.names()[other].analysis.original) == key;
-        if (twin || key.empty()) continue;
-        bool variant = !IsLatin(name.analysis.script);
-        auto words = Words(name.analysis.original);
-        for (uint32_t other : strong) {
-          if (other == id) continue;
-          const auto& o = list.names()[other].analysis;
-          if (!IsLatin(o.script)) continue;
-          for (const auto& w : Words(o.original)) variant |= words.count(w) > 0;
-        }
-        queries.push_back({name.analysis.original, record.key, name.analysis.script,
-                           record.entity_kind, record.dataset,
-                           match::ListedNameTypeName(name.type), id, variant});
+    for (const auto& held : vigil::bench::HeldOutNames(list)) {
+      const auto& record = list.records()[held.record];
+      const auto& name = list.names()[held.name];
+      // A variant: in another script, or sharing a word with another strong
+      // Latin name of the record.
+      bool variant = !IsLatin(name.analysis.script);
+      auto words = Words(name.analysis.original);
+      for (uint32_t i = 0; i < record.name_count; ++i) {
+        const auto& other = list.names()[record.first_name + i];
+        if (record.first_name + i == held.name || other.type == match::ListedNameType::kWeakAlias ||
+            !IsLatin(other.analysis.script))
+          continue;
+        for (const auto& w : Words(other.analysis.original)) variant |= words.count(w) > 0;
       }
+      queries.push_back({name.analysis.original, record.key, name.analysis.script,
+                         record.entity_kind, record.dataset, match::ListedNameTypeName(name.type),
+                         held.name, variant});
     }
     size_t total = queries.size();
     if (sample && queries.size() > sample) {

@@ -130,11 +130,9 @@ StatusOr<psi::Offer> ChooseOffer(const Peer& peer, const std::string& token,
   if (offers->size() == 1) return offers->front();
   std::string offered = all.empty() ? "none" : fmt::format("{}", fmt::join(all, ", "));
   if (offers->empty()) {
-    Status status =
-        absl::NotFoundError(fmt::format("list: the peer offers no {}setup{} (offered: {})",
-                                        mode ? std::string(psi::ModeName(*mode)) + " " : "",
-                                        list.empty() ? "" : " of '" + list + "'", offered));
-    return status;
+    return absl::NotFoundError(fmt::format("list: the peer offers no {}setup{} (offered: {})",
+                                           mode ? std::string(psi::ModeName(*mode)) + " " : "",
+                                           list.empty() ? "" : " of '" + list + "'", offered));
   }
   return absl::InvalidArgumentError(fmt::format(
       "list: the peer offers several setups ({}); choose one with --list and --mode", offered));

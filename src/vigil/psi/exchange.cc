@@ -321,12 +321,15 @@ std::vector<FamilyKey> KeysOf(std::string_view name, Mode mode) {
         kept[0]->skeleton.size() >= kMinSinglePartConsonants)
       keys.push_back({"skeleton", kept[0]->skeleton});
     // Words that would be noise or a legal form in an organisation's name
-    // ("and", "group") pair with nothing.
-    std::set<std::string> function_words;
-    for (const auto& part : match::AnalyzeName(alternative, match::NameKind::kOrganization).parts)
-      if (part.role == match::PartRole::kNoise || part.role == match::PartRole::kLegalForm)
-        function_words.insert(part.folded);
-    PairKeys(kept, function_words, keys);
+    // ("and", "group") pair with nothing. Only a name of two parts or more
+    // has pairs, so only such a name is read again as an organisation's.
+    if (kept.size() >= 2) {
+      std::set<std::string> function_words;
+      for (const auto& part : match::AnalyzeName(alternative, match::NameKind::kOrganization).parts)
+        if (part.role == match::PartRole::kNoise || part.role == match::PartRole::kLegalForm)
+          function_words.insert(part.folded);
+      PairKeys(kept, function_words, keys);
+    }
   }
   std::vector<FamilyKey> distinct;
   for (auto& k : keys)
