@@ -2,6 +2,7 @@
 #include "vigil/match/name_scorer.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <numeric>
@@ -234,35 +235,152 @@ bool SkeletonsMeet(std::string_view x, std::string_view y, int arabic_side) {
 
 }  // namespace
 
-std::vector<std::string> ArabicStyleSpellings(std::string_view folded) {
-  if (folded.find_first_of("cg") == std::string_view::npos) return {};  // nothing to read otherwise
+namespace {
+
+// The ways a Latin spelling's letters may be read when Arabic script writes
+// a foreign name. Each way is one class of letters read one way throughout
+// the name; the first reading of a class is the first tried.
+enum class Way : uint8_t {
+  kCh,          // ch as تش, خ or ك (Chekhov, Schumacher, Chiellini)
+  kSoftC,       // c before e, i, y as س or تش (Cecily, Acerra)
+  kSlavicIc,    // a final ic (ić, ič folded) as تش (Pavic)
+  kG,           // g as ج (Egyptian) or غ (Goldberg)
+  kPalatal,     // gn as ny, gl before i as l (Magnin, Baglioni)
+  kJ,           // j as ج, ي (Dutch, German, Slavic) or خ (Spanish)
+  kW,           // w inside a word as v, which Arabic writes ف (Nowitzki)
+  kV,           // v as و, the Persian way (Vahid)
+  kZ,           // z, tz as تس, the German way (Herzog)
+  kX,           // x as كس, ش (Chinese, Maltese) or خ (older Spanish)
+  kSilentH,     // h after a vowel and before a consonant, not written (Mahler)
+  kSilentEnd,   // a final t, d, s, x, z or an r after ie, not written (Cornet, Daladier)
+  kMc,          // Mc as ماك (McCormick)
+  kShortU,      // u before two consonants as ا, the English short u (Busby)
+  kCount
+};
+
+bool LatinVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+// One place of a spelling where a way applies: the letters it covers and
+// the readings to choose from (the first one first, up to three).
+struct Place {
+  size_t at, length;
+  Way way;
+  std::array<std::string_view, 3> readings;
+};
+
+std::vector<Place> PlacesOf(std::string_view s) {
+  std::vector<Place> places;
+  auto at = [&](size_t i) { return i < s.size() ? s[i] : '\0'; };
   auto soft = [](char v) { return v == 'e' || v == 'i' || v == 'y'; };
-  std::vector<std::string> out;
-  for (int way = 0; way < 8; ++way) {
-    // g as ج first, then as غ; a soft c as س, then تش; ch as تش, then خ.
-    const bool g_as_j = !(way & 1), soft_c_as_ch = way & 2, ch_as_kh = way & 4;
-    std::string s;
-    s.reserve(folded.size() + 4);
-    for (size_t i = 0; i < folded.size(); ++i) {
-      const char c = folded[i];
-      const char next = i + 1 < folded.size() ? folded[i + 1] : 0;
-      const char next2 = i + 2 < folded.size() ? folded[i + 2] : 0;
-      if (c == 'g' && next != 'h') {
-        s += g_as_j ? 'j' : 'g';
-      } else if (c == 'c' && next == 'h') {
-        s += ch_as_kh ? "kh" : "tsh";  // German ch as خ (Schumacher)
-        ++i;
-      } else if (c == 'c' && (soft(next) || (next == 'c' && soft(next2)))) {
-        s += soft_c_as_ch ? "tsh" : "s";  // Cecily, Centeno; Italian Acerra
-        if (next == 'c') ++i;
-      } else if (c == 'c' && next == 0 && i > 0 && folded[i - 1] == 'i') {
-        s += "tsh";  // Slavic -ić, -ič folded: Antic
-      } else {
-        s += c;
-      }
+  auto consonant = [&](size_t i) { return i < s.size() && !LatinVowel(s[i]) && s[i] != 'h'; };
+  auto add = [&](size_t i, size_t length, Way way, std::array<std::string_view, 3> readings) {
+    places.push_back({i, length, way, readings});
+  };
+  for (size_t i = 0; i < s.size();) {
+    const char c = s[i], next = at(i + 1), next2 = at(i + 2);
+    const bool after_vowel = i > 0 && LatinVowel(s[i - 1]);
+    const bool last = i + 1 == s.size();
+    if (i == 0 && c == 'm' && next == 'c' && s.size() > 4) {
+      add(i, 2, Way::kMc, {"mc", "mac", {}});
+      i += 2;
+    } else if (last && i >= 3 && after_vowel &&
+               std::string_view("tdsxz").find(c) != std::string_view::npos) {
+      add(i, 1, Way::kSilentEnd, {std::string_view(&s[i], 1), "", {}});
+      ++i;
+    } else if (i + 2 == s.size() && i >= 3 && c == 'e' && next == 'r' && s[i - 1] == 'i') {
+      add(i, 2, Way::kSilentEnd, {"er", "e", {}});
+      i += 2;
+    } else if (c == 'c' && next == 'h' && !(i > 0 && s[i - 1] == 's')) {
+      add(i, 2, Way::kCh, {"tsh", "kh", "k"});  // sch is ش as written
+      i += 2;
+    } else if (c == 'c' && (soft(next) || (next == 'c' && soft(next2)))) {
+      add(i, next == 'c' ? 2 : 1, Way::kSoftC, {"s", "tsh", {}});
+      i += next == 'c' ? 2 : 1;
+    } else if (c == 'c' && last && i > 0 && s[i - 1] == 'i') {
+      add(i, 1, Way::kSlavicIc, {"tsh", {}, {}});
+      ++i;
+    } else if (c == 'g' && next == 'n' && after_vowel) {
+      add(i, 2, Way::kPalatal, {"gn", "ny", {}});
+      i += 2;
+    } else if (c == 'g' && next == 'l' && next2 == 'i' && after_vowel) {
+      add(i, 2, Way::kPalatal, {"gl", "l", {}});
+      i += 2;
+    } else if (c == 'g' && next != 'h') {
+      add(i, 1, Way::kG, {"j", "g", {}});
+      ++i;
+    } else if (c == 'j') {
+      add(i, 1, Way::kJ, {"j", "y", "kh"});
+      ++i;
+    } else if (c == 'w' && i > 0) {
+      add(i, 1, Way::kW, {"w", "v", {}});
+      ++i;
+    } else if (c == 'v') {
+      add(i, 1, Way::kV, {"v", "w", {}});
+      ++i;
+    } else if (c == 't' && next == 'z') {
+      add(i, 2, Way::kZ, {"tz", "ts", {}});
+      i += 2;
+    } else if (c == 'z' && !(i > 0 && s[i - 1] == 'd')) {
+      add(i, 1, Way::kZ, {"z", "ts", {}});
+      ++i;
+    } else if (c == 'x') {
+      add(i, 1, Way::kX, {"x", "sh", "kh"});
+      ++i;
+    } else if (c == 'h' && after_vowel && (last || consonant(i + 1))) {
+      add(i, 1, Way::kSilentH, {"h", "", {}});
+      ++i;
+    } else if (c == 'u' && i > 0 && !LatinVowel(s[i - 1]) && consonant(i + 1) &&
+               consonant(i + 2)) {
+      add(i, 1, Way::kShortU, {"u", "a", {}});
+      ++i;
+    } else {
+      ++i;
     }
+  }
+  return places;
+}
+
+}  // namespace
+
+std::vector<std::string> ArabicStyleSpellings(std::string_view folded) {
+  const std::vector<Place> places = PlacesOf(folded);
+  if (places.empty()) return {};
+  // The ways present and how many readings each has; a way is read one way
+  // throughout the name, and the ways are combined, the first ones varying
+  // fastest, up to kMaxReadings spellings.
+  constexpr size_t kMaxReadings = 48;
+  std::array<int, static_cast<int>(Way::kCount)> radix{};
+  for (const Place& p : places) {
+    int n = 0;
+    for (auto r : p.readings) n += r.data() != nullptr;
+    radix[static_cast<int>(p.way)] = std::max(radix[static_cast<int>(p.way)], n);
+  }
+  std::array<int, static_cast<int>(Way::kCount)> choice{};
+  std::vector<std::string> out;
+  for (size_t tried = 0; tried < 4 * kMaxReadings && out.size() < kMaxReadings; ++tried) {
+    std::string s;
+    s.reserve(folded.size() + 6);
+    size_t from = 0;
+    for (const Place& p : places) {
+      s.append(folded.substr(from, p.at - from));
+      int k = std::min(choice[static_cast<int>(p.way)], 2);
+      while (k > 0 && p.readings[k].data() == nullptr) --k;
+      s.append(p.readings[k]);
+      from = p.at + p.length;
+    }
+    s.append(folded.substr(from));
     if (s != folded && std::find(out.begin(), out.end(), s) == out.end())
       out.push_back(std::move(s));
+    // The next combination, mixed radix.
+    size_t w = 0;
+    for (; w < choice.size(); ++w) {
+      if (radix[w] <= 1) continue;
+      if (++choice[w] < radix[w]) break;
+      choice[w] = 0;
+    }
+    if (w == choice.size()) break;
   }
   return out;
 }
@@ -301,11 +419,15 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
                          static_cast<double>(std::max<size_t>(1, std::max(a.folded.size(), b.folded.size())));
   const double length_factor = cross_script ? 1.0 : std::min(1.0, lengths / 0.7);
   const size_t key = std::min(a.skeleton.size(), b.skeleton.size());
+  // One skeleton whose written Arabic vowels do not fit the Latin ones: kept
+  // unless a foreign name's reading of the Latin spelling fits them (below).
+  PartSimilarity vowels_differ{0, MatchMethod::kSkeleton};
   if (a.skeleton == b.skeleton && !a.skeleton.empty()) {
     if (cross_script) {
-      double sim = key >= 3 ? 0.95 : key == 2 ? 0.85 : 0.75;
-      sim -= 0.15 * VowelConflicts(arabic_side, a, b);
-      if (sim >= 0.6) return {sim, MatchMethod::kSkeleton};
+      const int conflicts = VowelConflicts(arabic_side, a, b);
+      const double sim = (key >= 3 ? 0.95 : key == 2 ? 0.85 : 0.75) - 0.15 * conflicts;
+      if (sim >= 0.6 && conflicts == 0) return {sim, MatchMethod::kSkeleton};
+      if (sim >= 0.6) vowels_differ.similarity = sim;
     } else {
       double ratio = Ratio(a.folded, b.folded);
       // One skeleton, other vowels: beyond what spellings of one name vary
@@ -339,11 +461,27 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
   if (cross_script && arabic_side) {
     const NamePart& arabic = arabic_side == 1 ? a : b;
     const NamePart& latin = arabic_side == 1 ? b : a;
-    for (const std::string& styled : ArabicStyleSpellings(latin.folded))
-      if (SkeletonsMeet(arabic.skeleton, Skeleton(styled), 1) &&
-          VowelConflicts(SkeletonVowels(arabic.folded, false), SkeletonVowels(styled, true)) == 0)
-        return {0.85, MatchMethod::kSkeleton};
+    // A final ه after a letter is, in a foreign name, the vowel e (Cornet
+    // كورنيه, Jaissle يايسله): the Arabic spelling is read both ways.
+    const std::string& folded = arabic.folded;
+    const bool final_e = folded.size() >= 4 && folded.back() == 'h' && !latin.skeleton.empty() &&
+                         latin.skeleton.back() != 'h';
+    const std::string e_read = final_e ? folded.substr(0, folded.size() - 1) + "e" : std::string();
+    const std::string e_skeleton = final_e ? Skeleton(e_read, false) : std::string();
+    const std::string e_vowels = final_e ? SkeletonVowels(e_read, false) : std::string();
+    std::vector<std::string> styled = ArabicStyleSpellings(latin.folded);
+    if (final_e) styled.insert(styled.begin(), latin.folded);
+    std::string arabic_vowels;
+    for (const std::string& reading : styled) {
+      const std::string skeleton = Skeleton(reading);
+      const bool as_written = SkeletonsMeet(arabic.skeleton, skeleton, 1);
+      if (!as_written && !(final_e && SkeletonsMeet(e_skeleton, skeleton, 1))) continue;
+      if (as_written && arabic_vowels.empty()) arabic_vowels = SkeletonVowels(folded, false);
+      if (VowelConflicts(as_written ? arabic_vowels : e_vowels, SkeletonVowels(reading, true)) == 0)
+        return {std::max(0.85, vowels_differ.similarity), MatchMethod::kSkeleton};
+    }
   }
+  if (vowels_differ.similarity > 0) return vowels_differ;
   // The same without w/y glides ("Awwad" / "Wad").
   if ((!a.bare.empty() || !b.bare.empty()) && BareKey(a) == BareKey(b) && !BareKey(a).empty()) {
     size_t bare = BareKey(a).size();
