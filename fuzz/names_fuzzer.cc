@@ -1,10 +1,12 @@
 // Name analysis and the name scorer (match/) on arbitrary text: the input
-// is analysed whole, and its two halves (cut at the first newline, else in
+// is analysed whole (each part also read as Arabic script and Russian write
+// foreign names), and its two halves (cut at the first newline, else in
 // the middle) are compared; a score is a number in [0, 1].
 #include <cmath>
 
 #include "fuzz_check.h"
 #include "vigil/base/utf8.h"
+#include "vigil/match/cyrillic_readings.h"
 #include "vigil/match/name_analysis.h"
 #include "vigil/match/name_scorer.h"
 
@@ -18,6 +20,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& part : whole.parts) {
     Skeleton(part.folded);
     SkeletonVowels(part.folded);
+    // Readings of a foreign name in Arabic script and in Cyrillic: each a
+    // new spelling, never empty.
+    for (const auto& r : CyrillicStyleSpellings(part.folded))
+      vigil::fuzz::Check(!r.text.empty() && r.text != part.folded, "cyrillic reading: " + r.text);
+    for (const auto& r : ArabicStyleSpellings(part.folded))
+      vigil::fuzz::Check(r != part.folded, "arabic reading equals the word: " + r);
   }
   SplitAlternatives(text);
   ToLatin(text);

@@ -6,8 +6,11 @@
 #include <bit>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 #include <fmt/format.h>
+
+#include "vigil/match/cyrillic_readings.h"
 
 namespace vigil::match {
 
@@ -342,6 +345,52 @@ std::vector<Place> PlacesOf(std::string_view s) {
   return places;
 }
 
+// A Cyrillic part against a Latin one read as Russian writes names of other
+// languages: 0.95 when a reading is the Cyrillic spelling's, 0.9 when it has
+// its consonant skeleton (three consonants, or fewer with most letters in
+// common), 0.85 for a European reading a letter or two from it; 0 otherwise.
+// A Latin part's readings with their keys, made once per thread for the
+// parts a screening meets again and again (the cache is emptied when full).
+struct PreparedReading {
+  std::string text, skeleton;
+  uint64_t letters;
+  bool exact_only;  // pinyin, Hepburn: count only when exact
+};
+
+const std::vector<PreparedReading>& ReadingsOf(const std::string& folded) {
+  constexpr size_t kCacheSize = 8192;
+  thread_local std::unordered_map<std::string, std::vector<PreparedReading>> cache;
+  if (auto it = cache.find(folded); it != cache.end()) return it->second;
+  if (cache.size() >= kCacheSize) cache.clear();
+  std::vector<PreparedReading> prepared;
+  for (CyrillicReading& r : CyrillicStyleSpellings(folded)) {
+    std::string skeleton = Skeleton(r.text);
+    const uint64_t letters = LetterMask(r.text);
+    const bool exact_only = r.as == "pinyin" || r.as == "hepburn";
+    prepared.push_back({std::move(r.text), std::move(skeleton), letters, exact_only});
+  }
+  return cache.emplace(folded, std::move(prepared)).first->second;
+}
+
+PartSimilarity ReadAsRussianWrites(const NamePart& cyrillic, const NamePart& latin) {
+  PartSimilarity best{0, MatchMethod::kSkeleton};
+  const size_t key = cyrillic.skeleton.size();
+  for (const PreparedReading& reading : ReadingsOf(latin.folded)) {
+    if (reading.text == cyrillic.folded) return {0.95, MatchMethod::kTransliterated};
+    if (best.similarity >= 0.9 || reading.exact_only) continue;
+    const bool same_key = key >= 2 && reading.skeleton == cyrillic.skeleton;
+    const double floor = same_key ? (key >= 3 ? 0.7 : 0.75) : 0.8;
+    const double ratio =
+        RatioAtLeast(reading.text, cyrillic.folded, floor, reading.letters, cyrillic.letters);
+    if (ratio == 0) continue;
+    if (same_key)
+      best = {0.9, MatchMethod::kSkeleton};
+    else if (cyrillic.folded.size() >= 5 && best.similarity < 0.85)
+      best = {0.85, MatchMethod::kFuzzy};
+  }
+  return best;
+}
+
 }  // namespace
 
 std::vector<std::string> ArabicStyleSpellings(std::string_view folded) {
@@ -395,7 +444,7 @@ int VowelConflicts(int arabic_side, const NamePart& a, const NamePart& b) {
 }
 
 PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_script,
-                            int arabic_side) {
+                            int arabic_side, int cyrillic_side) {
   const MatchMethod exact = cross_script ? MatchMethod::kTransliterated : MatchMethod::kExact;
   if (a.folded == b.folded) return {1.0, exact};
   if ((!a.alt.empty() && (a.alt == b.folded || a.alt == b.alt)) ||
@@ -419,16 +468,31 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
                          static_cast<double>(std::max<size_t>(1, std::max(a.folded.size(), b.folded.size())));
   const double length_factor = cross_script ? 1.0 : std::min(1.0, lengths / 0.7);
   const size_t key = std::min(a.skeleton.size(), b.skeleton.size());
+  // A name of another language in Cyrillic: the Latin spelling read as
+  // Russian writes that language (Zedong Цзэдун, Heinrich Генрих).
+  PartSimilarity read_as_russian{0, MatchMethod::kSkeleton};
+  if (cross_script && cyrillic_side) {
+    read_as_russian = cyrillic_side == 1 ? ReadAsRussianWrites(a, b) : ReadAsRussianWrites(b, a);
+    if (read_as_russian.similarity >= 0.9) return read_as_russian;
+  }
   // One skeleton whose written Arabic vowels do not fit the Latin ones: kept
   // unless a foreign name's reading of the Latin spelling fits them (below).
   PartSimilarity vowels_differ{0, MatchMethod::kSkeleton};
   if (a.skeleton == b.skeleton && !a.skeleton.empty()) {
-    if (cross_script) {
+    // Cyrillic writes its vowels: a short skeleton with other vowels is
+    // another name (Гёте / Goto).
+    const bool other_vowels =
+        cyrillic_side && key <= 2 &&
+        SameScriptVowelConflicts(SkeletonVowels(a.folded), SkeletonVowels(b.folded)) >=
+            kOtherNameVowelHalves;
+    if (cross_script && !other_vowels) {
       const int conflicts = VowelConflicts(arabic_side, a, b);
       const double sim = (key >= 3 ? 0.95 : key == 2 ? 0.85 : 0.75) - 0.15 * conflicts;
-      if (sim >= 0.6 && conflicts == 0) return {sim, MatchMethod::kSkeleton};
+      if (sim >= 0.6 && conflicts == 0)
+        return sim >= read_as_russian.similarity ? PartSimilarity{sim, MatchMethod::kSkeleton}
+                                                 : read_as_russian;
       if (sim >= 0.6) vowels_differ.similarity = sim;
-    } else {
+    } else if (!cross_script) {
       double ratio = Ratio(a.folded, b.folded);
       // One skeleton, other vowels: beyond what spellings of one name vary
       // by (SameScriptVowelConflicts), another name (Mahmoud / Muhammad),
@@ -482,6 +546,7 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
     }
   }
   if (vowels_differ.similarity > 0) return vowels_differ;
+  if (read_as_russian.similarity > 0) return read_as_russian;
   // The same without w/y glides ("Awwad" / "Wad").
   if ((!a.bare.empty() || !b.bare.empty()) && BareKey(a) == BareKey(b) && !BareKey(a).empty()) {
     size_t bare = BareKey(a).size();
@@ -523,6 +588,10 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
                           : query.script == "Arab" && candidate.script == "Latn" ? 1
                           : candidate.script == "Arab" && query.script == "Latn" ? 2
                                                                                  : 0;
+  const int cyrillic_side = !cross_script                                            ? 0
+                            : query.script == "Cyrl" && candidate.script == "Latn" ? 1
+                            : candidate.script == "Cyrl" && query.script == "Latn" ? 2
+                                                                                   : 0;
   thread_local CompareScratch scratch;
   std::vector<NamePart> q_joined, c_joined;  // usually empty: no allocation
   std::vector<Unit>& qu = scratch.qu;
@@ -534,7 +603,8 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   for (size_t i = 0; i < qu.size(); ++i) {
     for (size_t j = 0; j < cu.size(); ++j) {
       if (qu[i].count == 2 && cu[j].count == 2) continue;
-      PartSimilarity sim = CompareParts(*qu[i].part, *cu[j].part, cross_script, arabic_side);
+      PartSimilarity sim =
+          CompareParts(*qu[i].part, *cu[j].part, cross_script, arabic_side, cyrillic_side);
       if (sim.similarity <= 0) continue;
       bool joined = qu[i].count == 2 || cu[j].count == 2;
       if (joined) {

@@ -113,8 +113,10 @@ struct PartSimilarity {
 };
 // arabic_side: 1 when a is spelled in Arabic script and b in Latin, 2 the
 // other way round, 0 otherwise (then written long vowels are checked).
+// cyrillic_side: the same for Cyrillic (then a Latin spelling is also read
+// as Russian writes names of other languages: CyrillicStyleSpellings).
 PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_script,
-                            int arabic_side = 0);
+                            int arabic_side = 0, int cyrillic_side = 0);
 // Whether consonant x of a's skeleton and y of b's, in one place, meet
 // across scripts (arabic_side as for CompareParts): the same, d and z (ض ذ
 // ظ), or against Arabic script the letter it writes for a sound it lacks

@@ -339,4 +339,23 @@ TEST(NameScorerTest, ArabicScriptReadsForeignSpellingsAsTheyAreSpoken) {
   EXPECT_EQ(ArabicStyleSpellings("mahler"), (Readings{"maler"}));
 }
 
+TEST(NameScorerTest, CyrillicSpellingsOfNamesOfOtherLanguagesMeetTheirLatinSpelling) {
+  // Chinese by Palladius, Japanese by Polivanov, German, French, English and
+  // Polish names as Russian transcribes them: missed before.
+  EXPECT_GE(Score("Mao Zedong", "Мао Цзэдун"), kDefaultThreshold);
+  EXPECT_GE(Score("Deng Xiaoping", "Дэн Сяопин"), kDefaultThreshold);
+  EXPECT_GE(Score("Liu", "Лю"), kDefaultThreshold);
+  EXPECT_GE(Score("Shinzo Abe", "Синдзо Абэ"), kDefaultThreshold);
+  EXPECT_GE(Score("Arnold Schwarzenegger", "Арнольд Шварценеггер"), kDefaultThreshold);
+  EXPECT_GE(Score("Heinrich", "Генрих"), kDefaultThreshold);
+  EXPECT_GE(Score("Renault", "Рено"), kDefaultThreshold);
+  EXPECT_GE(Score("George", "Джордж"), kDefaultThreshold);
+  EXPECT_GE(Score("Krzysztof", "Кшиштоф"), kDefaultThreshold);
+  // Other names stay apart: one letter of Cyrillic between two Chinese
+  // names, a short skeleton with other vowels.
+  EXPECT_LT(Score("Jiang", "Цянь"), kDefaultThreshold);
+  EXPECT_LT(Score("Goto", "Гёте"), kDefaultThreshold);
+  EXPECT_LT(Score("Wagner", "Вебер"), kDefaultThreshold);
+}
+
 }  // namespace vigil::match
