@@ -106,6 +106,39 @@ const WordSet& Honorifics() {
   return words;
 }
 
+// Titles that come before a name and are not part of it; unlike the
+// honorifics above, also family names elsewhere (King, Major, Judge), so
+// dropped only at the start of a name with a word left after them.
+const WordSet& LeadingTitles() {
+  static const WordSet words = {
+      "president",  "vice",      "prime",     "minister",   "chancellor", "premier",
+      "king",       "queen",     "prince",    "princess",   "sultan",     "emperor",
+      "monsieur",   "madame",    "mademoiselle", "mister",  "miss",       "senor",
+      "senora",     "senorita",  "signor",    "signora",    "lady",       "dame",
+      "rev",        "reverend",  "judge",     "justice",    "senator",    "sen",
+      "governor",   "gov",       "mayor",     "ambassador", "lt",         "lieutenant",
+      "maj",        "major",     "sgt",       "sergeant",   "admiral",    "adm",
+      "marshal",    "brigadier", "brig",      "ayatollah",  "hojatoleslam", "hon",
+      "honorable",  "honourable", "excellency", "hrh",      "comrade",    "gospodin",
+      "gospozha",   "tovarishch", "mme",      "mlle",       "hr"};
+  return words;
+}
+
+// A word that writes letters with look-alike digits ("Ig0r", "Sech1n",
+// "I9or"): each digit between two letters read as the letter it imitates.
+std::string ReadLookAlikeDigits(std::string word) {
+  static constexpr std::string_view kDigits = "01345789", kLetters = "oieastbg";
+  auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  for (size_t i = 1; i + 1 < word.size(); ++i) {
+    if (!letter(word[i - 1]) || kDigits.find(word[i]) == std::string_view::npos) continue;
+    size_t end = i;  // a run of look-alike digits, then a letter
+    while (end < word.size() && kDigits.find(word[end]) != std::string_view::npos) ++end;
+    if (end == word.size() || !letter(word[end])) continue;
+    for (; i < end; ++i) word[i] = kLetters[kDigits.find(word[i])];
+  }
+  return word;
+}
+
 const WordSet& NasabMarkers() {
   static const WordSet words = {"bin", "ibn", "bint", "bn", "bnt", "ould", "walad", "binti", "ben"};
   return words;
@@ -717,9 +750,15 @@ AnalyzedName Analyze(std::string_view written, NameKind kind, std::vector<std::s
   };
   std::vector<Pending> tokens;
   int nasab_markers = 0;
+  bool leading = true;  // every word so far was a leading title
   for (size_t i = 0; i < words.size(); ++i) {
-    std::string w = words[i];
+    std::string w = organization ? words[i] : ReadLookAlikeDigits(words[i]);
     bool last = i + 1 == words.size();
+    if (!organization && leading && !last && LeadingTitles().count(w)) {
+      result.honorifics.push_back(w);
+      continue;
+    }
+    leading = false;
     // Amir and Emir are titles and given names: kept when the name would be
     // left with one word ("HAMZA, Amir").
     const bool title = Honorifics().count(w) &&

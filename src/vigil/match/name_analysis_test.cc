@@ -119,6 +119,33 @@ TEST(NameAnalysisTest, AmirIsATitleOnlyWhenAnotherNameRemains) {
   EXPECT_EQ(Folded("Mullah Omar", NameKind::kPerson), std::vector<std::string>{"omar"});
 }
 
+TEST(NameAnalysisTest, DigitsThatImitateLettersAreReadAsLetters) {
+  // Between letters, 0 1 3 4 5 7 8 9 stand for o i e a s t b g: an evasion
+  // of screening (name-bench nk_checks "Alphanumeric Swap").
+  using Words = std::vector<std::string>;
+  EXPECT_EQ(Folded("Ig0r Sech1n"), (Words{"igor", "sechin"}));
+  EXPECT_EQ(Folded("I9or Sech1n", NameKind::kPerson), (Words{"igor", "sechin"}));
+  EXPECT_EQ(Folded("Vl4d1m1r"), (Words{"vladimir"}));
+  // Not numbers, not digits at the edge of a word, not organisations' codes.
+  EXPECT_EQ(Folded("Boeing 737"), (Words{"boeing", "737"}));
+  EXPECT_EQ(Folded("Zu Zag Bong 6"), (Words{"zu", "zag", "bong", "6"}));
+  EXPECT_EQ(Folded("X5 Retail Group", NameKind::kOrganization)[0], "x5");
+  EXPECT_EQ(Folded("B4B Trading", NameKind::kOrganization)[0], "b4b");
+}
+
+TEST(NameAnalysisTest, TitlesBeforeANameAreSetAside) {
+  using Words = std::vector<std::string>;
+  EXPECT_EQ(Folded("President Erdogan"), (Words{"erdogan"}));
+  EXPECT_EQ(Folded("Prime Minister Narendra Modi"), (Words{"narendra", "modi"}));
+  EXPECT_EQ(Folded("Monsieur Ilie-Gabril Bolojan"), (Words{"ilie", "gabril", "bolojan"}));
+  EXPECT_EQ(AnalyzeName("Monsieur Ilie Bolojan").honorifics, (Words{"monsieur"}));
+  // Only before the name, and never the whole name: King and Major are
+  // also family names.
+  EXPECT_EQ(Folded("Martin Luther King"), (Words{"martin", "luther", "king"}));
+  EXPECT_EQ(Folded("John Major"), (Words{"john", "major"}));
+  EXPECT_EQ(Folded("King"), (Words{"king"}));
+}
+
 TEST(NameAnalysisTest, InvisibleCharactersNeitherSplitNorJoinWords) {
   const std::vector<std::string> siraj = {"sirajdin", "haqqani"};
   for (const char* invisible : {"\u200B", "\u200C", "\u200D", "\u00AD", "\u2060", "\uFEFF"}) {

@@ -24,6 +24,7 @@ const char* MethodName(MatchMethod method) {
     case MatchMethod::kPrefix: return "prefix";
     case MatchMethod::kInitial: return "initial";
     case MatchMethod::kJoined: return "joined";
+    case MatchMethod::kNickname: return "nickname";
   }
   return "?";
 }
@@ -68,6 +69,9 @@ size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t limit)
 }
 
 namespace {
+
+// An organisation's acronym against its name.
+constexpr double kAcronymScore = 0.85;
 
 // What the Abd of a compound counts for when the other name has the bare
 // name: a common part, left unmatched.
@@ -349,6 +353,25 @@ std::vector<Place> PlacesOf(std::string_view s) {
 // languages: 0.95 when a reading is the Cyrillic spelling's, 0.9 when it has
 // its consonant skeleton (three consonants, or fewer with most letters in
 // common), 0.85 for a European reading a letter or two from it; 0 otherwise.
+// A Latin part's skeleton and vowels as written, then as Arabic script
+// would write it if it were a foreign name (ArabicStyleSpellings), made once
+// per thread for the parts a screening meets again and again.
+struct StyledReading {
+  std::string skeleton, vowels;
+  bool as_written;
+};
+
+const std::vector<StyledReading>& ArabicReadingsOf(const std::string& folded) {
+  constexpr size_t kCacheSize = 8192;
+  thread_local std::unordered_map<std::string, std::vector<StyledReading>> cache;
+  if (auto it = cache.find(folded); it != cache.end()) return it->second;
+  if (cache.size() >= kCacheSize) cache.clear();
+  std::vector<StyledReading> readings = {{Skeleton(folded), SkeletonVowels(folded, true), true}};
+  for (const std::string& r : ArabicStyleSpellings(folded))
+    readings.push_back({Skeleton(r), SkeletonVowels(r, true), false});
+  return cache.emplace(folded, std::move(readings)).first->second;
+}
+
 // A Latin part's readings with their keys, made once per thread for the
 // parts a screening meets again and again (the cache is emptied when full).
 struct PreparedReading {
@@ -391,7 +414,91 @@ PartSimilarity ReadAsRussianWrites(const NamePart& cyrillic, const NamePart& lat
   return best;
 }
 
+// Usual short forms of given names, each with the names it shortens
+// (folded, as name analysis writes them).
+const std::unordered_map<std::string_view, std::vector<std::string_view>>& Nicknames() {
+  static const auto* table = new std::unordered_map<std::string_view, std::vector<std::string_view>>{
+      // English
+      {"al", {"albert", "alfred", "alan", "allan"}}, {"abe", {"abraham"}},
+      {"alex", {"alexander", "alexandra", "aleksandr"}}, {"andy", {"andrew"}},
+      {"ben", {"benjamin"}}, {"bibi", {"benjamin"}}, {"bill", {"william"}},
+      {"billy", {"william"}}, {"bob", {"robert"}}, {"bobby", {"robert"}},
+      {"charlie", {"charles"}}, {"chuck", {"charles"}}, {"chris", {"christopher", "christian"}},
+      {"dan", {"daniel"}}, {"danny", {"daniel"}}, {"dave", {"david"}}, {"dick", {"richard"}},
+      {"don", {"donald"}}, {"doug", {"douglas"}}, {"ed", {"edward", "edwin"}},
+      {"eddie", {"edward"}}, {"fred", {"frederick", "alfred"}}, {"frank", {"francis"}},
+      {"greg", {"gregory"}}, {"hank", {"henry"}}, {"harry", {"henry", "harold"}},
+      {"jack", {"john"}}, {"jeff", {"jeffrey"}}, {"jerry", {"gerald", "jerome"}},
+      {"jim", {"james"}}, {"jimmy", {"james"}}, {"joe", {"joseph"}}, {"johnny", {"john"}},
+      {"ken", {"kenneth"}}, {"larry", {"lawrence"}}, {"matt", {"matthew"}},
+      {"mike", {"michael"}}, {"mick", {"michael"}}, {"nick", {"nicholas"}},
+      {"pat", {"patrick", "patricia"}}, {"pete", {"peter"}}, {"rick", {"richard"}},
+      {"rob", {"robert"}}, {"ron", {"ronald"}}, {"sam", {"samuel", "samantha"}},
+      {"steve", {"steven", "stephen"}}, {"ted", {"edward", "theodore"}},
+      {"teddy", {"edward", "theodore"}}, {"tim", {"timothy"}}, {"tom", {"thomas"}},
+      {"tommy", {"thomas"}}, {"tony", {"anthony"}}, {"walt", {"walter"}},
+      {"will", {"william"}}, {"kate", {"katherine", "catherine"}}, {"katie", {"katherine"}},
+      {"liz", {"elizabeth"}}, {"beth", {"elizabeth"}}, {"betty", {"elizabeth"}},
+      {"peggy", {"margaret"}}, {"maggie", {"margaret"}}, {"sue", {"susan"}},
+      {"jenny", {"jennifer"}}, {"jen", {"jennifer"}},
+      // Russian
+      {"sasha", {"aleksandr", "alexander", "aleksandra"}}, {"misha", {"mikhail"}},
+      {"volodya", {"vladimir"}}, {"vova", {"vladimir"}}, {"kolya", {"nikolay", "nikolai"}},
+      {"dima", {"dmitriy", "dmitry", "dmitri"}}, {"seryozha", {"sergey", "sergei"}},
+      {"lyosha", {"aleksey", "alexei"}}, {"pasha", {"pavel"}}, {"petya", {"petr", "pyotr"}},
+      {"vanya", {"ivan"}}, {"kostya", {"konstantin"}}, {"zhenya", {"yevgeniy", "evgeny"}},
+      {"yura", {"yuriy", "yuri"}}, {"tolya", {"anatoliy", "anatoly"}},
+      {"slava", {"vyacheslav", "stanislav"}}, {"natasha", {"natalya", "natalia"}},
+      {"masha", {"mariya", "maria"}}, {"katya", {"yekaterina", "ekaterina"}},
+      {"tanya", {"tatyana", "tatiana"}}, {"sveta", {"svetlana"}}};
+  return *table;
+}
+
+// Whether a folded part ends as an East Slavic father's name does.
+bool IsPatronymic(std::string_view folded) {
+  for (std::string_view end : {"ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ich"})
+    if (folded.size() > end.size() + 2 && folded.ends_with(end)) return true;
+  return false;
+}
+
+// Whether `baltic` is `other` with a Latvian or Lithuanian nominative
+// ending, five letters or more ("lavrovs" / "lavrov", "sergejs" /
+// "sergey", "andrejus" / "andrey", "petras" / "petr").
+bool BalticEnding(std::string_view baltic, std::string_view other) {
+  if (baltic.size() < 5 || baltic.back() != 's' || other.size() < 4 || other.size() >= baltic.size())
+    return false;
+  for (std::string_view end : {"jus", "js"})  // j for the y of Sergey, Andrey
+    if (baltic.ends_with(end) && other.back() == 'y' &&
+        baltic.substr(0, baltic.size() - end.size()) == other.substr(0, other.size() - 1))
+      return true;
+  for (std::string_view end : {"as", "us", "is", "s"})
+    if (baltic.ends_with(end) && baltic.size() - end.size() == other.size() &&
+        !LatinVowel(other.back()) && baltic.starts_with(other))
+      return true;
+  return false;
+}
+
 }  // namespace
+
+bool IsNickname(std::string_view a, std::string_view b) {
+  constexpr size_t kLongest = 8;  // seryozha
+  auto shortens = [](std::string_view nick, std::string_view full) {
+    if (nick.size() > kLongest || nick.size() > full.size()) return false;
+    auto it = Nicknames().find(nick);
+    return it != Nicknames().end() &&
+           std::find(it->second.begin(), it->second.end(), full) != it->second.end();
+  };
+  return shortens(a, b) || shortens(b, a);
+}
+
+std::string Initials(const AnalyzedName& name) {
+  std::string out;
+  for (const NamePart& p : name.parts) {
+    if (p.role == PartRole::kLegalForm || p.role == PartRole::kNoise || p.folded.empty()) continue;
+    out += p.folded[0];
+  }
+  return out.size() >= 2 ? out : std::string();
+}
 
 std::vector<std::string> ArabicStyleSpellings(std::string_view folded) {
   const std::vector<Place> places = PlacesOf(folded);
@@ -530,19 +637,19 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
     const std::string& folded = arabic.folded;
     const bool final_e = folded.size() >= 4 && folded.back() == 'h' && !latin.skeleton.empty() &&
                          latin.skeleton.back() != 'h';
-    const std::string e_read = final_e ? folded.substr(0, folded.size() - 1) + "e" : std::string();
-    const std::string e_skeleton = final_e ? Skeleton(e_read, false) : std::string();
-    const std::string e_vowels = final_e ? SkeletonVowels(e_read, false) : std::string();
-    std::vector<std::string> styled = ArabicStyleSpellings(latin.folded);
-    if (final_e) styled.insert(styled.begin(), latin.folded);
-    std::string arabic_vowels;
-    for (const std::string& reading : styled) {
-      const std::string skeleton = Skeleton(reading);
-      const bool as_written = SkeletonsMeet(arabic.skeleton, skeleton, 1);
-      if (!as_written && !(final_e && SkeletonsMeet(e_skeleton, skeleton, 1))) continue;
-      if (as_written && arabic_vowels.empty()) arabic_vowels = SkeletonVowels(folded, false);
-      if (VowelConflicts(as_written ? arabic_vowels : e_vowels, SkeletonVowels(reading, true)) == 0)
-        return {std::max(0.85, vowels_differ.similarity), MatchMethod::kSkeleton};
+    if (arabic.skeleton.size() >= 3) {  // SkeletonsMeet needs three consonants
+      const std::string e_read = final_e ? folded.substr(0, folded.size() - 1) + "e" : std::string();
+      const std::string e_skeleton = final_e ? Skeleton(e_read, false) : std::string();
+      const std::string e_vowels = final_e ? SkeletonVowels(e_read, false) : std::string();
+      std::string arabic_vowels;
+      for (const StyledReading& reading : ArabicReadingsOf(latin.folded)) {
+        if (reading.as_written && !final_e) continue;  // compared above
+        const bool as_written = SkeletonsMeet(arabic.skeleton, reading.skeleton, 1);
+        if (!as_written && !(final_e && SkeletonsMeet(e_skeleton, reading.skeleton, 1))) continue;
+        if (as_written && arabic_vowels.empty()) arabic_vowels = SkeletonVowels(folded, false);
+        if (VowelConflicts(as_written ? arabic_vowels : e_vowels, reading.vowels) == 0)
+          return {std::max(0.85, vowels_differ.similarity), MatchMethod::kSkeleton};
+      }
     }
   }
   if (vowels_differ.similarity > 0) return vowels_differ;
@@ -555,6 +662,11 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
       return {0.85, MatchMethod::kSkeleton};
     if (bare >= 3) return {0.8 * length_factor, MatchMethod::kSkeleton};
   }
+  if (!cross_script && IsNickname(a.folded, b.folded)) return {0.85, MatchMethod::kNickname};
+  // Latvian and Lithuanian write foreign names with a nominative ending
+  // (Sergejs Lavrovs, Sergey Lavrov).
+  if (!cross_script && (BalticEnding(a.folded, b.folded) || BalticEnding(b.folded, a.folded)))
+    return {0.9, MatchMethod::kFuzzy};
   if (!cross_script && a.folded.size() >= 3 && VoicingEqual(a.folded, b.folded))
     return {0.88, MatchMethod::kPhonetic};
   const std::string& shorter = a.folded.size() <= b.folded.size() ? a.folded : b.folded;
@@ -564,7 +676,11 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
     ratio = std::max(ratio, 0.95 * RatioAtLeast(a.skeleton, b.skeleton, 0.75 / 0.95,
                                                 a.skeleton_letters, b.skeleton_letters));
   if (longer.size() >= 4 && ratio >= 0.75) return {0.95 * ratio, MatchMethod::kFuzzy};
-  if (shorter.size() >= 3 && longer.rfind(shorter, 0) == 0) return {0.7, MatchMethod::kPrefix};
+  // A father's name made of the given name (Oleksandr / Oleksandrovych) is
+  // another part of the name, not a longer spelling of it.
+  if (shorter.size() >= 3 && longer.rfind(shorter, 0) == 0 &&
+      !(IsPatronymic(longer) && !IsPatronymic(shorter)))
+    return {0.7, MatchMethod::kPrefix};
   const std::string& short_key = a.skeleton.size() <= b.skeleton.size() ? a.skeleton : b.skeleton;
   const std::string& long_key = a.skeleton.size() <= b.skeleton.size() ? b.skeleton : a.skeleton;
   if (short_key.size() >= 3 && long_key.rfind(short_key, 0) == 0)
@@ -684,8 +800,11 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   double numbers = 0;
   double q_nisba = 0, c_nisba = 0;
   bool q_has_nisba = false, c_has_nisba = false;
+  // An initial left unmatched while the other name also has a part left
+  // unmatched is another middle name ("William G. Frost" / "William W.
+  // Frost"): it contradicts as a part does.
   auto contradicting_weight = [&](const NamePart& p) {
-    if (p.initial || p.role == PartRole::kLegalForm || p.role == PartRole::kNoise) return p.weight;
+    if (p.role == PartRole::kLegalForm || p.role == PartRole::kNoise) return p.weight;
     return std::max(p.weight, options_.contradiction_floor);
   };
   q_unmatched += q_abd, c_unmatched += c_abd;
@@ -772,6 +891,24 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
     result.score = 0.98;
     if (explain)
       result.adjustments.push_back({"joined", "the names are equal once spaces are removed"});
+  }
+  // An organisation written as its acronym, in capitals, against its name
+  // ("PLA" / "People's Liberation Army").
+  if (organization && result.score < kAcronymScore) {
+    auto acronym_of = [](const AnalyzedName& a, const AnalyzedName& b) {
+      if (a.parts.size() != 1 || b.parts.size() < 3) return false;
+      const std::string& folded = a.parts[0].folded;
+      const bool capitals = std::none_of(a.original.begin(), a.original.end(),
+                                         [](char c) { return c >= 'a' && c <= 'z'; });
+      return capitals && folded.size() >= 3 && folded.size() <= 8 && !a.parts[0].has_digit &&
+             folded == Initials(b);
+    };
+    if (acronym_of(query, candidate) || acronym_of(candidate, query)) {
+      result.score = kAcronymScore;
+      if (explain)
+        result.adjustments.push_back(
+            {"acronym", "one name, in capitals, is the initials of the other's words"});
+    }
   }
   result.score = std::clamp(result.score, 0.0, 1.0);
   return result;

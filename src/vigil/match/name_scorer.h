@@ -32,7 +32,8 @@ enum class MatchMethod {
   kFuzzy,
   kPrefix,
   kInitial,
-  kJoined
+  kJoined,
+  kNickname
 };
 const char* MethodName(MatchMethod method);
 
@@ -128,6 +129,14 @@ bool ConsonantsMeetAcrossScripts(char x, char y, int arabic_side);
 // soft c (before e, i, y) as س (s) or تش; each reading that differs from
 // the spelling, once.
 std::vector<std::string> ArabicStyleSpellings(std::string_view folded);
+
+// Whether one given name is a usual short form of the other, both folded
+// (Ted / Theodore, Bill / William, Sasha / Aleksandr), either way round.
+bool IsNickname(std::string_view a, std::string_view b);
+// The initials of an organisation's name that an acronym would spell
+// ("People's Liberation Army" -> "pla"), legal forms and noise words left
+// out; empty for fewer than two such parts.
+std::string Initials(const AnalyzedName& name);
 
 // Optimal-string-alignment edit distance (exposed for tests).
 size_t EditDistance(std::string_view a, std::string_view b);

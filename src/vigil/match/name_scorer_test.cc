@@ -1,5 +1,7 @@
 #include "vigil/match/name_scorer.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "vigil/match/explain.h"
@@ -337,6 +339,55 @@ TEST(NameScorerTest, ArabicScriptReadsForeignSpellingsAsTheyAreSpoken) {
   EXPECT_EQ(ArabicStyleSpellings("busby"), (Readings{"basby"}));
   EXPECT_EQ(ArabicStyleSpellings("monet"), (Readings{"mone"}));
   EXPECT_EQ(ArabicStyleSpellings("mahler"), (Readings{"maler"}));
+}
+
+TEST(NameScorerTest, UsualShortFormsOfGivenNamesMeetTheFullName) {
+  EXPECT_TRUE(IsNickname("ted", "theodore"));
+  EXPECT_TRUE(IsNickname("william", "bill"));
+  EXPECT_TRUE(IsNickname("sasha", "aleksandr"));
+  EXPECT_FALSE(IsNickname("ted", "thomas"));
+  EXPECT_GE(Score("Ted Doe", "Theodore Doe"), kDefaultThreshold);
+  EXPECT_GE(Score("Bibi Netanyahu", "Benjamin Netanyahu"), kDefaultThreshold);
+  NameComparison c = NameScorer().Compare(AnalyzeName("Bill Clinton"), AnalyzeName("William Clinton"));
+  ASSERT_FALSE(c.pairs.empty());
+  EXPECT_TRUE(std::any_of(c.pairs.begin(), c.pairs.end(),
+                          [](const PartPair& p) { return p.method == MatchMethod::kNickname; }));
+  EXPECT_STREQ(MethodName(MatchMethod::kNickname), "nickname");
+  EXPECT_LT(Score("Ted Doe", "Thomas Doe"), kDefaultThreshold);
+}
+
+TEST(NameScorerTest, BalticEndingsAndFathersNames) {
+  // Latvian writes foreign names with a nominative ending; a father's name
+  // made of a given name is not that given name.
+  EXPECT_GE(Score("Sergejs Lavrovs", "Sergey Viktorovich LAVROV"), kDefaultThreshold);
+  EXPECT_GE(Score("Andrejus Kubilius", "Andrey Kubilius"), kDefaultThreshold);
+  EXPECT_LT(Score("Oleksandr Zelenskyy", "Volodymyr Oleksandrovych Zelenskyy"), kDefaultThreshold);
+  EXPECT_GE(Score("Volodymyr Zelenskyy", "Volodymyr Oleksandrovych Zelenskyy"), kDefaultThreshold);
+}
+
+TEST(NameScorerTest, AnInitialAgainstAnotherMiddleNameContradicts) {
+  // Were missed before (name-bench nk_checks false positives).
+  EXPECT_LT(Score("Hans O Friedrich", "Hans Joachim Friedrich"), kDefaultThreshold);
+  EXPECT_LT(Score("Frost, William G.", "William W Frost"), kDefaultThreshold);
+  // An initial that stands for the other's name, or that the other omits,
+  // still meets it.
+  EXPECT_GE(Score("Hans J Friedrich", "Hans Joachim Friedrich"), kDefaultThreshold);
+  EXPECT_GE(Score("William G. Frost", "William Frost"), kDefaultThreshold);
+}
+
+TEST(NameScorerTest, AnOrganisationsAcronymInCapitalsMeetsItsName) {
+  auto org = [](std::string_view a, std::string_view b) {
+    return NameScorer()
+        .Compare(AnalyzeName(a, NameKind::kOrganization), AnalyzeName(b, NameKind::kOrganization))
+        .score;
+  };
+  EXPECT_EQ(Initials(AnalyzeName("People's Liberation Army", NameKind::kOrganization)), "pla");
+  EXPECT_GE(org("PLA", "People's Liberation Army"), kDefaultThreshold);
+  EXPECT_GE(org("Islamic Revolutionary Guard Corps", "IRGC"), kDefaultThreshold);
+  // Not in lower case, not two letters, not people.
+  EXPECT_LT(org("pla", "People's Liberation Army"), kDefaultThreshold);
+  EXPECT_LT(org("PL", "Peoples Liberation"), kDefaultThreshold);
+  EXPECT_LT(Score("ALI", "Ahmad Latif Ibrahim"), kDefaultThreshold);
 }
 
 TEST(NameScorerTest, CyrillicSpellingsOfNamesOfOtherLanguagesMeetTheirLatinSpelling) {

@@ -32,7 +32,7 @@ export interface Cleaning {
 export interface Pair {
   query: string;
   candidate: string;
-  method: string; // exact | transliterated | skeleton | phonetic | fuzzy | prefix | initial | joined
+  method: string; // exact | transliterated | skeleton | phonetic | nickname | fuzzy | prefix | initial | joined
   similarity: number;
   weight: number;
   note?: string;
@@ -201,7 +201,7 @@ export const DECISION_LABELS: Record<DecisionKind, string> = {
 
 // Methods that have a colour of their own (style.css --m-*; screen.css
 // adds prefix, initial and joined).
-export const METHODS = ['exact', 'transliterated', 'phonetic', 'skeleton', 'fuzzy', 'prefix', 'initial', 'joined'] as const;
+export const METHODS = ['exact', 'transliterated', 'phonetic', 'nickname', 'skeleton', 'fuzzy', 'prefix', 'initial', 'joined'] as const;
 
 export function methodColor(method: string): string {
   return (METHODS as readonly string[]).includes(method) ? `var(--m-${method})` : 'var(--muted)';
