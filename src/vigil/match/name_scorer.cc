@@ -6,6 +6,7 @@
 #include <bit>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -577,11 +578,15 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
   const size_t key = std::min(a.skeleton.size(), b.skeleton.size());
   // A name of another language in Cyrillic: the Latin spelling read as
   // Russian writes that language (Zedong Цзэдун, Heinrich Генрих).
-  PartSimilarity read_as_russian{0, MatchMethod::kSkeleton};
-  if (cross_script && cyrillic_side) {
-    read_as_russian = cyrillic_side == 1 ? ReadAsRussianWrites(a, b) : ReadAsRussianWrites(b, a);
-    if (read_as_russian.similarity >= 0.9) return read_as_russian;
-  }
+  // Made when first needed: most pairs meet or part before.
+  std::optional<PartSimilarity> read_as_russian;
+  auto russian = [&]() -> PartSimilarity {
+    if (!read_as_russian)
+      read_as_russian = !(cross_script && cyrillic_side) ? PartSimilarity{0, MatchMethod::kSkeleton}
+                        : cyrillic_side == 1             ? ReadAsRussianWrites(a, b)
+                                                         : ReadAsRussianWrites(b, a);
+    return *read_as_russian;
+  };
   // One skeleton whose written Arabic vowels do not fit the Latin ones: kept
   // unless a foreign name's reading of the Latin spelling fits them (below).
   PartSimilarity vowels_differ{0, MatchMethod::kSkeleton};
@@ -596,8 +601,9 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
       const int conflicts = VowelConflicts(arabic_side, a, b);
       const double sim = (key >= 3 ? 0.95 : key == 2 ? 0.85 : 0.75) - 0.15 * conflicts;
       if (sim >= 0.6 && conflicts == 0)
-        return sim >= read_as_russian.similarity ? PartSimilarity{sim, MatchMethod::kSkeleton}
-                                                 : read_as_russian;
+        return sim >= 0.95 || sim >= russian().similarity
+                   ? PartSimilarity{sim, MatchMethod::kSkeleton}
+                   : russian();
       if (sim >= 0.6) vowels_differ.similarity = sim;
     } else if (!cross_script) {
       double ratio = Ratio(a.folded, b.folded);
@@ -618,6 +624,7 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
       }
     }
   }
+  if (russian().similarity >= 0.9) return russian();
   // Consonants that meet across scripts, position by position: Arabic ض, ذ
   // and ظ are d in Arabic spellings, z in Persian and Pashto ones (Fadl,
   // Fazl); and Arabic script, which has no p or v and writes a voiced s as
@@ -653,7 +660,7 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
     }
   }
   if (vowels_differ.similarity > 0) return vowels_differ;
-  if (read_as_russian.similarity > 0) return read_as_russian;
+  if (russian().similarity > 0) return russian();
   // The same without w/y glides ("Awwad" / "Wad").
   if ((!a.bare.empty() || !b.bare.empty()) && BareKey(a) == BareKey(b) && !BareKey(a).empty()) {
     size_t bare = BareKey(a).size();
@@ -802,9 +809,13 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   bool q_has_nisba = false, c_has_nisba = false;
   // An initial left unmatched while the other name also has a part left
   // unmatched is another middle name ("William G. Frost" / "William W.
-  // Frost"): it contradicts as a part does.
+  // Frost"): in a person's name it contradicts as a part does.
+  const bool organization =
+      query.kind == NameKind::kOrganization || candidate.kind == NameKind::kOrganization;
   auto contradicting_weight = [&](const NamePart& p) {
     if (p.role == PartRole::kLegalForm || p.role == PartRole::kNoise) return p.weight;
+    // In an organisation's name a letter is rarely an initial (Tehrik-e).
+    if (p.initial && organization) return p.weight;
     return std::max(p.weight, options_.contradiction_floor);
   };
   q_unmatched += q_abd, c_unmatched += c_abd;
@@ -850,8 +861,6 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   double conflicting = q_contradicting > 0 && c_contradicting > 0
                            ? std::min(q_contradicting, c_contradicting)
                            : 0;
-  const bool organization =
-      query.kind == NameKind::kOrganization || candidate.kind == NameKind::kOrganization;
   double omitted = organization ? options_.omitted_weight_organization : options_.omitted_weight;
   // One distinctive part in common is thin evidence when either name has
   // another distinctive part the other lacks ("Emma Hahn" / "Emma"): then
