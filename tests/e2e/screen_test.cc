@@ -339,5 +339,33 @@ TEST(CompareTest, ScoresAndExplainsAPair) {
   EXPECT_TRUE(nlohmann::json::parse(r.out)["match"].get<bool>());
 }
 
+TEST(CompareTest, ForeignNamesInArabicScriptAndCyrillicAndTheirShortForms) {
+  // Each pair as a user would compare it; the explanation names the method.
+  struct Pair {
+    const char* a;
+    const char* b;
+    const char* method;  // of the first pair of parts that met
+  };
+  for (const Pair& p : {Pair{"Xi Jinping", "Си Цзиньпин", "transliterated"},
+                        Pair{"Heinrich", "Генрих", "skeleton"},
+                        Pair{"Cornet", "كورنيه", "skeleton"},
+                        Pair{"Bill Clinton", "William Clinton", nullptr}}) {
+    auto r = RunVigil({"compare", p.a, p.b, "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    EXPECT_TRUE(j["match"].get<bool>()) << p.a << " / " << p.b << ": " << j["score"];
+    if (p.method) {
+      EXPECT_EQ(j["explanation"]["pairs"][0]["method"], p.method) << p.a;
+    }
+    bool nickname = false;
+    for (const auto& pair : j["explanation"]["pairs"]) nickname |= pair["method"] == "nickname";
+    EXPECT_EQ(nickname, p.method == nullptr) << p.a;
+  }
+  // Two Chinese names one Cyrillic letter apart stay apart.
+  auto r = RunVigil({"compare", "Jiang", "Цянь", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(nlohmann::json::parse(r.out)["match"].get<bool>());
+}
+
 }  // namespace
 }  // namespace vigil::e2e
