@@ -363,7 +363,7 @@ struct StyledReading {
 };
 
 const std::vector<StyledReading>& ArabicReadingsOf(const std::string& folded) {
-  constexpr size_t kCacheSize = 8192;
+  constexpr size_t kCacheSize = 2048;  // up to 49 readings each: a few MB a thread
   thread_local std::unordered_map<std::string, std::vector<StyledReading>> cache;
   if (auto it = cache.find(folded); it != cache.end()) return it->second;
   if (cache.size() >= kCacheSize) cache.clear();
@@ -382,7 +382,7 @@ struct PreparedReading {
 };
 
 const std::vector<PreparedReading>& ReadingsOf(const std::string& folded) {
-  constexpr size_t kCacheSize = 8192;
+  constexpr size_t kCacheSize = 4096;
   thread_local std::unordered_map<std::string, std::vector<PreparedReading>> cache;
   if (auto it = cache.find(folded); it != cache.end()) return it->second;
   if (cache.size() >= kCacheSize) cache.clear();
