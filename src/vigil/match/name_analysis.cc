@@ -320,6 +320,23 @@ const std::vector<std::pair<std::vector<std::string_view>, std::string_view>>& L
   return phrases;
 }
 
+// A long legal form misspelled by a letter doubled or left single, or a
+// vowel ("Aktiengeselschaft", "Corporaton", "Incorperated"): the same first
+// letter and consonant skeleton as the form, ten letters or more.
+std::string LegalFormSpelledAnotherWay(std::string word) {
+  constexpr size_t kLong = 10;
+  if (word.size() < kLong - 1 || LegalForms().count(word)) return word;
+  static const auto* by_skeleton = [] {
+    auto* m = new std::unordered_map<std::string, std::string_view>;
+    for (const auto& [form, code] : LegalForms())
+      if (form.size() >= kLong) m->emplace(Skeleton(form), form);
+    return m;
+  }();
+  const auto it = by_skeleton->find(Skeleton(word));
+  if (it == by_skeleton->end() || it->second[0] != word[0]) return word;
+  return std::string(it->second);
+}
+
 // Legal forms that are never a name part, recognised even when the kind of
 // the name is not known.
 const WordSet& UnambiguousLegalForms() {
@@ -421,6 +438,7 @@ std::vector<std::string> NormalizeOrganizationWords(std::vector<std::string> wor
     const size_t start = i;
     std::string w = words[i++];
     if (auto it = Abbreviations().find(w); it != Abbreviations().end()) w = std::string(it->second);
+    w = LegalFormSpelledAnotherWay(std::move(w));
     if (w == "us" || w == "usa") {
       emit("united", start, i);
       emit("states", start, i);

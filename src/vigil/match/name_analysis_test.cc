@@ -133,6 +133,16 @@ TEST(NameAnalysisTest, DigitsThatImitateLettersAreReadAsLetters) {
   EXPECT_EQ(Folded("B4B Trading", NameKind::kOrganization)[0], "b4b");
 }
 
+TEST(NameAnalysisTest, LongLegalFormsMisspelledAreStillLegalForms) {
+  using Words = std::vector<std::string>;
+  EXPECT_EQ(Folded("Siemens Aktiengeselschaft", NameKind::kOrganization), (Words{"siemens", "ag"}));
+  EXPECT_EQ(Folded("Acme Corporaton", NameKind::kOrganization), (Words{"acme", "corp"}));
+  EXPECT_EQ(Folded("Acme Incorperated", NameKind::kOrganization), (Words{"acme", "inc"}));
+  // Another first letter, or a short word, is a name.
+  EXPECT_EQ(Folded("Acme Karporation", NameKind::kOrganization), (Words{"acme", "karporation"}));
+  EXPECT_EQ(Folded("Acme Cortina", NameKind::kOrganization), (Words{"acme", "cortina"}));
+}
+
 TEST(NameAnalysisTest, TitlesBeforeANameAreSetAside) {
   using Words = std::vector<std::string>;
   EXPECT_EQ(Folded("President Erdogan"), (Words{"erdogan"}));
