@@ -2,6 +2,7 @@
 #include "vigil/match/name_scorer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <bit>
 #include <cmath>
@@ -904,13 +905,30 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   // An organisation written as its acronym, in capitals, against its name
   // ("PLA" / "People's Liberation Army").
   if (organization && result.score < kAcronymScore) {
+    // One word beside, at most, countries ("PLA China"), written in
+    // capitals where the name is written.
     auto acronym_of = [](const AnalyzedName& a, const AnalyzedName& b) {
-      if (a.parts.size() != 1 || b.parts.size() < 3) return false;
-      const std::string& folded = a.parts[0].folded;
-      const bool capitals = std::none_of(a.original.begin(), a.original.end(),
-                                         [](char c) { return c >= 'a' && c <= 'z'; });
-      return capitals && folded.size() >= 3 && folded.size() <= 8 && !a.parts[0].has_digit &&
-             folded == Initials(b);
+      if (b.parts.size() < 3) return false;
+      const NamePart* word = nullptr;
+      for (const NamePart& p : a.parts) {
+        if (p.role == PartRole::kPlace) continue;
+        if (word) return false;
+        word = &p;
+      }
+      if (!word || word->has_digit || word->folded.size() < 3 || word->folded.size() > 8 ||
+          word->folded != Initials(b))
+        return false;
+      std::string capitals = word->folded;
+      for (char& c : capitals) c = static_cast<char>(c - 'a' + 'A');
+      for (size_t at = a.original.find(capitals); at != std::string::npos;
+           at = a.original.find(capitals, at + 1)) {
+        const size_t end = at + capitals.size();
+        auto letter = [&](size_t i) {
+          return std::isalpha(static_cast<unsigned char>(a.original[i])) != 0;
+        };
+        if ((at == 0 || !letter(at - 1)) && (end == a.original.size() || !letter(end))) return true;
+      }
+      return false;
     };
     if (acronym_of(query, candidate) || acronym_of(candidate, query)) {
       result.score = kAcronymScore;

@@ -384,6 +384,8 @@ TEST(NameScorerTest, AnOrganisationsAcronymInCapitalsMeetsItsName) {
   EXPECT_EQ(Initials(AnalyzeName("People's Liberation Army", NameKind::kOrganization)), "pla");
   EXPECT_GE(org("PLA", "People's Liberation Army"), kDefaultThreshold);
   EXPECT_GE(org("Islamic Revolutionary Guard Corps", "IRGC"), kDefaultThreshold);
+  EXPECT_GE(org("PLA China", "People's Liberation Army"), kDefaultThreshold);  // beside a country
+  EXPECT_LT(org("PLA Logistics", "People's Liberation Army"), kDefaultThreshold);
   // Not in lower case, not two letters, not people.
   EXPECT_LT(org("pla", "People's Liberation Army"), kDefaultThreshold);
   EXPECT_LT(org("PL", "Peoples Liberation"), kDefaultThreshold);
