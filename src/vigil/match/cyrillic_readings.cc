@@ -250,85 +250,49 @@ bool Holds(std::string_view s, size_t i, size_t length, uint8_t where) {
   return true;
 }
 
-// The rules in order, the first that applies at a place winning; letters no
-// rule covers are kept.
-std::string Apply(std::string_view s, std::span<const Rule> rules) {
+// The rules in order (the shared list first, then the language's own), the
+// first that applies at a place winning; letters no rule covers are kept.
+std::string Apply(std::string_view s, std::span<const Rule> first, std::span<const Rule> then) {
   std::string out;
   out.reserve(s.size() + 6);
   for (size_t i = 0; i < s.size();) {
-    bool done = false;
-    for (const Rule& r : rules) {
-      if (s.substr(i, r.from.size()) != r.from || !Holds(s, i, r.from.size(), r.where)) continue;
-      out += r.to;
-      i += r.from.size();
-      done = true;
-      break;
+    const Rule* rule = nullptr;
+    for (std::span<const Rule> rules : {first, then}) {
+      for (const Rule& r : rules)
+        if (s.substr(i, r.from.size()) == r.from && Holds(s, i, r.from.size(), r.where)) {
+          rule = &r;
+          break;
+        }
+      if (rule) break;
     }
-    if (!done) out += s[i++];
+    if (!rule) {
+      out += s[i++];
+      continue;
+    }
+    out += rule->to;
+    i += rule->from.size();
   }
   return out;
 }
 
 // Russian practical transcription of each language, romanised BGN/PCGN
 // (х kh, ц ts, ч ch, ш sh, ж zh, й y; ь not written).
-constexpr Rule kGerman[] = {{"tsch", "ch"},
-                            {"sch", "sh"},
-                            {"chs", "ks"},
-                            {"ch", "kh"},
-                            {"ck", "k"},
-                            {"tz", "ts"},
-                            {"zz", "ts"},
-                            {"z", "ts"},
-                            {"ph", "f"},
-                            {"th", "t"},
-                            {"qu", "kv"},
-                            {"dt", "t", kEnd},
-                            {"sp", "shp", kStart},
-                            {"st", "sht", kStart},
-                            {"w", "v"},
-                            {"v", "f"},
-                            {"j", "y"},
-                            {"ei", "ay"},
-                            {"ey", "ay"},
-                            {"ai", "ay"},
-                            {"eu", "oy"},
-                            {"ie", "i"},
-                            {"ue", "yu"},
-                            {"oe", "e"},
-                            {"ae", "e"},
-                            {"h", "", kAfterVowel},
-                            {"h", "kh"},
-                            {"y", "i"},
-                            {"s", "z", kAfterVowel | kBeforeVowel}};
-// The older tradition: h as г, ei as ей (Генрих Гейне).
-constexpr Rule kGermanOld[] = {{"tsch", "ch"},
-                               {"sch", "sh"},
-                               {"chs", "ks"},
-                               {"ch", "kh"},
-                               {"ck", "k"},
-                               {"tz", "ts"},
-                               {"zz", "ts"},
-                               {"z", "ts"},
-                               {"ph", "f"},
-                               {"th", "t"},
-                               {"qu", "kv"},
-                               {"dt", "t", kEnd},
-                               {"sp", "shp", kStart},
-                               {"st", "sht", kStart},
-                               {"w", "v"},
-                               {"jo", "io", kStart},
-                               {"j", "y"},
-                               {"ei", "ey"},
-                               {"ey", "ey"},
-                               {"eu", "ey"},
-                               {"ie", "i"},
-                               {"ue", "yu"},
-                               {"oe", "e"},
-                               {"ae", "e"},
-                               {"h", "", kAfterVowel},
-                               {"h", "g"},
-                               {"y", "i"},
-                               {"u", "yu", kNotStart}};
+// German in both traditions; then each tradition's own rules, tried after
+// these (no rule of one starts with a letter where the other's would meet).
+constexpr Rule kGermanCommon[] = {
+    {"tsch", "ch"}, {"sch", "sh"}, {"chs", "ks"}, {"ch", "kh"},    {"ck", "k"},
+    {"tz", "ts"},   {"zz", "ts"},  {"z", "ts"},   {"ph", "f"},     {"th", "t"},
+    {"qu", "kv"},   {"dt", "t", kEnd}, {"sp", "shp", kStart},      {"st", "sht", kStart},
+    {"w", "v"},     {"ie", "i"},   {"ue", "yu"},  {"oe", "e"},     {"ae", "e"},
+    {"h", "", kAfterVowel},        {"y", "i"}};
+// Today's practice: h as х, ei as ай (Хайнрих).
+constexpr Rule kGerman[] = {
+    {"v", "f"},  {"j", "y"},   {"ei", "ay"}, {"ey", "ay"}, {"ai", "ay"},
+    {"eu", "oy"}, {"h", "kh"}, {"s", "z", kAfterVowel | kBeforeVowel}};
+// The older tradition: h as г, ei as ей, ü as ю (Генрих Гейне, Иоганн).
+constexpr Rule kGermanOld[] = {
+    {"jo", "io", kStart}, {"j", "y"}, {"ei", "ey"}, {"ey", "ey"}, {"eu", "ey"},
+    {"h", "g"},           {"u", "yu", kNotStart}};
 constexpr Rule kFrench[] = {{"eaux", "o", kEnd},
                             {"eau", "o"},
                             {"aux", "o", kEnd},
@@ -522,30 +486,33 @@ constexpr Rule kNordic[] = {{"skj", "sh"}, {"sj", "sh"}, {"kj", "kh"}, {"hj", "y
 constexpr Rule kTurkish[] = {{"c", "dzh"}, {"j", "zh"}, {"y", "y"}};
 // Korean (Kontsevich): eo о, eu ы, ae э, oe and oi вэ; a first consonant
 // written voiceless (Gi Ки, Bae Пэ, Jang Чан), ch and k aspirated (Choi Чхве).
-constexpr Rule kKorean[] = {{"yeo", "e"},       {"eo", "o"},        {"eu", "y"},
-                            {"ae", "e"},        {"oe", "ve"},       {"oi", "ve"},
-                            {"oo", "u"},        {"ee", "i"},        {"ark", "ak", kEnd},
-                            {"ch", "chkh"},     {"g", "k", kStart}, {"b", "p", kStart},
-                            {"d", "t", kStart}, {"j", "ch"},        {"r", "n", kStart},
-                            {"l", "r", kEnd},   {"ng", "n", kEnd},  {"h", "kh"}};
-constexpr Rule kKoreanVoiced[] = {{"yeo", "e"},  {"eo", "o"},       {"eu", "y"}, {"ae", "e"},
-                                  {"oe", "ve"},  {"oi", "ve"},      {"oo", "u"}, {"ee", "i"},
-                                  {"j", "chzh"}, {"ng", "n", kEnd}, {"h", "kh"}};
+constexpr Rule kKoreanCommon[] = {
+    {"yeo", "e"}, {"eo", "o"}, {"eu", "y"}, {"ae", "e"}, {"oe", "ve"}, {"oi", "ve"},
+    {"oo", "u"},  {"ee", "i"}};
+constexpr Rule kKorean[] = {
+    {"ark", "ak", kEnd}, {"ch", "chkh"}, {"g", "k", kStart}, {"b", "p", kStart},
+    {"d", "t", kStart},  {"j", "ch"},    {"r", "n", kStart}, {"l", "r", kEnd},
+    {"ng", "n", kEnd},   {"h", "kh"}};
+// Without the first consonant made voiceless (Ким Чжон Ын).
+constexpr Rule kKoreanVoiced[] = {{"j", "chzh"}, {"ng", "n", kEnd}, {"h", "kh"}};
 // Serbian, Croatian, Slovene, Czech and Slovak, their c, č and ć folded to c.
 constexpr Rule kSouthSlavic[] = {{"dj", "dzh"}, {"lj", "l"}, {"nj", "n"}, {"ch", "kh"},
                                  {"c", "ch"},   {"j", "y"},  {"w", "v"}};
 
 struct Language {
   std::string_view name;
-  std::span<const Rule> rules;
+  std::span<const Rule> shared, rules;  // shared: rules read first, common to a family
 };
 
 constexpr Language kLanguages[] = {
-    {"german", kGerman},         {"german", kGermanOld},    {"french", kFrench},
-    {"english", kEnglish},       {"italian", kItalian},     {"spanish", kSpanish},
-    {"portuguese", kPortuguese}, {"polish", kPolish},       {"hungarian", kHungarian},
-    {"dutch", kDutch},           {"nordic", kNordic},       {"turkish", kTurkish},
-    {"korean", kKorean},         {"korean", kKoreanVoiced}, {"south slavic", kSouthSlavic}};
+    {"german", kGermanCommon, kGerman},    {"german", kGermanCommon, kGermanOld},
+    {"french", {}, kFrench},               {"english", {}, kEnglish},
+    {"italian", {}, kItalian},             {"spanish", {}, kSpanish},
+    {"portuguese", {}, kPortuguese},       {"polish", {}, kPolish},
+    {"hungarian", {}, kHungarian},         {"dutch", {}, kDutch},
+    {"nordic", {}, kNordic},               {"turkish", {}, kTurkish},
+    {"korean", kKoreanCommon, kKorean},    {"korean", kKoreanCommon, kKoreanVoiced},
+    {"south slavic", {}, kSouthSlavic}};
 
 // English writes a long vowel with a final e (Stone, White, James): Russian
 // writes the sound (Стоун, Уайт, Джеймс). The vowel is marked with a capital
@@ -636,9 +603,10 @@ std::vector<CyrillicReading> CyrillicStyleSpellings(std::string_view folded) {
   add(PolivanovReading(folded, true), "hepburn");
   for (const Language& language : kLanguages) {
     if (language.name == "english")
-      add(EnglishVowels(Apply(EnglishSilentE(folded), language.rules)), language.name);
+      add(EnglishVowels(Apply(EnglishSilentE(folded), language.shared, language.rules)),
+          language.name);
     else
-      add(Apply(folded, language.rules), language.name);
+      add(Apply(folded, language.shared, language.rules), language.name);
   }
   // French ç, folded to c, is s before a, o, u too (François, Франсуа).
   std::string cedilla(folded);
@@ -646,7 +614,7 @@ std::vector<CyrillicReading> CyrillicStyleSpellings(std::string_view folded) {
     if (cedilla[i] == 'c' &&
         (cedilla[i + 1] == 'a' || cedilla[i + 1] == 'o' || cedilla[i + 1] == 'u'))
       cedilla[i] = 's';
-  if (cedilla != folded) add(Apply(cedilla, kFrench), "french");
+  if (cedilla != folded) add(Apply(cedilla, {}, kFrench), "french");
   return out;
 }
 

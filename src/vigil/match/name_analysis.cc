@@ -120,7 +120,7 @@ const WordSet& LeadingTitles() {
       "maj",        "major",     "sgt",       "sergeant",   "admiral",    "adm",
       "marshal",    "brigadier", "brig",      "ayatollah",  "hojatoleslam", "hon",
       "honorable",  "honourable", "excellency", "hrh",      "comrade",    "gospodin",
-      "gospozha",   "tovarishch", "mme",      "mlle",       "hr"};
+      "gospozha",   "tovarishch", "hr"};
   return words;
 }
 

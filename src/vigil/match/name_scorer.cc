@@ -355,27 +355,36 @@ std::vector<Place> PlacesOf(std::string_view s) {
 // languages: 0.95 when a reading is the Cyrillic spelling's, 0.9 when it has
 // its consonant skeleton (three consonants, or fewer with most letters in
 // common), 0.85 for a European reading a letter or two from it; 0 otherwise.
+// What `make` derives from a part's folded spelling, kept per thread for
+// the parts a screening meets again and again; the cache holds at most
+// `capacity` spellings and is emptied when full. Each use (a type of value)
+// has its own cache.
+template <typename Value, typename Make>
+const Value& PerThread(const std::string& folded, size_t capacity, Make make) {
+  thread_local std::unordered_map<std::string, Value> cache;
+  if (auto it = cache.find(folded); it != cache.end()) return it->second;
+  if (cache.size() >= capacity) cache.clear();
+  return cache.emplace(folded, make(folded)).first->second;
+}
+
 // A Latin part's skeleton and vowels as written, then as Arabic script
-// would write it if it were a foreign name (ArabicStyleSpellings), made once
-// per thread for the parts a screening meets again and again.
+// would write it if it were a foreign name (ArabicStyleSpellings).
 struct StyledReading {
   std::string skeleton, vowels;
   bool as_written;
 };
 
 const std::vector<StyledReading>& ArabicReadingsOf(const std::string& folded) {
-  constexpr size_t kCacheSize = 2048;  // up to 49 readings each: a few MB a thread
-  thread_local std::unordered_map<std::string, std::vector<StyledReading>> cache;
-  if (auto it = cache.find(folded); it != cache.end()) return it->second;
-  if (cache.size() >= kCacheSize) cache.clear();
-  std::vector<StyledReading> readings = {{Skeleton(folded), SkeletonVowels(folded, true), true}};
-  for (const std::string& r : ArabicStyleSpellings(folded))
-    readings.push_back({Skeleton(r), SkeletonVowels(r, true), false});
-  return cache.emplace(folded, std::move(readings)).first->second;
+  constexpr size_t kCapacity = 2048;  // up to 49 readings each: a few MB a thread
+  return PerThread<std::vector<StyledReading>>(folded, kCapacity, [](const std::string& f) {
+    std::vector<StyledReading> readings = {{Skeleton(f), SkeletonVowels(f, true), true}};
+    for (const std::string& r : ArabicStyleSpellings(f))
+      readings.push_back({Skeleton(r), SkeletonVowels(r, true), false});
+    return readings;
+  });
 }
 
-// A Latin part's readings with their keys, made once per thread for the
-// parts a screening meets again and again (the cache is emptied when full).
+// A Latin part's Cyrillic readings (CyrillicStyleSpellings) with their keys.
 struct PreparedReading {
   std::string text, skeleton;
   uint64_t letters;
@@ -383,18 +392,17 @@ struct PreparedReading {
 };
 
 const std::vector<PreparedReading>& ReadingsOf(const std::string& folded) {
-  constexpr size_t kCacheSize = 4096;
-  thread_local std::unordered_map<std::string, std::vector<PreparedReading>> cache;
-  if (auto it = cache.find(folded); it != cache.end()) return it->second;
-  if (cache.size() >= kCacheSize) cache.clear();
-  std::vector<PreparedReading> prepared;
-  for (CyrillicReading& r : CyrillicStyleSpellings(folded)) {
-    std::string skeleton = Skeleton(r.text);
-    const uint64_t letters = LetterMask(r.text);
-    const bool exact_only = r.as == "pinyin" || r.as == "hepburn";
-    prepared.push_back({std::move(r.text), std::move(skeleton), letters, exact_only});
-  }
-  return cache.emplace(folded, std::move(prepared)).first->second;
+  constexpr size_t kCapacity = 4096;
+  return PerThread<std::vector<PreparedReading>>(folded, kCapacity, [](const std::string& f) {
+    std::vector<PreparedReading> prepared;
+    for (CyrillicReading& r : CyrillicStyleSpellings(f)) {
+      std::string skeleton = Skeleton(r.text);
+      const uint64_t letters = LetterMask(r.text);
+      const bool exact_only = r.as == "pinyin" || r.as == "hepburn";
+      prepared.push_back({std::move(r.text), std::move(skeleton), letters, exact_only});
+    }
+    return prepared;
+  });
 }
 
 PartSimilarity ReadAsRussianWrites(const NamePart& cyrillic, const NamePart& latin) {
