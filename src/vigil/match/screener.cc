@@ -15,29 +15,50 @@ namespace {
 
 // Per-thread accumulators over all listed names, reset through a touched list.
 struct Scratch {
-  std::vector<float> coverage;
-  std::vector<int32_t> last_part;  // the last query part credited to a name
-  std::vector<uint32_t> touched;
-  std::vector<std::pair<float, uint32_t>> ranked;  // candidates by coverage
-  // The look-ups credited so far, by query part (tag), and the one-typo keys
-  // over their cap, credited last to the names other keys reached.
-  std::vector<std::pair<int32_t, std::span<const uint32_t>>> credited;
-  struct Deferred {
-    std::span<const uint32_t> ids;
-    int32_t tag;
-    float amount;
+  struct Slot {
+    float coverage = 0;
+    int32_t last_part = -1;  // the last query part credited to the name
   };
-  std::vector<Deferred> deferred;
+  std::vector<Slot> slots;        // one per listed name, read together
+  std::vector<uint64_t> seen;     // a bit per listed name: touched
+  std::vector<uint32_t> touched;  // the names touched, in touching order
+  std::vector<std::pair<float, uint32_t>> ranked;  // candidates by coverage
+  struct Lookup {
+    std::span<const uint32_t> ids;  // ascending
+    int32_t tag;                    // the query part (or pair, or whole name)
+    float amount;
+    bool typo;                      // a one-typo key
+  };
+  std::vector<Lookup> lookups;
+  std::vector<size_t> reach;      // postings of each part's keys
+  std::vector<uint8_t> seeds;     // how each part's keys are followed
+  std::vector<int32_t> order;     // the parts, rarest first
+  // The look-ups followed, by query part (tag), and those that only narrow
+  // the names the others reached.
+  std::vector<std::pair<int32_t, std::span<const uint32_t>>> credited;
+  std::vector<Lookup> deferred;
+  std::vector<uint32_t> reached;  // the touched names, ascending
+
+  bool Seen(uint32_t id) const { return (seen[id >> 6] >> (id & 63)) & 1; }
+  Slot& Touch(uint32_t id) {
+    uint64_t& word = seen[id >> 6];
+    uint64_t bit = uint64_t{1} << (id & 63);
+    if (!(word & bit)) {
+      word |= bit;
+      touched.push_back(id);
+    }
+    return slots[id];
+  }
   void Reset(size_t names) {
-    if (coverage.size() != names) {
-      coverage.assign(names, 0);
-      last_part.assign(names, -1);
+    if (slots.size() != names) {
+      slots.assign(names, Slot{});
+      seen.assign((names + 63) / 64, 0);
       touched.clear();
       return;
     }
     for (uint32_t id : touched) {
-      coverage[id] = 0;
-      last_part[id] = -1;
+      slots[id] = Slot{};
+      seen[id >> 6] = 0;
     }
     touched.clear();
   }
@@ -46,6 +67,18 @@ struct Scratch {
 Scratch& ThreadScratch() {
   thread_local Scratch scratch;
   return scratch;
+}
+
+// The first element not below v in the ascending [first, last), found by
+// doubling steps from first: cheap when it is near, as in a merge of a short
+// list into a long one.
+const uint32_t* GallopTo(const uint32_t* first, const uint32_t* last, uint32_t v) {
+  size_t step = 1;
+  while (static_cast<size_t>(last - first) > step && first[step] < v) {
+    first += step;
+    step <<= 1;
+  }
+  return std::lower_bound(first, first + std::min(step + 1, static_cast<size_t>(last - first)), v);
 }
 
 std::string YearsText(double days) { return fmt::format("{:.1f} years", days / 365.25); }
@@ -202,79 +235,135 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
   double total_weight = 0;
   for (const auto& p : q.parts) total_weight += p.weight;
 
-  scratch.credited.clear();
-  scratch.deferred.clear();
-  auto credit = [&](std::span<const uint32_t> ids, int32_t part, float amount) {
-    if (!ids.empty()) scratch.credited.emplace_back(part, ids);
-    for (uint32_t id : ids) {
-      if (scratch.last_part[id] == part) continue;  // this part already credited
-      if (scratch.last_part[id] == -1 && scratch.coverage[id] == 0) scratch.touched.push_back(id);
-      scratch.last_part[id] = part;
-      scratch.coverage[id] += amount;
-    }
+  // Every look-up of the query, in strength order within each part: a part's
+  // first credit to a name is its best.
+  std::vector<Scratch::Lookup>& lookups = scratch.lookups;
+  lookups.clear();
+  auto look = [&](std::span<const uint32_t> ids, int32_t tag, float amount, bool typo) {
+    if (!ids.empty()) lookups.push_back({ids, tag, amount, typo});
   };
   for (size_t i = 0; i < q.parts.size(); ++i) {
     const NamePart& part = q.parts[i];
     int32_t tag = static_cast<int32_t>(i);
     float w = static_cast<float>(part.weight);
-    // Strongest keys first: the first credit of a part to a name is its best.
-    const auto exact = index_.Find(KeyType::kPart, part.folded);
-    credit(exact, tag, w);
-    if (!part.alt.empty()) credit(index_.Find(KeyType::kPart, part.alt), tag, w);
+    look(index_.Find(KeyType::kPart, part.folded), tag, w, false);
+    if (!part.alt.empty()) look(index_.Find(KeyType::kPart, part.alt), tag, w, false);
     if (part.skeleton.size() >= 2)
-      credit(index_.Find(KeyType::kSkeleton, part.skeleton), tag, 0.9f * w);
-    if (part.bare.size() >= 2) credit(index_.Find(KeyType::kSkeleton, part.bare), tag, 0.8f * w);
+      look(index_.Find(KeyType::kSkeleton, part.skeleton), tag, 0.9f * w, false);
+    if (part.bare.size() >= 2) look(index_.Find(KeyType::kSkeleton, part.bare), tag, 0.8f * w, false);
     if (part.folded.size() >= kMinDeletionLength && !part.initial) {
-      // One-typo neighbours. A key shared by many names (a common name, or a
-      // typo of one) is not followed alone, which would touch thousands of
-      // names for "Mohammad": it is narrowed by the query's other parts
-      // below, once they have all been looked up.
-      auto typo = [&](std::span<const uint32_t> ids, float amount) {
-        if (ids.size() <= options_.max_typo_postings) credit(ids, tag, amount);
-        else scratch.deferred.push_back({ids, tag, amount});
-      };
-      typo(index_.Find(KeyType::kDeletion, part.folded), 0.8f * w);
-      ForEachDeletion(part.folded,
-                      [&](std::string_view d) { typo(index_.Find(KeyType::kDeletion, d), 0.75f * w); });
+      look(index_.Find(KeyType::kDeletion, part.folded), tag, 0.8f * w, true);
+      ForEachDeletion(part.folded, [&](std::string_view d) {
+        look(index_.Find(KeyType::kDeletion, d), tag, 0.75f * w, true);
+      });
     }
   }
-  // Adjacent query parts written as one word in the list, and the whole name.
-  int32_t tag = static_cast<int32_t>(q.parts.size());
+  // Adjacent query parts written as one word in the list, and the whole name:
+  // specific keys, always followed.
+  const int32_t parts_n = static_cast<int32_t>(q.parts.size());
+  int32_t tag = parts_n;
   for (size_t i = 0; i + 1 < q.parts.size(); ++i, ++tag)
-    credit(index_.Find(KeyType::kPart, q.parts[i].folded + q.parts[i + 1].folded), tag,
-           static_cast<float>(0.5 * (q.parts[i].weight + q.parts[i + 1].weight)));
-  credit(index_.Find(KeyType::kJoined, q.joined), tag, static_cast<float>(total_weight));
+    look(index_.Find(KeyType::kPart, q.parts[i].folded + q.parts[i + 1].folded), tag,
+         static_cast<float>(0.5 * (q.parts[i].weight + q.parts[i + 1].weight)), false);
+  look(index_.Find(KeyType::kJoined, q.joined), tag, static_cast<float>(total_weight), false);
 
-  // One-typo keys over their cap, narrowed: only names that another part's
-  // keys reached get their credit, so a typo in a common part ("Ruslam
-  // Zakharov" for "Ruslan Zakharov" on a list of thousands of Ruslans and
-  // hundreds of Zakharovs) still lifts the record it names above the names
-  // that share only the other parts, which would otherwise tie with it and
-  // fill the max_candidates by id. A name already credited for this part
-  // (by its exact, skeleton or a smaller typo key) is not credited again.
-  // Deferred keys come in part order, so last_part guards repeats within
-  // one part.
-  for (const Scratch::Deferred& d : scratch.deferred) {
-    auto credited_before = [&](uint32_t id) {
+  // Which parts seed the candidates. A part whose keys reach many names (a
+  // common given name on a list of millions) would touch them all, though
+  // any name it names also has the query's other parts to be found by. The
+  // part whose keys reach fewest names seeds with all of them, its one-typo
+  // keys included: whichever part is misspelt, a record that a query names
+  // with one typo is among them. More parts seed, the rarest first, while
+  // their postings add up to the budget; the others only narrow the names
+  // those reached.
+  std::vector<size_t>& reach = scratch.reach;
+  reach.assign(static_cast<size_t>(parts_n), 0);
+  for (const auto& l : lookups)
+    if (l.tag < parts_n) reach[static_cast<size_t>(l.tag)] += l.ids.size();
+  enum : uint8_t { kNarrows, kSeeds, kSeedsWhole };
+  std::vector<uint8_t>& seeds = scratch.seeds;
+  seeds.assign(static_cast<size_t>(tag) + 1, kSeeds);
+  {
+    std::vector<int32_t>& order = scratch.order;
+    order.resize(static_cast<size_t>(parts_n));
+    for (int32_t i = 0; i < parts_n; ++i) order[static_cast<size_t>(i)] = i;
+    std::stable_sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
+      return reach[static_cast<size_t>(a)] < reach[static_cast<size_t>(b)];
+    });
+    size_t spent = 0;
+    for (int32_t t : order) {
+      size_t r = reach[static_cast<size_t>(t)];
+      if (r == 0) continue;
+      uint8_t& seed = seeds[static_cast<size_t>(t)];
+      seed = spent == 0 ? kSeedsWhole : spent + r <= options_.max_seed_postings ? kSeeds : kNarrows;
+      spent += r;
+    }
+  }
+
+  // Seeding look-ups first; a one-typo key shared by many names (a common
+  // name, or a typo of one) is not followed alone by a part that only adds
+  // to the seeds, which would touch thousands of names for "Mohammad".
+  scratch.credited.clear();
+  scratch.deferred.clear();
+  for (const auto& l : lookups) {
+    uint8_t seed = seeds[static_cast<size_t>(l.tag)];
+    if (seed == kNarrows ||
+        (seed == kSeeds && l.typo && l.ids.size() > options_.max_typo_postings)) {
+      scratch.deferred.push_back(l);
+      continue;
+    }
+    scratch.credited.emplace_back(l.tag, l.ids);
+    for (uint32_t id : l.ids) {
+      Scratch::Slot& slot = scratch.Touch(id);
+      if (slot.last_part == l.tag) continue;  // this part already credited
+      slot.last_part = l.tag;
+      slot.coverage += l.amount;
+    }
+  }
+
+  // The deferred look-ups, narrowed: only names that the seeding keys reached
+  // get their credit, so a typo in a common part ("Ruslam Zakharov" for
+  // "Ruslan Zakharov" on a list of thousands of Ruslans and hundreds of
+  // Zakharovs) still lifts the record it names above the names that share
+  // only the other parts, which would otherwise tie with it and fill the
+  // max_candidates by id. A name already credited for this part (by a key
+  // followed above) is not credited again. Deferred keys come in part order,
+  // so last_part guards repeats within one part.
+  std::vector<uint32_t>& reached = scratch.reached;
+  reached.clear();
+  const size_t touched = scratch.touched.size();
+  for (const Scratch::Lookup& d : touched == 0 ? std::span<const Scratch::Lookup>()
+                                               : std::span<const Scratch::Lookup>(scratch.deferred)) {
+    auto credit = [&](uint32_t id) {
+      Scratch::Slot& slot = scratch.slots[id];
+      if (slot.last_part == d.tag) return;
       for (const auto& [t, ids] : scratch.credited)
-        if (t == d.tag && std::binary_search(ids.begin(), ids.end(), id)) return true;
-      return false;
+        if (t == d.tag && std::binary_search(ids.begin(), ids.end(), id)) return;
+      slot.last_part = d.tag;
+      slot.coverage += d.amount;
     };
-    auto narrowed = [&](uint32_t id) {
-      if (scratch.last_part[id] == d.tag || credited_before(id)) return;
-      scratch.last_part[id] = d.tag;
-      scratch.coverage[id] += d.amount;
-    };
-    // Walk the shorter: the names touched so far, binary-searching the
-    // postings (ascending by id), or the postings, checking each name.
-    if (scratch.touched.size() * 16 < d.ids.size()) {
-      for (size_t k = 0, n = scratch.touched.size(); k < n; ++k) {
-        uint32_t id = scratch.touched[k];
-        if (std::binary_search(d.ids.begin(), d.ids.end(), id)) narrowed(id);
-      }
-    } else {
+    // Walk the postings, testing each name's bit (a bitmap small enough to
+    // stay in cache), or, for postings far longer than the names touched,
+    // gallop through them from each touched name (sorted once, ascending
+    // like the postings): the gallop's branches mispredict, the walk's
+    // reads stream, so the walk wins until the postings are some 16 times
+    // longer per galloping step.
+    size_t steps = 1;
+    while ((touched << steps) < d.ids.size()) ++steps;
+    if (d.ids.size() <= 16 * touched * steps) {
       for (uint32_t id : d.ids)
-        if (scratch.last_part[id] != -1 || scratch.coverage[id] != 0) narrowed(id);
+        if (scratch.Seen(id)) credit(id);
+      continue;
+    }
+    if (reached.size() != touched) {
+      reached.assign(scratch.touched.begin(), scratch.touched.end());
+      std::sort(reached.begin(), reached.end());
+    }
+    const uint32_t* from = d.ids.data();
+    const uint32_t* end = d.ids.data() + d.ids.size();
+    for (uint32_t id : reached) {
+      from = GallopTo(from, end, id);
+      if (from == end) break;
+      if (*from == id) credit(id);
     }
   }
 
@@ -282,8 +371,8 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
   ranked.clear();
   const float floor = static_cast<float>(options_.min_coverage * total_weight);
   for (uint32_t id : scratch.touched)
-    if (scratch.coverage[id] >= floor && static_cast<int64_t>(id) != query.exclude_name)
-      ranked.emplace_back(scratch.coverage[id], id);
+    if (scratch.slots[id].coverage >= floor && static_cast<int64_t>(id) != query.exclude_name)
+      ranked.emplace_back(scratch.slots[id].coverage, id);
 
   if (ranked.empty() && q.joined.size() >= 3) {
     // Fallback: letter trigrams of the whole name (Dice coefficient).
@@ -294,13 +383,13 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
     int query_trigrams = 0;
     for (size_t i = 0; i + 3 <= q.joined.size(); ++i, ++query_trigrams)
       for (uint32_t id : index_.Find(KeyType::kTrigram, std::string_view(q.joined).substr(i, 3))) {
-        if (scratch.last_part[id] == -1 && scratch.coverage[id] == 0) scratch.touched.push_back(id);
-        scratch.coverage[id] += 1;
+        scratch.Touch(id).coverage += 1;
       }
     for (uint32_t id : scratch.touched) {
-      if (static_cast<int64_t>(id) == query.exclude_name || scratch.coverage[id] == 0) continue;
+      const float shared = scratch.slots[id].coverage;
+      if (static_cast<int64_t>(id) == query.exclude_name || shared == 0) continue;
       int listed = static_cast<int>(list_.names()[id].analysis.joined.size()) - 2;
-      double dice = 2.0 * scratch.coverage[id] / std::max(1, query_trigrams + listed);
+      double dice = 2.0 * shared / std::max(1, query_trigrams + listed);
       if (dice >= options_.fallback_min_dice) ranked.emplace_back(static_cast<float>(dice), id);
     }
   }

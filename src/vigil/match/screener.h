@@ -115,6 +115,9 @@ struct ScreenerOptions {
   // One-typo keys shared by more names credit only the names that the
   // query's other parts reached (they narrow; they never touch new names).
   size_t max_typo_postings = 256;
+  // The query's rarest parts touch new names while their exact and skeleton
+  // keys' postings add up to this; a more common part only narrows them.
+  size_t max_seed_postings = 2048;
   double min_coverage = 0.30;        // share of the query's weight a candidate must reach
   double weak_alias_floor = 0.60;    // a weak alias may confirm records already this close
   double fallback_min_dice = 0.45;   // trigram overlap for fallback candidates

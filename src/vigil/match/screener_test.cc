@@ -253,6 +253,59 @@ TEST(ScreenerListTest, ATypoInACommonPartIsNarrowedByTheOtherPartsNotDropped) {
   EXPECT_EQ(list.records()[result.hits[0].record].key, "zz-target");
 }
 
+TEST(ScreenerListTest, ACommonPartOnlyNarrowsTheNamesTheRarestPartReached) {
+  // 500 Joses and one Jose Mumin: with a seeding budget of 64 postings,
+  // "mumin" seeds (one name) and "jose" only credits that name, so one
+  // candidate is scored instead of the 24 Joses with the smallest ids.
+  std::vector<RecordInput> records;
+  for (int i = 0; i < 500; ++i) {
+    std::string name = "Jose ";
+    name += Syllables(i, 4);
+    records.push_back(Record(std::to_string(i), "person", {{name, kPrimary}}));
+  }
+  records.push_back(Record("target", "person", {{"Jose Mumin", kPrimary}}));
+  WatchList list = WatchList::Build(std::move(records), {}, 1);
+  CandidateIndex index = CandidateIndex::Build(list);
+  ScreenerOptions options;
+  options.max_seed_postings = 64;
+  ScreenQuery q;
+  q.name = "Jose Mumin";
+  ScreenResult result = Screener(list, index, options).Screen(q);
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_EQ(list.records()[result.hits[0].record].key, "target");
+  EXPECT_EQ(result.candidates, 1u);
+}
+
+TEST(ScreenerListTest, AMisspeltPartReachingFewestNamesSeedsWithItsCommonTypoKeys) {
+  // 300 Gulnaras (so "gunara", the one-typo key that "Gunara" shares with
+  // "gulnara", is over max_typo_postings) and 1,000 Abdallahs, of whom the
+  // Gulnara is listed last. "Gunara" reaches fewest names, so it seeds with
+  // all of its keys, the one over the cap included; "abdallah" narrows. Had
+  // the key over the cap been left out of the seeds, no name would carry
+  // both parts and the target would not be found.
+  std::vector<RecordInput> records;
+  for (int i = 0; i < 1300; ++i) {
+    std::string name = i < 300 ? "Gulnara " : "";
+    name += Syllables(i, 4);
+    if (i >= 300) name += " Abdallah";
+    records.push_back(Record(std::to_string(i), "person", {{name, kPrimary}}));
+  }
+  records.push_back(Record("zz-target", "person", {{"Gulnara Abdallah", kPrimary}}));
+  WatchList list = WatchList::Build(std::move(records), {}, 1);
+  CandidateIndex index = CandidateIndex::Build(list);
+  ScreenerOptions options;
+  options.max_seed_postings = 64;
+  ASSERT_GT(index.Find(KeyType::kDeletion, "gunara").size(), options.max_typo_postings);
+  ASSERT_TRUE(index.Find(KeyType::kPart, "gunara").empty());
+  ScreenQuery q;
+  q.name = "Gunara Abdallah";
+  ScreenResult result = Screener(list, index, options).Screen(q);
+  EXPECT_FALSE(result.fallback);  // found by its parts, not by letter trigrams
+  ASSERT_FALSE(result.hits.empty());
+  EXPECT_EQ(list.records()[result.hits[0].record].key, "zz-target");
+  EXPECT_LE(result.candidates, options.max_candidates);
+}
+
 TEST(ScreenQueryTest, ValidateNamesTheFieldAndTheProblem) {
   ScreenQuery q;
   q.name = "Sirajuddin Haqqani";
