@@ -127,7 +127,7 @@ def make_records(n, parts, namesake_share, rng):
     """n records (family, [given...]); namesake_share of them repeat the
     name of an earlier record (real lists hold many namesakes: KIM, RI,
     Muhammad ALI...)."""
-    families, givens, given_counts = parts
+    families, givens, given_counts = parts[:3]
     fam = Sampler(families)
     giv = Sampler(givens)
     counts = Sampler(given_counts)
@@ -198,18 +198,77 @@ def spelling_key(word):
     return re.sub(r"(.)\1+", r"\1", w)
 
 
+# Russian, Ukrainian and Belarusian family names take a feminine form:
+# Borisova is Borisov's wife or daughter, Ostrovskaya Ostrovsky's.
+FEMININE = [("skaia", "ski"), ("tskaia", "tski"), ("ova", "ov"), ("eva", "ev"), ("ina", "in")]
+
+
+def family_key(family):
+    """A key shared by the spellings of one family name: each word's
+    spelling_key, in its masculine form (BORISOVA / BORISOV, OSTROVSKIY /
+    OSTROVSKY)."""
+    words = []
+    for w in family.split():
+        k = spelling_key(w)
+        for fem, masc in FEMININE:
+            if k.endswith(fem) and len(k) > len(fem) + 1:
+                k = k[: -len(fem)] + masc
+                break
+        words.append(k)
+    return " ".join(words)
+
+
+def read_given_variants(sdn_csv, alt_csv):
+    """Given names that the OFAC list itself gives as spellings of one
+    person's name: an individual's primary name and an alias with the same
+    family name (by family_key) and as many given names pair them word by
+    word (Mohammed / Muhammad, Abdallah / Abdullahi). Only pairs whose
+    spelling keys start alike are kept, so that an alias that is another
+    name altogether (Eduardo for Jose) does not make two names one. A dict
+    from spelling key to the spelling keys it pairs with, direct pairs only
+    (no closure: Ahmad ~ Ahmed and Ahmed ~ Ahmet do not make Ahmad ~ Ahmet
+    unless the list pairs them). Empty when the alias file is missing."""
+    variants = collections.defaultdict(set)
+    if not os.path.exists(alt_csv):
+        return variants
+    primary = {}
+    with open(sdn_csv, encoding="utf-8", errors="replace", newline="") as f:
+        for row in csv.reader(f):
+            if len(row) >= 3 and row[2].strip() == "individual" and "," in row[1]:
+                primary[row[0].strip()] = row[1]
+
+    def givens_of(text):
+        return [w for w in text.split() if WORD.match(w) and w.lower() not in PARTICLES]
+
+    with open(alt_csv, encoding="utf-8", errors="replace", newline="") as f:
+        for row in csv.reader(f):
+            if len(row) < 4 or row[0].strip() not in primary or "," not in row[3]:
+                continue
+            fa, ga = (x.strip() for x in primary[row[0].strip()].split(",", 1))
+            fb, gb = (x.strip() for x in row[3].split(",", 1))
+            wa, wb = givens_of(ga), givens_of(gb)
+            if family_key(fa) != family_key(fb) or len(wa) != len(wb):
+                continue
+            for x, y in zip(wa, wb):
+                kx, ky = spelling_key(x), spelling_key(y)
+                if kx and ky and kx != ky and kx[0] == ky[0]:
+                    variants[kx].add(ky)
+                    variants[ky].add(kx)
+    return variants
+
+
 def make_queries(records, parts, per_kind, rng):
     """Queries of listed names and unlisted ones; each with the set of
     record numbers (1-based, the ent_num) whose name it was made from
     (every namesake: any of them is a right answer)."""
-    families, givens, _ = parts
+    families, givens, _, _ = parts
     vocabulary = {w.lower() for f in families for w in f.split()} | {g.lower() for g in givens}
     by_name = collections.defaultdict(list)
     pairs = set()
     for i, (family, given) in enumerate(records, start=1):
         by_name[(family, given)].append(i)
         for g in given:
-            pairs.add((family, spelling_key(g)))
+            pairs.add((family_key(family), spelling_key(g)))
     queries = []
 
     def add(kind, text, rec):
@@ -273,15 +332,24 @@ def make_queries(records, parts, per_kind, rng):
     # Unlisted: a family name and two given names such that no listed
     # record has that family name together with either given name, in any
     # spelling (spelling_key: "Juan Alexandrovich GAZARYAN" is not unlisted
-    # beside "GAZARYAN, Aleksandrovich").
+    # beside "GAZARYAN, Aleksandrovich"; family_key: nor is "Sergey
+    # BORISOVA" beside "BORISOV, Sergey"), nor in a spelling that the OFAC
+    # list gives for one person ("Mohammad Luis ZAPATA GARZON" is not
+    # unlisted beside "ZAPATA GARZON, Mohamed").
+    variants = parts[3]
+
+    def listed_with(fam, given):
+        key = spelling_key(given)
+        return any((fam, k) in pairs for k in {key} | variants.get(key, set()))
+
     fam = Sampler(families)
     giv = Sampler(givens)
     made = 0
     while made < per_kind:
         family = fam.draw(rng)
         g1, g2 = giv.draw(rng), giv.draw(rng)
-        if (g1 == g2 or (family, spelling_key(g1)) in pairs
-                or (family, spelling_key(g2)) in pairs):
+        fk = family_key(family)
+        if g1 == g2 or listed_with(fk, g1) or listed_with(fk, g2):
             continue
         add("unlisted", f"{g1} {g2} {family}", None)
         made += 1
@@ -482,8 +550,11 @@ def main():
     ap.add_argument("--threads", type=int, default=0)
     ap.add_argument("--json-out", default=None, help="write the results as JSON here")
     args = ap.parse_args()
-    parts = read_parts(os.path.join(args.data, "ofac", "sdn-2024-05-03.csv"))
-    print(f"name parts: {len(parts[0])} family names, {len(parts[1])} given names",
+    sdn = os.path.join(args.data, "ofac", "sdn-2024-05-03.csv")
+    variants = read_given_variants(sdn, os.path.join(args.data, "ofac", "alt-2025-12.csv"))
+    parts = read_parts(sdn) + (variants,)
+    print(f"name parts: {len(parts[0])} family names, {len(parts[1])} given names, "
+          f"{len(variants)} given names with a spelling the list pairs them with",
           file=sys.stderr)
     work = args.workdir or tempfile.mkdtemp(prefix="vigil-scale-")
     results = []

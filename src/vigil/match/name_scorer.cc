@@ -465,10 +465,52 @@ const std::unordered_map<std::string_view, std::vector<std::string_view>>& Nickn
 }
 
 // Whether a folded part ends as an East Slavic father's name does.
-bool IsPatronymic(std::string_view folded) {
-  for (std::string_view end : {"ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ich"})
-    if (folded.size() > end.size() + 2 && folded.ends_with(end)) return true;
-  return false;
+// The endings of Russian, Ukrainian and Belarusian patronymics, a son's
+// then a daughter's (kFeminineEndings on).
+constexpr std::string_view kPatronymicEndings[] = {"ovich", "evich", "ovych", "evych", "avich",
+                                                   "ich",   "ovna",  "evna",  "ivna",  "auna"};
+constexpr size_t kFeminineEndings = 6;
+
+// The ending of a patronymic `folded` ends with (an index into
+// kPatronymicEndings), or -1.
+int PatronymicEnding(std::string_view folded) {
+  for (size_t i = 0; i < std::size(kPatronymicEndings); ++i) {
+    std::string_view end = kPatronymicEndings[i];
+    if (folded.size() > end.size() + 2 && folded.ends_with(end)) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+bool IsPatronymic(std::string_view folded) { return PatronymicEnding(folded) >= 0; }
+
+// Two patronymics name two fathers: they are compared by the fathers'
+// names, since the ending they share proves nothing (Vitalyevich /
+// Anatolyevich, Sergeyevich / Yevgenyevich: another name, 0). A son's and
+// a daughter's of one father (Vladimirovich / Vladimirovna) are two people:
+// 0.6, a part that does not carry a match. Otherwise (one father's name in
+// two spellings or with a typo, or a part that is no patronymic) nullopt:
+// the comparison goes on.
+std::optional<PartSimilarity> ComparePatronymics(std::string_view a, std::string_view b) {
+  const int ea = PatronymicEnding(a), eb = PatronymicEnding(b);
+  // One typo apart is one name misspelt (Petrovich / Pterovich), whichever
+  // letters it changed.
+  if (ea < 0 || eb < 0 || BoundedEditDistance(a, b, 1) <= 1) return std::nullopt;
+  std::string_view fa = a.substr(0, a.size() - kPatronymicEndings[ea].size());
+  std::string_view fb = b.substr(0, b.size() - kPatronymicEndings[eb].size());
+  // The y or i before -evich, -evna belongs to the father's name
+  // (Sergeyevich, Sergeevich): left out, as vowels of one name may vary.
+  auto trim = [](std::string_view f) {
+    return f.size() > 3 && (f.back() == 'y' || f.back() == 'i' || f.back() == 'e')
+               ? f.substr(0, f.size() - 1)
+               : f;
+  };
+  fa = trim(fa);
+  fb = trim(fb);
+  if (fa != fb && Ratio(fa, fb) < 0.6) return PartSimilarity{0, MatchMethod::kFuzzy};
+  const bool feminine_a = static_cast<size_t>(ea) >= kFeminineEndings;
+  const bool feminine_b = static_cast<size_t>(eb) >= kFeminineEndings;
+  if (feminine_a != feminine_b) return PartSimilarity{0.6, MatchMethod::kFuzzy};
+  return std::nullopt;
 }
 
 // Whether `baltic` is `other` with a Latvian or Lithuanian nominative
@@ -578,6 +620,7 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
     if (a.folded[0] == b.folded[0]) return {0.8, MatchMethod::kInitial};
     return {0, MatchMethod::kInitial};
   }
+  if (auto fathers = ComparePatronymics(a.folded, b.folded)) return *fathers;
   // Equal consonant skeletons: the shorter the key, the less it proves.
   // In one script, spellings of one name have about the same length: a
   // skeleton shared by "Schuster" and "Star" proves little.
