@@ -293,6 +293,7 @@ const std::vector<std::pair<std::vector<std::string_view>, std::string_view>>& L
       {{"otkrytoye", "aktsionernoye", "obshchestvo"}, "ojsc"},
       {{"zakrytoye", "aktsionernoye", "obshchestvo"}, "cjsc"},
       {{"publichnoye", "aktsionernoye", "obshchestvo"}, "pjsc"},
+      {{"nepublichnoye", "aktsionernoye", "obshchestvo"}, "jsc"},
       {{"aktsionernoye", "obshchestvo"}, "jsc"},
       {{"obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"}, "llc"},
       {{"tovarystvo", "z", "obmezhenoyu", "vidpovidalnistyu"}, "llc"},

@@ -491,6 +491,12 @@ bool IsPatronymic(std::string_view folded) { return PatronymicEnding(folded) >= 
 // two spellings or with a typo, or a part that is no patronymic) nullopt:
 // the comparison goes on.
 std::optional<PartSimilarity> ComparePatronymics(std::string_view a, std::string_view b) {
+  // Every ending ends in -ch or -na: most pairs part here (this runs for
+  // every pair of parts compared).
+  auto may_be = [](std::string_view w) {
+    return w.size() > 5 && (w.ends_with("ch") || w.ends_with("na"));
+  };
+  if (!may_be(a) || !may_be(b)) return std::nullopt;
   const int ea = PatronymicEnding(a), eb = PatronymicEnding(b);
   // One typo apart is one name misspelt (Petrovich / Pterovich), whichever
   // letters it changed.
@@ -920,7 +926,9 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   int distinctive_pairs = 0, equal_pairs = 0;
   for (const auto& c : chosen) {
     distinctive_pairs += qu[c.option->q].part->weight >= 0.45 && cu[c.option->c].part->weight >= 0.45;
-    equal_pairs += c.similarity >= 1.0;
+    // A legal form is no part of the name proper: "CRYSTALORD LTD" holds
+    // one word of a name, whatever its LTD meets.
+    equal_pairs += c.similarity >= 1.0 && qu[c.option->q].part->role != PartRole::kLegalForm;
   }
   auto distinctive_unmatched = [](const AnalyzedName& name, const std::vector<bool>& used) {
     for (size_t i = 0; i < name.parts.size(); ++i)

@@ -88,6 +88,21 @@ TEST(NameScorerTest, OrganisationsIgnoreLegalFormsButNotNumbers) {
             Score("Management Company 23", "Management Company 23", NameKind::kOrganization));
 }
 
+TEST(NameScorerTest, ALegalFormIsNoSecondWordOfTheName) {
+  // Matched before (name-bench nk_checks and nk_unit_tests false
+  // positives): the legal form met its abbreviation and counted as a second
+  // word in common, so the word only one name has counted little.
+  constexpr NameKind kOrg = NameKind::kOrganization;
+  EXPECT_LT(Score("CRYSTALORD SYSTEMS LIMITED", "CRYSTALORD LTD", kOrg), kDefaultThreshold);
+  EXPECT_LT(Score("Management Company", "Westminister Management Company", kOrg),
+            kDefaultThreshold);
+  // Two words in common, or one name with its form written out, still meet.
+  EXPECT_GE(Score("Crystalord Systems Ltd", "CRYSTALORD SYSTEMS LIMITED", kOrg), 0.95);
+  EXPECT_GE(Score("Deutsche Bank Frankfurt AG", "Deutsche Bank AG", kOrg), kDefaultThreshold);
+  // A non-public joint stock company (NAO) is a joint stock company.
+  EXPECT_GE(Score("NEPUBLICHNOE AKTSIONERNOE OBSCHCHESTVO KORDEX", "KORDEX AO", kOrg), 0.95);
+}
+
 TEST(NameScorerTest, ExplanationSaysWhichPartMetWhichAndHow) {
   NameComparison c =
       CompareNames("Serajuddin Haqani", "سراج الدين حقاني", NameKind::kPerson, NameScorer()).comparison;
