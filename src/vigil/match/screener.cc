@@ -13,6 +13,18 @@
 namespace vigil::match {
 namespace {
 
+// The first element not below v in the ascending [first, last), found by
+// doubling steps from first: cheap when it is near, as in a merge of a short
+// list into a long one.
+const uint32_t* GallopTo(const uint32_t* first, const uint32_t* last, uint32_t v) {
+  size_t step = 1;
+  while (static_cast<size_t>(last - first) > step && first[step] < v) {
+    first += step;
+    step <<= 1;
+  }
+  return std::lower_bound(first, first + std::min(step + 1, static_cast<size_t>(last - first)), v);
+}
+
 // Per-thread accumulators over all listed names, reset through a touched list.
 struct Scratch {
   struct Slot {
@@ -32,12 +44,15 @@ struct Scratch {
   std::vector<Lookup> lookups;
   std::vector<size_t> reach;      // postings of each part's keys
   std::vector<uint8_t> seeds;     // how each part's keys are followed
+  std::vector<uint8_t> spelt;     // whether each part's own spelling is listed
   std::vector<int32_t> order;     // the parts, rarest first
   // The look-ups followed, by query part (tag), and those that only narrow
   // the names the others reached.
   std::vector<std::pair<int32_t, std::span<const uint32_t>>> credited;
   std::vector<Lookup> deferred;
-  std::vector<uint32_t> reached;  // the touched names, ascending
+  std::vector<uint32_t> reached;  // the touched names, ascending, when reached_sorted
+  bool reached_sorted = false;
+  std::vector<std::span<const uint32_t>> grams;  // the query's trigrams' postings
 
   bool Seen(uint32_t id) const { return (seen[id >> 6] >> (id & 63)) & 1; }
   Slot& Touch(uint32_t id) {
@@ -46,14 +61,46 @@ struct Scratch {
     if (!(word & bit)) {
       word |= bit;
       touched.push_back(id);
+      reached_sorted = false;
     }
     return slots[id];
+  }
+  // Calls f(id) for each name of `ids` (ascending) already touched: walks
+  // the postings, testing each name's bit (a bitmap small enough to stay in
+  // cache), or, for postings far longer than the names touched, gallops
+  // through them from each touched name (sorted once, ascending like the
+  // postings). The gallop's branches mispredict, the walk's reads stream,
+  // so the walk wins until the postings are some 16 times longer per
+  // galloping step.
+  template <typename F>
+  void ForEachReached(std::span<const uint32_t> ids, F f) {
+    if (touched.empty()) return;
+    size_t steps = 1;
+    while ((touched.size() << steps) < ids.size()) ++steps;
+    if (ids.size() <= 16 * touched.size() * steps) {
+      for (uint32_t id : ids)
+        if (Seen(id)) f(id);
+      return;
+    }
+    if (!reached_sorted) {
+      reached.assign(touched.begin(), touched.end());
+      std::sort(reached.begin(), reached.end());
+      reached_sorted = true;
+    }
+    const uint32_t* from = ids.data();
+    const uint32_t* end = ids.data() + ids.size();
+    for (uint32_t id : reached) {
+      from = GallopTo(from, end, id);
+      if (from == end) break;
+      if (*from == id) f(id);
+    }
   }
   void Reset(size_t names) {
     if (slots.size() != names) {
       slots.assign(names, Slot{});
       seen.assign((names + 63) / 64, 0);
       touched.clear();
+      reached_sorted = false;
       return;
     }
     for (uint32_t id : touched) {
@@ -61,6 +108,7 @@ struct Scratch {
       seen[id >> 6] = 0;
     }
     touched.clear();
+    reached_sorted = false;
   }
 };
 
@@ -69,17 +117,9 @@ Scratch& ThreadScratch() {
   return scratch;
 }
 
-// The first element not below v in the ascending [first, last), found by
-// doubling steps from first: cheap when it is near, as in a merge of a short
-// list into a long one.
-const uint32_t* GallopTo(const uint32_t* first, const uint32_t* last, uint32_t v) {
-  size_t step = 1;
-  while (static_cast<size_t>(last - first) > step && first[step] < v) {
-    first += step;
-    step <<= 1;
-  }
-  return std::lower_bound(first, first + std::min(step + 1, static_cast<size_t>(last - first)), v);
-}
+// The trigram fallback's budget of postings that touch names, in
+// max_seed_postings: a name has about as many trigrams as letters.
+constexpr size_t kTrigramSeedFactor = 16;
 
 std::string YearsText(double days) { return fmt::format("{:.1f} years", days / 365.25); }
 
@@ -242,11 +282,15 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
   auto look = [&](std::span<const uint32_t> ids, int32_t tag, float amount, bool typo) {
     if (!ids.empty()) lookups.push_back({ids, tag, amount, typo});
   };
+  std::vector<uint8_t>& spelt = scratch.spelt;  // the part's own spelling is listed
+  spelt.assign(q.parts.size(), 0);
   for (size_t i = 0; i < q.parts.size(); ++i) {
     const NamePart& part = q.parts[i];
     int32_t tag = static_cast<int32_t>(i);
     float w = static_cast<float>(part.weight);
-    look(index_.Find(KeyType::kPart, part.folded), tag, w, false);
+    const auto exact = index_.Find(KeyType::kPart, part.folded);
+    spelt[i] = !exact.empty();
+    look(exact, tag, w, false);
     if (!part.alt.empty()) look(index_.Find(KeyType::kPart, part.alt), tag, w, false);
     if (part.skeleton.size() >= 2)
       look(index_.Find(KeyType::kSkeleton, part.skeleton), tag, 0.9f * w, false);
@@ -308,6 +352,12 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
     uint8_t seed = seeds[static_cast<size_t>(l.tag)];
     if (seed == kNarrows ||
         (seed == kSeeds && l.typo && l.ids.size() > options_.max_typo_postings)) {
+      // A part that only narrows and is spelt as listed leaves its one-typo
+      // keys out: its exact and skeleton keys already credit the names it
+      // names, and the one-typo keys of a common part (every deletion of
+      // "mohammad") would walk its postings eight times over.
+      if (seed == kNarrows && l.typo && l.tag < parts_n && spelt[static_cast<size_t>(l.tag)])
+        continue;
       scratch.deferred.push_back(l);
       continue;
     }
@@ -328,43 +378,15 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
   // max_candidates by id. A name already credited for this part (by a key
   // followed above) is not credited again. Deferred keys come in part order,
   // so last_part guards repeats within one part.
-  std::vector<uint32_t>& reached = scratch.reached;
-  reached.clear();
-  const size_t touched = scratch.touched.size();
-  for (const Scratch::Lookup& d : touched == 0 ? std::span<const Scratch::Lookup>()
-                                               : std::span<const Scratch::Lookup>(scratch.deferred)) {
-    auto credit = [&](uint32_t id) {
+  for (const Scratch::Lookup& d : scratch.deferred) {
+    scratch.ForEachReached(d.ids, [&](uint32_t id) {
       Scratch::Slot& slot = scratch.slots[id];
       if (slot.last_part == d.tag) return;
       for (const auto& [t, ids] : scratch.credited)
         if (t == d.tag && std::binary_search(ids.begin(), ids.end(), id)) return;
       slot.last_part = d.tag;
       slot.coverage += d.amount;
-    };
-    // Walk the postings, testing each name's bit (a bitmap small enough to
-    // stay in cache), or, for postings far longer than the names touched,
-    // gallop through them from each touched name (sorted once, ascending
-    // like the postings): the gallop's branches mispredict, the walk's
-    // reads stream, so the walk wins until the postings are some 16 times
-    // longer per galloping step.
-    size_t steps = 1;
-    while ((touched << steps) < d.ids.size()) ++steps;
-    if (d.ids.size() <= 16 * touched * steps) {
-      for (uint32_t id : d.ids)
-        if (scratch.Seen(id)) credit(id);
-      continue;
-    }
-    if (reached.size() != touched) {
-      reached.assign(scratch.touched.begin(), scratch.touched.end());
-      std::sort(reached.begin(), reached.end());
-    }
-    const uint32_t* from = d.ids.data();
-    const uint32_t* end = d.ids.data() + d.ids.size();
-    for (uint32_t id : reached) {
-      from = GallopTo(from, end, id);
-      if (from == end) break;
-      if (*from == id) credit(id);
-    }
+    });
   }
 
   std::vector<std::pair<float, uint32_t>>& ranked = scratch.ranked;
@@ -380,11 +402,26 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
     // that reached no name.
     result.fallback = true;
     scratch.Reset(list_.names().size());
+    // As with the parts' keys, the rarest trigrams touch names while their
+    // postings fit a budget (the rarest always does) and the commoner ones
+    // only count for the names those reached: a common trigram of a list
+    // of millions ("ham", "ali") would touch a tenth of it.
     int query_trigrams = 0;
+    std::vector<std::span<const uint32_t>>& grams = scratch.grams;
+    grams.clear();
     for (size_t i = 0; i + 3 <= q.joined.size(); ++i, ++query_trigrams)
-      for (uint32_t id : index_.Find(KeyType::kTrigram, std::string_view(q.joined).substr(i, 3))) {
-        scratch.Touch(id).coverage += 1;
+      grams.push_back(index_.Find(KeyType::kTrigram, std::string_view(q.joined).substr(i, 3)));
+    std::stable_sort(grams.begin(), grams.end(),
+                     [](const auto& a, const auto& b) { return a.size() < b.size(); });
+    size_t spent = 0;
+    for (const auto& ids : grams) {
+      if (spent == 0 || spent + ids.size() <= kTrigramSeedFactor * options_.max_seed_postings) {
+        for (uint32_t id : ids) scratch.Touch(id).coverage += 1;
+        spent += ids.size();
+      } else {
+        scratch.ForEachReached(ids, [&](uint32_t id) { scratch.slots[id].coverage += 1; });
       }
+    }
     for (uint32_t id : scratch.touched) {
       const float shared = scratch.slots[id].coverage;
       if (static_cast<int64_t>(id) == query.exclude_name || shared == 0) continue;
