@@ -146,12 +146,18 @@ bool MayJoin(const AnalyzedName& name, size_t i, const AnalyzedName& other) {
   size_t length = name.parts[i].folded.size() + name.parts[i + 1].folded.size();
   char first = name.parts[i].folded.empty() ? 0 : name.parts[i].folded[0];
   const NamePart& start = name.parts[i];
+  const NamePart& end = name.parts[i + 1];
   for (const auto& p : other.parts) {
     if (p.folded.size() + 2 < length || p.folded.size() > length + 2) continue;
     // A joined pair starts as its first part does: same first letter, or
-    // same first consonant across scripts.
-    if (p.folded[0] == first || (!p.skeleton.empty() && !start.skeleton.empty() &&
-                                 p.skeleton[0] == start.skeleton[0]))
+    // same first consonant across scripts; and ends as its second part
+    // does: same last letter or same last consonant ("Abdul Rahman" /
+    // "Abdulrahman", "Al Qaeda" / "Alqaida").
+    if (p.folded[0] != first && (p.skeleton.empty() || start.skeleton.empty() ||
+                                 p.skeleton[0] != start.skeleton[0]))
+      continue;
+    if (p.folded.back() == end.folded.back() ||
+        (!p.skeleton.empty() && !end.skeleton.empty() && p.skeleton.back() == end.skeleton.back()))
       return true;
   }
   return false;
