@@ -546,8 +546,20 @@ bool BalticEnding(std::string_view baltic, std::string_view other) {
 
 bool IsNickname(std::string_view a, std::string_view b) {
   constexpr size_t kLongest = 8;  // seryozha
+  // The first two letters of every short form, a bit each: most parts
+  // compared are no short form, and this turns them away without hashing.
+  static const std::array<uint32_t, 26> kStarts = [] {
+    std::array<uint32_t, 26> starts{};
+    for (const auto& [nick, full] : Nicknames())
+      if (nick.size() >= 2 && nick[0] >= 'a' && nick[0] <= 'z' && nick[1] >= 'a' && nick[1] <= 'z')
+        starts[static_cast<size_t>(nick[0] - 'a')] |= uint32_t{1} << (nick[1] - 'a');
+    return starts;
+  }();
   auto shortens = [](std::string_view nick, std::string_view full) {
-    if (nick.size() > kLongest || nick.size() > full.size()) return false;
+    if (nick.size() > kLongest || nick.size() > full.size() || nick.size() < 2) return false;
+    if (nick[0] < 'a' || nick[0] > 'z' || nick[1] < 'a' || nick[1] > 'z' ||
+        !((kStarts[static_cast<size_t>(nick[0] - 'a')] >> (nick[1] - 'a')) & 1))
+      return false;
     auto it = Nicknames().find(nick);
     return it != Nicknames().end() &&
            std::find(it->second.begin(), it->second.end(), full) != it->second.end();
