@@ -113,10 +113,12 @@ struct ScreenResult {
 struct ScreenerOptions {
   size_t max_candidates = 24;        // names scored per query, best look-up coverage first
   // One-typo keys shared by more names credit only the names that the
-  // query's other parts reached (they narrow; they never touch new names).
+  // query's other parts reached (they narrow; they never touch new names),
+  // unless their part is the one that reaches fewest names.
   size_t max_typo_postings = 256;
-  // The query's rarest parts touch new names while their exact and skeleton
-  // keys' postings add up to this; a more common part only narrows them.
+  // The part whose keys reach fewest names touches them all; further parts,
+  // rarest first, touch new names while their keys' postings add up to
+  // this; a more common part only narrows the names touched.
   size_t max_seed_postings = 2048;
   double min_coverage = 0.30;        // share of the query's weight a candidate must reach
   double weak_alias_floor = 0.60;    // a weak alias may confirm records already this close
