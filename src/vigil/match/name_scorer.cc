@@ -2,9 +2,10 @@
 #include "vigil/match/name_scorer.h"
 
 #include <algorithm>
-#include <cctype>
 #include <array>
 #include <bit>
+#include <bitset>
+#include <cctype>
 #include <cmath>
 #include <numeric>
 #include <optional>
@@ -548,18 +549,21 @@ bool IsNickname(std::string_view a, std::string_view b) {
   constexpr size_t kLongest = 8;  // seryozha
   // The first two letters of every short form, a bit each: most parts
   // compared are no short form, and this turns them away without hashing.
-  static const std::array<uint32_t, 26> kStarts = [] {
-    std::array<uint32_t, 26> starts{};
+  constexpr size_t kLetters = 26;
+  auto start = [](std::string_view w) -> std::optional<size_t> {
+    auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
+    if (w.size() < 2 || !letter(w[0]) || !letter(w[1])) return std::nullopt;
+    return static_cast<size_t>(w[0] - 'a') * kLetters + static_cast<size_t>(w[1] - 'a');
+  };
+  static const std::bitset<kLetters * kLetters> kStarts = [&] {
+    std::bitset<kLetters * kLetters> starts;
     for (const auto& [nick, full] : Nicknames())
-      if (nick.size() >= 2 && nick[0] >= 'a' && nick[0] <= 'z' && nick[1] >= 'a' && nick[1] <= 'z')
-        starts[static_cast<size_t>(nick[0] - 'a')] |= uint32_t{1} << (nick[1] - 'a');
+      if (auto s = start(nick)) starts.set(*s);
     return starts;
   }();
-  auto shortens = [](std::string_view nick, std::string_view full) {
-    if (nick.size() > kLongest || nick.size() > full.size() || nick.size() < 2) return false;
-    if (nick[0] < 'a' || nick[0] > 'z' || nick[1] < 'a' || nick[1] > 'z' ||
-        !((kStarts[static_cast<size_t>(nick[0] - 'a')] >> (nick[1] - 'a')) & 1))
-      return false;
+  auto shortens = [&](std::string_view nick, std::string_view full) {
+    if (nick.size() > kLongest || nick.size() > full.size()) return false;
+    if (auto s = start(nick); !s || !kStarts.test(*s)) return false;
     auto it = Nicknames().find(nick);
     return it != Nicknames().end() &&
            std::find(it->second.begin(), it->second.end(), full) != it->second.end();

@@ -350,14 +350,14 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
   scratch.deferred.clear();
   for (const auto& l : lookups) {
     uint8_t seed = seeds[static_cast<size_t>(l.tag)];
+    // A part that only narrows and is spelt as listed leaves its one-typo
+    // keys out: its exact and skeleton keys already credit the names it
+    // names, and the one-typo keys of a common part (every deletion of
+    // "mohammad") would walk its postings eight times over.
+    if (seed == kNarrows && l.typo && l.tag < parts_n && spelt[static_cast<size_t>(l.tag)])
+      continue;
     if (seed == kNarrows ||
         (seed == kSeeds && l.typo && l.ids.size() > options_.max_typo_postings)) {
-      // A part that only narrows and is spelt as listed leaves its one-typo
-      // keys out: its exact and skeleton keys already credit the names it
-      // names, and the one-typo keys of a common part (every deletion of
-      // "mohammad") would walk its postings eight times over.
-      if (seed == kNarrows && l.typo && l.tag < parts_n && spelt[static_cast<size_t>(l.tag)])
-        continue;
       scratch.deferred.push_back(l);
       continue;
     }
@@ -376,14 +376,17 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
   // Zakharovs) still lifts the record it names above the names that share
   // only the other parts, which would otherwise tie with it and fill the
   // max_candidates by id. A name already credited for this part (by a key
-  // followed above) is not credited again. Deferred keys come in part order,
-  // so last_part guards repeats within one part.
+  // followed above, which only a part that also seeds has) is not credited
+  // again. Deferred keys come in part order, so last_part guards repeats
+  // within one part.
   for (const Scratch::Lookup& d : scratch.deferred) {
+    const bool part_seeded = seeds[static_cast<size_t>(d.tag)] != kNarrows;
     scratch.ForEachReached(d.ids, [&](uint32_t id) {
       Scratch::Slot& slot = scratch.slots[id];
       if (slot.last_part == d.tag) return;
-      for (const auto& [t, ids] : scratch.credited)
-        if (t == d.tag && std::binary_search(ids.begin(), ids.end(), id)) return;
+      if (part_seeded)
+        for (const auto& [t, ids] : scratch.credited)
+          if (t == d.tag && std::binary_search(ids.begin(), ids.end(), id)) return;
       slot.last_part = d.tag;
       slot.coverage += d.amount;
     });

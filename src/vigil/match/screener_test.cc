@@ -227,6 +227,22 @@ std::string Syllables(int i, int count) {
   return out;
 }
 
+// A made-up list, indexed, screened one name at a time.
+struct IndexedList {
+  WatchList list;
+  CandidateIndex index;
+  explicit IndexedList(std::vector<RecordInput> records)
+      : list(WatchList::Build(std::move(records), {}, 1)), index(CandidateIndex::Build(list)) {}
+  ScreenResult Screen(std::string name, const ScreenerOptions& options) const {
+    ScreenQuery q;
+    q.name = std::move(name);
+    return Screener(list, index, options).Screen(q);
+  }
+  const std::string& TopKey(const ScreenResult& result) const {
+    return list.records()[result.hits[0].record].key;
+  }
+};
+
 TEST(ScreenerListTest, ATypoInACommonPartIsNarrowedByTheOtherPartsNotDropped) {
   // A large list: 300 Ruslans (so that every one-typo key of "ruslan" is
   // shared by more names than max_typo_postings) and 40 Zakharovs, of whom
@@ -242,15 +258,12 @@ TEST(ScreenerListTest, ATypoInACommonPartIsNarrowedByTheOtherPartsNotDropped) {
     records.push_back(Record("z" + std::to_string(i), "person",
                              {{Syllables(i, 3) + "ar Zakharov", kPrimary}}));
   records.push_back(Record("zz-target", "person", {{"Ruslan Zakharov", kPrimary}}));
-  WatchList list = WatchList::Build(std::move(records), {}, 1);
-  CandidateIndex index = CandidateIndex::Build(list);
+  const IndexedList listed(std::move(records));
   ScreenerOptions options;
-  ASSERT_GT(index.Find(KeyType::kDeletion, "rusla").size(), options.max_typo_postings);
-  ScreenQuery q;
-  q.name = "Ruslam Zakharov";
-  ScreenResult result = Screener(list, index, options).Screen(q);
+  ASSERT_GT(listed.index.Find(KeyType::kDeletion, "rusla").size(), options.max_typo_postings);
+  ScreenResult result = listed.Screen("Ruslam Zakharov", options);
   ASSERT_FALSE(result.hits.empty());
-  EXPECT_EQ(list.records()[result.hits[0].record].key, "zz-target");
+  EXPECT_EQ(listed.TopKey(result), "zz-target");
 }
 
 TEST(ScreenerListTest, ACommonPartOnlyNarrowsTheNamesTheRarestPartReached) {
@@ -264,15 +277,12 @@ TEST(ScreenerListTest, ACommonPartOnlyNarrowsTheNamesTheRarestPartReached) {
     records.push_back(Record(std::to_string(i), "person", {{name, kPrimary}}));
   }
   records.push_back(Record("target", "person", {{"Jose Mumin", kPrimary}}));
-  WatchList list = WatchList::Build(std::move(records), {}, 1);
-  CandidateIndex index = CandidateIndex::Build(list);
+  const IndexedList listed(std::move(records));
   ScreenerOptions options;
   options.max_seed_postings = 64;
-  ScreenQuery q;
-  q.name = "Jose Mumin";
-  ScreenResult result = Screener(list, index, options).Screen(q);
+  ScreenResult result = listed.Screen("Jose Mumin", options);
   ASSERT_EQ(result.hits.size(), 1u);
-  EXPECT_EQ(list.records()[result.hits[0].record].key, "target");
+  EXPECT_EQ(listed.TopKey(result), "target");
   EXPECT_EQ(result.candidates, 1u);
 }
 
@@ -291,18 +301,15 @@ TEST(ScreenerListTest, AMisspeltPartReachingFewestNamesSeedsWithItsCommonTypoKey
     records.push_back(Record(std::to_string(i), "person", {{name, kPrimary}}));
   }
   records.push_back(Record("zz-target", "person", {{"Gulnara Abdallah", kPrimary}}));
-  WatchList list = WatchList::Build(std::move(records), {}, 1);
-  CandidateIndex index = CandidateIndex::Build(list);
+  const IndexedList listed(std::move(records));
   ScreenerOptions options;
   options.max_seed_postings = 64;
-  ASSERT_GT(index.Find(KeyType::kDeletion, "gunara").size(), options.max_typo_postings);
-  ASSERT_TRUE(index.Find(KeyType::kPart, "gunara").empty());
-  ScreenQuery q;
-  q.name = "Gunara Abdallah";
-  ScreenResult result = Screener(list, index, options).Screen(q);
+  ASSERT_GT(listed.index.Find(KeyType::kDeletion, "gunara").size(), options.max_typo_postings);
+  ASSERT_TRUE(listed.index.Find(KeyType::kPart, "gunara").empty());
+  ScreenResult result = listed.Screen("Gunara Abdallah", options);
   EXPECT_FALSE(result.fallback);  // found by its parts, not by letter trigrams
   ASSERT_FALSE(result.hits.empty());
-  EXPECT_EQ(list.records()[result.hits[0].record].key, "zz-target");
+  EXPECT_EQ(listed.TopKey(result), "zz-target");
   EXPECT_LE(result.candidates, options.max_candidates);
 }
 
