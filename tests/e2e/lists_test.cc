@@ -10,6 +10,7 @@
 #include "fixture.h"
 #include "vigil/base/file.h"
 #include "vigil/base/sha256.h"
+#include "vigil/testing/support.h"
 
 namespace vigil::e2e {
 namespace {
@@ -353,6 +354,44 @@ TEST_F(ListsTest, ARefusedLoadLeavesTheDatabaseAsItWas) {
   ExpectRefused({"load", Fixture("sdn-bad-date.csv"), Fixture("un-good.xml")},
                 {"sdn-bad-date.csv:1:"});
   EXPECT_EQ(Json({"list", "entities"}), before);
+}
+
+// A list larger than one chunk (10,000 records) is checked as it is
+// written: a bad record late in it, or a version that removes too much,
+// rolls the load back after records were written, and a database the load
+// created is removed.
+TEST_F(ListsTest, ALargeListIsCheckedAsItIsWrittenAndARefusalLeavesNothing) {
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::string path = dir_ + "/" + name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  };
+  std::string good = write("sdn.csv", test_support::NumberedSdnCsv(25001));
+  std::string bad = write("sdn-bad.csv", test_support::NumberedSdnCsv(25001, 24000));
+  std::string shrunk = write("sdn-shrunk.csv", test_support::NumberedSdnCsv(20000));
+
+  auto fresh = RunVigil({"load", bad, "--db", dir_ + "/fresh.db"});
+  EXPECT_EQ(fresh.exit_code, 2) << fresh.err;
+  EXPECT_NE(fresh.err.find("sdn-bad.csv:24000: SDN_Type: unknown entity type 'militant'"),
+            std::string::npos)
+      << fresh.err;
+  EXPECT_FALSE(fs::exists(dir_ + "/fresh.db"));
+
+  json report = Load({good});
+  EXPECT_EQ(report["counts"]["entities"], 25001);
+  EXPECT_EQ(report["counts"]["designations"], 25001);
+  std::string before = Hash();
+  ExpectRefused({"load", bad}, {"sdn-bad.csv:24000: SDN_Type: unknown entity type 'militant'"});
+  EXPECT_EQ(Hash(), before);
+  ExpectRefused({"load", shrunk},
+                {"not replaced, nothing loaded", "it would remove 5001 of the 25001 stored "
+                                                 "entities (20%)",
+                 "ofac-20001"});
+  EXPECT_EQ(Hash(), before);
+  json card = Json({"show", "ofac-25001"});
+  EXPECT_EQ(card["name"], "PERSON, Number 25001");
+  json allowed = Load({shrunk, "--allow-shrink"});
+  EXPECT_EQ(allowed["changes"]["counts"]["removed"], 5001);
 }
 
 TEST_F(ListsTest, FormatIsRecognisedOrForced) {

@@ -11,11 +11,6 @@
 namespace vigil::internal {
 namespace {
 
-struct Stored {
-  std::string reference, primary;
-  std::set<std::string> names;  // "text (kind)"
-};
-
 std::string Label(const std::string& text, const std::string& kind) {
   return text + " (" + kind + ")";
 }
@@ -119,71 +114,78 @@ bool TooManyRemoved(const KindChanges& kind) {
 
 }  // namespace
 
-StatusOr<DatasetChanges> CompareWithStored(store::LoadTransaction& tx, const Batch& batch) {
-  DatasetChanges changes;
+StatusOr<DatasetComparison> DatasetComparison::Start(store::LoadTransaction& tx,
+                                                     const Batch& batch) {
+  DatasetComparison c;
   auto previous = tx.StoredDataset(batch.dataset);
   if (!previous.ok()) return previous.status();
-  if (!*previous) {
-    changes.added = static_cast<int64_t>(batch.entities.size());
-    return changes;
-  }
-  changes.previous_version = (*previous)->version;
-  changes.previous_publish_date = (*previous)->publish_date;
-
+  if (!*previous) return c;
+  c.previous_ = true;
+  c.changes_.previous_version = (*previous)->version;
+  c.changes_.previous_publish_date = (*previous)->publish_date;
   auto stored_entities = tx.StoredEntities(batch.dataset);
   if (!stored_entities.ok()) return stored_entities.status();
-  std::unordered_map<std::string, Stored> stored;
   for (const auto& e : *stored_entities) {
-    Stored& s = stored[e.id];
+    Stored& s = c.stored_[e.id];
     s.reference = e.reference;
     for (const auto& n : e.names) {
       if (n.kind == "primary") s.primary = n.text;
       s.names.insert(Label(n.text, n.kind));
     }
   }
-
-  std::set<std::string> seen;
-  for (const auto& e : batch.entities) {
-    seen.insert(e.id);
-    const Name* primary = e.Primary();
-    std::string name = primary ? primary->text : (e.names.empty() ? "" : e.names[0].text);
-    auto it = stored.find(e.id);
-    if (it == stored.end()) {
-      ++changes.added;
-      changes.added_entities.push_back({e.id, e.reference, name, {}, {}});
-      continue;
-    }
-    std::set<std::string> now;
-    for (const auto& n : e.names) now.insert(Label(n.text, n.kind));
-    if (now == it->second.names) {
-      ++changes.unchanged;
-      continue;
-    }
-    EntityChange change{e.id, e.reference, name, {}, {}};
-    std::set_difference(now.begin(), now.end(), it->second.names.begin(), it->second.names.end(),
-                        std::back_inserter(change.names_added));
-    std::set_difference(it->second.names.begin(), it->second.names.end(), now.begin(), now.end(),
-                        std::back_inserter(change.names_removed));
-    ++changes.names_changed;
-    changes.renamed_entities.push_back(std::move(change));
-  }
-  for (const auto& [key, s] : stored) {
-    if (seen.count(key)) continue;
-    ++changes.removed;
-    changes.removed_entities.push_back({key, s.reference, s.primary, {}, {}});
-  }
-  SortByReference(&changes.added_entities);
-  SortByReference(&changes.removed_entities);
-  SortByReference(&changes.renamed_entities);
-  KindChanges& entities = changes.kinds["entities"];
-  entities.stored = static_cast<int64_t>(stored.size());
-  entities.given = static_cast<int64_t>(batch.entities.size());
-  entities.removed = changes.removed;
-  for (size_t i = 0; i < changes.removed_entities.size() && i < kFirstRemoved; ++i)
-    entities.first_removed.push_back(EntityLabel(changes.removed_entities[i]));
   if (batch.kind == "curated")
-    if (auto s = CountCuratedKinds(tx, batch, &changes); !s.ok()) return s;
-  return changes;
+    if (auto s = CountCuratedKinds(tx, batch, &c.changes_); !s.ok()) return s;
+  return c;
+}
+
+void DatasetComparison::Add(const Entity& e) {
+  ++given_;
+  if (!previous_) return;
+  const Name* primary = e.Primary();
+  std::string name = primary ? primary->text : (e.names.empty() ? "" : e.names[0].text);
+  auto it = stored_.find(e.id);
+  if (it == stored_.end()) {
+    ++changes_.added;
+    changes_.added_entities.push_back({e.id, e.reference, name, {}, {}});
+    return;
+  }
+  Stored& stored = it->second;
+  stored.seen = true;
+  std::set<std::string> now;
+  for (const auto& n : e.names) now.insert(Label(n.text, n.kind));
+  if (now == stored.names) {
+    ++changes_.unchanged;
+    return;
+  }
+  EntityChange change{e.id, e.reference, name, {}, {}};
+  std::set_difference(now.begin(), now.end(), stored.names.begin(), stored.names.end(),
+                      std::back_inserter(change.names_added));
+  std::set_difference(stored.names.begin(), stored.names.end(), now.begin(), now.end(),
+                      std::back_inserter(change.names_removed));
+  ++changes_.names_changed;
+  changes_.renamed_entities.push_back(std::move(change));
+}
+
+DatasetChanges DatasetComparison::Finish() && {
+  if (!previous_) {
+    changes_.added = given_;
+    return std::move(changes_);
+  }
+  for (const auto& [key, s] : stored_) {
+    if (s.seen) continue;
+    ++changes_.removed;
+    changes_.removed_entities.push_back({key, s.reference, s.primary, {}, {}});
+  }
+  SortByReference(&changes_.added_entities);
+  SortByReference(&changes_.removed_entities);
+  SortByReference(&changes_.renamed_entities);
+  KindChanges& entities = changes_.kinds["entities"];
+  entities.stored = static_cast<int64_t>(stored_.size());
+  entities.given = given_;
+  entities.removed = changes_.removed;
+  for (size_t i = 0; i < changes_.removed_entities.size() && i < kFirstRemoved; ++i)
+    entities.first_removed.push_back(EntityLabel(changes_.removed_entities[i]));
+  return std::move(changes_);
 }
 
 Status CheckReplacement(const Batch& batch, const DatasetChanges& changes,

@@ -26,8 +26,9 @@ AuditLog& Engine::audit() {
   return *audit_;
 }
 
-StatusOr<std::vector<Batch>> Engine::ReadAll(const std::vector<std::string>& paths,
-                                             const LoadOptions& options) {
+namespace {
+
+InputOptions InputsOf(const LoadOptions& options) {
   InputOptions inputs;
   inputs.format = options.format.empty() ? "auto" : options.format;
   inputs.dataset = options.dataset;
@@ -39,7 +40,14 @@ StatusOr<std::vector<Batch>> Engine::ReadAll(const std::vector<std::string>& pat
                           : DefaultBoundariesPath(
                                 std::filesystem::read_symlink("/proc/self/exe", ec).string());
   inputs.curated_mode = options.curated_mode;
-  return ReadInputs(paths, inputs);
+  return inputs;
+}
+
+}  // namespace
+
+StatusOr<std::vector<Batch>> Engine::ReadAll(const std::vector<std::string>& paths,
+                                             const LoadOptions& options) {
+  return ReadInputs(paths, InputsOf(options));
 }
 
 StatusOr<Batch> Engine::Read(const std::vector<std::string>& paths,
@@ -85,13 +93,22 @@ StatusOr<std::vector<LoadReport>> Engine::ApplyAll(const std::vector<Batch>& bat
     if (!merged.ok()) return merged.status();
     return std::optional<Batch>(std::move(*merged));
   };
-  hooks.before_write = [&options, &changes](store::LoadTransaction& tx, size_t index,
-                                            const Batch& batch) -> Status {
-    auto compared = internal::CompareWithStored(tx, batch);
-    if (!compared.ok()) return compared.status();
-    if (auto s = internal::CheckReplacement(batch, *compared, options); !s.ok()) return s;
-    changes[index] = std::move(*compared);
+  // Each new version is compared with the stored one as it is written, and
+  // refused (the whole load rolled back) once it is known whole.
+  std::vector<std::optional<internal::DatasetComparison>> comparisons(pointers.size());
+  hooks.before_write = [&comparisons](store::LoadTransaction& tx, size_t index,
+                                      const Batch& batch) -> Status {
+    auto started = internal::DatasetComparison::Start(tx, batch);
+    if (!started.ok()) return started.status();
+    comparisons[index] = std::move(*started);
     return absl::OkStatus();
+  };
+  hooks.on_entity = [&comparisons](size_t index, const Entity& e) { comparisons[index]->Add(e); };
+  hooks.after_batch = [&options, &comparisons, &changes](store::LoadTransaction&, size_t index,
+                                                         const Batch& batch) -> Status {
+    changes[index] = std::move(*comparisons[index]).Finish();
+    comparisons[index].reset();
+    return internal::CheckReplacement(batch, *changes[index], options);
   };
   std::optional<internal::EventLinkSummary> event_links;
   hooks.after_write = [&links, &event_links](store::LoadTransaction& tx) -> Status {
@@ -141,7 +158,10 @@ StatusOr<LoadReport> Engine::Load(const std::vector<std::string>& paths,
 StatusOr<std::vector<LoadReport>> Engine::LoadFiles(const std::string& db_path,
                                                     const std::vector<std::string>& paths,
                                                     const LoadOptions& options) {
-  auto batches = ReadAll(paths, options);
+  // Lists are read as they are written: the largest need not be held whole.
+  InputOptions inputs = InputsOf(options);
+  inputs.stream_lists = true;
+  auto batches = ReadInputs(paths, inputs);
   if (!batches.ok()) return batches.status();
   std::error_code ec;
   bool stored = store::IsPostgresLocation(db_path) || std::filesystem::exists(db_path, ec);
@@ -150,9 +170,18 @@ StatusOr<std::vector<LoadReport>> Engine::LoadFiles(const std::string& db_path,
       if (batch.merge)
         if (auto alone = internal::MergeIntoNothing(batch, options.texts_dir); !alone.ok())
           return alone.status();
-  auto engine = Open(db_path, store::AccessMode::kReadWrite);
-  if (!engine.ok()) return engine.status();
-  return (*engine)->ApplyAll(*batches, options);
+  StatusOr<std::vector<LoadReport>> reports = absl::UnknownError("not loaded");
+  {
+    auto engine = Open(db_path, store::AccessMode::kReadWrite);
+    if (!engine.ok()) return engine.status();
+    reports = (*engine)->ApplyAll(*batches, options);
+  }
+  // A list's records are checked as they are written: a database that this
+  // load created is removed when they fail, as though never made.
+  if (!reports.ok() && !stored)
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+      std::filesystem::remove(db_path + suffix, ec);
+  return reports;
 }
 
 }  // namespace vigil

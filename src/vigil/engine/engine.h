@@ -69,18 +69,21 @@ class Engine {
   StatusOr<LoadReport> Apply(const Batch& batch, const LoadOptions& options = {});
   // Writes batches in one transaction. Inside it: merges each part of a
   // curated dataset into the stored one (engine/curated_merge.h), compares
-  // each new version with the stored one and refuses, writing nothing, a
-  // version that is older or removes too much (CheckReplacement in
-  // engine/dataset_changes.h), and recomputes the links between list
+  // each new version with the stored one as it is written and refuses,
+  // rolling everything back, a version that is older or removes too much
+  // (CheckReplacement in engine/dataset_changes.h), and recomputes the links between list
   // records and the curated knowledge base (engine/linking.h).
   StatusOr<std::vector<LoadReport>> ApplyAll(const std::vector<Batch>& batches,
                                              const LoadOptions& options = {});
   // Read() then Apply().
   StatusOr<LoadReport> Load(const std::vector<std::string>& paths, const LoadOptions& options);
   // The whole of `vigil load`: ReadAll(), then ApplyAll() on the database at
-  // db_path, which is created only when every dataset passed its checks (a
-  // part of a curated dataset is checked on its own when there is no
-  // database yet to merge it into).
+  // db_path, which is created only when every dataset passed the checks of
+  // reading (a part of a curated dataset is checked on its own when there
+  // is no database yet to merge it into). OFAC CSV sets are read as they
+  // are written (InputOptions::stream_lists): their records are checked in
+  // the load's transaction, and a database the load created is removed
+  // when they fail.
   static StatusOr<std::vector<LoadReport>> LoadFiles(const std::string& db_path,
                                                      const std::vector<std::string>& paths,
                                                      const LoadOptions& options);

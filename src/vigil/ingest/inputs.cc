@@ -166,7 +166,8 @@ StatusOr<std::vector<Batch>> ReadInputs(const std::vector<std::string>& paths,
         batch = ReadOfacXml(group.paths[0], {options.dataset});
         break;
       case InputFormat::kOfacCsv:
-        batch = ReadOfacCsv(group.paths, {options.dataset});
+        batch = options.stream_lists ? OpenOfacCsv(group.paths, {options.dataset})
+                                     : ReadOfacCsv(group.paths, {options.dataset});
         break;
       case InputFormat::kUcdpGeoJson:
         batch = ReadUcdpGeoJson(group.paths[0], event_options);

@@ -33,6 +33,11 @@ struct InputOptions {
   // resolved to provinces with; empty: provinces left unresolved, with the
   // reason (ingest/events/provinces.h).
   std::string boundaries;
+  // Official lists in OFAC CSV, whatever their size, are read as they are
+  // written (Batch::rest, ingest/ofac/csv_reader.h): the batch returned
+  // holds the list's identity, and its records are checked as a load
+  // writes them, inside its transaction.
+  bool stream_lists = false;
 };
 
 struct InputGroup {

@@ -1,6 +1,8 @@
 // Small helpers on the model records.
 #include "vigil/model/model.h"
 
+#include <iterator>
+
 namespace vigil {
 
 const Name* Entity::Primary() const {
@@ -17,6 +19,23 @@ std::string ClaimedAttribute::Key() const { return entity + "|" + key + "|" + va
 
 std::string Designation::Key() const {
   return entity + "|" + (authority.empty() ? authority_code : authority) + "|" + program;
+}
+
+Status ReadRest(Batch* batch) {
+  if (!batch->rest) return absl::OkStatus();
+  BatchChunks rest = std::move(batch->rest);
+  batch->rest = nullptr;
+  return rest([batch](Batch& chunk) {
+    auto append = [](auto& into, auto& from) {
+      into.insert(into.end(), std::make_move_iterator(from.begin()),
+                  std::make_move_iterator(from.end()));
+    };
+    append(batch->entities, chunk.entities);
+    append(batch->designations, chunk.designations);
+    append(batch->warnings, chunk.warnings);
+    for (const auto& [kind, count] : chunk.warning_counts) batch->warning_counts[kind] += count;
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace vigil

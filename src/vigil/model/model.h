@@ -6,6 +6,7 @@
 // them to row ids. See docs/data-model.md for the meaning of every field.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -202,8 +203,6 @@ struct Question {
 // merges; kReplace always replaces.
 enum class CuratedMode { kAuto, kMerge, kReplace };
 
-// Everything one load brings in. A batch is checked whole before anything
-// is written, and written in one transaction.
 // A participant a dataset adds to an event of another dataset: an accepted
 // reading proposal that joins the event its article refers to
 // (engine/reading.h). Written after the events; the event must exist.
@@ -212,6 +211,19 @@ struct Participation {
   Participant participant;
 };
 
+struct Batch;
+
+// The records of a batch read as they are written, for a list too large to
+// hold whole (ReadRest, ingest/ofac/csv_reader.h): each call reads the input
+// again from its start and hands `write` one chunk after another, in order.
+// A chunk holds entities, each with its claims, and their designations; the
+// last one also the warnings. An error of reading is the call's status,
+// after which no chunk is written; an error of `write` ends the reading.
+using BatchChunks = std::function<Status(const std::function<Status(Batch& chunk)>& write)>;
+
+// Everything one load brings in. A batch is checked before anything is
+// written and written in one transaction; a batch with `rest` is checked as
+// it is written, in the same transaction, which a failure rolls back.
 struct Batch {
   std::string dataset;  // the name under which the store keeps it
   std::string kind;     // curated | un-list | ofac-list | ...
@@ -238,6 +250,13 @@ struct Batch {
   std::vector<Participation> participations;
   std::vector<ClaimedAttribute> claimed_attributes;
   std::vector<Question> questions;
+  // The records that come after those above, read as they are written;
+  // empty when the batch is whole.
+  BatchChunks rest;
 };
+
+// Reads batch->rest into the batch (appending its chunks' records and
+// warnings) and clears it: the batch is then whole.
+Status ReadRest(Batch* batch);
 
 }  // namespace vigil

@@ -186,6 +186,12 @@ struct ApplyHooks {
   // is written (the previous content of every dataset still there); a
   // failure here writes nothing at all.
   std::function<Status(LoadTransaction&, size_t index, const Batch&)> before_write;
+  // Each entity of a batch as it is written, the records of Batch::rest
+  // included (a batch read as it is written is never whole in memory).
+  std::function<void(size_t index, const Entity&)> on_entity;
+  // After each such batch is written, before the next is: its whole
+  // content is then known (Batch::rest read to its end).
+  std::function<Status(LoadTransaction&, size_t index, const Batch&)> after_batch;
   // After every batch is written and the references are checked; not called
   // when no batch changed.
   std::function<Status(LoadTransaction&)> after_write;

@@ -1,11 +1,16 @@
-// Helpers the unit tests share (included only by *_test.cc files): where the
-// repository's fixtures are, the values of a list record's field, one edit
-// of a fixture's text, a refusal's message, and the time a call takes.
+// Helpers the tests share (included only by *_test.cc files): where the
+// repository's fixtures are, a folder for a test's own files, a generated
+// OFAC list, the values of a list record's field, one edit of a fixture's
+// text, a refusal's message, and the time a call takes.
 #pragma once
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +26,43 @@ inline std::string SourceDir() { return VIGIL_SOURCE_DIR; }
 // A path under tests/fixtures.
 inline std::string FixturePath(const std::string& relative) {
   return SourceDir() + "/tests/fixtures/" + relative;
+}
+
+// A folder of a test's own under the system's temporary folder (named with
+// tag and the process id), emptied at the start and removed at the end.
+class TempFiles : public ::testing::Test {
+ protected:
+  explicit TempFiles(const std::string& tag)
+      : dir_(std::filesystem::temp_directory_path() /
+             ("vigil-" + tag + "-" + std::to_string(::getpid()))) {}
+  void SetUp() override {
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  // Writes text to a file of that name in the folder; its path.
+  std::string Write(const std::string& name, const std::string& text) {
+    std::string path = (dir_ / name).string();
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+
+  std::filesystem::path dir_;
+};
+
+// An OFAC SDN.CSV of records 1..n: individuals named "PERSON, Number i",
+// each in SDGT; the record numbered `bad` (when given) has an unknown type.
+inline std::string NumberedSdnCsv(int n, int bad = 0) {
+  std::string out;
+  for (int i = 1; i <= n; ++i) {
+    out += std::to_string(i);
+    out += ",\"PERSON, Number ";
+    out += std::to_string(i);
+    out += "\",";
+    out += i == bad ? "militant" : "individual";
+    out += ",SDGT,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n";
+  }
+  return out;
 }
 
 // The values a list record holds under key, in order.

@@ -3,9 +3,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -48,60 +51,88 @@ std::vector<std::string> SplitPrograms(std::string_view text) {
   return out;
 }
 
+// The records of one list, read in chunks of this many main records.
+constexpr size_t kChunkRecords = 10000;
+
+// Reads a set of OFAC CSV files. The aliases, addresses and remarks
+// continuations are read first, by ent_num; each main record is then made
+// whole at once and handed on in chunks, so that only the chunk and the
+// smaller files are held, whatever the size of SDN.CSV.
 class CsvSetReader {
  public:
-  CsvSetReader(std::vector<ListFile> files, const OfacReadOptions& options)
-      : files_(std::move(files)), options_(options) {}
+  CsvSetReader(const std::vector<ListFile>& files, const OfacReadOptions& options)
+      : files_(files), options_(options) {}
 
-  StatusOr<Batch> Run() {
+  // The batch without its records: dataset, kind, files, hashes, version,
+  // and the list's source.
+  StatusOr<Batch> Header() {
     if (auto s = Classify(); !s.ok()) return s;
-    const ListFile& main = *by_shape_[static_cast<size_t>(CsvShape::kMain)];
-    kind_ = ofac::ListKindOfFile(main.path());
-    const auto& info = ofac::InfoOf(kind_);
-    batch_.dataset =
-        options_.dataset_name.empty() ? std::string(info.dataset) : options_.dataset_name;
-    batch_.kind = "ofac-list";
-    source_id_ = "list-" + batch_.dataset;
-
-    ReadMain(main);
-    if (const ListFile* comments = File(CsvShape::kComments)) ReadComments(*comments, main);
-    if (!problems_.ok()) return problems_.ToStatus();
-    BuildEntities();
-    if (const ListFile* aliases = File(CsvShape::kAliases)) ReadAliases(*aliases, main);
-    FinishEntities();
-    if (const ListFile* addresses = File(CsvShape::kAddresses)) ReadAddresses(*addresses, main);
-    if (!problems_.ok()) return problems_.ToStatus();
-    for (Entity& e : batch_.entities) internal::RemoveRepeats(&e);
-
-    std::vector<std::string> hashes, paths;
-    for (auto shape :
-         {CsvShape::kMain, CsvShape::kAliases, CsvShape::kAddresses, CsvShape::kComments})
+    Batch batch;
+    batch.dataset = dataset_;
+    batch.kind = "ofac-list";
+    std::vector<std::string> hashes;
+    for (auto shape : kShapeOrder)
       if (const ListFile* f = File(shape)) {
         hashes.push_back(f->sha256());
-        paths.push_back(f->path());
+        batch.files.push_back(f->path());
       }
-    batch_.files = paths;
-    batch_.sha256 = internal::CombinedSha256(hashes);
-    batch_.version = internal::ListVersion("", batch_.sha256);
+    batch.sha256 = internal::CombinedSha256(hashes);
+    batch.version = internal::ListVersion("", batch.sha256);
     std::string joined;
-    for (const auto& p : paths) internal::AppendJoined(&joined, ", ", p);
-    Source source = ofac::ListSource(batch_.dataset, kind_, "", batch_.sha256, joined);
-    source.where = {main.path(), 1};
-    batch_.sources.insert(batch_.sources.begin(), std::move(source));
-    problems_.MoveWarningsInto(&batch_);
-    return std::move(batch_);
+    for (const auto& p : batch.files) internal::AppendJoined(&joined, ", ", p);
+    Source source = ofac::ListSource(batch.dataset, kind_, "", batch.sha256, joined);
+    source.where = {File(CsvShape::kMain)->path(), 1};
+    batch.sources.push_back(std::move(source));
+    return batch;
+  }
+
+  // The records, a chunk at a time (BatchChunks). After an error the files
+  // are read on, to report every error up to ReadProblems::kMaxErrors
+  // together, but nothing more is written.
+  Status ForEachChunk(const std::function<Status(Batch&)>& write) {
+    if (auto s = Classify(); !s.ok()) return s;
+    const ListFile& main = *File(CsvShape::kMain);
+    if (const ListFile* comments = File(CsvShape::kComments)) ReadComments(*comments);
+    if (const ListFile* aliases = File(CsvShape::kAliases)) ReadAliases(*aliases);
+    if (const ListFile* addresses = File(CsvShape::kAddresses)) ReadAddresses(*addresses);
+    Status written;
+    ForEachRecord(main, CsvShape::kMain, [&](std::vector<std::string>& fields, int line) {
+      AddRecord(main, fields, line);
+      if (chunk_.entities.size() >= kChunkRecords && written.ok() && problems_.ok()) {
+        written = write(chunk_);
+        chunk_ = Batch();
+      }
+      return written.ok();
+    });
+    if (!written.ok()) return written;
+    ReportOrphans(main);
+    if (!problems_.ok()) return problems_.ToStatus();
+    problems_.MoveWarningsInto(&chunk_);
+    return write(chunk_);
   }
 
  private:
-  // A main record as read, before its aliases and remarks are joined.
-  struct Raw {
-    std::array<std::string, 12> fields;
+  static constexpr CsvShape kShapeOrder[] = {CsvShape::kMain, CsvShape::kAliases,
+                                             CsvShape::kAddresses, CsvShape::kComments};
+
+  // What the smaller files give a main record, by ent_num.
+  struct Alias {
     int line = 0;
+    std::string type, name, remark;
+  };
+  struct Address {
+    int line = 0;
+    std::string address, country;
+  };
+  struct Continuation {
+    int line = 0;  // the first
+    std::string text;
   };
 
   const ListFile* File(CsvShape shape) const { return by_shape_[static_cast<size_t>(shape)]; }
 
   Status Classify() {
+    by_shape_ = {};
     for (const auto& f : files_) {
       CsvShape shape = ofac::ClassifyOfacCsv(f.bytes());
       if (shape == CsvShape::kUnknown)
@@ -123,13 +154,17 @@ class CsvSetReader {
                         "aliases, addresses or comments without their SDN.CSV: give the SDN.CSV "
                         "file of the same list in the same load");
     }
+    kind_ = ofac::ListKindOfFile(File(CsvShape::kMain)->path());
+    dataset_ = options_.dataset_name.empty() ? std::string(ofac::InfoOf(kind_).dataset)
+                                             : options_.dataset_name;
+    source_id_ = "list-" + dataset_;
     return absl::OkStatus();
   }
 
   // Visits the data records of a file, checking their field count and
   // ent_num; a header row on the first line is skipped.
   void ForEachRecord(const ListFile& file, CsvShape shape,
-                     const std::function<void(std::vector<std::string>&, int)>& body) {
+                     const std::function<bool(std::vector<std::string>&, int)>& body) {
     bool first = true;
     size_t expected = ofac::FieldCount(shape);
     auto status = ofac::ForEachCsvRecord(file, [&](std::vector<std::string>& fields, int line) {
@@ -143,161 +178,191 @@ class CsvSetReader {
       } else if (ofac::IsHeaderRow(fields)) {
         problems_.Error({file.path(), line}, "ent_num",
                         fmt::format("expected a number, found '{}'", fields[0]));
-      } else {
-        body(fields, line);
+      } else if (!body(fields, line)) {
+        return false;
       }
       return !problems_.Full();
     });
     if (!status.ok()) problems_.Error({file.path(), 0}, "", std::string(status.message()));
   }
 
-  void ReadMain(const ListFile& file) {
-    ForEachRecord(file, CsvShape::kMain, [&](std::vector<std::string>& fields, int line) {
-      auto [it, inserted] = index_.emplace(fields[0], raws_.size());
-      if (!inserted) {
-        problems_.Error({file.path(), line}, "ent_num",
-                        fmt::format("duplicate ent_num {} (first at line {})", fields[0],
-                                    raws_[it->second].line));
-        return;
-      }
-      Raw raw;
-      raw.line = line;
-      for (size_t i = 0; i < 12; ++i) raw.fields[i] = std::move(fields[i]);
-      raws_.push_back(std::move(raw));
-    });
-  }
-
-  void ReadComments(const ListFile& file, const ListFile& main) {
+  void ReadComments(const ListFile& file) {
     ForEachRecord(file, CsvShape::kComments, [&](std::vector<std::string>& fields, int line) {
-      auto it = index_.find(fields[0]);
-      if (it == index_.end()) {
-        problems_.Warn(
-            "orphan_comment", {file.path(), line}, "ent_num",
-            fmt::format("remarks of entry {}, which {} does not hold", fields[0], main.path()));
-        orphan_entries_["orphan_comment"].insert(fields[0]);
-        return;
-      }
-      raws_[it->second].fields[11] += fields[1];
+      Continuation& c = comments_[fields[0]];
+      if (c.line == 0) c.line = line;
+      c.text += fields[1];
+      return true;
     });
-    Summarize("orphan_comment", file, main, "remarks continuations");
   }
 
-  void BuildEntities() {
-    const auto& info = ofac::InfoOf(kind_);
-    const std::string& path = File(CsvShape::kMain)->path();
-    batch_.entities.reserve(raws_.size());
-    for (auto& raw : raws_) {
-      Entity e;
-      e.where = {path, raw.line};
-      e.reference = raw.fields[0];
-      e.id = std::string(info.key_prefix) + raw.fields[0];
-      if (!ofac::SetKind(raw.fields[2], &e))
-        problems_.Error(e.where, "SDN_Type",
-                        fmt::format("unknown entity type '{}' (expected individual, vessel, "
-                                    "aircraft, or -0- for an entity)",
-                                    raw.fields[2]));
-      std::string name = CleanField(raw.fields[1]);
-      if (name.empty()) problems_.Error(e.where, "SDN_Name", "empty name");
-      AddName(&e, std::move(name), "primary");
-      batch_.entities.push_back(std::move(e));
-    }
-  }
-
-  void ReadAliases(const ListFile& file, const ListFile& main) {
+  void ReadAliases(const ListFile& file) {
     ForEachRecord(file, CsvShape::kAliases, [&](std::vector<std::string>& fields, int line) {
-      auto it = index_.find(fields[0]);
-      std::string name = CleanField(fields[3]);
-      if (it == index_.end()) {
-        problems_.Warn("orphan_alias", {file.path(), line}, "ent_num",
-                       fmt::format("alias '{}' belongs to entry {}, which {} does not hold", name,
-                                   fields[0], main.path()));
-        orphan_entries_["orphan_alias"].insert(fields[0]);
-        return;
-      }
-      std::string type = CleanField(fields[2]);
-      if (type != "aka" && type != "fka" && type != "nka")
-        problems_.Warn(
-            "unknown_alias_type", {file.path(), line}, "alt_type",
-            fmt::format("unknown type '{}' (expected aka, fka or nka); read as an alias", type));
-      if (name.empty()) return;
-      AddName(&batch_.entities[it->second], std::move(name), "alias");
-      AddValue(&batch_.entities[it->second], "remark", CleanField(fields[4]));
+      aliases_[fields[0]].push_back(
+          {line, CleanField(fields[2]), CleanField(fields[3]), CleanField(fields[4])});
+      return true;
     });
-    Summarize("orphan_alias", file, main, "aliases");
   }
 
-  void FinishEntities() {
-    for (size_t i = 0; i < raws_.size(); ++i) {
-      Raw& raw = raws_[i];
-      Entity& e = batch_.entities[i];
-      std::string title = CleanField(raw.fields[4]);
-      AddValue(&e, "title", title);
-      static constexpr std::pair<size_t, std::string_view> kVessel[] = {
-          {5, "call_sign"},   {6, "vessel_type"},  {7, "tonnage"}, {8, "gross_registered_tonnage"},
-          {9, "vessel_flag"}, {10, "vessel_owner"}};
-      for (const auto& [column, key] : kVessel) AddValue(&e, key, CleanField(raw.fields[column]));
-      ofac::ApplyRemarks(raw.fields[11], title, e.where, &e, &problems_);
-      e.claims.push_back(ofac::ListClaim(source_id_, e));
-      std::vector<std::string> programs = SplitPrograms(raw.fields[3]);
-      if (programs.empty())
-        problems_.Warn(
-            "no_program", e.where, "Program",
-            fmt::format("entry {} names no sanctions program; it has no designation", e.reference));
-      ofac::AddDesignations(e, programs, kind_, source_id_, &batch_);
-    }
-  }
-
-  void ReadAddresses(const ListFile& file, const ListFile& main) {
+  void ReadAddresses(const ListFile& file) {
     ForEachRecord(file, CsvShape::kAddresses, [&](std::vector<std::string>& fields, int line) {
-      auto it = index_.find(fields[0]);
-      if (it == index_.end()) {
-        problems_.Warn(
-            "orphan_address", {file.path(), line}, "ent_num",
-            fmt::format("address of entry {}, which {} does not hold", fields[0], main.path()));
-        orphan_entries_["orphan_address"].insert(fields[0]);
-        return;
-      }
-      Entity& e = batch_.entities[it->second];
       std::string address = JoinParts({fields[2], fields[3], fields[4]});
       std::string remark = CleanField(fields[5]);
       if (!address.empty() && !remark.empty()) address += " (" + remark + ")";
-      AddValue(&e, "address", address);
-      std::string country = CleanField(fields[4]);
-      if (!country.empty()) AddValue(&e, "address_country", internal::CountryOrText(country));
+      addresses_[fields[0]].push_back({line, std::move(address), CleanField(fields[4])});
+      return true;
     });
-    Summarize("orphan_address", file, main, "addresses");
+  }
+
+  // One main record, made whole: its name, aliases (each with its remark),
+  // title, vessel fields, remarks, claim, designations and addresses.
+  void AddRecord(const ListFile& file, std::vector<std::string>& fields, int line) {
+    const std::string& ent_num = fields[0];
+    auto [first, inserted] = first_lines_.emplace(ent_num, line);
+    if (!inserted) {
+      problems_.Error({file.path(), line}, "ent_num",
+                      fmt::format("duplicate ent_num {} (first at line {})", ent_num,
+                                  first->second));
+      return;
+    }
+    Entity e;
+    e.where = {file.path(), line};
+    e.reference = ent_num;
+    e.id = std::string(ofac::InfoOf(kind_).key_prefix) + ent_num;
+    if (!ofac::SetKind(fields[2], &e))
+      problems_.Error(e.where, "SDN_Type",
+                      fmt::format("unknown entity type '{}' (expected individual, vessel, "
+                                  "aircraft, or -0- for an entity)",
+                                  fields[2]));
+    std::string name = CleanField(fields[1]);
+    if (name.empty()) problems_.Error(e.where, "SDN_Name", "empty name");
+    AddName(&e, std::move(name), "primary");
+    if (auto found = aliases_.find(ent_num); found != aliases_.end()) {
+      for (Alias& alias : found->second) {
+        if (alias.type != "aka" && alias.type != "fka" && alias.type != "nka")
+          problems_.Warn("unknown_alias_type", {File(CsvShape::kAliases)->path(), alias.line},
+                         "alt_type",
+                         fmt::format("unknown type '{}' (expected aka, fka or nka); read as an "
+                                     "alias",
+                                     alias.type));
+        if (alias.name.empty()) continue;
+        AddName(&e, std::move(alias.name), "alias");
+        AddValue(&e, "remark", std::move(alias.remark));
+      }
+      aliases_.erase(found);
+    }
+    std::string& remarks = fields[11];
+    if (auto found = comments_.find(ent_num); found != comments_.end()) {
+      remarks += found->second.text;
+      comments_.erase(found);
+    }
+    std::string title = CleanField(fields[4]);
+    AddValue(&e, "title", title);
+    static constexpr std::pair<size_t, std::string_view> kVessel[] = {
+        {5, "call_sign"},   {6, "vessel_type"},  {7, "tonnage"}, {8, "gross_registered_tonnage"},
+        {9, "vessel_flag"}, {10, "vessel_owner"}};
+    for (const auto& [column, key] : kVessel) AddValue(&e, key, CleanField(fields[column]));
+    ofac::ApplyRemarks(remarks, title, e.where, &e, &problems_);
+    e.claims.push_back(ofac::ListClaim(source_id_, e));
+    std::vector<std::string> programs = SplitPrograms(fields[3]);
+    if (programs.empty())
+      problems_.Warn(
+          "no_program", e.where, "Program",
+          fmt::format("entry {} names no sanctions program; it has no designation", e.reference));
+    ofac::AddDesignations(e, programs, kind_, source_id_, &chunk_);
+    if (auto found = addresses_.find(ent_num); found != addresses_.end()) {
+      for (Address& a : found->second) {
+        AddValue(&e, "address", std::move(a.address));
+        if (!a.country.empty()) AddValue(&e, "address_country", internal::CountryOrText(a.country));
+      }
+      addresses_.erase(found);
+    }
+    internal::RemoveRepeats(&e);
+    chunk_.entities.push_back(std::move(e));
+  }
+
+  // What the smaller files hold for entries that SDN.CSV does not, in file
+  // order, then a summary of each kind.
+  void ReportOrphans(const ListFile& main) {
+    std::vector<std::pair<int, std::string>> comments;
+    for (const auto& [ent_num, c] : comments_) comments.emplace_back(c.line, ent_num);
+    std::sort(comments.begin(), comments.end());
+    for (const auto& [line, ent_num] : comments)
+      problems_.Warn(
+          "orphan_comment", {File(CsvShape::kComments)->path(), line}, "ent_num",
+          fmt::format("remarks of entry {}, which {} does not hold", ent_num, main.path()));
+    if (!comments.empty())
+      Summarize("orphan_comment", *File(CsvShape::kComments), main, comments_.size(),
+                "remarks continuations");
+
+    std::vector<std::tuple<int, std::string, std::string>> aliases;
+    for (const auto& [ent_num, list] : aliases_)
+      for (const Alias& a : list) aliases.emplace_back(a.line, ent_num, a.name);
+    std::sort(aliases.begin(), aliases.end());
+    for (const auto& [line, ent_num, name] : aliases)
+      problems_.Warn("orphan_alias", {File(CsvShape::kAliases)->path(), line}, "ent_num",
+                     fmt::format("alias '{}' belongs to entry {}, which {} does not hold", name,
+                                 ent_num, main.path()));
+    if (!aliases.empty())
+      Summarize("orphan_alias", *File(CsvShape::kAliases), main, aliases_.size(), "aliases");
+
+    std::vector<std::pair<int, std::string>> addresses;
+    for (const auto& [ent_num, list] : addresses_)
+      for (const Address& a : list) addresses.emplace_back(a.line, ent_num);
+    std::sort(addresses.begin(), addresses.end());
+    for (const auto& [line, ent_num] : addresses)
+      problems_.Warn(
+          "orphan_address", {File(CsvShape::kAddresses)->path(), line}, "ent_num",
+          fmt::format("address of entry {}, which {} does not hold", ent_num, main.path()));
+    if (!addresses.empty())
+      Summarize("orphan_address", *File(CsvShape::kAddresses), main, addresses_.size(),
+                "addresses");
   }
 
   void Summarize(std::string_view kind, const ListFile& file, const ListFile& main,
-                 std::string_view what) {
+                 size_t entries, std::string_view what) {
     int64_t count = problems_.WarningCount(kind);
-    if (count == 0) return;
     problems_.Summarize(
         kind, fmt::format("{}: {} {} of {} entries that {} does not hold were skipped (are the "
                           "files of different dates?){}",
-                          file.path(), count, what, orphan_entries_[std::string(kind)].size(),
-                          main.path(),
+                          file.path(), count, what, entries, main.path(),
                           count > static_cast<int64_t>(ReadProblems::kQuotedWarningsPerKind)
                               ? fmt::format("; the first {} are quoted above",
                                             ReadProblems::kQuotedWarningsPerKind)
                               : ""));
   }
 
-  std::vector<ListFile> files_;
+  const std::vector<ListFile>& files_;
   const OfacReadOptions& options_;
   std::array<const ListFile*, kShapes> by_shape_{};
   ofac::ListKind kind_ = ofac::ListKind::kSdn;
-  std::string source_id_;
-  std::vector<Raw> raws_;
-  std::unordered_map<std::string, size_t> index_;
-  std::map<std::string, std::unordered_set<std::string>> orphan_entries_;
-  Batch batch_;
+  std::string dataset_, source_id_;
+  std::unordered_map<std::string, int> first_lines_;  // of each ent_num in SDN.CSV
+  std::unordered_map<std::string, Continuation> comments_;
+  std::unordered_map<std::string, std::vector<Alias>> aliases_;
+  std::unordered_map<std::string, std::vector<Address>> addresses_;
+  Batch chunk_;
   ReadProblems problems_;
 };
 
-}  // namespace
+// The batch's header, with `rest` reading the files (held, shared) again on
+// each call.
+StatusOr<Batch> OpenFiles(std::vector<ListFile> files, const OfacReadOptions& options) {
+  auto held = std::make_shared<const std::vector<ListFile>>(std::move(files));
+  auto batch = CsvSetReader(*held, options).Header();
+  if (!batch.ok()) return batch.status();
+  batch->rest = [held, options](const std::function<Status(Batch&)>& write) {
+    return CsvSetReader(*held, options).ForEachChunk(write);
+  };
+  return batch;
+}
 
-StatusOr<Batch> ReadOfacCsv(const std::vector<std::string>& paths, const OfacReadOptions& options) {
+StatusOr<Batch> ReadWhole(StatusOr<Batch> opened) {
+  if (!opened.ok()) return opened;
+  if (auto s = ReadRest(&*opened); !s.ok()) return s;
+  return opened;
+}
+
+StatusOr<std::vector<ListFile>> ReadFiles(const std::vector<std::string>& paths) {
   if (paths.empty()) return absl::InvalidArgumentError("no OFAC CSV files given");
   std::vector<ListFile> files;
   for (const auto& path : paths) {
@@ -305,7 +370,19 @@ StatusOr<Batch> ReadOfacCsv(const std::vector<std::string>& paths, const OfacRea
     if (!file.ok()) return file.status();
     files.push_back(std::move(*file));
   }
-  return CsvSetReader(std::move(files), options).Run();
+  return files;
+}
+
+}  // namespace
+
+StatusOr<Batch> OpenOfacCsv(const std::vector<std::string>& paths, const OfacReadOptions& options) {
+  auto files = ReadFiles(paths);
+  if (!files.ok()) return files.status();
+  return OpenFiles(std::move(*files), options);
+}
+
+StatusOr<Batch> ReadOfacCsv(const std::vector<std::string>& paths, const OfacReadOptions& options) {
+  return ReadWhole(OpenOfacCsv(paths, options));
 }
 
 StatusOr<Batch> ParseOfacCsv(const std::vector<std::pair<std::string, std::string>>& texts,
@@ -317,7 +394,7 @@ StatusOr<Batch> ParseOfacCsv(const std::vector<std::pair<std::string, std::strin
     if (!file.ok()) return file.status();
     files.push_back(std::move(*file));
   }
-  return CsvSetReader(std::move(files), options).Run();
+  return ReadWhole(OpenFiles(std::move(files), options));
 }
 
 }  // namespace vigil

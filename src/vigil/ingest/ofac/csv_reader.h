@@ -28,6 +28,15 @@ namespace vigil {
 StatusOr<Batch> ReadOfacCsv(const std::vector<std::string>& paths,
                             const OfacReadOptions& options = {});
 
+// The same, for a list too large to hold whole: the files are read and
+// recognised, and the batch holds the list's source, files and version but
+// no records; Batch::rest reads them, a chunk of 10,000 SDN.CSV records at a
+// time, again on each call (the files' bytes are held). The smaller files
+// (aliases, addresses, remarks continuations) are held by ent_num while
+// SDN.CSV is read. Errors in the records come from Batch::rest.
+StatusOr<Batch> OpenOfacCsv(const std::vector<std::string>& paths,
+                            const OfacReadOptions& options = {});
+
 // The same on texts in memory: {path, text} pairs.
 StatusOr<Batch> ParseOfacCsv(const std::vector<std::pair<std::string, std::string>>& files,
                              const OfacReadOptions& options = {});

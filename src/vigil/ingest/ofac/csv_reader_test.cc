@@ -147,6 +147,76 @@ TEST(OfacCsv, RefusesMalformedFiles) {
   ExpectCsvRefused({{"sdn.csv", ""}}, {"sdn.csv:1:", "empty"});
 }
 
+class OfacCsvFiles : public test_support::TempFiles {
+ protected:
+  OfacCsvFiles() : TempFiles("csv-chunks") {}
+};
+
+TEST_F(OfacCsvFiles, ALargeListIsReadChunkByChunkAndAfreshOnEachRead) {
+  const int n = 25001;
+  std::string sdn = Write("sdn.csv", test_support::NumberedSdnCsv(n));
+  // Aliases of the first and the last record, and of one SDN.CSV lacks.
+  std::string alt = Write("alt.csv",
+                          "1,1,\"aka\",\"FIRST ALIAS\",-0- \n"
+                          "25001,2,\"aka\",\"LAST ALIAS\",-0- \n"
+                          "99999,3,\"aka\",\"NOBODY\",-0- \n");
+  auto opened = OpenOfacCsv({sdn, alt});
+  ASSERT_TRUE(opened.ok()) << opened.status();
+  EXPECT_TRUE(opened->entities.empty());
+  ASSERT_EQ(opened->sources.size(), 1u);
+  EXPECT_EQ(opened->files, (std::vector<std::string>{sdn, alt}));
+  ASSERT_TRUE(opened->rest);
+  auto whole = ReadOfacCsv({sdn, alt});
+  ASSERT_TRUE(whole.ok()) << whole.status();
+  EXPECT_EQ(whole->version, opened->version);
+  ASSERT_EQ(whole->entities.size(), static_cast<size_t>(n));
+  for (int pass = 0; pass < 2; ++pass) {
+    std::vector<size_t> entities, designations, warnings;
+    std::vector<std::string> last_names;
+    Status read = opened->rest([&](Batch& chunk) {
+      entities.push_back(chunk.entities.size());
+      designations.push_back(chunk.designations.size());
+      warnings.push_back(chunk.warnings.size());
+      last_names.clear();
+      for (const auto& name : chunk.entities.back().names) last_names.push_back(name.text);
+      return absl::OkStatus();
+    });
+    ASSERT_TRUE(read.ok()) << read;
+    EXPECT_EQ(entities, (std::vector<size_t>{10000, 10000, 5001})) << "pass " << pass;
+    EXPECT_EQ(designations, entities);
+    // The orphan alias is known once SDN.CSV is read: the last chunk warns.
+    EXPECT_EQ(warnings[0], 0u);
+    EXPECT_EQ(warnings[1], 0u);
+    EXPECT_GE(warnings[2], 1u);
+    EXPECT_EQ(last_names, (std::vector<std::string>{"PERSON, Number 25001", "LAST ALIAS"}));
+  }
+  EXPECT_EQ(whole->entities.front().names.size(), 2u);
+  EXPECT_EQ(whole->warning_counts.at("orphan_alias"), 1);
+
+  // A write that fails ends the reading.
+  int calls = 0;
+  Status stopped = opened->rest([&](Batch&) {
+    ++calls;
+    return absl::InternalError("disk full");
+  });
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(stopped.message(), "disk full");
+
+  // An error in a late record: the chunks before it were handed on, none
+  // after, and the read fails naming its line.
+  auto bad = OpenOfacCsv({Write("bad.csv", test_support::NumberedSdnCsv(n, 24000))});
+  ASSERT_TRUE(bad.ok()) << bad.status();
+  std::vector<size_t> handed;
+  Status refused = bad->rest([&](Batch& chunk) {
+    handed.push_back(chunk.entities.size());
+    return absl::OkStatus();
+  });
+  EXPECT_EQ(handed, (std::vector<size_t>{10000, 10000}));
+  EXPECT_NE(refused.message().find("bad.csv:24000: SDN_Type: unknown entity type 'militant'"),
+            std::string::npos)
+      << refused;
+}
+
 TEST(OfacCsv, ReadsTheConsolidatedListUnderItsOwnKeys) {
   auto batch = ParseOfacCsv({{"CONS_PRIM.CSV", kSdn}});
   ASSERT_TRUE(batch.ok()) << batch.status();

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "vigil/testing/support.h"
+
 namespace vigil {
 namespace {
 
@@ -194,19 +196,10 @@ TEST(RowParserTest, ALastLineWithoutLineBreakKeepsItsNumber) {
   EXPECT_EQ(bad->problems, (std::vector<std::string>{"in.csv:3: expected 2 fields, found 1; row skipped"}));
 }
 
-class RowStreamTest : public ::testing::Test {
+class RowStreamTest : public test_support::TempFiles {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("vigil-row-stream-" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& text) {
-    std::string path = (dir_ / name).string();
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
-  }
+  RowStreamTest() : TempFiles("row-stream") {}
+
   // Every row of the file, taken max_rows at a time.
   static RowSet Drain(RowStream& stream, size_t max_rows) {
     RowSet set;
@@ -221,7 +214,6 @@ class RowStreamTest : public ::testing::Test {
     }
     return set;
   }
-  std::filesystem::path dir_;
 };
 
 TEST_F(RowStreamTest, AFileReadInChunksGivesTheRowsOfTheWhole) {

@@ -77,6 +77,10 @@ Statement& Statement::Bind(int index, std::string_view text) {
   if (cursor_) cursor_->BindText(index, text);
   return *this;
 }
+Statement& Statement::BindKept(int index, std::string_view text) {
+  if (cursor_) cursor_->BindTextKept(index, text);
+  return *this;
+}
 Statement& Statement::Bind(int index, int64_t value) {
   if (cursor_) cursor_->BindInt(index, value);
   return *this;

@@ -34,6 +34,9 @@ class Cursor {
  public:
   virtual ~Cursor() = default;
   virtual void BindText(int index, std::string_view text) = 0;
+  // The same, for text that stays as it is until the statement has run
+  // (reset): a backend may keep it without a copy.
+  virtual void BindTextKept(int index, std::string_view text) { BindText(index, text); }
   virtual void BindInt(int index, int64_t value) = 0;
   virtual void BindReal(int index, double value) = 0;
   virtual void BindBlob(int index, std::string_view bytes) = 0;
@@ -134,6 +137,8 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   Statement& Bind(int index, std::string_view text);
+  // Text that the caller keeps unchanged until the statement has run.
+  Statement& BindKept(int index, std::string_view text);
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, double value);
   Statement& BindNull(int index);

@@ -55,7 +55,11 @@ Status CheckFileHeader(sqlite3* db, const std::string& path) {
 StatusOr<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path, Mode mode) {
   const bool read_only = mode == Mode::kReadOnly;
   sqlite3* raw = nullptr;
-  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  // No mutex of SQLite's own: a connection serves one thread at a time
+  // (its statement cache, sql::Connection, is not shared either), and the
+  // lock taken around every call cost 3% of a large list's load.
+  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+              SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
@@ -216,6 +220,9 @@ class SqliteCursor final : public sql::Cursor {
 
   void BindText(int index, std::string_view text) override {
     sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  }
+  void BindTextKept(int index, std::string_view text) override {
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
   }
   void BindInt(int index, int64_t value) override { sqlite3_bind_int64(stmt_, index, value); }
   void BindReal(int index, double value) override { sqlite3_bind_double(stmt_, index, value); }
