@@ -64,6 +64,12 @@ std::string Now() {
 // Rows to one INSERT statement (RowInserter).
 constexpr size_t kRowsPerStatement = 500;
 
+// Below this many stored names, a list read as it is written has its
+// random-key indexes made after its rows (Writer::DeferRandomIndexes):
+// remaking them over the rows already stored then costs less than keeping
+// them up for the new ones.
+constexpr int64_t kDeferIndexesBelowRows = 200000;
+
 // The rows of one INSERT, written `capacity` to a statement. On
 // PostgreSQL each statement costs a round trip and the start-up of the
 // server's executor, which were most of a list's load when rows went one
@@ -350,7 +356,9 @@ class Writer {
   // end and its entities' ids forgotten: a later record that refers to one
   // finds it in the database (EntityId).
   Status WriteRest() {
-    return WritePipelined(batch_.rest, [this](Batch& chunk) -> Status {
+    auto deferred = DeferRandomIndexes();
+    if (!deferred.ok()) return deferred.status();
+    Status written = WritePipelined(batch_.rest, [this](Batch& chunk) -> Status {
       for (const auto& e : chunk.entities)
         if (auto st = WriteEntity(e); !st.ok()) return st;
       for (const auto& e : chunk.entities) {
@@ -366,6 +374,41 @@ class Writer {
         late_warnings_.warning_counts[kind] += count;
       return absl::OkStatus();
     });
+    if (!written.ok()) return written;
+    for (const std::string& sql : *deferred)
+      if (auto st = db_.Execute(sql); !st.ok()) return st;
+    return absl::OkStatus();
+  }
+
+  // SQLite, a list read as it is written into tables that hold few rows:
+  // the indexes whose keys come in no order (folded names, references) are
+  // dropped and made again once the rows are in (their statements are
+  // returned). Kept up row by row, each insert descends to a random page;
+  // made at the end, one sort. Inside the load's transaction, so a failed
+  // load leaves them as they were.
+  StatusOr<std::vector<std::string>> DeferRandomIndexes() {
+    std::vector<std::string> remake;
+    if (db_.dialect() != Dialect::kSqlite) return remake;
+    {  // statements end (reset) before DROP, which SQLite refuses beside a running one
+      Statement count(db_, "SELECT COUNT(*) FROM names");
+      if (!count.Step()) return count.status();
+      if (count.Int(0) >= kDeferIndexesBelowRows) return remake;
+    }
+    for (const char* index : {"names_key", "entities_reference"}) {
+      std::string sql;
+      {
+        Statement find(db_, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?");
+        find.Bind(1, index);
+        if (!find.Step()) {
+          if (!find.status().ok()) return find.status();
+          continue;
+        }
+        sql = find.Text(0);
+      }
+      if (auto st = db_.Execute(fmt::format("DROP INDEX {}", index)); !st.ok()) return st;
+      remake.push_back(std::move(sql));
+    }
+    return remake;
   }
 
   // The row bound on inserter, added and counted under what.
