@@ -71,8 +71,9 @@ class Engine {
   // curated dataset into the stored one (engine/curated_merge.h), compares
   // each new version with the stored one as it is written and refuses,
   // rolling everything back, a version that is older or removes too much
-  // (CheckReplacement in engine/dataset_changes.h), and recomputes the links between list
-  // records and the curated knowledge base (engine/linking.h).
+  // (CheckReplacement in engine/dataset_changes.h), and recomputes the
+  // links between list records and the curated knowledge base
+  // (engine/linking.h).
   StatusOr<std::vector<LoadReport>> ApplyAll(const std::vector<Batch>& batches,
                                              const LoadOptions& options = {});
   // Read() then Apply().

@@ -8,7 +8,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -283,39 +282,33 @@ class CsvSetReader {
   // What the smaller files hold for entries that SDN.CSV does not, in file
   // order, then a summary of each kind.
   void ReportOrphans(const ListFile& main) {
-    std::vector<std::pair<int, std::string>> comments;
-    for (const auto& [ent_num, c] : comments_) comments.emplace_back(c.line, ent_num);
-    std::sort(comments.begin(), comments.end());
-    for (const auto& [line, ent_num] : comments)
-      problems_.Warn(
-          "orphan_comment", {File(CsvShape::kComments)->path(), line}, "ent_num",
-          fmt::format("remarks of entry {}, which {} does not hold", ent_num, main.path()));
-    if (!comments.empty())
-      Summarize("orphan_comment", *File(CsvShape::kComments), main, comments_.size(),
-                "remarks continuations");
-
-    std::vector<std::tuple<int, std::string, std::string>> aliases;
+    using Found = std::vector<std::pair<int, std::string>>;  // line, message
+    Found comments, aliases, addresses;
+    for (const auto& [ent_num, c] : comments_)
+      comments.emplace_back(c.line, fmt::format("remarks of entry {}, which {} does not hold",
+                                                ent_num, main.path()));
     for (const auto& [ent_num, list] : aliases_)
-      for (const Alias& a : list) aliases.emplace_back(a.line, ent_num, a.name);
-    std::sort(aliases.begin(), aliases.end());
-    for (const auto& [line, ent_num, name] : aliases)
-      problems_.Warn("orphan_alias", {File(CsvShape::kAliases)->path(), line}, "ent_num",
-                     fmt::format("alias '{}' belongs to entry {}, which {} does not hold", name,
-                                 ent_num, main.path()));
-    if (!aliases.empty())
-      Summarize("orphan_alias", *File(CsvShape::kAliases), main, aliases_.size(), "aliases");
-
-    std::vector<std::pair<int, std::string>> addresses;
+      for (const Alias& a : list)
+        aliases.emplace_back(a.line,
+                             fmt::format("alias '{}' belongs to entry {}, which {} does not hold",
+                                         a.name, ent_num, main.path()));
     for (const auto& [ent_num, list] : addresses_)
-      for (const Address& a : list) addresses.emplace_back(a.line, ent_num);
-    std::sort(addresses.begin(), addresses.end());
-    for (const auto& [line, ent_num] : addresses)
-      problems_.Warn(
-          "orphan_address", {File(CsvShape::kAddresses)->path(), line}, "ent_num",
-          fmt::format("address of entry {}, which {} does not hold", ent_num, main.path()));
-    if (!addresses.empty())
-      Summarize("orphan_address", *File(CsvShape::kAddresses), main, addresses_.size(),
-                "addresses");
+      for (const Address& a : list)
+        addresses.emplace_back(a.line, fmt::format("address of entry {}, which {} does not hold",
+                                                   ent_num, main.path()));
+    auto report = [&](std::string_view kind, CsvShape shape, Found& found, size_t entries,
+                      std::string_view what) {
+      if (found.empty()) return;
+      std::sort(found.begin(), found.end());
+      const ListFile& file = *File(shape);
+      for (const auto& [line, message] : found)
+        problems_.Warn(kind, {file.path(), line}, "ent_num", message);
+      Summarize(kind, file, main, entries, what);
+    };
+    report("orphan_comment", CsvShape::kComments, comments, comments_.size(),
+           "remarks continuations");
+    report("orphan_alias", CsvShape::kAliases, aliases, aliases_.size(), "aliases");
+    report("orphan_address", CsvShape::kAddresses, addresses, addresses_.size(), "addresses");
   }
 
   void Summarize(std::string_view kind, const ListFile& file, const ListFile& main,

@@ -323,12 +323,7 @@ class Writer {
 
     for (const auto& s : batch_.sources)
       if (auto st = WriteSource(s); !st.ok()) return st;
-    for (const auto& e : batch_.entities)
-      if (auto st = WriteEntity(e); !st.ok()) return st;
-    for (const auto& e : batch_.entities) {
-      if (auto st = WriteClaims(entity_ids_.at(e.id), e.claims); !st.ok()) return st;
-      if (auto st = WriteLifespan(e); !st.ok()) return st;
-    }
+    if (auto st = WriteEntities(batch_.entities); !st.ok()) return st;
     for (const auto& r : batch_.relations)
       if (auto st = WriteRelation(r); !st.ok()) return st;
     for (const auto& e : batch_.events)
@@ -351,6 +346,17 @@ class Writer {
     return absl::OkStatus();
   }
 
+  // Entities, then their claims and lifespan bounds (which refer to them).
+  Status WriteEntities(const std::vector<Entity>& entities) {
+    for (const auto& e : entities)
+      if (auto st = WriteEntity(e); !st.ok()) return st;
+    for (const auto& e : entities) {
+      if (auto st = WriteClaims(entity_ids_.at(e.id), e.claims); !st.ok()) return st;
+      if (auto st = WriteLifespan(e); !st.ok()) return st;
+    }
+    return absl::OkStatus();
+  }
+
   // The records of Batch::rest, a chunk at a time, read on another thread
   // while the chunk before is written. A chunk's rows are flushed at its
   // end and its entities' ids forgotten: a later record that refers to one
@@ -359,12 +365,7 @@ class Writer {
     auto deferred = DeferRandomIndexes();
     if (!deferred.ok()) return deferred.status();
     Status written = WritePipelined(batch_.rest, [this](Batch& chunk) -> Status {
-      for (const auto& e : chunk.entities)
-        if (auto st = WriteEntity(e); !st.ok()) return st;
-      for (const auto& e : chunk.entities) {
-        if (auto st = WriteClaims(entity_ids_.at(e.id), e.claims); !st.ok()) return st;
-        if (auto st = WriteLifespan(e); !st.ok()) return st;
-      }
+      if (auto st = WriteEntities(chunk.entities); !st.ok()) return st;
       for (const auto& d : chunk.designations)
         if (auto st = WriteDesignation(d); !st.ok()) return st;
       if (auto st = FlushAll(); !st.ok()) return st;
