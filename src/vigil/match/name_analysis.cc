@@ -2,10 +2,13 @@
 #include "vigil/match/name_analysis.h"
 
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <memory>
 #include <stdexcept>
 #include <unordered_map>
@@ -39,11 +42,19 @@ constexpr const char* kArabicScriptRules = R"(
 // Compiling ICU's transliteration rules is expensive (a good part of a
 // second for Any-Latin); it is done once, and each thread works on its own
 // clone, which shares the compiled rules.
+// Serbian and Macedonian Cyrillic are read by their own Latin alphabets
+// (Вучић Vučić, not the Russian Vuchich; Ѓорѓе Gjorgje), chosen by the
+// letters only they have; Russian's reading stays the default.
 struct LatinizerRules {
-  std::unique_ptr<icu::Transliterator> arabic, chain;
+  std::unique_ptr<icu::Transliterator> arabic, chain, serbian, macedonian;
   LatinizerRules() {
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error;
+    serbian.reset(icu::Transliterator::createInstance("Serbian-Latin/BGN", UTRANS_FORWARD, status));
+    macedonian.reset(
+        icu::Transliterator::createInstance("Macedonian-Latin/BGN", UTRANS_FORWARD, status));
+    if (U_FAILURE(status) || !serbian || !macedonian)
+      throw std::runtime_error("ICU transliterators for Serbian and Macedonian unavailable");
     arabic.reset(icu::Transliterator::createFromRules(
         "vigil-arabic-script", icu::UnicodeString::fromUTF8(kArabicScriptRules), UTRANS_FORWARD,
         parse_error, status));
@@ -55,6 +66,25 @@ struct LatinizerRules {
     if (U_FAILURE(status) || !chain) throw std::runtime_error("ICU transliterator unavailable");
   }
 };
+
+// Letters that Serbian or Macedonian Cyrillic has and Russian lacks.
+bool IsSerbianLetter(UChar32 c) {
+  switch (c) {
+    case 0x0452: case 0x0402:  // ђ
+    case 0x0458: case 0x0408:  // ј
+    case 0x0459: case 0x0409:  // љ
+    case 0x045A: case 0x040A:  // њ
+    case 0x045B: case 0x040B:  // ћ
+    case 0x045F: case 0x040F:  // џ
+      return true;
+    default:
+      return false;
+  }
+}
+bool IsMacedonianLetter(UChar32 c) {
+  return c == 0x0453 || c == 0x0403 || c == 0x045C || c == 0x040C || c == 0x0455 || c == 0x0405;
+}
+bool IsHangulSyllable(UChar32 c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
 const LatinizerRules& SharedRules() {
   static const LatinizerRules rules;  // thread-safe initialisation
@@ -77,6 +107,28 @@ class Latinizer {
     }
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    // A Korean name is written without spaces between its syllables
+    // (김정은), Latin spellings part them (Kim Jong Un, Kim Jong-un): each
+    // Hangul syllable is read as a word of its own.
+    bool serbian = false, macedonian = false;
+    icu::UnicodeString spaced;
+    UChar32 previous = 0;
+    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+      const UChar32 c = u.char32At(i);
+      serbian |= IsSerbianLetter(c);
+      macedonian |= IsMacedonianLetter(c);
+      if (IsHangulSyllable(c) && IsHangulSyllable(previous)) spaced.append(UChar32{' '});
+      spaced.append(c);
+      previous = c;
+    }
+    u = std::move(spaced);
+    if (macedonian) {
+      if (!macedonian_) macedonian_.reset(SharedRules().macedonian->clone());
+      macedonian_->transliterate(u);
+    } else if (serbian) {
+      if (!serbian_) serbian_.reset(SharedRules().serbian->clone());
+      serbian_->transliterate(u);
+    }
     arabic_->transliterate(u);
     chain_->transliterate(u);
     std::string out;
@@ -85,7 +137,7 @@ class Latinizer {
   }
 
  private:
-  std::unique_ptr<icu::Transliterator> arabic_, chain_;
+  std::unique_ptr<icu::Transliterator> arabic_, chain_, serbian_, macedonian_;
 };
 
 Latinizer& ThreadLatinizer() {
@@ -102,7 +154,9 @@ const WordSet& Honorifics() {
       "sheik",  "shaykh",  "qari",   "hafiz",  "mufti",   "dr",     "doctor", "mr",
       "mrs",    "ms",      "prof",   "professor", "general", "gen",  "col",    "colonel",
       "capt",   "captain", "commander", "emir", "amir",   "imam",   "ustad",  "ustaz",
-      "sir",    "lord",    "madam",  "mme",    "mlle",    "herr",   "frau"};
+      "sir",    "lord",    "madam",  "mme",    "mlle",    "herr",   "frau",
+      // a descendant of the Prophet: a title before the name
+      "sayyid", "sayyed",  "seyyed", "seyed",  "syed"};
   return words;
 }
 
@@ -191,9 +245,15 @@ const std::unordered_map<std::string_view, std::string_view>& LegalForms() {
       {"kft", "kft"},            {"zrt", "zrt"},       {"sp", "sp"},
       {"zoo", "zoo"},            {"as", "as"},         {"asa", "asa"},
       {"aps", "aps"},            {"sae", "sae"},       {"est", "est"},
+      {"se", "se"},              {"kgaa", "kgaa"},
       {"establishment", "est"},  {"trading", "trading"}, {"group", "group"},
       {"holding", "holding"},    {"holdings", "holding"}, {"enterprise", "enterprise"},
       {"enterprises", "enterprise"}, {"industries", "industries"},
+      // A continent names a regional arm ("FABERLIC EUROPE"): as little
+      // part of the name as a legal form. A country tells branches apart
+      // (PartRole::kPlace).
+      {"europe", "europe"},      {"asia", "asia"},     {"africa", "africa"},
+      {"eurasia", "eurasia"},
   };
   return forms;
 }
@@ -308,6 +368,7 @@ const std::vector<std::pair<std::vector<std::string_view>, std::string_view>>& L
       {{"sociedade", "anonima"}, "sa"},
       {{"societa", "per", "azioni"}, "spa"},
       {{"sp", "z", "o", "o"}, "zoo"},
+      {{"sp", "z", "oo"}, "zoo"},
       {{"sp", "zoo"}, "zoo"},
       {{"s", "a", "r", "l"}, "sarl"},
       {{"s", "a", "s"}, "sas"},
@@ -512,6 +573,47 @@ std::vector<std::string> SplitAlternatives(std::string_view name) {
   return out;
 }
 
+namespace {
+
+// The letters and digits of a name; with cjk, those of a name written in Han
+// characters or Hangul alone (CjkCharacters), or none.
+std::u32string Characters(std::string_view name, bool cjk) {
+  thread_local std::unique_ptr<icu::Transliterator> simplify;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+  bool han = false;
+  for (int32_t i = 0; cjk && i < u.length(); i = u.moveIndex32(i, 1)) {
+    const UChar32 c = u.char32At(i);
+    if (!u_isalnum(c)) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(c, &status);
+    if (U_FAILURE(status)) return {};
+    if (script == USCRIPT_HAN) han = true;
+    else if (script != USCRIPT_HANGUL) return {};
+  }
+  if (han) {
+    if (!simplify) {
+      UErrorCode status = U_ZERO_ERROR;
+      simplify.reset(
+          icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+      if (U_FAILURE(status) || !simplify)
+        throw std::runtime_error("ICU transliterator Traditional-Simplified unavailable");
+    }
+    simplify->transliterate(u);
+  }
+  std::u32string out;
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1))
+    if (const UChar32 c = u.char32At(i); u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK ||
+                                          u_charType(c) == U_COMBINING_SPACING_MARK)
+      out += static_cast<char32_t>(c);
+  return out;
+}
+
+}  // namespace
+
+std::u32string CjkCharacters(std::string_view name) { return Characters(name, true); }
+std::u32string WrittenCharacters(std::string_view name) { return Characters(name, false); }
+
 std::string ToLatin(std::string_view text) {
   std::string latin = ThreadLatinizer().Run(CleanText(text).text);
   std::string cleaned = Clean(latin);
@@ -714,6 +816,36 @@ std::string SourceText(std::string_view text, const WordSpan& span) {
   return std::string(s);
 }
 
+// Two consonants in capitals beside a name written in both cases are two
+// initials ("JC Juncker", "J.C. Juncker": Jean-Claude); a name written all
+// in capitals says nothing by its case ("MD ABDUL KARIM": Md is Mohammad).
+void SplitCapitalInitials(std::string_view name, std::vector<std::string>& words,
+                          std::vector<WordSpan>* spans) {
+  if (words.size() < 2 ||
+      std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    return;
+  auto written = [&](std::string_view form) {
+    for (size_t at = name.find(form); at != std::string_view::npos; at = name.find(form, at + 1)) {
+      const size_t end = at + form.size();
+      auto letter = [&](size_t i) { return std::isalpha(static_cast<unsigned char>(name[i])) != 0; };
+      if ((at == 0 || !letter(at - 1)) && (end == name.size() || !letter(end))) return true;
+    }
+    return false;
+  };
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (w.size() != 2 || w.find_first_of("aeiouy0123456789") != std::string::npos) continue;
+    const char upper[2] = {static_cast<char>(w[0] - 'a' + 'A'), static_cast<char>(w[1] - 'a' + 'A')};
+    const std::string together{upper[0], upper[1]}, dotted{upper[0], '.', upper[1]};
+    if (!written(together) && !written(dotted)) continue;
+    std::string second(1, w[1]);
+    words[i].resize(1);
+    words.insert(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(second));
+    if (spans) spans->insert(spans->begin() + static_cast<std::ptrdiff_t>(i) + 1, (*spans)[i]);
+    ++i;
+  }
+}
+
 // AnalyzeName, and with sources the written text of each part (PartSources).
 AnalyzedName Analyze(std::string_view written, NameKind kind, std::vector<std::string>* sources) {
   AnalyzedName result;
@@ -759,6 +891,7 @@ AnalyzedName Analyze(std::string_view written, NameKind kind, std::vector<std::s
   }
   if (kind != NameKind::kPerson)
     words = NormalizeOrganizationWords(std::move(words), traced ? &spans : nullptr);
+  if (!organization) SplitCapitalInitials(name, words, traced ? &spans : nullptr);
   auto span_of = [&](size_t i) { return traced ? spans[i] : WordSpan{}; };
 
   struct Pending {

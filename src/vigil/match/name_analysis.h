@@ -114,6 +114,16 @@ std::vector<std::string> SplitAlternatives(std::string_view name);
 // glides: keep a w or y that starts the word ("Wali" -> "wl"; without: "l").
 std::string Skeleton(std::string_view folded, bool digraphs = true, bool glides = true);
 
+// The characters of a name written in Han characters or Hangul alone, Han
+// characters in their simplified form (習近平 -> 习近平), spaces and
+// punctuation left out; empty when the name has letters of another script.
+// Two such names are compared by their characters: the Latin reading of
+// a character stands for many (石 and 市 are both "shi").
+std::u32string CjkCharacters(std::string_view name);
+// The letters, digits and vowel signs of a name as written: names in a
+// script without a Latin reading (Khmer) are compared by them.
+std::u32string WrittenCharacters(std::string_view name);
+
 // Latin ASCII lower-case rendering of any text, words separated by spaces.
 std::string ToLatin(std::string_view text);
 

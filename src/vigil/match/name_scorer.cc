@@ -165,14 +165,17 @@ bool MayJoin(const AnalyzedName& name, size_t i, const AnalyzedName& other) {
 }
 
 // The parts of `name`, then its neighbouring pairs that may meet one part of
-// `other`; joined parts are kept in `storage`.
+// `other` (every pair when join_all: the syllables of a Chinese name in
+// Wade-Giles, whose pinyin starts with other letters); joined parts are
+// kept in `storage`.
 void Units(const AnalyzedName& name, const AnalyzedName& other, std::vector<NamePart>& storage,
-           std::vector<Unit>& units) {
+           std::vector<Unit>& units, bool join_all = false) {
   units.clear();
   const auto& parts = name.parts;
   for (size_t i = 0; i < parts.size(); ++i) units.push_back({&parts[i], i, 1});
   for (size_t i = 0; i + 1 < parts.size(); ++i) {
-    if (parts[i].initial || parts[i + 1].initial || !MayJoin(name, i, other)) continue;
+    if (parts[i].initial || parts[i + 1].initial || !(join_all || MayJoin(name, i, other)))
+      continue;
     NamePart joined;
     joined.text = parts[i].text + "+" + parts[i + 1].text;
     joined.folded = parts[i].folded + parts[i + 1].folded;
@@ -429,6 +432,34 @@ PartSimilarity ReadAsRussianWrites(const NamePart& cyrillic, const NamePart& lat
       best = {0.85, MatchMethod::kFuzzy};
   }
   return best;
+}
+
+// A Slavic name as German writes it (Wolodymyr Selenskyj, Gorbatschow,
+// Jelzin) read as English writes it (Volodymyr Zelenskyy, Gorbachov,
+// Yeltsin): tsch ch, sch sh, ch kh, w v, j y, z ts, and s before a vowel
+// at the start z. Empty when the reading is the word itself.
+std::string GermanSlavicReading(std::string_view word) {
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+  std::string out;
+  out.reserve(word.size() + 2);
+  for (size_t i = 0; i < word.size(); ++i) {
+    const std::string_view rest = word.substr(i);
+    if (rest.starts_with("tsch")) out += "ch", i += 3;
+    else if (rest.starts_with("sch")) out += "sh", i += 2;
+    else if (rest.starts_with("ch")) out += "kh", ++i;
+    else if (word[i] == 'w') out += 'v';
+    else if (word[i] == 'j') out += 'y';
+    else if (word[i] == 'z') out += "ts";
+    else if (i == 0 && word[0] == 's' && word.size() > 1 && vowel(word[1])) out += 'z';
+    else out += word[i];
+  }
+  return out == word ? std::string() : out;
+}
+
+const std::string& GermanSlavicReadingOf(const std::string& folded) {
+  constexpr size_t kCapacity = 4096;
+  return PerThread<std::string>(folded, kCapacity,
+                                [](const std::string& f) { return GermanSlavicReading(f); });
 }
 
 // Usual short forms of given names, each with the names it shortens
@@ -696,7 +727,8 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
           ratio >= 0.75 ? PartSimilarity{0.95 * ratio, MatchMethod::kFuzzy}
                         : PartSimilarity{0, MatchMethod::kSkeleton};
       if (halves >= kOtherNameVowelHalves) return typo;
-      if ((key >= 3 || (key == 2 && ratio >= 0.5) || a.folded[0] == b.folded[0])) {
+      // One consonant in common proves little: Bwi / Bae are two words.
+      if (key >= 3 || (key == 2 && ratio >= 0.5) || (a.folded[0] == b.folded[0] && (key >= 2 || ratio >= 0.5))) {
         const double sim =
             length_factor * std::clamp(0.65 + 0.35 * ratio, 0.75, key >= 3 ? 0.95 : 0.92) -
             kVowelHalfPenalty * halves;
@@ -756,8 +788,32 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
     return {0.9, MatchMethod::kFuzzy};
   if (!cross_script && a.folded.size() >= 3 && VoicingEqual(a.folded, b.folded))
     return {0.88, MatchMethod::kPhonetic};
+  // A Slavic name in German spelling against its English spelling: read
+  // the German way, the same letters (Selenskyj / Zelenskyy).
+  if (!cross_script && a.folded.size() >= 4 && b.folded.size() >= 4) {
+    constexpr uint64_t kGermanLetters =
+        (uint64_t{1} << ('w' & 63)) | (uint64_t{1} << ('j' & 63)) | (uint64_t{1} << ('z' & 63)) |
+        (uint64_t{1} << ('c' & 63)) | (uint64_t{1} << ('s' & 63));
+    auto german = [&](const NamePart& x, const NamePart& y) {
+      if (!(x.letters & kGermanLetters)) return false;
+      const std::string& reading = GermanSlavicReadingOf(x.folded);
+      return !reading.empty() && reading == y.folded;
+    };
+    if (german(a, b) || german(b, a)) return {0.9, MatchMethod::kTransliterated};
+  }
   const std::string& shorter = a.folded.size() <= b.folded.size() ? a.folded : b.folded;
   const std::string& longer = a.folded.size() <= b.folded.size() ? b.folded : a.folded;
+  // Two compounds with Abd are told apart by the name after it (Abd
+  // al-Rahim / Abd al-Rahman): their shared Abd is no letters in common.
+  constexpr std::string_view kAbd = "abd";
+  if (a.folded.starts_with(kAbd) && b.folded.starts_with(kAbd) && a.folded.size() > 5 &&
+      b.folded.size() > 5) {
+    const std::string_view x = std::string_view(a.folded).substr(kAbd.size());
+    const std::string_view y = std::string_view(b.folded).substr(kAbd.size());
+    const double rest = RatioAtLeast(x, y, 0.75, LetterMask(x), LetterMask(y));
+    return rest >= 0.75 ? PartSimilarity{0.95 * rest, MatchMethod::kFuzzy}
+                        : PartSimilarity{0, MatchMethod::kFuzzy};
+  }
   double ratio = RatioAtLeast(a.folded, b.folded, 0.75, a.letters, b.letters);
   if (a.skeleton.size() >= 3 && b.skeleton.size() >= 3)
     ratio = std::max(ratio, 0.95 * RatioAtLeast(a.skeleton, b.skeleton, 0.75 / 0.95,
@@ -774,6 +830,171 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
     return {cross_script ? 0.7 : 0.45, MatchMethod::kPrefix};
   return {0, MatchMethod::kFuzzy};
 }
+
+namespace {
+
+// Edit distance of two strings of code points, each code point standing for
+// a byte (two names hold far fewer than 255 distinct characters).
+size_t EditDistance32(std::u32string_view a, std::u32string_view b) {
+  std::unordered_map<char32_t, char> bytes;
+  auto encode = [&](std::u32string_view s) {
+    std::string out;
+    for (char32_t c : s) {
+      auto [it, added] = bytes.try_emplace(c, static_cast<char>(bytes.size() % 255 + 1));
+      out += it->second;
+    }
+    return out;
+  };
+  const std::string x = encode(a), y = encode(b);
+  return EditDistance(x, y);
+}
+
+// Korean names in Latin letters: Revised Romanization (Gim Jeong-eun), the
+// McCune-Reischauer spellings of North Korean names (Kim Chong Un) and the
+// spellings people use (Kim Jong Un, Park Geun-hye, Lee Jae-myung) differ
+// in letters, not in the name: plain and aspirated consonants (g k, j ch),
+// the vowels eo, eu, u and o, l and r. A Hangul syllable (read by ICU in
+// Revised Romanization) and a Latin spelling meet when they give one key.
+constexpr double kKoreanReading = 0.92;
+std::string KoreanKey(std::string_view folded) {
+  // Surnames whose usual spellings follow neither system.
+  static const std::unordered_map<std::string_view, std::string_view> kSurnames = {
+      {"lee", "i"},   {"rhee", "i"},  {"yi", "i"},    {"yee", "i"},   {"park", "bak"},
+      {"pak", "bak"}, {"choi", "choe"}, {"oh", "o"},  {"ahn", "an"},  {"noh", "no"},
+      {"roh", "no"},  {"suh", "seo"}, {"hur", "heo"}, {"sohn", "son"}, {"shin", "sin"},
+      {"shim", "sim"}, {"lim", "im"}, {"rim", "im"},  {"kwak", "gwak"}, {"chey", "choe"}};
+  std::string_view word = folded;
+  if (auto it = kSurnames.find(word); it != kSurnames.end()) word = it->second;
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  std::string key;
+  key.reserve(word.size());
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    const char next = i + 1 < word.size() ? word[i + 1] : '\0';
+    char out = c;
+    if (vowel(c)) {
+      // eo, eu, u, oo: one o (Jeong / Jong / Chung, Geun / Gun); ae: e;
+      // ui, ee: i (Hui / Hee); oi: oe (Choi / Choe).
+      if ((c == 'e' && (next == 'o' || next == 'u')) || (c == 'o' && next == 'o')) out = 'o', ++i;
+      else if (c == 'a' && next == 'e') out = 'e', ++i;
+      else if ((c == 'u' && next == 'i') || (c == 'e' && next == 'e')) out = 'i', ++i;
+      else if (c == 'o' && next == 'i') {
+        key += "oe";
+        ++i;
+        continue;
+      } else if (c == 'u') out = 'o';
+    } else if (c == 'n' && next == 'g') {
+      out = 'N', ++i;  // ng, one sound
+    } else if (c == 'g' || c == 'k' || c == 'q') {
+      out = 'k';
+    } else if (c == 'd' || c == 't') {
+      out = 't';
+      if (c == 't' && next == 'c') continue;  // tch
+    } else if (c == 'b' || c == 'p' || c == 'f') {
+      out = 'p';
+    } else if (c == 'j' || c == 'c' || c == 'z') {
+      out = 'c';
+    } else if (c == 'r' || c == 'l') {
+      out = 'l';
+    } else if (c == 'h' && !key.empty() && !vowel(word[i - 1]) && word[i - 1] != 'n' &&
+               word[i - 1] != 'm') {
+      continue;  // ch, kh, ph, th, sh: aspiration or a spelling of one sound
+    }
+    if (!key.empty() && key.back() == out && !vowel(out)) continue;  // kk, ss, jj
+    key += out;
+  }
+  return key;
+}
+
+// Chinese names in Wade-Giles (Mao Tse-tung, Hsi Chin-ping, Teng
+// Hsiao-ping) and in pinyin (Mao Zedong, Xi Jinping, Deng Xiaoping).
+
+// Whether a word divides into pinyin syllables (cyrillic_readings.h):
+// Chinese names are made of them, most other words are not.
+bool Pinyin(std::string_view word) { return !PinyinSyllables(word).empty(); }
+
+// A Wade-Giles spelling rewritten in pinyin's letters, aspiration marks
+// (lost with the apostrophes) left to SinoFold: hs x, ts and tz z, j r
+// (at the start), ch before i j, -ung -ong, -ieh -ie, -ien -ian, -uei -ui,
+// -ih -i, -erh -er.
+std::string WadeGilesToPinyin(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (size_t i = 0; i < word.size(); ++i) {
+    const std::string_view rest = word.substr(i);
+    if (rest.starts_with("hs")) out += 'x', ++i;
+    else if (rest.starts_with("ts") || rest.starts_with("tz")) out += 'z', ++i;
+    else if (i == 0 && word[0] == 'j') out += 'r';
+    else if (rest.starts_with("chi") && rest != "chih") out += 'j', ++i;  // Chin, Chiang: j or q
+    else if (rest.starts_with("ung")) out += "ong", i += 2;
+    else if (rest.starts_with("ieh")) out += "ie", i += 2;
+    else if (rest.starts_with("ien")) out += "ian", i += 2;
+    else if (rest.starts_with("uei")) out += "ui", i += 2;
+    else if (rest == "ih") out += 'i', ++i;
+    else if (rest == "erh") out += "er", i += 2;
+    else out += word[i];
+  }
+  return out;
+}
+
+// Whether a word is spelt in Wade-Giles: a letter group that pinyin never
+// writes, and pinyin syllables once rewritten.
+bool WadeGilesMarked(std::string_view word) {
+  return word.find("hs") != std::string_view::npos ||
+                      word.find("ts") != std::string_view::npos ||
+                      word.find("tz") != std::string_view::npos ||
+                      word.find("ung") != std::string_view::npos ||
+                      word.find("ieh") != std::string_view::npos ||
+                      word.find("ien") != std::string_view::npos ||
+                      word.find("uei") != std::string_view::npos ||
+                      (word.size() > 2 && word.ends_with("ih"));
+}
+
+// A name with a word in Wade-Giles, every word a Chinese syllable or two.
+// This runs for every pair of names compared: most turn away at the count
+// of their parts, their lengths, or the letters they hold.
+bool WadeGilesName(const AnalyzedName& name) {
+  if (name.parts.size() < 2 || name.parts.size() > 4 || name.script != "Latn") return false;
+  auto bit = [](char c) { return uint64_t{1} << (c & 63); };
+  const uint64_t h = bit('h'), s = bit('s'), t = bit('t'), z = bit('z'), u = bit('u'),
+                 n = bit('n'), g = bit('g'), i = bit('i'), e = bit('e');
+  bool marked = false;
+  for (const NamePart& p : name.parts) {
+    if (p.folded.size() > 8) return false;
+    const uint64_t l = p.letters;
+    const bool may = ((l & h) && (l & s)) || ((l & t) && (l & (s | z))) ||
+                     ((l & u) && (l & n) && (l & g)) || ((l & i) && (l & e)) ||
+                     ((l & i) && (l & h));
+    marked = marked || (may && WadeGilesMarked(p.folded));
+  }
+  if (!marked) return false;
+  for (const NamePart& p : name.parts)
+    if (!Pinyin(WadeGilesToPinyin(p.folded))) return false;
+  return true;
+}
+
+// Pinyin with the distinctions Wade-Giles loses without its apostrophes
+// folded away: b p, d t, g k, z c, and zh ch j q.
+std::string SinoFold(std::string_view pinyin) {
+  std::string out;
+  out.reserve(pinyin.size());
+  for (size_t i = 0; i < pinyin.size(); ++i) {
+    const char c = pinyin[i];
+    const char next = i + 1 < pinyin.size() ? pinyin[i + 1] : '\0';
+    if ((c == 'z' || c == 'c') && next == 'h') out += 'j', ++i;
+    else if (c == 'q') out += 'j';
+    else if (c == 'p') out += 'b';
+    else if (c == 't') out += 'd';
+    else if (c == 'k') out += 'g';
+    else if (c == 'c') out += 'z';
+    else out += c;
+  }
+  return out;
+}
+
+constexpr double kWadeGilesReading = 0.88;
+
+}  // namespace
 
 double DenseListFactor(size_t listed_names) {
   constexpr double kDenseFrom = 50000, kPerDoubling = 0.5;
@@ -795,12 +1016,18 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
                             : query.script == "Cyrl" && candidate.script == "Latn" ? 1
                             : candidate.script == "Cyrl" && query.script == "Latn" ? 2
                                                                                    : 0;
+  const bool korean = cross_script && ((query.script == "Hang" && candidate.script == "Latn") ||
+                                        (candidate.script == "Hang" && query.script == "Latn"));
+  // 1 when the query is written in Wade-Giles and the listed name not, 2
+  // the other way round (a name in Han characters is read in pinyin).
+  const bool q_wade_giles = WadeGilesName(query), c_wade_giles = WadeGilesName(candidate);
+  const int wade_giles = q_wade_giles == c_wade_giles ? 0 : q_wade_giles ? 1 : 2;
   thread_local CompareScratch scratch;
   std::vector<NamePart> q_joined, c_joined;  // usually empty: no allocation
   std::vector<Unit>& qu = scratch.qu;
   std::vector<Unit>& cu = scratch.cu;
-  Units(query, candidate, q_joined, qu);
-  Units(candidate, query, c_joined, cu);
+  Units(query, candidate, q_joined, qu, wade_giles == 1);
+  Units(candidate, query, c_joined, cu, wade_giles == 2);
   std::vector<Option>& options = scratch.options;
   options.clear();
   for (size_t i = 0; i < qu.size(); ++i) {
@@ -808,11 +1035,23 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
       if (qu[i].count == 2 && cu[j].count == 2) continue;
       PartSimilarity sim =
           CompareParts(*qu[i].part, *cu[j].part, cross_script, arabic_side, cyrillic_side);
+      if (korean && sim.similarity < kKoreanReading &&
+          KoreanKey(qu[i].part->folded) == KoreanKey(cu[j].part->folded))
+        sim = {kKoreanReading, MatchMethod::kTransliterated};
+      if (wade_giles && sim.similarity < kWadeGilesReading) {
+        const std::string& wg = (wade_giles == 1 ? qu[i] : cu[j]).part->folded;
+        const std::string& pinyin = (wade_giles == 1 ? cu[j] : qu[i]).part->folded;
+        if (Pinyin(pinyin) && SinoFold(WadeGilesToPinyin(wg)) == SinoFold(pinyin))
+          sim = {kWadeGilesReading, MatchMethod::kTransliterated};
+      }
       if (sim.similarity <= 0) continue;
       bool joined = qu[i].count == 2 || cu[j].count == 2;
       if (joined) {
         if (sim.similarity < 0.85) continue;
-        if (cross_script && sim.similarity < 1.0) continue;  // skeletons of two words prove little
+        // Skeletons of two words prove little.
+        if (cross_script && sim.similarity < (korean ? kKoreanReading : 1.0) &&
+            !(wade_giles && sim.similarity >= kWadeGilesReading))
+          continue;
         sim.method = MatchMethod::kJoined;
       }
       if ((qu[i].part->role == PartRole::kLegalForm) != (cu[j].part->role == PartRole::kLegalForm))
@@ -879,6 +1118,24 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
            static_cast<uint32_t>(cu[o.c].first), static_cast<uint32_t>(cu[o.c].count)});
   }
 
+  // A title set aside in one name and kept in the other, where it was left
+  // as a word of a short name ("AMIR ABDULLAH" / "Amir Sayyid Abdullah"),
+  // is the same word: neither matched nor missing.
+  bool titles = false;
+  auto title_kept = [&](const AnalyzedName& name, const AnalyzedName& other,
+                        std::vector<bool>& used) {
+    if (other.honorifics.empty()) return;
+    for (size_t i = 0; i < name.parts.size(); ++i)
+      if (!used[i] && std::find(other.honorifics.begin(), other.honorifics.end(),
+                                name.parts[i].folded) != other.honorifics.end())
+        used[i] = titles = true;
+  };
+  title_kept(query, candidate, q_used);
+  title_kept(candidate, query, c_used);
+  if (titles && explain)
+    result.adjustments.push_back(
+        {"title", "a title set aside in one name is a word of the other: left out of both"});
+
   // Unmatched parts: on both sides they contradict each other (a different
   // father's name counts even when the name is common); on one side only
   // they were omitted, which counts little, except numbers, which always
@@ -926,6 +1183,26 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
     result.adjustments.push_back(
         {"number_or_place", "a number or a country appears in one name only, or differs"});
   double contradiction = 0;
+  // Two chains that name different ancestors at one place (X bin A bin C /
+  // X bin B bin C) name cousins or brothers, not one person: each such
+  // place contradicts as a family name does.
+  if (structured) {
+    for (size_t i = 0; i < query.parts.size(); ++i) {
+      const NamePart& q = query.parts[i];
+      if (q_used[i] || q.role != PartRole::kNasab) continue;
+      for (size_t j = 0; j < candidate.parts.size(); ++j) {
+        const NamePart& c = candidate.parts[j];
+        if (c_used[j] || c.role != PartRole::kNasab || c.nasab_position != q.nasab_position)
+          continue;
+        contradiction += options_.nisba_conflict - 1;
+        if (explain)
+          result.adjustments.push_back(
+              {"ancestor_conflict",
+               fmt::format("the chains name different ancestors at place {}", q.nasab_position)});
+        break;
+      }
+    }
+  }
   if (q_nisba > 0 && c_nisba > 0) {
     contradiction = (options_.nisba_conflict - 1) * std::min(q_nisba, c_nisba);
     if (explain) result.adjustments.push_back(
@@ -1016,6 +1293,35 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
       if (explain)
         result.adjustments.push_back(
             {"acronym", "one name, in capitals, is the initials of the other's words"});
+    }
+  }
+  // Two names in Han characters or in Hangul are compared by their
+  // characters as well: their Latin readings meet where the characters
+  // differ (高石 / 高市, both "gao shi"; 김종은 / 김정은). Two names in a
+  // script that has no Latin reading (Khmer) only so.
+  const bool unread = query.parts.empty() && candidate.parts.empty() && !cross_script &&
+                      query.script == candidate.script && query.script != "Zyyy";
+  if (unread || (!cross_script && query.script == candidate.script &&
+                 (query.script == "Hani" || query.script == "Hang"))) {
+    const std::u32string a = unread ? WrittenCharacters(query.original) : CjkCharacters(query.original);
+    const std::u32string b =
+        unread ? WrittenCharacters(candidate.original) : CjkCharacters(candidate.original);
+    if (!a.empty() && !b.empty() && (a != b || unread)) {
+      const double characters =
+          1.0 - static_cast<double>(EditDistance32(a, b)) / static_cast<double>(std::max(a.size(), b.size()));
+      if (characters < result.score || unread) {
+        result.score = characters;
+        if (explain)
+          result.adjustments.push_back(
+              {"characters",
+               unread ? fmt::format("written in a script without a Latin reading ({}), the names "
+                                    "are compared by their characters: they differ in {:.0f} %",
+                                    query.script, 100 * (1 - characters))
+                      : fmt::format("written in {} characters, the names differ in {:.0f} % of "
+                                    "them: their Latin readings meet where the characters do not",
+                                    query.script == "Hani" ? "Han" : "Hangul",
+                                    100 * (1 - characters))});
+      }
     }
   }
   result.score = std::clamp(result.score, 0.0, 1.0);
