@@ -154,9 +154,15 @@ const WordSet& Honorifics() {
       "sheik",  "shaykh",  "qari",   "hafiz",  "mufti",   "dr",     "doctor", "mr",
       "mrs",    "ms",      "prof",   "professor", "general", "gen",  "col",    "colonel",
       "capt",   "captain", "commander", "emir", "amir",   "imam",   "ustad",  "ustaz",
-      "sir",    "lord",    "madam",  "mme",    "mlle",    "herr",   "frau",
-      // a descendant of the Prophet: a title before the name
-      "sayyid", "sayyed",  "seyyed", "seyed",  "syed"};
+      "sir",    "lord",    "madam",  "mme",    "mlle",    "herr",   "frau"};
+  return words;
+}
+
+// A descendant of the Prophet: a title that Iranian and South Asian names
+// carry as a part (Seyed Ali Hosseini, Syed Ali Geelani). Kept, as lists
+// write it, but it identifies as little as a legal form.
+const WordSet& LineageTitles() {
+  static const WordSet words = {"sayyid", "sayyed", "seyyed", "seyed", "syed", "sayid", "seyyid"};
   return words;
 }
 
@@ -834,7 +840,13 @@ void SplitCapitalInitials(std::string_view name, std::vector<std::string>& words
   };
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
-    if (w.size() != 2 || w.find_first_of("aeiouy0123456789") != std::string::npos) continue;
+    // Not a name or an abbreviation of two consonants: Ng (a family name),
+    // Md (Mohammad), Sk (Sheikh), Ch (Chaudhry), Jr, St...
+    static const WordSet kNotInitials = {"ng", "md", "mh", "sk", "ch", "kh", "sh", "th",
+                                         "mr", "dr", "st", "jr", "sr", "hj"};
+    if (w.size() != 2 || w.find_first_of("aeiouy0123456789") != std::string::npos ||
+        kNotInitials.count(w))
+      continue;
     const char upper[2] = {static_cast<char>(w[0] - 'a' + 'A'), static_cast<char>(w[1] - 'a' + 'A')};
     const std::string together{upper[0], upper[1]}, dotted{upper[0], '.', upper[1]};
     if (!written(together) && !written(dotted)) continue;
@@ -1020,7 +1032,8 @@ AnalyzedName Analyze(std::string_view written, NameKind kind, std::vector<std::s
     } else if (t.after_particle && i > 0) {
       part.role = PartRole::kNisba;
     }
-    if (part.role == PartRole::kLegalForm || part.role == PartRole::kNoise)
+    if (part.role == PartRole::kLegalForm || part.role == PartRole::kNoise ||
+        (!organization && LineageTitles().count(part.folded)))
       part.weight = 0.15;
     else if (part.initial)
       part.weight = 0.3;
