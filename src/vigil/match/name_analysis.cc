@@ -822,11 +822,48 @@ std::string SourceText(std::string_view text, const WordSpan& span) {
   return std::string(s);
 }
 
+// The words of a Latin name written "Given Names FAMILY" (or "FAMILY Given
+// Names"): the words of two letters or more in capitals, when others are
+// not. One flag per word of `words` (the name as Clean and SplitWords read
+// it); all false when the name is in one case, or not plain ASCII.
+std::vector<bool> CapitalWords(std::string_view name, const std::vector<std::string>& words) {
+  std::vector<bool> capital(words.size(), false);
+  if (!IsAscii(name)) return capital;
+  // Read the name as Clean does (apostrophes and dots inside words, & as a
+  // word, anything else not a letter or digit between words), keeping case.
+  std::vector<std::string> written;
+  std::string current;
+  auto end_word = [&] {
+    if (!current.empty()) written.push_back(std::move(current));
+    current.clear();
+  };
+  for (char c : name) {
+    if (std::isalnum(static_cast<unsigned char>(c))) current += c;
+    else if (c == '\'' || c == '.' || c == '`') continue;
+    else if (c == '&') end_word(), written.emplace_back("and");
+    else end_word();
+  }
+  end_word();
+  if (written.size() != words.size()) return capital;
+  bool lower = false, upper = false;
+  for (size_t i = 0; i < written.size(); ++i) {
+    const std::string& w = written[i];
+    const bool has_lower = std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    const size_t letters = static_cast<size_t>(
+        std::count_if(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }));
+    capital[i] = !has_lower && letters >= 2;
+    lower |= has_lower;
+    upper |= capital[i];
+  }
+  if (!lower || !upper) capital.assign(words.size(), false);
+  return capital;
+}
+
 // Two consonants in capitals beside a name written in both cases are two
 // initials ("JC Juncker", "J.C. Juncker": Jean-Claude); a name written all
 // in capitals says nothing by its case ("MD ABDUL KARIM": Md is Mohammad).
 void SplitCapitalInitials(std::string_view name, std::vector<std::string>& words,
-                          std::vector<WordSpan>* spans) {
+                          std::vector<WordSpan>* spans, std::vector<bool>* family) {
   if (words.size() < 2 ||
       std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
     return;
@@ -844,8 +881,11 @@ void SplitCapitalInitials(std::string_view name, std::vector<std::string>& words
     // Md (Mohammad), Sk (Sheikh), Ch (Chaudhry), Jr, St...
     static const WordSet kNotInitials = {"ng", "md", "mh", "sk", "ch", "kh", "sh", "th",
                                          "mr", "dr", "st", "jr", "sr", "hj"};
+    // After a particle the word is a family name (AL-DJ), and so is a word
+    // before the comma.
     if (w.size() != 2 || w.find_first_of("aeiouy0123456789") != std::string::npos ||
-        kNotInitials.count(w))
+        kNotInitials.count(w) || (i > 0 && Particles().count(words[i - 1])) ||
+        (family && i < family->size() && (*family)[i] && name.find(',') != std::string_view::npos))
       continue;
     const char upper[2] = {static_cast<char>(w[0] - 'a' + 'A'), static_cast<char>(w[1] - 'a' + 'A')};
     const std::string together{upper[0], upper[1]}, dotted{upper[0], '.', upper[1]};
@@ -854,6 +894,10 @@ void SplitCapitalInitials(std::string_view name, std::vector<std::string>& words
     words[i].resize(1);
     words.insert(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(second));
     if (spans) spans->insert(spans->begin() + static_cast<std::ptrdiff_t>(i) + 1, (*spans)[i]);
+    if (family && family->size() + 1 == words.size()) {
+      (*family)[i] = false;  // initials, not a family name in capitals
+      family->insert(family->begin() + static_cast<std::ptrdiff_t>(i) + 1, false);
+    }
     ++i;
   }
 }
@@ -872,6 +916,8 @@ AnalyzedName Analyze(std::string_view written, NameKind kind, std::vector<std::s
   // Arabic-script letters were mapped one to one: no Latin digraphs to read.
   const bool arabic_script = result.script == "Arab";
   std::vector<std::string> words;
+  // Which words the name marks as its family name (FamilyWords).
+  std::vector<bool> family_words;
   // The pieces of the name read in order ([begin, end) of name): the whole
   // name, or the given names after the comma then the family name before.
   std::array<std::pair<size_t, size_t>, 2> pieces = {{{0, name.size()}, {0, 0}}};
@@ -884,12 +930,16 @@ AnalyzedName Analyze(std::string_view written, NameKind kind, std::vector<std::s
     if (legal_tail) {
       words = SplitWords(Clean(ThreadLatinizer().Run(name)));
     } else {
-      for (auto& w : SplitWords(Clean(ThreadLatinizer().Run(name.substr(0, comma)))))
+      family_words.assign(words.size(), false);
+      for (auto& w : SplitWords(Clean(ThreadLatinizer().Run(name.substr(0, comma))))) {
         words.push_back(std::move(w));
+        family_words.push_back(true);
+      }
       pieces = {{{comma + 1, name.size()}, {0, comma}}};
     }
   } else {
     words = SplitWords(Clean(ThreadLatinizer().Run(name)));
+    if (!organization) family_words = CapitalWords(name, words);
   }
   // Tracing: each word's span in the name as written, found by reading the
   // written words one at a time. When that reading differs from the whole
@@ -901,9 +951,13 @@ AnalyzedName Analyze(std::string_view written, NameKind kind, std::vector<std::s
     for (const auto& [begin, end] : pieces) TraceWords(name, begin, end, &traced_words, &spans);
     traced = traced_words == words;
   }
-  if (kind != NameKind::kPerson)
+  if (kind != NameKind::kPerson) {
+    const size_t count = words.size();
     words = NormalizeOrganizationWords(std::move(words), traced ? &spans : nullptr);
-  if (!organization) SplitCapitalInitials(name, words, traced ? &spans : nullptr);
+    if (words.size() != count) family_words.clear();
+  }
+  if (!organization) SplitCapitalInitials(name, words, traced ? &spans : nullptr, &family_words);
+  if (family_words.size() != words.size()) family_words.assign(words.size(), false);
   auto span_of = [&](size_t i) { return traced ? spans[i] : WordSpan{}; };
 
   struct Pending {
@@ -911,6 +965,7 @@ AnalyzedName Analyze(std::string_view written, NameKind kind, std::vector<std::s
     bool after_particle = false;
     bool marker = false;  // nasab marker
     WordSpan span;        // of the words it was made of, when traced
+    bool family = false;  // made of words the name marks as its family name
   };
   std::vector<Pending> tokens;
   int nasab_markers = 0;
@@ -932,7 +987,7 @@ AnalyzedName Analyze(std::string_view written, NameKind kind, std::vector<std::s
       continue;
     }
     if (!organization && NasabMarkers().count(w) && !tokens.empty() && !last) {
-      tokens.push_back({w, false, true, span_of(i)});
+      tokens.push_back({w, false, true, span_of(i), family_words[i]});
       ++nasab_markers;
       continue;
     }
@@ -948,10 +1003,12 @@ AnalyzedName Analyze(std::string_view written, NameKind kind, std::vector<std::s
         tokens.back().span.Merge(span_of(i));
         continue;
       }
-      tokens.push_back({"", true, false, span_of(i)});  // remembers the particle for the next word
+      // Remembers the particle for the next word.
+      tokens.push_back({"", true, false, span_of(i), family_words[i]});
       continue;
     }
     WordSpan span = span_of(i);
+    bool family = family_words[i];
     bool after_particle = !tokens.empty() && tokens.back().text.empty() && tokens.back().after_particle;
     if (after_particle) {
       span.Merge(tokens.back().span);
@@ -960,29 +1017,34 @@ AnalyzedName Analyze(std::string_view written, NameKind kind, std::vector<std::s
     if (!tokens.empty() && !tokens.back().marker && !tokens.back().text.empty()) {
       std::string& prev = tokens.back().text;
       WordSpan& prev_span = tokens.back().span;
+      bool& prev_family = tokens.back().family;  // a compound with a family word is one
       if (DinWords().count(w) && !AbdWords().count(prev)) {
         prev = CanonicalWord(prev) + "din";
         prev_span.Merge(span);
+        prev_family = prev_family || family;
         continue;
       }
       if (AllahWords().count(w) && !AbdWords().count(prev) && prev != "abd") {
         prev = CanonicalWord(prev) + "lah";
         prev_span.Merge(span);
+        prev_family = prev_family || family;
         continue;
       }
       if (AbdWords().count(prev) || prev == "abd") {
         prev = CanonicalWord("abd" + CanonicalWord(w));
         if (prev == "abd" + w && AllahWords().count(w)) prev = "abdlah";
         prev_span.Merge(span);
+        prev_family = prev_family || family;
         continue;
       }
       if (AbuWords().count(prev) && !(w[0] >= '0' && w[0] <= '9')) {
         prev = "abu" + CanonicalWord(w);
         prev_span.Merge(span);
+        prev_family = prev_family || family;
         continue;
       }
     }
-    tokens.push_back({CanonicalWord(w), after_particle, false, span});
+    tokens.push_back({CanonicalWord(w), after_particle, false, span, family});
   }
   // A lone particle at the end stays a word ("Al" as a name).
   for (auto& t : tokens)
@@ -1009,6 +1071,7 @@ AnalyzedName Analyze(std::string_view written, NameKind kind, std::vector<std::s
     else if (part.folded.size() >= 6 && part.folded.rfind("abd", 0) == 0 && !organization)
       part.alt = part.folded.substr(3);  // "abdhanif" also meets "hanif"
     part.initial = part.folded.size() == 1 && !organization;
+    part.family = t.family && !organization;
     if (!organization && kind == NameKind::kAny && tokens.size() > 1 &&
         UnambiguousLegalForms().count(part.folded)) {
       part.folded = std::string(LegalForms().count(part.folded) ? LegalForms().at(part.folded)

@@ -45,6 +45,10 @@ struct NamePart {
   PartRole role = PartRole::kGiven;
   int nasab_position = 0;  // 1 = father, 2 = grandfather...
   bool initial = false;    // a single letter
+  // The name says this is (part of) the family name: written before the
+  // comma ("MIN, Ali") or in capitals beside words that are not ("Ali Min
+  // NIKONOV"). Most names say nothing; then no part is.
+  bool family = false;
   double weight = 1.0;     // how much the part identifies: rare parts count more
   // The letters present in folded and in skeleton (bit c & 63 for each byte
   // c): a cheap bound on edit distance. Set by SetLetterMasks().

@@ -174,7 +174,10 @@ void Units(const AnalyzedName& name, const AnalyzedName& other, std::vector<Name
   const auto& parts = name.parts;
   for (size_t i = 0; i < parts.size(); ++i) units.push_back({&parts[i], i, 1});
   for (size_t i = 0; i + 1 < parts.size(); ++i) {
-    if (parts[i].initial || parts[i + 1].initial || !(join_all || MayJoin(name, i, other)))
+    // A word the name marks as its family name and a given name are never
+    // one word ("SU Usama").
+    if (parts[i].initial || parts[i + 1].initial || parts[i].family != parts[i + 1].family ||
+        !(join_all || MayJoin(name, i, other)))
       continue;
     NamePart joined;
     joined.text = parts[i].text + "+" + parts[i + 1].text;
@@ -189,6 +192,7 @@ void Units(const AnalyzedName& name, const AnalyzedName& other, std::vector<Name
     if (joined.bare == joined.skeleton) joined.bare.clear();
     joined.role = parts[i].role;
     joined.nasab_position = parts[i].nasab_position;
+    joined.family = parts[i].family;
     joined.weight = parts[i].weight + parts[i + 1].weight;
     SetLetterMasks(joined);
     if (storage.capacity() < parts.size()) storage.reserve(parts.size());  // pointers stay valid
@@ -1136,6 +1140,44 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
     result.adjustments.push_back(
         {"title", "a title set aside in one name is a word of the other: left out of both"});
 
+  // When both names say which part is the family name (a comma, or
+  // capitals), a family name met by a given name of the other, while the
+  // other's own family name goes unmatched, names another family ("Ali Min
+  // NIKONOV" / "MIN, Ali"); and when only family names meet, the given
+  // names that one name adds count as more than omitted.
+  const bool organization_pair =
+      query.kind == NameKind::kOrganization || candidate.kind == NameKind::kOrganization;
+  double family_conflict = 0;
+  bool family_only = false;
+  auto has_family = [](const AnalyzedName& n) {
+    return std::any_of(n.parts.begin(), n.parts.end(), [](const NamePart& p) { return p.family; });
+  };
+  if (!organization_pair && !chosen.empty() && has_family(query) && has_family(candidate)) {
+    auto unmatched_family = [](const AnalyzedName& n, const std::vector<bool>& used) {
+      double weight = 0;
+      for (size_t i = 0; i < n.parts.size(); ++i)
+        if (!used[i] && n.parts[i].family) weight = std::max(weight, n.parts[i].weight);
+      return weight;
+    };
+    bool query_family_crossed = false, listed_family_crossed = false;
+    family_only = true;
+    for (const auto& c : chosen) {
+      const NamePart& q = *qu[c.option->q].part;
+      const NamePart& l = *cu[c.option->c].part;
+      listed_family_crossed |= l.family && !q.family;
+      query_family_crossed |= q.family && !l.family;
+      family_only &= q.family && l.family;
+    }
+    const double q_family = unmatched_family(query, q_used), l_family = unmatched_family(candidate, c_used);
+    if ((listed_family_crossed && q_family > 0) || (query_family_crossed && l_family > 0)) {
+      family_conflict = std::max({q_family, l_family, options_.contradiction_floor});
+      if (explain)
+        result.adjustments.push_back(
+            {"family_name", "a family name met a given name of the other name, whose own family "
+                            "name is left unmatched: another family"});
+    }
+  }
+
   // Unmatched parts: on both sides they contradict each other (a different
   // father's name counts even when the name is common); on one side only
   // they were omitted, which counts little, except numbers, which always
@@ -1236,11 +1278,16 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   };
   // A common part spelled the same way beside it ("KOROBOV, Igor" /
   // "KOROBOV, Igor Valentinovich") makes a full name with a part left out.
-  const bool thin = distinctive_pairs == 0 || (distinctive_pairs == 1 && equal_pairs < 2);
+  const bool thin = distinctive_pairs == 0 || (distinctive_pairs == 1 && equal_pairs < 2) ||
+                    family_only;
   if (thin && (distinctive_unmatched(query, q_used) || distinctive_unmatched(candidate, c_used))) {
     omitted = std::max(omitted, options_.single_part_omitted_weight);
-    if (explain) result.adjustments.push_back(
-        {"single_part", "only one distinctive part in common: what the other name adds counts more"});
+    if (explain)
+      result.adjustments.push_back(
+          family_only ? Adjustment{"family_only", "only the family names meet: the given names "
+                                                  "one name adds count more"}
+                      : Adjustment{"single_part", "only one distinctive part in common: what the "
+                                                  "other name adds counts more"});
   }
   // Parts only the query has count more on a dense list.
   double omitted_share = omitted * (high - low);
@@ -1252,8 +1299,8 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
                                      "large they count {:.2f} times as much",
                                      options_.query_omitted_factor)});
   }
-  double denominator = matched_weight + conflicting + omitted_share +
-                       contradiction + options_.number_weight * numbers;
+  double denominator = matched_weight + conflicting + omitted_share + contradiction +
+                       family_conflict + options_.number_weight * numbers;
   result.score = denominator > 0 ? matched / denominator : 0;
   if (!query.joined.empty() && query.joined == candidate.joined && result.score < 0.98) {
     result.score = 0.98;

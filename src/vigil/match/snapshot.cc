@@ -145,6 +145,7 @@ class SnapshotCodec {
         out.Pod(static_cast<uint8_t>(p.role));
         out.Pod(static_cast<int32_t>(p.nasab_position));
         out.Pod(static_cast<uint8_t>(p.initial));
+        out.Pod(static_cast<uint8_t>(p.family));
         out.Pod(p.weight);
       }
     }
@@ -205,6 +206,7 @@ class SnapshotCodec {
         p.role = static_cast<PartRole>(in.Pod<uint8_t>());
         p.nasab_position = in.Pod<int32_t>();
         p.initial = in.Pod<uint8_t>() != 0;
+        p.family = in.Pod<uint8_t>() != 0;
         p.weight = in.Pod<double>();
         SetLetterMasks(p);
         a.parts.push_back(std::move(p));
