@@ -1160,7 +1160,7 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
       return weight;
     };
     bool query_family_crossed = false, listed_family_crossed = false;
-    family_only = true;
+    family_only = !titles;  // a title in both names is a word in common beside the family name
     for (const auto& c : chosen) {
       const NamePart& q = *qu[c.option->q].part;
       const NamePart& l = *cu[c.option->c].part;
@@ -1278,9 +1278,17 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   };
   // A common part spelled the same way beside it ("KOROBOV, Igor" /
   // "KOROBOV, Igor Valentinovich") makes a full name with a part left out.
-  const bool thin = distinctive_pairs == 0 || (distinctive_pairs == 1 && equal_pairs < 2) ||
-                    family_only;
-  if (thin && (distinctive_unmatched(query, q_used) || distinctive_unmatched(candidate, c_used))) {
+  const bool thin = distinctive_pairs == 0 || (distinctive_pairs == 1 && equal_pairs < 2);
+  // With only family names in common, any given name one side adds counts,
+  // however common (a list caps the weight of common given names under
+  // the 0.45 that makes a part distinctive).
+  auto given_unmatched = [](const AnalyzedName& name, const std::vector<bool>& used) {
+    for (size_t i = 0; i < name.parts.size(); ++i)
+      if (!used[i] && !name.parts[i].family && name.parts[i].weight > 0.15) return true;
+    return false;
+  };
+  if ((thin && (distinctive_unmatched(query, q_used) || distinctive_unmatched(candidate, c_used))) ||
+      (family_only && (given_unmatched(query, q_used) || given_unmatched(candidate, c_used)))) {
     omitted = std::max(omitted, options_.single_part_omitted_weight);
     if (explain)
       result.adjustments.push_back(

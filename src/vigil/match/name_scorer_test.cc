@@ -592,9 +592,17 @@ TEST(NameScorerTest, FamilyNamesMarkedByACommaOrCapitalsMustMeetEachOther) {
   EXPECT_LT(Score("Ali Min NIKONOV", "MIN, Ali"), kDefaultThreshold);
   EXPECT_LT(Score("Fawaz Ali SAFAR", "FAWAZ, Ali"), kDefaultThreshold);
   EXPECT_LT(Score("Volodymyr Najib KUSAYKO", "NAJIB, Volodymyr"), kDefaultThreshold);
-  // Only the family names meet, the query adds two given names.
+  // Only the family names meet, the query adds two given names, also when
+  // a list has made them common (weights under 0.45).
   EXPECT_LT(Score("Maksim Mikhaylovich FLORES DE MADURO", "FLORES DE MADURO, Hafiz"),
             kDefaultThreshold);
+  {
+    AnalyzedName query = AnalyzeName("Maksim Mikhaylovich FLORES DE MADURO", NameKind::kPerson);
+    AnalyzedName listed = AnalyzeName("FLORES DE MADURO, Hafiz", NameKind::kPerson);
+    for (NamePart& p : query.parts) p.weight = std::min(p.weight, 0.449);
+    for (NamePart& p : listed.parts) p.weight = std::min(p.weight, 0.449);
+    EXPECT_LT(NameScorer().Compare(query, listed).score, kDefaultThreshold);
+  }
   // The family names meet each other, in any order: one person.
   EXPECT_GE(Score("Ali Min NIKONOV", "NIKONOV, Ali Min"), kDefaultThreshold);
   EXPECT_GE(Score("NIKONOV Ali", "NIKONOV, Ali Min"), kDefaultThreshold);
