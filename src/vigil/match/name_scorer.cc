@@ -830,7 +830,8 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
     return {0.7, MatchMethod::kPrefix};
   const std::string& short_key = a.skeleton.size() <= b.skeleton.size() ? a.skeleton : b.skeleton;
   const std::string& long_key = a.skeleton.size() <= b.skeleton.size() ? b.skeleton : a.skeleton;
-  if (short_key.size() >= 3 && long_key.rfind(short_key, 0) == 0)
+  if (short_key.size() >= 3 && long_key.rfind(short_key, 0) == 0 &&
+      !(IsPatronymic(longer) && !IsPatronymic(shorter)))
     return {cross_script ? 0.7 : 0.45, MatchMethod::kPrefix};
   return {0, MatchMethod::kFuzzy};
 }

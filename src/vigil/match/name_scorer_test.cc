@@ -380,6 +380,12 @@ TEST(NameScorerTest, BalticEndingsAndFathersNames) {
   EXPECT_GE(Score("Andrejus Kubilius", "Andrey Kubilius"), kDefaultThreshold);
   EXPECT_LT(Score("Oleksandr Zelenskyy", "Volodymyr Oleksandrovych Zelenskyy"), kDefaultThreshold);
   EXPECT_GE(Score("Volodymyr Zelenskyy", "Volodymyr Oleksandrovych Zelenskyy"), kDefaultThreshold);
+  // Nor by its consonants: Viktor / Viktorovich met as a skeleton prefix
+  // (0.45) before.
+  const NamePart viktor = AnalyzeName("Viktor", NameKind::kPerson).parts.at(0);
+  const NamePart father = AnalyzeName("Viktorovich", NameKind::kPerson).parts.at(0);
+  EXPECT_EQ(CompareParts(viktor, father, false).similarity, 0.0);
+  EXPECT_EQ(CompareParts(father, viktor, false).similarity, 0.0);
 }
 
 TEST(NameScorerTest, TwoPatronymicsAreComparedByTheFathersNames) {
