@@ -795,11 +795,22 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
   // A Slavic name in German spelling against its English spelling: read
   // the German way, the same letters (Selenskyj / Zelenskyy).
   if (!cross_script && a.folded.size() >= 4 && b.folded.size() >= 4) {
-    constexpr uint64_t kGermanLetters =
-        (uint64_t{1} << ('w' & 63)) | (uint64_t{1} << ('j' & 63)) | (uint64_t{1} << ('z' & 63)) |
-        (uint64_t{1} << ('c' & 63)) | (uint64_t{1} << ('s' & 63));
+    // Most pairs part at the first letter the reading would start with,
+    // before the reading is looked up.
+    auto first_read = [](const std::string& w) {
+      switch (w[0]) {
+        case 'w': return 'v';
+        case 'j': return 'y';
+        case 'z': return 't';
+        case 'c': return w[1] == 'h' ? 'k' : 'c';
+        case 's': return w.starts_with("sch") ? 's' : std::string_view("aeiouy").find(w[1]) != std::string_view::npos ? 'z' : 's';
+        default: return w[0];
+      }
+    };
+    constexpr uint64_t kGermanLetters = (uint64_t{1} << ('w' & 63)) | (uint64_t{1} << ('j' & 63)) |
+                                        (uint64_t{1} << ('z' & 63)) | (uint64_t{1} << ('h' & 63));
     auto german = [&](const NamePart& x, const NamePart& y) {
-      if (!(x.letters & kGermanLetters)) return false;
+      if (!(x.letters & kGermanLetters) || first_read(x.folded) != y.folded[0]) return false;
       const std::string& reading = GermanSlavicReadingOf(x.folded);
       return !reading.empty() && reading == y.folded;
     };
@@ -963,9 +974,11 @@ bool WadeGilesName(const AnalyzedName& name) {
   auto bit = [](char c) { return uint64_t{1} << (c & 63); };
   const uint64_t h = bit('h'), s = bit('s'), t = bit('t'), z = bit('z'), u = bit('u'),
                  n = bit('n'), g = bit('g'), i = bit('i'), e = bit('e');
+  // Wade-Giles writes no b, d, q, v or x (p, t, ch, hs stand for them).
+  const uint64_t never = bit('b') | bit('d') | bit('q') | bit('v') | bit('x');
   bool marked = false;
   for (const NamePart& p : name.parts) {
-    if (p.folded.size() > 8) return false;
+    if (p.folded.size() > 8 || (p.letters & never)) return false;
     const uint64_t l = p.letters;
     const bool may = ((l & h) && (l & s)) || ((l & t) && (l & (s | z))) ||
                      ((l & u) && (l & n) && (l & g)) || ((l & i) && (l & e)) ||
