@@ -617,6 +617,15 @@ std::u32string Characters(std::string_view name, bool cjk) {
 
 }  // namespace
 
+bool WrittenAsWord(std::string_view text, std::string_view form) {
+  auto letter = [&](size_t i) { return std::isalpha(static_cast<unsigned char>(text[i])) != 0; };
+  for (size_t at = text.find(form); at != std::string_view::npos; at = text.find(form, at + 1)) {
+    const size_t end = at + form.size();
+    if ((at == 0 || !letter(at - 1)) && (end == text.size() || !letter(end))) return true;
+  }
+  return false;
+}
+
 std::u32string CjkCharacters(std::string_view name) { return Characters(name, true); }
 std::u32string WrittenCharacters(std::string_view name) { return Characters(name, false); }
 
@@ -867,14 +876,6 @@ void SplitCapitalInitials(std::string_view name, std::vector<std::string>& words
   if (words.size() < 2 ||
       std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
     return;
-  auto written = [&](std::string_view form) {
-    for (size_t at = name.find(form); at != std::string_view::npos; at = name.find(form, at + 1)) {
-      const size_t end = at + form.size();
-      auto letter = [&](size_t i) { return std::isalpha(static_cast<unsigned char>(name[i])) != 0; };
-      if ((at == 0 || !letter(at - 1)) && (end == name.size() || !letter(end))) return true;
-    }
-    return false;
-  };
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
     // Not a name or an abbreviation of two consonants: Ng (a family name),
@@ -889,7 +890,7 @@ void SplitCapitalInitials(std::string_view name, std::vector<std::string>& words
       continue;
     const char upper[2] = {static_cast<char>(w[0] - 'a' + 'A'), static_cast<char>(w[1] - 'a' + 'A')};
     const std::string together{upper[0], upper[1]}, dotted{upper[0], '.', upper[1]};
-    if (!written(together) && !written(dotted)) continue;
+    if (!WrittenAsWord(name, together) && !WrittenAsWord(name, dotted)) continue;
     std::string second(1, w[1]);
     words[i].resize(1);
     words.insert(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(second));

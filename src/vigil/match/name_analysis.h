@@ -118,6 +118,10 @@ std::vector<std::string> SplitAlternatives(std::string_view name);
 // glides: keep a w or y that starts the word ("Wali" -> "wl"; without: "l").
 std::string Skeleton(std::string_view folded, bool digraphs = true, bool glides = true);
 
+// Whether `form` stands in `text` as a whole word (no letter either side):
+// a word as written, in capitals ("PLA China", "JC Juncker").
+bool WrittenAsWord(std::string_view text, std::string_view form);
+
 // The characters of a name written in Han characters or Hangul alone, Han
 // characters in their simplified form (習近平 -> 习近平), spaces and
 // punctuation left out; empty when the name has letters of another script.

@@ -803,7 +803,9 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
         case 'j': return 'y';
         case 'z': return 't';
         case 'c': return w[1] == 'h' ? 'k' : 'c';
-        case 's': return w.starts_with("sch") ? 's' : std::string_view("aeiouy").find(w[1]) != std::string_view::npos ? 'z' : 's';
+        case 's':
+          if (w.starts_with("sch")) return 's';
+          return std::string_view("aeiouy").find(w[1]) != std::string_view::npos ? 'z' : 's';
         default: return w[0];
       }
     };
@@ -956,14 +958,9 @@ std::string WadeGilesToPinyin(std::string_view word) {
 // Whether a word is spelt in Wade-Giles: a letter group that pinyin never
 // writes, and pinyin syllables once rewritten.
 bool WadeGilesMarked(std::string_view word) {
-  return word.find("hs") != std::string_view::npos ||
-                      word.find("ts") != std::string_view::npos ||
-                      word.find("tz") != std::string_view::npos ||
-                      word.find("ung") != std::string_view::npos ||
-                      word.find("ieh") != std::string_view::npos ||
-                      word.find("ien") != std::string_view::npos ||
-                      word.find("uei") != std::string_view::npos ||
-                      (word.size() > 2 && word.ends_with("ih"));
+  for (std::string_view group : {"hs", "ts", "tz", "ung", "ieh", "ien", "uei"})
+    if (word.find(group) != std::string_view::npos) return true;
+  return word.size() > 2 && word.ends_with("ih");
 }
 
 // A name with a word in Wade-Giles, every word a Chinese syllable or two.
@@ -1040,6 +1037,7 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   // the other way round (a name in Han characters is read in pinyin).
   const bool q_wade_giles = WadeGilesName(query), c_wade_giles = WadeGilesName(candidate);
   const int wade_giles = q_wade_giles == c_wade_giles ? 0 : q_wade_giles ? 1 : 2;
+  const double joined_floor = korean ? kKoreanReading : wade_giles ? kWadeGilesReading : 1.0;
   thread_local CompareScratch scratch;
   std::vector<NamePart> q_joined, c_joined;  // usually empty: no allocation
   std::vector<Unit>& qu = scratch.qu;
@@ -1066,10 +1064,10 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
       bool joined = qu[i].count == 2 || cu[j].count == 2;
       if (joined) {
         if (sim.similarity < 0.85) continue;
-        // Skeletons of two words prove little.
-        if (cross_script && sim.similarity < (korean ? kKoreanReading : 1.0) &&
-            !(wade_giles && sim.similarity >= kWadeGilesReading))
-          continue;
+        // Skeletons of two words prove little across scripts; a reading
+        // of one romanisation as another (Korean, Wade-Giles) holds across
+        // two joined words as across one.
+        if (cross_script && sim.similarity < joined_floor) continue;
         sim.method = MatchMethod::kJoined;
       }
       if ((qu[i].part->role == PartRole::kLegalForm) != (cu[j].part->role == PartRole::kLegalForm))
@@ -1159,14 +1157,14 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   // other's own family name goes unmatched, names another family ("Ali Min
   // NIKONOV" / "MIN, Ali"); and when only family names meet, the given
   // names that one name adds count as more than omitted.
-  const bool organization_pair =
+  const bool organization =
       query.kind == NameKind::kOrganization || candidate.kind == NameKind::kOrganization;
   double family_conflict = 0;
   bool family_only = false;
   auto has_family = [](const AnalyzedName& n) {
     return std::any_of(n.parts.begin(), n.parts.end(), [](const NamePart& p) { return p.family; });
   };
-  if (!organization_pair && !chosen.empty() && has_family(query) && has_family(candidate)) {
+  if (!organization && !chosen.empty() && has_family(query) && has_family(candidate)) {
     auto unmatched_family = [](const AnalyzedName& n, const std::vector<bool>& used) {
       double weight = 0;
       for (size_t i = 0; i < n.parts.size(); ++i)
@@ -1203,8 +1201,6 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   // An initial left unmatched while the other name also has a part left
   // unmatched is another middle name ("William G. Frost" / "William W.
   // Frost"): in a person's name it contradicts as a part does.
-  const bool organization =
-      query.kind == NameKind::kOrganization || candidate.kind == NameKind::kOrganization;
   auto contradicting_weight = [&](const NamePart& p) {
     if (p.role == PartRole::kLegalForm || p.role == PartRole::kNoise) return p.weight;
     // In an organisation's name a letter is rarely an initial (Tehrik-e).
@@ -1260,7 +1256,7 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
     }
   }
   if (q_nisba > 0 && c_nisba > 0) {
-    contradiction = (options_.nisba_conflict - 1) * std::min(q_nisba, c_nisba);
+    contradiction += (options_.nisba_conflict - 1) * std::min(q_nisba, c_nisba);
     if (explain) result.adjustments.push_back(
         {"nisba_conflict", "the family or origin names (al-...) differ: contradicting evidence"});
   } else if ((q_nisba > 0 && !c_has_nisba) || (c_nisba > 0 && !q_has_nisba)) {
@@ -1347,15 +1343,7 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
         return false;
       std::string capitals = word->folded;
       for (char& c : capitals) c = static_cast<char>(c - 'a' + 'A');
-      for (size_t at = a.original.find(capitals); at != std::string::npos;
-           at = a.original.find(capitals, at + 1)) {
-        const size_t end = at + capitals.size();
-        auto letter = [&](size_t i) {
-          return std::isalpha(static_cast<unsigned char>(a.original[i])) != 0;
-        };
-        if ((at == 0 || !letter(at - 1)) && (end == a.original.size() || !letter(end))) return true;
-      }
-      return false;
+      return WrittenAsWord(a.original, capitals);
     };
     if (acronym_of(query, candidate) || acronym_of(candidate, query)) {
       result.score = kAcronymScore;
