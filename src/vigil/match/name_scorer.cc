@@ -85,6 +85,9 @@ constexpr double kAbdWeight = 0.45;
 // from this many on they are other names.
 constexpr double kVowelHalfPenalty = 0.08;
 constexpr int kOtherNameVowelHalves = 3;
+// Least share of letters in common (1 - edits / length) for two names of one
+// script whose consonant skeletons meet by a ratio to count as one name.
+constexpr double kSkeletonLettersFloor = 0.6;
 
 double Ratio(std::string_view a, std::string_view b) {
   size_t longest = std::max(a.size(), b.size());
@@ -831,10 +834,18 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
     return rest >= 0.75 ? PartSimilarity{0.95 * rest, MatchMethod::kFuzzy}
                         : PartSimilarity{0, MatchMethod::kFuzzy};
   }
+  // Consonants nearly alike prove a spelling of one name only when the
+  // letters as written are not much further apart than that: Kostin and
+  // Celestin share most consonants but half their letters differ.
   double ratio = RatioAtLeast(a.folded, b.folded, 0.75, a.letters, b.letters);
-  if (a.skeleton.size() >= 3 && b.skeleton.size() >= 3)
-    ratio = std::max(ratio, 0.95 * RatioAtLeast(a.skeleton, b.skeleton, 0.75 / 0.95,
-                                                a.skeleton_letters, b.skeleton_letters));
+  if (a.skeleton.size() >= 3 && b.skeleton.size() >= 3 && ratio < 0.95) {
+    const double consonants = 0.95 * RatioAtLeast(a.skeleton, b.skeleton, 0.75 / 0.95,
+                                                  a.skeleton_letters, b.skeleton_letters);
+    if (consonants > ratio &&
+        (cross_script || ratio > 0 ||
+         RatioAtLeast(a.folded, b.folded, kSkeletonLettersFloor, a.letters, b.letters) > 0))
+      ratio = consonants;
+  }
   if (longer.size() >= 4 && ratio >= 0.75) return {0.95 * ratio, MatchMethod::kFuzzy};
   // A father's name made of the given name (Oleksandr / Oleksandrovych) is
   // another part of the name, not a longer spelling of it.
@@ -843,9 +854,9 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
     return {0.7, MatchMethod::kPrefix};
   const std::string& short_key = a.skeleton.size() <= b.skeleton.size() ? a.skeleton : b.skeleton;
   const std::string& long_key = a.skeleton.size() <= b.skeleton.size() ? b.skeleton : a.skeleton;
-  if (short_key.size() >= 3 && long_key.rfind(short_key, 0) == 0 &&
+  if (cross_script && short_key.size() >= 3 && long_key.rfind(short_key, 0) == 0 &&
       !(IsPatronymic(longer) && !IsPatronymic(shorter)))
-    return {cross_script ? 0.7 : 0.45, MatchMethod::kPrefix};
+    return {0.7, MatchMethod::kPrefix};
   return {0, MatchMethod::kFuzzy};
 }
 
@@ -1307,15 +1318,23 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
                       : Adjustment{"single_part", "only one distinctive part in common: what the "
                                                   "other name adds counts more"});
   }
-  // Parts only the query has count more on a dense list.
+  // Parts only the query has count more on a dense list, and more again
+  // when a part the names share meets only by a spelling that differs: a
+  // name that adds a part and spells another otherwise is two chances
+  // taken at once, which on a list of millions an unlisted name often wins.
   double omitted_share = omitted * (high - low);
   if (q_unmatched > c_unmatched && options_.query_omitted_factor > 1) {
-    omitted_share *= options_.query_omitted_factor;
+    const bool inexact = std::any_of(chosen.begin(), chosen.end(),
+                                     [](const Chosen& c) { return c.similarity < 1.0; });
+    const double factor = inexact ? options_.query_omitted_factor * options_.query_omitted_factor
+                                  : options_.query_omitted_factor;
+    omitted_share *= factor;
     if (explain)
       result.adjustments.push_back(
-          {"dense_list", fmt::format("the query has parts the listed name lacks; on a list this "
-                                     "large they count {:.2f} times as much",
-                                     options_.query_omitted_factor)});
+          {"dense_list",
+           fmt::format("the query has parts the listed name lacks; on a list this large they "
+                       "count {:.2f} times as much{}",
+                       factor, inexact ? ", as a part met is spelled otherwise" : "")});
   }
   double denominator = matched_weight + conflicting + omitted_share + contradiction +
                        family_conflict + options_.number_weight * numbers;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <span>
 #include <string>
@@ -230,7 +231,14 @@ Screener::Screener(const WatchList& list, const CandidateIndex& index, ScreenerO
         ScorerOptions scorer = options.scorer;
         scorer.query_omitted_factor *= DenseListFactor(list.names().size());
         return scorer;
-      }()) {}
+      }()) {
+  name_letters_.reserve(list.names().size());
+  for (const ListedName& name : list.names()) {
+    uint64_t letters = 0;
+    for (const NamePart& part : name.analysis.parts) letters |= part.letters;
+    name_letters_.push_back(letters);
+  }
+}
 
 void Screener::SortHits(std::vector<Hit>* hits, size_t top) const {
   std::sort(hits->begin(), hits->end(), [&](const Hit& a, const Hit& b) {
@@ -433,11 +441,40 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
       if (dice >= options_.fallback_min_dice) ranked.emplace_back(static_cast<float>(dice), id);
     }
   }
-  size_t keep = std::min(ranked.size(), options_.max_candidates);
+  auto better = [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  };
+  const size_t keep = std::min(ranked.size(), options_.max_candidates);
+  if (keep > 0 && ranked.size() > keep) {
+    // Which of the names tied at the cut are kept should not depend on
+    // where the list holds them: up to max_tied_candidates of them (by
+    // position) are ranked by the letters their names and the query's do
+    // not share, fewest first, a cheap proxy of the score to come.
+    std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep - 1),
+                     ranked.end(), better);
+    const float cut = ranked[keep - 1].first;
+    const auto above = std::partition(ranked.begin(), ranked.end(),
+                                      [&](const auto& r) { return r.first > cut; });
+    const auto tied_end =
+        std::partition(above, ranked.end(), [&](const auto& r) { return r.first == cut; });
+    if (options_.max_tied_candidates > 0 && static_cast<size_t>(tied_end - ranked.begin()) > keep) {
+      auto examined = tied_end;
+      if (static_cast<size_t>(tied_end - above) > options_.max_tied_candidates) {
+        examined = above + static_cast<std::ptrdiff_t>(options_.max_tied_candidates);
+        std::nth_element(above, examined, tied_end,
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+      }
+      uint64_t query_letters = 0;
+      for (const NamePart& part : q.parts) query_letters |= part.letters;
+      for (auto it = above; it != examined; ++it) {
+        // Fewer letters apart ranks higher; ties within stay in list order.
+        it->first -= static_cast<float>(std::popcount(name_letters_[it->second] ^ query_letters)) * 1e-6f * cut;
+      }
+      for (auto it = examined; it != tied_end; ++it) it->first -= 65e-6f * cut;
+    }
+  }
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
-                    [](const auto& a, const auto& b) {
-                      return a.first != b.first ? a.first > b.first : a.second < b.second;
-                    });
+                    better);
   ranked.resize(keep);
   result.candidates = keep;
 

@@ -112,6 +112,12 @@ struct ScreenResult {
 
 struct ScreenerOptions {
   size_t max_candidates = 24;        // names scored per query, best look-up coverage first
+  // Names tied with the last of max_candidates are told apart by the
+  // letters they share with the query, up to this many of them: on a list
+  // of millions, the names that share a common given name and a one-typo
+  // key of the other part tie, and the cut would otherwise fall by
+  // position in the list.
+  size_t max_tied_candidates = 256;
   // One-typo keys shared by more names credit only the names that the
   // query's other parts reached (they narrow; they never touch new names),
   // unless their part is the one that reaches fewest names.
@@ -143,6 +149,10 @@ class Screener {
   const CandidateIndex& index_;
   ScreenerOptions options_;
   NameScorer scorer_;
+  // Per listed name, the letters of all its parts (NamePart::letters
+  // joined): the tie-break at the candidate cut reads them without
+  // following each name's parts.
+  std::vector<uint64_t> name_letters_;
 };
 
 // The effect of a query birth date on a record with these listed dates

@@ -313,6 +313,33 @@ TEST(ScreenerListTest, AMisspeltPartReachingFewestNamesSeedsWithItsCommonTypoKey
   EXPECT_LE(result.candidates, options.max_candidates);
 }
 
+TEST(ScreenerListTest, NamesTiedAtTheCandidateCutAreToldApartByTheirLettersNotTheirPlace) {
+  // 72 Karims whose second part is "nadir" with one more consonant that
+  // the query "Karim Nadirk" lacks (none that sounds like its k), all listed
+  // before the Karim Nadiri sought. Each second part shares with "nadirk"
+  // the one-typo key "nadir" and nothing else, so all 73 names tie on
+  // look-up coverage; cut by position, the target was left out.
+  std::vector<RecordInput> records;
+  constexpr std::string_view kOther = "bfhjlpstvwyz";
+  for (char c : kOther) {
+    for (size_t at = 0; at <= 5; ++at) {
+      std::string part = "nadir";
+      part.insert(at, 1, c);
+      part[0] = static_cast<char>(part[0] - 'a' + 'A');
+      records.push_back(Record(part + "-" + std::to_string(at), "person", {{"Karim " + part, kPrimary}}));
+    }
+  }
+  records.push_back(Record("zz-target", "person", {{"Karim Nadiri", kPrimary}}));
+  const IndexedList listed(std::move(records));
+  ScreenerOptions options;
+  ScreenResult result = listed.Screen("Karim Nadirk", options);
+  ASSERT_FALSE(result.hits.empty());
+  EXPECT_EQ(listed.TopKey(result), "zz-target");
+  options.max_tied_candidates = 0;  // the cut by position
+  result = listed.Screen("Karim Nadirk", options);
+  EXPECT_TRUE(result.hits.empty() || listed.TopKey(result) != "zz-target");
+}
+
 TEST(ScreenQueryTest, ValidateNamesTheFieldAndTheProblem) {
   ScreenQuery q;
   q.name = "Sirajuddin Haqqani";
