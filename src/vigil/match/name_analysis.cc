@@ -980,8 +980,10 @@ AnalyzedName Analyze(std::string_view written, NameKind kind, std::vector<std::s
     }
     leading = false;
     // Amir and Emir are titles and given names: kept when the name would be
-    // left with one word ("HAMZA, Amir").
-    const bool title = Honorifics().count(w) &&
+    // left with one word ("HAMZA, Amir"). A word the name marks as its
+    // family name (before a comma, or in capitals beside words that are
+    // not) is the family's name, not a title: "Majeed HAJJI", "HAFIZ, Ramiro".
+    const bool title = Honorifics().count(w) && !family_words[i] &&
                        (words.size() > 2 || (w != "amir" && w != "emir"));
     if (!organization && words.size() > 1 && title) {
       result.honorifics.push_back(w);

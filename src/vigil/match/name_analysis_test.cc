@@ -119,6 +119,14 @@ TEST(NameAnalysisTest, AmirIsATitleOnlyWhenAnotherNameRemains) {
   EXPECT_EQ(Folded("Mullah Omar", NameKind::kPerson), std::vector<std::string>{"omar"});
 }
 
+TEST(NameAnalysisTest, AWordMarkedAsTheFamilyNameIsNoTitle) {
+  EXPECT_EQ(Folded("HAFIZ, Ramiro", NameKind::kPerson),
+            (std::vector<std::string>{"ramiro", "hafiz"}));
+  EXPECT_EQ(Folded("Majeed HAJJI", NameKind::kPerson),
+            (std::vector<std::string>{"majeed", "hajji"}));
+  EXPECT_EQ(Folded("Hafiz Majeed", NameKind::kPerson), std::vector<std::string>{"majeed"});
+}
+
 TEST(NameAnalysisTest, DigitsThatImitateLettersAreReadAsLetters) {
   // Between letters, 0 1 3 4 5 7 8 9 stand for o i e a s t b g: an evasion
   // of screening (name-bench nk_checks "Alphanumeric Swap").

@@ -848,9 +848,12 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
   }
   if (longer.size() >= 4 && ratio >= 0.75) return {0.95 * ratio, MatchMethod::kFuzzy};
   // A father's name made of the given name (Oleksandr / Oleksandrovych) is
-  // another part of the name, not a longer spelling of it.
+  // another part of the name, not a longer spelling of it. Two words that
+  // both names mark as their family names are two families when one only
+  // begins the other (Shah / Shahriyari, Hassan / Hassanzadeh): family names
+  // are written out, not shortened.
   if (shorter.size() >= 3 && longer.rfind(shorter, 0) == 0 &&
-      !(IsPatronymic(longer) && !IsPatronymic(shorter)))
+      !(IsPatronymic(longer) && !IsPatronymic(shorter)) && !(a.family && b.family))
     return {0.7, MatchMethod::kPrefix};
   const std::string& short_key = a.skeleton.size() <= b.skeleton.size() ? a.skeleton : b.skeleton;
   const std::string& long_key = a.skeleton.size() <= b.skeleton.size() ? b.skeleton : a.skeleton;

@@ -660,4 +660,24 @@ TEST(NameScorerTest, ANameThatEndsOtherwiseIsNoShortFormInOneScript) {
   EXPECT_GE(CompareParts(part("gonzal"), part("gonzalez"), false).similarity, 0.7);
 }
 
+TEST(NameScorerTest, AFamilyNameThatBeginsAnotherIsAnotherFamily) {
+  // Both names mark their family names: Shah only begins Shahriyari. 0.92
+  // before, the given name and the patronymic being the same.
+  EXPECT_LT(Score("Cesar Viktorovna SHAHRIYARI", "SHAH, Cesar Viktorovna"), kDefaultThreshold);
+  EXPECT_LT(Score("HASSAN, Ali Reza", "HASSANZADEH, Ali Reza"), kDefaultThreshold);
+  // Unmarked, a short form written as the start of a name still meets it.
+  EXPECT_GE(Score("Gonzal Perez", "Gonzalez Perez"), kDefaultThreshold);
+}
+
+TEST(NameScorerTest, ATitleWordThatAFamilyNameIsKeepsItsPlace) {
+  // HAJJI in capitals is the family name, not the pilgrim's title; a
+  // different family beside the same given names: 0.96 before.
+  EXPECT_LT(Score("Majeed Elena HAJJI", "HAMDAN, Majeed Elena"), kDefaultThreshold);
+  EXPECT_LT(Score("Shalah Ramiro HAFIZ", "AL-SALIH, Ramiro"), kDefaultThreshold);
+  // The family name HAJJI meets itself, and the title in a name that does
+  // not mark its family is set aside as before.
+  EXPECT_GE(Score("Majeed Elena HAJJI", "HAJJI, Majeed Elena"), kDefaultThreshold);
+  EXPECT_GE(Score("Haji Majeed Hamdan", "HAMDAN, Majeed"), kDefaultThreshold);
+}
+
 }  // namespace vigil::match

@@ -31,6 +31,7 @@ struct Scratch {
   struct Slot {
     float coverage = 0;
     int32_t last_part = -1;  // the last query part credited to the name
+    bool typo = false;       // a part was credited by a one-typo key
   };
   std::vector<Slot> slots;        // one per listed name, read together
   std::vector<uint64_t> seen;     // a bit per listed name: touched
@@ -112,6 +113,49 @@ struct Scratch {
     reached_sorted = false;
   }
 };
+
+// The candidates are the first `keep` of `ranked` (sorted, best first). Of
+// them, `reserve` go to names that a one-typo key credited, when the names
+// ranked higher leave that many out: on a list of millions, the names that
+// share a common given name and the consonants of the other part (Ali
+// Casado, Ali Kasadha for "Ali Csad") outrank, by their skeleton key, the
+// one name a one-typo key finds (Ali Chad), and would fill the candidates.
+// The best such names left out take the places of the last names kept that
+// a one-typo key did not credit; the number scored stays the same.
+// Among names of equal coverage, those whose letters differ least from the
+// query's (`letters`, a bit per letter of each listed name) come first.
+void ReserveTypoCandidates(std::vector<std::pair<float, uint32_t>>* ranked, size_t keep,
+                           size_t reserve, const std::vector<Scratch::Slot>& slots,
+                           const std::vector<uint64_t>& letters, uint64_t query_letters) {
+  reserve = std::min(reserve, keep / 4);
+  if (reserve == 0 || ranked->size() <= keep) return;
+  const auto first = ranked->begin();
+  const auto kept_end = first + static_cast<std::ptrdiff_t>(keep);
+  size_t have = 0;
+  for (auto it = first; it != kept_end; ++it) have += slots[it->second].typo ? 1 : 0;
+  if (have >= reserve) return;
+  const auto typo_end = std::partition(kept_end, ranked->end(),
+                                       [&](const auto& r) { return slots[r.second].typo; });
+  const size_t take = std::min(reserve - have, static_cast<size_t>(typo_end - kept_end));
+  if (take == 0) return;
+  std::partial_sort(kept_end, kept_end + static_cast<std::ptrdiff_t>(take), typo_end,
+                    [&](const auto& a, const auto& b) {
+                      if (a.first != b.first) return a.first > b.first;
+                      const int da = std::popcount(letters[a.second] ^ query_letters);
+                      const int db = std::popcount(letters[b.second] ^ query_letters);
+                      return da != db ? da < db : a.second < b.second;
+                    });
+  // Swap each into the place of the last kept name not credited by a typo key.
+  auto out = kept_end;
+  for (size_t i = 0; i < take; ++i) {
+    do --out;
+    while (slots[out->second].typo);
+    std::iter_swap(out, kept_end + static_cast<std::ptrdiff_t>(i));
+  }
+  std::sort(first, kept_end, [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+}
 
 Scratch& ThreadScratch() {
   thread_local Scratch scratch;
@@ -375,6 +419,7 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
       if (slot.last_part == l.tag) continue;  // this part already credited
       slot.last_part = l.tag;
       slot.coverage += l.amount;
+      slot.typo |= l.typo;
     }
   }
 
@@ -397,6 +442,7 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
           if (t == d.tag && std::binary_search(ids.begin(), ids.end(), id)) return;
       slot.last_part = d.tag;
       slot.coverage += d.amount;
+      slot.typo |= d.typo;
     });
   }
 
@@ -445,6 +491,8 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   };
   const size_t keep = std::min(ranked.size(), options_.max_candidates);
+  uint64_t query_letters = 0;
+  for (const NamePart& part : q.parts) query_letters |= part.letters;
   if (keep > 0 && ranked.size() > keep) {
     // Which of the names tied at the cut are kept should not depend on
     // where the list holds them: up to max_tied_candidates of them (by
@@ -464,8 +512,6 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
         std::nth_element(above, examined, tied_end,
                          [](const auto& a, const auto& b) { return a.second < b.second; });
       }
-      uint64_t query_letters = 0;
-      for (const NamePart& part : q.parts) query_letters |= part.letters;
       for (auto it = above; it != examined; ++it) {
         // Fewer letters apart ranks higher; ties within stay in list order.
         it->first -= static_cast<float>(std::popcount(name_letters_[it->second] ^ query_letters)) * 1e-6f * cut;
@@ -475,6 +521,8 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
   }
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
                     better);
+  ReserveTypoCandidates(&ranked, keep, options_.typo_reserved_candidates, scratch.slots, name_letters_,
+                        query_letters);
   ranked.resize(keep);
   result.candidates = keep;
 

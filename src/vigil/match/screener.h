@@ -118,6 +118,10 @@ struct ScreenerOptions {
   // key of the other part tie, and the cut would otherwise fall by
   // position in the list.
   size_t max_tied_candidates = 256;
+  // Of the max_candidates, this many (at most a quarter) are kept for the
+  // best names that a one-typo key of a query part credited, when names
+  // credited by other keys would fill them all.
+  size_t typo_reserved_candidates = 4;
   // One-typo keys shared by more names credit only the names that the
   // query's other parts reached (they narrow; they never touch new names),
   // unless their part is the one that reaches fewest names.

@@ -233,9 +233,11 @@ struct IndexedList {
   CandidateIndex index;
   explicit IndexedList(std::vector<RecordInput> records)
       : list(WatchList::Build(std::move(records), {}, 1)), index(CandidateIndex::Build(list)) {}
-  ScreenResult Screen(std::string name, const ScreenerOptions& options) const {
+  ScreenResult Screen(std::string name, const ScreenerOptions& options,
+                      double threshold = kDefaultScreenThreshold) const {
     ScreenQuery q;
     q.name = std::move(name);
+    q.threshold = threshold;
     return Screener(list, index, options).Screen(q);
   }
   const std::string& TopKey(const ScreenResult& result) const {
@@ -338,6 +340,36 @@ TEST(ScreenerListTest, NamesTiedAtTheCandidateCutAreToldApartByTheirLettersNotTh
   options.max_tied_candidates = 0;  // the cut by position
   result = listed.Screen("Karim Nadirk", options);
   EXPECT_TRUE(result.hits.empty() || listed.TopKey(result) != "zz-target");
+}
+
+TEST(ScreenerListTest, ANameOnlyAOneTypoKeyFindsIsNotCrowdedOutByConsonantMatches) {
+  // "Ali Csad" for "Ali Chad": 60 Alis whose other part has the consonants
+  // of "csad" (k s d) with other vowels, all listed before the Chad sought,
+  // each credited more by the consonant key than "chad" is by its one-typo
+  // key ("cad"); they filled the 24 candidates and the name went unscored.
+  std::vector<RecordInput> records;
+  constexpr std::string_view kVowels = "aeiou";
+  int n = 0;
+  for (char first : std::string_view("ck"))
+    for (char v1 : kVowels)
+      for (char v2 : kVowels)
+        for (char end : std::string_view("ao")) {
+          if (n == 60) break;
+          std::string part = {first, v1, 's', v2, 'd', end};
+          part[0] = static_cast<char>(part[0] - 'a' + 'A');
+          records.push_back(Record("decoy-" + std::to_string(n++), "person", {{"Ali " + part, kPrimary}}));
+        }
+  records.push_back(Record("zz-target", "person", {{"Ali Chad", kPrimary}}));
+  const IndexedList listed(std::move(records));
+  auto found = [&](const ScreenResult& result) {
+    return std::any_of(result.hits.begin(), result.hits.end(), [&](const Hit& h) {
+      return listed.list.records()[h.record].key == "zz-target";
+    });
+  };
+  ScreenerOptions options;
+  EXPECT_TRUE(found(listed.Screen("Ali Csad", options, 0.3)));
+  options.typo_reserved_candidates = 0;
+  EXPECT_FALSE(found(listed.Screen("Ali Csad", options, 0.3)));
 }
 
 TEST(ScreenQueryTest, ValidateNamesTheFieldAndTheProblem) {
