@@ -710,11 +710,13 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
   PartSimilarity vowels_differ{0, MatchMethod::kSkeleton};
   if (a.skeleton == b.skeleton && !a.skeleton.empty()) {
     // Cyrillic writes its vowels: a short skeleton with other vowels is
-    // another name (Гёте / Goto).
+    // another name (Гёте / Goto), and one vowel of another kind is enough
+    // (Нина / Nana, Лора / Lara), where spellings in one script may differ
+    // by more.
     const bool other_vowels =
         cyrillic_side && key <= 2 &&
         SameScriptVowelConflicts(SkeletonVowels(a.folded), SkeletonVowels(b.folded)) >=
-            kOtherNameVowelHalves;
+            kOtherNameVowelHalves - 1;
     if (cross_script && !other_vowels) {
       const int conflicts = VowelConflicts(arabic_side, a, b);
       const double sim = (key >= 3 ? 0.95 : key == 2 ? 0.85 : 0.75) - 0.15 * conflicts;

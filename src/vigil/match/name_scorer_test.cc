@@ -680,4 +680,17 @@ TEST(NameScorerTest, ATitleWordThatAFamilyNameIsKeepsItsPlace) {
   EXPECT_GE(Score("Haji Majeed Hamdan", "HAMDAN, Majeed"), kDefaultThreshold);
 }
 
+TEST(NameScorerTest, CyrillicWritesItsVowelsSoOneOtherVowelIsAnotherShortName) {
+  // Two consonants in common and one vowel of another kind: 0.85 before.
+  constexpr std::pair<std::string_view, std::string_view> kApart[] = {
+      {"Нина", "Nana"}, {"Нина", "Nanai"}, {"Лора", "Lara"}};
+  for (const auto& [cyrillic, latin] : kApart)
+    EXPECT_LT(Score(cyrillic, latin), kDefaultThreshold) << latin;
+  // Spellings of one name still meet.
+  constexpr std::pair<std::string_view, std::string_view> kAlike[] = {
+      {"Мария", "Maria"}, {"Дарья", "Daria"}, {"Ольга", "Olga"}, {"Лев", "Lew"}};
+  for (const auto& [cyrillic, latin] : kAlike)
+    EXPECT_GE(Score(cyrillic, latin), kDefaultThreshold) << latin;
+}
+
 }  // namespace vigil::match

@@ -505,7 +505,8 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
                                       [&](const auto& r) { return r.first > cut; });
     const auto tied_end =
         std::partition(above, ranked.end(), [&](const auto& r) { return r.first == cut; });
-    if (options_.max_tied_candidates > 0 && static_cast<size_t>(tied_end - ranked.begin()) > keep) {
+    if (options_.max_tied_candidates > 0 && list_.names().size() > options_.tie_break_from_names &&
+        static_cast<size_t>(tied_end - ranked.begin()) > keep) {
       auto examined = tied_end;
       if (static_cast<size_t>(tied_end - above) > options_.max_tied_candidates) {
         examined = above + static_cast<std::ptrdiff_t>(options_.max_tied_candidates);

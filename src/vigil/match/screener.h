@@ -118,6 +118,11 @@ struct ScreenerOptions {
   // key of the other part tie, and the cut would otherwise fall by
   // position in the list.
   size_t max_tied_candidates = 256;
+  // ... on lists of more names than this only. On today's official lists
+  // (34,000 names) the ties are few and small, ordering them brought no
+  // recall and surfaced short cross-script meetings in unlisted names
+  // (docs/performance.md); where lists grow dense the cut decides recall.
+  size_t tie_break_from_names = 50000;
   // Of the max_candidates, this many (at most a quarter) are kept for the
   // best names that a one-typo key of a query part credited, when names
   // credited by other keys would fill them all.
