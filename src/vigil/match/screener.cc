@@ -114,6 +114,17 @@ struct Scratch {
   }
 };
 
+// Candidates by coverage, best first; equal coverage by place in the list.
+bool BetterCandidate(const std::pair<float, uint32_t>& a, const std::pair<float, uint32_t>& b) {
+  return a.first != b.first ? a.first > b.first : a.second < b.second;
+}
+
+// How many letters one name and the query do not share (a bit per letter
+// each): a cheap proxy of the score to come.
+int LettersApart(uint64_t name_letters, uint64_t query_letters) {
+  return std::popcount(name_letters ^ query_letters);
+}
+
 // The candidates are the first `keep` of `ranked` (sorted, best first). Of
 // them, `reserve` go to names that a one-typo key credited, when the names
 // ranked higher leave that many out: on a list of millions, the names that
@@ -141,8 +152,8 @@ void ReserveTypoCandidates(std::vector<std::pair<float, uint32_t>>* ranked, size
   std::partial_sort(kept_end, kept_end + static_cast<std::ptrdiff_t>(take), typo_end,
                     [&](const auto& a, const auto& b) {
                       if (a.first != b.first) return a.first > b.first;
-                      const int da = std::popcount(letters[a.second] ^ query_letters);
-                      const int db = std::popcount(letters[b.second] ^ query_letters);
+                      const int da = LettersApart(letters[a.second], query_letters);
+                      const int db = LettersApart(letters[b.second], query_letters);
                       return da != db ? da < db : a.second < b.second;
                     });
   // Swap each into the place of the last kept name not credited by a typo key.
@@ -152,9 +163,7 @@ void ReserveTypoCandidates(std::vector<std::pair<float, uint32_t>>* ranked, size
     while (slots[out->second].typo);
     std::iter_swap(out, kept_end + static_cast<std::ptrdiff_t>(i));
   }
-  std::sort(first, kept_end, [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  });
+  std::sort(first, kept_end, BetterCandidate);
 }
 
 Scratch& ThreadScratch() {
@@ -487,41 +496,38 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
       if (dice >= options_.fallback_min_dice) ranked.emplace_back(static_cast<float>(dice), id);
     }
   }
-  auto better = [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
-  };
   const size_t keep = std::min(ranked.size(), options_.max_candidates);
   uint64_t query_letters = 0;
   for (const NamePart& part : q.parts) query_letters |= part.letters;
-  if (keep > 0 && ranked.size() > keep) {
+  if (keep > 0 && ranked.size() > keep && options_.max_tied_candidates > 0 &&
+      list_.names().size() > options_.tie_break_from_names) {
     // Which of the names tied at the cut are kept should not depend on
     // where the list holds them: up to max_tied_candidates of them (by
     // position) are ranked by the letters their names and the query's do
-    // not share, fewest first, a cheap proxy of the score to come.
+    // not share, fewest first.
     std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep - 1),
-                     ranked.end(), better);
+                     ranked.end(), BetterCandidate);
     const float cut = ranked[keep - 1].first;
     const auto above = std::partition(ranked.begin(), ranked.end(),
                                       [&](const auto& r) { return r.first > cut; });
     const auto tied_end =
         std::partition(above, ranked.end(), [&](const auto& r) { return r.first == cut; });
-    if (options_.max_tied_candidates > 0 && list_.names().size() > options_.tie_break_from_names &&
-        static_cast<size_t>(tied_end - ranked.begin()) > keep) {
+    if (static_cast<size_t>(tied_end - ranked.begin()) > keep) {
       auto examined = tied_end;
       if (static_cast<size_t>(tied_end - above) > options_.max_tied_candidates) {
         examined = above + static_cast<std::ptrdiff_t>(options_.max_tied_candidates);
         std::nth_element(above, examined, tied_end,
                          [](const auto& a, const auto& b) { return a.second < b.second; });
       }
-      for (auto it = above; it != examined; ++it) {
-        // Fewer letters apart ranks higher; ties within stay in list order.
-        it->first -= static_cast<float>(std::popcount(name_letters_[it->second] ^ query_letters)) * 1e-6f * cut;
-      }
+      // Fewer letters apart ranks higher; ties within stay in list order.
+      for (auto it = above; it != examined; ++it)
+        it->first -= static_cast<float>(LettersApart(name_letters_[it->second], query_letters)) *
+                     1e-6f * cut;
       for (auto it = examined; it != tied_end; ++it) it->first -= 65e-6f * cut;
     }
   }
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
-                    better);
+                    BetterCandidate);
   ReserveTypoCandidates(&ranked, keep, options_.typo_reserved_candidates, scratch.slots, name_letters_,
                         query_letters);
   ranked.resize(keep);
