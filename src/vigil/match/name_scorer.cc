@@ -1324,14 +1324,16 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
                                                   "other name adds counts more"});
   }
   // Parts only the query has count more on a dense list, and more again
-  // when a part the names share meets only by a spelling that differs: a
-  // name that adds a part and spells another otherwise is two chances
-  // taken at once, which on a list of millions an unlisted name often wins.
+  // when a part the names share meets only by a spelling that differs: the
+  // factor once for the added part, twice more for the other spelling (a
+  // spelling has many neighbours on a dense list, each a chance). An
+  // unlisted name that adds a part and spells another otherwise takes those
+  // chances at once, and on a list of 100,000 names or more often wins.
   double omitted_share = omitted * (high - low);
   if (q_unmatched > c_unmatched && options_.query_omitted_factor > 1) {
     const bool inexact = std::any_of(chosen.begin(), chosen.end(),
                                      [](const Chosen& c) { return c.similarity < 1.0; });
-    const double factor = inexact ? options_.query_omitted_factor * options_.query_omitted_factor
+    const double factor = inexact ? std::pow(options_.query_omitted_factor, 3)
                                   : options_.query_omitted_factor;
     omitted_share *= factor;
     if (explain)

@@ -297,6 +297,33 @@ TEST(NameScorerTest, APartOnlyTheQueryHasCountsMoreOnADenseList) {
                    NameScorer().Compare(listed, query).score);
 }
 
+TEST(NameScorerTest, OnADenseListAnAddedPartAndASpellingThatDiffersAreThreeChances) {
+  // The factor counts once for the part only the query has and twice more
+  // when a part the names share meets only by another spelling.
+  ScorerOptions dense;
+  dense.query_omitted_factor = DenseListFactor(100000);  // 1.5
+  const NameScorer scorer(dense);
+  auto score = [&](std::string_view q, std::string_view l) {
+    return scorer.Compare(AnalyzeName(q, NameKind::kPerson), AnalyzeName(l, NameKind::kPerson)).score;
+  };
+  // Unlisted names of a 100,000-name list that met a listed one above the
+  // threshold with the factor squared (0.80 to 0.83 here).
+  EXPECT_LT(score("Ismail Mar STAROVOYT", "STAROVOYT, Omar"), kDefaultThreshold);
+  EXPECT_LT(score("Jing Jasim ZAMBADA NIEBLA", "ZAMBADA NIEBLA, Qasim"), kDefaultThreshold);
+  EXPECT_LT(score("Mustafa Saud KOLUNOV", "KOLUNOV, Sadu"), kDefaultThreshold);
+  // The same names with the shared part spelled alike still meet, and so
+  // does the other spelling without the added part.
+  EXPECT_GE(score("Ismail Omar STAROVOYT", "STAROVOYT, Omar"), kDefaultThreshold);
+  EXPECT_GE(score("Jing Qasim ZAMBADA NIEBLA", "ZAMBADA NIEBLA, Qasim"), kDefaultThreshold);
+  EXPECT_GE(score("Kasim ZAMBADA NIEBLA", "ZAMBADA NIEBLA, Qasim"), kDefaultThreshold);
+  NameComparison c = scorer.Compare(AnalyzeName("Ismail Mar STAROVOYT", NameKind::kPerson),
+                                    AnalyzeName("STAROVOYT, Omar", NameKind::kPerson), true);
+  ASSERT_FALSE(c.adjustments.empty());
+  EXPECT_EQ(c.adjustments.back().rule, "dense_list");
+  EXPECT_NE(c.adjustments.back().detail.find("3.38 times"), std::string::npos)
+      << c.adjustments.back().detail;
+}
+
 TEST(NameScorerTest, ArabicScriptWritesForeignSoundsWithItsOwnLetters) {
   // Arabic script has no p or v and writes a voiced s as ز: a European
   // name in Arabic letters keeps its consonants but for those.
@@ -694,3 +721,4 @@ TEST(NameScorerTest, CyrillicWritesItsVowelsSoOneOtherVowelIsAnotherShortName) {
 }
 
 }  // namespace vigil::match
+
