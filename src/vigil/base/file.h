@@ -60,6 +60,29 @@ class AtomicFile {
 // Create(), write bytes, Commit().
 Status WriteFileAtomically(const std::string& path, std::string_view bytes);
 
+// A regular file's bytes mapped read-only, for large files read once and
+// decoded (the screening snapshot): no copy, and the pages come from the
+// page cache in one call instead of a fault each. A file replaced by an
+// AtomicFile while mapped stays as it was for the mapping (the rename
+// leaves the old bytes in place until unmapped).
+class MappedFile {
+ public:
+  // NotFound naming the path when it cannot be opened; InvalidArgument
+  // when it is not a regular file or cannot be mapped.
+  static StatusOr<MappedFile> Open(const std::string& path);
+  MappedFile(MappedFile&& other) noexcept;
+  MappedFile& operator=(MappedFile&& other) noexcept;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile();
+  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+ private:
+  MappedFile(void* data, size_t size) : data_(data), size_(size) {}
+  void* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 // Installs handlers for SIGINT, SIGTERM and SIGHUP that remove every
 // uncommitted AtomicFile temporary, then end the process as the signal
 // would have. Idempotent.

@@ -32,6 +32,48 @@ class AtomicFileTest : public ::testing::Test {
   fs::path dir_;
 };
 
+TEST_F(AtomicFileTest, ReadFileReturnsEveryByteOfFilesAndPipes) {
+  // Past one read step (64 KiB), with NUL bytes and every byte value.
+  std::string bytes;
+  for (int i = 0; i < 200000; ++i) bytes.push_back(static_cast<char>((i * 7) & 0xff));
+  fs::path big = dir_ / "big.bin";
+  std::ofstream(big, std::ios::binary) << bytes;
+  auto read = ReadFile(big.string());
+  ASSERT_TRUE(read.ok()) << read.status();
+  EXPECT_EQ(*read, bytes);
+
+  fs::path empty = dir_ / "empty";
+  std::ofstream{empty};
+  auto none = ReadFile(empty.string());
+  ASSERT_TRUE(none.ok()) << none.status();
+  EXPECT_EQ(*none, "");
+
+  // A pipe has no size: read to its end in steps.
+  fs::path fifo = dir_ / "fifo";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    std::ofstream(fifo, std::ios::binary) << bytes;
+    _exit(0);
+  }
+  auto piped = ReadFile(fifo.string());
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(piped.ok()) << piped.status();
+  EXPECT_EQ(*piped, bytes);
+}
+
+TEST_F(AtomicFileTest, ReadFileNamesThePathOnFailure) {
+  auto missing = ReadFile((dir_ / "absent.csv").string());
+  EXPECT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(missing.status().message().find("absent.csv: cannot open"), std::string::npos)
+      << missing.status();
+  auto folder = ReadFile(dir_.string());
+  EXPECT_EQ(folder.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(folder.status().message().find(": read error"), std::string::npos) << folder.status();
+}
+
 TEST_F(AtomicFileTest, TargetUnchangedUntilCommit) {
   fs::path target = dir_ / "out.csv";
   std::ofstream(target) << "old";

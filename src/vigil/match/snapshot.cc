@@ -266,15 +266,16 @@ bool SaveSnapshot(const std::string& path, const std::string& fingerprint, const
 }
 
 std::optional<Snapshot> LoadSnapshot(const std::string& path, const std::string& fingerprint) {
-  auto data = ReadFile(path);
-  if (!data.ok()) return std::nullopt;
-  In in(*data);
+  auto file = MappedFile::Open(path);
+  if (!file.ok()) return std::nullopt;
+  const std::string_view data = file->bytes();
+  In in(data);
   if (in.Str() != kMagic || in.Str() != BuildIds() || in.Str() != Sha256Hex(fingerprint) ||
       !in.ok())
     return std::nullopt;
   std::string digest = in.Str();
   if (!in.ok()) return std::nullopt;
-  std::string_view body = std::string_view(*data).substr(in.position());
+  std::string_view body = data.substr(in.position());
   if (digest != BodyDigest(fingerprint, body)) return std::nullopt;
   In body_in(body);
   Snapshot snapshot;
