@@ -32,6 +32,31 @@ class AtomicFileTest : public ::testing::Test {
   fs::path dir_;
 };
 
+TEST_F(AtomicFileTest, AFileOfManyMegabytesArrivesWhole) {
+  // Past the write-behind step (8 MiB) several times, in pieces of every
+  // size the stream takes: single characters, short strings, long blocks.
+  fs::path target = dir_ / "big.jsonl";
+  auto file = AtomicFile::Create(target.string());
+  ASSERT_TRUE(file.ok()) << file.status();
+  std::string expected;
+  std::string block(300000, 'x');
+  for (int i = 0; expected.size() < (30u << 20); ++i) {
+    std::string line = "{\"row\": " + std::to_string(i) + "}\n";
+    (*file)->stream() << line;
+    expected += line;
+    if (i % 100 == 0) {
+      block[0] = static_cast<char>('a' + i % 26);
+      (*file)->stream() << block;
+      expected += block;
+    }
+    (*file)->stream().put('\n');
+    expected += '\n';
+  }
+  ASSERT_TRUE((*file)->Commit().ok());
+  EXPECT_EQ(fs::file_size(target), expected.size());
+  EXPECT_TRUE(Read(target) == expected);
+}
+
 TEST_F(AtomicFileTest, ReadFileReturnsEveryByteOfFilesAndPipes) {
   // Past one read step (64 KiB), with NUL bytes and every byte value.
   std::string bytes;
