@@ -29,27 +29,36 @@ StatusOr<std::string> ReadFile(const std::string& path) {
   // Read into a string of the file's size at once (a snapshot of a list of
   // millions is hundreds of megabytes: a growing buffer would copy it over
   // and over), then on in steps for what has no size (a pipe) or grew.
+  auto fail = [&](int error) -> Status {
+    ::close(fd);
+    return absl::InvalidArgumentError(
+        fmt::format("{}: read error: {}", path, std::strerror(error)));
+  };
   std::string out;
   struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
     out.resize(static_cast<size_t>(st.st_size));
   size_t got = 0;
-  constexpr size_t kStep = 1 << 16;
-  for (;;) {
-    if (got == out.size()) out.resize(out.size() + kStep);
+  while (got < out.size()) {
     const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int error = errno;
-      ::close(fd);
-      return absl::InvalidArgumentError(
-          fmt::format("{}: read error: {}", path, std::strerror(error)));
-    }
-    if (n == 0) break;
+    if (n < 0) return fail(errno);
+    if (n == 0) break;  // the file shrank
     got += static_cast<size_t>(n);
   }
+  if (got < out.size()) {
+    out.resize(got);
+  } else {
+    std::array<char, 1 << 16> step;
+    for (;;) {
+      const ssize_t n = ::read(fd, step.data(), step.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return fail(errno);
+      if (n == 0) break;
+      out.append(step.data(), static_cast<size_t>(n));
+    }
+  }
   ::close(fd);
-  out.resize(got);
   return out;
 }
 
