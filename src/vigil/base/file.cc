@@ -20,12 +20,22 @@
 
 namespace vigil {
 
-StatusOr<std::string> ReadFile(const std::string& path) {
+namespace {
+
+// A descriptor to read the file from, or NotFound naming the path.
+StatusOr<int> OpenToRead(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    return absl::NotFoundError(
-        fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-  }
+  if (fd < 0)
+    return absl::NotFoundError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  return fd;
+}
+
+}  // namespace
+
+StatusOr<std::string> ReadFile(const std::string& path) {
+  auto opened = OpenToRead(path);
+  if (!opened.ok()) return opened.status();
+  const int fd = *opened;
   // Read into a string of the file's size at once (a snapshot of a list of
   // millions is hundreds of megabytes: a growing buffer would copy it over
   // and over), then on in steps for what has no size (a pipe) or grew.
@@ -63,11 +73,9 @@ StatusOr<std::string> ReadFile(const std::string& path) {
 }
 
 StatusOr<MappedFile> MappedFile::Open(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    return absl::NotFoundError(
-        fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-  }
+  auto opened = OpenToRead(path);
+  if (!opened.ok()) return opened.status();
+  const int fd = *opened;
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
@@ -90,15 +98,6 @@ StatusOr<MappedFile> MappedFile::Open(const std::string& path) {
 
 MappedFile::MappedFile(MappedFile&& other) noexcept
     : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
-
-MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
-  if (this != &other) {
-    if (data_) ::munmap(data_, size_);
-    data_ = std::exchange(other.data_, nullptr);
-    size_ = std::exchange(other.size_, 0);
-  }
-  return *this;
-}
 
 MappedFile::~MappedFile() {
   if (data_) ::munmap(data_, size_);

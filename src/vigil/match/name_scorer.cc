@@ -1333,8 +1333,8 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   if (q_unmatched > c_unmatched && options_.query_omitted_factor > 1) {
     const bool inexact = std::any_of(chosen.begin(), chosen.end(),
                                      [](const Chosen& c) { return c.similarity < 1.0; });
-    const double factor = inexact ? std::pow(options_.query_omitted_factor, 3)
-                                  : options_.query_omitted_factor;
+    const double f = options_.query_omitted_factor;
+    const double factor = inexact ? f * f * f : f;
     omitted_share *= factor;
     if (explain)
       result.adjustments.push_back(
