@@ -18,6 +18,7 @@ rows per second, the speed-up over one thread, the hit rate, and the
 issue's targets beside them.
 """
 import argparse
+import contextlib
 import csv
 import os
 import random
@@ -78,16 +79,24 @@ def main():
     parser.add_argument("--hit-share", type=float, default=0.95)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--workdir", help="keep the store, input and outputs in this folder "
+                        "(reused when it holds them) instead of a temporary one")
     args = parser.parse_args()
     vigil = os.path.join(args.build, "cli", "vigil")
     cores = os.cpu_count() or 1
     rng = random.Random(args.seed)
-    with tempfile.TemporaryDirectory(prefix="vigil-batch-") as work:
+    with contextlib.ExitStack() as stack:
+        if args.workdir:
+            os.makedirs(args.workdir, exist_ok=True)
+            work = args.workdir
+        else:
+            work = stack.enter_context(tempfile.TemporaryDirectory(prefix="vigil-batch-"))
         db = os.path.join(work, "lists.db")
-        run([vigil, "load", os.path.join(args.data, "un", "consolidated-2025-04-19.xml"),
-             "--db", db])
-        run([vigil, "load", os.path.join(args.data, "ofac", "sdn-2024-05-03.csv"),
-             "--dataset", "ofac-sdn", "--db", db])
+        if not os.path.exists(db):
+            run([vigil, "load", os.path.join(args.data, "un", "consolidated-2025-04-19.xml"),
+                 "--db", db])
+            run([vigil, "load", os.path.join(args.data, "ofac", "sdn-2024-05-03.csv"),
+                 "--dataset", "ofac-sdn", "--db", db])
         names = listed_names(db)
         source = os.path.join(work, "names.csv")
         write_input(source, names, args.rows, args.hit_share, rng)

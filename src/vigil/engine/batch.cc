@@ -319,29 +319,31 @@ BatchScreener::Screened BatchScreener::Screen(const std::vector<Row>& rows) cons
   return out;
 }
 
-std::string BatchScreener::Count(Screened& screened) {
+void BatchScreener::Count(Screened& screened) {
   State& s = *state_;
   const size_t n = screened.lines.size();
-  size_t bytes = 0;
-  for (const auto& line : screened.lines) bytes += line.size();
-  std::string out;
-  out.reserve(bytes);
   for (size_t i = 0; i < n; ++i) {
     for (auto& p : screened.row_problems[i]) s.problems.Add(std::move(p));
-    if (screened.hit_counts[i] < 0) continue;
+    if (screened.hit_counts[i] < 0) {
+      std::string().swap(screened.lines[i]);
+      continue;
+    }
     ++s.screened;
     s.rows_with_hits += screened.hit_counts[i] > 0;
     s.hits += static_cast<size_t>(screened.hit_counts[i]);
-    out += screened.lines[i];
-    std::string().swap(screened.lines[i]);
   }
   s.rows += n;
-  return out;
 }
 
 std::string BatchScreener::Process(const std::vector<Row>& rows) {
   Screened screened = Screen(rows);
-  return Count(screened);
+  Count(screened);
+  size_t bytes = 0;
+  for (const auto& line : screened.lines) bytes += line.size();
+  std::string out;
+  out.reserve(bytes);
+  for (const auto& line : screened.lines) out += line;
+  return out;
 }
 
 Status BatchScreener::Stream(RowSource& source, BatchSink& out, size_t max_rows,
@@ -395,19 +397,27 @@ Status BatchScreener::Stream(RowSource& source, BatchSink& out, size_t max_rows,
                 tbb::filter_mode::serial_in_order, [&](ChunkPtr chunk) {
                   if (stop.load()) return;
                   AddProblems(std::move(chunk->problems));
-                  std::string text = Count(chunk->screened);
-                  if (auto written = out.Write(text); !written.ok()) {
-                    write_error = written;
-                    stop = true;
-                    return;
+                  Count(chunk->screened);
+                  // Line by line: the sink buffers them, so a chunk's
+                  // output is never copied whole into one fresh string.
+                  size_t bytes = 0;
+                  for (const auto& line : chunk->screened.lines) {
+                    if (line.empty()) continue;
+                    bytes += line.size();
+                    if (auto written = out.Write(line); !written.ok()) {
+                      write_error = written;
+                      stop = true;
+                      return;
+                    }
                   }
+                  chunk->screened = {};
                   done += chunk->rows.size();
                   if (progress) progress({done, chunk->fraction});
                   // Fewer rows at once when their output is large (JSON
                   // lines with many hits), so that a chunk's output stays
                   // near kBatchChunkBytes.
                   if (!chunk->rows.empty()) {
-                    size_t per_row = std::max<size_t>(1, text.size() / chunk->rows.size());
+                    size_t per_row = std::max<size_t>(1, bytes / chunk->rows.size());
                     chunk_rows = std::clamp<size_t>(kBatchChunkBytes / per_row, 1, max_rows);
                   }
                 }));

@@ -40,7 +40,7 @@ BatchFormat BatchFormatOf(const std::string& path);
 
 // Rows screened at once, at most; fewer when their output would pass
 // kBatchChunkBytes. Problems kept for the summary, at most.
-inline constexpr size_t kBatchChunkRows = 10000;
+inline constexpr size_t kBatchChunkRows = 2500;
 inline constexpr size_t kBatchChunkBytes = 32 << 20;
 inline constexpr size_t kMaxBatchProblems = 10000;
 
@@ -186,9 +186,10 @@ class BatchScreener {
   struct State;
   struct Screened;
   // A chunk screened on the worker threads (may run beside Count() of
-  // another chunk), then counted into the summary and joined in order.
+  // another chunk), then counted into the summary; its output lines, those
+  // of skipped rows emptied, stay in screened.lines in input order.
   Screened Screen(const std::vector<Row>& rows) const;
-  std::string Count(Screened& screened);
+  void Count(Screened& screened);
 
   std::unique_ptr<State> state_;
 };

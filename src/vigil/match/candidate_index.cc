@@ -103,16 +103,47 @@ void CandidateIndex::BuildBuckets() {
 }
 
 std::span<const uint32_t> CandidateIndex::Find(KeyType type, std::string_view key) const {
-  if (key.empty() || keys_.empty()) return {};
-  uint64_t h = Hash(type, key);
-  const size_t bucket = h >> (64 - kBucketBits);
-  const auto first = keys_.begin() + buckets_[bucket];
-  const auto last = keys_.begin() + buckets_[bucket + 1];
-  auto it = std::lower_bound(first, last, h);
-  if (it == last || *it != h) return {};
-  size_t slot = static_cast<size_t>(it - keys_.begin());
-  return std::span<const uint32_t>(postings_.data() + offsets_[slot],
-                                   offsets_[slot + 1] - offsets_[slot]);
+  if (key.empty()) return {};
+  const uint64_t h = Hash(type, key);
+  std::span<const uint32_t> found;
+  FindMany(std::span(&h, 1), std::span(&found, 1));
+  return found;
+}
+
+void CandidateIndex::FindMany(std::span<const uint64_t> hashes,
+                              std::span<std::span<const uint32_t>> out) const {
+  const size_t n = hashes.size();
+  if (keys_.empty()) {
+    std::fill(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(n), std::span<const uint32_t>());
+    return;
+  }
+  auto bucket = [](uint64_t h) { return static_cast<size_t>(h >> (64 - kBucketBits)); };
+  for (uint64_t h : hashes) __builtin_prefetch(&buckets_[bucket(h)]);
+  // Where each key's bucket starts in keys_, then the key's slot (kNone:
+  // not entered).
+  constexpr uint32_t kNone = UINT32_MAX;
+  thread_local std::vector<uint32_t> at;
+  at.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    at[i] = buckets_[bucket(hashes[i])];
+    __builtin_prefetch(keys_.data() + at[i]);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const auto first = keys_.begin() + at[i];
+    const auto last = keys_.begin() + buckets_[bucket(hashes[i]) + 1];
+    const auto it = std::lower_bound(first, last, hashes[i]);
+    at[i] = it == last || *it != hashes[i] ? kNone : static_cast<uint32_t>(it - keys_.begin());
+    if (at[i] != kNone) __builtin_prefetch(&offsets_[at[i]]);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (at[i] == kNone) {
+      out[i] = {};
+      continue;
+    }
+    const uint32_t from = offsets_[at[i]], to = offsets_[at[i] + 1];
+    __builtin_prefetch(postings_.data() + from);
+    out[i] = std::span<const uint32_t>(postings_.data() + from, to - from);
+  }
 }
 
 size_t CandidateIndex::MemoryBytes() const {

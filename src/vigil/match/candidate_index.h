@@ -37,6 +37,12 @@ class CandidateIndex {
 
   // The ids of the names entered under a key (empty when none).
   std::span<const uint32_t> Find(KeyType type, std::string_view key) const;
+  // Find for many keys at once, by their Hash(): out[i] answers hashes[i].
+  // Each look-up reads four places far apart (its bucket, its key, its
+  // offsets, its postings); here every look-up's next place is asked for
+  // before any is read, so that their cache misses overlap instead of
+  // following one another.
+  void FindMany(std::span<const uint64_t> hashes, std::span<std::span<const uint32_t>> out) const;
 
   size_t key_count() const { return keys_.size(); }
   size_t posting_count() const { return postings_.size(); }

@@ -39,28 +39,37 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t limit) {
   const size_t n = a.size(), m = b.size();
   if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  // Only cells within `limit` of the diagonal are worked out: a path of
+  // `limit` edits or fewer never leaves that band (each step off the
+  // diagonal is an edit). Cells are capped at `far` = limit + 2, which
+  // tells "over the limit" from "one over, a transposition may still come
+  // back" (below); the two cells beside the band read as `far`.
+  const size_t far = limit + 2;
   // Three rows; on the stack for the short strings that names are made of.
   constexpr size_t kStack = 64;
-  size_t stack[3][kStack + 1];
+  size_t stack[3][kStack + 2];
   std::vector<size_t> heap;
   size_t *prev2 = stack[0], *prev = stack[1], *row = stack[2];
   if (m > kStack) {
-    heap.assign(3 * (m + 1), 0);
+    heap.assign(3 * (m + 2), 0);
     prev2 = heap.data();
-    prev = prev2 + m + 1;
-    row = prev + m + 1;
+    prev = prev2 + m + 2;
+    row = prev + m + 2;
   }
-  for (size_t j = 0; j <= m; ++j) prev[j] = j, prev2[j] = 0;
+  for (size_t j = 0; j <= std::min(m, limit + 1); ++j) prev[j] = std::min(j, far);
   for (size_t i = 1; i <= n; ++i) {
-    row[0] = i;
-    size_t best = row[0];
-    for (size_t j = 1; j <= m; ++j) {
+    const size_t lo = i > limit ? i - limit : 1, hi = std::min(m, i + limit);
+    row[lo - 1] = lo == 1 ? std::min(i, far) : far;
+    size_t best = row[lo - 1];
+    for (size_t j = lo; j <= hi; ++j) {
       size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost});
+      size_t cell = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        row[j] = std::min(row[j], prev2[j - 2] + 1);
+        cell = std::min(cell, prev2[j - 2] + 1);
+      row[j] = std::min(cell, far);
       best = std::min(best, row[j]);
     }
+    if (hi < m) row[hi + 1] = far;
     // Every later cell is at least the best of this row less one (a
     // transposition reaches back two rows): stop once nothing can come back
     // under the limit.
@@ -585,23 +594,29 @@ bool BalticEnding(std::string_view baltic, std::string_view other) {
 
 bool IsNickname(std::string_view a, std::string_view b) {
   constexpr size_t kLongest = 8;  // seryozha
-  // The first two letters of every short form, a bit each: most parts
-  // compared are no short form, and this turns them away without hashing.
-  constexpr size_t kLetters = 26;
-  auto start = [](std::string_view w) -> std::optional<size_t> {
-    auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
-    if (w.size() < 2 || !letter(w[0]) || !letter(w[1])) return std::nullopt;
-    return static_cast<size_t>(w[0] - 'a') * kLetters + static_cast<size_t>(w[1] - 'a');
+  // The first two letters of every short form with the first letter of
+  // each full name it shortens, a bit each: most pairs of parts compared are
+  // no short form and its name (and most short forms begin as their names
+  // do), and this turns them away without hashing. Its index, or kNone.
+  constexpr size_t kLetters = 26, kNone = kLetters * kLetters * kLetters;
+  auto start = [](std::string_view nick, std::string_view full) {
+    const auto x = static_cast<size_t>(static_cast<unsigned char>(nick[0]) - 'a');
+    const auto y = static_cast<size_t>(static_cast<unsigned char>(nick[1]) - 'a');
+    const auto z = static_cast<size_t>(static_cast<unsigned char>(full[0]) - 'a');
+    return x < kLetters && y < kLetters && z < kLetters ? (x * kLetters + y) * kLetters + z
+                                                        : kNone;
   };
-  static const std::bitset<kLetters * kLetters> kStarts = [&] {
-    std::bitset<kLetters * kLetters> starts;
-    for (const auto& [nick, full] : Nicknames())
-      if (auto s = start(nick)) starts.set(*s);
+  static const std::bitset<kNone> kStarts = [&] {
+    std::bitset<kNone> starts;
+    for (const auto& [nick, fulls] : Nicknames())
+      for (std::string_view full : fulls)
+        if (nick.size() >= 2 && !full.empty())
+          if (size_t at = start(nick, full); at != kNone) starts[at] = true;
     return starts;
   }();
   auto shortens = [&](std::string_view nick, std::string_view full) {
-    if (nick.size() > kLongest || nick.size() > full.size()) return false;
-    if (auto s = start(nick); !s || !kStarts.test(*s)) return false;
+    if (nick.size() < 2 || nick.size() > kLongest || nick.size() > full.size()) return false;
+    if (size_t at = start(nick, full); at == kNone || !kStarts[at]) return false;
     auto it = Nicknames().find(nick);
     return it != Nicknames().end() &&
            std::find(it->second.begin(), it->second.end(), full) != it->second.end();
@@ -745,7 +760,8 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
       }
     }
   }
-  if (russian().similarity >= 0.9) return russian();
+  const bool may_read_as_russian = cross_script && cyrillic_side;
+  if (may_read_as_russian && russian().similarity >= 0.9) return russian();
   // Consonants that meet across scripts, position by position: Arabic ض, ذ
   // and ظ are d in Arabic spellings, z in Persian and Pashto ones (Fadl,
   // Fazl); and Arabic script, which has no p or v and writes a voiced s as
@@ -781,7 +797,7 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
     }
   }
   if (vowels_differ.similarity > 0) return vowels_differ;
-  if (russian().similarity > 0) return russian();
+  if (may_read_as_russian && russian().similarity > 0) return russian();
   // The same without w/y glides ("Awwad" / "Wad").
   if ((!a.bare.empty() || !b.bare.empty()) && BareKey(a) == BareKey(b) && !BareKey(a).empty()) {
     size_t bare = BareKey(a).size();
@@ -793,7 +809,10 @@ PartSimilarity CompareParts(const NamePart& a, const NamePart& b, bool cross_scr
   if (!cross_script && IsNickname(a.folded, b.folded)) return {0.85, MatchMethod::kNickname};
   // Latvian and Lithuanian write foreign names with a nominative ending
   // (Sergejs Lavrovs, Sergey Lavrov).
-  if (!cross_script && (BalticEnding(a.folded, b.folded) || BalticEnding(b.folded, a.folded)))
+  // (Only the longer of the two can carry the ending.)
+  if (!cross_script && a.folded.size() != b.folded.size() &&
+      (a.folded.size() > b.folded.size() ? BalticEnding(a.folded, b.folded)
+                                         : BalticEnding(b.folded, a.folded)))
     return {0.9, MatchMethod::kFuzzy};
   if (!cross_script && a.folded.size() >= 3 && VoicingEqual(a.folded, b.folded))
     return {0.88, MatchMethod::kPhonetic};

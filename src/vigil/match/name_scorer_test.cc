@@ -1,6 +1,9 @@
 #include "vigil/match/name_scorer.h"
 
 #include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -249,6 +252,45 @@ TEST(BoundedEditDistanceTest, StopsAtTheLimitAndAgreesBelowIt) {
   for (auto [a, b] : std::vector<std::pair<const char*, const char*>>{
            {"sirajuddin", "serajudin"}, {"kabulov", "kabolov"}, {"abc", "cab"}})
     EXPECT_EQ(BoundedEditDistance(a, b, 20), EditDistance(a, b));
+}
+
+// The whole table, every cell worked out: what the banded programme must agree
+// with below the limit.
+size_t FullTableDistance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i)
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+TEST(BoundedEditDistanceTest, AgreesWithTheWholeTableAtEveryLimit) {
+  // Words of three letters, so that edits, transpositions and repeats are
+  // common; lengths up to 70 pass the stack rows.
+  uint32_t state = 12345;
+  auto next = [&] { return state = state * 1103515245u + 12345u, (state >> 16) & 0x7fff; };
+  auto word = [&] {
+    std::string w(next() % 12, ' ');
+    if (next() % 16 == 0) w.resize(60 + next() % 11);
+    for (char& c : w) c = static_cast<char>('a' + next() % 3);
+    return w;
+  };
+  for (int trial = 0; trial < 3000; ++trial) {
+    const std::string a = word();
+    std::string b = next() % 2 ? word() : a;
+    if (!b.empty() && next() % 2) b[next() % b.size()] = 'b';  // near copies too
+    const size_t full = FullTableDistance(a, b);
+    for (size_t limit = 0; limit <= 6; ++limit)
+      ASSERT_EQ(BoundedEditDistance(a, b, limit), std::min(full, limit + 1))
+          << "'" << a << "' / '" << b << "' within " << limit;
+    ASSERT_EQ(EditDistance(a, b), full) << "'" << a << "' / '" << b << "'";
+  }
 }
 
 TEST(EditDistanceTest, CountsTranspositionsOnce) {

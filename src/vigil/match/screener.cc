@@ -51,6 +51,9 @@ struct Scratch {
   std::vector<size_t> reach;      // postings of each part's keys
   std::vector<uint8_t> seeds;     // how each part's keys are followed
   std::vector<uint8_t> spelt;     // whether each part's own spelling is listed
+  std::vector<uint64_t> hashes;   // the query's keys, looked up together
+  std::vector<std::span<const uint32_t>> found;  // their postings
+  std::vector<int32_t> exact_at;  // each part's look-up of its own spelling
   std::vector<int32_t> order;     // the parts, rarest first
   // The look-ups followed, by query part (tag), and those that only narrow
   // the names the others reached.
@@ -344,29 +347,32 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
   for (const auto& p : q.parts) total_weight += p.weight;
 
   // Every look-up of the query, in strength order within each part: a part's
-  // first credit to a name is its best.
+  // first credit to a name is its best. The keys are gathered first and
+  // looked up together (CandidateIndex::FindMany).
   std::vector<Scratch::Lookup>& lookups = scratch.lookups;
   lookups.clear();
-  auto look = [&](std::span<const uint32_t> ids, int32_t tag, float amount, bool typo) {
-    if (!ids.empty()) lookups.push_back({ids, tag, amount, typo});
+  std::vector<uint64_t>& hashes = scratch.hashes;
+  hashes.clear();
+  auto look = [&](KeyType type, std::string_view key, int32_t tag, float amount, bool typo) {
+    if (key.empty()) return;
+    hashes.push_back(CandidateIndex::Hash(type, key));
+    lookups.push_back({{}, tag, amount, typo});
   };
-  std::vector<uint8_t>& spelt = scratch.spelt;  // the part's own spelling is listed
-  spelt.assign(q.parts.size(), 0);
+  std::vector<int32_t>& exact_at = scratch.exact_at;  // each part's own spelling's look-up
+  exact_at.assign(q.parts.size(), -1);
   for (size_t i = 0; i < q.parts.size(); ++i) {
     const NamePart& part = q.parts[i];
     int32_t tag = static_cast<int32_t>(i);
     float w = static_cast<float>(part.weight);
-    const auto exact = index_.Find(KeyType::kPart, part.folded);
-    spelt[i] = !exact.empty();
-    look(exact, tag, w, false);
-    if (!part.alt.empty()) look(index_.Find(KeyType::kPart, part.alt), tag, w, false);
-    if (part.skeleton.size() >= 2)
-      look(index_.Find(KeyType::kSkeleton, part.skeleton), tag, 0.9f * w, false);
-    if (part.bare.size() >= 2) look(index_.Find(KeyType::kSkeleton, part.bare), tag, 0.8f * w, false);
+    if (!part.folded.empty()) exact_at[i] = static_cast<int32_t>(lookups.size());
+    look(KeyType::kPart, part.folded, tag, w, false);
+    if (!part.alt.empty()) look(KeyType::kPart, part.alt, tag, w, false);
+    if (part.skeleton.size() >= 2) look(KeyType::kSkeleton, part.skeleton, tag, 0.9f * w, false);
+    if (part.bare.size() >= 2) look(KeyType::kSkeleton, part.bare, tag, 0.8f * w, false);
     if (part.folded.size() >= kMinDeletionLength && !part.initial) {
-      look(index_.Find(KeyType::kDeletion, part.folded), tag, 0.8f * w, true);
+      look(KeyType::kDeletion, part.folded, tag, 0.8f * w, true);
       ForEachDeletion(part.folded, [&](std::string_view d) {
-        look(index_.Find(KeyType::kDeletion, d), tag, 0.75f * w, true);
+        look(KeyType::kDeletion, d, tag, 0.75f * w, true);
       });
     }
   }
@@ -375,9 +381,25 @@ ScreenResult Screener::ScreenReading(const ScreenQuery& query, std::string_view 
   const int32_t parts_n = static_cast<int32_t>(q.parts.size());
   int32_t tag = parts_n;
   for (size_t i = 0; i + 1 < q.parts.size(); ++i, ++tag)
-    look(index_.Find(KeyType::kPart, q.parts[i].folded + q.parts[i + 1].folded), tag,
+    look(KeyType::kPart, q.parts[i].folded + q.parts[i + 1].folded, tag,
          static_cast<float>(0.5 * (q.parts[i].weight + q.parts[i + 1].weight)), false);
-  look(index_.Find(KeyType::kJoined, q.joined), tag, static_cast<float>(total_weight), false);
+  look(KeyType::kJoined, q.joined, tag, static_cast<float>(total_weight), false);
+  std::vector<std::span<const uint32_t>>& found = scratch.found;
+  found.resize(hashes.size());
+  index_.FindMany(hashes, found);
+  std::vector<uint8_t>& spelt = scratch.spelt;  // the part's own spelling is listed
+  spelt.assign(q.parts.size(), 0);
+  for (size_t i = 0; i < q.parts.size(); ++i)
+    spelt[i] = exact_at[i] >= 0 && !found[static_cast<size_t>(exact_at[i])].empty();
+  {
+    size_t kept = 0;  // look-ups that found nothing are dropped
+    for (size_t k = 0; k < lookups.size(); ++k) {
+      if (found[k].empty()) continue;
+      lookups[kept] = lookups[k];
+      lookups[kept++].ids = found[k];
+    }
+    lookups.resize(kept);
+  }
 
   // Which parts seed the candidates. A part whose keys reach many names (a
   // common given name on a list of millions) would touch them all, though
