@@ -4,16 +4,16 @@
 // structs (whose Validate() names the wrong field), results come back as the
 // JSON the engine builds for them (engine/json/), converted to Python dicts
 // and lists, so that Python sees the shapes docs/cli.md documents (a batch's
-// hits come as columns, from BatchScreener::ScreenRows' typed results). The GIL
+// hits come as columns, from BatchScreener::StreamResponses' typed results). The GIL
 // is released while the engine works; a failed Status becomes one of the
 // exceptions in vigil/_errors.py, carrying vigil's message.
 //
 //   store = _vigil.Store("vigil.db")
 //   store.screen("Serajuddin Haqani", dob="1977")   # vigil screen --json's shape
+#include <absl/container/flat_hash_map.h>
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <cmath>
@@ -31,7 +31,6 @@
 #include "vigil/engine/json/analysis_json.h"
 #include "vigil/engine/json/knowledge_json.h"
 #include "vigil/engine/json/screening_json.h"
-#include "vigil/match/threads.h"
 
 namespace py = pybind11;
 
@@ -141,71 +140,98 @@ std::vector<Row> RowsOf(const ColumnValues& columns, size_t begin, size_t end) {
   return rows;
 }
 
-// The hits of a batch as columns, one entry per hit, from the typed
-// responses (BatchScreener::ScreenRows).
+// The rows of the columns a batch reads, a chunk at a time (RowsOf).
+class ColumnSource final : public RowSource {
+ public:
+  ColumnSource(const std::vector<std::string>& columns, const ColumnValues& values, size_t rows)
+      : columns_(columns), values_(values), rows_(rows) {}
+  const std::string& name() const override { return name_; }
+  const std::vector<std::string>& columns() const override { return columns_; }
+  StatusOr<bool> Next(size_t max_rows, std::vector<Row>* rows, std::vector<std::string>*) override {
+    size_t end = std::min(rows_, next_ + max_rows);
+    *rows = RowsOf(values_, next_, end);
+    next_ = end;
+    return next_ < rows_;
+  }
+  double Fraction() const override { return rows_ ? static_cast<double>(next_) / rows_ : 1; }
+
+ private:
+  const std::string name_ = "rows";
+  const std::vector<std::string>& columns_;
+  const ColumnValues& values_;
+  size_t rows_, next_ = 0;
+};
+
+// The hits of a batch as columns, one entry per hit, filled a chunk at a
+// time from the typed responses (BatchScreener::StreamResponses) while the
+// next chunk is screened: numbers in C++ arrays (NumPy's at the end), text
+// as Python lists, whose strings repeat (a kind, a dataset, a listed
+// entity's names and references) and are made once each. Filled and
+// dropped with the GIL held.
 class HitColumns {
  public:
-  // threads: the batch's (BatchRequest::threads), which build the
-  // explanations.
-  HitColumns(bool explanations, unsigned threads)
-      : explanations_(explanations), arena_(static_cast<int>(match::WorkerThreads(threads))) {}
+  explicit HitColumns(bool explanations) : explanations_(explanations) {}
 
-  // The responses of rows first, first + 1...
-  void Add(size_t first, const std::vector<std::optional<ScreenResponse>>& responses) {
-    std::vector<std::vector<std::string>> explained(responses.size());
-    if (explanations_)
-      arena_.execute([&] {
-        tbb::parallel_for(size_t{0}, responses.size(), [&](size_t i) {
-          if (!responses[i]) return;
-          for (const auto& hit : responses[i]->hits)
-            explained[i].push_back(HitExplanationText(hit, responses[i]->query.cleaning));
-        });
-      });
-    for (size_t i = 0; i < responses.size(); ++i) {
-      if (!responses[i]) continue;
-      for (size_t h = 0; h < responses[i]->hits.size(); ++h) {
-        const ScreenHit& hit = responses[i]->hits[h];
-        row.push_back(static_cast<int64_t>(first + i));
-        rank.push_back(static_cast<int64_t>(hit.rank));
-        score.push_back(hit.score);
-        entity.push_back(hit.entity);
-        name.push_back(hit.name);
-        kind.push_back(hit.kind);
-        dataset.push_back(hit.dataset);
-        matched_name.push_back(hit.matched_name.text);
-        references.push_back(hit.references);
-        programs.push_back(hit.programs);
-        linked.push_back(hit.linked.empty() ? std::nullopt : std::optional(hit.linked));
-        if (explanations_) explanation.push_back(std::move(explained[i][h]));
+  // A chunk's hits, each row's best first; explanations from its hit texts.
+  void Add(const BatchScreener::ResponseChunk& chunk) {
+    for (size_t i = 0; i < chunk.responses.size(); ++i) {
+      if (!chunk.responses[i]) continue;
+      const auto& hits = chunk.responses[i]->hits;
+      for (size_t h = 0; h < hits.size(); ++h) {
+        const ScreenHit& hit = hits[h];
+        row_.push_back(static_cast<int64_t>(chunk.first + i));
+        rank_.push_back(static_cast<int64_t>(hit.rank));
+        score_.push_back(hit.score);
+        entity_.append(Shared(hit.entity));
+        name_.append(Shared(hit.name));
+        kind_.append(Shared(hit.kind));
+        dataset_.append(Shared(hit.dataset));
+        matched_name_.append(Shared(hit.matched_name.text));
+        references_.append(Strings(hit.references));
+        programs_.append(Strings(hit.programs));
+        linked_.append(hit.linked.empty() ? py::object(py::none()) : Shared(hit.linked));
+        if (explanations_) explanation_.append(py::str(chunk.hit_texts[i][h]));
       }
     }
   }
 
   py::dict ToPython() const {
     py::dict out;
-    out["row"] = py::cast(row);
-    out["rank"] = py::cast(rank);
-    out["score"] = py::cast(score);
-    out["entity"] = py::cast(entity);
-    out["name"] = py::cast(name);
-    out["kind"] = py::cast(kind);
-    out["dataset"] = py::cast(dataset);
-    out["matched_name"] = py::cast(matched_name);
-    out["references"] = py::cast(references);
-    out["programs"] = py::cast(programs);
-    out["linked"] = py::cast(linked);
-    if (explanations_) out["explanation"] = py::cast(explanation);
+    out["row"] = py::array_t<int64_t>(static_cast<py::ssize_t>(row_.size()), row_.data());
+    out["rank"] = py::array_t<int64_t>(static_cast<py::ssize_t>(rank_.size()), rank_.data());
+    out["score"] = py::array_t<double>(static_cast<py::ssize_t>(score_.size()), score_.data());
+    out["entity"] = entity_;
+    out["name"] = name_;
+    out["kind"] = kind_;
+    out["dataset"] = dataset_;
+    out["matched_name"] = matched_name_;
+    out["references"] = references_;
+    out["programs"] = programs_;
+    out["linked"] = linked_;
+    if (explanations_) out["explanation"] = explanation_;
     return out;
   }
 
  private:
+  // One str per distinct text (str is immutable, so rows may share it).
+  py::object Shared(const std::string& text) {
+    auto [it, added] = strings_.try_emplace(text);
+    if (added) it->second = py::str(text);
+    return it->second;
+  }
+  // A fresh list per hit (lists are mutable), of shared strings.
+  py::list Strings(const std::vector<std::string>& values) {
+    py::list list(values.size());
+    for (size_t i = 0; i < values.size(); ++i) list[i] = Shared(values[i]);
+    return list;
+  }
+
   bool explanations_;
-  tbb::task_arena arena_;
-  std::vector<int64_t> row, rank;
-  std::vector<double> score;
-  std::vector<std::string> entity, name, kind, dataset, matched_name, explanation;
-  std::vector<std::vector<std::string>> references, programs;
-  std::vector<std::optional<std::string>> linked;
+  std::vector<int64_t> row_, rank_;
+  std::vector<double> score_;
+  py::list entity_, name_, kind_, dataset_, matched_name_, references_, programs_, linked_,
+      explanation_;
+  absl::flat_hash_map<std::string, py::object> strings_;
 };
 
 // A cell as the batch reads it: None and NaN are no value, str is itself,
@@ -286,22 +312,37 @@ class Store {
       for (const auto& cell : cells) texts.push_back(CellText(cell));
       values.emplace_back(column, std::move(texts));
     }
-    HitColumns hits(explanations, request.threads);
+    HitColumns hits(explanations);
     Status failed;
     Json summary_json;
     {
       py::gil_scoped_release release;
-      // As Engine::ScreenBatch, a chunk at a time, with each row's response
-      // kept as data rather than written as a line.
+      // As Engine::ScreenBatch streams a file, a chunk at a time, with each
+      // chunk's responses kept as Python objects (under the GIL, on
+      // whichever thread takes the chunk) while the next is screened.
       auto screener = engine.StartBatch(request, columns, "rows");
       if (!screener.ok()) {
         failed = screener.status();
       } else {
-        for (size_t begin = 0; begin < rows; begin += request.chunk_rows) {
-          size_t end = std::min(rows, begin + request.chunk_rows);
-          hits.Add(begin, (*screener)->ScreenRows(RowsOf(values, begin, end)));
-        }
-        summary_json = ToJson((*screener)->Finish());
+        ColumnSource source(columns, values, rows);
+        BatchScreener::HitTextFunction explain;
+        if (explanations)
+          explain = [](const ScreenResponse& response, const ScreenHit& hit) {
+            return HitExplanationText(hit, response.query.cleaning);
+          };
+        failed = (*screener)->StreamResponses(
+            source, request.chunk_rows,
+            explanations ? HitDetail::kExplained : HitDetail::kColumns, explain,
+            [&](BatchScreener::ResponseChunk& chunk) {
+              py::gil_scoped_acquire gil;
+              try {
+                hits.Add(chunk);
+              } catch (const std::exception& e) {  // py::error_already_set, std::bad_alloc
+                return absl::InternalError(std::string("rows: ") + e.what());
+              }
+              return absl::OkStatus();
+            });
+        if (failed.ok()) summary_json = ToJson((*screener)->Finish());
       }
     }
     if (!failed.ok()) Raise(failed);

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <unordered_map>
 
 #include "vigil/base/ascii.h"
@@ -143,6 +144,77 @@ StatusOr<std::unique_ptr<RowSource>> OpenRowFile(const std::string& path) {
   return std::unique_ptr<RowSource>(new FileRowSource(std::move(*stream)));
 }
 
+namespace {
+
+// A chunk as the batch pipeline carries it: its rows as read, the problems
+// of rows that could not be read, and what screening made of the rows.
+template <typename Screened>
+struct PipedChunk {
+  std::vector<Row> rows;
+  std::vector<std::string> problems;
+  double fraction = 0;  // of the input read after it
+  size_t first = 0;     // rows that earlier chunks held
+  Screened screened;
+};
+
+// Reads source a chunk at a time (chunk_rows rows, looked at before each
+// read), screens each chunk with screen() and hands it to take() in input
+// order, all on the arena's threads; reading the next chunk and taking the
+// last overlap with screening, with three chunks at most in memory (one
+// being read, one screened, one taken), so memory stays bounded for any
+// input. Stops at the first error of reading or of take() and returns it.
+template <typename Screened, typename ScreenFn, typename TakeFn>
+Status PipeChunks(tbb::task_arena& arena, RowSource& source,
+                  const std::atomic<size_t>& chunk_rows, ScreenFn screen, TakeFn take) {
+  using ChunkPtr = std::shared_ptr<PipedChunk<Screened>>;
+  std::atomic<bool> stop = false;
+  Status read_error, take_error;  // each set by its own stage only
+  bool more = true;
+  size_t read = 0;
+  constexpr size_t kChunksInFlight = 3;
+  arena.execute([&] {
+    tbb::parallel_pipeline(
+        kChunksInFlight,
+        tbb::make_filter<void, ChunkPtr>(
+            tbb::filter_mode::serial_in_order,
+            [&](tbb::flow_control& flow) -> ChunkPtr {
+              if (!more || stop.load()) {
+                flow.stop();
+                return nullptr;
+              }
+              auto chunk = std::make_shared<PipedChunk<Screened>>();
+              chunk->first = read;
+              auto next = source.Next(chunk_rows.load(), &chunk->rows, &chunk->problems);
+              if (!next.ok()) {
+                read_error = next.status();
+                flow.stop();
+                return nullptr;
+              }
+              more = *next;
+              read += chunk->rows.size();
+              chunk->fraction = source.Fraction();
+              return chunk;
+            }) &
+            tbb::make_filter<ChunkPtr, ChunkPtr>(tbb::filter_mode::parallel,
+                                                 [&](ChunkPtr chunk) {
+                                                   if (!stop.load())
+                                                     chunk->screened = screen(chunk->rows);
+                                                   return chunk;
+                                                 }) &
+            tbb::make_filter<ChunkPtr, void>(tbb::filter_mode::serial_in_order,
+                                             [&](ChunkPtr chunk) {
+                                               if (stop.load()) return;
+                                               if (Status taken = take(*chunk); !taken.ok()) {
+                                                 take_error = std::move(taken);
+                                                 stop = true;
+                                               }
+                                             }));
+  });
+  return read_error.ok() ? take_error : read_error;
+}
+
+}  // namespace
+
 struct BatchScreener::State {
   std::shared_ptr<const ScreeningService> service;
   // Earlier decisions, attached to hits as screening attaches them; null
@@ -176,7 +248,8 @@ struct BatchScreener::State {
 
   // One row screened, or std::nullopt when it is skipped (its problems
   // say why).
-  std::optional<ScreenResponse> ScreenOne(const Row& row,
+  // detail: how much of each hit its output needs.
+  std::optional<ScreenResponse> ScreenOne(const Row& row, HitDetail detail,
                                           std::vector<std::string>* row_problems) const {
     match::ScreenQuery q;
     for (const auto& c : chosen.name) {
@@ -216,7 +289,7 @@ struct BatchScreener::State {
     match::ScreenResult result = service->Screen(q);
     double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    ScreenResponse response = service->Respond(q, std::move(result), ms);
+    ScreenResponse response = service->Respond(q, std::move(result), ms, false, detail);
     if (decisions && !response.hits.empty())
       decisions->Attach(SubjectKey(q.name, q.birth_date, q.country), &response.hits);
     return response;
@@ -225,7 +298,10 @@ struct BatchScreener::State {
   // One row: its output line, or "" when it is skipped; hits < 0 then.
   void ScreenRow(const Row& row, std::string* line, int* hit_count,
                  std::vector<std::string>* row_problems) const {
-    std::optional<ScreenResponse> screened = ScreenOne(row, row_problems);
+    // CSV shows the top hit's columns; JSON lines every hit explained.
+    const HitDetail detail =
+        request.output == BatchFormat::kJsonLines ? HitDetail::kExplained : HitDetail::kColumns;
+    std::optional<ScreenResponse> screened = ScreenOne(row, detail, row_problems);
     if (!screened) return;
     const ScreenResponse& response = *screened;
     *hit_count = static_cast<int>(response.hits.size());
@@ -348,104 +424,92 @@ std::string BatchScreener::Process(const std::vector<Row>& rows) {
 
 Status BatchScreener::Stream(RowSource& source, BatchSink& out, size_t max_rows,
                              const BatchProgressCallback& progress) {
-  State& s = *state_;
-  struct Chunk {
-    std::vector<Row> rows;
-    std::vector<std::string> problems;  // of rows that could not be read
-    double fraction = 0;                // of the input read after it
-    Screened screened;
-  };
-  using ChunkPtr = std::shared_ptr<Chunk>;
   // The first chunk is small: its output tells how many rows fit
-  // kBatchChunkBytes. Set by the writing stage, read by the reading one.
+  // kBatchChunkBytes. Set by the taking stage, read by the reading one.
   std::atomic<size_t> chunk_rows = std::min<size_t>(max_rows, 256);
-  std::atomic<bool> stop = false;
-  Status read_error, write_error;  // each set by its own stage only
-  bool more = true;
   size_t done = 0;
-  // Three chunks at most are in flight: one being read, one screened, one
-  // written, so memory stays bounded for any input.
-  constexpr size_t kChunksInFlight = 3;
-  s.arena->execute([&] {
-    tbb::parallel_pipeline(
-        kChunksInFlight,
-        tbb::make_filter<void, ChunkPtr>(
-            tbb::filter_mode::serial_in_order,
-            [&](tbb::flow_control& flow) -> ChunkPtr {
-              if (!more || stop.load()) {
-                flow.stop();
-                return nullptr;
-              }
-              auto chunk = std::make_shared<Chunk>();
-              auto next = source.Next(chunk_rows.load(), &chunk->rows, &chunk->problems);
-              if (!next.ok()) {
-                read_error = next.status();
-                flow.stop();
-                return nullptr;
-              }
-              more = *next;
-              chunk->fraction = source.Fraction();
-              return chunk;
-            }) &
-            tbb::make_filter<ChunkPtr, ChunkPtr>(tbb::filter_mode::parallel,
-                                                 [&](ChunkPtr chunk) {
-                                                   if (!stop.load())
-                                                     chunk->screened = Screen(chunk->rows);
-                                                   return chunk;
-                                                 }) &
-            tbb::make_filter<ChunkPtr, void>(
-                tbb::filter_mode::serial_in_order, [&](ChunkPtr chunk) {
-                  if (stop.load()) return;
-                  AddProblems(std::move(chunk->problems));
-                  Count(chunk->screened);
-                  // Line by line: the sink buffers them, so a chunk's
-                  // output is never copied whole into one fresh string.
-                  size_t bytes = 0;
-                  for (const auto& line : chunk->screened.lines) {
-                    if (line.empty()) continue;
-                    bytes += line.size();
-                    if (auto written = out.Write(line); !written.ok()) {
-                      write_error = written;
-                      stop = true;
-                      return;
-                    }
-                  }
-                  chunk->screened = {};
-                  done += chunk->rows.size();
-                  if (progress) progress({done, chunk->fraction});
-                  // Fewer rows at once when their output is large (JSON
-                  // lines with many hits), so that a chunk's output stays
-                  // near kBatchChunkBytes.
-                  if (!chunk->rows.empty()) {
-                    size_t per_row = std::max<size_t>(1, bytes / chunk->rows.size());
-                    chunk_rows = std::clamp<size_t>(kBatchChunkBytes / per_row, 1, max_rows);
-                  }
-                }));
-  });
-  return read_error.ok() ? write_error : read_error;
+  return PipeChunks<Screened>(
+      *state_->arena, source, chunk_rows,
+      [&](const std::vector<Row>& rows) { return Screen(rows); },
+      [&](PipedChunk<Screened>& chunk) -> Status {
+        AddProblems(std::move(chunk.problems));
+        Count(chunk.screened);
+        // Line by line: the sink buffers them, so a chunk's output is
+        // never copied whole into one fresh string.
+        size_t bytes = 0;
+        for (const auto& line : chunk.screened.lines) {
+          if (line.empty()) continue;
+          bytes += line.size();
+          if (auto written = out.Write(line); !written.ok()) return written;
+        }
+        chunk.screened = {};
+        done += chunk.rows.size();
+        if (progress) progress({done, chunk.fraction});
+        // Fewer rows at once when their output is large (JSON lines with
+        // many hits), so that a chunk's output stays near kBatchChunkBytes.
+        if (!chunk.rows.empty()) {
+          size_t per_row = std::max<size_t>(1, bytes / chunk.rows.size());
+          chunk_rows = std::clamp<size_t>(kBatchChunkBytes / per_row, 1, max_rows);
+        }
+        return absl::OkStatus();
+      });
 }
 
-std::vector<std::optional<ScreenResponse>> BatchScreener::ScreenRows(const std::vector<Row>& rows) {
+namespace {
+
+// A chunk's responses as screening leaves them, with each row's problems
+// until they are counted.
+struct ScreenedResponses {
+  BatchScreener::ResponseChunk chunk;
+  std::vector<std::vector<std::string>> row_problems;
+};
+
+}  // namespace
+
+Status BatchScreener::StreamResponses(RowSource& source, size_t max_rows, HitDetail detail,
+                                      const HitTextFunction& hit_text,
+                                      const ChunkConsumer& take) {
   State& s = *state_;
-  const size_t n = rows.size();
-  std::vector<std::optional<ScreenResponse>> responses(n);
-  std::vector<std::vector<std::string>> row_problems(n);
-  s.arena->execute([&] {
-    tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 16),
-                      [&](const tbb::blocked_range<size_t>& range) {
-                        for (size_t i = range.begin(); i < range.end(); ++i)
-                          responses[i] = s.ScreenOne(rows[i], &row_problems[i]);
-                      });
-  });
-  for (size_t i = 0; i < n; ++i) {
-    for (auto& p : row_problems[i]) s.problems.Add(std::move(p));
-    if (!responses[i]) continue;
-    ++s.screened;
-    s.rows_with_hits += !responses[i]->hits.empty();
-    s.hits += responses[i]->hits.size();
-  }
-  s.rows += n;
-  return responses;
+  if (!s.have_columns) return absl::FailedPreconditionError("StreamResponses before SetColumns");
+  std::atomic<size_t> chunk_rows = std::max<size_t>(1, max_rows);
+  auto screen = [&](const std::vector<Row>& rows) {
+    const size_t n = rows.size();
+    ScreenedResponses out;
+    out.chunk.responses.resize(n);
+    out.chunk.hit_texts.resize(n);
+    out.row_problems.resize(n);
+    s.arena->execute([&] {
+      tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 16),
+                        [&](const tbb::blocked_range<size_t>& range) {
+                          for (size_t i = range.begin(); i < range.end(); ++i) {
+                            auto& response = out.chunk.responses[i];
+                            response = s.ScreenOne(rows[i], detail, &out.row_problems[i]);
+                            if (!hit_text || !response) continue;
+                            out.chunk.hit_texts[i].reserve(response->hits.size());
+                            for (const auto& hit : response->hits)
+                              out.chunk.hit_texts[i].push_back(hit_text(*response, hit));
+                          }
+                        });
+    });
+    return out;
+  };
+  auto count = [&](PipedChunk<ScreenedResponses>& piped) -> Status {
+    AddProblems(std::move(piped.problems));
+    ResponseChunk& chunk = piped.screened.chunk;
+    for (size_t i = 0; i < chunk.responses.size(); ++i) {
+      for (auto& p : piped.screened.row_problems[i]) s.problems.Add(std::move(p));
+      if (!chunk.responses[i]) continue;
+      ++s.screened;
+      s.rows_with_hits += !chunk.responses[i]->hits.empty();
+      s.hits += chunk.responses[i]->hits.size();
+    }
+    s.rows += chunk.responses.size();
+    chunk.first = piped.first;
+    Status taken = take(chunk);
+    piped.screened = {};
+    return taken;
+  };
+  return PipeChunks<ScreenedResponses>(*s.arena, source, chunk_rows, screen, count);
 }
 
 void BatchScreener::AddProblems(std::vector<std::string> problems) {

@@ -163,11 +163,28 @@ class BatchScreener {
   // of reading or writing and returns it.
   Status Stream(RowSource& source, BatchSink& out, size_t max_rows,
                 const BatchProgressCallback& progress);
-  // Screens the rows as Process() does, counted alike in the summary, but
-  // returns each row's response instead of its output line (std::nullopt
-  // for a row skipped, its problem kept): for front ends that take results
-  // as data (the Python package's screen_batch). Needs SetColumns() first.
-  std::vector<std::optional<ScreenResponse>> ScreenRows(const std::vector<Row>& rows);
+  // A chunk of rows screened, as StreamResponses() hands it over.
+  struct ResponseChunk {
+    size_t first = 0;  // the chunk's first row: how many rows earlier chunks held
+    // Each row's response in input order; std::nullopt for a row skipped
+    // (its problem kept for the summary).
+    std::vector<std::optional<ScreenResponse>> responses;
+    // Per row, per hit: hit_text's text for it (empty without hit_text).
+    std::vector<std::vector<std::string>> hit_texts;
+  };
+  using HitTextFunction = std::function<std::string(const ScreenResponse&, const ScreenHit&)>;
+  using ChunkConsumer = std::function<Status(ResponseChunk&)>;
+  // Screens source as Stream() does (the same chunks of at most max_rows,
+  // the same overlap and bound on memory, counted alike in the summary) but
+  // hands each chunk's responses to take() instead of writing lines: for
+  // front ends that take results as data (the Python package's
+  // screen_batch). detail: how much of each hit to fill in. hit_text, when given, runs on the worker threads for
+  // every hit as its row is screened (the text a front end keeps per hit,
+  // such as its explanation). take() sees the chunks in input order, one at
+  // a time, beside the screening of the next; its error stops the batch and
+  // is returned, as is the source's. Needs SetColumns() first.
+  Status StreamResponses(RowSource& source, size_t max_rows, HitDetail detail,
+                         const HitTextFunction& hit_text, const ChunkConsumer& take);
   // Problems of rows that could not be read, for the summary.
   void AddProblems(std::vector<std::string> problems);
   // Lines of a JSON-lines stream (line ends removed), numbered on from the

@@ -230,14 +230,17 @@ TEST_F(BatchTest, SettingsAndColumnsNameTheirFields) {
   EXPECT_EQ(ChooseBatchColumns(r, {"payee", "x"}, "in.csv")->name, std::vector<std::string>{"payee"});
 }
 
-// ScreenRows (the Python package's screen_batch): each row's response as
-// data, the same hits as the JSON lines Process() writes, the same counts.
-TEST_F(BatchTest, ScreenRowsGiveTheHitsOfTheOutputLinesAndCountAlike) {
+// StreamResponses (the Python package's screen_batch): each row's response
+// as data, chunk by chunk in input order, the same hits as the JSON lines
+// Stream() writes, the same counts, and a text per hit made beside
+// screening.
+TEST_F(BatchTest, StreamedResponsesGiveTheHitsOfTheOutputLinesAndCountAlike) {
   std::vector<Row> rows = {
       MakeRow(2, {{"id", "1"}, {"name", "Northern Front"}, {"dob", "x"}}),
       MakeRow(3, {{"id", "2"}, {"name", " "}}),
       MakeRow(4, {{"id", "3"}, {"name", "Margaret Thornton"}}),
       MakeRow(5, {{"id", "4"}, {"name", "Nothern Frnt"}}),
+      MakeRow(6, {{"id", "5"}, {"name", "Karim Yusufzai"}}),
   };
   BatchRequest request;
   request.output = BatchFormat::kJsonLines;
@@ -249,30 +252,84 @@ TEST_F(BatchTest, ScreenRowsGiveTheHitsOfTheOutputLinesAndCountAlike) {
   std::istringstream in(sink.text_);
   for (std::string line; std::getline(in, line);)
     lines.push_back(nlohmann::ordered_json::parse(line));
-  ASSERT_EQ(lines.size(), 3u);  // the blank name is skipped
+  ASSERT_EQ(lines.size(), 4u);  // the blank name is skipped
 
   auto screener =
       engine_->StartBatch(request, std::vector<std::string>{"id", "name", "dob"}, "in.csv");
   ASSERT_TRUE(screener.ok()) << screener.status();
-  auto responses = (*screener)->ScreenRows(rows);
-  ASSERT_EQ(responses.size(), 4u);
+  VectorSource again({"id", "name", "dob"}, rows, {"in.csv:7: unreadable; row skipped"});
+  std::vector<size_t> firsts;
+  std::vector<std::optional<ScreenResponse>> responses;
+  std::vector<std::vector<std::string>> texts;
+  auto status = (*screener)->StreamResponses(
+      again, 2, HitDetail::kExplained,
+      [](const ScreenResponse& response, const ScreenHit& hit) {
+        return response.query.name + " ~ " + hit.name;
+      },
+      [&](BatchScreener::ResponseChunk& chunk) {
+        firsts.push_back(chunk.first);
+        EXPECT_EQ(chunk.hit_texts.size(), chunk.responses.size());
+        for (auto& r : chunk.responses) responses.push_back(std::move(r));
+        for (auto& t : chunk.hit_texts) texts.push_back(std::move(t));
+        return absl::OkStatus();
+      });
+  ASSERT_TRUE(status.ok()) << status;
+  EXPECT_EQ(firsts, (std::vector<size_t>{0, 2, 4}));
+  ASSERT_EQ(responses.size(), 5u);
   EXPECT_FALSE(responses[1].has_value());
+  EXPECT_TRUE(texts[1].empty());
   size_t line = 0;
-  for (size_t i : {0u, 2u, 3u}) {
+  for (size_t i : {0u, 2u, 3u, 4u}) {
     ASSERT_TRUE(responses[i].has_value()) << i;
     EXPECT_EQ(lines[line]["line"], rows[i].line);
     EXPECT_EQ(ToJson(*responses[i])["hits"], lines[line]["hits"]) << i;
+    ASSERT_EQ(texts[i].size(), responses[i]->hits.size()) << i;
+    for (size_t h = 0; h < texts[i].size(); ++h)
+      EXPECT_EQ(texts[i][h], rows[i].values.at("name") + " ~ " + responses[i]->hits[h].name);
     ++line;
   }
   EXPECT_FALSE(responses[0]->hits.empty());
   EXPECT_EQ(responses[0]->hits[0].name, "Northern Front");
+  EXPECT_EQ(texts[0][0], "Northern Front ~ Northern Front");
   EXPECT_TRUE(responses[2]->hits.empty());
   BatchSummary end = (*screener)->Finish();
-  EXPECT_EQ(end.rows, 4u);
-  EXPECT_EQ(end.screened, 3u);
+  EXPECT_EQ(end.rows, 5u + 1u);  // the unreadable one counted as read
+  EXPECT_EQ(end.screened, 4u);
   EXPECT_EQ(end.rows_with_hits, summary->rows_with_hits);
   EXPECT_EQ(end.hits, summary->hits);
-  EXPECT_EQ(end.problems, summary->problems);
+  std::vector<std::string> problems = summary->problems;
+  problems.push_back("in.csv:7: unreadable; row skipped");
+  std::sort(problems.begin(), problems.end());
+  EXPECT_EQ(end.problems, problems);
+}
+
+// The consumer's error stops the batch: no chunk after it is handed over,
+// and the error is what StreamResponses returns.
+TEST_F(BatchTest, StreamedResponsesStopAtTheConsumersError) {
+  std::vector<Row> rows;
+  for (int i = 0; i < 40; ++i) rows.push_back(MakeRow(i + 2, {{"name", "Northern Front"}}));
+  BatchRequest request;
+  auto screener = engine_->StartBatch(request, std::vector<std::string>{"name"}, "in.csv");
+  ASSERT_TRUE(screener.ok()) << screener.status();
+  VectorSource source({"name"}, rows);
+  size_t taken = 0;
+  auto status = (*screener)->StreamResponses(source, 4, HitDetail::kColumns, nullptr,
+                                             [&](BatchScreener::ResponseChunk& chunk) {
+                                               EXPECT_TRUE(chunk.hit_texts[0].empty());
+                                               if (++taken == 2)
+                                                 return absl::InternalError("disk full");
+                                               return absl::OkStatus();
+                                             });
+  EXPECT_EQ(status, absl::InternalError("disk full"));
+  EXPECT_EQ(taken, 2u);
+  auto unset = engine_->StartBatch(request, std::nullopt, "in.csv");
+  ASSERT_FALSE(unset.ok());  // CSV output needs columns; JSON lines do not
+  request.output = BatchFormat::kJsonLines;
+  unset = engine_->StartBatch(request, std::nullopt, "in.csv");
+  ASSERT_TRUE(unset.ok()) << unset.status();
+  VectorSource none({"name"}, rows);
+  EXPECT_EQ((*unset)->StreamResponses(none, 4, HitDetail::kColumns, nullptr, nullptr).code(),
+            absl::StatusCode::kFailedPrecondition);
 }
 
 TEST_F(BatchTest, JsonLinesStreamedInPiecesGiveWhatTheFileGives) {

@@ -165,7 +165,10 @@ std::optional<ScreenHit> ScreeningService::RecordByKey(std::string_view key) con
   return RecordAsHit(list_, it->second);
 }
 
-ScreenHit RecordAsHit(const match::WatchList& list, uint32_t index) {
+namespace {
+
+// The listed record's part of a hit, as much of it as detail asks for.
+ScreenHit RecordPart(const match::WatchList& list, uint32_t index, HitDetail detail) {
   const match::ListedRecord& record = list.records()[index];
   auto add_once = [](std::vector<std::string>* to, const std::string& value) {
     if (std::find(to->begin(), to->end(), value) == to->end()) to->push_back(value);
@@ -180,9 +183,11 @@ ScreenHit RecordAsHit(const match::WatchList& list, uint32_t index) {
     if (!d.reference.empty()) add_once(&h.references, d.reference);
     add_once(&h.programs, d.program);
   }
+  h.linked = record.linked;
+  if (detail == HitDetail::kColumns) return h;
   h.designations = record.designations;
   h.nationalities = record.countries;
-  h.linked = record.linked;
+  if (detail != HitDetail::kRecord) return h;
   const auto& names = list.names();
   for (uint32_t i = record.first_name; i < record.first_name + record.name_count; ++i)
     h.names.push_back({names[i].analysis.original, match::ListedNameTypeName(names[i].type),
@@ -192,8 +197,15 @@ ScreenHit RecordAsHit(const match::WatchList& list, uint32_t index) {
   return h;
 }
 
-ScreenHit ScreeningService::HitOf(match::Hit&& hit, size_t rank, bool part_sources) const {
-  ScreenHit h = RecordAsHit(list_, hit.record);
+}  // namespace
+
+ScreenHit RecordAsHit(const match::WatchList& list, uint32_t index) {
+  return RecordPart(list, index, HitDetail::kRecord);
+}
+
+ScreenHit ScreeningService::HitOf(match::Hit&& hit, size_t rank, bool part_sources,
+                                  HitDetail detail) const {
+  ScreenHit h = RecordPart(list_, hit.record, detail);
   const match::ListedRecord& record = list_.records()[hit.record];
   const match::ListedName& name = list_.names()[hit.name];
   h.rank = rank;
@@ -203,6 +215,7 @@ ScreenHit ScreeningService::HitOf(match::Hit&& hit, size_t rank, bool part_sourc
   h.matched_name = {name.analysis.original, match::ListedNameTypeName(name.type),
                     name.analysis.script};
   h.displayed = hit.displayed;
+  if (detail == HitDetail::kColumns) return h;
   h.comparison = std::move(hit.comparison);
   h.candidate_parts = name.analysis.parts;
   if (part_sources) h.candidate_sources = match::PartSources(name.analysis.original, record.kind);
@@ -212,7 +225,7 @@ ScreenHit ScreeningService::HitOf(match::Hit&& hit, size_t rank, bool part_sourc
 
 ScreenResponse ScreeningService::Respond(const match::ScreenQuery& query,
                                          match::ScreenResult result, double elapsed_ms,
-                                         bool part_sources) const {
+                                         bool part_sources, HitDetail detail) const {
   ScreenResponse r;
   r.query.name = query.name;
   r.query.birth_date = query.birth_date;
@@ -230,7 +243,7 @@ ScreenResponse ScreeningService::Respond(const match::ScreenQuery& query,
   r.lists = list_.versions();
   r.hits.reserve(result.hits.size());
   for (size_t i = 0; i < result.hits.size(); ++i)
-    r.hits.push_back(HitOf(std::move(result.hits[i]), i + 1, part_sources));
+    r.hits.push_back(HitOf(std::move(result.hits[i]), i + 1, part_sources, detail));
   r.candidates = result.candidates;
   r.fallback = result.fallback;
   r.elapsed_ms = elapsed_ms;

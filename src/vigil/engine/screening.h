@@ -164,6 +164,18 @@ struct ScreeningStats {
 // designations, countries, birth dates); the matched name is its first.
 ScreenHit RecordAsHit(const match::WatchList& list, uint32_t record);
 
+// How much of each hit ScreeningService::Respond() fills in: a batch builds
+// only what its output shows.
+enum class HitDetail {
+  kRecord,     // everything, the record's every name and birth date too (yente's shape)
+  kExplained,  // what vigil's hit JSON shows, the explanation with it (batch JSON lines)
+  // The hit's identity and score: entity, name, kind, dataset, matched
+  // name, references, programs, linked; no explanation, designations or
+  // countries (batch CSV; the Python package's screen_batch without
+  // explanations).
+  kColumns,
+};
+
 class ScreeningService {
  public:
   // From the store, or from its cache when the store is unchanged.
@@ -182,7 +194,8 @@ class ScreeningService {
   // A result as the front ends get it: hits copied out of the watch list.
   // part_sources: trace the parts' written words (ScreenRequest::part_sources).
   ScreenResponse Respond(const match::ScreenQuery& query, match::ScreenResult result,
-                         double elapsed_ms, bool part_sources = false) const;
+                         double elapsed_ms, bool part_sources = false,
+                         HitDetail detail = HitDetail::kRecord) const;
 
   const match::WatchList& list() const { return list_; }
   const match::CandidateIndex& index() const { return index_; }
@@ -194,7 +207,7 @@ class ScreeningService {
  private:
   ScreeningService() = default;
   void Finish();  // the screener and the statistics, once list and index are set
-  ScreenHit HitOf(match::Hit&& hit, size_t rank, bool part_sources) const;
+  ScreenHit HitOf(match::Hit&& hit, size_t rank, bool part_sources, HitDetail detail) const;
 
   match::WatchList list_;
   match::CandidateIndex index_;

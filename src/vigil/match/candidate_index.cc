@@ -110,6 +110,17 @@ std::span<const uint32_t> CandidateIndex::Find(KeyType type, std::string_view ke
   return found;
 }
 
+namespace {
+
+// FindMany's working vector, per thread. Not inlined: see
+// ThreadCompareScratch (name_scorer.cc).
+[[gnu::noinline]] std::vector<uint32_t>& ThreadSlots() {
+  thread_local std::vector<uint32_t> slots;
+  return slots;
+}
+
+}  // namespace
+
 void CandidateIndex::FindMany(std::span<const uint64_t> hashes,
                               std::span<std::span<const uint32_t>> out) const {
   const size_t n = hashes.size();
@@ -122,7 +133,7 @@ void CandidateIndex::FindMany(std::span<const uint64_t> hashes,
   // Where each key's bucket starts in keys_, then the key's slot (kNone:
   // not entered).
   constexpr uint32_t kNone = UINT32_MAX;
-  thread_local std::vector<uint32_t> at;
+  std::vector<uint32_t>& at = ThreadSlots();
   at.resize(n);
   for (size_t i = 0; i < n; ++i) {
     at[i] = buckets_[bucket(hashes[i])];

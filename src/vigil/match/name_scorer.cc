@@ -235,6 +235,14 @@ struct CompareScratch {
   std::vector<bool> q_used, c_used;
 };
 
+// This thread's. Not inlined: where the library is a shared object (the
+// Python package), each thread_local access inlined into a long function is
+// its own call to __tls_get_addr; one call returns the address to keep.
+[[gnu::noinline]] CompareScratch& ThreadCompareScratch() {
+  thread_local CompareScratch scratch;
+  return scratch;
+}
+
 // Parts of two Arabic names with a nasab chain meet only in the same place of
 // the structure: the given name (ism) with the given name, the chain with the
 // chain. Inside the chain a shorter name may skip ancestors ("Osama bin
@@ -385,9 +393,14 @@ std::vector<Place> PlacesOf(std::string_view s) {
 // the parts a screening meets again and again; the cache holds at most
 // `capacity` spellings and is emptied when full. Each use (a type of value)
 // has its own cache.
+template <typename Value>
+[[gnu::noinline]] std::unordered_map<std::string, Value>& ThreadCache() {
+  thread_local std::unordered_map<std::string, Value> cache;  // one per Value (see ThreadCompareScratch)
+  return cache;
+}
 template <typename Value, typename Make>
 const Value& PerThread(const std::string& folded, size_t capacity, Make make) {
-  thread_local std::unordered_map<std::string, Value> cache;
+  std::unordered_map<std::string, Value>& cache = ThreadCache<Value>();
   if (auto it = cache.find(folded); it != cache.end()) return it->second;
   if (cache.size() >= capacity) cache.clear();
   return cache.emplace(folded, make(folded)).first->second;
@@ -1073,7 +1086,7 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   const bool q_wade_giles = WadeGilesName(query), c_wade_giles = WadeGilesName(candidate);
   const int wade_giles = q_wade_giles == c_wade_giles ? 0 : q_wade_giles ? 1 : 2;
   const double joined_floor = korean ? kKoreanReading : wade_giles ? kWadeGilesReading : 1.0;
-  thread_local CompareScratch scratch;
+  CompareScratch& scratch = ThreadCompareScratch();
   std::vector<NamePart> q_joined, c_joined;  // usually empty: no allocation
   std::vector<Unit>& qu = scratch.qu;
   std::vector<Unit>& cu = scratch.cu;

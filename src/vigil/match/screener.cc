@@ -176,7 +176,8 @@ void ReserveTypoCandidates(std::vector<std::pair<float, uint32_t>>* ranked, size
   std::sort(first, kept_end, BetterCandidate);
 }
 
-Scratch& ThreadScratch() {
+// Not inlined: see ThreadCompareScratch (name_scorer.cc).
+[[gnu::noinline]] Scratch& ThreadScratch() {
   thread_local Scratch scratch;
   return scratch;
 }
