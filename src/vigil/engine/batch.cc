@@ -240,6 +240,28 @@ struct BatchScreener::State {
   size_t rows = 0, unreadable = 0, screened = 0, rows_with_hits = 0, hits = 0;
   RowProblems problems;
 
+  // each(i) for rows 0..n-1, on the worker threads.
+  template <typename Each>
+  void ForEachRow(size_t n, Each each) const {
+    arena->execute([&] {
+      tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 16),
+                        [&](const tbb::blocked_range<size_t>& range) {
+                          for (size_t i = range.begin(); i < range.end(); ++i) each(i);
+                        });
+    });
+  }
+
+  // A screened row counted into the summary: its problems kept, its hits
+  // counted (hit_count < 0: the row was skipped).
+  void CountRow(std::vector<std::string>& row_problems, long hit_count) {
+    for (auto& p : row_problems) problems.Add(std::move(p));
+    ++rows;
+    if (hit_count < 0) return;
+    ++screened;
+    rows_with_hits += hit_count > 0;
+    hits += static_cast<size_t>(hit_count);
+  }
+
   std::string Value(const Row& row, const std::string& column) const {
     if (column.empty()) return "";
     auto it = row.values.find(column);
@@ -384,31 +406,17 @@ BatchScreener::Screened BatchScreener::Screen(const std::vector<Row>& rows) cons
   const size_t n = rows.size();
   Screened out{std::vector<std::string>(n), std::vector<int>(n, -1),
                std::vector<std::vector<std::string>>(n)};
-  s.arena->execute([&] {
-    tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 16),
-                      [&](const tbb::blocked_range<size_t>& range) {
-                        for (size_t i = range.begin(); i < range.end(); ++i)
-                          s.ScreenRow(rows[i], &out.lines[i], &out.hit_counts[i],
-                                      &out.row_problems[i]);
-                      });
+  s.ForEachRow(n, [&](size_t i) {
+    s.ScreenRow(rows[i], &out.lines[i], &out.hit_counts[i], &out.row_problems[i]);
   });
   return out;
 }
 
 void BatchScreener::Count(Screened& screened) {
-  State& s = *state_;
-  const size_t n = screened.lines.size();
-  for (size_t i = 0; i < n; ++i) {
-    for (auto& p : screened.row_problems[i]) s.problems.Add(std::move(p));
-    if (screened.hit_counts[i] < 0) {
-      std::string().swap(screened.lines[i]);
-      continue;
-    }
-    ++s.screened;
-    s.rows_with_hits += screened.hit_counts[i] > 0;
-    s.hits += static_cast<size_t>(screened.hit_counts[i]);
+  for (size_t i = 0; i < screened.lines.size(); ++i) {
+    state_->CountRow(screened.row_problems[i], screened.hit_counts[i]);
+    if (screened.hit_counts[i] < 0) std::string().swap(screened.lines[i]);
   }
-  s.rows += n;
 }
 
 std::string BatchScreener::Process(const std::vector<Row>& rows) {
@@ -478,32 +486,22 @@ Status BatchScreener::StreamResponses(RowSource& source, size_t max_rows, HitDet
     out.chunk.responses.resize(n);
     out.chunk.hit_texts.resize(n);
     out.row_problems.resize(n);
-    s.arena->execute([&] {
-      tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 16),
-                        [&](const tbb::blocked_range<size_t>& range) {
-                          for (size_t i = range.begin(); i < range.end(); ++i) {
-                            auto& response = out.chunk.responses[i];
-                            response = s.ScreenOne(rows[i], detail, &out.row_problems[i]);
-                            if (!hit_text || !response) continue;
-                            out.chunk.hit_texts[i].reserve(response->hits.size());
-                            for (const auto& hit : response->hits)
-                              out.chunk.hit_texts[i].push_back(hit_text(*response, hit));
-                          }
-                        });
+    s.ForEachRow(n, [&](size_t i) {
+      auto& response = out.chunk.responses[i];
+      response = s.ScreenOne(rows[i], detail, &out.row_problems[i]);
+      if (!hit_text || !response) return;
+      out.chunk.hit_texts[i].reserve(response->hits.size());
+      for (const auto& hit : response->hits)
+        out.chunk.hit_texts[i].push_back(hit_text(*response, hit));
     });
     return out;
   };
   auto count = [&](PipedChunk<ScreenedResponses>& piped) -> Status {
     AddProblems(std::move(piped.problems));
     ResponseChunk& chunk = piped.screened.chunk;
-    for (size_t i = 0; i < chunk.responses.size(); ++i) {
-      for (auto& p : piped.screened.row_problems[i]) s.problems.Add(std::move(p));
-      if (!chunk.responses[i]) continue;
-      ++s.screened;
-      s.rows_with_hits += !chunk.responses[i]->hits.empty();
-      s.hits += chunk.responses[i]->hits.size();
-    }
-    s.rows += chunk.responses.size();
+    for (size_t i = 0; i < chunk.responses.size(); ++i)
+      s.CountRow(piped.screened.row_problems[i],
+                 chunk.responses[i] ? static_cast<long>(chunk.responses[i]->hits.size()) : -1);
     chunk.first = piped.first;
     Status taken = take(chunk);
     piped.screened = {};

@@ -178,11 +178,12 @@ class BatchScreener {
   // the same overlap and bound on memory, counted alike in the summary) but
   // hands each chunk's responses to take() instead of writing lines: for
   // front ends that take results as data (the Python package's
-  // screen_batch). detail: how much of each hit to fill in. hit_text, when given, runs on the worker threads for
-  // every hit as its row is screened (the text a front end keeps per hit,
-  // such as its explanation). take() sees the chunks in input order, one at
-  // a time, beside the screening of the next; its error stops the batch and
-  // is returned, as is the source's. Needs SetColumns() first.
+  // screen_batch). detail: how much of each hit to fill in. hit_text, when
+  // given, runs on the worker threads for every hit as its row is screened
+  // (the text a front end keeps per hit, such as its explanation). take()
+  // sees the chunks in input order, one at a time, beside the screening of
+  // the next; its error stops the batch and is returned, as is the
+  // source's. Needs SetColumns() first.
   Status StreamResponses(RowSource& source, size_t max_rows, HitDetail detail,
                          const HitTextFunction& hit_text, const ChunkConsumer& take);
   // Problems of rows that could not be read, for the summary.
