@@ -16,18 +16,22 @@ perturbed listed names, the rest made-up), then, file in and file out:
     writes them to its local directory and opens them), then
     dd.read_csv(names.csv) -> vigil.dask.screen(explanation=None) ->
     to_csv(one file per partition) on the workers.
-Prints rows per second of each, their ratio (with and without the
-shipping), the shipping time, and the CPU seconds each spent (less
-distorted than the wall clock by other work on the machine).
+The two alternate --repeat times on one cluster (the machine's speed drifts
+from one minute to the next; each ratio compares neighbouring runs).
+Prints every run's ratio and, for the run whose ratio is the median, rows
+per second of each, their ratio (with and without the shipping), the
+shipping time, and the CPU seconds each spent (less distorted than the
+wall clock by other work on the machine).
 
   PYTHONPATH=build/release/python bench/dask_screen.py
       [--vigil build/release/cli/vigil] [--data ../shared/data] [--db vigil.db]
       [--rows 1000000] [--workers 2] [--threads 2] [--partition-rows 25000]
-      [--explanation none|json] [--seed 12]
+      [--explanation none|json] [--repeat 3] [--seed 12]
 
 Timings are only meaningful on an otherwise idle machine.
 """
 import argparse
+import collections
 import os
 import random
 import resource
@@ -85,6 +89,8 @@ def main():
     parser.add_argument("--explanation", choices=("none", "json"), default="none",
                         help="Dask: without explanations (beside the CLI's CSV), or with them "
                              "as JSON strings")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="alternating CLI and Dask runs; the median ratio is reported")
     parser.add_argument("--seed", type=int, default=12)
     args = parser.parse_args()
 
@@ -98,17 +104,11 @@ def main():
         # Warm-up: the screening snapshot beside the store.
         run([args.vigil, "screen", "Sirajuddin Haqqani", "--db", db])
 
-        start = time.perf_counter()
-        cpu = cpu_seconds(resource.RUSAGE_CHILDREN)
-        run([args.vigil, "screen", "--input", names_csv, "--output", os.path.join(work, "out.csv"),
-             "--threads", str(args.threads), "--db", db])
-        cli = time.perf_counter() - start
-        cli_cpu = cpu_seconds(resource.RUSAGE_CHILDREN) - cpu
-
         # Partitions of about --partition-rows rows, and at least two per
         # worker thread, so that every worker has work to the end.
         partitions = max(-(-args.rows // args.partition_rows), 2 * args.workers)
         blocksize = max(4096, os.path.getsize(names_csv) // partitions)
+        runs = []
         with distributed.LocalCluster(
             n_workers=args.workers,
             threads_per_worker=1,
@@ -118,41 +118,75 @@ def main():
         ) as cluster, distributed.Client(cluster) as client:
             snapshot = vigil.dask.ship(db, client=client)
             opened = vigil.dask.worker_stores(client)
-            workers_cpu = client.run(cpu_seconds)
-            client_cpu = cpu_seconds()
-            start = time.perf_counter()
-            ddf = dd.read_csv(names_csv, blocksize=blocksize, dtype={"name": "string"},
-                              keep_default_na=False)
-            hits = vigil.dask.screen(
-                ddf, store=snapshot, client=client,
-                explanation=None if args.explanation == "none" else "json")
-            hits.to_csv(os.path.join(work, "dask-out", "part-*.csv"), index=False)
-            dask_seconds = time.perf_counter() - start
-            client_cpu = cpu_seconds() - client_cpu
-            workers_cpu = sum(t - workers_cpu[w] for w, t in client.run(cpu_seconds).items())
-            partitions = ddf.npartitions
+            # The CLI and Dask alternate, --repeat times each: the machine's
+            # speed drifts from one minute to the next, and each ratio
+            # compares neighbouring runs.
+            for repeat in range(args.repeat):
+                runs.append(Run(*cli_run(args, names_csv, db, work),
+                                *dask_run(args, client, snapshot, names_csv, blocksize, work,
+                                          repeat)))
+                r = runs[-1]
+                print(f"  run {repeat + 1}: CLI {args.rows / r.cli:.0f} rows/s, Dask "
+                      f"{args.rows / r.dask:.0f} rows/s: {r.cli / r.dask:.2f}", flush=True)
 
+    report(args, runs, snapshot, opened, partitions)
+
+
+Run = collections.namedtuple("Run", "cli cli_cpu dask workers_cpu client_cpu")
+
+
+def cli_run(args, names_csv, db, work):
+    """`vigil screen --input`: its seconds and CPU seconds."""
+    start = time.perf_counter()
+    cpu = cpu_seconds(resource.RUSAGE_CHILDREN)
+    run([args.vigil, "screen", "--input", names_csv, "--output", os.path.join(work, "out.csv"),
+         "--threads", str(args.threads), "--db", db])
+    return time.perf_counter() - start, cpu_seconds(resource.RUSAGE_CHILDREN) - cpu
+
+
+def dask_run(args, client, snapshot, names_csv, blocksize, work, repeat):
+    """read_csv -> vigil.dask.screen -> to_csv on the workers: its seconds,
+    the workers' CPU seconds and the client's."""
+    workers_cpu = client.run(cpu_seconds)
+    client_cpu = cpu_seconds()
+    start = time.perf_counter()
+    ddf = dd.read_csv(names_csv, blocksize=blocksize, dtype={"name": "string"},
+                      keep_default_na=False)
+    hits = vigil.dask.screen(ddf, store=snapshot, client=client,
+                             explanation=None if args.explanation == "none" else "json")
+    hits.to_csv(os.path.join(work, f"dask-out-{repeat}", "part-*.csv"), index=False)
+    seconds = time.perf_counter() - start
+    client_cpu = cpu_seconds() - client_cpu
+    workers_cpu = sum(t - workers_cpu[w] for w, t in client.run(cpu_seconds).items())
+    return seconds, workers_cpu, client_cpu
+
+
+def report(args, runs, snapshot, opened, partitions):
     rows = args.rows
-    cli_rate = rows / cli
-    dask_rate = rows / dask_seconds
-    with_shipping = rows / (dask_seconds + snapshot.seconds)
-    print(f"{rows} perturbed names, UN and OFAC lists, vigil {vigil.__version__}")
+    # The run whose ratio is the median (the middle one of an odd count).
+    ratios = sorted((r.cli / r.dask, i) for i, r in enumerate(runs))
+    r = runs[ratios[(len(ratios) - 1) // 2][1]]
+    cli_rate, dask_rate = rows / r.cli, rows / r.dask
+    with_shipping = rows / (r.dask + snapshot.seconds)
+    print(f"{rows} perturbed names, UN and OFAC lists, vigil {vigil.__version__}; "
+          f"{len(runs)} alternating runs, the median ratio's shown")
     print(f"  vigil screen --input, CSV out, {args.threads} threads "
-          f"{cli:8.2f} s {cli_rate:9.0f} rows/s")
+          f"{r.cli:8.2f} s {cli_rate:9.0f} rows/s")
     print(f"  vigil.dask.screen, CSV out, {args.workers} workers x 1 thread, {partitions} partitions"
           f"{'' if args.explanation == 'none' else ', explanations'} "
-          f"{dask_seconds:8.2f} s {dask_rate:9.0f} rows/s")
+          f"{r.dask:8.2f} s {dask_rate:9.0f} rows/s")
     print(f"  Dask / CLI: {dask_rate / cli_rate:.2f} of its throughput (target: at least {TARGET}); "
-          f"with the shipping: {with_shipping / cli_rate:.2f}")
+          f"with the shipping: {with_shipping / cli_rate:.2f}; every run: "
+          f"{', '.join(f'{x:.2f}' for x, _ in sorted(ratios, key=lambda t: t[1]))}")
     print(f"  snapshot shipping: {snapshot.seconds:.3f} s for {snapshot.bytes / 1e6:.1f} MB "
           f"to {snapshot.workers} workers (client read {snapshot.read_seconds:.3f} s, "
           f"send, write and open {snapshot.ship_seconds:.3f} s)")
     # CPU time, which other processes on the machine distort less than the
     # wall clock: the Dask figure counts the workers and the client (not
     # the scheduler).
-    print(f"  CPU seconds per 10,000 rows: CLI {cli_cpu * 1e4 / rows:.3f}, Dask workers "
-          f"{workers_cpu * 1e4 / rows:.3f} + client {client_cpu * 1e4 / rows:.3f}: "
-          f"CLI / Dask {cli_cpu / (workers_cpu + client_cpu):.2f}")
+    print(f"  CPU seconds per 10,000 rows: CLI {r.cli_cpu * 1e4 / rows:.3f}, Dask workers "
+          f"{r.workers_cpu * 1e4 / rows:.3f} + client {r.client_cpu * 1e4 / rows:.3f}: "
+          f"CLI / Dask {r.cli_cpu / (r.workers_cpu + r.client_cpu):.2f}")
     for worker, stores in sorted(opened.items()):
         info = stores[snapshot.key]
         print(f"    {worker}: written in {info['write_seconds']:.3f} s, "

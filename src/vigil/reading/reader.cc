@@ -26,6 +26,28 @@ namespace {
 
 const std::string kEmpty;
 
+// UTF-8 of folded text (code points, any plane).
+std::string ToUtf8(const std::u32string& w) {
+  std::string out;
+  for (char32_t c : w) {
+    if (c < 0x80) out.push_back(static_cast<char>(c));
+    else if (c < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  return out;
+}
+
 bool IsWeak(const DictionaryEntry& e) { return e.name_kind == "weak_alias"; }
 
 // Words after a name that say what kind of entity it is ("Haqqani
@@ -34,6 +56,13 @@ const std::set<std::u32string>& OrganizationCues() {
   static const std::set<std::u32string> cues = {
       U"network", U"group", U"movement", U"militants", U"fighters", U"faction", U"organization",
       U"organisation", U"insurgents", U"insurgency", U"clan", U"forces", U"members", U"government"};
+  return cues;
+}
+// Words after a person's surname that name their time in office ("the
+// Trump administration"): the surname then needs no other mention.
+const std::set<std::u32string>& OfficeCues() {
+  static const std::set<std::u32string> cues = {U"administration", U"administrations",
+                                                 U"presidency", U"era", U"cabinet", U"regime"};
   return cues;
 }
 const std::set<std::u32string>& PersonCues() {
@@ -305,8 +334,9 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
   // "the Norland army"): kept as nested mentions, longest first, none of
   // them overlapping another; the rules see only the longer name. Not the
   // longer name's head ("the Southern Red Hand Front" names no "Red Hand
-  // Front"; a name after "in", "of"... is no head), not a person's or a group's name (the "Haqqani" of "Haqqani
-  // network" is no one).
+  // Front"; a name after "in", "of"... is no head), not a person's name,
+  // and a group's only inside a public body's ("the Taliban's political
+  // office"; the "Haqqani" of "Haqqani network" is no one).
   std::vector<Hit> nested;
   std::fill(taken.begin(), taken.end(), 0);
   for (Hit& h : inside) {  // still longest first
@@ -321,9 +351,14 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
         continue;
     }
     bool same_entity = false, public_place = true;
+    const bool in_body = std::any_of(outer->entries.begin(), outer->entries.end(), [&](size_t o) {
+      return names.entries()[o].entity_kind == "government_body";
+    });
     for (size_t e : h.entries) {
       const std::string& kind = names.entries()[e].entity_kind;
-      public_place = public_place && (kind == "state" || kind == "place" || kind == "government_body");
+      public_place = public_place && (kind == "state" || kind == "place" ||
+                                      kind == "government_body" ||
+                                      (in_body && kind == "organization"));
       for (size_t o : outer->entries)
         same_entity = same_entity || names.entries()[e].entity == names.entries()[o].entity;
     }
@@ -398,10 +433,13 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
     m.nested = h.nested;
     std::set<std::string> seen;
     bool confirmed_only = true;
+    const bool office = OfficeCues().count(std::u32string(WordAt(index.folded(), h.end + 1, false)));
     for (size_t e : h.entries) {
       const DictionaryEntry& entry = names.entries()[e];
       bool needs_confirmation = names.NeedsConfirmation(e);
-      if (needs_confirmation && !named.count(entry.entity)) continue;
+      if (needs_confirmation && !named.count(entry.entity) &&
+          !(office && entry.entity_kind == "person"))
+        continue;
       if (!needs_confirmation) confirmed_only = false;
       if (!seen.insert(entry.entity).second) continue;
       m.candidates.push_back({entry.entity, entry.entity_kind, entry.text, entry.name_kind});
@@ -436,6 +474,9 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
                  : m.via == "demonym" ? fmt::format("demonym of {}", m.candidates[0].entity)
                  : m.via == "seat"
                      ? fmt::format("seat of government of {}", m.candidates[0].entity)
+                 : confirmed_only && !named.count(m.candidates[0].entity)
+                     ? fmt::format("a person's surname before '{}'",
+                                   ToUtf8(std::u32string(WordAt(index.folded(), h.end + 1, false))))
                  : confirmed_only ? "weak or short name, the entity is named elsewhere in the text"
                                   : "only candidate";
     } else {
@@ -493,6 +534,23 @@ namespace vigil::reading {
 namespace {
 
 using internal::Item;
+
+// The kind of the entity a mention resolved to ("" when unresolved).
+const std::string& ResolvedKind(const Mention& m) {
+  static const std::string kNone;
+  for (const auto& c : m.candidates)
+    if (c.entity == m.entity) return c.entity_kind;
+  return kNone;
+}
+
+// Whether a name is a government's ("the Afghan government", "the Assad
+// regime", "the Biden administration").
+bool NamesAGovernment(std::string_view name) {
+  std::u32string folded = FoldName(name);
+  for (std::u32string_view word : {U"government", U"regime", U"administration", U"cabinet"})
+    if (folded.find(word) != std::u32string::npos) return true;
+  return false;
+}
 
 struct Binding {
   int slot_item[3] = {-1, -1, -1};  // A, B, P
@@ -572,12 +630,9 @@ class Matcher {
             (items_[at - 2].word == U"anti" || items_[at - 2].word == U"pro" ||
              items_[at - 2].word == U"non"))
           return false;
-        if (!el.kinds.empty()) {
-          std::string kind;
-          for (const auto& c : m.candidates)
-            if (c.entity == m.entity) kind = c.entity_kind;
-          if (std::find(el.kinds.begin(), el.kinds.end(), kind) == el.kinds.end()) return false;
-        }
+        if (!el.kinds.empty() &&
+            std::find(el.kinds.begin(), el.kinds.end(), ResolvedKind(m)) == el.kinds.end())
+          return false;
         b.slot_item[SlotIndex(el.slot)] = at;
         return true;
       }
@@ -623,14 +678,27 @@ bool StandsAsArgument(const Rule& rule, const Binding& b, const std::vector<Item
   using Type = PatternElement::Type;
   // (An appositive's head may follow a preposition: "by X, the father of Y".)
   bool appositive = rule.elements.size() > 1 && rule.elements[1].type == Type::kPunctuation;
-  if (rule.elements.front().type == Type::kSlot && !appositive &&
+  // Where a thing is and what it is part of hold whatever the phrase does
+  // in the sentence ("fighting with al-Qaeda in Afghanistan", "backing
+  // from Pakistan's intelligence service").
+  // So does a possessor ("many of X's fighters are Y nationals").
+  std::string_view predicate = rule.spec.predicate;
+  bool any_role = predicate == "operates_in" || predicate == "part_of" ||
+                  (b.begin + 1 < items.size() && items[b.begin + 1].word == U"s");
+  if (rule.elements.front().type == Type::kSlot && !appositive && !any_role &&
       items[b.begin].type == Item::Type::kMention) {
-    // Back over mentions coordinated with the first ("from X and Y joined").
+    // Back over mentions coordinated with the first ("from X and Y joined",
+    // "from X, Y and Z joined"); a comma alone, before any "and", ends a
+    // clause ("with X and Y, Z received").
     size_t j = b.begin;
+    bool conjunction_seen = false;
     while (true) {
       size_t k = j;
       if (k > 0 && items[k - 1].word == U"the") --k;
       if (k < 2 || !(IsConjunctionItem(items[k - 1]) || IsCommaItem(items[k - 1]))) break;
+      bool conjunction = IsConjunctionItem(items[k - 1]);
+      if (!conjunction && !conjunction_seen) break;
+      conjunction_seen = conjunction_seen || conjunction;
       --k;
       if (k > 0 && items[k - 1].word == U"the") --k;
       if (k == 0 || items[k - 1].type != Item::Type::kMention) break;
@@ -729,22 +797,6 @@ bool DenialVerb(const std::u32string& w) {
          w == U"refuted";
 }
 
-std::string ToUtf8(const std::u32string& w) {
-  std::string out;
-  for (char32_t c : w) {
-    if (c < 0x80) out.push_back(static_cast<char>(c));
-    else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
-  return out;
-}
-
 void Propose(const Rule& rule, const Binding& b, size_t s, const std::vector<Item>& items,
              const std::vector<Mention>& mentions, const std::vector<NumberMention>& numbers,
              const std::vector<Statement>& statements, const std::vector<DateMention>& dates,
@@ -766,11 +818,7 @@ void Propose(const Rule& rule, const Binding& b, size_t s, const std::vector<Ite
   if (p.subject.empty()) return;
   auto kind_of = [&](int slot) -> std::string {
     int item = b.slot_item[slot];
-    if (item < 0) return "";
-    const Mention& m = mentions[items[item].mention];
-    for (const auto& c : m.candidates)
-      if (c.entity == m.entity) return c.entity_kind;
-    return "";
+    return item < 0 ? "" : ResolvedKind(mentions[items[item].mention]);
   };
   if (p.kind == "relation") {
     if (p.object.empty() || p.object == p.subject) return;
@@ -780,6 +828,9 @@ void Propose(const Rule& rule, const Binding& b, size_t s, const std::vector<Ite
         (kind_of(1) == "place" && p.predicate != "operates_in" && p.predicate != "recruits_from"))
       return;
     if (p.predicate == "leader_of" && (p.role == "founder")) p.predicate = "founded";
+    // A government leads its state (the knowledge base's "governs").
+    if (p.predicate == "part_of" && NamesAGovernment(mentions[items[b.slot_item[0]].mention].text))
+      p.predicate = "leader_of";
     // Heading a ministry or an agency is an office in a body.
     if (p.predicate == "leader_of" && kind_of(1) == "government_body") {
       p.predicate = "holds_position_in";
@@ -861,6 +912,71 @@ void Propose(const Rule& rule, const Binding& b, size_t s, const std::vector<Ite
   out.push_back(std::move(p));
 }
 
+// What a name says of its bearer through the states and places named
+// inside it (the nested mentions FindMentions keeps). An office or agency
+// named with a state or a group is part of it ("the Tajik intelligence
+// services", "the Taliban's political office"; a group's government is
+// left alone: who leads whom, the name does not say), a
+// government of a state leads it ("the Afghan government": the knowledge
+// base's way of saying who governs), and one named with a place after
+// "in" sits there ("the Russian Embassy in Kabul", "the Taliban's
+// political office in Qatar"); a group named with a state or a region, at
+// the start of its name or after "in" or "of", operates there ("the
+// Pakistani Taliban", "the Caucasus Emirate", "the Islamic Movement of
+// Uzbekistan"), not with one elsewhere ("the Centre for Russian Studies").
+// The span is the name; each pair is proposed once, at its first mention.
+void ProposeFromNames(const std::vector<Mention>& mentions, const TextIndex& index,
+                      std::set<std::string>& seen, std::vector<Proposal>& out) {
+  std::set<std::pair<std::string, std::string>> named;  // (holder, inner) pairs done
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& holder = mentions[i];
+    if (holder.nested || holder.entity.empty() || holder.via != "name") continue;
+    const std::string& kind = ResolvedKind(holder);
+    bool body = kind == "government_body";
+    if (!body && kind != "organization") continue;
+    for (const Mention& inner : mentions) {
+      if (!inner.nested || inner.entity.empty() || inner.entity == holder.entity ||
+          inner.start < holder.start || inner.end > holder.end)
+        continue;
+      const std::string& inner_kind = ResolvedKind(inner);
+      // The word before the inner name, inside the holder's.
+      std::string before = index.Slice(holder.start, inner.start);
+      while (!before.empty() && (before.back() == ' ' || before.back() == '\'')) before.pop_back();
+      std::string_view last(before);
+      last.remove_prefix(std::min(last.size(), last.find_last_of(' ') + 1));
+      if (last == "the" && before.size() > 4) {
+        last = std::string_view(before).substr(0, before.size() - 4);
+        last.remove_prefix(std::min(last.size(), last.find_last_of(' ') + 1));
+      }
+      bool located = last == "in" || last == "In";
+      const char* predicate = nullptr;
+      if (body) {
+        if (located && (inner_kind == "place" || inner_kind == "state")) predicate = "operates_in";
+        else if (inner_kind == "state") predicate = NamesAGovernment(holder.text) ? "leader_of" : "part_of";
+      else if (inner_kind == "organization" && !NamesAGovernment(holder.text)) predicate = "part_of";
+      } else if ((inner_kind == "state" || inner_kind == "place") &&
+                 (inner.start == holder.start || located || last == "of" || last == "Of")) {
+        predicate = "operates_in";
+      }
+      if (predicate == nullptr || !named.insert({holder.entity, inner.entity}).second) continue;
+      Proposal p;
+      p.kind = "relation";
+      p.subject = holder.entity;
+      p.predicate = predicate;
+      p.object = inner.entity;
+      p.stance = "asserts";
+      p.rule = fmt::format("{}.name", predicate);
+      p.sentence = holder.sentence;
+      p.start = holder.start;
+      p.end = holder.end;
+      p.confidence = 0.5;
+      if (!seen.insert(p.Fingerprint()).second) continue;
+      p.digest = Digest(index.Slice(p.start, p.end));
+      out.push_back(std::move(p));
+    }
+  }
+}
+
 }  // namespace
 
 Reading ReadText(const NameDictionary& names, std::string_view text, const ReadOptions& options) {
@@ -935,6 +1051,7 @@ Reading ReadText(const NameDictionary& names, std::string_view text, const ReadO
       }
     }
   }
+  ProposeFromNames(r.mentions, index, seen, r.proposals);
   return r;
 }
 

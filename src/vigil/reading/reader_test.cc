@@ -35,6 +35,7 @@ NameDictionary Names() {
       {"norland", "state", "Норланд", "transliteration", ""},
       {"eastvale", "place", "Eastvale", "primary", ""},
       {"ministry", "government_body", "Norland Ministry of Defence", "primary", ""},
+      {"bureau", "government_body", "Intelligence Bureau", "primary", ""},
       {"is", "organization", "IS", "alias", ""},
   });
 }
@@ -131,6 +132,19 @@ TEST(MentionTest, ShortNamesOnlyAsWrittenAndWeakAliasesOnlyConfirmed) {
   EXPECT_TRUE(Read("The Rivermen came.").mentions.empty());
   EXPECT_EQ(Entities(Read("The Blue River Movement grew. The Rivermen came.")),
             (std::vector<std::string>{"blue-river", "blue-river"}));
+}
+
+TEST(MentionTest, ASurnameBeforeAdministrationNamesThePerson) {
+  static const NameDictionary names({
+      {"ana-varga", "person", "Ana Varga", "primary", ""},
+      {"ana-varga", "person", "Varga", "weak_alias", ""},
+  });
+  Reading r = ReadText(names, "Sanctions eased under the Varga administration.", {});
+  ASSERT_EQ(r.mentions.size(), 1u);
+  EXPECT_EQ(r.mentions[0].entity, "ana-varga");
+  EXPECT_EQ(r.mentions[0].reason, "a person's surname before 'administration'");
+  // Otherwise a weak alias needs the entity named elsewhere.
+  EXPECT_TRUE(ReadText(names, "Varga said sanctions eased.", {}).mentions.empty());
 }
 
 TEST(MentionTest, AmbiguousNamesKeepTheirCandidates) {
@@ -310,6 +324,16 @@ const RuleCase kCases[] = {
      "red-hand", "Fighting between Norland and the Red Hand Front stalled."},
     {"shares_intelligence_with.verb", "Norland shared intelligence with the Red Hand Front.",
      "norland", "red-hand", "Norland shared a border with the Red Hand Front."},
+    {"recruits_from.nationals", "Many of the Red Hand Front's fighters are Norland nationals.",
+     "red-hand", "norland", "Many of the Red Hand Front's fighters are Norland experts."},
+    {"recruits_from.joined", "Fighters from Eastvale joined the Red Hand Front.", "red-hand",
+     "eastvale", "Fighters from Eastvale fled the Red Hand Front."},
+    {"allied_with.joint", "The Red Hand Front and the Blue River Movement attack on Eastvale failed.",
+     "red-hand", "blue-river", "The Red Hand Front and the Blue River Movement leaders met."},
+    {"part_of.possessive", "Norland's Intelligence Bureau warned of attacks.", "bureau", "norland",
+     "Eastvale's Intelligence Bureau warned of attacks."},
+    {"part_of.modifier", "The Norland Intelligence Bureau warned of attacks.", "bureau", "norland",
+     "The Eastvale Intelligence Bureau warned of attacks."},
     {"recruits_from.verb", "The Red Hand Front recruits heavily from the Blue River Movement.",
      "red-hand", "blue-river", "The Red Hand Front differs heavily from the Blue River Movement."},
     {"designates.verb", "Norland designated the Red Hand Front.", "norland", "red-hand",
@@ -446,8 +470,19 @@ TEST(RulesTest, ArgumentsAreNotPartsOfLongerPhrases) {
   EXPECT_TRUE(Read("Omar Dalil led Red Hand Front officials to the talks.").proposals.empty());
   EXPECT_FALSE(Read("Omar Dalil led the Red Hand Front to the talks.").proposals.empty());
   EXPECT_TRUE(Read("Omar Dalil, the commander of the RHF.-led coalition, spoke.").proposals.empty());
-  // A subject after a preposition is none.
-  EXPECT_TRUE(Read("Migrants from Norland joined the Red Hand Front.").proposals.empty());
+  // A subject after a preposition is none; a comma before any "and" ends
+  // the phrase ("With X, Y ..."), so a subject after it stands.
+  // (Migrants from a place joining a group is where it recruits.)
+  Reading migrants = Read("Migrants from Norland joined the Red Hand Front.");
+  ASSERT_EQ(migrants.proposals.size(), 1u);
+  EXPECT_EQ(migrants.proposals[0].rule, "recruits_from.joined");
+  EXPECT_TRUE(Read("Officials from Norland joined the Red Hand Front.").proposals.empty());
+  Reading clause = Read("With the Dalil network, the Red Hand Front is backed by Norland.");
+  ASSERT_EQ(clause.proposals.size(), 1u);
+  EXPECT_EQ(clause.proposals[0].subject, "norland");
+  EXPECT_EQ(clause.proposals[0].object, "red-hand");
+  // Where a group is holds after a preposition too.
+  EXPECT_EQ(Read("They fought with the Red Hand Front in Eastvale.").proposals.size(), 1u);
   // A demonym is no party to a relation; a question asserts nothing.
   EXPECT_TRUE(Read("Is the Red Hand Front backed by Norland?").proposals.empty());
   EXPECT_EQ(Read("The Red Hand Front is backed by Norland.").proposals.size(), 1u);
@@ -476,10 +511,64 @@ TEST(RulesTest, CoordinatedArgumentsGetTheSameClaim) {
   // "anti-X" is no argument, even as the first.
   EXPECT_TRUE(Read("Omar Dalil, leader of the anti-Red Hand Front coalition, spoke.").proposals.empty());
   // Heading a public body is an office in it.
+  // (The ministry's name says it is Norland's: part_of.name.)
   Reading r = Read("Omar Dalil, the head of the Norland Ministry of Defence, spoke.");
-  ASSERT_EQ(r.proposals.size(), 1u);
+  ASSERT_EQ(r.proposals.size(), 2u);
   EXPECT_EQ(r.proposals[0].predicate, "holds_position_in");
   EXPECT_EQ(r.proposals[0].role, "head");
+  EXPECT_EQ(triples(r), (std::set<std::string>{"omar-dalil holds_position_in ministry",
+                                               "ministry part_of norland"}));
+}
+
+TEST(RulesTest, WhatANameSaysOfItsBearer) {
+  static const NameDictionary names({
+      {"norland", "state", "Norland", "primary", ""},
+      {"eastvale", "place", "Eastvale", "primary", ""},
+      {"red-hand", "organization", "Red Hand Front", "primary", ""},
+      {"embassy", "government_body", "Norland Embassy in Eastvale", "primary", ""},
+      {"office", "government_body", "Red Hand Front political office in Norland", "primary", ""},
+      {"government", "government_body", "Norland government", "primary", ""},
+      {"rhf-government", "government_body", "Red Hand Front government", "primary", ""},
+      {"elf", "organization", "Eastvale Liberation Front", "primary", ""},
+      {"nim", "organization", "National Movement of Norland", "primary", ""},
+      {"youth", "organization", "Red Hand Front Youth", "primary", ""},
+      {"centre", "organization", "Centre for Norland Studies", "primary", ""},
+  });
+  auto read = [](std::string_view text) {
+    std::set<std::string> out;
+    for (const auto& p : ReadText(names, text, {}).proposals)
+      out.insert(p.subject + " " + p.predicate + " " + p.object + " " + p.rule);
+    return out;
+  };
+  // An office named with a state is part of it, and sits in the place or
+  // state named after "in"; a government leads its state.
+  EXPECT_EQ(read("Crowds gathered outside the Norland Embassy in Eastvale."),
+            (std::set<std::string>{"embassy part_of norland part_of.name",
+                                   "embassy operates_in eastvale operates_in.name"}));
+  EXPECT_EQ(read("They met at the Red Hand Front political office in Norland."),
+            (std::set<std::string>{"office part_of red-hand part_of.name",
+                                   "office operates_in norland operates_in.name"}));
+  // A group's government: the group is mentioned, but who leads whom the
+  // name does not say.
+  Reading government = ReadText(names, "The Red Hand Front government fell.", {});
+  EXPECT_TRUE(government.proposals.empty());
+  ASSERT_EQ(government.mentions.size(), 2u);
+  EXPECT_EQ(government.mentions[1].entity, "red-hand");
+  EXPECT_TRUE(government.mentions[1].nested);
+  EXPECT_EQ(read("The Norland government fell."),
+            (std::set<std::string>{"government leader_of norland leader_of.name"}));
+  // A group named with a place at its start or after "of" operates there;
+  // not with a place elsewhere in its name, nor as a group in a group.
+  EXPECT_EQ(read("The Eastvale Liberation Front and the National Movement of Norland grew."),
+            (std::set<std::string>{"elf operates_in eastvale operates_in.name",
+                                   "nim operates_in norland operates_in.name"}));
+  EXPECT_TRUE(read("The Red Hand Front Youth met the Centre for Norland Studies.").empty());
+  // Once per pair, at the first mention; the span is the name.
+  Reading r = ReadText(names, "The Norland government fell. The Norland government rose.", {});
+  ASSERT_EQ(r.proposals.size(), 1u);
+  EXPECT_EQ(r.proposals[0].start, 4);
+  EXPECT_EQ(r.proposals[0].end, 22);
+  EXPECT_EQ(r.proposals[0].digest, Digest("Norland government"));
 }
 
 TEST(RulesTest, AnApostropheClosingANameIsItsPossessive) {

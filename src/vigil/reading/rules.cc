@@ -69,6 +69,10 @@ constexpr RuleSpec kRules[] = {
      "{A} split|splintered|broke|defected|breaking|splitting|emerged away|off? from " DET "? {B}"},
     {"part_of.appositive", "relation", "part_of", "asserts",
      "{A} ,|" BE " " DET "? part of " DET "? {B}"},
+    // a state's office or agency: "Norland's interior ministry", "the
+    // Norlandic security service" (a government leads its state instead)
+    {"part_of.possessive", "relation", "part_of", "asserts", "{B:state} s {A:government_body}"},
+    {"part_of.modifier", "relation", "part_of", "asserts", "{B:state,demonym} {A:government_body}"},
     // allied_with
     {"allied_with.verb", "relation", "allied_with", "asserts",
      "{A} " BE "? closely? allied|aligned|partnered|cooperated|cooperates|cooperating|collaborated|"
@@ -83,14 +87,19 @@ constexpr RuleSpec kRules[] = {
     {"allied_with.copula", "relation", "allied_with", "asserts",
      "{A} and " DET "? {B} " BE " " ADJ "? close? allies|partners"},
     {"allied_with.ties", "relation", "allied_with", "asserts",
-     "{A} s|has|have|had|maintains|maintained|keeps|kept? close|longstanding|deep|strong? ties|links|"
-     "relationship|relations with|to " DET "? {B}"},
+     "{A} leaders|officials|commanders|elements|members? s|has|have|had|maintain|maintains|maintained|"
+     "keep|keeps|kept|retain|retains|retained? close|longstanding|deep|strong|historic? ties|links|"
+     "relationship|relations|connections with|to " DET "? {B}"},
+    {"allied_with.joint", "relation", "allied_with", "asserts",
+     "{A:organization} and " DET "? {B:organization} joint? attack|bombing|assault|raid|massacre|ambush|"
+     "offensive|operation|plot"},
     // hostile_to
     {"hostile_to.verb", "relation", "hostile_to", "asserts",
      "{A} " BE "? fought|fights|fighting|fight|battled|battles|attack|attacked|attacks|attacking|clashed|"
      "struck|strikes|bombed|bombs|raided|ambushed|invaded|invades|shelled|combat|combats|combating|"
      "combatting|countering|counters|"
-     "clashes|targeted|targets|targeting|opposes|opposed|confronted|confronting against|with? "
+     "clashes|targeted|targets|targeting|opposes|opposed|opposing|oppose|confronted|confronting "
+     "against|with? "
      DET "? {B}"},
     {"hostile_to.between", "relation", "hostile_to", "asserts",
      "war|fighting|clashes|rivalry|hostility|conflict|feud between " DET "? {A} and|, " DET "? {B}"},
@@ -101,7 +110,8 @@ constexpr RuleSpec kRules[] = {
     // supports, funds, arms, shelters
     {"supports.verb", "relation", "supports", "asserts",
      "{A} " BE "? supports|supported|backs|backed|aided|aids|helped|helps|assisted|assists|"
-     "sponsored|sponsors|supporting|backing " DET "? {B}"},
+     "sponsored|sponsors|supporting|backing|bolsters|bolstered|bolstering|propped|props " DET "? "
+     "{B}"},
     {"supports.passive", "relation", "supports", "asserts",
      "{B} ,|" BE "? " BE "? supported|backed|aided|sponsored|assisted by " DET "? {A}"},
     {"supports.noun", "relation", "supports", "asserts",
@@ -145,6 +155,11 @@ constexpr RuleSpec kRules[] = {
      "with|to " DET "? {B}"},
     {"recruits_from.verb", "relation", "recruits_from", "asserts",
      "{A} " BE "? recruits|recruited|recruiting|draws|drew|drawn ... from|among " DET "? {B}"},
+    {"recruits_from.nationals", "relation", "recruits_from", "asserts",
+     "{A:organization} s " PEOPLE " ... {B:state,place,demonym} nationals|citizens|migrants|natives"},
+    {"recruits_from.joined", "relation", "recruits_from", "asserts",
+     PEOPLE "|volunteers|migrants from " DET "? {B:state,place} ... joined|join|joining|joins "
+     DET "? ranks? of? " DET "? {A:organization}"},
     {"designates.verb", "relation", "designates", "asserts",
      "{A:state,government_body,organization} " BE "? designated|designates|blacklisted|"
      "blacklists|sanctioned|sanctions|listed " DET "? {B}"},
@@ -158,7 +173,8 @@ constexpr RuleSpec kRules[] = {
      "{A:organization,government_body} in|inside " DET "? {B:place,state}"},
     {"operates_in.presence", "relation", "operates_in", "asserts",
      "{A:organization} s? " ADJ "? presence|fighters|militants|cells|camps|bases|foothold|operations|"
-     "bastions|bastion|strongholds|stronghold|hideouts|sanctuaries|safe|havens|territory "
+     "bastions|bastion|strongholds|stronghold|hideouts|sanctuaries|safe|havens|territory|operatives|"
+     "members|leaders|commanders|forces|units|ranks|branch|wing|chapter|activities "
      "in|across|inside " DET "? {B:place,state}"},
     // family_of
     {"family_of.appositive", "relation", "family_of", "asserts",
