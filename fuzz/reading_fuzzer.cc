@@ -22,6 +22,10 @@ const vigil::reading::NameDictionary& Names() {
       {"dalil-network", "organization", "Dalil", "alias", ""},
       {"norland", "state", "Norland", "primary", ""},
       {"is", "organization", "IS", "alias", ""},
+      {"eastvale", "place", "Eastvale", "primary", ""},
+      {"embassy", "government_body", "Norland Embassy in Eastvale", "primary", ""},
+      {"office", "government_body", "Red Hand Front office", "primary", ""},
+      {"ana-varga", "person", "Varga", "weak_alias", ""},
   });
   return names;
 }

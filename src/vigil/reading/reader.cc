@@ -931,6 +931,8 @@ void ProposeFromNames(const std::vector<Mention>& mentions, const TextIndex& ind
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& holder = mentions[i];
     if (holder.nested || holder.entity.empty() || holder.via != "name") continue;
+    // (A name the text breaks with a sentence's end is not one to read.)
+    if (index.SentenceAt(holder.end - 1) != holder.sentence) continue;
     const std::string& kind = ResolvedKind(holder);
     bool body = kind == "government_body";
     if (!body && kind != "organization") continue;

@@ -409,6 +409,8 @@ const RuleCase kCases[] = {
      "claimed", "Land was claimed by the Red Hand Front."},
     {"participant.blamed", "Norland blamed the Red Hand Front for the attack.", "red-hand",
      "attributed", "Norland thanked the Red Hand Front for the help."},
+    {"participant.accusations", "Norland pointed the finger at the Red Hand Front.", "red-hand",
+     "attributed", "Norland pointed the cameras at the Red Hand Front."},
     {"participant.blamed_on", "The attack was blamed on the Red Hand Front.", "red-hand",
      "attributed", "The attack was reported by the Red Hand Front."},
     {"participant.attributed_to", "Norland attributed the attack to the Red Hand Front.", "red-hand",
@@ -563,6 +565,10 @@ TEST(RulesTest, WhatANameSaysOfItsBearer) {
             (std::set<std::string>{"elf operates_in eastvale operates_in.name",
                                    "nim operates_in norland operates_in.name"}));
   EXPECT_TRUE(read("The Red Hand Front Youth met the Centre for Norland Studies.").empty());
+  // A name the text breaks with a sentence's end says nothing (the span
+  // would leave the sentence).
+  for (const auto& p : ReadText(names, "Who met Norland? Embassy in Eastvale staff.", {}).proposals)
+    EXPECT_EQ(p.rule.find(".name"), std::string::npos) << p.rule;
   // Once per pair, at the first mention; the span is the name.
   Reading r = ReadText(names, "The Norland government fell. The Norland government rose.", {});
   ASSERT_EQ(r.proposals.size(), 1u);

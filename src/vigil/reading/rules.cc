@@ -261,6 +261,9 @@ constexpr RuleSpec kRules[] = {
      "{P} blamed|blames|accused|accuses|blaming|accusing " DET "? {A} for|of"},
     {"participant.blamed_on", "participant", "attributed", "asserts",
      "blamed|pinned on " DET "? {A}"},
+    {"participant.accusations", "participant", "attributed", "asserts",
+     "{P} hurls|hurled|hurling|levels|leveled|levelled|leveling|levelling|directs|directed|points|"
+     "pointed|pointing ... accusations|blame|finger at|against " DET "? {A}"},
     {"participant.attributed_to", "participant", "attributed", "asserts",
      "attributed ... to " DET "? {A}"},
     {"participant.responsible", "participant", "attributed", "asserts",
