@@ -304,6 +304,32 @@ TEST_F(ReadingTest, OnlyAnAttributeProposalTakesAValue) {
   EXPECT_NE(refused.err.find("--value"), std::string::npos) << refused.err;
 }
 
+TEST_F(ReadingTest, ABranchDescribedByItsParentAndPlaceIsFoundThroughTheKnowledgeBase) {
+  // The store holds the Valley Brigade as a faction of the Northern Front
+  // operating in Darvaz (citing a passage of the mini report).
+  Edit("facts.yaml", "relations:\n",
+       "relations:\n"
+       "  - {subject: valley-brigade, predicate: faction_of, object: northern-front, claims: "
+       "[{source: mini-report, span: [132, 189], digest: d56ef757}]}\n"
+       "  - {subject: valley-brigade, predicate: operates_in, object: darvaz, claims: "
+       "[{source: mini-report, span: [132, 189], digest: d56ef757}]}\n");
+  ASSERT_EQ(LoadMini().exit_code, 0);
+  WriteFile("branch.txt", "The Northern Front's Darvaz wing struck again. The group lost men.\n");
+  auto r = Json({"read", data_ + "/branch.txt", "--published", "2024-05"});
+  const nlohmann::json* described = nullptr;
+  for (const auto& m : r["mentions"])
+    if (m.value("via", "") == "description") described = &m;
+  ASSERT_TRUE(described) << r["mentions"].dump();
+  EXPECT_EQ((*described)["entity"], "valley-brigade");
+  EXPECT_EQ((*described)["text"], "Northern Front's Darvaz wing");
+  EXPECT_NE((*described)["reason"].get<std::string>().find("northern-front"), std::string::npos);
+  // "The group" after it is the branch, not its parent.
+  bool group = false;
+  for (const auto& m : r["mentions"])
+    if (m["text"] == "The group") group = m["entity"] == "valley-brigade";
+  EXPECT_TRUE(group) << r["mentions"].dump();
+}
+
 TEST_F(ReadingTest, ReadsASeedArticle) {
   std::string seed = SeedsDir() + "/001_40b3ee1c2de0eb5d.txt";
   if (!std::filesystem::exists(seed)) GTEST_SKIP() << "no seeds";

@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "vigil/base/clock.h"
 #include "vigil/base/sha256.h"
@@ -43,6 +44,31 @@ std::string FirstLineAsTitle(const std::string& text) {
     line = line.substr(0, cut) + "…";
   }
   return line;
+}
+
+// The groups the knowledge base holds as another's affiliate, faction or
+// part and as operating in a state or place, at any time: what the reader
+// needs to resolve "the parent's <place> affiliate".
+StatusOr<std::vector<reading::Branch>> Branches(store::Store& store) {
+  auto relations = store.ListRelations("", {});
+  if (!relations.ok()) return relations.status();
+  std::multimap<std::string, std::string> parents, places;  // branch -> parent / place
+  for (const auto& r : *relations) {
+    if (r.subject.kind != "organization") continue;
+    if (OneOf(r.predicate, {"affiliate_of", "faction_of", "part_of"}) &&
+        r.object.kind == "organization")
+      parents.emplace(r.subject.id, r.object.id);
+    else if (r.predicate == "operates_in" && OneOf(r.object.kind, {"state", "place"}))
+      places.emplace(r.subject.id, r.object.id);
+  }
+  std::set<std::tuple<std::string, std::string, std::string>> out;
+  for (const auto& [branch, parent] : parents) {
+    auto [from, to] = places.equal_range(branch);
+    for (auto it = from; it != to; ++it) out.emplace(branch, parent, it->second);
+  }
+  std::vector<reading::Branch> branches;
+  for (const auto& [branch, parent, place] : out) branches.push_back({branch, parent, place});
+  return branches;
 }
 
 store::ProposalRecord RecordOf(const reading::Proposal& p) {
@@ -312,7 +338,9 @@ StatusOr<ReadResult> Engine::ReadArticle(const ReadRequest& request) {
   entries.reserve(names->size());
   for (auto& n : *names)
     entries.push_back({n.entity_key, n.entity_kind, n.text, n.name_kind, n.script});
-  reading::NameDictionary dictionary(std::move(entries));
+  auto branches = Branches(*store_);
+  if (!branches.ok()) return branches.status();
+  reading::NameDictionary dictionary(std::move(entries), std::move(*branches));
   reading::ReadOptions options;
   if (!request.published.empty()) options.published = *PartialDate::Parse(request.published);
 

@@ -62,7 +62,7 @@ const std::set<std::u32string>& OrganizationCues() {
 // Trump administration"): the surname then needs no other mention.
 const std::set<std::u32string>& OfficeCues() {
   static const std::set<std::u32string> cues = {U"administration", U"administrations",
-                                                 U"presidency", U"era", U"cabinet", U"regime"};
+                                                 U"presidency", U"regime"};
   return cues;
 }
 const std::set<std::u32string>& PersonCues() {
@@ -155,6 +155,79 @@ std::vector<std::string_view> SplitAtBars(std::string_view text) {
   return out;
 }
 
+// The kind of the entity a mention resolved to ("" when unresolved).
+const std::string& ResolvedKind(const Mention& m) {
+  static const std::string kNone;
+  for (const auto& c : m.candidates)
+    if (c.entity == m.entity) return c.entity_kind;
+  return kNone;
+}
+
+// A noun that makes "<group>'s <place> ..." a description of a branch.
+bool BranchNoun(std::string_view word) {
+  for (std::string_view noun : {"affiliate", "branch", "franchise", "wing", "chapter", "province",
+                                "offshoot", "arm"})
+    if (word == noun) return true;
+  return false;
+}
+
+// "ISIS' Afghan affiliate", "the Red Hand Front's Eastvale branch": a
+// group's possessive, a state or place (by name or demonym) and a noun for
+// a branch describe the knowledge base's Branch of that parent in that
+// place. The description becomes a mention of it (with every such branch
+// as a candidate, unresolved when there are several), the two names inside
+// it nested, before coreference runs, so that "the group" after it refers
+// to the branch and not to its parent.
+void AddDescriptions(const NameDictionary& names, const TextIndex& index,
+                     std::vector<Mention>& mentions) {
+  if (names.branches().empty()) return;
+  const auto length = static_cast<int64_t>(index.code_points().size());
+  std::vector<Mention> added;
+  for (size_t i = 0; i + 1 < mentions.size(); ++i) {
+    Mention& parent = mentions[i];
+    Mention& place = mentions[i + 1];
+    if (parent.nested || place.nested || parent.entity.empty() || place.entity.empty() ||
+        parent.sentence != place.sentence || ResolvedKind(parent) != "organization")
+      continue;
+    if (ResolvedKind(place) != "state" && ResolvedKind(place) != "place") continue;
+    std::string between = index.Slice(parent.end, place.start);
+    if (between != "'s " && between != "' " && between != "\u2019s " && between != "\u2019 ") continue;
+    std::string after = index.Slice(place.end, std::min<int64_t>(place.end + 12, length));
+    if (after.empty() || after[0] != ' ') continue;
+    size_t end = 1;
+    while (end < after.size() && std::isalpha(static_cast<unsigned char>(after[end]))) ++end;
+    std::string noun = after.substr(1, end - 1);
+    std::transform(noun.begin(), noun.end(), noun.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (!BranchNoun(noun)) continue;
+    Mention d;
+    d.start = parent.start;
+    d.end = place.end + static_cast<int64_t>(end);
+    d.text = index.Slice(d.start, d.end);
+    d.sentence = parent.sentence;
+    d.via = "description";
+    d.confidence = 0.7;
+    std::set<std::string> seen;
+    for (const Branch& b : names.branches())
+      if (b.parent == parent.entity && b.place == place.entity && seen.insert(b.entity).second)
+        d.candidates.push_back({b.entity, names.KindOf(b.entity), d.text, "description"});
+    if (d.candidates.empty()) continue;
+    if (d.candidates.size() == 1) {
+      d.entity = d.candidates[0].entity;
+      d.reason = fmt::format("'{}': {} is the knowledge base's branch of {} in {}", d.text, d.entity,
+                             parent.entity, place.entity);
+    }
+    parent.nested = place.nested = true;
+    added.push_back(std::move(d));
+  }
+  if (added.empty()) return;
+  for (Mention& d : added) mentions.push_back(std::move(d));
+  std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+    if (a.start != b.start) return a.start < b.start;
+    return a.end > b.end;  // the longer first
+  });
+}
+
 }  // namespace
 
 std::string Digest(std::string_view text) { return Sha256Hex(text).substr(0, 8); }
@@ -164,8 +237,8 @@ std::string Proposal::Fingerprint() const {
                      stance, party, start, end);
 }
 
-NameDictionary::NameDictionary(std::vector<DictionaryEntry> entries)
-    : entries_(std::move(entries)) {
+NameDictionary::NameDictionary(std::vector<DictionaryEntry> entries, std::vector<Branch> branches)
+    : entries_(std::move(entries)), branches_(std::move(branches)) {
   // Country adjectives and demonyms for the states the table knows.
   std::unordered_map<std::u32string, const CountryForms*> country_of;
   for (const CountryForms& c : CountryFormTable())
@@ -433,7 +506,9 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
     m.nested = h.nested;
     std::set<std::string> seen;
     bool confirmed_only = true;
-    const bool office = OfficeCues().count(std::u32string(WordAt(index.folded(), h.end + 1, false)));
+    // (Written with its capital: "a major administration" names no one.)
+    const bool office = u_isupper(static_cast<UChar32>(index.code_points()[m.start])) &&
+                        OfficeCues().count(std::u32string(WordAt(index.folded(), h.end + 1, false)));
     for (size_t e : h.entries) {
       const DictionaryEntry& entry = names.entries()[e];
       bool needs_confirmation = names.NeedsConfirmation(e);
@@ -524,6 +599,7 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
     }
     mentions.push_back(std::move(m));
   }
+  AddDescriptions(names, index, mentions);
   internal::AddCoreferences(names, index, mentions);
   return mentions;
 }
@@ -535,21 +611,29 @@ namespace {
 
 using internal::Item;
 
-// The kind of the entity a mention resolved to ("" when unresolved).
-const std::string& ResolvedKind(const Mention& m) {
-  static const std::string kNone;
-  for (const auto& c : m.candidates)
-    if (c.entity == m.entity) return c.entity_kind;
-  return kNone;
-}
 
 // Whether a name is a government's ("the Afghan government", "the Assad
 // regime", "the Biden administration").
+// The folded words of text.
+std::vector<std::u32string> FoldedWords(std::string_view text) {
+  std::vector<std::u32string> words;
+  std::u32string folded = FoldName(text);
+  size_t start = 0;
+  while (start < folded.size()) {
+    size_t end = folded.find(U' ', start);
+    if (end == std::u32string::npos) end = folded.size();
+    if (end > start) words.push_back(folded.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+// Whether a name is a government's: it ends in "government" or "regime"
+// ("the Afghan government", "the Assad regime"; not "the Drug Enforcement
+// Administration" nor "the Ministry of Local Government's office").
 bool NamesAGovernment(std::string_view name) {
-  std::u32string folded = FoldName(name);
-  for (std::u32string_view word : {U"government", U"regime", U"administration", U"cabinet"})
-    if (folded.find(word) != std::u32string::npos) return true;
-  return false;
+  auto words = FoldedWords(name);
+  return !words.empty() && (words.back() == U"government" || words.back() == U"regime");
 }
 
 struct Binding {
@@ -678,12 +762,11 @@ bool StandsAsArgument(const Rule& rule, const Binding& b, const std::vector<Item
   using Type = PatternElement::Type;
   // (An appositive's head may follow a preposition: "by X, the father of Y".)
   bool appositive = rule.elements.size() > 1 && rule.elements[1].type == Type::kPunctuation;
-  // Where a thing is and what it is part of hold whatever the phrase does
-  // in the sentence ("fighting with al-Qaeda in Afghanistan", "backing
-  // from Pakistan's intelligence service").
-  // So does a possessor ("many of X's fighters are Y nationals").
-  std::string_view predicate = rule.spec.predicate;
-  bool any_role = predicate == "operates_in" || predicate == "part_of" ||
+  // What a state's office is part of holds whatever the phrase does in the
+  // sentence ("backing from Pakistan's intelligence service"), and so does
+  // a possessor ("many of X's fighters are Y nationals"). (Not where a
+  // group is: "talks with X in Moscow" place no X there.)
+  bool any_role = std::string_view(rule.spec.predicate) == "part_of" ||
                   (b.begin + 1 < items.size() && items[b.begin + 1].word == U"s");
   if (rule.elements.front().type == Type::kSlot && !appositive && !any_role &&
       items[b.begin].type == Item::Type::kMention) {
@@ -707,8 +790,15 @@ bool StandsAsArgument(const Rule& rule, const Binding& b, const std::vector<Item
     if (j > 0 && items[j - 1].word == U"the") --j;
     if (j > 0 && IsPrepositionWord(items[j - 1])) return false;
   }
-  if (rule.elements.back().type == Type::kSlot && rule.elements.back().slot == 'B' &&
-      b.end < items.size() &&
+  // (A subject that ends a pattern too, unless a person's: "joined X's
+  // rivals" is not joining X, "X's son" is still X.)
+  const PatternElement& last = rule.elements.back();
+  bool ends_with_object =
+      last.type == Type::kSlot &&
+      (last.slot == 'B' ||
+       (last.slot == 'A' && std::string_view(rule.spec.kind) == "relation" &&
+        std::find(last.kinds.begin(), last.kinds.end(), "person") == last.kinds.end()));
+  if (ends_with_object && b.end < items.size() &&
       items[b.end - 1].type == Item::Type::kMention) {
     size_t after = b.end;
     if (after + 1 < items.size() && items[after].word == U".") ++after;  // "U.S.-led"
@@ -829,7 +919,8 @@ void Propose(const Rule& rule, const Binding& b, size_t s, const std::vector<Ite
       return;
     if (p.predicate == "leader_of" && (p.role == "founder")) p.predicate = "founded";
     // A government leads its state (the knowledge base's "governs").
-    if (p.predicate == "part_of" && NamesAGovernment(mentions[items[b.slot_item[0]].mention].text))
+    if (p.predicate == "part_of" && kind_of(1) == "state" &&
+        NamesAGovernment(mentions[items[b.slot_item[0]].mention].text))
       p.predicate = "leader_of";
     // Heading a ministry or an agency is an office in a body.
     if (p.predicate == "leader_of" && kind_of(1) == "government_body") {
@@ -933,31 +1024,37 @@ void ProposeFromNames(const std::vector<Mention>& mentions, const TextIndex& ind
     if (holder.nested || holder.entity.empty() || holder.via != "name") continue;
     // (A name the text breaks with a sentence's end is not one to read.)
     if (index.SentenceAt(holder.end - 1) != holder.sentence) continue;
+    // A question asserts nothing, as for the rules.
+    const Sentence& sentence = index.sentences()[holder.sentence];
+    std::string said = index.Slice(sentence.start, sentence.end);
+    while (!said.empty() && std::isspace(static_cast<unsigned char>(said.back()))) said.pop_back();
+    if (!said.empty() && said.back() == '?') continue;
     const std::string& kind = ResolvedKind(holder);
     bool body = kind == "government_body";
     if (!body && kind != "organization") continue;
-    for (const Mention& inner : mentions) {
+    // The names inside it follow it (mentions are in order of start).
+    for (size_t j = i + 1; j < mentions.size() && mentions[j].start < holder.end; ++j) {
+      const Mention& inner = mentions[j];
       if (!inner.nested || inner.entity.empty() || inner.entity == holder.entity ||
-          inner.start < holder.start || inner.end > holder.end)
+          inner.end > holder.end)
         continue;
       const std::string& inner_kind = ResolvedKind(inner);
-      // The word before the inner name, inside the holder's.
-      std::string before = index.Slice(holder.start, inner.start);
-      while (!before.empty() && (before.back() == ' ' || before.back() == '\'')) before.pop_back();
-      std::string_view last(before);
-      last.remove_prefix(std::min(last.size(), last.find_last_of(' ') + 1));
-      if (last == "the" && before.size() > 4) {
-        last = std::string_view(before).substr(0, before.size() - 4);
-        last.remove_prefix(std::min(last.size(), last.find_last_of(' ') + 1));
-      }
-      bool located = last == "in" || last == "In";
+      // The word before the inner name, inside the holder's ("the" passed
+      // over): "in" places it, "of" or a possessive makes it the owner.
+      auto before = FoldedWords(index.Slice(holder.start, inner.start));
+      if (!before.empty() && before.back() == U"the") before.pop_back();
+      std::u32string last = before.empty() ? U"" : before.back();
+      bool first = inner.start == holder.start;
+      bool located = last == U"in";
+      bool owner = first || last == U"of" || last == U"s";
       const char* predicate = nullptr;
       if (body) {
         if (located && (inner_kind == "place" || inner_kind == "state")) predicate = "operates_in";
-        else if (inner_kind == "state") predicate = NamesAGovernment(holder.text) ? "leader_of" : "part_of";
-      else if (inner_kind == "organization" && !NamesAGovernment(holder.text)) predicate = "part_of";
-      } else if ((inner_kind == "state" || inner_kind == "place") &&
-                 (inner.start == holder.start || located || last == "of" || last == "Of")) {
+        else if (owner && inner_kind == "state")
+          predicate = NamesAGovernment(holder.text) ? "leader_of" : "part_of";
+        else if (owner && inner_kind == "organization" && !NamesAGovernment(holder.text))
+          predicate = "part_of";
+      } else if ((inner_kind == "state" || inner_kind == "place") && (owner || located)) {
         predicate = "operates_in";
       }
       if (predicate == nullptr || !named.insert({holder.entity, inner.entity}).second) continue;

@@ -48,9 +48,17 @@ inline constexpr size_t kConfirmLength = 2;
 // also gets that country's adjectives and demonyms ("Russian", "Afghans")
 // as names of kind "demonym", and its capitals and seats of government
 // (SeatOfGovernmentTable: "Moscow", "White House") as names of kind "seat".
+// A group the knowledge base holds as another's affiliate, faction or part
+// operating in a place: what "the parent's <place> affiliate" describes.
+struct Branch {
+  std::string entity;  // the branch ("isis-k")
+  std::string parent;  // affiliate_of, faction_of or part_of it ("islamic-state")
+  std::string place;   // where it operates_in ("afghanistan")
+};
+
 class NameDictionary {
  public:
-  explicit NameDictionary(std::vector<DictionaryEntry> entries);
+  explicit NameDictionary(std::vector<DictionaryEntry> entries, std::vector<Branch> branches = {});
 
   struct Pattern {
     std::u32string folded;
@@ -68,9 +76,11 @@ class NameDictionary {
   // entity's other names written with their stops ("U.S." for "United
   // States"), and names of at most kConfirmLength folded code points.
   bool NeedsConfirmation(size_t i) const { return needs_confirmation_[i] != 0; }
+  const std::vector<Branch>& branches() const { return branches_; }
 
  private:
   std::vector<DictionaryEntry> entries_;
+  std::vector<Branch> branches_;
   std::vector<char> needs_confirmation_;
   std::vector<Pattern> patterns_;
   std::unordered_map<std::u32string, size_t> pattern_index_;
@@ -94,7 +104,8 @@ struct Mention {
   // How the text names the entity: "name", "demonym" ("Russian officials"),
   // "seat" ("Moscow warned": a capital as its state),
   // "coordination" ("the Afghan and Pakistani Taliban": "Afghan" stands for
-  // "Afghan Taliban"), or "coreference" ("the group", "its", "he": the
+  // "Afghan Taliban"), "description" ("ISIS' Afghan affiliate": the Branch
+  // of that parent in that place), or "coreference" ("the group", "its", "he": the
   // antecedent's entity, with the antecedent's span and a lower confidence).
   std::string via = "name";
   // Inside a longer name of another entity ("Kabul" in "the Russian Embassy

@@ -143,8 +143,51 @@ TEST(MentionTest, ASurnameBeforeAdministrationNamesThePerson) {
   ASSERT_EQ(r.mentions.size(), 1u);
   EXPECT_EQ(r.mentions[0].entity, "ana-varga");
   EXPECT_EQ(r.mentions[0].reason, "a person's surname before 'administration'");
-  // Otherwise a weak alias needs the entity named elsewhere.
+  // Otherwise a weak alias needs the entity named elsewhere; and the
+  // surname is written with its capital.
   EXPECT_TRUE(ReadText(names, "Varga said sanctions eased.", {}).mentions.empty());
+  EXPECT_TRUE(ReadText(names, "Sanctions eased under a varga administration.", {}).mentions.empty());
+}
+
+TEST(MentionTest, AGroupsBranchInAPlaceIsDescribed) {
+  static const NameDictionary names(
+      {
+          {"red-hand", "organization", "Red Hand Front", "primary", ""},
+          {"east-front", "organization", "Eastvale Wilayat", "primary", ""},
+          {"east-cell", "organization", "Eastvale Cell", "primary", ""},
+          {"norland", "state", "Norland", "primary", ""},
+          {"eastvale", "place", "Eastvale", "primary", ""},
+          {"westmark", "place", "Westmark", "primary", ""},
+      },
+      {{"east-front", "red-hand", "eastvale"},
+       {"east-cell", "blue-river", "eastvale"},
+       {"north-a", "red-hand", "norland"},
+       {"north-b", "red-hand", "norland"}});
+  Reading r = ReadText(names, "The Red Hand Front\u2019s Eastvale branch grew. The group struck.", {});
+  auto described = std::find_if(r.mentions.begin(), r.mentions.end(),
+                                 [](const Mention& m) { return m.via == "description"; });
+  ASSERT_NE(described, r.mentions.end());
+  EXPECT_EQ(described->entity, "east-front");
+  EXPECT_EQ(described->text, "Red Hand Front\u2019s Eastvale branch");
+  // The names inside are nested; "the group" after it is the branch.
+  for (const auto& m : r.mentions)
+    if (m.via == "name") {
+      EXPECT_TRUE(m.nested) << m.text;
+    }
+  auto group = std::find_if(r.mentions.begin(), r.mentions.end(),
+                            [](const Mention& m) { return m.text == "The group"; });
+  ASSERT_NE(group, r.mentions.end());
+  EXPECT_EQ(group->entity, "east-front");
+  // No branch of the group there: no description. Several: candidates,
+  // none chosen.
+  for (const auto& m : ReadText(names, "The Red Hand Front's Westmark branch grew.", {}).mentions)
+    EXPECT_NE(m.via, "description");
+  r = ReadText(names, "The Red Hand Front's Norland affiliate grew.", {});
+  described = std::find_if(r.mentions.begin(), r.mentions.end(),
+                           [](const Mention& m) { return m.via == "description"; });
+  ASSERT_NE(described, r.mentions.end());
+  EXPECT_TRUE(described->entity.empty());
+  EXPECT_EQ(described->candidates.size(), 2u);
 }
 
 TEST(MentionTest, AmbiguousNamesKeepTheirCandidates) {
@@ -460,7 +503,14 @@ TEST(RulesTest, EachRuleWithAPositiveAndANegativeSentence) {
   for (const RuleSpec& spec : DefaultRules()) EXPECT_TRUE(covered.count(spec.id)) << spec.id;
 }
 
+std::set<std::string> Triples(const Reading& r) {
+  std::set<std::string> out;
+  for (const auto& p : r.proposals) out.insert(p.subject + " " + p.predicate + " " + p.object);
+  return out;
+}
+
 TEST(RulesTest, ArgumentsAreNotPartsOfLongerPhrases) {
+  auto triples = Triples;
   // An object before a possessive or a hyphen modifies what follows it.
   EXPECT_TRUE(Read("Omar Dalil, the head of the Red Hand Front's media office, spoke.")
                   .proposals.empty());
@@ -483,19 +533,24 @@ TEST(RulesTest, ArgumentsAreNotPartsOfLongerPhrases) {
   ASSERT_EQ(clause.proposals.size(), 1u);
   EXPECT_EQ(clause.proposals[0].subject, "norland");
   EXPECT_EQ(clause.proposals[0].object, "red-hand");
-  // Where a group is holds after a preposition too.
-  EXPECT_EQ(Read("They fought with the Red Hand Front in Eastvale.").proposals.size(), 1u);
+  // Where a group is, after a preposition, is not read ("talks with X in
+  // Moscow" place no X there); what an office is part of is.
+  EXPECT_TRUE(Read("They talked with the Red Hand Front in Eastvale.").proposals.empty());
+  EXPECT_EQ(triples(Read("Backing came from Norland's Intelligence Bureau.")),
+            (std::set<std::string>{"bureau part_of norland"}));
+  // A group followed by a possessive at a pattern's end is not its object.
+  EXPECT_TRUE(Read("Fighters from Eastvale joined the Red Hand Front's rivals.").proposals.empty());
+  // Verb readings of nouns that rules read as nouns propose nothing.
+  EXPECT_TRUE(
+      Read("The Red Hand Front and the Blue River Movement attack civilians.").proposals.empty());
+  EXPECT_TRUE(Read("The Red Hand Front's fighters kidnapped two Norland nationals.").proposals.empty());
   // A demonym is no party to a relation; a question asserts nothing.
   EXPECT_TRUE(Read("Is the Red Hand Front backed by Norland?").proposals.empty());
   EXPECT_EQ(Read("The Red Hand Front is backed by Norland.").proposals.size(), 1u);
 }
 
 TEST(RulesTest, CoordinatedArgumentsGetTheSameClaim) {
-  auto triples = [](const Reading& r) {
-    std::set<std::string> out;
-    for (const auto& p : r.proposals) out.insert(p.subject + " " + p.predicate + " " + p.object);
-    return out;
-  };
+  auto triples = Triples;
   EXPECT_EQ(triples(Read("The Red Hand Front gained support from Norland, the Dalil network and "
                          "the Blue River Movement.")),
             (std::set<std::string>{"norland supports red-hand", "dalil-network supports red-hand",
@@ -535,6 +590,8 @@ TEST(RulesTest, WhatANameSaysOfItsBearer) {
       {"nim", "organization", "National Movement of Norland", "primary", ""},
       {"youth", "organization", "Red Hand Front Youth", "primary", ""},
       {"centre", "organization", "Centre for Norland Studies", "primary", ""},
+      {"dea", "government_body", "Norland Drug Enforcement Administration", "primary", ""},
+      {"envoy", "government_body", "Office of the Special Envoy to Norland", "primary", ""},
   });
   auto read = [](std::string_view text) {
     std::set<std::string> out;
@@ -559,6 +616,13 @@ TEST(RulesTest, WhatANameSaysOfItsBearer) {
   EXPECT_TRUE(government.mentions[1].nested);
   EXPECT_EQ(read("The Norland government fell."),
             (std::set<std::string>{"government leader_of norland leader_of.name"}));
+  // Only a name ending in "government" or "regime" is a government's; a
+  // state after "to" or "for" in a body's name owns nothing.
+  EXPECT_EQ(read("The Norland Drug Enforcement Administration raided it."),
+            (std::set<std::string>{"dea part_of norland part_of.name"}));
+  EXPECT_TRUE(read("The Office of the Special Envoy to Norland closed.").empty());
+  // A question asserts nothing.
+  EXPECT_TRUE(read("Did the Norland government fall?").empty());
   // A group named with a place at its start or after "of" operates there;
   // not with a place elsewhere in its name, nor as a group in a group.
   EXPECT_EQ(read("The Eastvale Liberation Front and the National Movement of Norland grew."),
@@ -567,8 +631,10 @@ TEST(RulesTest, WhatANameSaysOfItsBearer) {
   EXPECT_TRUE(read("The Red Hand Front Youth met the Centre for Norland Studies.").empty());
   // A name the text breaks with a sentence's end says nothing (the span
   // would leave the sentence).
-  for (const auto& p : ReadText(names, "Who met Norland? Embassy in Eastvale staff.", {}).proposals)
-    EXPECT_EQ(p.rule.find(".name"), std::string::npos) << p.rule;
+  Reading broken = ReadText(names, "Who met Norland? Embassy in Eastvale staff.", {});
+  ASSERT_TRUE(std::any_of(broken.mentions.begin(), broken.mentions.end(),
+                          [](const Mention& m) { return m.entity == "embassy"; }));
+  for (const auto& p : broken.proposals) EXPECT_EQ(p.rule.find(".name"), std::string::npos) << p.rule;
   // Once per pair, at the first mention; the span is the name.
   Reading r = ReadText(names, "The Norland government fell. The Norland government rose.", {});
   ASSERT_EQ(r.proposals.size(), 1u);

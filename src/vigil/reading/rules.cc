@@ -92,7 +92,7 @@ constexpr RuleSpec kRules[] = {
      "relationship|relations|connections with|to " DET "? {B}"},
     {"allied_with.joint", "relation", "allied_with", "asserts",
      "{A:organization} and " DET "? {B:organization} joint? attack|bombing|assault|raid|massacre|ambush|"
-     "offensive|operation|plot"},
+     "offensive|operation|plot on|against|in|at|near|that|which|killed"},
     // hostile_to
     {"hostile_to.verb", "relation", "hostile_to", "asserts",
      "{A} " BE "? fought|fights|fighting|fight|battled|battles|attack|attacked|attacks|attacking|clashed|"
@@ -156,7 +156,8 @@ constexpr RuleSpec kRules[] = {
     {"recruits_from.verb", "relation", "recruits_from", "asserts",
      "{A} " BE "? recruits|recruited|recruiting|draws|drew|drawn ... from|among " DET "? {B}"},
     {"recruits_from.nationals", "relation", "recruits_from", "asserts",
-     "{A:organization} s " PEOPLE " ... {B:state,place,demonym} nationals|citizens|migrants|natives"},
+     "{A:organization} s " PEOPLE " are|were|include|included|including|mostly|largely|mainly ... "
+     "{B:state,place,demonym} nationals|citizens|migrants|natives"},
     {"recruits_from.joined", "relation", "recruits_from", "asserts",
      PEOPLE "|volunteers|migrants from " DET "? {B:state,place} ... joined|join|joining|joins "
      DET "? ranks? of? " DET "? {A:organization}"},
