@@ -61,6 +61,9 @@ constexpr RuleSpec kRules[] = {
     {"faction_of.appositive", "relation", "faction_of", "asserts",
      "{A} ,|" BE " " DET "? ... faction|wing|arm of " DET "? {B}"},
     {"faction_of.title", "relation", "faction_of", "asserts", "{B} s? faction|wing , the|a|an? {A}"},
+    {"faction_of.within", "relation", "faction_of", "asserts",
+     "{A:organization} " BE "|became|becomes|remains|remained " DET "? ... entity|faction|wing|unit|"
+     "network|bloc|current within|inside " DET "? {B:organization}"},
     {"affiliate_of.appositive", "relation", "affiliate_of", "asserts",
      "{A} ,|" BE " " DET "? ... affiliate|branch|franchise|offshoot|chapter|province of " DET "? {B}"},
     {"affiliate_of.title", "relation", "affiliate_of", "asserts",
@@ -90,6 +93,9 @@ constexpr RuleSpec kRules[] = {
      "{A} leaders|officials|commanders|elements|members? s|has|have|had|maintain|maintains|maintained|"
      "keep|keeps|kept|retain|retains|retained? close|longstanding|deep|strong|historic? ties|links|"
      "relationship|relations|connections with|to " DET "? {B}"},
+    {"allied_with.aide", "relation", "allied_with", "asserts",
+     "{A:person} " BE "|became|becomes|served|serves|acted|acts as? " DET "? close|trusted|longtime? "
+     "right - hand man|aide|confidant|lieutenant|ally to|of {B:person}"},
     {"allied_with.joint", "relation", "allied_with", "asserts",
      "{A:organization} and " DET "? {B:organization} joint? attack|bombing|assault|raid|massacre|ambush|"
      "offensive|operation|plot on|against|in|at|near|that|which|killed"},
