@@ -838,12 +838,27 @@ std::vector<std::pair<char, size_t>> CoordinatedArguments(const Rule& rule, cons
   // apposition ("X, the Y's ally").
   if (last.type == Type::kSlot && last.slot != 'P' && b.end > 0 &&
       items[b.end - 1].type == Item::Type::kMention) {
+    // The preposition before the last argument ("from" in "support from
+    // X"), which may come again after "and" ("and more recently from Y").
+    size_t before = b.end - 1;
+    if (before > 0 && items[before - 1].word == U"the") --before;
+    const Item* preposition =
+        before > 0 && IsPrepositionWord(items[before - 1]) ? &items[before - 1] : nullptr;
     size_t j = b.end, listed = out.size();
     while (j < items.size()) {
       size_t k = j;
       bool separated = false, conjunction = false;
       if (k < items.size() && IsCommaItem(items[k])) ++k, separated = true;
       if (k < items.size() && IsConjunctionItem(items[k])) ++k, separated = conjunction = true;
+      if (conjunction && preposition) {
+        size_t m = k;
+        while (m < items.size() && m < k + 3 && items[m].type == Item::Type::kWord &&
+               items[m].word != preposition->word)
+          ++m;
+        if (m < items.size() && items[m].type == Item::Type::kWord &&
+            items[m].word == preposition->word)
+          k = m + 1;
+      }
       if (k < items.size() && items[k].word == U"the") ++k;
       if (!separated || k >= items.size() || !IsArgumentMention(items[k], mentions)) break;
       out.emplace_back(last.slot, k);

@@ -559,6 +559,15 @@ TEST(RulesTest, CoordinatedArgumentsGetTheSameClaim) {
                          "the Blue River Movement.")),
             (std::set<std::string>{"norland supports red-hand", "dalil-network supports red-hand",
                                    "blue-river supports red-hand"}));
+  // A list goes on after "and" and the argument's preposition again ("from
+  // X, and more recently from Y and Z"), not after another one.
+  EXPECT_EQ(triples(Read("The Red Hand Front gained support from the Dalil network, and more "
+                         "recently from Norland and the Blue River Movement.")),
+            (std::set<std::string>{"dalil-network supports red-hand", "norland supports red-hand",
+                                   "blue-river supports red-hand"}));
+  EXPECT_EQ(triples(Read("The Red Hand Front gained support from the Dalil network, and later "
+                         "fought in Norland.")),
+            (std::set<std::string>{"dalil-network supports red-hand"}));
   EXPECT_EQ(triples(Read("Norland and the Dalil network backed the Red Hand Front.")),
             (std::set<std::string>{"norland supports red-hand", "dalil-network supports red-hand"}));
   // Commas alone set off an apposition, not a list; "anti-X" is no argument;
