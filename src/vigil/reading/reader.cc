@@ -26,28 +26,6 @@ namespace {
 
 const std::string kEmpty;
 
-// UTF-8 of folded text (code points, any plane).
-std::string ToUtf8(const std::u32string& w) {
-  std::string out;
-  for (char32_t c : w) {
-    if (c < 0x80) out.push_back(static_cast<char>(c));
-    else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
-  return out;
-}
-
 bool IsWeak(const DictionaryEntry& e) { return e.name_kind == "weak_alias"; }
 
 // Words after a name that say what kind of entity it is ("Haqqani
@@ -551,7 +529,7 @@ std::vector<Mention> FindMentions(const NameDictionary& names, const TextIndex& 
                      ? fmt::format("seat of government of {}", m.candidates[0].entity)
                  : confirmed_only && !named.count(m.candidates[0].entity)
                      ? fmt::format("a person's surname before '{}'",
-                                   ToUtf8(std::u32string(WordAt(index.folded(), h.end + 1, false))))
+                                   ToUtf8(WordAt(index.folded(), h.end + 1, false)))
                  : confirmed_only ? "weak or short name, the entity is named elsewhere in the text"
                                   : "only candidate";
     } else {
@@ -1031,22 +1009,26 @@ void Propose(const Rule& rule, const Binding& b, size_t s, const std::vector<Ite
 // Pakistani Taliban", "the Caucasus Emirate", "the Islamic Movement of
 // Uzbekistan"), not with one elsewhere ("the Centre for Russian Studies").
 // The span is the name; each pair is proposed once, at its first mention.
+// Whether a sentence's items end with a question mark: a question asserts
+// nothing.
+bool IsQuestion(const std::vector<Item>& items) {
+  return !items.empty() && items.back().type == Item::Type::kPunctuation &&
+         items.back().word == U"?";
+}
+
 void ProposeFromNames(const std::vector<Mention>& mentions, const TextIndex& index,
-                      std::set<std::string>& seen, std::vector<Proposal>& out) {
+                      const std::vector<std::vector<Item>>& items, std::set<std::string>& seen,
+                      std::vector<Proposal>& out) {
   std::set<std::pair<std::string, std::string>> named;  // (holder, inner) pairs done
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& holder = mentions[i];
     if (holder.nested || holder.entity.empty() || holder.via != "name") continue;
     // (A name the text breaks with a sentence's end is not one to read.)
     if (index.SentenceAt(holder.end - 1) != holder.sentence) continue;
-    // A question asserts nothing, as for the rules.
-    const Sentence& sentence = index.sentences()[holder.sentence];
-    std::string said = index.Slice(sentence.start, sentence.end);
-    while (!said.empty() && std::isspace(static_cast<unsigned char>(said.back()))) said.pop_back();
-    if (!said.empty() && said.back() == '?') continue;
     const std::string& kind = ResolvedKind(holder);
     bool body = kind == "government_body";
     if (!body && kind != "organization") continue;
+    if (holder.sentence < items.size() && IsQuestion(items[holder.sentence])) continue;
     // The names inside it follow it (mentions are in order of start).
     for (size_t j = i + 1; j < mentions.size() && mentions[j].start < holder.end; ++j) {
       const Mention& inner = mentions[j];
@@ -1114,9 +1096,7 @@ Reading ReadText(const NameDictionary& names, std::string_view text, const ReadO
       if (item.type == Item::Type::kMention && !r.mentions[item.mention].entity.empty())
         ++mention_count;
     if (mention_count == 0) continue;
-    // A question asserts nothing.
-    if (!its.empty() && its.back().type == Item::Type::kPunctuation && its.back().word == U"?")
-      continue;
+    if (IsQuestion(its)) continue;
     // The rules the sentence's words select (in table order).
     std::vector<char> selected(rules.rules().size(), 0);
     for (size_t k : rules.unanchored()) selected[k] = 1;
@@ -1165,7 +1145,7 @@ Reading ReadText(const NameDictionary& names, std::string_view text, const ReadO
       }
     }
   }
-  ProposeFromNames(r.mentions, index, seen, r.proposals);
+  ProposeFromNames(r.mentions, index, items, seen, r.proposals);
   return r;
 }
 

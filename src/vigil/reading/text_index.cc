@@ -242,12 +242,9 @@ TextIndex::TextIndex(std::string_view text) : code_points_(Decode(text)) {
   }
 }
 
-std::string TextIndex::Slice(int64_t start, int64_t end) const {
+std::string ToUtf8(std::u32string_view code_points) {
   std::string out;
-  start = std::clamp<int64_t>(start, 0, static_cast<int64_t>(code_points_.size()));
-  end = std::clamp<int64_t>(end, start, static_cast<int64_t>(code_points_.size()));
-  for (int64_t i = start; i < end; ++i) {
-    char32_t c = code_points_[i];
+  for (char32_t c : code_points) {
     if (c < 0x80) {
       out.push_back(static_cast<char>(c));
     } else if (c < 0x800) {
@@ -265,6 +262,13 @@ std::string TextIndex::Slice(int64_t start, int64_t end) const {
     }
   }
   return out;
+}
+
+std::string TextIndex::Slice(int64_t start, int64_t end) const {
+  start = std::clamp<int64_t>(start, 0, static_cast<int64_t>(code_points_.size()));
+  end = std::clamp<int64_t>(end, start, static_cast<int64_t>(code_points_.size()));
+  return ToUtf8(std::u32string_view(code_points_).substr(static_cast<size_t>(start),
+                                                          static_cast<size_t>(end - start)));
 }
 
 size_t TextIndex::SentenceAt(int64_t at) const {

@@ -24,6 +24,9 @@ namespace vigil::reading {
 // trailing space).
 std::u32string FoldName(std::string_view utf8);
 
+// UTF-8 of code points (folded text, a slice of the original).
+std::string ToUtf8(std::u32string_view code_points);
+
 enum class TokenKind { kWord, kNumber, kPunctuation };
 
 struct Token {
