@@ -16,8 +16,12 @@ perturbed listed names, the rest made-up), then, file in and file out:
     writes them to its local directory and opens them), then
     dd.read_csv(names.csv) -> vigil.dask.screen(explanation=None) ->
     to_csv(one file per partition) on the workers.
-The two alternate --repeat times on one cluster (the machine's speed drifts
-from one minute to the next; each ratio compares neighbouring runs).
+The two alternate --repeat times (the machine's speed drifts from one
+minute to the next; each ratio compares neighbouring runs). --settings
+dask runs the cluster with Dask's default settings, batch with
+vigil.dask.BATCH_SETTINGS, both (the default) with both, on two clusters
+started in turn for each repeat, so that every CLI run is followed by a
+run of each.
 Prints every run's ratio and, for the run whose ratio is the median, rows
 per second of each, their ratio (with and without the shipping), the
 shipping time, and the CPU seconds each spent (less distorted than the
@@ -26,15 +30,18 @@ wall clock by other work on the machine).
   PYTHONPATH=build/release/python bench/dask_screen.py
       [--vigil build/release/cli/vigil] [--data ../shared/data] [--db vigil.db]
       [--rows 1000000] [--workers 2] [--threads 2] [--partition-rows 25000]
-      [--explanation none|json] [--repeat 3] [--seed 12]
+      [--explanation none|json] [--repeat 3] [--settings both|dask|batch]
+      [--seed 12]
 
 Timings are only meaningful on an otherwise idle machine.
 """
 import argparse
 import collections
+import contextlib
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,6 +50,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "build", "release", "python"))
 
+import dask  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
 import distributed  # noqa: E402
 
@@ -91,6 +99,9 @@ def main():
                              "as JSON strings")
     parser.add_argument("--repeat", type=int, default=3,
                         help="alternating CLI and Dask runs; the median ratio is reported")
+    parser.add_argument("--settings", choices=("both", "dask", "batch"), default="both",
+                        help="the cluster's: Dask's defaults, vigil.dask.BATCH_SETTINGS, or both "
+                             "in turn")
     parser.add_argument("--seed", type=int, default=12)
     args = parser.parse_args()
 
@@ -108,31 +119,46 @@ def main():
         # worker thread, so that every worker has work to the end.
         partitions = max(-(-args.rows // args.partition_rows), 2 * args.workers)
         blocksize = max(4096, os.path.getsize(names_csv) // partitions)
-        runs = []
-        with distributed.LocalCluster(
-            n_workers=args.workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            local_directory=os.path.join(work, "dask"),
-        ) as cluster, distributed.Client(cluster) as client:
-            snapshot = vigil.dask.ship(db, client=client)
-            opened = vigil.dask.worker_stores(client)
-            # The CLI and Dask alternate, --repeat times each: the machine's
-            # speed drifts from one minute to the next, and each ratio
-            # compares neighbouring runs.
-            for repeat in range(args.repeat):
-                runs.append(Run(*cli_run(args, names_csv, db, work),
-                                *dask_run(args, client, snapshot, names_csv, blocksize, work,
-                                          repeat)))
-                r = runs[-1]
-                print(f"  run {repeat + 1}: CLI {args.rows / r.cli:.0f} rows/s, Dask "
-                      f"{args.rows / r.dask:.0f} rows/s: {r.cli / r.dask:.2f}", flush=True)
+        settings = ["dask", "batch"] if args.settings == "both" else [args.settings]
+        runs = {name: [] for name in settings}
+        shipped = {}
+        # The CLI and Dask alternate, --repeat times each: the machine's
+        # speed drifts from one minute to the next, and each ratio compares
+        # neighbouring runs. With both settings, each repeat starts a
+        # cluster of each in turn (an idle cluster beside a running one
+        # would take from its cores), in turns: one first, then the other.
+        for repeat in range(args.repeat):
+            cli = cli_run(args, names_csv, db, work)
+            for name in settings if repeat % 2 == 0 else settings[::-1]:
+                with cluster(args, work, name) as client:
+                    snapshot = vigil.dask.ship(db, client=client)
+                    shipped.setdefault(name, (snapshot, vigil.dask.worker_stores(client)))
+                    runs[name].append(Run(*cli, *dask_run(args, client, snapshot, names_csv,
+                                                          blocksize, work, f"{name}-{repeat}")))
+                r = runs[name][-1]
+                print(f"  run {repeat + 1}, {name} settings: CLI {args.rows / r.cli:.0f} rows/s, "
+                      f"Dask {args.rows / r.dask:.0f} rows/s: {r.cli / r.dask:.2f}", flush=True)
 
-    report(args, runs, snapshot, opened, partitions)
+    for name in settings:
+        report(args, name, runs[name], *shipped[name], partitions)
 
 
 Run = collections.namedtuple("Run", "cli cli_cpu dask workers_cpu client_cpu")
+
+
+@contextlib.contextmanager
+def cluster(args, work, settings):
+    """A LocalCluster of --workers processes of one thread each, with Dask's
+    default settings or vigil.dask.BATCH_SETTINGS, and its Client."""
+    config = vigil.dask.BATCH_SETTINGS if settings == "batch" else {}
+    with dask.config.set(config), distributed.LocalCluster(
+        n_workers=args.workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        local_directory=os.path.join(work, "dask"),
+    ) as local, distributed.Client(local) as client:
+        yield client
 
 
 def cli_run(args, names_csv, db, work):
@@ -154,22 +180,24 @@ def dask_run(args, client, snapshot, names_csv, blocksize, work, repeat):
                       keep_default_na=False)
     hits = vigil.dask.screen(ddf, store=snapshot, client=client,
                              explanation=None if args.explanation == "none" else "json")
-    hits.to_csv(os.path.join(work, f"dask-out-{repeat}", "part-*.csv"), index=False)
+    out = os.path.join(work, f"dask-out-{repeat}")
+    hits.to_csv(os.path.join(out, "part-*.csv"), index=False)
     seconds = time.perf_counter() - start
     client_cpu = cpu_seconds() - client_cpu
     workers_cpu = sum(t - workers_cpu[w] for w, t in client.run(cpu_seconds).items())
+    shutil.rmtree(out)
     return seconds, workers_cpu, client_cpu
 
 
-def report(args, runs, snapshot, opened, partitions):
+def report(args, settings, runs, snapshot, opened, partitions):
     rows = args.rows
     # The run whose ratio is the median (the middle one of an odd count).
     ratios = sorted((r.cli / r.dask, i) for i, r in enumerate(runs))
     r = runs[ratios[(len(ratios) - 1) // 2][1]]
     cli_rate, dask_rate = rows / r.cli, rows / r.dask
     with_shipping = rows / (r.dask + snapshot.seconds)
-    print(f"{rows} perturbed names, UN and OFAC lists, vigil {vigil.__version__}; "
-          f"{len(runs)} alternating runs, the median ratio's shown")
+    print(f"{rows} perturbed names, UN and OFAC lists, vigil {vigil.__version__}, {settings} "
+          f"settings; {len(runs)} alternating runs, the median ratio's shown")
     print(f"  vigil screen --input, CSV out, {args.threads} threads "
           f"{r.cli:8.2f} s {cli_rate:9.0f} rows/s")
     print(f"  vigil.dask.screen, CSV out, {args.workers} workers x 1 thread, {partitions} partitions"

@@ -46,7 +46,8 @@ EXPECTED_TOP = {
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    """Two worker processes of one thread each, for the whole module."""
+    """Two worker processes of one thread each, for the whole module, with
+    the settings that docs/python.md recommends for batch screening."""
     directory = str(tmp_path_factory.mktemp("dask"))
     # Generous timeouts: the suite runs beside builds and other tests on two
     # cores, where starting a worker process can take longer than dask's
@@ -56,7 +57,7 @@ def client(tmp_path_factory):
         "distributed.comm.timeouts.tcp": "180s",
         "distributed.deploy.lost-worker-timeout": "180s",
     }
-    with dask.config.set(timeouts), distributed.LocalCluster(
+    with dask.config.set({**vigil.dask.BATCH_SETTINGS, **timeouts}), distributed.LocalCluster(
         n_workers=2,
         threads_per_worker=1,
         processes=True,
@@ -64,6 +65,23 @@ def client(tmp_path_factory):
         local_directory=directory,
     ) as cluster, distributed.Client(cluster) as client:
         yield client
+
+
+def test_the_batch_settings_reach_the_scheduler_and_the_workers(client):
+    def worker_settings():
+        return (
+            dask.config.get("distributed.worker.profile.enabled"),
+            dask.config.get("distributed.admin.tick.interval"),
+            os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+        )
+
+    # Dask's own: True, "20ms", "65536"; and a work-stealing extension.
+    for settings in client.run(worker_settings).values():
+        assert settings == (False, "500ms", str(64 << 20))
+    extensions = client.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.extensions))
+    assert "stealing" not in extensions and "shuffle" in extensions
+    with pytest.raises(TypeError):
+        vigil.dask.BATCH_SETTINGS["distributed.admin.tick.interval"] = "1ms"  # read-only
 
 
 def test_hits_and_order_are_screen_batchs_with_the_known_top_hits(client, un_db, un_store):

@@ -19,7 +19,8 @@ opens it and reads its watch list, and keeps the Store for all its
 partitions. With shared=True the workers open the path itself (a store on
 storage they all mount); a PostgreSQL store (postgresql:// URI) is always
 opened so, each worker connecting to the database. ship() returns a
-Snapshot with the shipping time.
+Snapshot with the shipping time. BATCH_SETTINGS: the Dask settings we
+recommend for a cluster that screens, to set before it starts.
 """
 
 from __future__ import annotations
@@ -32,14 +33,41 @@ import os
 import sqlite3
 import threading
 import time
+import types
 import urllib.parse
-from typing import Any, Optional, Sequence, Union
+from typing import Any, Mapping, Optional, Sequence, Union
 
 import pandas as pd
 
 from . import BATCH_COLUMNS, Error, InputError, Store, _batch, _check_explanation, _vigil
 
-__all__ = ["Snapshot", "screen", "ship", "worker_stores"]
+__all__ = ["BATCH_SETTINGS", "Snapshot", "screen", "ship", "worker_stores"]
+
+# Dask settings for a cluster that does batch screening (docs/python.md,
+# "Dask", "Settings for batch screening"), to set before the cluster starts
+# (dask.config.set(vigil.dask.BATCH_SETTINGS), or the dask configuration
+# files of the scheduler and the workers). Dask's defaults suit interactive
+# work; in a batch, its bookkeeping competes with the screening for the
+# cores. Work stealing moves a partition's next task (writing its hits, say)
+# to an idle worker, so the hits travel there, pickled and unpickled: tens
+# of MB per million rows. The statistical profiler samples every worker
+# thread 100 times a second, every server's event loop wakes 50 times a
+# second to time itself, and the system monitor reads the machine's
+# counters twice a second. The nanny starts its workers with a 64 KB malloc
+# trim threshold: glibc hands memory back to the kernel as soon as 64 KB
+# lie free at the top of a heap, and the engine's buffers fault their pages
+# in again for every chunk of rows. Measured on 2 cores: Dask at 0.67 of
+# the CLI's throughput with Dask's defaults, 0.75 with these
+# (docs/performance.md).
+BATCH_SETTINGS: Mapping[str, Any] = types.MappingProxyType({
+    "distributed.scheduler.work-stealing": False,
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "500ms",
+    # Freed memory above 64 MB still goes back to the kernel.
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": 64 << 20,
+})
 
 
 @dataclasses.dataclass(frozen=True)

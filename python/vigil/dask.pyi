@@ -1,6 +1,8 @@
 # Type stubs of vigil.dask (python/vigil/dask.py; docs/python.md, "Dask").
 import os
-from typing import Any, Optional, Sequence, Union
+from typing import Any, Mapping, Optional, Sequence, Union
+
+BATCH_SETTINGS: Mapping[str, Any]
 
 class Snapshot:
     key: str
