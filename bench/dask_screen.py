@@ -210,8 +210,8 @@ def report(args, settings, runs, snapshot, opened, partitions):
           f"to {snapshot.workers} workers (client read {snapshot.read_seconds:.3f} s, "
           f"send, write and open {snapshot.ship_seconds:.3f} s)")
     # CPU time, which other processes on the machine distort less than the
-    # wall clock: the Dask figure counts the workers and the client (not
-    # the scheduler).
+    # wall clock: the Dask figure counts the worker processes and this one,
+    # where a LocalCluster also runs its scheduler and the workers' nannies.
     print(f"  CPU seconds per 10,000 rows: CLI {r.cli_cpu * 1e4 / rows:.3f}, Dask workers "
           f"{r.workers_cpu * 1e4 / rows:.3f} + client {r.client_cpu * 1e4 / rows:.3f}: "
           f"CLI / Dask {r.cli_cpu / (r.workers_cpu + r.client_cpu):.2f}")
