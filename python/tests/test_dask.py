@@ -44,20 +44,22 @@ EXPECTED_TOP = {
 }
 
 
+# Generous timeouts: the suite runs beside builds and other tests on two
+# cores, where starting a worker process can take longer than dask's
+# defaults allow.
+TIMEOUTS = {
+    "distributed.comm.timeouts.connect": "180s",
+    "distributed.comm.timeouts.tcp": "180s",
+    "distributed.deploy.lost-worker-timeout": "180s",
+}
+
+
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     """Two worker processes of one thread each, for the whole module, with
     the settings that docs/python.md recommends for batch screening."""
     directory = str(tmp_path_factory.mktemp("dask"))
-    # Generous timeouts: the suite runs beside builds and other tests on two
-    # cores, where starting a worker process can take longer than dask's
-    # defaults allow.
-    timeouts = {
-        "distributed.comm.timeouts.connect": "180s",
-        "distributed.comm.timeouts.tcp": "180s",
-        "distributed.deploy.lost-worker-timeout": "180s",
-    }
-    with dask.config.set({**vigil.dask.BATCH_SETTINGS, **timeouts}), distributed.LocalCluster(
+    with dask.config.set({**vigil.dask.BATCH_SETTINGS, **TIMEOUTS}), distributed.LocalCluster(
         n_workers=2,
         threads_per_worker=1,
         processes=True,
@@ -82,6 +84,30 @@ def test_the_batch_settings_reach_the_scheduler_and_the_workers(client):
     assert "stealing" not in extensions and "shuffle" in extensions
     with pytest.raises(TypeError):
         vigil.dask.BATCH_SETTINGS["distributed.admin.tick.interval"] = "1ms"  # read-only
+
+
+def test_dasks_default_settings_give_the_same_hits(client, un_db, un_store, tmp_path):
+    # A second cluster, with Dask's defaults (work stealing, the profiler,
+    # the nanny's trim threshold) beside the module's, whose settings hold
+    # while the module runs.
+    dask_defaults = dask.config.merge(*dask.config.defaults)
+    restored = {key: dask.config.get(key, config=dask_defaults) for key in vigil.dask.BATCH_SETTINGS}
+    assert restored["distributed.scheduler.work-stealing"] is True
+    with dask.config.set({**restored, **TIMEOUTS}), distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",  # any free port: another cluster may hold 8787
+        local_directory=str(tmp_path),
+    ) as cluster, distributed.Client(cluster, set_as_default=False) as defaults:
+        extensions = defaults.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.extensions))
+        assert "stealing" in extensions
+        ddf = dd.from_pandas(PAYEES, npartitions=4)
+        hits = vigil.dask.screen(ddf, dob="dob", store=un_db, client=defaults)
+        got = defaults.compute(hits).result()  # on this cluster, not the module's
+    pd.testing.assert_frame_equal(
+        got.reset_index(drop=True), un_store.screen_batch(PAYEES, dob="dob"), check_index_type=False
+    )
 
 
 def test_hits_and_order_are_screen_batchs_with_the_known_top_hits(client, un_db, un_store):
