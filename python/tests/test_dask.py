@@ -8,6 +8,7 @@ import os
 import pandas as pd
 import pytest
 import vigil
+from conftest import SOURCE_DIR
 
 dask = pytest.importorskip("dask")
 dd = pytest.importorskip("dask.dataframe")
@@ -84,6 +85,18 @@ def test_the_batch_settings_reach_the_scheduler_and_the_workers(client):
     assert "stealing" not in extensions and "shuffle" in extensions
     with pytest.raises(TypeError):
         vigil.dask.BATCH_SETTINGS["distributed.admin.tick.interval"] = "1ms"  # read-only
+
+
+def test_the_documented_yaml_gives_the_batch_settings(tmp_path):
+    # docs/python.md's YAML, for a real cluster, read by Dask as its
+    # configuration files are.
+    text = (SOURCE_DIR / "docs" / "python.md").read_text(encoding="utf-8")
+    section = text[text.index("**Settings for batch screening.**"):]
+    block = section[section.index("```yaml\n") + len("```yaml\n"):]
+    (tmp_path / "vigil.yaml").write_text(block[: block.index("```")], encoding="utf-8")
+    documented = dask.config.collect(paths=[str(tmp_path)], env={})
+    for key, value in vigil.dask.BATCH_SETTINGS.items():
+        assert dask.config.get(key, config=documented) == value, key
 
 
 def test_dasks_default_settings_give_the_same_hits(client, un_db, un_store, tmp_path):
