@@ -314,16 +314,20 @@ std::vector<std::string> SplitWords(const std::string& text) {
   return words;
 }
 
-// Canonical spelling of compounds written as one word.
+// Canonical spelling of compounds written as one word. Arabic script
+// joins them too, in Persian and Pashto often with a zero-width non-joiner
+// (text/invisible.h), which the romanisation reads as nothing: سراج‌الدین
+// gives "srajaldyn" and هبت‌الله "hbtallh", to meet "Sirajuddin" and
+// "Hibatullah" as the spaced forms (سراج الدين, "sraj al dyn") do.
 std::string CanonicalWord(std::string word) {
-  static constexpr std::array<std::string_view, 11> kDinSuffixes = {
-      "uddeen", "uddin", "eddine", "eddin", "addin", "aldin", "eldin", "udin", "edin", "uddine",
-      "deen"};
+  static constexpr std::array<std::string_view, 12> kDinSuffixes = {
+      "uddeen", "uddin", "eddine", "eddin", "addin", "aldin", "aldyn", "eldin", "udin", "edin",
+      "uddine", "deen"};
   for (auto suffix : kDinSuffixes)
     if (word.ends_with(suffix) && word.size() >= suffix.size() + 3)
       return word.substr(0, word.size() - suffix.size()) + "din";
-  static constexpr std::array<std::string_view, 5> kAllahSuffixes = {"ullah", "ulla", "allah",
-                                                                     "ollah", "olla"};
+  static constexpr std::array<std::string_view, 6> kAllahSuffixes = {"ullah", "ulla", "allah",
+                                                                     "allh", "ollah", "olla"};
   if (word.rfind("abd", 0) != 0)
     for (auto suffix : kAllahSuffixes)
       if (word.ends_with(suffix) && word.size() >= suffix.size() + 3)

@@ -179,6 +179,20 @@ TEST(NameAnalysisTest, InvisibleCharactersNeitherSplitNorJoinWords) {
   EXPECT_EQ(Folded("سراج\u200Cالدين حقاني"), Folded("سراجالدين حقاني"));
 }
 
+TEST(NameAnalysisTest, ArabicScriptCompoundsWrittenAsOneWordMeetTheSpacedAndLatinForms) {
+  // Persian and Pashto join them, often with a zero-width non-joiner.
+  EXPECT_EQ(Folded("سراج\u200Cالدین حقانی"), Folded("سراج الدين حقاني"));
+  EXPECT_EQ(Folded("سراجالدين حقاني"), Folded("سراج الدين حقاني"));
+  EXPECT_EQ(Skeletons("سراج\u200Cالدین حقانی"), Skeletons("Sirajuddin Haqqani"));
+  EXPECT_EQ(Folded("هبت\u200Cالله"), Folded("هبت الله"));
+  EXPECT_EQ(Skeletons("هبت\u200Cالله"), Skeletons("Hibatullah"));
+  EXPECT_EQ(Folded("حبيبالله"), Folded("حبيب الله"));
+  EXPECT_EQ(Skeletons("حبيبالله"), Skeletons("Habibullah"));
+  // Too short to hold a compound, or none at all: as romanised.
+  EXPECT_EQ(Folded("الدین"), std::vector<std::string>{"dyn"});
+  EXPECT_EQ(Folded("جلال"), std::vector<std::string>{"jlal"});
+}
+
 using Sources = std::vector<std::string>;
 
 TEST(NameAnalysisTest, PartSourcesNameTheWrittenWordsOfEachPart) {
