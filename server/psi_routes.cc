@@ -7,6 +7,8 @@
 // with the live epoch's key, capped and audited under the token's name,
 // never the elements. Under `vigil psi serve` (ApiOptions::psi_only) they
 // serve one list and mode only, which is also the default of each.
+#include <fmt/format.h>
+
 #include "server/app.h"
 #include "vigil/psi/exchange.h"
 

@@ -51,6 +51,20 @@ TEST_F(ScreenTest, FindsADesignatedPersonBehindSpellingsAndScripts) {
   }
 }
 
+TEST_F(ScreenTest, AnAcronymTheListGivesInParenthesesFindsItsRecord) {
+  // The UN list names the network "HAQQANI NETWORK (HQN)".
+  auto result = Json({"screen", "HQN"});
+  ASSERT_FALSE(result["hits"].empty());
+  const auto& hit = result["hits"][0];
+  EXPECT_EQ(hit["entity"], "un-tae-012");
+  EXPECT_GE(hit["score"].get<double>(), 0.95);
+  bool stated = false;
+  for (const auto& a : hit["explanation"]["adjustments"]) stated |= a["rule"] == "stated_acronym";
+  EXPECT_TRUE(stated);
+  // In lower case it is a word, not the acronym.
+  EXPECT_TRUE(Json({"screen", "hqn"})["hits"].empty());
+}
+
 TEST_F(ScreenTest, EveryResultCarriesTheListVersion) {
   auto result = Json({"screen", "Haqqani Network"});
   ASSERT_EQ(result["lists"].size(), 1u);

@@ -503,6 +503,30 @@ TEST(NameScorerTest, AnOrganisationsAcronymInCapitalsMeetsItsName) {
   EXPECT_LT(Score("ALI", "Ahmad Latif Ibrahim"), kDefaultThreshold);
 }
 
+TEST(NameScorerTest, AnAcronymTheListGivesInParenthesesMeetsTheName) {
+  auto org = [](std::string_view a, std::string_view b) {
+    return NameScorer()
+        .Compare(AnalyzeName(a, NameKind::kOrganization), AnalyzeName(b, NameKind::kOrganization))
+        .score;
+  };
+  // Not the initials of the words: the list states it.
+  EXPECT_GE(org("TTP", "TEHRIK-E TALIBAN PAKISTAN (TTP)"), 0.95);
+  EXPECT_GE(org("HAQQANI NETWORK (HQN)", "HQN"), 0.95);
+  EXPECT_GE(org("ISIL-K", "ISLAMIC STATE IN IRAQ AND THE LEVANT - KHORASAN (ISIL-K)"), 0.95);
+  // In lower case, another acronym, or parentheses that hold no acronym.
+  EXPECT_LT(org("ttp", "TEHRIK-E TALIBAN PAKISTAN (TTP)"), kDefaultThreshold);
+  EXPECT_LT(org("TTA", "TEHRIK-E TALIBAN PAKISTAN (TTP)"), kDefaultThreshold);
+  EXPECT_LT(org("Kabul", "HAQQANI NETWORK (Kabul)"), kDefaultThreshold);
+  // A country or a word in capitals that tells a branch apart.
+  EXPECT_LT(org("PAKISTAN", "AL-RASHID TRUST FOUNDATION (PAKISTAN)"), kDefaultThreshold);
+  EXPECT_LT(org("OFFSHORE", "BANCO NACIONAL DE CUBA (OFFSHORE)"), kDefaultThreshold);
+  EXPECT_LT(org("NGO", "AFGHAN SUPPORT COMMITTEE (NGO)"), kDefaultThreshold);
+  // Two letters say too little.
+  EXPECT_LT(org("LJ", "LASHKAR I JHANGVI (LJ)"), kDefaultThreshold);
+  // People are not organisations.
+  EXPECT_LT(Score("TTP", "TEHRIK-E TALIBAN PAKISTAN (TTP)"), kDefaultThreshold);
+}
+
 TEST(NameScorerTest, CyrillicSpellingsOfNamesOfOtherLanguagesMeetTheirLatinSpelling) {
   // Chinese by Palladius, Japanese by Polivanov, German, French, English and
   // Polish names as Russian transcribes them: missed before.
