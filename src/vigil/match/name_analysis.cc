@@ -158,6 +158,17 @@ const WordSet& Honorifics() {
   return words;
 }
 
+// The honorifics of names written in Arabic script, as kArabicScriptRules
+// romanise them: ملا (mla), مولوی, مولانا, حاجی, حاج, شیخ, قاری, حافظ, مفتی,
+// دکتر, استاد, امیر, امام, حضرت, جنرال, قومندان. The Latin ones do not apply
+// to such names: عمر (Umar) romanises to "mr", which is no "Mr".
+const WordSet& ArabicScriptHonorifics() {
+  static const WordSet words = {"mla",   "mlla",  "mwlwy", "mwlwa", "mwlana", "hajy", "haj",
+                                "syh",   "qary",  "hafz",  "mfty",  "dktr",   "dktwr", "astad",
+                                "amyr",  "amam",  "hdrt",  "jnral", "qwmndan"};
+  return words;
+}
+
 // A descendant of the Prophet: a title that Iranian and South Asian names
 // carry as a part (Seyed Ali Hosseini, Syed Ali Geelani). Kept, as lists
 // write it, but it identifies as little as a legal form.
@@ -978,7 +989,7 @@ AnalyzedName Analyze(std::string_view written, NameKind kind, std::vector<std::s
   for (size_t i = 0; i < words.size(); ++i) {
     std::string w = organization ? words[i] : ReadLookAlikeDigits(words[i]);
     bool last = i + 1 == words.size();
-    if (!organization && leading && !last && LeadingTitles().count(w)) {
+    if (!organization && leading && !last && !arabic_script && LeadingTitles().count(w)) {
       result.honorifics.push_back(w);
       continue;
     }
@@ -987,8 +998,9 @@ AnalyzedName Analyze(std::string_view written, NameKind kind, std::vector<std::s
     // left with one word ("HAMZA, Amir"). A word the name marks as its
     // family name (before a comma, or in capitals beside words that are
     // not) is the family's name, not a title: "Majeed HAJJI", "HAFIZ, Ramiro".
-    const bool title = Honorifics().count(w) && !family_words[i] &&
-                       (words.size() > 2 || (w != "amir" && w != "emir"));
+    const bool title = (arabic_script ? ArabicScriptHonorifics() : Honorifics()).count(w) &&
+                       !family_words[i] &&
+                       (words.size() > 2 || (w != "amir" && w != "emir" && w != "amyr"));
     if (!organization && words.size() > 1 && title) {
       result.honorifics.push_back(w);
       continue;

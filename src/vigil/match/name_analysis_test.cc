@@ -179,6 +179,17 @@ TEST(NameAnalysisTest, InvisibleCharactersNeitherSplitNorJoinWords) {
   EXPECT_EQ(Folded("سراج\u200Cالدين حقاني"), Folded("سراجالدين حقاني"));
 }
 
+TEST(NameAnalysisTest, ArabicScriptNamesHaveTheirOwnHonorifics) {
+  // عمر (Umar) romanises to "mr": a name, not the Latin "Mr".
+  EXPECT_EQ(Skeletons("محمد عمر"), Skeletons("Mohammed Omar"));
+  EXPECT_EQ(Folded("Mr Mohammed Omar", NameKind::kPerson), Folded("Mohammed Omar"));
+  // ملا (Mullah) and حاجی (Haji) are titles, as in Latin.
+  AnalyzedName mullah = AnalyzeName("ملا محمد عمر", NameKind::kPerson);
+  EXPECT_EQ(mullah.honorifics, std::vector<std::string>{"mla"});
+  EXPECT_EQ(Skeletons("ملا محمد عمر"), Skeletons("Mullah Mohammed Omar"));
+  EXPECT_EQ(Folded("حاجی عبدالغنی برادر", NameKind::kPerson), Folded("عبدالغنی برادر"));
+}
+
 TEST(NameAnalysisTest, ArabicScriptCompoundsWrittenAsOneWordMeetTheSpacedAndLatinForms) {
   // Persian and Pashto join them, often with a zero-width non-joiner.
   EXPECT_EQ(Folded("سراج\u200Cالدین حقانی"), Folded("سراج الدين حقاني"));
