@@ -3,6 +3,7 @@ of Store.screen_batch on the same rows, known hits of the UN list, empty
 partitions, errors raised on the client, the store shipped and opened once
 per worker, and a store on shared storage opened in place."""
 
+import contextlib
 import os
 
 import pandas as pd
@@ -55,19 +56,26 @@ TIMEOUTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    """Two worker processes of one thread each, for the whole module, with
-    the settings that docs/python.md recommends for batch screening."""
-    directory = str(tmp_path_factory.mktemp("dask"))
-    with dask.config.set({**vigil.dask.BATCH_SETTINGS, **TIMEOUTS}), distributed.LocalCluster(
+@contextlib.contextmanager
+def two_workers(directory, settings, **client):
+    """A LocalCluster of two worker processes of one thread each, started
+    with these dask settings (and TIMEOUTS), and its Client."""
+    with dask.config.set({**settings, **TIMEOUTS}), distributed.LocalCluster(
         n_workers=2,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
-        local_directory=directory,
-    ) as cluster, distributed.Client(cluster) as client:
-        yield client
+        dashboard_address=":0",  # any free port: two clusters may run at once
+        local_directory=str(directory),
+    ) as cluster, distributed.Client(cluster, **client) as started:
+        yield started
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    """The module's cluster, with the settings that docs/python.md
+    recommends for batch screening."""
+    with two_workers(tmp_path_factory.mktemp("dask"), vigil.dask.BATCH_SETTINGS) as started:
+        yield started
 
 
 def test_the_batch_settings_reach_the_scheduler_and_the_workers(client):
@@ -106,13 +114,7 @@ def test_dasks_default_settings_give_the_same_hits(client, un_db, un_store, tmp_
     dask_defaults = dask.config.merge(*dask.config.defaults)
     restored = {key: dask.config.get(key, config=dask_defaults) for key in vigil.dask.BATCH_SETTINGS}
     assert restored["distributed.scheduler.work-stealing"] is True
-    with dask.config.set({**restored, **TIMEOUTS}), distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=":0",  # any free port: another cluster may hold 8787
-        local_directory=str(tmp_path),
-    ) as cluster, distributed.Client(cluster, set_as_default=False) as defaults:
+    with two_workers(tmp_path, restored, set_as_default=False) as defaults:
         extensions = defaults.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.extensions))
         assert "stealing" in extensions
         ddf = dd.from_pandas(PAYEES, npartitions=4)

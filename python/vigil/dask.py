@@ -56,9 +56,9 @@ __all__ = ["BATCH_SETTINGS", "Snapshot", "screen", "ship", "worker_stores"]
 # counters twice a second. The nanny starts its workers with a 64 KB malloc
 # trim threshold: glibc hands memory back to the kernel as soon as 64 KB
 # lie free at the top of a heap, and the engine's buffers fault their pages
-# in again for every chunk of rows. Measured on 2 cores: Dask at 0.67 of
-# the CLI's throughput with Dask's defaults, 0.75 with these
-# (docs/performance.md).
+# in again for every chunk of rows. Measured on 2 cores, 1,000,000 rows:
+# Dask at 0.69 of the CLI's throughput with Dask's defaults, 0.76 with
+# these (medians of 5 runs; docs/performance.md).
 BATCH_SETTINGS: Mapping[str, Any] = types.MappingProxyType({
     "distributed.scheduler.work-stealing": False,
     "distributed.worker.profile.enabled": False,

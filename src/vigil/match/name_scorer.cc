@@ -88,47 +88,6 @@ constexpr double kAcronymScore = 0.85;
 // ("TEHRIK-E TALIBAN PAKISTAN (TTP)"): as good as an alias of the name.
 constexpr double kStatedAcronymScore = 0.95;
 
-// The acronym in parentheses that ends a name, folded ("HAQQANI NETWORK
-// (HQN)" -> "hqn", "... - KHORASAN (ISIL-K)" -> "isilk"); empty when there
-// is none. An acronym: 3 to 10 letters and digits (hyphens and dots aside),
-// at least three of them capitals and none in lower case, whose first letter
-// begins the name and at least half of whose letters begin one of its
-// words: not a country ("... FOUNDATION (PAKISTAN)") nor a word such as
-// "(OFFSHORE)" added to tell a branch apart.
-std::string StatedAcronym(std::string_view name) {
-  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-  if (name.size() < 4 || name.back() != ')') return {};
-  const size_t open = name.rfind('(');
-  if (open == std::string_view::npos) return {};
-  const std::string_view inside = name.substr(open + 1, name.size() - open - 2);
-  std::string folded;
-  int capitals = 0;
-  for (char c : inside) {
-    if (c >= 'A' && c <= 'Z') {
-      ++capitals;
-      folded += static_cast<char>(c - 'A' + 'a');
-    } else if (c >= '0' && c <= '9') {
-      folded += c;
-    } else if (c != '-' && c != '.') {
-      return {};  // lower case, spaces, other signs: not an acronym
-    }
-  }
-  if (capitals < 3 || folded.size() < 3 || folded.size() > 10) return {};
-  // The initials of the words before the parenthesis, in lower case.
-  std::string initials;
-  bool in_word = false;
-  for (char c : name.substr(0, open)) {
-    const bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
-    if (letter && !in_word) initials += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    in_word = letter || c == '\'' || c == '.';
-  }
-  if (initials.size() < 2 || folded[0] != initials[0]) return {};
-  size_t begins = 0;
-  for (char c : folded) begins += initials.find(c) != std::string::npos;
-  if (2 * begins < folded.size()) return {};
-  return folded;
-}
-
 // What the Abd of a compound counts for when the other name has the bare
 // name: a common part, left unmatched.
 constexpr double kAbdWeight = 0.45;
@@ -1109,6 +1068,51 @@ double DenseListFactor(size_t listed_names) {
   return 1.0 + kPerDoubling * std::log2(static_cast<double>(listed_names) / kDenseFrom);
 }
 
+namespace {
+
+// The acronym in parentheses that ends a name, folded ("HAQQANI NETWORK
+// (HQN)" -> "hqn", "... - KHORASAN (ISIL-K)" -> "isilk"); empty when there
+// is none. An acronym: 3 to 10 letters and digits (hyphens and dots aside),
+// at least three of them capitals and none in lower case, whose first letter
+// begins the name and at least half of whose letters begin one of its
+// written words: not a country ("... FOUNDATION (PAKISTAN)") nor a word
+// such as "(OFFSHORE)" added to tell a branch apart. Written words, not the
+// parts' Initials(): an acronym keeps the article that analysis drops
+// ("AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)").
+std::string StatedAcronym(const AnalyzedName& name) {
+  std::string_view text = name.original;
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.size() < 4 || text.back() != ')') return {};
+  const size_t open = text.rfind('(');
+  if (open == std::string_view::npos) return {};
+  std::string folded;
+  int capitals = 0;
+  for (char c : text.substr(open + 1, text.size() - open - 2)) {
+    if (c >= 'A' && c <= 'Z') {
+      ++capitals;
+      folded += static_cast<char>(c - 'A' + 'a');
+    } else if (c >= '0' && c <= '9') {
+      folded += c;
+    } else if (c != '-' && c != '.') {
+      return {};  // lower case, spaces, other signs: not an acronym
+    }
+  }
+  if (capitals < 3 || folded.size() > 10) return {};
+  std::string initials;
+  bool in_word = false;
+  for (char c : text.substr(0, open)) {
+    const bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
+    if (letter && !in_word) initials += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    in_word = letter || c == '\'' || c == '.';
+  }
+  if (initials.size() < 2 || folded[0] != initials[0]) return {};
+  size_t begins = 0;
+  for (char c : folded) begins += initials.find(c) != std::string::npos;
+  return 2 * begins >= folded.size() ? folded : std::string();
+}
+
+}  // namespace
+
 NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName& candidate,
                                    bool explain) const {
   NameComparison result;
@@ -1458,12 +1462,12 @@ NameComparison NameScorer::Compare(const AnalyzedName& query, const AnalyzedName
   // itself, written in capitals ("TTP", "ISIL-K").
   if (organization && result.score < kStatedAcronymScore) {
     auto stated_by = [](const AnalyzedName& a, const AnalyzedName& b) {
-      if (a.parts.empty() || a.parts.size() > 2 || b.parts.size() < 3) return false;
-      const std::string acronym = StatedAcronym(b.original);
-      if (acronym.empty() || a.joined != acronym) return false;
+      if (a.parts.empty() || a.parts.size() > 2 || b.parts.size() < 3 ||
+          a.joined.size() < 3 || a.joined.size() > 10)
+        return false;
       int capitals = 0;
       for (char c : a.original) capitals += c >= 'A' && c <= 'Z';
-      return capitals >= 3;
+      return capitals >= 3 && a.joined == StatedAcronym(b);
     };
     if (stated_by(query, candidate) || stated_by(candidate, query)) {
       result.score = kStatedAcronymScore;

@@ -513,6 +513,8 @@ TEST(NameScorerTest, AnAcronymTheListGivesInParenthesesMeetsTheName) {
   EXPECT_GE(org("TTP", "TEHRIK-E TALIBAN PAKISTAN (TTP)"), 0.95);
   EXPECT_GE(org("HAQQANI NETWORK (HQN)", "HQN"), 0.95);
   EXPECT_GE(org("ISIL-K", "ISLAMIC STATE IN IRAQ AND THE LEVANT - KHORASAN (ISIL-K)"), 0.95);
+  // The acronym keeps the article that analysis drops.
+  EXPECT_GE(org("AQAP", "AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)"), 0.95);
   // In lower case, another acronym, or parentheses that hold no acronym.
   EXPECT_LT(org("ttp", "TEHRIK-E TALIBAN PAKISTAN (TTP)"), kDefaultThreshold);
   EXPECT_LT(org("TTA", "TEHRIK-E TALIBAN PAKISTAN (TTP)"), kDefaultThreshold);
